@@ -1,0 +1,40 @@
+//! The command line: subcommands and their options.
+
+use std::path::PathBuf;
+
+use clap::{Args, Parser, Subcommand};
+
+/// Turn sources and hand-written metadata into a cross-linked static site.
+#[derive(Debug, Parser)]
+#[command(name = "dossier", version, about)]
+pub struct Cli {
+    /// What to do.
+    #[command(subcommand)]
+    pub command: Command,
+}
+
+/// The subcommands.
+#[derive(Debug, Subcommand)]
+pub enum Command {
+    /// Validate the content and report every problem; write nothing.
+    Check(CheckArgs),
+}
+
+/// Options shared by the commands that read a project.
+#[derive(Debug, Args)]
+pub struct ProjectArgs {
+    /// The project folder (the one holding `content/`).
+    #[arg(long, default_value = ".")]
+    pub root: PathBuf,
+}
+
+/// `dossier check`.
+#[derive(Debug, Args)]
+pub struct CheckArgs {
+    /// The project.
+    #[command(flatten)]
+    pub project: ProjectArgs,
+    /// Treat warnings as errors.
+    #[arg(long)]
+    pub strict: bool,
+}

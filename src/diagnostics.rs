@@ -1,0 +1,305 @@
+//! Diagnostics as data: every problem found in a run, with its file, position and hint,
+//! collected across all stages and rendered together like a compiler does.
+
+use std::path::{Path, PathBuf};
+use std::sync::Arc;
+
+use codespan_reporting::diagnostic::{Diagnostic as Report, Label};
+use codespan_reporting::files::SimpleFiles;
+use codespan_reporting::term::{self, Config};
+
+/// How bad a problem is.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, serde::Serialize)]
+#[serde(rename_all = "lowercase")]
+pub enum Severity {
+    /// The content is wrong: the build fails.
+    Error,
+    /// The content is suspicious: the build goes on unless `--strict`.
+    Warning,
+}
+
+/// A byte range inside one file.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default, PartialOrd, Ord)]
+pub struct Span {
+    /// Byte offset of the first byte.
+    pub start: usize,
+    /// Length in bytes (may be zero).
+    pub len: usize,
+}
+
+impl Span {
+    /// A span of `len` bytes starting at `start`.
+    pub const fn new(start: usize, len: usize) -> Self {
+        Self { start, len }
+    }
+
+    /// The same span moved `offset` bytes further into the file.
+    #[must_use]
+    pub const fn shifted(self, offset: usize) -> Self {
+        Self { start: self.start + offset, len: self.len }
+    }
+}
+
+/// A file read from the project, kept to show the offending line of a diagnostic.
+#[derive(Debug, Clone)]
+pub struct SourceFile {
+    /// Path as shown to the user, relative to the project root (`content/actors/x.yaml`).
+    pub path: PathBuf,
+    /// The whole text of the file.
+    pub text: Arc<str>,
+    line_starts: Vec<usize>,
+}
+
+impl SourceFile {
+    /// Wraps the text of a file.
+    pub fn new(path: PathBuf, text: impl Into<Arc<str>>) -> Self {
+        let text: Arc<str> = text.into();
+        let line_starts = std::iter::once(0)
+            .chain(text.match_indices('\n').map(|(i, _)| i + 1))
+            .collect();
+        Self { path, text, line_starts }
+    }
+
+    /// One-based line and column (in characters) of a byte offset.
+    pub fn line_column(&self, offset: usize) -> (usize, usize) {
+        let offset = offset.min(self.text.len());
+        let line = self.line_starts.partition_point(|&s| s <= offset).max(1);
+        let start = self.line_starts[line - 1];
+        let column = self.text.get(start..offset).map_or(1, |s| s.chars().count() + 1);
+        (line, column)
+    }
+}
+
+/// One problem found in the content.
+#[derive(Debug, Clone)]
+pub struct Diagnostic {
+    /// Error or warning.
+    pub severity: Severity,
+    /// The file, relative to the project root.
+    pub path: PathBuf,
+    /// One-based line; 0 when the problem concerns the whole file.
+    pub line: usize,
+    /// One-based column, in characters.
+    pub column: usize,
+    /// Where in the file, to underline it.
+    pub span: Option<Span>,
+    /// What is wrong, in one line.
+    pub message: String,
+    /// How to fix it, when there is something useful to say.
+    pub hint: Option<String>,
+    file: Option<Arc<str>>,
+}
+
+impl Diagnostic {
+    /// A problem at a span of a file that was read.
+    pub fn at(severity: Severity, file: &SourceFile, span: Span, message: impl Into<String>) -> Self {
+        let (line, column) = file.line_column(span.start);
+        Self {
+            severity,
+            path: file.path.clone(),
+            line,
+            column,
+            span: Some(span),
+            message: message.into(),
+            hint: None,
+            file: Some(Arc::clone(&file.text)),
+        }
+    }
+
+    /// A problem with a whole file (unreadable, misnamed…).
+    pub fn file(severity: Severity, path: &Path, message: impl Into<String>) -> Self {
+        Self {
+            severity,
+            path: path.to_path_buf(),
+            line: 0,
+            column: 0,
+            span: None,
+            message: message.into(),
+            hint: None,
+            file: None,
+        }
+    }
+
+    /// Adds a hint.
+    #[must_use]
+    pub fn with_hint(mut self, hint: impl Into<String>) -> Self {
+        self.hint = Some(hint.into());
+        self
+    }
+
+    /// `path:line:column`, or just the path for whole-file problems.
+    pub fn location(&self) -> String {
+        if self.line == 0 {
+            self.path.display().to_string()
+        } else {
+            format!("{}:{}:{}", self.path.display(), self.line, self.column)
+        }
+    }
+}
+
+/// Every diagnostic of a run, in the order found; sorted when rendered.
+#[derive(Debug, Default, Clone)]
+pub struct Diagnostics {
+    items: Vec<Diagnostic>,
+}
+
+impl Diagnostics {
+    /// Records a diagnostic.
+    pub fn push(&mut self, diagnostic: Diagnostic) {
+        self.items.push(diagnostic);
+    }
+
+    /// Records an error at a span.
+    pub fn error(&mut self, file: &SourceFile, span: Span, message: impl Into<String>) -> &mut Diagnostic {
+        self.items.push(Diagnostic::at(Severity::Error, file, span, message));
+        self.items.last_mut().expect("just pushed")
+    }
+
+    /// Records a warning at a span.
+    pub fn warning(&mut self, file: &SourceFile, span: Span, message: impl Into<String>) -> &mut Diagnostic {
+        self.items.push(Diagnostic::at(Severity::Warning, file, span, message));
+        self.items.last_mut().expect("just pushed")
+    }
+
+    /// Moves every diagnostic of `other` into this one.
+    pub fn extend(&mut self, other: Diagnostics) {
+        self.items.extend(other.items);
+    }
+
+    /// Number of errors.
+    pub fn error_count(&self) -> usize {
+        self.items.iter().filter(|d| d.severity == Severity::Error).count()
+    }
+
+    /// Number of warnings.
+    pub fn warning_count(&self) -> usize {
+        self.items.iter().filter(|d| d.severity == Severity::Warning).count()
+    }
+
+    /// Whether the run failed: any error, or any warning when `strict`.
+    pub fn failed(&self, strict: bool) -> bool {
+        self.error_count() > 0 || (strict && self.warning_count() > 0)
+    }
+
+    /// True when nothing was found.
+    pub fn is_empty(&self) -> bool {
+        self.items.is_empty()
+    }
+
+    /// The diagnostics sorted by file, line and column (errors first on a tie).
+    pub fn sorted(&self) -> Vec<&Diagnostic> {
+        let mut items: Vec<&Diagnostic> = self.items.iter().collect();
+        items.sort_by(|a, b| {
+            (&a.path, a.line, a.column, a.severity, &a.message)
+                .cmp(&(&b.path, b.line, b.column, b.severity, &b.message))
+        });
+        items.dedup_by(|a, b| {
+            a.path == b.path && a.line == b.line && a.column == b.column && a.message == b.message
+        });
+        items
+    }
+
+    /// Renders every diagnostic as rustc does, with the summary line last.
+    /// `strict` counts warnings as errors in the summary's wording.
+    pub fn render(&self, color: bool) -> String {
+        let mut out = Vec::new();
+        let config = Config::default();
+        for diagnostic in self.sorted() {
+            render_one(diagnostic, &config, color, &mut out);
+        }
+        out.extend_from_slice(self.summary().as_bytes());
+        out.push(b'\n');
+        String::from_utf8_lossy(&out).into_owned()
+    }
+
+    /// `N errors, M warnings`.
+    pub fn summary(&self) -> String {
+        let (errors, warnings) = (self.error_count(), self.warning_count());
+        format!(
+            "{errors} error{}, {warnings} warning{}",
+            if errors == 1 { "" } else { "s" },
+            if warnings == 1 { "" } else { "s" }
+        )
+    }
+}
+
+fn render_one(diagnostic: &Diagnostic, config: &Config, color: bool, out: &mut Vec<u8>) {
+    let mut files = SimpleFiles::new();
+    let name = diagnostic.path.display().to_string();
+    let report = match diagnostic.severity {
+        Severity::Error => Report::error(),
+        Severity::Warning => Report::warning(),
+    }
+    .with_message(&diagnostic.message);
+    let report = match (&diagnostic.file, diagnostic.span) {
+        (Some(text), Some(span)) => {
+            let id = files.add(name, Arc::clone(text));
+            let end = (span.start + span.len).min(text.len());
+            let start = span.start.min(end);
+            report.with_labels(vec![Label::primary(id, start..end)])
+        }
+        _ => {
+            let id = files.add(name.clone(), Arc::from(""));
+            let _ = id;
+            report.with_notes(vec![format!("in {name}")])
+        }
+    };
+    let report = match &diagnostic.hint {
+        Some(hint) => report.with_notes(vec![format!("hint: {hint}")]),
+        None => report,
+    };
+    let written = if color {
+        let mut buffer = term::termcolor::Buffer::ansi();
+        let result = term::emit_to_write_style(&mut buffer, config, &files, &report);
+        out.extend_from_slice(buffer.as_slice());
+        result
+    } else {
+        term::emit_to_io_write(out, config, &files, &report)
+    };
+    if written.is_err() {
+        out.extend_from_slice(
+            format!("{}: {}\n  --> {}\n", severity_word(diagnostic.severity), diagnostic.message, diagnostic.location())
+                .as_bytes(),
+        );
+    }
+}
+
+fn severity_word(severity: Severity) -> &'static str {
+    match severity {
+        Severity::Error => "error",
+        Severity::Warning => "warning",
+    }
+}
+
+/// The known name closest to `word`, if it is close enough to be a likely typo.
+pub fn did_you_mean<'a>(word: &str, known: impl IntoIterator<Item = &'a str>) -> Option<&'a str> {
+    let word_lower = word.to_lowercase();
+    known
+        .into_iter()
+        .map(|candidate| (strsim::damerau_levenshtein(&word_lower, &candidate.to_lowercase()), candidate))
+        .filter(|&(distance, candidate)| {
+            distance > 0 && distance <= (candidate.chars().count().max(word.chars().count()) / 3).max(2)
+        })
+        .min_by_key(|&(distance, candidate)| (distance, candidate))
+        .map(|(_, candidate)| candidate)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn line_and_column_count_characters_from_one() {
+        let file = SourceFile::new("x".into(), "ab\nécd\n");
+        assert_eq!(file.line_column(0), (1, 1));
+        assert_eq!(file.line_column(3), (2, 1));
+        assert_eq!(file.line_column(6), (2, 3));
+    }
+
+    #[test]
+    fn did_you_mean_finds_close_names_only() {
+        assert_eq!(did_you_mean("alias", ["aliases", "name", "kind"]), Some("aliases"));
+        assert_eq!(did_you_mean("tchani", ["abdourahamane-tchiani", "tchiani"]), Some("tchiani"));
+        assert_eq!(did_you_mean("zzzzzz", ["aliases", "name"]), None);
+    }
+}

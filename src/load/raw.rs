@@ -1,0 +1,338 @@
+//! The documents of a project as written, field by field, with positions: the output
+//! of loading and the input of validation.
+
+use std::path::PathBuf;
+use std::sync::Arc;
+
+use crate::diagnostics::{Diagnostics, SourceFile, Span};
+use crate::load::fields::{Located, MapReader};
+use crate::load::yaml::{Yaml, YamlValue};
+use crate::model::{ActorKind, Confidence, Credibility, Date, Language, Reliability, SourceKind};
+
+/// Everything read from `content/`.
+#[derive(Debug, Default)]
+pub struct RawProject {
+    /// The project folder.
+    pub root: PathBuf,
+    /// `content/dossier.yaml`, when it could be read.
+    pub dossier: Option<RawDossier>,
+    /// `content/sources/*.md`.
+    pub sources: Vec<RawSource>,
+    /// `content/actors/*.yaml`.
+    pub actors: Vec<RawActor>,
+    /// Every event of every file of `content/events/`.
+    pub events: Vec<RawEvent>,
+}
+
+/// `content/dossier.yaml` as written.
+#[derive(Debug)]
+pub struct RawDossier {
+    /// The file.
+    pub file: Arc<SourceFile>,
+    /// `title`.
+    pub title: Option<Located<String>>,
+    /// `subtitle`.
+    pub subtitle: Option<Located<String>>,
+    /// `language`.
+    pub language: Option<Located<Language>>,
+    /// `summary`.
+    pub summary: Option<Located<String>>,
+    /// `key_judgments`.
+    pub key_judgments: Vec<RawJudgment>,
+    /// `authors`.
+    pub authors: Vec<Located<String>>,
+    /// `updated`.
+    pub updated: Option<Located<Date>>,
+    /// `marking`.
+    pub marking: Option<Located<String>>,
+    /// `base_url`.
+    pub base_url: Option<Located<String>>,
+    /// `allow_html`.
+    pub allow_html: bool,
+}
+
+/// One key judgment as written.
+#[derive(Debug)]
+pub struct RawJudgment {
+    /// `text`.
+    pub text: Located<String>,
+    /// `confidence`.
+    pub confidence: Located<Confidence>,
+    /// `sources`.
+    pub sources: Vec<Located<String>>,
+}
+
+/// One source file as written.
+#[derive(Debug)]
+pub struct RawSource {
+    /// File stem.
+    pub id: String,
+    /// The file.
+    pub file: Arc<SourceFile>,
+    /// `title`.
+    pub title: Option<Located<String>>,
+    /// `published`.
+    pub published: Option<Located<Date>>,
+    /// `outlet`.
+    pub outlet: Option<Located<String>>,
+    /// `author`.
+    pub author: Option<Located<String>>,
+    /// `url`.
+    pub url: Option<Located<String>>,
+    /// `language`.
+    pub language: Option<Located<Language>>,
+    /// `kind`.
+    pub kind: Option<Located<SourceKind>>,
+    /// `reliability`.
+    pub reliability: Option<Located<Reliability>>,
+    /// `credibility`.
+    pub credibility: Option<Located<Credibility>>,
+    /// `note`.
+    pub note: Option<Located<String>>,
+    /// `tags`.
+    pub tags: Vec<Located<String>>,
+    /// The text after the front matter.
+    pub body: String,
+    /// Byte offset of the body in the file.
+    pub body_offset: usize,
+}
+
+/// One actor file as written.
+#[derive(Debug)]
+pub struct RawActor {
+    /// File stem.
+    pub id: String,
+    /// The file.
+    pub file: Arc<SourceFile>,
+    /// `name`.
+    pub name: Option<Located<String>>,
+    /// `kind`.
+    pub kind: Option<Located<ActorKind>>,
+    /// `aliases`.
+    pub aliases: Vec<Located<String>>,
+    /// `summary`.
+    pub summary: Option<Located<String>>,
+    /// `roles`.
+    pub roles: Vec<RawRole>,
+    /// `relations`.
+    pub relations: Vec<RawRelation>,
+    /// `links`.
+    pub links: Vec<RawLink>,
+    /// `tags`.
+    pub tags: Vec<Located<String>>,
+}
+
+/// A role as written.
+#[derive(Debug)]
+pub struct RawRole {
+    /// `title`.
+    pub title: Located<String>,
+    /// `of`.
+    pub of: Option<Located<String>>,
+    /// `from`.
+    pub from: Option<Located<Date>>,
+    /// `to`.
+    pub to: Option<Located<Date>>,
+}
+
+/// A relation as written.
+#[derive(Debug)]
+pub struct RawRelation {
+    /// `to`.
+    pub to: Located<String>,
+    /// `type`.
+    pub kind: Located<String>,
+    /// `since`.
+    pub since: Option<Located<Date>>,
+    /// `until`.
+    pub until: Option<Located<Date>>,
+    /// `sources`.
+    pub sources: Vec<Located<String>>,
+    /// `note`.
+    pub note: Option<Located<String>>,
+}
+
+/// An external link as written.
+#[derive(Debug)]
+pub struct RawLink {
+    /// `label`.
+    pub label: Located<String>,
+    /// `url`.
+    pub url: Located<String>,
+}
+
+/// One event as written.
+#[derive(Debug)]
+pub struct RawEvent {
+    /// The file holding it.
+    pub file: Arc<SourceFile>,
+    /// The whole event mapping.
+    pub span: Span,
+    /// `id`.
+    pub id: Option<Located<String>>,
+    /// `date`.
+    pub date: Located<Date>,
+    /// `end`.
+    pub end: Option<Located<Date>>,
+    /// `approximate`.
+    pub approximate: bool,
+    /// `title`.
+    pub title: Located<String>,
+    /// `description`.
+    pub description: Option<Located<String>>,
+    /// `actors`.
+    pub actors: Vec<Located<String>>,
+    /// `place`.
+    pub place: Option<Located<String>>,
+    /// `sources`.
+    pub sources: Vec<Located<String>>,
+    /// `tags`.
+    pub tags: Vec<Located<String>>,
+}
+
+const DOSSIER_KEYS: &[&str] = &[
+    "title", "subtitle", "language", "summary", "key_judgments", "authors", "updated", "marking",
+    "base_url", "allow_html",
+];
+const JUDGMENT_KEYS: &[&str] = &["text", "confidence", "sources"];
+const SOURCE_KEYS: &[&str] = &[
+    "title", "published", "outlet", "author", "url", "language", "kind", "reliability",
+    "credibility", "note", "tags",
+];
+const ACTOR_KEYS: &[&str] = &["name", "kind", "aliases", "summary", "roles", "relations", "links", "tags"];
+const ROLE_KEYS: &[&str] = &["title", "of", "from", "to"];
+const RELATION_KEYS: &[&str] = &["to", "type", "since", "until", "sources", "note"];
+const LINK_KEYS: &[&str] = &["label", "url"];
+const EVENT_KEYS: &[&str] = &[
+    "date", "end", "approximate", "title", "description", "actors", "place", "sources", "tags", "id",
+];
+
+/// Reads `content/dossier.yaml`.
+pub fn dossier(file: &Arc<SourceFile>, yaml: &Yaml, diagnostics: &mut Diagnostics) -> Option<RawDossier> {
+    let mut r = MapReader::new(file, yaml, "the dossier", DOSSIER_KEYS, diagnostics)?;
+    Some(RawDossier {
+        file: Arc::clone(file),
+        title: r.required_text("title"),
+        subtitle: r.text("subtitle"),
+        language: r.choice("language"),
+        summary: r.text("summary"),
+        key_judgments: r.list("key_judgments", |item, d| judgment(file, item, d)),
+        authors: r.text_list("authors"),
+        updated: r.date("updated"),
+        marking: r.text("marking"),
+        base_url: r.url("base_url", true),
+        allow_html: r.boolean("allow_html").is_some_and(|b| b.value),
+    })
+}
+
+fn judgment(file: &SourceFile, yaml: &Yaml, diagnostics: &mut Diagnostics) -> Option<RawJudgment> {
+    let mut r = MapReader::new(file, yaml, "a key judgment", JUDGMENT_KEYS, diagnostics)?;
+    let text = r.required_text("text");
+    let confidence = r.required_choice("confidence");
+    let sources = r.text_list("sources");
+    Some(RawJudgment { text: text?, confidence: confidence?, sources })
+}
+
+/// Reads the front matter of a source.
+pub fn source(
+    id: String,
+    file: &Arc<SourceFile>,
+    yaml: &Yaml,
+    body: String,
+    body_offset: usize,
+    diagnostics: &mut Diagnostics,
+) -> Option<RawSource> {
+    let mut r = MapReader::new(file, yaml, "a source's front matter", SOURCE_KEYS, diagnostics)?;
+    Some(RawSource {
+        id,
+        file: Arc::clone(file),
+        title: r.required_text("title"),
+        published: r.required_date("published"),
+        outlet: r.text("outlet"),
+        author: r.text("author"),
+        url: r.url("url", true),
+        language: r.choice("language"),
+        kind: r.choice("kind"),
+        reliability: r.choice("reliability"),
+        credibility: r.choice("credibility"),
+        note: r.text("note"),
+        tags: r.text_list("tags"),
+        body,
+        body_offset,
+    })
+}
+
+/// Reads an actor file.
+pub fn actor(id: String, file: &Arc<SourceFile>, yaml: &Yaml, diagnostics: &mut Diagnostics) -> Option<RawActor> {
+    let mut r = MapReader::new(file, yaml, "an actor", ACTOR_KEYS, diagnostics)?;
+    Some(RawActor {
+        id,
+        file: Arc::clone(file),
+        name: r.required_text("name"),
+        kind: r.required_choice("kind"),
+        aliases: r.text_list("aliases"),
+        summary: r.text("summary"),
+        roles: r.list("roles", |item, d| role(file, item, d)),
+        relations: r.list("relations", |item, d| relation(file, item, d)),
+        links: r.list("links", |item, d| link(file, item, d)),
+        tags: r.text_list("tags"),
+    })
+}
+
+fn role(file: &SourceFile, yaml: &Yaml, diagnostics: &mut Diagnostics) -> Option<RawRole> {
+    let mut r = MapReader::new(file, yaml, "a role", ROLE_KEYS, diagnostics)?;
+    let title = r.required_text("title");
+    Some(RawRole { title: title?, of: r.text("of"), from: r.date("from"), to: r.date("to") })
+}
+
+fn relation(file: &SourceFile, yaml: &Yaml, diagnostics: &mut Diagnostics) -> Option<RawRelation> {
+    let mut r = MapReader::new(file, yaml, "a relation", RELATION_KEYS, diagnostics)?;
+    let to = r.required_text("to");
+    let kind = r.required_text("type");
+    let since = r.date("since");
+    let until = r.date("until");
+    let sources = r.text_list("sources");
+    let note = r.text("note");
+    Some(RawRelation { to: to?, kind: kind?, since, until, sources, note })
+}
+
+fn link(file: &SourceFile, yaml: &Yaml, diagnostics: &mut Diagnostics) -> Option<RawLink> {
+    let mut r = MapReader::new(file, yaml, "a link", LINK_KEYS, diagnostics)?;
+    let label = r.required_text("label");
+    let url = if r.get("url").is_some() { r.url("url", false) } else { r.required_text("url") };
+    Some(RawLink { label: label?, url: url? })
+}
+
+/// Reads an events file: a list of events.
+pub fn events(file: &Arc<SourceFile>, yaml: &Yaml, diagnostics: &mut Diagnostics) -> Vec<RawEvent> {
+    match &yaml.value {
+        YamlValue::List(items) => items.iter().filter_map(|item| event(file, item, diagnostics)).collect(),
+        YamlValue::Null => Vec::new(),
+        other => {
+            diagnostics
+                .error(file, yaml.span, format!("an events file holds a list of events, found {}", other.shape()))
+                .hint = Some("start each event with `- ` (e.g. `- date: 2024-03-26`)".into());
+            Vec::new()
+        }
+    }
+}
+
+fn event(file: &Arc<SourceFile>, yaml: &Yaml, diagnostics: &mut Diagnostics) -> Option<RawEvent> {
+    let mut r = MapReader::new(file, yaml, "an event", EVENT_KEYS, diagnostics)?;
+    let date = r.required_date("date");
+    let title = r.required_text("title");
+    Some(RawEvent {
+        file: Arc::clone(file),
+        span: r.span(),
+        id: r.text("id"),
+        end: r.date("end"),
+        approximate: r.boolean("approximate").is_some_and(|b| b.value),
+        description: r.text("description"),
+        actors: r.text_list("actors"),
+        place: r.text("place"),
+        sources: r.text_list("sources"),
+        tags: r.text_list("tags"),
+        date: date?,
+        title: title?,
+    })
+}

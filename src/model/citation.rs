@@ -1,0 +1,177 @@
+//! Citations (`id`, `id#p4`, `id#p4-p6`) and identifiers.
+
+use std::fmt;
+
+/// Whether `id` is a valid identifier: `^[a-z0-9][a-z0-9-]{0,79}$`.
+pub fn is_valid_id(id: &str) -> bool {
+    let bytes = id.as_bytes();
+    !bytes.is_empty()
+        && bytes.len() <= 80
+        && (bytes[0].is_ascii_lowercase() || bytes[0].is_ascii_digit())
+        && bytes.iter().all(|&b| b.is_ascii_lowercase() || b.is_ascii_digit() || b == b'-')
+}
+
+/// A citation as written, before the source is looked up.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct CitationText {
+    /// The id of the cited source.
+    pub id: String,
+    /// The first and last cited paragraph numbers, when paragraphs are cited.
+    pub paragraphs: Option<(u32, u32)>,
+}
+
+impl CitationText {
+    /// Parses `id`, `id#p4` or `id#p4-p6`.
+    pub fn parse(text: &str) -> Result<Self, String> {
+        let text = text.trim();
+        let (id, anchor) = match text.split_once('#') {
+            Some((id, anchor)) => (id, Some(anchor)),
+            None => (text, None),
+        };
+        if !is_valid_id(id) {
+            return Err(format!("`{id}` is not a valid id (lowercase letters, digits and `-`)"));
+        }
+        let paragraphs = match anchor {
+            None => None,
+            Some(anchor) => {
+                let bad = || format!("`#{anchor}` is not a paragraph reference: write `#p4` or `#p4-p6`");
+                let number = |s: &str| {
+                    s.strip_prefix('p')
+                        .filter(|n| !n.is_empty() && n.bytes().all(|b| b.is_ascii_digit()))
+                        .and_then(|n| n.parse::<u32>().ok())
+                        .filter(|&n| n > 0)
+                };
+                let (first, last) = match anchor.split_once('-') {
+                    Some((a, b)) => (number(a).ok_or_else(bad)?, number(b).ok_or_else(bad)?),
+                    None => {
+                        let n = number(anchor).ok_or_else(bad)?;
+                        (n, n)
+                    }
+                };
+                if last < first {
+                    return Err(format!("the range `#{anchor}` ends before it starts"));
+                }
+                Some((first, last))
+            }
+        };
+        Ok(Self { id: id.to_string(), paragraphs })
+    }
+}
+
+/// A resolved citation: a source, and optionally paragraphs of it.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
+pub struct Citation {
+    /// Index of the source in [`crate::model::Dossier::sources`].
+    pub source: usize,
+    /// First and last paragraph, when paragraphs are cited.
+    pub paragraphs: Option<(u32, u32)>,
+}
+
+impl Citation {
+    /// The anchor of the first cited paragraph (`p4`), if any.
+    pub fn anchor(&self) -> Option<String> {
+        self.paragraphs.map(|(first, _)| format!("p{first}"))
+    }
+
+    /// Whether the citation covers paragraph `number`.
+    pub fn covers(&self, number: u32) -> bool {
+        self.paragraphs.is_some_and(|(first, last)| (first..=last).contains(&number))
+    }
+
+    /// The paragraph part as written: `§4` or `§4–6`, empty for a whole source.
+    pub fn paragraph_label(&self) -> String {
+        match self.paragraphs {
+            Some((a, b)) if a == b => format!("§{a}"),
+            Some((a, b)) => format!("§{a}–{b}"),
+            None => String::new(),
+        }
+    }
+}
+
+impl fmt::Display for CitationText {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(&self.id)?;
+        match self.paragraphs {
+            Some((a, b)) if a == b => write!(f, "#p{a}"),
+            Some((a, b)) => write!(f, "#p{a}-p{b}"),
+            None => Ok(()),
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn ids_follow_the_pattern() {
+        assert!(is_valid_id("ru-base-101"));
+        assert!(is_valid_id("9a"));
+        assert!(!is_valid_id("-a"));
+        assert!(!is_valid_id("Abc"));
+        assert!(!is_valid_id("a_b"));
+        assert!(!is_valid_id(""));
+        assert!(!is_valid_id(&"a".repeat(81)));
+        assert!(is_valid_id(&"a".repeat(80)));
+        assert!(!is_valid_id("../x"));
+    }
+
+    #[test]
+    fn citations_parse_all_three_forms() {
+        assert_eq!(CitationText::parse("x").map(|c| c.paragraphs), Ok(None));
+        assert_eq!(CitationText::parse("x#p4").map(|c| c.paragraphs), Ok(Some((4, 4))));
+        assert_eq!(CitationText::parse("x#p4-p6").map(|c| c.paragraphs), Ok(Some((4, 6))));
+        assert!(CitationText::parse("x#p6-p4").is_err());
+        assert!(CitationText::parse("x#4").is_err());
+        assert!(CitationText::parse("x#p0").is_err());
+        assert!(CitationText::parse("x#p").is_err());
+        assert!(CitationText::parse("X#p1").is_err());
+        assert_eq!(CitationText::parse("x#p4-p6").map(|c| c.to_string()), Ok("x#p4-p6".into()));
+    }
+}
+
+/// An ASCII slug of `text` (`Le coup d'État` → `le-coup-d-etat`), at most `max` bytes,
+/// cut at a word boundary.
+pub fn slugify(text: &str, max: usize) -> String {
+    use unicode_normalization::UnicodeNormalization;
+    let mut slug = String::new();
+    let mut dash = false;
+    for c in text.nfkd() {
+        let c = match c {
+            'œ' | 'Œ' => Some("oe"),
+            'æ' | 'Æ' => Some("ae"),
+            'ß' => Some("ss"),
+            _ => None,
+        }
+        .map_or_else(|| c.to_ascii_lowercase().to_string(), str::to_string);
+        for c in c.chars() {
+            if c.is_ascii_alphanumeric() {
+                if dash && !slug.is_empty() {
+                    slug.push('-');
+                }
+                dash = false;
+                slug.push(c);
+            } else if c.is_ascii() {
+                dash = true;
+            }
+        }
+    }
+    if slug.len() > max {
+        let cut = slug[..=max].rfind('-').unwrap_or(max);
+        slug.truncate(cut);
+    }
+    slug
+}
+
+#[cfg(test)]
+mod slug_tests {
+    use super::slugify;
+
+    #[test]
+    fn slugs_are_ascii_and_bounded() {
+        assert_eq!(slugify("Le coup d'État au Niger", 80), "le-coup-d-etat-au-niger");
+        assert_eq!(slugify("  Œuvre — été ", 80), "oeuvre-ete");
+        assert_eq!(slugify("alpha beta gamma", 10), "alpha-beta");
+        assert!(slugify(&"mot ".repeat(40), 80).len() <= 80);
+    }
+}

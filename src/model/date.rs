@@ -1,0 +1,223 @@
+//! Dates of partial precision: a year, a month or a day, kept as written.
+
+use std::fmt;
+
+use crate::model::Language;
+
+/// A date known to the year, the month or the day. Ordering puts a partial date before
+/// the full dates inside its period (`2023-12` < `2023-12-01`).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
+pub struct Date {
+    /// The year.
+    pub year: u16,
+    /// The month, 1–12, when known.
+    pub month: Option<u8>,
+    /// The day of the month, when known (only with a month).
+    pub day: Option<u8>,
+}
+
+/// How precisely a date is known.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Precision {
+    /// `YYYY`.
+    Year,
+    /// `YYYY-MM`.
+    Month,
+    /// `YYYY-MM-DD`.
+    Day,
+}
+
+const MONTHS_FR: [&str; 12] = [
+    "janvier", "février", "mars", "avril", "mai", "juin", "juillet", "août", "septembre", "octobre",
+    "novembre", "décembre",
+];
+const MONTHS_EN: [&str; 12] = [
+    "January", "February", "March", "April", "May", "June", "July", "August", "September", "October",
+    "November", "December",
+];
+
+impl Date {
+    /// Parses `YYYY`, `YYYY-MM` or `YYYY-MM-DD`, rejecting days that do not exist.
+    pub fn parse(text: &str) -> Result<Self, String> {
+        let text = text.trim();
+        let parts: Vec<&str> = text.split('-').collect();
+        let well_formed = matches!(parts.len(), 1..=3)
+            && parts[0].len() == 4
+            && parts[1..].iter().all(|p| p.len() == 2)
+            && parts.iter().all(|p| p.bytes().all(|b| b.is_ascii_digit()));
+        if !well_formed {
+            return Err(format!("`{text}` is not a date"));
+        }
+        let number = |s: &str| s.parse::<u16>().unwrap_or(0);
+        let year = number(parts[0]);
+        let month = parts.get(1).map(|m| number(m) as u8);
+        let day = parts.get(2).map(|d| number(d) as u8);
+        if year == 0 {
+            return Err(format!("`{text}` has no year 0000"));
+        }
+        if let Some(m) = month {
+            if !(1..=12).contains(&m) {
+                return Err(format!("`{text}` has no month {m:02}"));
+            }
+            if let Some(d) = day {
+                let last = days_in_month(year, m);
+                if d == 0 || d > last {
+                    return Err(format!("`{text}` does not exist: {} has {last} days", MONTHS_EN[usize::from(m) - 1]));
+                }
+            }
+        }
+        Ok(Self { year, month, day })
+    }
+
+    /// How precisely the date is known.
+    pub fn precision(&self) -> Precision {
+        match (self.month, self.day) {
+            (Some(_), Some(_)) => Precision::Day,
+            (Some(_), None) => Precision::Month,
+            _ => Precision::Year,
+        }
+    }
+
+    /// The date as written in the ISO form it was given in.
+    pub fn iso(&self) -> String {
+        self.to_string()
+    }
+
+    /// The date in words, at its precision: `26 juillet 2023`, `décembre 2023`, `2023`;
+    /// `26 July 2023`, `December 2023`.
+    pub fn human(&self, language: Language) -> String {
+        let months = match language {
+            Language::Fr => &MONTHS_FR,
+            Language::En => &MONTHS_EN,
+        };
+        match (self.month, self.day) {
+            (Some(m), Some(1)) if language == Language::Fr => {
+                format!("1er {} {}", months[usize::from(m) - 1], self.year)
+            }
+            (Some(m), Some(d)) => format!("{d} {} {}", months[usize::from(m) - 1], self.year),
+            (Some(m), None) => format!("{} {}", months[usize::from(m) - 1], self.year),
+            _ => self.year.to_string(),
+        }
+    }
+
+    /// The month name alone, for chronology headings.
+    pub fn month_name(month: u8, language: Language) -> &'static str {
+        let months = match language {
+            Language::Fr => &MONTHS_FR,
+            Language::En => &MONTHS_EN,
+        };
+        months[usize::from(month.clamp(1, 12)) - 1]
+    }
+
+    /// The first day of the period the date covers, as days since 0000-03-01.
+    pub fn first_day(&self) -> i64 {
+        day_number(self.year, self.month.unwrap_or(1), self.day.unwrap_or(1))
+    }
+
+    /// The last day of the period the date covers, as days since 0000-03-01.
+    pub fn last_day(&self) -> i64 {
+        match (self.month, self.day) {
+            (Some(m), Some(d)) => day_number(self.year, m, d),
+            (Some(m), None) => day_number(self.year, m, days_in_month(self.year, m)),
+            _ => day_number(self.year, 12, 31),
+        }
+    }
+}
+
+impl fmt::Display for Date {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(f, "{:04}", self.year)?;
+        if let Some(m) = self.month {
+            write!(f, "-{m:02}")?;
+        }
+        if let Some(d) = self.day {
+            write!(f, "-{d:02}")?;
+        }
+        Ok(())
+    }
+}
+
+impl serde::Serialize for Date {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        serializer.collect_str(self)
+    }
+}
+
+fn is_leap(year: u16) -> bool {
+    (year % 4 == 0 && year % 100 != 0) || year % 400 == 0
+}
+
+fn days_in_month(year: u16, month: u8) -> u8 {
+    match month {
+        2 if is_leap(year) => 29,
+        2 => 28,
+        4 | 6 | 9 | 11 => 30,
+        _ => 31,
+    }
+}
+
+/// Days since a fixed origin (civil-from-days algorithm, inverted).
+fn day_number(year: u16, month: u8, day: u8) -> i64 {
+    let (y, m, d) = (i64::from(year), i64::from(month), i64::from(day));
+    let y = if m <= 2 { y - 1 } else { y };
+    let era = y.div_euclid(400);
+    let year_of_era = y - era * 400;
+    let month_index = (m + 9) % 12;
+    let day_of_year = (153 * month_index + 2) / 5 + d - 1;
+    let day_of_era = year_of_era * 365 + year_of_era / 4 - year_of_era / 100 + day_of_year;
+    era * 146_097 + day_of_era
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn parses_each_precision() {
+        assert_eq!(Date::parse("2023").map(|d| d.precision()), Ok(Precision::Year));
+        assert_eq!(Date::parse("2023-12").map(|d| d.precision()), Ok(Precision::Month));
+        assert_eq!(Date::parse("2023-07-26").map(|d| d.precision()), Ok(Precision::Day));
+    }
+
+    #[test]
+    fn rejects_impossible_dates() {
+        assert!(Date::parse("2024-02-30").is_err());
+        assert!(Date::parse("2023-02-29").is_err());
+        assert!(Date::parse("2024-02-29").is_ok());
+        assert!(Date::parse("2024-13").is_err());
+        assert!(Date::parse("2024-00").is_err());
+        assert!(Date::parse("24-01-01").is_err());
+        assert!(Date::parse("2024/01/01").is_err());
+        assert!(Date::parse("2024-1-01").is_err());
+        assert!(Date::parse("").is_err());
+    }
+
+    #[test]
+    fn partial_dates_sort_before_their_full_dates() {
+        let month = Date::parse("2023-12").expect("date");
+        let first = Date::parse("2023-12-01").expect("date");
+        let november = Date::parse("2023-11-30").expect("date");
+        let year = Date::parse("2023").expect("date");
+        assert!(november < month && month < first);
+        assert!(year < Date::parse("2023-01").expect("date"));
+    }
+
+    #[test]
+    fn human_form_keeps_precision() {
+        let month = Date::parse("2023-12").expect("date");
+        assert_eq!(month.human(Language::Fr), "décembre 2023");
+        assert_eq!(month.human(Language::En), "December 2023");
+        let day = Date::parse("2023-07-26").expect("date");
+        assert_eq!(day.human(Language::Fr), "26 juillet 2023");
+        assert_eq!(day.human(Language::En), "26 July 2023");
+        assert_eq!(Date::parse("2024-03-01").expect("date").human(Language::Fr), "1er mars 2024");
+    }
+
+    #[test]
+    fn spans_cover_the_whole_period() {
+        let month = Date::parse("2024-02").expect("date");
+        assert_eq!(month.last_day() - month.first_day(), 28);
+        let year = Date::parse("2023").expect("date");
+        assert_eq!(year.last_day() - year.first_day(), 364);
+    }
+}

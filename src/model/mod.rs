@@ -1,0 +1,309 @@
+//! The validated, resolved dossier: every reference checked and turned into an index,
+//! every mention found. Later stages read it and never fail on it.
+
+mod citation;
+mod date;
+mod kinds;
+
+use std::collections::BTreeMap;
+use std::ops::Range;
+use std::path::PathBuf;
+
+pub use citation::{is_valid_id, slugify, Citation, CitationText};
+pub use date::{Date, Precision};
+pub use kinds::{ActorKind, Confidence, Credibility, Language, Reliability, SourceKind};
+
+/// The whole dossier, resolved.
+#[derive(Debug, Clone)]
+pub struct Dossier {
+    /// `content/dossier.yaml`.
+    pub meta: Meta,
+    /// Sources, sorted by publication date then id.
+    pub sources: Vec<Source>,
+    /// Actors, sorted by id.
+    pub actors: Vec<Actor>,
+    /// Events, sorted by date then id.
+    pub events: Vec<Event>,
+    /// Every mention of an actor in a source body, by source, paragraph and position.
+    pub mentions: Vec<Mention>,
+    /// Every citation and wiki-link, by who makes it.
+    pub references: Vec<Reference>,
+    /// Every id, to what it names.
+    pub ids: BTreeMap<String, Target>,
+}
+
+/// The settings and front page of the dossier.
+#[derive(Debug, Clone, Default)]
+pub struct Meta {
+    /// Title.
+    pub title: String,
+    /// One line under the title.
+    pub subtitle: Option<String>,
+    /// Language of the labels and dates.
+    pub language: Language,
+    /// Markdown: the bottom line up front.
+    pub summary: Option<String>,
+    /// Key judgments.
+    pub key_judgments: Vec<Judgment>,
+    /// Authors' names.
+    pub authors: Vec<String>,
+    /// Date of the last revision.
+    pub updated: Option<Date>,
+    /// Handling line shown on every page of the briefing.
+    pub marking: Option<String>,
+    /// Absolute URL where the site is published, without a trailing slash.
+    pub base_url: Option<String>,
+    /// Whether raw HTML in Markdown is sanitized and kept rather than escaped.
+    pub allow_html: bool,
+}
+
+/// A key judgment of the dossier.
+#[derive(Debug, Clone)]
+pub struct Judgment {
+    /// The judgment, Markdown.
+    pub text: String,
+    /// How confident the analyst is.
+    pub confidence: Confidence,
+    /// What it rests on.
+    pub sources: Vec<Citation>,
+}
+
+/// One article or document, kept verbatim.
+#[derive(Debug, Clone)]
+pub struct Source {
+    /// File stem.
+    pub id: String,
+    /// Path of the file, relative to the project root.
+    pub path: PathBuf,
+    /// Headline.
+    pub title: String,
+    /// Publication date.
+    pub published: Date,
+    /// Publication or channel.
+    pub outlet: Option<String>,
+    /// Byline.
+    pub author: Option<String>,
+    /// Original address.
+    pub url: Option<String>,
+    /// Language of the text.
+    pub language: Language,
+    /// What kind of document it is.
+    pub kind: SourceKind,
+    /// Admiralty source reliability.
+    pub reliability: Option<Reliability>,
+    /// Admiralty information credibility.
+    pub credibility: Option<Credibility>,
+    /// Markdown: the analyst's note.
+    pub note: Option<String>,
+    /// Tags.
+    pub tags: Vec<String>,
+    /// The Markdown text as published.
+    pub body: String,
+    /// Numbered blocks of the body.
+    pub paragraphs: Vec<Paragraph>,
+}
+
+impl Source {
+    /// The Admiralty grade written together (`B2`), when graded.
+    pub fn grade(&self) -> Option<String> {
+        match (self.reliability, self.credibility) {
+            (None, None) => None,
+            (r, c) => Some(format!(
+                "{}{}",
+                r.map_or("–", Reliability::word),
+                c.map_or("–", Credibility::word)
+            )),
+        }
+    }
+
+    /// The paragraph with `number`, if it exists.
+    pub fn paragraph(&self, number: u32) -> Option<&Paragraph> {
+        self.paragraphs.get(usize::try_from(number).ok()?.checked_sub(1)?)
+    }
+}
+
+/// A numbered block of a source body (`p4`).
+#[derive(Debug, Clone)]
+pub struct Paragraph {
+    /// Its number, from 1.
+    pub number: u32,
+    /// Its bytes in the body.
+    pub range: Range<usize>,
+    /// Its text without markup, for quotations and search.
+    pub text: String,
+}
+
+/// A person, organisation, state, place… named in the sources.
+#[derive(Debug, Clone)]
+pub struct Actor {
+    /// File stem.
+    pub id: String,
+    /// Path of the file, relative to the project root.
+    pub path: PathBuf,
+    /// Display name.
+    pub name: String,
+    /// What it is.
+    pub kind: ActorKind,
+    /// Other names under which it appears in the sources.
+    pub aliases: Vec<String>,
+    /// Markdown profile.
+    pub summary: Option<String>,
+    /// Positions held.
+    pub roles: Vec<Role>,
+    /// Relations to other actors, as written in this actor's file.
+    pub relations: Vec<Relation>,
+    /// External links.
+    pub links: Vec<ExternalLink>,
+    /// Tags.
+    pub tags: Vec<String>,
+}
+
+/// A position an actor holds.
+#[derive(Debug, Clone)]
+pub struct Role {
+    /// The position.
+    pub title: String,
+    /// The actor it is held in, as an index into [`Dossier::actors`].
+    pub of: Option<usize>,
+    /// Since when.
+    pub from: Option<Date>,
+    /// Until when.
+    pub to: Option<Date>,
+}
+
+/// A relation from one actor to another.
+#[derive(Debug, Clone)]
+pub struct Relation {
+    /// The other actor, as an index into [`Dossier::actors`].
+    pub to: usize,
+    /// What the relation is ("allié de", "dirige").
+    pub kind: String,
+    /// Since when.
+    pub since: Option<Date>,
+    /// Until when; a relation with an end has ended.
+    pub until: Option<Date>,
+    /// What it rests on.
+    pub sources: Vec<Citation>,
+    /// Markdown note.
+    pub note: Option<String>,
+}
+
+/// A link to elsewhere on an actor's profile.
+#[derive(Debug, Clone)]
+pub struct ExternalLink {
+    /// Text of the link.
+    pub label: String,
+    /// `http`, `https` or `mailto` address.
+    pub url: String,
+}
+
+/// A dated fact of the chronology.
+#[derive(Debug, Clone)]
+pub struct Event {
+    /// Given, or `DATE-slug-of-title`.
+    pub id: String,
+    /// Path of the file, relative to the project root.
+    pub path: PathBuf,
+    /// When (start of a period).
+    pub date: Date,
+    /// End of a period.
+    pub end: Option<Date>,
+    /// The date is uncertain.
+    pub approximate: bool,
+    /// One line.
+    pub title: String,
+    /// Markdown.
+    pub description: Option<String>,
+    /// Actors involved, as indexes into [`Dossier::actors`].
+    pub actors: Vec<usize>,
+    /// Where, as an index into [`Dossier::actors`] (an actor of kind place).
+    pub place: Option<usize>,
+    /// What it rests on.
+    pub sources: Vec<Citation>,
+    /// Tags.
+    pub tags: Vec<String>,
+}
+
+/// One occurrence of an actor's name or alias in a source body.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Mention {
+    /// Index into [`Dossier::sources`].
+    pub source: usize,
+    /// Number of the paragraph holding it; `None` in a heading, table or footnote.
+    pub paragraph: Option<u32>,
+    /// Bytes of the matched name in the source body.
+    pub range: Range<usize>,
+    /// Index into [`Dossier::actors`].
+    pub actor: usize,
+}
+
+/// What an id names.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
+pub enum Target {
+    /// An index into [`Dossier::sources`].
+    Source(usize),
+    /// An index into [`Dossier::actors`].
+    Actor(usize),
+    /// An index into [`Dossier::events`].
+    Event(usize),
+}
+
+/// Who makes a reference.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
+pub enum Referrer {
+    /// The dossier's summary.
+    Dossier,
+    /// A key judgment, by index.
+    Judgment(usize),
+    /// A source's note or body.
+    Source(usize),
+    /// An actor's summary, roles or links.
+    Actor(usize),
+    /// A relation of an actor.
+    Relation {
+        /// Index of the actor whose file holds the relation.
+        actor: usize,
+        /// Index in its relations.
+        index: usize,
+    },
+    /// An event.
+    Event(usize),
+}
+
+/// How a reference was written.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
+pub enum ReferenceKind {
+    /// In a `sources:` list.
+    Citation,
+    /// A `[[id]]` in Markdown.
+    WikiLink,
+}
+
+/// A citation or a wiki-link, resolved.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
+pub struct Reference {
+    /// Who refers.
+    pub from: Referrer,
+    /// To what.
+    pub to: Target,
+    /// Paragraphs, for a reference to a source.
+    pub paragraphs: Option<(u32, u32)>,
+    /// How it was written.
+    pub kind: ReferenceKind,
+}
+
+impl Dossier {
+    /// What `id` names, if anything.
+    pub fn lookup(&self, id: &str) -> Option<Target> {
+        self.ids.get(id).copied()
+    }
+
+    /// The id of a target.
+    pub fn id_of(&self, target: Target) -> &str {
+        match target {
+            Target::Source(i) => &self.sources[i].id,
+            Target::Actor(i) => &self.actors[i].id,
+            Target::Event(i) => &self.events[i].id,
+        }
+    }
+}

@@ -1,0 +1,202 @@
+//! Turning each raw document into its model value, resolving what it points at.
+
+use crate::diagnostics::{Diagnostics, SourceFile};
+use crate::load::fields::Located;
+use crate::load::{RawActor, RawDossier, RawEvent, RawSource};
+use crate::model::{
+    Actor, ActorKind, Date, Event, ExternalLink, Judgment, Language, Meta, Paragraph, Referrer, Relation,
+    Role, Source, SourceKind,
+};
+use crate::validate::references::{MarkdownOrigin, Placement, Resolver};
+
+fn text(value: Option<&Located<String>>) -> Option<String> {
+    value.map(|v| v.value.trim().to_string()).filter(|v| !v.is_empty())
+}
+
+fn texts(values: &[Located<String>]) -> Vec<String> {
+    values.iter().map(|v| v.value.trim().to_string()).filter(|v| !v.is_empty()).collect()
+}
+
+/// Checks the Markdown of an analyst-written field.
+fn field_markdown(
+    resolver: &mut Resolver<'_>,
+    from: Referrer,
+    value: Option<&Located<String>>,
+    file: &SourceFile,
+    diagnostics: &mut Diagnostics,
+) {
+    if let Some(value) = value {
+        resolver.markdown(from, &value.value, MarkdownOrigin::Field, Placement::InField(value.span), file, diagnostics);
+    }
+}
+
+/// An end that comes before its start is an error.
+fn check_order(start: Option<&Located<Date>>, end: Option<&Located<Date>>, names: (&str, &str), file: &SourceFile, diagnostics: &mut Diagnostics) {
+    if let (Some(start), Some(end)) = (start, end) {
+        if end.value.last_day() < start.value.first_day() {
+            diagnostics.error(file, end.span, format!("`{}` ({}) is before `{}` ({})", names.1, end.value, names.0, start.value)).hint =
+                Some(format!("`{}` must be on or after `{}`", names.1, names.0));
+        }
+    }
+}
+
+/// `content/dossier.yaml`.
+pub fn meta(raw: &RawDossier, resolver: &mut Resolver<'_>, diagnostics: &mut Diagnostics) -> Meta {
+    let file = &raw.file;
+    field_markdown(resolver, Referrer::Dossier, raw.summary.as_ref(), file, diagnostics);
+    let key_judgments = raw
+        .key_judgments
+        .iter()
+        .enumerate()
+        .map(|(index, j)| {
+            resolver.markdown(Referrer::Judgment(index), &j.text.value, MarkdownOrigin::Field, Placement::InField(j.text.span), file, diagnostics);
+            Judgment {
+                text: j.text.value.trim().to_string(),
+                confidence: j.confidence.value,
+                sources: resolver.citations(Referrer::Judgment(index), &j.sources, file, diagnostics),
+            }
+        })
+        .collect();
+    Meta {
+        title: text(raw.title.as_ref()).unwrap_or_default(),
+        subtitle: text(raw.subtitle.as_ref()),
+        language: raw.language.as_ref().map_or(Language::En, |l| l.value),
+        summary: text(raw.summary.as_ref()),
+        key_judgments,
+        authors: texts(&raw.authors),
+        updated: raw.updated.as_ref().map(|d| d.value),
+        marking: text(raw.marking.as_ref()),
+        base_url: text(raw.base_url.as_ref()).map(|u| u.trim_end_matches('/').to_string()),
+        allow_html: raw.allow_html,
+    }
+}
+
+/// A source.
+pub fn source(
+    index: usize,
+    raw: RawSource,
+    paragraphs: Vec<Paragraph>,
+    default_language: Language,
+    resolver: &mut Resolver<'_>,
+    diagnostics: &mut Diagnostics,
+) -> Source {
+    let file = &raw.file;
+    let from = Referrer::Source(index);
+    field_markdown(resolver, from, raw.note.as_ref(), file, diagnostics);
+    resolver.markdown(from, &raw.body, MarkdownOrigin::Body, Placement::At(raw.body_offset), file, diagnostics);
+    if raw.title.as_ref().is_some_and(|t| t.value.trim().is_empty()) {
+        diagnostics.error(file, raw.title.as_ref().map(|t| t.span).unwrap_or_default(), "the title is empty");
+    }
+    Source {
+        id: raw.id.clone(),
+        path: file.path.clone(),
+        title: text(raw.title.as_ref()).unwrap_or_default(),
+        published: raw.published.as_ref().map_or(Date { year: 1, month: None, day: None }, |d| d.value),
+        outlet: text(raw.outlet.as_ref()),
+        author: text(raw.author.as_ref()),
+        url: text(raw.url.as_ref()),
+        language: raw.language.as_ref().map_or(default_language, |l| l.value),
+        kind: raw.kind.as_ref().map_or(SourceKind::Article, |k| k.value),
+        reliability: raw.reliability.as_ref().map(|r| r.value),
+        credibility: raw.credibility.as_ref().map(|c| c.value),
+        note: text(raw.note.as_ref()),
+        tags: texts(&raw.tags),
+        body: raw.body,
+        paragraphs,
+    }
+}
+
+/// An actor.
+pub fn actor(index: usize, raw: &RawActor, resolver: &mut Resolver<'_>, diagnostics: &mut Diagnostics) -> Actor {
+    let file = &raw.file;
+    field_markdown(resolver, Referrer::Actor(index), raw.summary.as_ref(), file, diagnostics);
+    let roles = raw
+        .roles
+        .iter()
+        .map(|role| {
+            check_order(role.from.as_ref(), role.to.as_ref(), ("from", "to"), file, diagnostics);
+            Role {
+                title: role.title.value.trim().to_string(),
+                of: role.of.as_ref().and_then(|of| resolver.actor(of, file, diagnostics)).map(|(i, _)| i),
+                from: role.from.as_ref().map(|d| d.value),
+                to: role.to.as_ref().map(|d| d.value),
+            }
+        })
+        .collect();
+    let relations = raw
+        .relations
+        .iter()
+        .enumerate()
+        .filter_map(|(position, relation)| {
+            let from = Referrer::Relation { actor: index, index: position };
+            check_order(relation.since.as_ref(), relation.until.as_ref(), ("since", "until"), file, diagnostics);
+            field_markdown(resolver, from, relation.note.as_ref(), file, diagnostics);
+            let sources = resolver.citations(from, &relation.sources, file, diagnostics);
+            let (to, _) = resolver.actor(&relation.to, file, diagnostics)?;
+            if to == index {
+                diagnostics.warning(file, relation.to.span, "a relation of an actor to itself");
+            }
+            Some(Relation {
+                to,
+                kind: relation.kind.value.trim().to_string(),
+                since: relation.since.as_ref().map(|d| d.value),
+                until: relation.until.as_ref().map(|d| d.value),
+                sources,
+                note: text(relation.note.as_ref()),
+            })
+        })
+        .collect();
+    Actor {
+        id: raw.id.clone(),
+        path: file.path.clone(),
+        name: text(raw.name.as_ref()).unwrap_or_else(|| raw.id.clone()),
+        kind: raw.kind.as_ref().map_or(ActorKind::Other, |k| k.value),
+        aliases: texts(&raw.aliases),
+        summary: text(raw.summary.as_ref()),
+        roles,
+        relations,
+        links: raw
+            .links
+            .iter()
+            .map(|l| ExternalLink { label: l.label.value.trim().to_string(), url: l.url.value.trim().to_string() })
+            .collect(),
+        tags: texts(&raw.tags),
+    }
+}
+
+/// An event.
+pub fn event(index: usize, id: String, raw: &RawEvent, resolver: &mut Resolver<'_>, diagnostics: &mut Diagnostics) -> Event {
+    let file = &raw.file;
+    let from = Referrer::Event(index);
+    check_order(Some(&raw.date), raw.end.as_ref(), ("date", "end"), file, diagnostics);
+    field_markdown(resolver, from, raw.description.as_ref(), file, diagnostics);
+    let actors = raw.actors.iter().filter_map(|a| resolver.actor(a, file, diagnostics)).map(|(i, _)| i).collect();
+    let place = raw.place.as_ref().and_then(|place| {
+        let (index, kind) = resolver.actor(place, file, diagnostics)?;
+        if kind == ActorKind::Place {
+            Some(index)
+        } else {
+            diagnostics.error(file, place.span, format!("'{}' is an actor of kind `{}`, not a place", place.value, kind.word())).hint =
+                Some("`place` names an actor of kind `place`; list other actors under `actors`".into());
+            None
+        }
+    });
+    let sources = resolver.citations(from, &raw.sources, file, diagnostics);
+    if raw.sources.is_empty() {
+        diagnostics.warning(file, raw.title.span, format!("the event '{}' cites no source", raw.title.value.trim())).hint =
+            Some("add `sources: [source-id#pN]` with the paragraph it rests on".into());
+    }
+    Event {
+        id,
+        path: file.path.clone(),
+        date: raw.date.value,
+        end: raw.end.as_ref().map(|d| d.value),
+        approximate: raw.approximate,
+        title: raw.title.value.trim().to_string(),
+        description: text(raw.description.as_ref()),
+        actors,
+        place,
+        sources,
+        tags: texts(&raw.tags),
+    }
+}
