@@ -45,15 +45,19 @@ impl<'d, 'p, I> Links<'d, 'p, I> {
         let target = self.dossier.lookup(id)?;
         let href = target_href(self.dossier, self.page, target, paragraphs.map(|(first, _)| first));
         let full = target_name(self.dossier, target);
+        // On the cited source's own page (its note), the paragraph alone is enough.
+        let here = matches!(target, Target::Source(i) if PagePath::source(&self.dossier.sources[i].id) == *self.page);
+        let short = if here { String::new() } else { format!("{} ", short_title(full, 40)) };
         let name = match (target, paragraphs) {
-            (Target::Source(_), Some((a, b))) if a == b => format!("{} §{a}", short_title(full, 40)),
-            (Target::Source(_), Some((a, b))) => format!("{} §{a}–{b}", short_title(full, 40)),
+            (Target::Source(_), Some((a, b))) if a == b => format!("{short}§{a}"),
+            (Target::Source(_), Some((a, b))) => format!("{short}§{a}–{b}"),
             _ => full.to_string(),
         };
-        let class = match target {
-            Target::Source(_) => "wl wl-source",
-            Target::Actor(_) => "wl wl-actor",
-            Target::Event(_) => "wl wl-event",
+        let class = match (target, paragraphs) {
+            (Target::Source(_), Some(_)) => "wl wl-cite",
+            (Target::Source(_), None) => "wl wl-source",
+            (Target::Actor(_), _) => "wl wl-actor",
+            (Target::Event(_), _) => "wl wl-event",
         };
         let open = format!("<a class=\"{class}\" href=\"{}\" title=\"{}\">", escape_html(&href), escape_html(full));
         Some((open, name))

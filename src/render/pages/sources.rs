@@ -5,7 +5,7 @@ use std::collections::BTreeMap;
 
 use serde::Serialize;
 
-use crate::model::{Language, Source};
+use crate::model::{Language, Referrer, Source};
 use crate::render::crossref::referrers;
 use crate::render::escape::push_escaped;
 use crate::render::labels::{credibility, language_name, reliability, source_kind};
@@ -128,7 +128,11 @@ fn backrefs(site: &Site<'_>, page: &PagePath, index: usize, number: u32) -> Stri
         if i > 0 {
             html.push_str(" · ");
         }
-        let link = site.referrer(page, referrer);
+        let link = if referrer == Referrer::Source(index) {
+            Link { href: String::from("#note-title"), label: site.labels.note.to_string(), title: None }
+        } else {
+            site.referrer(page, referrer)
+        };
         html.push_str("<a href=\"");
         push_escaped(&mut html, &link.href);
         html.push_str("\">");
@@ -170,6 +174,7 @@ pub fn source(site: &Site<'_>, index: usize) -> Result<(RenderedSource, String),
     actors.sort_by(|a, b| b.count.cmp(&a.count).then_with(|| a.actor.label.cmp(&b.actor.label)));
     let cited_by = referrers(site.cross.refs_to_source[index].iter().filter(|r| r.paragraphs.is_some()))
         .into_iter()
+        .filter(|r| *r != Referrer::Source(index))
         .map(|r| site.referrer(&page, r))
         .collect();
     let view = SourcePage {
