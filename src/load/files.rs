@@ -3,6 +3,7 @@
 use std::path::{Path, PathBuf};
 use std::sync::Arc;
 
+use rayon::prelude::*;
 use walkdir::WalkDir;
 
 use crate::diagnostics::{Diagnostic, Diagnostics, Severity, SourceFile, Span};
@@ -33,30 +34,63 @@ pub fn load(root: &Path, diagnostics: &mut Diagnostics) -> RawProject {
         }
     }
 
-    for (path, id) in documents(root, &content.join("sources"), "md", diagnostics) {
-        let Some(file) = read_text(root, &path, diagnostics) else { continue };
-        let Some((front, front_offset, body_offset)) = split_front_matter(&file, diagnostics) else { continue };
-        let Some(yaml) = parse_yaml(&file, front, front_offset, diagnostics) else { continue };
-        let body = file.text[body_offset..].to_string();
-        if let Some(source) = raw::source(id, &file, &yaml, body, body_offset, diagnostics) {
-            project.sources.push(source);
-        }
+    // Sources are many: read and parse them in parallel, keeping the order.
+    let sources: Vec<(Option<raw::RawSource>, Diagnostics)> = documents(root, &content.join("sources"), "md", diagnostics)
+        .into_par_iter()
+        .map(|(path, id)| {
+            let mut found = Diagnostics::default();
+            let source = read_source(root, &path, id, &mut found);
+            (source, found)
+        })
+        .collect();
+    for (source, found) in sources {
+        diagnostics.extend(found);
+        project.sources.extend(source);
     }
 
-    for (path, id) in documents(root, &content.join("actors"), "yaml", diagnostics) {
-        let Some(file) = read_text(root, &path, diagnostics) else { continue };
-        let Some(yaml) = parse_yaml(&file, &file.text, 0, diagnostics) else { continue };
-        if let Some(actor) = raw::actor(id, &file, &yaml, diagnostics) {
-            project.actors.push(actor);
-        }
+    let actors: Vec<(Option<raw::RawActor>, Diagnostics)> = documents(root, &content.join("actors"), "yaml", diagnostics)
+        .into_par_iter()
+        .map(|(path, id)| {
+            let mut found = Diagnostics::default();
+            let actor = read_text(root, &path, &mut found).and_then(|file| {
+                let yaml = parse_yaml(&file, &file.text, 0, &mut found)?;
+                raw::actor(id, &file, &yaml, &mut found)
+            });
+            (actor, found)
+        })
+        .collect();
+    for (actor, found) in actors {
+        diagnostics.extend(found);
+        project.actors.extend(actor);
     }
 
-    for (path, _) in documents(root, &content.join("events"), "yaml", diagnostics) {
-        let Some(file) = read_text(root, &path, diagnostics) else { continue };
-        let Some(yaml) = parse_yaml(&file, &file.text, 0, diagnostics) else { continue };
-        project.events.extend(raw::events(&file, &yaml, diagnostics));
+    let events: Vec<(Vec<raw::RawEvent>, Diagnostics)> = documents(root, &content.join("events"), "yaml", diagnostics)
+        .into_par_iter()
+        .map(|(path, _)| {
+            let mut found = Diagnostics::default();
+            let events = read_text(root, &path, &mut found)
+                .and_then(|file| {
+                    let yaml = parse_yaml(&file, &file.text, 0, &mut found)?;
+                    Some(raw::events(&file, &yaml, &mut found))
+                })
+                .unwrap_or_default();
+            (events, found)
+        })
+        .collect();
+    for (events, found) in events {
+        diagnostics.extend(found);
+        project.events.extend(events);
     }
     project
+}
+
+/// Reads one source: front matter and body.
+fn read_source(root: &Path, path: &Path, id: String, diagnostics: &mut Diagnostics) -> Option<raw::RawSource> {
+    let file = read_text(root, path, diagnostics)?;
+    let (front, front_offset, body_offset) = split_front_matter(&file, diagnostics)?;
+    let yaml = parse_yaml(&file, front, front_offset, diagnostics)?;
+    let body = file.text[body_offset..].to_string();
+    raw::source(id, &file, &yaml, body, body_offset, diagnostics)
 }
 
 /// The files of one content folder with the expected extension, sorted, with their ids.
