@@ -6,6 +6,7 @@
 
 use std::collections::BTreeMap;
 use std::fs;
+use std::io::Write;
 use std::path::{Component, Path, PathBuf};
 use std::sync::Mutex;
 
@@ -54,10 +55,22 @@ fn io(action: &'static str, path: &Path) -> impl FnOnce(std::io::Error) -> Write
     move |source| WriteError::Io { action, path, source }
 }
 
+/// Fills a file through a writer, for the big files that are better not held whole in
+/// memory (`dossier.json`, the search index).
+pub type Fill<'a> = &'a mut dyn FnMut(&mut dyn Write) -> std::io::Result<()>;
+
 /// Where the rendered files go. Called from several threads at once.
 pub trait Sink: Sync {
     /// Writes one file; `path` is relative to the site's root, with `/` separators.
     fn write(&self, path: &str, bytes: &[u8]) -> Result<(), WriteError>;
+
+    /// Writes one file through a writer; returns how many bytes were written.
+    fn write_with(&self, path: &str, fill: Fill<'_>) -> Result<u64, WriteError> {
+        let mut bytes = Vec::new();
+        fill(&mut bytes).map_err(io("cannot render", Path::new(path)))?;
+        self.write(path, &bytes)?;
+        Ok(bytes.len() as u64)
+    }
 }
 
 /// Checks that a relative output path stays inside the output.
@@ -91,6 +104,35 @@ impl Sink for DirSink {
             fs::create_dir_all(parent).map_err(io("cannot create", parent))?;
         }
         fs::write(&target, bytes).map_err(io("cannot write", &target))
+    }
+
+    fn write_with(&self, path: &str, fill: Fill<'_>) -> Result<u64, WriteError> {
+        let target = self.root.join(checked(path)?);
+        if let Some(parent) = target.parent() {
+            fs::create_dir_all(parent).map_err(io("cannot create", parent))?;
+        }
+        let file = fs::File::create(&target).map_err(io("cannot write", &target))?;
+        let mut writer = Counting { inner: std::io::BufWriter::with_capacity(1 << 16, file), count: 0 };
+        fill(&mut writer).and_then(|()| writer.flush()).map_err(io("cannot write", &target))?;
+        Ok(writer.count)
+    }
+}
+
+/// A writer that counts what goes through it.
+struct Counting<W> {
+    inner: W,
+    count: u64,
+}
+
+impl<W: Write> Write for Counting<W> {
+    fn write(&mut self, buf: &[u8]) -> std::io::Result<usize> {
+        let n = self.inner.write(buf)?;
+        self.count += n as u64;
+        Ok(n)
+    }
+
+    fn flush(&mut self) -> std::io::Result<()> {
+        self.inner.flush()
     }
 }
 

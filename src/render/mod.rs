@@ -56,14 +56,6 @@ pub enum RenderError {
     /// The output cannot be written.
     #[error(transparent)]
     Write(#[from] WriteError),
-    /// JSON cannot be written (should not happen).
-    #[error("cannot write {name}: {message}")]
-    Json {
-        /// The file.
-        name: String,
-        /// Why.
-        message: String,
-    },
 }
 
 /// How much was written.
@@ -105,13 +97,23 @@ struct Output<'s> {
 impl Output<'_> {
     fn write(&self, path: &PagePath, bytes: &[u8]) -> Result<(), RenderError> {
         self.sink.write(path.as_str(), bytes)?;
+        self.count(path, bytes.len() as u64);
+        Ok(())
+    }
+
+    fn write_with(&self, path: &PagePath, fill: crate::write::Fill<'_>) -> Result<(), RenderError> {
+        let written = self.sink.write_with(path.as_str(), fill)?;
+        self.count(path, written);
+        Ok(())
+    }
+
+    fn count(&self, path: &PagePath, bytes: u64) {
         self.files.fetch_add(1, Ordering::Relaxed);
-        self.bytes.fetch_add(bytes.len() as u64, Ordering::Relaxed);
+        self.bytes.fetch_add(bytes, Ordering::Relaxed);
         if path.as_str().ends_with(".html") {
             self.pages.fetch_add(1, Ordering::Relaxed);
             (self.progress)();
         }
-        Ok(())
     }
 }
 
@@ -173,23 +175,33 @@ pub fn render(
             Ok(per_source.into_iter().flatten().collect())
         },
         || -> Result<(), RenderError> {
-            out.write(&PagePath::new("dossier.json"), &model_json::to_json(dossier)?)?;
-            out.write(&PagePath::asset("search-index.js"), &search::index(&site)?)?;
+            out.write_with(&PagePath::new("dossier.json"), &mut |w| model_json::write(dossier, w))?;
+            out.write_with(&PagePath::asset("search-index.js"), &mut |w| search::write(&site, w))?;
             Ok(())
         },
     );
     let quotes = quotes?;
     data?;
-    let mut jobs = vec![pages::Job::Chronology, pages::Job::SourcesIndex, pages::Job::Home];
+    let mut jobs = vec![pages::Job::SourcesIndex, pages::Job::Home];
     jobs.extend((0..dossier.actors.len()).map(pages::Job::Actor));
     jobs.push(pages::Job::ActorsIndex);
     jobs.push(pages::Job::TagsIndex);
     jobs.extend(site.cross.tags.keys().map(|slug| pages::Job::Tag(slug)));
     jobs.extend([pages::Job::Search, pages::Job::NotFound]);
-    jobs.par_iter().try_for_each(|job| {
-        let (path, html) = pages::render(&site, job, &quotes)?;
-        out.write(&path, html.as_bytes())
-    })?;
+    let (chronology, others) = rayon::join(
+        || -> Result<(), RenderError> {
+            let page = pages::chronology(&site)?;
+            out.write_with(&page.path, &mut |w| page.write_to(w))
+        },
+        || {
+            jobs.par_iter().try_for_each(|job| {
+                let (path, html) = pages::render(&site, job, &quotes)?;
+                out.write(&path, html.as_bytes())
+            })
+        },
+    );
+    chronology?;
+    others?;
     for (name, bytes) in templates.assets() {
         out.write(&PagePath::asset(name), bytes)?;
     }

@@ -4,7 +4,6 @@
 
 use serde::Serialize;
 
-use super::RenderError;
 use super::links::PagePath;
 use crate::model::{
     ActorKind, Citation, CitationText, Confidence, Credibility, Date, Dossier, Language, Reference, ReferenceKind,
@@ -172,8 +171,8 @@ fn cites<'a>(d: &'a Dossier, r: &Reference) -> Cites<'a> {
     }
 }
 
-/// The bytes of `dossier.json`.
-pub fn to_json(d: &Dossier) -> Result<Vec<u8>, RenderError> {
+/// Writes `dossier.json`.
+pub fn write(d: &Dossier, out: &mut dyn std::io::Write) -> std::io::Result<()> {
     let m = &d.meta;
     let actor_id = |i: usize| d.actors[i].id.as_str();
     let model = Model {
@@ -278,9 +277,6 @@ pub fn to_json(d: &Dossier) -> Result<Vec<u8>, RenderError> {
             .collect(),
         citations: d.references.iter().map(|r| cites(d, r)).collect(),
     };
-    let mut out = Vec::new();
-    serde_json::to_writer(&mut out, &model)
-        .map_err(|e| RenderError::Json { name: "dossier.json".into(), message: e.to_string() })?;
-    out.push(b'\n');
-    Ok(out)
+    serde_json::to_writer(&mut *out, &model)?;
+    out.write_all(b"\n")
 }

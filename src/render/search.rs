@@ -8,7 +8,7 @@ use serde::Serialize;
 use super::labels::date_span;
 use super::links::{PagePath, event_anchor};
 use super::text::plain;
-use super::{RenderError, Site};
+use super::Site;
 use crate::render::labels::actor_kind;
 
 #[derive(Serialize)]
@@ -50,8 +50,8 @@ struct Index<'a> {
     events: Vec<EventEntry<'a>>,
 }
 
-/// The bytes of `assets/search-index.js`.
-pub fn index(site: &Site<'_>) -> Result<Vec<u8>, RenderError> {
+/// Writes `assets/search-index.js`.
+pub fn write(site: &Site<'_>, out: &mut dyn std::io::Write) -> std::io::Result<()> {
     let d = site.dossier;
     let language = site.language;
     let index = Index {
@@ -87,9 +87,7 @@ pub fn index(site: &Site<'_>) -> Result<Vec<u8>, RenderError> {
             })
             .collect(),
     };
-    let mut out = b"window.DOSSIER_SEARCH = ".to_vec();
-    serde_json::to_writer(&mut out, &index)
-        .map_err(|e| RenderError::Json { name: "assets/search-index.js".into(), message: e.to_string() })?;
-    out.extend_from_slice(b";\n");
-    Ok(out)
+    out.write_all(b"window.DOSSIER_SEARCH = ")?;
+    serde_json::to_writer(&mut *out, &index)?;
+    out.write_all(b";\n")
 }

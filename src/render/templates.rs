@@ -18,6 +18,7 @@ const TEMPLATES: &[(&str, &str)] = &[
     ("actors.html", include_str!("../../templates/actors.html")),
     ("actor.html", include_str!("../../templates/actor.html")),
     ("chronology.html", include_str!("../../templates/chronology.html")),
+    ("chronology_year.html", include_str!("../../templates/chronology_year.html")),
     ("tags.html", include_str!("../../templates/tags.html")),
     ("tag.html", include_str!("../../templates/tag.html")),
     ("search.html", include_str!("../../templates/search.html")),

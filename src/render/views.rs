@@ -105,7 +105,34 @@ pub struct EventView<'a> {
     pub tags: Vec<Link>,
 }
 
+/// An event as a line of a list (profile, tag, home page): date, title, citations.
+#[derive(Debug, Serialize)]
+pub struct EventRow<'a> {
+    /// Link to it on the chronology.
+    pub href: String,
+    /// The date in words, at its precision, with `vers`/`c.` when approximate.
+    pub date: String,
+    /// The start date in ISO form, for `<time datetime>`.
+    pub iso: String,
+    /// One line.
+    pub title: &'a str,
+    /// What it rests on.
+    pub citations: Vec<CitationView>,
+}
+
 impl Site<'_> {
+    /// An event as a line of a list.
+    pub fn event_row(&self, page: &PagePath, index: usize) -> EventRow<'_> {
+        let event: &Event = &self.dossier.events[index];
+        EventRow {
+            href: href(page, &PagePath::section("chronology"), Some(&event_anchor(&event.id))),
+            date: date_span(&event.date, event.end.as_ref(), event.approximate, self.language),
+            iso: event.date.iso(),
+            title: &event.title,
+            citations: event.sources.iter().map(|c| self.citation(page, c)).collect(),
+        }
+    }
+
     /// The common parts of a page at `page` whose section is `section`.
     pub fn chrome(&self, page: &PagePath, title: String, section: &str) -> Chrome<'_> {
         let l = self.labels;
@@ -189,7 +216,7 @@ impl Site<'_> {
         }
     }
 
-    /// An event for a list; `description` renders its Markdown for `page`.
+    /// An event in full, for the chronology; `description` renders its Markdown.
     pub fn event(&self, page: &PagePath, index: usize, description: bool) -> EventView<'_> {
         let event: &Event = &self.dossier.events[index];
         let anchor = event_anchor(&event.id);

@@ -9,7 +9,7 @@ use crate::model::{ActorKind, Relation};
 use crate::render::crossref::referrers;
 use crate::render::labels::{actor_kind, actor_kinds, period};
 use crate::render::links::{PagePath, href};
-use crate::render::views::{Chrome, CitationView, EventView, Link};
+use crate::render::views::{Chrome, CitationView, EventRow, Link};
 use crate::render::{RenderError, Site};
 
 /// A role held.
@@ -77,7 +77,7 @@ pub struct ActorPage<'a> {
     /// Relations written in other actors' files that point here.
     pub relations_in: Vec<RelationView<'a>>,
     /// Its own chronology.
-    pub events: Vec<EventView<'a>>,
+    pub events: Vec<EventRow<'a>>,
     /// Mentions in the sources, by source.
     pub mentions: Vec<MentionGroup>,
     /// Total mentions.
@@ -129,7 +129,7 @@ pub fn actor(site: &Site<'_>, index: usize, quotes: &[String]) -> Result<(PagePa
         .iter()
         .map(|&(holder, i)| site.relation(&page, holder, i, &dossier.actors[holder].relations[i], false))
         .collect();
-    let events = site.cross.events_by_actor[index].iter().map(|&e| site.event(&page, e, false)).collect();
+    let events = site.cross.events_by_actor[index].iter().map(|&e| site.event_row(&page, e)).collect();
     let mut by_source: BTreeMap<usize, Vec<usize>> = BTreeMap::new();
     for &m in &site.cross.mentions_by_actor[index] {
         by_source.entry(dossier.mentions[m].source).or_default().push(m);

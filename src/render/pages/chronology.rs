@@ -1,9 +1,13 @@
 //! The chronology: every event by date, grouped by year and month, with actors and
-//! citations; events known only to the year come first in their year.
+//! citations; events known only to the year come first in their year. Each year is
+//! rendered on its own (`chronology_year.html`), in parallel, so that a long chronology
+//! never sits whole in a template context.
 
+use rayon::prelude::*;
 use serde::Serialize;
 
 use crate::model::{Date, Language};
+use crate::render::labels::Labels;
 use crate::render::links::PagePath;
 use crate::render::views::{Chrome, EventView, Link};
 use crate::render::{RenderError, Site};
@@ -19,9 +23,11 @@ pub struct MonthGroup<'a> {
     pub events: Vec<EventView<'a>>,
 }
 
-/// The events of one year.
+/// The events of one year, for `chronology_year.html`.
 #[derive(Debug, Serialize)]
 pub struct YearGroup<'a> {
+    /// The interface labels.
+    pub l: &'static Labels,
     /// Anchor (`y2023`).
     pub anchor: String,
     /// The year.
@@ -32,6 +38,17 @@ pub struct YearGroup<'a> {
     pub months: Vec<MonthGroup<'a>>,
 }
 
+/// A year of the chronology, rendered.
+#[derive(Debug, Serialize)]
+pub struct YearHtml {
+    /// Anchor (`y2023`).
+    pub anchor: String,
+    /// The year.
+    pub year: u16,
+    /// Its events, as HTML.
+    pub html: String,
+}
+
 /// `chronology/index.html`.
 #[derive(Debug, Serialize)]
 pub struct ChronologyPage<'a> {
@@ -39,8 +56,8 @@ pub struct ChronologyPage<'a> {
     chrome: Chrome<'a>,
     /// Links to each year.
     pub years_nav: Vec<Link>,
-    /// Years, in order.
-    pub years: Vec<YearGroup<'a>>,
+    /// Years, in order, rendered.
+    pub years: Vec<YearHtml>,
     /// How many events.
     pub count: String,
     /// The timeline (SVG), when drawn.
@@ -52,18 +69,13 @@ fn month_heading(year: u16, month: u8, language: Language) -> String {
     Date { year, month: Some(month), day: None }.human(language)
 }
 
-/// Renders `chronology/index.html`.
-pub fn chronology(site: &Site<'_>) -> Result<(PagePath, String), RenderError> {
-    let page = PagePath::section("chronology");
-    let mut years: Vec<YearGroup<'_>> = Vec::new();
-    for (index, event) in site.dossier.events.iter().enumerate() {
-        let year = event.date.year;
-        if years.last().is_none_or(|g| g.year != year) {
-            years.push(YearGroup { anchor: format!("y{year}"), year, year_only: Vec::new(), months: Vec::new() });
-        }
-        let Some(group) = years.last_mut() else { continue };
-        let view = site.event(&page, index, true);
-        match event.date.month {
+/// Renders the events of one year, `events` being their indexes in date order.
+fn year(site: &Site<'_>, page: &PagePath, year: u16, events: &[usize]) -> Result<YearHtml, RenderError> {
+    let mut group =
+        YearGroup { l: site.labels, anchor: format!("y{year}"), year, year_only: Vec::new(), months: Vec::new() };
+    for &index in events {
+        let view = site.event(page, index, true);
+        match site.dossier.events[index].date.month {
             None => group.year_only.push(view),
             Some(month) => {
                 let anchor = format!("y{year}-{month:02}");
@@ -77,10 +89,54 @@ pub fn chronology(site: &Site<'_>) -> Result<(PagePath, String), RenderError> {
             }
         }
     }
+    let html = site.templates.render("chronology_year.html", &group)?;
+    Ok(YearHtml { anchor: group.anchor, year, html })
+}
+
+/// Stands for the years in the rendered page, which are written in its place without
+/// going through the template (a long chronology is tens of megabytes).
+const YEARS: &str = "<!--dossier:years-->";
+
+/// The chronology page: the template's output cut where each year goes, and the years.
+pub struct ChronologyHtml {
+    /// Where it goes.
+    pub path: PagePath,
+    /// The page around the years: year `i` goes between `parts[i]` and `parts[i + 1]`.
+    pub parts: Vec<String>,
+    /// Each year's HTML.
+    pub years: Vec<String>,
+}
+
+impl ChronologyHtml {
+    /// Writes the page, years in place.
+    pub fn write_to(&self, out: &mut dyn std::io::Write) -> std::io::Result<()> {
+        for (i, part) in self.parts.iter().enumerate() {
+            out.write_all(part.as_bytes())?;
+            if i + 1 < self.parts.len() {
+                out.write_all(self.years.get(i).map_or("", String::as_str).as_bytes())?;
+            }
+        }
+        Ok(())
+    }
+}
+
+/// Renders `chronology/index.html`.
+pub fn chronology(site: &Site<'_>) -> Result<ChronologyHtml, RenderError> {
+    let page = PagePath::section("chronology");
+    let mut by_year: Vec<(u16, Vec<usize>)> = Vec::new();
+    for (index, event) in site.dossier.events.iter().enumerate() {
+        match by_year.last_mut() {
+            Some((y, list)) if *y == event.date.year => list.push(index),
+            _ => by_year.push((event.date.year, vec![index])),
+        }
+    }
+    let mut years: Vec<YearHtml> =
+        by_year.par_iter().map(|(y, events)| year(site, &page, *y, events)).collect::<Result<_, _>>()?;
     let years_nav = years
         .iter()
         .map(|g| Link { href: format!("#{}", g.anchor), label: g.year.to_string(), title: None })
         .collect();
+    let html: Vec<String> = years.iter_mut().map(|y| std::mem::replace(&mut y.html, String::from(YEARS))).collect();
     let view = ChronologyPage {
         chrome: site.chrome(&page, site.labels.chronology.to_string(), "chronology"),
         years_nav,
@@ -88,5 +144,7 @@ pub fn chronology(site: &Site<'_>) -> Result<(PagePath, String), RenderError> {
         count: site.count(site.dossier.events.len()),
         timeline_svg: None,
     };
-    Ok((page, site.templates.render("chronology.html", &view)?))
+    let rendered = site.templates.render("chronology.html", &view)?;
+    let parts = rendered.split(YEARS).map(str::to_string).collect();
+    Ok(ChronologyHtml { path: page, parts, years: html })
 }

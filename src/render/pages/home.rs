@@ -6,7 +6,7 @@ use serde::Serialize;
 use crate::model::Confidence;
 use crate::render::labels::confidence;
 use crate::render::links::{PagePath, href};
-use crate::render::views::{Chrome, CitationView, EventView, Link};
+use crate::render::views::{Chrome, CitationView, EventRow, Link};
 use crate::render::{RenderError, Site};
 
 /// How many events the home page lists.
@@ -56,7 +56,7 @@ pub struct HomePage<'a> {
     /// Key judgments.
     pub judgments: Vec<JudgmentView>,
     /// The most recent events, latest first.
-    pub latest: Vec<EventView<'a>>,
+    pub latest: Vec<EventRow<'a>>,
     /// Counts.
     pub counts: Vec<CountView>,
     /// Ways in: sections of the site.
@@ -86,7 +86,7 @@ pub fn home(site: &Site<'_>) -> Result<(PagePath, String), RenderError> {
             citations: j.sources.iter().map(|c| site.citation(&page, c)).collect(),
         })
         .collect();
-    let latest = (0..d.events.len()).rev().take(LATEST).map(|e| site.event(&page, e, false)).collect();
+    let latest = (0..d.events.len()).rev().take(LATEST).map(|e| site.event_row(&page, e)).collect();
     let section = |name: &str| href(&page, &PagePath::section(name), None);
     let counts = vec![
         CountView { value: site.count(d.sources.len()), label: l.sources, href: section("sources") },

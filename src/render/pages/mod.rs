@@ -6,6 +6,7 @@ mod home;
 mod sources;
 mod tags;
 
+pub use chronology::chronology;
 pub use sources::source;
 
 use super::links::PagePath;
@@ -22,8 +23,6 @@ pub enum Job<'a> {
     ActorsIndex,
     /// `actors/ID/index.html`, by index.
     Actor(usize),
-    /// `chronology/index.html`.
-    Chronology,
     /// `tags/index.html`.
     TagsIndex,
     /// `tags/SLUG/index.html`.
@@ -41,7 +40,6 @@ pub fn render(site: &Site<'_>, job: &Job<'_>, quotes: &[String]) -> Result<(Page
         Job::SourcesIndex => sources::index(site),
         Job::ActorsIndex => actors::index(site),
         Job::Actor(index) => actors::actor(site, index, quotes),
-        Job::Chronology => chronology::chronology(site),
         Job::TagsIndex => tags::index(site),
         Job::Tag(slug) => tags::tag(site, slug),
         Job::Search => tags::search(site),

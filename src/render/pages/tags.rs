@@ -4,7 +4,7 @@
 use serde::Serialize;
 
 use crate::render::links::{PagePath, href};
-use crate::render::views::{Chrome, EventView, Link};
+use crate::render::views::{Chrome, EventRow, Link};
 use crate::render::{RenderError, Site};
 
 /// A tag in the list.
@@ -53,7 +53,7 @@ pub struct TagPage<'a> {
     /// Actors carrying it.
     pub actors: Vec<Link>,
     /// Events carrying it.
-    pub events: Vec<EventView<'a>>,
+    pub events: Vec<EventRow<'a>>,
 }
 
 /// Renders `tags/SLUG/index.html`.
@@ -65,7 +65,7 @@ pub fn tag(site: &Site<'_>, slug: &str) -> Result<(PagePath, String), RenderErro
         name: &tagged.name,
         sources: tagged.sources.iter().map(|&s| site.source_link(&page, s)).collect(),
         actors: tagged.actors.iter().map(|&a| site.actor_link(&page, a)).collect(),
-        events: tagged.events.iter().map(|&e| site.event(&page, e, false)).collect(),
+        events: tagged.events.iter().map(|&e| site.event_row(&page, e)).collect(),
     };
     Ok((page, site.templates.render("tag.html", &view)?))
 }

@@ -1,0 +1,61 @@
+#!/usr/bin/env bash
+# Times `dossier build` against Hugo on the same synthetic corpus, and against the
+# disk floor (`cp -r` of dossier's own output), with hyperfine; then measures the peak
+# memory of both generators with GNU time.
+#
+#   bench/run.sh              # 1,000 and 10,000 sources
+#   bench/run.sh 2000 5000    # other sizes
+#   RUNS=3 bench/run.sh 10000
+#
+# Needs: python3, hyperfine, hugo and GNU time (Debian: apt-get install hyperfine hugo time).
+# The corpus generator is ../shared/bench/gen_corpus.py, beside this repository.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+
+GEN=${GEN:-../shared/bench/gen_corpus.py}
+WORK=${BENCH_DIR:-target/bench}
+RUNS=${RUNS:-5}
+SIZES=("$@")
+[ ${#SIZES[@]} -gt 0 ] || SIZES=(1000 10000)
+
+for tool in python3 hyperfine hugo /usr/bin/time; do
+  command -v "$tool" >/dev/null || { echo "missing: $tool" >&2; exit 1; }
+done
+[ -f "$GEN" ] || { echo "missing corpus generator: $GEN" >&2; exit 1; }
+
+cargo build --release --quiet
+BIN=$PWD/target/release/dossier
+mkdir -p "$WORK"
+WORK=$(cd "$WORK" && pwd)
+
+for n in "${SIZES[@]}"; do
+  corpus=$WORK/corpus-$n
+  if [ ! -d "$corpus/ours" ]; then
+    echo "generating $n sources…"
+    python3 "$GEN" --out "$corpus" --sources "$n" --layouts ours,hugo >/dev/null
+  fi
+  # A reference output of dossier, for the copy floor.
+  "$BIN" build --root "$corpus/ours" --out "$WORK/reference-$n" --force 2>/dev/null
+  echo "== $n sources: dossier output $(du -sh "$WORK/reference-$n" | cut -f1)," \
+       "$(find "$WORK/reference-$n" -type f | wc -l) files"
+  # Every command starts without an output folder (hugo and cp do not clear one).
+  hyperfine --runs "$RUNS" --warmup 1 \
+    --prepare "rm -rf $WORK/dossier-$n $WORK/hugo-$n $WORK/copy-$n" \
+    -n dossier "$BIN build --root $corpus/ours --out $WORK/dossier-$n" \
+    -n hugo "hugo --quiet --source $corpus/hugo --destination $WORK/hugo-$n" \
+    -n "cp -r" "cp -r $WORK/reference-$n $WORK/copy-$n" \
+    --export-json "$WORK/hyperfine-$n.json" --export-markdown "$WORK/hyperfine-$n.md"
+  python3 - "$WORK/hyperfine-$n.json" <<'PY'
+import json, sys
+results = {r["command"]: r for r in json.load(open(sys.argv[1]))["results"]}
+med = {name: r["median"] for name, r in results.items()}
+print(f"median: dossier {med['dossier']:.2f} s, hugo {med['hugo']:.2f} s, cp -r {med['cp -r']:.2f} s")
+print(f"dossier is {med['hugo'] / med['dossier']:.1f}x faster than hugo, "
+      f"{med['dossier'] / med['cp -r']:.2f}x the copy floor")
+PY
+  rm -rf "$WORK/dossier-$n" "$WORK/hugo-$n"
+  dossier_kib=$(/usr/bin/time -f %M "$BIN" build --root "$corpus/ours" --out "$WORK/dossier-$n" 2>&1 >/dev/null | tail -1)
+  hugo_kib=$(/usr/bin/time -f %M hugo --quiet --source "$corpus/hugo" --destination "$WORK/hugo-$n" 2>&1 >/dev/null | tail -1)
+  echo "peak memory: dossier $((dossier_kib / 1024)) MiB, hugo $((hugo_kib / 1024)) MiB"
+  rm -rf "$WORK/dossier-$n" "$WORK/hugo-$n" "$WORK/copy-$n"
+done
