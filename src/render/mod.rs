@@ -168,7 +168,7 @@ pub fn render(
                 .into_par_iter()
                 .map(|index| {
                     let (page, html) = pages::source(&site, index)?;
-                    out.write(&page.path, html.as_bytes())?;
+                    out.write(&page.path, &html)?;
                     Ok(page.quotes)
                 })
                 .collect::<Result<_, RenderError>>()?;
@@ -196,7 +196,7 @@ pub fn render(
         || {
             jobs.par_iter().try_for_each(|job| {
                 let (path, html) = pages::render(&site, job, &quotes)?;
-                out.write(&path, html.as_bytes())
+                out.write(&path, &html)
             })
         },
     );

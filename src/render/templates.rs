@@ -78,6 +78,17 @@ impl Templates {
             .map_err(|e| RenderError::Template { name: name.to_string(), message: chain(&e) })
     }
 
+    /// Renders the template `name` with a view, as bytes (no UTF-8 check on the way).
+    pub fn render_bytes(&self, name: &str, view: &impl Serialize) -> Result<Vec<u8>, RenderError> {
+        let context = Context::from_serialize(view)
+            .map_err(|e| RenderError::Template { name: name.to_string(), message: chain(&e) })?;
+        let mut out = Vec::with_capacity(16 * 1024);
+        self.tera
+            .render_to(name, &context, &mut out)
+            .map_err(|e| RenderError::Template { name: name.to_string(), message: chain(&e) })?;
+        Ok(out)
+    }
+
     /// The assets (stylesheet, scripts), by file name.
     pub fn assets(&self) -> &[(String, Vec<u8>)] {
         &self.assets

@@ -111,7 +111,7 @@ impl<'a> Site<'a> {
 }
 
 /// Renders `actors/ID/index.html`; `quotes` are aligned with `Dossier::mentions`.
-pub fn actor(site: &Site<'_>, index: usize, quotes: &[String]) -> Result<(PagePath, String), RenderError> {
+pub fn actor(site: &Site<'_>, index: usize, quotes: &[String]) -> Result<(PagePath, Vec<u8>), RenderError> {
     let dossier = site.dossier;
     let actor = &dossier.actors[index];
     let page = PagePath::actor(&actor.id);
@@ -182,7 +182,7 @@ pub fn actor(site: &Site<'_>, index: usize, quotes: &[String]) -> Result<(PagePa
         tags: actor.tags.iter().map(|t| site.tag_link(&page, t)).collect(),
         graph_svg: None,
     };
-    Ok((page, site.templates.render("actor.html", &view)?))
+    Ok((page, site.templates.render_bytes("actor.html", &view)?))
 }
 
 /// An actor in the roster.
@@ -221,7 +221,7 @@ pub struct ActorsPage<'a> {
 }
 
 /// Renders `actors/index.html`.
-pub fn index(site: &Site<'_>) -> Result<(PagePath, String), RenderError> {
+pub fn index(site: &Site<'_>) -> Result<(PagePath, Vec<u8>), RenderError> {
     let page = PagePath::section("actors");
     let groups = ActorKind::ORDER
         .iter()
@@ -244,5 +244,5 @@ pub fn index(site: &Site<'_>) -> Result<(PagePath, String), RenderError> {
         })
         .collect();
     let view = ActorsPage { chrome: site.chrome(&page, site.labels.actors.to_string(), "actors"), groups, graph_svg: None };
-    Ok((page, site.templates.render("actors.html", &view)?))
+    Ok((page, site.templates.render_bytes("actors.html", &view)?))
 }

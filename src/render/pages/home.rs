@@ -68,7 +68,7 @@ fn level(c: Confidence) -> &'static str {
 }
 
 /// Renders `index.html`.
-pub fn home(site: &Site<'_>) -> Result<(PagePath, String), RenderError> {
+pub fn home(site: &Site<'_>) -> Result<(PagePath, Vec<u8>), RenderError> {
     let page = PagePath::home();
     let d = site.dossier;
     let l = site.labels;
@@ -109,5 +109,5 @@ pub fn home(site: &Site<'_>) -> Result<(PagePath, String), RenderError> {
         counts,
         entries,
     };
-    Ok((page, site.templates.render("index.html", &view)?))
+    Ok((page, site.templates.render_bytes("index.html", &view)?))
 }

@@ -144,7 +144,7 @@ fn backrefs(site: &Site<'_>, page: &PagePath, index: usize, number: u32) -> Stri
 }
 
 /// Renders `sources/ID/index.html`.
-pub fn source(site: &Site<'_>, index: usize) -> Result<(RenderedSource, String), RenderError> {
+pub fn source(site: &Site<'_>, index: usize) -> Result<(RenderedSource, Vec<u8>), RenderError> {
     let dossier = site.dossier;
     let source = &dossier.sources[index];
     let page = PagePath::source(&source.id);
@@ -186,7 +186,7 @@ pub fn source(site: &Site<'_>, index: usize) -> Result<(RenderedSource, String),
         cited_by,
         actors,
     };
-    let html = site.templates.render("source.html", &view)?;
+    let html = site.templates.render_bytes("source.html", &view)?;
     Ok((RenderedSource { path: page, quotes: rendered.quotes }, html))
 }
 
@@ -212,7 +212,7 @@ pub struct SourcesPage<'a> {
 }
 
 /// Renders `sources/index.html`.
-pub fn index(site: &Site<'_>) -> Result<(PagePath, String), RenderError> {
+pub fn index(site: &Site<'_>) -> Result<(PagePath, Vec<u8>), RenderError> {
     let page = PagePath::section("sources");
     let sources = site
         .dossier
@@ -226,5 +226,5 @@ pub fn index(site: &Site<'_>) -> Result<(PagePath, String), RenderError> {
         })
         .collect();
     let view = SourcesPage { chrome: site.chrome(&page, site.labels.sources.to_string(), "sources"), sources };
-    Ok((page, site.templates.render("sources.html", &view)?))
+    Ok((page, site.templates.render_bytes("sources.html", &view)?))
 }

@@ -26,7 +26,7 @@ pub struct TagsPage<'a> {
 }
 
 /// Renders `tags/index.html`.
-pub fn index(site: &Site<'_>) -> Result<(PagePath, String), RenderError> {
+pub fn index(site: &Site<'_>) -> Result<(PagePath, Vec<u8>), RenderError> {
     let page = PagePath::section("tags");
     let tags = site
         .cross
@@ -38,7 +38,7 @@ pub fn index(site: &Site<'_>) -> Result<(PagePath, String), RenderError> {
         })
         .collect();
     let view = TagsPage { chrome: site.chrome(&page, site.labels.tags.to_string(), "tags"), tags };
-    Ok((page, site.templates.render("tags.html", &view)?))
+    Ok((page, site.templates.render_bytes("tags.html", &view)?))
 }
 
 /// `tags/SLUG/index.html`.
@@ -57,7 +57,7 @@ pub struct TagPage<'a> {
 }
 
 /// Renders `tags/SLUG/index.html`.
-pub fn tag(site: &Site<'_>, slug: &str) -> Result<(PagePath, String), RenderError> {
+pub fn tag(site: &Site<'_>, slug: &str) -> Result<(PagePath, Vec<u8>), RenderError> {
     let page = PagePath::tag(slug);
     let tagged = &site.cross.tags[slug];
     let view = TagPage {
@@ -67,7 +67,7 @@ pub fn tag(site: &Site<'_>, slug: &str) -> Result<(PagePath, String), RenderErro
         actors: tagged.actors.iter().map(|&a| site.actor_link(&page, a)).collect(),
         events: tagged.events.iter().map(|&e| site.event_row(&page, e)).collect(),
     };
-    Ok((page, site.templates.render("tag.html", &view)?))
+    Ok((page, site.templates.render_bytes("tag.html", &view)?))
 }
 
 /// `search/index.html`.
@@ -82,22 +82,22 @@ pub struct SearchPage<'a> {
 }
 
 /// Renders `search/index.html`.
-pub fn search(site: &Site<'_>) -> Result<(PagePath, String), RenderError> {
+pub fn search(site: &Site<'_>) -> Result<(PagePath, Vec<u8>), RenderError> {
     let page = PagePath::section("search");
     let view = SearchPage {
         chrome: site.chrome(&page, site.labels.search.to_string(), "search"),
         index_js: href(&page, &PagePath::asset("search-index.js"), None),
         search_js: href(&page, &PagePath::asset("search.js"), None),
     };
-    Ok((page, site.templates.render("search.html", &view)?))
+    Ok((page, site.templates.render_bytes("search.html", &view)?))
 }
 
 /// `404.html`: GitHub Pages serves it at any depth, so with a `base_url` its links go
 /// through `<base href>`; without one they are relative to the root.
-pub fn not_found(site: &Site<'_>) -> Result<(PagePath, String), RenderError> {
+pub fn not_found(site: &Site<'_>) -> Result<(PagePath, Vec<u8>), RenderError> {
     let page = PagePath::new("404.html");
     let mut chrome = site.chrome(&page, site.labels.not_found.to_string(), "");
     chrome.canonical = None;
     chrome.base = site.dossier.meta.base_url.as_ref().map(|base| format!("{base}/"));
-    Ok((page, site.templates.render("404.html", &chrome)?))
+    Ok((page, site.templates.render_bytes("404.html", &chrome)?))
 }
