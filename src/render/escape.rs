@@ -11,6 +11,10 @@ pub fn escape_html(text: &str) -> String {
 
 /// Appends `text` escaped to `out`.
 pub fn push_escaped(out: &mut String, text: &str) {
+    if !text.bytes().any(|b| matches!(b, b'&' | b'<' | b'>' | b'"' | b'\'')) {
+        out.push_str(text);
+        return;
+    }
     let mut last = 0;
     for (i, byte) in text.bytes().enumerate() {
         let replacement = match byte {

@@ -83,24 +83,27 @@ impl std::fmt::Display for PagePath {
 /// assert_eq!(href(&PagePath::home(), &PagePath::asset("style.css"), None), "assets/style.css");
 /// ```
 pub fn href(from: &PagePath, to: &PagePath, anchor: Option<&str>) -> String {
-    let mut out = String::new();
+    let mut out = String::with_capacity(to.0.len() + 16);
     if from == to && anchor.is_some() {
         out.push('#');
         out.push_str(anchor.unwrap_or_default());
         return out;
     }
-    let from_dirs: Vec<&str> = from.0.split('/').collect();
-    let to_parts: Vec<&str> = to.0.split('/').collect();
-    let from_dirs = &from_dirs[..from_dirs.len() - 1];
-    let common = from_dirs
-        .iter()
-        .zip(&to_parts[..to_parts.len() - 1])
-        .take_while(|(a, b)| a == b)
-        .count();
-    for _ in common..from_dirs.len() {
+    // Folders of `from` shared with `to`, then one `../` per folder of `from` left.
+    let from_dir = from.0.rfind('/').map_or("", |i| &from.0[..=i]);
+    let mut common = 0;
+    for (i, byte) in from_dir.bytes().enumerate() {
+        if to.0.as_bytes().get(i) != Some(&byte) {
+            break;
+        }
+        if byte == b'/' {
+            common = i + 1;
+        }
+    }
+    for _ in 0..from_dir[common..].matches('/').count() {
         out.push_str("../");
     }
-    out.push_str(&to_parts[common..].join("/"));
+    out.push_str(&to.0[common..]);
     if let Some(anchor) = anchor {
         out.push('#');
         out.push_str(anchor);

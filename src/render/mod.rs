@@ -9,6 +9,7 @@
 mod crossref;
 pub mod escape;
 mod feeds;
+pub mod fragments;
 pub mod highlight;
 pub mod labels;
 pub mod links;
@@ -83,6 +84,11 @@ pub struct Site<'a> {
     pub language: Language,
     /// The interface labels.
     pub labels: &'static Labels,
+    /// The rendered header and footer, by section and depth of page.
+    pub frames: std::collections::BTreeMap<(&'static str, usize), (String, String)>,
+    /// For each source, how a citation names it: its short title, and its full title
+    /// with date and grade (computed once: citations are many).
+    pub cite_names: Vec<(String, String)>,
 }
 
 /// Counts what goes to the sink and reports progress.
@@ -146,14 +152,29 @@ pub fn render(
     let templates = Templates::load(root)?;
     let highlighter = Highlighter::new();
     let language = dossier.meta.language;
-    let site = Site {
+    let mut site = Site {
+        frames: std::collections::BTreeMap::new(),
         dossier,
         cross: CrossRef::new(dossier),
         markdown: Markdown { dossier, highlighter: &highlighter, language },
         templates: &templates,
         language,
         labels: labels::labels(language),
+        cite_names: dossier
+            .sources
+            .par_iter()
+            .map(|source| {
+                let mut title = format!("{} ({})", source.title, source.published.human(language));
+                if let Some(grade) = source.grade() {
+                    title.push_str(" — ");
+                    title.push_str(&grade);
+                }
+                (text::short_title(&source.title, 40), title)
+            })
+            .collect(),
     };
+    site.frames = site.render_frames()?;
+    let site = site;
     let out = Output {
         sink,
         files: AtomicUsize::new(0),

@@ -11,6 +11,8 @@ use super::RenderError;
 /// The default templates, by name.
 const TEMPLATES: &[(&str, &str)] = &[
     ("base.html", include_str!("../../templates/base.html")),
+    ("header.html", include_str!("../../templates/header.html")),
+    ("footer.html", include_str!("../../templates/footer.html")),
     ("macros.html", include_str!("../../templates/macros.html")),
     ("index.html", include_str!("../../templates/index.html")),
     ("sources.html", include_str!("../../templates/sources.html")),

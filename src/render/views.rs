@@ -7,12 +7,15 @@ use serde::Serialize;
 use super::Site;
 use super::labels::{self, Labels, date_span};
 use super::links::{PagePath, event_anchor, href, target_href, to_root};
-use super::text::short_title;
 use crate::model::{Citation, Dossier, Event, Referrer, Target};
 
 /// What every page has around its content: labels, navigation, assets.
 #[derive(Debug, Serialize)]
 pub struct Chrome<'a> {
+    /// The top of the page, rendered by `header.html` (empty while rendering it).
+    pub header: &'a str,
+    /// The bottom of the page, rendered by `footer.html` (empty while rendering it).
+    pub footer: &'a str,
     /// The interface labels.
     pub l: &'static Labels,
     /// The dossier's title.
@@ -134,7 +137,42 @@ impl Site<'_> {
     }
 
     /// The common parts of a page at `page` whose section is `section`.
-    pub fn chrome(&self, page: &PagePath, title: String, section: &str) -> Chrome<'_> {
+    pub fn chrome(&self, page: &PagePath, title: String, section: &'static str) -> Chrome<'_> {
+        let mut chrome = self.bare_chrome(page, title, section);
+        if let Some((header, footer)) = self.frames.get(&(section, page.depth())) {
+            chrome.header = header;
+            chrome.footer = footer;
+        }
+        chrome
+    }
+
+    /// The header and footer of every kind of page, rendered once: they depend only on
+    /// the section and the depth of the page.
+    pub fn render_frames(&self) -> Result<std::collections::BTreeMap<(&'static str, usize), (String, String)>, super::RenderError> {
+        let mut frames = std::collections::BTreeMap::new();
+        let kinds: [(&'static str, &[&str]); 7] = [
+            ("home", &["index.html"]),
+            ("", &["404.html"]),
+            ("sources", &["sources/index.html", "sources/_/index.html"]),
+            ("actors", &["actors/index.html", "actors/_/index.html"]),
+            ("chronology", &["chronology/index.html"]),
+            ("tags", &["tags/index.html", "tags/_/index.html"]),
+            ("search", &["search/index.html"]),
+        ];
+        for (section, pages) in kinds {
+            for page in pages {
+                let page = PagePath::new(*page);
+                let chrome = self.bare_chrome(&page, String::new(), section);
+                let header = self.templates.render("header.html", &chrome)?;
+                let footer = self.templates.render("footer.html", &chrome)?;
+                frames.insert((section, page.depth()), (header, footer));
+            }
+        }
+        Ok(frames)
+    }
+
+    /// The common parts of a page, without its header and footer.
+    fn bare_chrome(&self, page: &PagePath, title: String, section: &str) -> Chrome<'_> {
         let l = self.labels;
         let nav = [
             ("sources", l.sources),
@@ -153,6 +191,8 @@ impl Site<'_> {
         let up = nav.iter().find(|item| item.current).cloned();
         let base_url = self.dossier.meta.base_url.as_deref();
         Chrome {
+            header: "",
+            footer: "",
             l,
             site_title: &self.dossier.meta.title,
             page_title: title,
@@ -202,17 +242,12 @@ impl Site<'_> {
 
     /// A citation as a link to the cited paragraph.
     pub fn citation(&self, page: &PagePath, citation: &Citation) -> CitationView {
-        let source = &self.dossier.sources[citation.source];
+        let (short, title) = &self.cite_names[citation.source];
         let paragraphs = citation.paragraph_label();
-        let short = short_title(&source.title, 40);
-        let mut title = format!("{} ({})", source.title, source.published.human(self.language));
-        if let Some(grade) = source.grade() {
-            title.push_str(&format!(" — {grade}"));
-        }
         CitationView {
             href: target_href(self.dossier, page, Target::Source(citation.source), citation.paragraphs.map(|p| p.0)),
-            label: if paragraphs.is_empty() { short } else { format!("{short} {paragraphs}") },
-            title,
+            label: if paragraphs.is_empty() { short.clone() } else { format!("{short} {paragraphs}") },
+            title: title.clone(),
         }
     }
 

@@ -9,7 +9,8 @@ use crate::model::{ActorKind, Relation};
 use crate::render::crossref::referrers;
 use crate::render::labels::{actor_kind, actor_kinds, period};
 use crate::render::links::{PagePath, href};
-use crate::render::views::{Chrome, CitationView, EventRow, Link};
+use crate::render::fragments::{self, QuoteGroup};
+use crate::render::views::{Chrome, CitationView, Link};
 use crate::render::{RenderError, Site};
 
 /// A role held.
@@ -44,19 +45,6 @@ pub struct RelationView<'a> {
     pub note: Option<String>,
 }
 
-/// Every mention of the actor in one source.
-#[derive(Debug, Serialize)]
-pub struct MentionGroup {
-    /// The source.
-    pub source: Link,
-    /// Its date in words.
-    pub date: String,
-    /// How many mentions.
-    pub count: usize,
-    /// Each mention: the sentence around it, linking to its paragraph.
-    pub quotes: Vec<Link>,
-}
-
 /// `actors/ID/index.html`.
 #[derive(Debug, Serialize)]
 pub struct ActorPage<'a> {
@@ -76,10 +64,12 @@ pub struct ActorPage<'a> {
     pub relations: Vec<RelationView<'a>>,
     /// Relations written in other actors' files that point here.
     pub relations_in: Vec<RelationView<'a>>,
-    /// Its own chronology.
-    pub events: Vec<EventRow<'a>>,
-    /// Mentions in the sources, by source.
-    pub mentions: Vec<MentionGroup>,
+    /// Its own chronology, as HTML (`fragments::event_rows`).
+    pub events_html: String,
+    /// How many events.
+    pub event_count: usize,
+    /// Mentions in the sources, by source, as HTML (`fragments::quote_groups`).
+    pub mentions_html: String,
     /// Total mentions.
     pub mention_count: String,
     /// External links.
@@ -129,28 +119,28 @@ pub fn actor(site: &Site<'_>, index: usize, quotes: &[String]) -> Result<(PagePa
         .iter()
         .map(|&(holder, i)| site.relation(&page, holder, i, &dossier.actors[holder].relations[i], false))
         .collect();
-    let events = site.cross.events_by_actor[index].iter().map(|&e| site.event_row(&page, e)).collect();
+    let rows: Vec<_> = site.cross.events_by_actor[index].iter().map(|&e| site.event_row(&page, e)).collect();
     let mut by_source: BTreeMap<usize, Vec<usize>> = BTreeMap::new();
     for &m in &site.cross.mentions_by_actor[index] {
         by_source.entry(dossier.mentions[m].source).or_default().push(m);
     }
-    let mentions = by_source
+    let l = site.labels;
+    let groups: Vec<QuoteGroup<'_>> = by_source
         .into_iter()
         .map(|(source, list)| {
             let id = &dossier.sources[source].id;
-            MentionGroup {
+            let word = if list.len() == 1 { l.mention_one } else { l.mention_many };
+            QuoteGroup {
                 source: site.source_link(&page, source),
                 date: dossier.sources[source].published.human(site.language),
-                count: list.len(),
+                count: format!("{} {word}", list.len()),
                 quotes: list
                     .iter()
                     .map(|&m| {
-                        let anchor = dossier.mentions[m].paragraph.map(|p| format!("p{p}"));
-                        Link {
-                            href: href(&page, &PagePath::source(id), anchor.as_deref()),
-                            label: quotes.get(m).cloned().unwrap_or_default(),
-                            title: dossier.mentions[m].paragraph.map(|p| format!("§{p}")),
-                        }
+                        let paragraph = dossier.mentions[m].paragraph;
+                        let anchor = paragraph.map(|p| format!("p{p}"));
+                        let href = href(&page, &PagePath::source(id), anchor.as_deref());
+                        (href, paragraph, quotes.get(m).map_or("", String::as_str))
                     })
                     .collect(),
             }
@@ -170,8 +160,9 @@ pub fn actor(site: &Site<'_>, index: usize, quotes: &[String]) -> Result<(PagePa
         roles,
         relations,
         relations_in,
-        events,
-        mentions,
+        events_html: fragments::event_rows(&rows, l),
+        event_count: rows.len(),
+        mentions_html: fragments::quote_groups(&groups),
         mention_count: site.count(site.cross.mentions_by_actor[index].len()),
         links: actor
             .links

@@ -9,33 +9,34 @@ use serde::Serialize;
 use crate::model::{Date, Language};
 use crate::render::labels::Labels;
 use crate::render::links::PagePath;
-use crate::render::views::{Chrome, EventView, Link};
+use crate::render::fragments;
+use crate::render::views::{Chrome, Link};
 use crate::render::{RenderError, Site};
 
 /// The events of one month.
 #[derive(Debug, Serialize)]
-pub struct MonthGroup<'a> {
+pub struct MonthGroup {
     /// Anchor (`y2023-07`).
     pub anchor: String,
     /// Heading (`juillet 2023`).
     pub heading: String,
-    /// The events.
-    pub events: Vec<EventView<'a>>,
+    /// The events, as HTML (`fragments::event_article`).
+    pub events_html: String,
 }
 
 /// The events of one year, for `chronology_year.html`.
 #[derive(Debug, Serialize)]
-pub struct YearGroup<'a> {
+pub struct YearGroup {
     /// The interface labels.
     pub l: &'static Labels,
     /// Anchor (`y2023`).
     pub anchor: String,
     /// The year.
     pub year: u16,
-    /// Events dated to the year only.
-    pub year_only: Vec<EventView<'a>>,
+    /// Events dated to the year only, as HTML.
+    pub year_only_html: String,
     /// Months, in order.
-    pub months: Vec<MonthGroup<'a>>,
+    pub months: Vec<MonthGroup>,
 }
 
 /// A year of the chronology, rendered.
@@ -72,19 +73,19 @@ fn month_heading(year: u16, month: u8, language: Language) -> String {
 /// Renders the events of one year, `events` being their indexes in date order.
 fn year(site: &Site<'_>, page: &PagePath, year: u16, events: &[usize]) -> Result<YearHtml, RenderError> {
     let mut group =
-        YearGroup { l: site.labels, anchor: format!("y{year}"), year, year_only: Vec::new(), months: Vec::new() };
+        YearGroup { l: site.labels, anchor: format!("y{year}"), year, year_only_html: String::new(), months: Vec::new() };
     for &index in events {
         let view = site.event(page, index, true);
         match site.dossier.events[index].date.month {
-            None => group.year_only.push(view),
+            None => fragments::event_article(&mut group.year_only_html, &view, site.labels, 4),
             Some(month) => {
                 let anchor = format!("y{year}-{month:02}");
                 if group.months.last().is_none_or(|m| m.anchor != anchor) {
                     let heading = month_heading(year, month, site.language);
-                    group.months.push(MonthGroup { anchor, heading, events: Vec::new() });
+                    group.months.push(MonthGroup { anchor, heading, events_html: String::new() });
                 }
                 if let Some(m) = group.months.last_mut() {
-                    m.events.push(view);
+                    fragments::event_article(&mut m.events_html, &view, site.labels, 4);
                 }
             }
         }

@@ -6,7 +6,8 @@ use serde::Serialize;
 use crate::model::Confidence;
 use crate::render::labels::confidence;
 use crate::render::links::{PagePath, href};
-use crate::render::views::{Chrome, CitationView, EventRow, Link};
+use crate::render::fragments;
+use crate::render::views::{Chrome, CitationView, Link};
 use crate::render::{RenderError, Site};
 
 /// How many events the home page lists.
@@ -55,8 +56,8 @@ pub struct HomePage<'a> {
     pub summary: Option<String>,
     /// Key judgments.
     pub judgments: Vec<JudgmentView>,
-    /// The most recent events, latest first.
-    pub latest: Vec<EventRow<'a>>,
+    /// The most recent events, latest first, as HTML (`fragments::event_rows`).
+    pub latest_html: String,
     /// Counts.
     pub counts: Vec<CountView>,
     /// Ways in: sections of the site.
@@ -86,7 +87,8 @@ pub fn home(site: &Site<'_>) -> Result<(PagePath, Vec<u8>), RenderError> {
             citations: j.sources.iter().map(|c| site.citation(&page, c)).collect(),
         })
         .collect();
-    let latest = (0..d.events.len()).rev().take(LATEST).map(|e| site.event_row(&page, e)).collect();
+    let rows: Vec<_> = (0..d.events.len()).rev().take(LATEST).map(|e| site.event_row(&page, e)).collect();
+    let latest_html = if rows.is_empty() { String::new() } else { fragments::event_rows(&rows, l) };
     let section = |name: &str| href(&page, &PagePath::section(name), None);
     let counts = vec![
         CountView { value: site.count(d.sources.len()), label: l.sources, href: section("sources") },
@@ -105,7 +107,7 @@ pub fn home(site: &Site<'_>) -> Result<(PagePath, Vec<u8>), RenderError> {
         updated: d.meta.updated.map(|u| u.human(site.language)),
         summary: d.meta.summary.as_deref().map(|s| site.markdown.field(s, &page, "summary", 2)),
         judgments,
-        latest,
+        latest_html,
         counts,
         entries,
     };

@@ -4,7 +4,8 @@
 use serde::Serialize;
 
 use crate::render::links::{PagePath, href};
-use crate::render::views::{Chrome, EventRow, Link};
+use crate::render::fragments;
+use crate::render::views::{Chrome, Link};
 use crate::render::{RenderError, Site};
 
 /// A tag in the list.
@@ -52,8 +53,8 @@ pub struct TagPage<'a> {
     pub sources: Vec<Link>,
     /// Actors carrying it.
     pub actors: Vec<Link>,
-    /// Events carrying it.
-    pub events: Vec<EventRow<'a>>,
+    /// Events carrying it, as HTML (`fragments::event_rows`).
+    pub events_html: String,
 }
 
 /// Renders `tags/SLUG/index.html`.
@@ -65,7 +66,12 @@ pub fn tag(site: &Site<'_>, slug: &str) -> Result<(PagePath, Vec<u8>), RenderErr
         name: &tagged.name,
         sources: tagged.sources.iter().map(|&s| site.source_link(&page, s)).collect(),
         actors: tagged.actors.iter().map(|&a| site.actor_link(&page, a)).collect(),
-        events: tagged.events.iter().map(|&e| site.event_row(&page, e)).collect(),
+        events_html: if tagged.events.is_empty() {
+            String::new()
+        } else {
+            let rows: Vec<_> = tagged.events.iter().map(|&e| site.event_row(&page, e)).collect();
+            fragments::event_rows(&rows, site.labels)
+        },
     };
     Ok((page, site.templates.render_bytes("tag.html", &view)?))
 }
