@@ -52,7 +52,11 @@ pub enum WriteError {
 
 fn io(action: &'static str, path: &Path) -> impl FnOnce(std::io::Error) -> WriteError {
     let path = path.to_path_buf();
-    move |source| WriteError::Io { action, path, source }
+    move |source| WriteError::Io {
+        action,
+        path,
+        source,
+    }
 }
 
 /// Fills a file through a writer, for the big files that are better not held whole in
@@ -76,11 +80,15 @@ pub trait Sink: Sync {
 /// Checks that a relative output path stays inside the output.
 fn checked(path: &str) -> Result<&Path, WriteError> {
     let relative = Path::new(path);
-    let normal = relative.components().all(|c| matches!(c, Component::Normal(_)));
+    let normal = relative
+        .components()
+        .all(|c| matches!(c, Component::Normal(_)));
     if normal && !path.is_empty() {
         Ok(relative)
     } else {
-        Err(WriteError::Outside { path: path.to_string() })
+        Err(WriteError::Outside {
+            path: path.to_string(),
+        })
     }
 }
 
@@ -112,8 +120,13 @@ impl Sink for DirSink {
             fs::create_dir_all(parent).map_err(io("cannot create", parent))?;
         }
         let file = fs::File::create(&target).map_err(io("cannot write", &target))?;
-        let mut writer = Counting { inner: std::io::BufWriter::with_capacity(1 << 16, file), count: 0 };
-        fill(&mut writer).and_then(|()| writer.flush()).map_err(io("cannot write", &target))?;
+        let mut writer = Counting {
+            inner: std::io::BufWriter::with_capacity(1 << 16, file),
+            count: 0,
+        };
+        fill(&mut writer)
+            .and_then(|()| writer.flush())
+            .map_err(io("cannot write", &target))?;
         Ok(writer.count)
     }
 }
@@ -150,14 +163,19 @@ impl MemorySink {
 
     /// The files written, by path relative to the site's root.
     pub fn into_files(self) -> BTreeMap<String, Vec<u8>> {
-        self.files.into_inner().unwrap_or_else(std::sync::PoisonError::into_inner)
+        self.files
+            .into_inner()
+            .unwrap_or_else(std::sync::PoisonError::into_inner)
     }
 }
 
 impl Sink for MemorySink {
     fn write(&self, path: &str, bytes: &[u8]) -> Result<(), WriteError> {
         checked(path)?;
-        let mut files = self.files.lock().unwrap_or_else(std::sync::PoisonError::into_inner);
+        let mut files = self
+            .files
+            .lock()
+            .unwrap_or_else(std::sync::PoisonError::into_inner);
         files.insert(path.to_string(), bytes.to_vec());
         Ok(())
     }
@@ -176,13 +194,19 @@ fn non_empty_dir(path: &Path) -> Result<bool, WriteError> {
     match fs::read_dir(path) {
         Ok(mut entries) => Ok(entries.next().is_some()),
         Err(e) if e.kind() == std::io::ErrorKind::NotFound => Ok(false),
-        Err(source) => Err(WriteError::Io { action: "cannot read", path: path.to_path_buf(), source }),
+        Err(source) => Err(WriteError::Io {
+            action: "cannot read",
+            path: path.to_path_buf(),
+            source,
+        }),
     }
 }
 
 /// A sibling of `out` named `NAME.SUFFIX-PID`.
 fn sibling(out: &Path, suffix: &str) -> PathBuf {
-    let name = out.file_name().map_or_else(|| "public".into(), |n| n.to_string_lossy().into_owned());
+    let name = out
+        .file_name()
+        .map_or_else(|| "public".into(), |n| n.to_string_lossy().into_owned());
     out.with_file_name(format!("{name}.{suffix}-{}", std::process::id()))
 }
 
@@ -210,7 +234,11 @@ impl Staging {
             fs::remove_dir_all(&tmp).map_err(io("cannot remove", &tmp))?;
         }
         fs::create_dir(&tmp).map_err(io("cannot create", &tmp))?;
-        Ok(Self { out, tmp, committed: false })
+        Ok(Self {
+            out,
+            tmp,
+            committed: false,
+        })
     }
 
     /// The folder to write the site into.
@@ -221,8 +249,11 @@ impl Staging {
     /// Marks the new site as ours and puts it in place of the old one.
     pub fn commit(mut self) -> Result<(), WriteError> {
         let marker = self.tmp.join(MARKER);
-        fs::write(&marker, "made by `dossier build`; this whole folder is replaced by the next build\n")
-            .map_err(io("cannot write", &marker))?;
+        fs::write(
+            &marker,
+            "made by `dossier build`; this whole folder is replaced by the next build\n",
+        )
+        .map_err(io("cannot write", &marker))?;
         let old = sibling(&self.out, "old");
         let had_old = self.out.exists();
         if had_old {
@@ -232,7 +263,11 @@ impl Staging {
             if had_old {
                 let _ = fs::rename(&old, &self.out);
             }
-            return Err(WriteError::Io { action: "cannot move into place", path: self.tmp.clone(), source });
+            return Err(WriteError::Io {
+                action: "cannot move into place",
+                path: self.tmp.clone(),
+                source,
+            });
         }
         self.committed = true;
         if had_old {
@@ -247,7 +282,10 @@ impl Staging {
 fn remove_tree(path: &Path) -> Result<(), WriteError> {
     use rayon::prelude::*;
     let mut folders = Vec::new();
-    for entry in fs::read_dir(path).map_err(io("cannot read", path))?.flatten() {
+    for entry in fs::read_dir(path)
+        .map_err(io("cannot read", path))?
+        .flatten()
+    {
         if entry.file_type().is_ok_and(|t| t.is_dir()) {
             match fs::read_dir(entry.path()) {
                 Ok(children) => folders.extend(children.flatten().map(|c| c.path())),
@@ -256,7 +294,11 @@ fn remove_tree(path: &Path) -> Result<(), WriteError> {
         }
     }
     folders.par_iter().for_each(|folder| {
-        let _ = if folder.is_dir() { fs::remove_dir_all(folder) } else { fs::remove_file(folder) };
+        let _ = if folder.is_dir() {
+            fs::remove_dir_all(folder)
+        } else {
+            fs::remove_file(folder)
+        };
     });
     fs::remove_dir_all(path).map_err(io("cannot remove the previous output", path))
 }

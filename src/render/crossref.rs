@@ -84,7 +84,8 @@ impl CrossRef {
         }
         let mut events_by_actor = vec![Vec::new(); actors];
         for (index, event) in dossier.events.iter().enumerate() {
-            let mut involved: Vec<usize> = event.actors.iter().copied().chain(event.place).collect();
+            let mut involved: Vec<usize> =
+                event.actors.iter().copied().chain(event.place).collect();
             involved.sort_unstable();
             involved.dedup();
             for actor in involved {
@@ -125,7 +126,9 @@ impl CrossRef {
 
     /// The references citing `source` as a whole (no paragraph given).
     pub fn citing_whole(&self, source: usize) -> impl Iterator<Item = &Reference> {
-        self.refs_to_source[source].iter().filter(|r| r.paragraphs.is_none())
+        self.refs_to_source[source]
+            .iter()
+            .filter(|r| r.paragraphs.is_none())
     }
 }
 
@@ -161,7 +164,13 @@ fn index_tags(dossier: &Dossier) -> (BTreeMap<String, Tagged>, BTreeMap<String, 
                 n += 1;
             }
             by_folded.insert(folded, slug.clone());
-            tags.insert(slug.clone(), Tagged { name: (*tag).to_string(), ..Tagged::default() });
+            tags.insert(
+                slug.clone(),
+                Tagged {
+                    name: (*tag).to_string(),
+                    ..Tagged::default()
+                },
+            );
             slug
         };
         slug_of.insert((*tag).to_string(), slug);

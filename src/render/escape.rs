@@ -11,7 +11,10 @@ pub fn escape_html(text: &str) -> String {
 
 /// Appends `text` escaped to `out`.
 pub fn push_escaped(out: &mut String, text: &str) {
-    if !text.bytes().any(|b| matches!(b, b'&' | b'<' | b'>' | b'"' | b'\'')) {
+    if !text
+        .bytes()
+        .any(|b| matches!(b, b'&' | b'<' | b'>' | b'"' | b'\''))
+    {
         out.push_str(text);
         return;
     }
@@ -38,7 +41,10 @@ mod tests {
 
     #[test]
     fn escapes_markup_and_quotes() {
-        assert_eq!(escape_html("<a href=\"x\">&'é"), "&lt;a href=&quot;x&quot;&gt;&amp;&#39;é");
+        assert_eq!(
+            escape_html("<a href=\"x\">&'é"),
+            "&lt;a href=&quot;x&quot;&gt;&amp;&#39;é"
+        );
         assert_eq!(escape_html("plain"), "plain");
     }
 }

@@ -156,7 +156,11 @@ pub fn render(
         frames: std::collections::BTreeMap::new(),
         dossier,
         cross: CrossRef::new(dossier),
-        markdown: Markdown { dossier, highlighter: &highlighter, language },
+        markdown: Markdown {
+            dossier,
+            highlighter: &highlighter,
+            language,
+        },
         templates: &templates,
         language,
         labels: labels::labels(language),
@@ -196,8 +200,12 @@ pub fn render(
             Ok(per_source.into_iter().flatten().collect())
         },
         || -> Result<(), RenderError> {
-            out.write_with(&PagePath::new("dossier.json"), &mut |w| model_json::write(dossier, w))?;
-            out.write_with(&PagePath::asset("search-index.js"), &mut |w| search::write(&site, w))?;
+            out.write_with(&PagePath::new("dossier.json"), &mut |w| {
+                model_json::write(dossier, w)
+            })?;
+            out.write_with(&PagePath::asset("search-index.js"), &mut |w| {
+                search::write(&site, w)
+            })?;
             Ok(())
         },
     );
@@ -226,11 +234,20 @@ pub fn render(
     for (name, bytes) in templates.assets() {
         out.write(&PagePath::asset(name), bytes)?;
     }
-    out.write(&PagePath::asset("highlight.css"), highlight::stylesheet().as_bytes())?;
+    out.write(
+        &PagePath::asset("highlight.css"),
+        highlight::stylesheet().as_bytes(),
+    )?;
     out.write(&PagePath::new(".nojekyll"), b"")?;
     if let Some(base) = &dossier.meta.base_url {
-        out.write(&PagePath::new("atom.xml"), feeds::atom(&site, base).as_bytes())?;
-        out.write(&PagePath::new("sitemap.xml"), feeds::sitemap(&site, base).as_bytes())?;
+        out.write(
+            &PagePath::new("atom.xml"),
+            feeds::atom(&site, base).as_bytes(),
+        )?;
+        out.write(
+            &PagePath::new("sitemap.xml"),
+            feeds::sitemap(&site, base).as_bytes(),
+        )?;
     }
     copy_static(root, &out)?;
     Ok(RenderStats {
@@ -246,19 +263,29 @@ fn copy_static(root: &Path, out: &Output<'_>) -> Result<(), RenderError> {
     if !folder.is_dir() {
         return Ok(());
     }
-    let entries = walkdir::WalkDir::new(&folder).follow_links(false).sort_by_file_name();
+    let entries = walkdir::WalkDir::new(&folder)
+        .follow_links(false)
+        .sort_by_file_name();
     for entry in entries {
         let entry = entry.map_err(|e| RenderError::Read {
             path: e.path().map_or_else(|| folder.clone(), Path::to_path_buf),
-            source: e.into_io_error().unwrap_or_else(|| std::io::Error::other("cannot walk static/")),
+            source: e
+                .into_io_error()
+                .unwrap_or_else(|| std::io::Error::other("cannot walk static/")),
         })?;
         if !entry.file_type().is_file() {
             continue;
         }
-        let Ok(relative) = entry.path().strip_prefix(&folder) else { continue };
-        let Some(relative) = relative.to_str().map(|r| r.replace('\\', "/")) else { continue };
-        let bytes = std::fs::read(entry.path())
-            .map_err(|source| RenderError::Read { path: entry.path().to_path_buf(), source })?;
+        let Ok(relative) = entry.path().strip_prefix(&folder) else {
+            continue;
+        };
+        let Some(relative) = relative.to_str().map(|r| r.replace('\\', "/")) else {
+            continue;
+        };
+        let bytes = std::fs::read(entry.path()).map_err(|source| RenderError::Read {
+            path: entry.path().to_path_buf(),
+            source,
+        })?;
         out.write(&PagePath::new(relative), &bytes)?;
     }
     Ok(())

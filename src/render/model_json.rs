@@ -6,8 +6,8 @@ use serde::Serialize;
 
 use super::links::PagePath;
 use crate::model::{
-    ActorKind, Citation, CitationText, Confidence, Credibility, Date, Dossier, Language, Reference, ReferenceKind,
-    Referrer, Reliability, SourceKind,
+    ActorKind, Citation, CitationText, Confidence, Credibility, Date, Dossier, Language, Reference,
+    ReferenceKind, Referrer, Reliability, SourceKind,
 };
 
 #[derive(Serialize)]
@@ -144,7 +144,11 @@ struct Cites<'a> {
 }
 
 fn citation(d: &Dossier, c: &Citation) -> String {
-    CitationText { id: d.sources[c.source].id.clone(), paragraphs: c.paragraphs }.to_string()
+    CitationText {
+        id: d.sources[c.source].id.clone(),
+        paragraphs: c.paragraphs,
+    }
+    .to_string()
 }
 
 fn referrer<'a>(d: &'a Dossier, r: Referrer) -> From<'a> {
@@ -153,7 +157,9 @@ fn referrer<'a>(d: &'a Dossier, r: Referrer) -> From<'a> {
         Referrer::Judgment(k) => ("judgment", None, Some(k)),
         Referrer::Source(s) => ("source", Some(d.sources[s].id.as_str()), None),
         Referrer::Actor(a) => ("actor", Some(d.actors[a].id.as_str()), None),
-        Referrer::Relation { actor, index } => ("relation", Some(d.actors[actor].id.as_str()), Some(index)),
+        Referrer::Relation { actor, index } => {
+            ("relation", Some(d.actors[actor].id.as_str()), Some(index))
+        }
         Referrer::Event(e) => ("event", Some(d.events[e].id.as_str()), None),
     };
     From { kind, id, index }
@@ -213,7 +219,14 @@ pub fn write(d: &Dossier, out: &mut dyn std::io::Write) -> std::io::Result<()> {
                 grade: s.grade(),
                 note: s.note.as_deref(),
                 tags: &s.tags,
-                paragraphs: s.paragraphs.iter().map(|p| Paragraph { number: p.number, text: &p.text }).collect(),
+                paragraphs: s
+                    .paragraphs
+                    .iter()
+                    .map(|p| Paragraph {
+                        number: p.number,
+                        text: &p.text,
+                    })
+                    .collect(),
             })
             .collect(),
         actors: d
@@ -229,7 +242,12 @@ pub fn write(d: &Dossier, out: &mut dyn std::io::Write) -> std::io::Result<()> {
                 roles: a
                     .roles
                     .iter()
-                    .map(|r| Role { title: &r.title, of: r.of.map(actor_id), from: r.from, to: r.to })
+                    .map(|r| Role {
+                        title: &r.title,
+                        of: r.of.map(actor_id),
+                        from: r.from,
+                        to: r.to,
+                    })
                     .collect(),
                 relations: a
                     .relations
@@ -243,7 +261,14 @@ pub fn write(d: &Dossier, out: &mut dyn std::io::Write) -> std::io::Result<()> {
                         note: r.note.as_deref(),
                     })
                     .collect(),
-                links: a.links.iter().map(|l| Link { label: &l.label, url: &l.url }).collect(),
+                links: a
+                    .links
+                    .iter()
+                    .map(|l| Link {
+                        label: &l.label,
+                        url: &l.url,
+                    })
+                    .collect(),
                 tags: &a.tags,
             })
             .collect(),
@@ -272,7 +297,10 @@ pub fn write(d: &Dossier, out: &mut dyn std::io::Write) -> std::io::Result<()> {
                 start: mention.range.start,
                 end: mention.range.end,
                 actor: actor_id(mention.actor),
-                text: d.sources[mention.source].body.get(mention.range.clone()).unwrap_or_default(),
+                text: d.sources[mention.source]
+                    .body
+                    .get(mention.range.clone())
+                    .unwrap_or_default(),
             })
             .collect(),
         citations: d.references.iter().map(|r| cites(d, r)).collect(),

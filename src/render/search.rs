@@ -5,10 +5,10 @@
 
 use serde::Serialize;
 
+use super::Site;
 use super::labels::date_span;
 use super::links::{PagePath, event_anchor};
 use super::text::plain;
-use super::Site;
 use crate::render::labels::actor_kind;
 
 #[derive(Serialize)]
@@ -73,7 +73,10 @@ pub fn write(site: &Site<'_>, out: &mut dyn std::io::Write) -> std::io::Result<(
                 u: PagePath::actor(&a.id).to_string(),
                 k: actor_kind(a.kind, language),
                 a: &a.aliases,
-                x: a.summary.as_deref().map(|s| plain(s, d)).unwrap_or_default(),
+                x: a.summary
+                    .as_deref()
+                    .map(|s| plain(s, d))
+                    .unwrap_or_default(),
             })
             .collect(),
         events: d
@@ -81,9 +84,16 @@ pub fn write(site: &Site<'_>, out: &mut dyn std::io::Write) -> std::io::Result<(
             .iter()
             .map(|e| EventEntry {
                 t: &e.title,
-                u: format!("{}#{}", PagePath::section("chronology"), event_anchor(&e.id)),
+                u: format!(
+                    "{}#{}",
+                    PagePath::section("chronology"),
+                    event_anchor(&e.id)
+                ),
                 d: date_span(&e.date, e.end.as_ref(), e.approximate, language),
-                x: e.description.as_deref().map(|s| plain(s, d)).unwrap_or_default(),
+                x: e.description
+                    .as_deref()
+                    .map(|s| plain(s, d))
+                    .unwrap_or_default(),
             })
             .collect(),
     };

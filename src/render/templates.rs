@@ -19,8 +19,14 @@ const TEMPLATES: &[(&str, &str)] = &[
     ("source.html", include_str!("../../templates/source.html")),
     ("actors.html", include_str!("../../templates/actors.html")),
     ("actor.html", include_str!("../../templates/actor.html")),
-    ("chronology.html", include_str!("../../templates/chronology.html")),
-    ("chronology_year.html", include_str!("../../templates/chronology_year.html")),
+    (
+        "chronology.html",
+        include_str!("../../templates/chronology.html"),
+    ),
+    (
+        "chronology_year.html",
+        include_str!("../../templates/chronology_year.html"),
+    ),
     ("tags.html", include_str!("../../templates/tags.html")),
     ("tag.html", include_str!("../../templates/tag.html")),
     ("search.html", include_str!("../../templates/search.html")),
@@ -60,10 +66,11 @@ impl Templates {
         tera.autoescape_on(vec![".html", ".xml"]);
         // Tera's default also escapes `/`, which bloats every href for no safety gain.
         tera.set_escape_fn(super::escape::escape_html);
-        tera.add_raw_templates(sources).map_err(|e| RenderError::Template {
-            name: String::from("templates/"),
-            message: chain(&e),
-        })?;
+        tera.add_raw_templates(sources)
+            .map_err(|e| RenderError::Template {
+                name: String::from("templates/"),
+                message: chain(&e),
+            })?;
         let mut assets = Vec::new();
         for (name, default) in ASSETS {
             assets.push(((*name).to_string(), read(name, default)?.into_bytes()));
@@ -73,21 +80,31 @@ impl Templates {
 
     /// Renders the template `name` with a view.
     pub fn render(&self, name: &str, view: &impl Serialize) -> Result<String, RenderError> {
-        let context = Context::from_serialize(view)
-            .map_err(|e| RenderError::Template { name: name.to_string(), message: chain(&e) })?;
+        let context = Context::from_serialize(view).map_err(|e| RenderError::Template {
+            name: name.to_string(),
+            message: chain(&e),
+        })?;
         self.tera
             .render(name, &context)
-            .map_err(|e| RenderError::Template { name: name.to_string(), message: chain(&e) })
+            .map_err(|e| RenderError::Template {
+                name: name.to_string(),
+                message: chain(&e),
+            })
     }
 
     /// Renders the template `name` with a view, as bytes (no UTF-8 check on the way).
     pub fn render_bytes(&self, name: &str, view: &impl Serialize) -> Result<Vec<u8>, RenderError> {
-        let context = Context::from_serialize(view)
-            .map_err(|e| RenderError::Template { name: name.to_string(), message: chain(&e) })?;
+        let context = Context::from_serialize(view).map_err(|e| RenderError::Template {
+            name: name.to_string(),
+            message: chain(&e),
+        })?;
         let mut out = Vec::with_capacity(16 * 1024);
         self.tera
             .render_to(name, &context, &mut out)
-            .map_err(|e| RenderError::Template { name: name.to_string(), message: chain(&e) })?;
+            .map_err(|e| RenderError::Template {
+                name: name.to_string(),
+                message: chain(&e),
+            })?;
         Ok(out)
     }
 

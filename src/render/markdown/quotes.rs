@@ -47,7 +47,10 @@ impl<'q, 'b, I> Quotes<'q, 'b, I> {
                 break;
             }
             if mention.range.start >= range.start && mention.range.end <= range.end {
-                let (start, end) = (mention.range.start - range.start, mention.range.end - range.start);
+                let (start, end) = (
+                    mention.range.start - range.start,
+                    mention.range.end - range.start,
+                );
                 if self.depth > 0 {
                     self.pending.push((self.next, offset + start, offset + end));
                 } else {

@@ -7,9 +7,9 @@ use rayon::prelude::*;
 use serde::Serialize;
 
 use crate::model::{Date, Language};
+use crate::render::fragments;
 use crate::render::labels::Labels;
 use crate::render::links::PagePath;
-use crate::render::fragments;
 use crate::render::views::{Chrome, Link};
 use crate::render::{RenderError, Site};
 
@@ -67,13 +67,28 @@ pub struct ChronologyPage<'a> {
 
 /// A month heading: `juillet 2023`, `July 2023`.
 fn month_heading(year: u16, month: u8, language: Language) -> String {
-    Date { year, month: Some(month), day: None }.human(language)
+    Date {
+        year,
+        month: Some(month),
+        day: None,
+    }
+    .human(language)
 }
 
 /// Renders the events of one year, `events` being their indexes in date order.
-fn year(site: &Site<'_>, page: &PagePath, year: u16, events: &[usize]) -> Result<YearHtml, RenderError> {
-    let mut group =
-        YearGroup { l: site.labels, anchor: format!("y{year}"), year, year_only_html: String::new(), months: Vec::new() };
+fn year(
+    site: &Site<'_>,
+    page: &PagePath,
+    year: u16,
+    events: &[usize],
+) -> Result<YearHtml, RenderError> {
+    let mut group = YearGroup {
+        l: site.labels,
+        anchor: format!("y{year}"),
+        year,
+        year_only_html: String::new(),
+        months: Vec::new(),
+    };
     for &index in events {
         let view = site.event(page, index, true);
         match site.dossier.events[index].date.month {
@@ -82,7 +97,11 @@ fn year(site: &Site<'_>, page: &PagePath, year: u16, events: &[usize]) -> Result
                 let anchor = format!("y{year}-{month:02}");
                 if group.months.last().is_none_or(|m| m.anchor != anchor) {
                     let heading = month_heading(year, month, site.language);
-                    group.months.push(MonthGroup { anchor, heading, events_html: String::new() });
+                    group.months.push(MonthGroup {
+                        anchor,
+                        heading,
+                        events_html: String::new(),
+                    });
                 }
                 if let Some(m) = group.months.last_mut() {
                     fragments::event_article(&mut m.events_html, &view, site.labels, 4);
@@ -91,7 +110,11 @@ fn year(site: &Site<'_>, page: &PagePath, year: u16, events: &[usize]) -> Result
         }
     }
     let html = site.templates.render("chronology_year.html", &group)?;
-    Ok(YearHtml { anchor: group.anchor, year, html })
+    Ok(YearHtml {
+        anchor: group.anchor,
+        year,
+        html,
+    })
 }
 
 /// Stands for the years in the rendered page, which are written in its place without
@@ -131,13 +154,22 @@ pub fn chronology(site: &Site<'_>) -> Result<ChronologyHtml, RenderError> {
             _ => by_year.push((event.date.year, vec![index])),
         }
     }
-    let mut years: Vec<YearHtml> =
-        by_year.par_iter().map(|(y, events)| year(site, &page, *y, events)).collect::<Result<_, _>>()?;
+    let mut years: Vec<YearHtml> = by_year
+        .par_iter()
+        .map(|(y, events)| year(site, &page, *y, events))
+        .collect::<Result<_, _>>()?;
     let years_nav = years
         .iter()
-        .map(|g| Link { href: format!("#{}", g.anchor), label: g.year.to_string(), title: None })
+        .map(|g| Link {
+            href: format!("#{}", g.anchor),
+            label: g.year.to_string(),
+            title: None,
+        })
         .collect();
-    let html: Vec<String> = years.iter_mut().map(|y| std::mem::replace(&mut y.html, String::from(YEARS))).collect();
+    let html: Vec<String> = years
+        .iter_mut()
+        .map(|y| std::mem::replace(&mut y.html, String::from(YEARS)))
+        .collect();
     let view = ChronologyPage {
         chrome: site.chrome(&page, site.labels.chronology.to_string(), "chronology"),
         years_nav,
@@ -147,5 +179,9 @@ pub fn chronology(site: &Site<'_>) -> Result<ChronologyHtml, RenderError> {
     };
     let rendered = site.templates.render("chronology.html", &view)?;
     let parts = rendered.split(YEARS).map(str::to_string).collect();
-    Ok(ChronologyHtml { path: page, parts, years: html })
+    Ok(ChronologyHtml {
+        path: page,
+        parts,
+        years: html,
+    })
 }

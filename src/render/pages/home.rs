@@ -4,9 +4,9 @@
 use serde::Serialize;
 
 use crate::model::Confidence;
+use crate::render::fragments;
 use crate::render::labels::confidence;
 use crate::render::links::{PagePath, href};
-use crate::render::fragments;
 use crate::render::views::{Chrome, CitationView, Link};
 use crate::render::{RenderError, Site};
 
@@ -81,31 +81,71 @@ pub fn home(site: &Site<'_>) -> Result<(PagePath, Vec<u8>), RenderError> {
         .map(|(i, j)| JudgmentView {
             anchor: format!("kj-{}", i + 1),
             number: i + 1,
-            text: site.markdown.field(&j.text, &page, &format!("kj-{}", i + 1), 2),
+            text: site
+                .markdown
+                .field(&j.text, &page, &format!("kj-{}", i + 1), 2),
             level: level(j.confidence),
             confidence: confidence(j.confidence, site.language),
             citations: j.sources.iter().map(|c| site.citation(&page, c)).collect(),
         })
         .collect();
-    let rows: Vec<_> = (0..d.events.len()).rev().take(LATEST).map(|e| site.event_row(&page, e)).collect();
-    let latest_html = if rows.is_empty() { String::new() } else { fragments::event_rows(&rows, l) };
+    let rows: Vec<_> = (0..d.events.len())
+        .rev()
+        .take(LATEST)
+        .map(|e| site.event_row(&page, e))
+        .collect();
+    let latest_html = if rows.is_empty() {
+        String::new()
+    } else {
+        fragments::event_rows(&rows, l)
+    };
     let section = |name: &str| href(&page, &PagePath::section(name), None);
     let counts = vec![
-        CountView { value: site.count(d.sources.len()), label: l.sources, href: section("sources") },
-        CountView { value: site.count(d.actors.len()), label: l.actors, href: section("actors") },
-        CountView { value: site.count(d.events.len()), label: l.events, href: section("chronology") },
-        CountView { value: site.count(d.mentions.len()), label: l.mentions, href: section("actors") },
+        CountView {
+            value: site.count(d.sources.len()),
+            label: l.sources,
+            href: section("sources"),
+        },
+        CountView {
+            value: site.count(d.actors.len()),
+            label: l.actors,
+            href: section("actors"),
+        },
+        CountView {
+            value: site.count(d.events.len()),
+            label: l.events,
+            href: section("chronology"),
+        },
+        CountView {
+            value: site.count(d.mentions.len()),
+            label: l.mentions,
+            href: section("actors"),
+        },
     ];
-    let entries = [("sources", l.sources), ("actors", l.actors), ("chronology", l.chronology), ("tags", l.tags), ("search", l.search)]
-        .into_iter()
-        .map(|(name, label)| Link { href: section(name), label: label.to_string(), title: None })
-        .collect();
+    let entries = [
+        ("sources", l.sources),
+        ("actors", l.actors),
+        ("chronology", l.chronology),
+        ("tags", l.tags),
+        ("search", l.search),
+    ]
+    .into_iter()
+    .map(|(name, label)| Link {
+        href: section(name),
+        label: label.to_string(),
+        title: None,
+    })
+    .collect();
     let view = HomePage {
         chrome: site.chrome(&page, d.meta.title.clone(), "home"),
         subtitle: d.meta.subtitle.as_deref(),
         authors: &d.meta.authors,
         updated: d.meta.updated.map(|u| u.human(site.language)),
-        summary: d.meta.summary.as_deref().map(|s| site.markdown.field(s, &page, "summary", 2)),
+        summary: d
+            .meta
+            .summary
+            .as_deref()
+            .map(|s| site.markdown.field(s, &page, "summary", 2)),
         judgments,
         latest_html,
         counts,

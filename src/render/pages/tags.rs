@@ -3,8 +3,8 @@
 
 use serde::Serialize;
 
-use crate::render::links::{PagePath, href};
 use crate::render::fragments;
+use crate::render::links::{PagePath, href};
 use crate::render::views::{Chrome, Link};
 use crate::render::{RenderError, Site};
 
@@ -34,11 +34,18 @@ pub fn index(site: &Site<'_>) -> Result<(PagePath, Vec<u8>), RenderError> {
         .tags
         .iter()
         .map(|(slug, tagged)| TagRow {
-            tag: Link { href: href(&page, &PagePath::tag(slug), None), label: tagged.name.clone(), title: None },
+            tag: Link {
+                href: href(&page, &PagePath::tag(slug), None),
+                label: tagged.name.clone(),
+                title: None,
+            },
             count: tagged.len(),
         })
         .collect();
-    let view = TagsPage { chrome: site.chrome(&page, site.labels.tags.to_string(), "tags"), tags };
+    let view = TagsPage {
+        chrome: site.chrome(&page, site.labels.tags.to_string(), "tags"),
+        tags,
+    };
     Ok((page, site.templates.render_bytes("tags.html", &view)?))
 }
 
@@ -62,14 +69,30 @@ pub fn tag(site: &Site<'_>, slug: &str) -> Result<(PagePath, Vec<u8>), RenderErr
     let page = PagePath::tag(slug);
     let tagged = &site.cross.tags[slug];
     let view = TagPage {
-        chrome: site.chrome(&page, format!("{} « {} »", site.labels.tagged, tagged.name), "tags"),
+        chrome: site.chrome(
+            &page,
+            format!("{} « {} »", site.labels.tagged, tagged.name),
+            "tags",
+        ),
         name: &tagged.name,
-        sources: tagged.sources.iter().map(|&s| site.source_link(&page, s)).collect(),
-        actors: tagged.actors.iter().map(|&a| site.actor_link(&page, a)).collect(),
+        sources: tagged
+            .sources
+            .iter()
+            .map(|&s| site.source_link(&page, s))
+            .collect(),
+        actors: tagged
+            .actors
+            .iter()
+            .map(|&a| site.actor_link(&page, a))
+            .collect(),
         events_html: if tagged.events.is_empty() {
             String::new()
         } else {
-            let rows: Vec<_> = tagged.events.iter().map(|&e| site.event_row(&page, e)).collect();
+            let rows: Vec<_> = tagged
+                .events
+                .iter()
+                .map(|&e| site.event_row(&page, e))
+                .collect();
             fragments::event_rows(&rows, site.labels)
         },
     };
@@ -104,6 +127,11 @@ pub fn not_found(site: &Site<'_>) -> Result<(PagePath, Vec<u8>), RenderError> {
     let page = PagePath::new("404.html");
     let mut chrome = site.chrome(&page, site.labels.not_found.to_string(), "");
     chrome.canonical = None;
-    chrome.base = site.dossier.meta.base_url.as_ref().map(|base| format!("{base}/"));
+    chrome.base = site
+        .dossier
+        .meta
+        .base_url
+        .as_ref()
+        .map(|base| format!("{base}/"));
     Ok((page, site.templates.render_bytes("404.html", &chrome)?))
 }
