@@ -25,5 +25,9 @@ fn report(diagnostics: &Diagnostics, strict: bool) -> ExitCode {
     let color = std::io::stderr().is_terminal() && std::env::var_os("NO_COLOR").is_none();
     let mut stderr = std::io::stderr().lock();
     let _ = stderr.write_all(diagnostics.render(color).as_bytes());
-    if diagnostics.failed(strict) { ExitCode::FAILURE } else { ExitCode::SUCCESS }
+    if diagnostics.failed(strict) {
+        ExitCode::FAILURE
+    } else {
+        ExitCode::SUCCESS
+    }
 }
