@@ -4,10 +4,11 @@ mod cli;
 
 use std::io::{IsTerminal, Write};
 use std::process::ExitCode;
+use std::time::Instant;
 
 use clap::Parser;
 
-use cli::{Cli, Command};
+use cli::{BuildArgs, Cli, Command};
 use dossier::diagnostics::Diagnostics;
 
 fn main() -> ExitCode {
@@ -19,6 +20,43 @@ fn main() -> ExitCode {
                 print!("{}", dossier::mentions::listing(dossier));
             }
             report(&diagnostics, args.strict)
+        }
+        Command::Build(args) => build(&args),
+    }
+}
+
+/// `dossier build`: diagnostics as `check` prints them, then the build's outcome.
+fn build(args: &BuildArgs) -> ExitCode {
+    let root = &args.project.root;
+    let out = args.out.clone().unwrap_or_else(|| root.join("public"));
+    let options = dossier::BuildOptions {
+        strict: args.strict,
+        force: args.force,
+        progress: std::io::stderr().is_terminal(),
+    };
+    let started = Instant::now();
+    let (result, diagnostics) = dossier::build(root, &out, options);
+    let status = report(&diagnostics, args.strict);
+    match result {
+        Ok(stats) => {
+            eprintln!(
+                "built {} pages ({} files, {:.1} MiB) into {} in {:.2} s",
+                stats.pages,
+                stats.files,
+                stats.bytes as f64 / 1_048_576.0,
+                out.display(),
+                started.elapsed().as_secs_f64()
+            );
+            status
+        }
+        Err(dossier::BuildError::Content(_)) => {
+            eprintln!("nothing written: {} is unchanged", out.display());
+            ExitCode::FAILURE
+        }
+        Err(error) => {
+            eprintln!("error: {error}");
+            eprintln!("nothing written: {} is unchanged", out.display());
+            ExitCode::FAILURE
         }
     }
 }
