@@ -1,4 +1,5 @@
-//! Force-directed layout (Fruchterman–Reingold) with a fixed start, then overlap
+//! Force-directed layout (Fruchterman–Reingold, with ForceAtlas2's degree-weighted
+//! push) from a fixed start, then overlap
 //! removal: every node is a box (its shape and its name below it), and boxes that
 //! still touch after the forces are pushed apart until none does.
 //!
@@ -31,7 +32,9 @@ impl Body {
 /// the picture.
 const SEED: u64 = 0x00D0_5513_5EED;
 /// Pull towards the centre, per pixel of distance.
-const GRAVITY: f64 = 0.5;
+const GRAVITY: f64 = 0.06;
+/// Strength of the push between two nodes, times the ideal distance squared.
+const REPULSION: f64 = 0.3;
 /// Space kept between two boxes.
 const GAP: f64 = 6.0;
 
@@ -68,6 +71,16 @@ pub fn layout(
         positions[p] = (cx, cy);
     }
 
+    // Degree-weighted forces (as in ForceAtlas2): hubs push each other apart harder,
+    // so that their neighbours gather around them instead of in one crowd.
+    let mut mass = vec![1.0f64; n];
+    for &(a, b) in edges {
+        if a < n && b < n && a != b {
+            mass[a] += 1.0;
+            mass[b] += 1.0;
+        }
+    }
+    let repulsion = k * k * REPULSION;
     let iterations = (20_000_000 / (n * n).max(1)).clamp(40, 400);
     let mut temperature = width / 8.0;
     #[allow(clippy::cast_precision_loss)]
@@ -79,7 +92,7 @@ pub fn layout(
             for j in i + 1..n {
                 let (dx, dy) = (positions[i].0 - positions[j].0, positions[i].1 - positions[j].1);
                 let d2 = (dx * dx + dy * dy).max(0.01);
-                let force = k * k / d2;
+                let force = repulsion * mass[i] * mass[j] / d2;
                 moves[i].0 += dx * force;
                 moves[i].1 += dy * force;
                 moves[j].0 -= dx * force;
@@ -91,12 +104,10 @@ pub fn layout(
                 continue;
             }
             let (dx, dy) = (positions[a].0 - positions[b].0, positions[a].1 - positions[b].1);
-            let d = (dx * dx + dy * dy).sqrt().max(0.1);
-            let force = d / k;
-            moves[a].0 -= dx * force;
-            moves[a].1 -= dy * force;
-            moves[b].0 += dx * force;
-            moves[b].1 += dy * force;
+            moves[a].0 -= dx;
+            moves[a].1 -= dy;
+            moves[b].0 += dx;
+            moves[b].1 += dy;
         }
         for (i, position) in positions.iter_mut().enumerate() {
             if Some(i) == pinned {
@@ -105,7 +116,7 @@ pub fn layout(
             // Gravity towards the centre, stronger across the short side, keeps
             // separate groups together and the picture near the wanted shape.
             let (gx, gy) = (position.0 - cx, (position.1 - cy) * width / height);
-            let (mx, my) = (moves[i].0 - gx * GRAVITY, moves[i].1 - gy * GRAVITY);
+            let (mx, my) = (moves[i].0 - gx * GRAVITY * mass[i], moves[i].1 - gy * GRAVITY * mass[i]);
             let length = (mx * mx + my * my).sqrt();
             if length > 0.0 {
                 let step = length.min(temperature);
@@ -115,8 +126,27 @@ pub fn layout(
         }
         temperature *= cooling;
     }
+    fit(&mut positions, width, height);
     remove_overlaps(bodies, &mut positions, pinned);
     positions
+}
+
+/// Scales the centres (about the middle of the area) so that they span the area, which
+/// keeps the text at its size whatever the forces did; overlap removal then makes room
+/// where the area was too small.
+fn fit(positions: &mut [(f64, f64)], width: f64, height: f64) {
+    let (cx, cy) = (width / 2.0, height / 2.0);
+    let reach_x = positions.iter().map(|p| (p.0 - cx).abs()).fold(0.0, f64::max);
+    let reach_y = positions.iter().map(|p| (p.1 - cy).abs()).fold(0.0, f64::max);
+    if reach_x < 1.0 && reach_y < 1.0 {
+        return;
+    }
+    // Each axis on its own, within a factor of 1.5 of the other, to fill the area.
+    let (sx, sy) = ((width * 0.46) / reach_x.max(1.0), (height * 0.46) / reach_y.max(1.0));
+    let (sx, sy) = (sx.min(sy * 1.5), sy.min(sx * 1.5));
+    for p in positions {
+        *p = (cx + (p.0 - cx) * sx, cy + (p.1 - cy) * sy);
+    }
 }
 
 /// Pushes apart every two boxes that overlap (plus [`GAP`]), along the axis where they

@@ -109,7 +109,7 @@ fn name_label(dossier: &Dossier, node: &network::Node, x: f64, y: f64) -> Label 
 fn arrange(dossier: &Dossier, network: &Network, width: f64) -> Scene {
     let n = network.nodes.len();
     #[allow(clippy::cast_precision_loss)]
-    let height = ((n as f64).sqrt() * 120.0).clamp(260.0, width * 0.75);
+    let height = ((n as f64).sqrt() * 150.0).clamp(300.0, width * 0.8);
     let radii: Vec<f64> = network.nodes.iter().map(radius).collect();
     let bodies: Vec<Body> = network
         .nodes
