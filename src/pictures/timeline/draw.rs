@@ -3,7 +3,7 @@
 
 use crate::model::{Dossier, Event, Language};
 use crate::pictures::geometry::{shorten, text_box, text_width, Anchor, Rect};
-use crate::pictures::svg::{Svg, Value};
+use crate::pictures::svg::{num, Svg, Value};
 use crate::pictures::words::{count, words};
 use crate::pictures::{Frame, Links, Medium};
 
@@ -31,8 +31,8 @@ const TITLE_ROW: f64 = 14.0;
 /// Width of the column of lane names.
 pub fn gutter(medium: Medium) -> f64 {
     match medium {
-        Medium::Screen => 150.0,
-        Medium::Print => 120.0,
+        Medium::Screen => 170.0,
+        Medium::Print => 130.0,
     }
 }
 
@@ -132,20 +132,29 @@ fn open_mark(svg: &mut Svg, dossier: &Dossier, events: &[usize], class: &str, li
 }
 
 /// Places the title of a mark at `x` on the first title row where it touches nothing
-/// already placed; returns the label and its leader line's box.
-fn place_title(text: &str, x: f64, top: f64, right: f64, taken: &mut Vec<Rect>) -> Option<(f64, f64, Anchor)> {
-    for row in 0..TITLE_ROWS {
-        #[allow(clippy::cast_precision_loss)]
-        let baseline = top + 11.0 + row as f64 * TITLE_ROW;
-        for (anchor, at) in [(Anchor::Start, x - 2.0), (Anchor::End, x + 2.0)] {
-            let rect = text_box(text, TITLE_SIZE, at, baseline, anchor).grown(1.0);
+/// already placed, to the right of the mark (shortened to fit before `right`), or to
+/// its left when there is no room on the right. Returns the text, its anchor point
+/// and anchor; its box and its leader line's box are added to `taken`.
+fn place_title(title: &str, x: f64, top: f64, right: f64, taken: &mut Vec<Rect>) -> Option<(f64, f64, Anchor, String)> {
+    let mut chars = 34;
+    let mut fitted = shorten(title, chars);
+    while chars > 12 && x - 2.0 + text_width(&fitted, TITLE_SIZE) + 1.0 > right {
+        chars -= 1;
+        fitted = shorten(title, chars);
+    }
+    let candidates = [(Anchor::Start, x - 2.0, fitted), (Anchor::End, x + 2.0, shorten(title, 34))];
+    for (anchor, at, text) in &candidates {
+        for row in 0..TITLE_ROWS {
+            #[allow(clippy::cast_precision_loss)]
+            let baseline = top + 11.0 + row as f64 * TITLE_ROW;
+            let rect = text_box(text, TITLE_SIZE, *at, baseline, *anchor).grown(1.0);
             let leader = Rect { x0: x - 1.0, y0: top - 4.0, x1: x + 1.0, y1: rect.y0 };
             if rect.x1 > right || rect.x0 < 0.0 || taken.iter().any(|t| t.intersects(&rect) || t.intersects(&leader)) {
                 continue;
             }
             taken.push(rect);
             taken.push(leader);
-            return Some((at, baseline, anchor));
+            return Some((*at, baseline, *anchor, text.clone()));
         }
     }
     None
@@ -213,7 +222,7 @@ pub fn draw(dossier: &Dossier, lanes: &[Lane], axis: &Axis, years: (u16, u16), l
     let ticks = axis.ticks(language, years);
     svg.open("g", &[("class", "axis".into())]);
     for tick in &ticks {
-        let d = format!("M{} {}V{}", crate::pictures::svg::num(tick.x), crate::pictures::svg::num(lanes_top), crate::pictures::svg::num(axis_y + 5.0));
+        let d = format!("M{} {}V{}", num(tick.x), num(lanes_top), num(axis_y + 5.0));
         svg.empty("path", &[("class", "grid".into()), ("d", (&d).into())]);
         let label_width = text_width(&tick.label, TICK_SIZE);
         if tick.x + 3.0 + label_width <= width - 2.0 {
@@ -224,7 +233,7 @@ pub fn draw(dossier: &Dossier, lanes: &[Lane], axis: &Axis, years: (u16, u16), l
             );
         }
     }
-    let d = format!("M{} {}H{}", crate::pictures::svg::num(gutter), crate::pictures::svg::num(axis_y), crate::pictures::svg::num(width - MARGIN));
+    let d = format!("M{} {}H{}", num(gutter), num(axis_y), num(width - MARGIN));
     svg.empty("path", &[("class", "axis-line".into()), ("d", (&d).into())]);
     svg.close();
 
@@ -233,13 +242,13 @@ pub fn draw(dossier: &Dossier, lanes: &[Lane], axis: &Axis, years: (u16, u16), l
         let class = if i == 0 { "lane lane-all" } else { "lane" };
         svg.open("g", &[("class", class.into())]);
         if i > 0 {
-            let d = format!("M{} {}H{}", crate::pictures::svg::num(MARGIN), crate::pictures::svg::num(top), crate::pictures::svg::num(width - MARGIN));
+            let d = format!("M{} {}H{}", num(MARGIN), num(top), num(width - MARGIN));
             svg.empty("path", &[("class", "lane-rule".into()), ("d", (&d).into())]);
         }
         #[allow(clippy::cast_precision_loss)]
         let dot_y = top + 8.0 + lane.marks.bar_rows as f64 * BAR_ROW + DOT_ROW / 2.0;
         let name = lane.actor.map_or(w.all_events, |a| dossier.actors[a].name.as_str());
-        let name = lane_name(name, gutter - MARGIN - 10.0);
+        let name = lane_name(name, gutter - MARGIN - 12.0);
         match lane.actor {
             Some(actor) => {
                 let href = (links.actor)(actor);
@@ -278,7 +287,17 @@ pub fn draw(dossier: &Dossier, lanes: &[Lane], axis: &Axis, years: (u16, u16), l
             svg.empty("rect", &attributes);
             svg.close();
         }
-        for dot in &lane.marks.dots {
+        // Titles right to left, each to the right of its dot: a leader then never
+        // crosses a title placed before it.
+        let mut titles: Vec<Option<(f64, f64, Anchor, String)>> = vec![None; lane.marks.dots.len()];
+        if i == 0 && titled {
+            for (k, dot) in lane.marks.dots.iter().enumerate().rev() {
+                if let [event] = dot.events[..] {
+                    titles[k] = place_title(&dossier.events[event].title, dot.x, titles_top, right, &mut taken);
+                }
+            }
+        }
+        for (dot, title) in lane.marks.dots.iter().zip(&titles) {
             let approximate = dot.events.iter().all(|&e| dossier.events[e].approximate);
             let class = match (dot.events.len(), approximate) {
                 (1, true) => "mark dot approx",
@@ -299,17 +318,19 @@ pub fn draw(dossier: &Dossier, lanes: &[Lane], axis: &Axis, years: (u16, u16), l
                     &[("class", "count".into()), ("x", dot.x.into()), ("y", (dot_y + 3.0).into()), ("font-size", 9.0.into()), ("text-anchor", "middle".into())],
                     &count_label(dot.events.len()),
                 );
-            } else if i == 0 && titled {
-                let text = shorten(&dossier.events[dot.events[0]].title, 34);
-                if let Some((x, y, anchor)) = place_title(&text, dot.x, titles_top, right, &mut taken) {
-                    let d = format!("M{} {}V{}", crate::pictures::svg::num(dot.x), crate::pictures::svg::num(dot_y + dot.radius() + 1.0), crate::pictures::svg::num(y - TITLE_SIZE));
-                    svg.empty("path", &[("class", "leader".into()), ("d", (&d).into())]);
-                    svg.text(
-                        "text",
-                        &[("class", "mark-title".into()), ("x", x.into()), ("y", y.into()), ("font-size", TITLE_SIZE.into()), ("text-anchor", anchor.word().into())],
-                        &text,
-                    );
-                }
+            } else if let Some((x, y, anchor, text)) = title {
+                let d = format!(
+                    "M{} {}V{}",
+                    num(dot.x),
+                    num(dot_y + dot.radius() + 1.0),
+                    num(y - TITLE_SIZE)
+                );
+                svg.empty("path", &[("class", "leader".into()), ("d", (&d).into())]);
+                svg.text(
+                    "text",
+                    &[("class", "mark-title".into()), ("x", (*x).into()), ("y", (*y).into()), ("font-size", TITLE_SIZE.into()), ("text-anchor", anchor.word().into())],
+                    text,
+                );
             }
             svg.close();
         }
