@@ -3,7 +3,7 @@
 //! that would collide are merged into clusters, drawn bigger with their count, so
 //! that no two marks ever overlap whatever the number of events.
 
-use crate::model::Event;
+use crate::model::{Event, Precision};
 
 use super::axis::Axis;
 
@@ -78,8 +78,12 @@ pub fn lane_marks(events: &[Event], chosen: &[usize], axis: &Axis) -> LaneMarks 
     let mut row_ends: Vec<f64> = Vec::new();
     let mut points: Vec<(f64, usize)> = Vec::new();
     for &index in chosen {
-        let (x0, x1) = span(&events[index], axis);
-        if x1 - x0 < MIN_BAR {
+        let event = &events[index];
+        let (x0, x1) = span(event, axis);
+        // A day is a dot however wide it is; a month, a year or a period is a bar
+        // when it is wide enough to be seen as one.
+        let one_day = event.date.precision() == Precision::Day && event.end.is_none_or(|end| end == event.date);
+        if one_day || x1 - x0 < MIN_BAR {
             points.push(((x0 + x1) / 2.0, index));
             continue;
         }
