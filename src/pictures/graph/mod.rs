@@ -133,7 +133,7 @@ fn arrange(dossier: &Dossier, network: &Network, width: f64) -> Scene {
 }
 
 /// Keeps every name whose box is clear of the names already kept (most connected
-/// first) and of every shape; then places each line's label at the first point along
+/// first) and of every shape; then places each line's label (except context lines) at the first point along
 /// it (middle first) where its box is clear of everything placed.
 fn place_labels(dossier: &Dossier, network: &Network, positions: Vec<(f64, f64)>, radii: Vec<f64>) -> Scene {
     let shapes: Vec<Rect> =
@@ -167,7 +167,9 @@ fn place_labels(dossier: &Dossier, network: &Network, positions: Vec<(f64, f64)>
     let mut edge_labels: Vec<Option<Label>> = vec![None; network.edges.len()];
     for e in order {
         let edge = &network.edges[e];
-        if !(network.nodes[edge.a].labelled || network.nodes[edge.b].labelled) {
+        // Lines between two neighbours of the focus, or between two unnamed actors,
+        // are context: drawn faint, without a label.
+        if edge.context || !(network.nodes[edge.a].labelled || network.nodes[edge.b].labelled) {
             continue;
         }
         let curve = draw::Curve::new(positions[edge.a], positions[edge.b], edge.bend);
