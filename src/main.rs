@@ -14,7 +14,10 @@ fn main() -> ExitCode {
     let cli = Cli::parse();
     match cli.command {
         Command::Check(args) => {
-            let (_, diagnostics) = dossier::check(&args.project.root);
+            let (dossier, diagnostics) = dossier::check(&args.project.root);
+            if let (true, Some(dossier)) = (args.mentions, &dossier) {
+                print!("{}", dossier::mentions::listing(dossier));
+            }
             report(&diagnostics, args.strict)
         }
     }
@@ -25,5 +28,9 @@ fn report(diagnostics: &Diagnostics, strict: bool) -> ExitCode {
     let color = std::io::stderr().is_terminal() && std::env::var_os("NO_COLOR").is_none();
     let mut stderr = std::io::stderr().lock();
     let _ = stderr.write_all(diagnostics.render(color).as_bytes());
-    if diagnostics.failed(strict) { ExitCode::FAILURE } else { ExitCode::SUCCESS }
+    if diagnostics.failed(strict) {
+        ExitCode::FAILURE
+    } else {
+        ExitCode::SUCCESS
+    }
 }
