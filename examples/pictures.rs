@@ -8,7 +8,7 @@ use std::path::Path;
 use std::time::Instant;
 
 use dossier::model::Citation;
-use dossier::pictures::{relationship_graph, timeline, Frame, Lanes, Links, Medium, PICTURES_CSS};
+use dossier::pictures::{Frame, Lanes, Links, Medium, PICTURES_CSS, relationship_graph, timeline};
 
 fn main() -> anyhow::Result<()> {
     let args: Vec<String> = std::env::args().skip(1).collect();
@@ -17,7 +17,11 @@ fn main() -> anyhow::Result<()> {
     std::fs::create_dir_all(&out)?;
     let started = Instant::now();
     let (dossier, diagnostics) = dossier::check(&root);
-    println!("check: {:.2?}, {} errors", started.elapsed(), diagnostics.error_count());
+    println!(
+        "check: {:.2?}, {} errors",
+        started.elapsed(),
+        diagnostics.error_count()
+    );
     let Some(dossier) = dossier else {
         anyhow::bail!("the dossier has errors");
     };
@@ -25,36 +29,71 @@ fn main() -> anyhow::Result<()> {
     let event = |i: usize| format!("../chronology/#{}", dossier.events[i].id);
     let citation = |c: &Citation| {
         let id = &dossier.sources[c.source].id;
-        c.anchor().map_or(format!("../sources/{id}/"), |a| format!("../sources/{id}/#{a}"))
+        c.anchor().map_or(format!("../sources/{id}/"), |a| {
+            format!("../sources/{id}/#{a}")
+        })
     };
-    let links = Links { actor: &actor, event: &event, citation: &citation };
+    let links = Links {
+        actor: &actor,
+        event: &event,
+        citation: &citation,
+    };
     let language = dossier.meta.language;
-    let screen = Frame { id: "graph", medium: Medium::Screen, language };
+    let screen = Frame {
+        id: "graph",
+        medium: Medium::Screen,
+        language,
+    };
 
     let t = Instant::now();
     let index = relationship_graph(&dossier, None, &links, &screen).unwrap_or_default();
     println!("index graph: {:.2?} ({} bytes)", t.elapsed(), index.len());
     let t = Instant::now();
-    let print = relationship_graph(&dossier, None, &links, &Frame { medium: Medium::Print, ..screen }).unwrap_or_default();
+    let print = relationship_graph(
+        &dossier,
+        None,
+        &links,
+        &Frame {
+            medium: Medium::Print,
+            ..screen
+        },
+    )
+    .unwrap_or_default();
     println!("index graph, print: {:.2?}", t.elapsed());
 
     let all: Vec<usize> = (0..dossier.events.len()).collect();
-    let frame = Frame { id: "timeline", ..screen };
+    let frame = Frame {
+        id: "timeline",
+        ..screen
+    };
     let t = Instant::now();
     let chronology = timeline(&dossier, &all, Lanes::top(6), &links, &frame).unwrap_or_default();
-    println!("chronology timeline: {:.2?} ({} bytes)", t.elapsed(), chronology.len());
+    println!(
+        "chronology timeline: {:.2?} ({} bytes)",
+        t.elapsed(),
+        chronology.len()
+    );
 
     let t = Instant::now();
     let mut bytes = 0;
     let mut profiles = Vec::new();
     for a in 0..dossier.actors.len() {
         let graph = relationship_graph(&dossier, Some(a), &links, &screen).unwrap_or_default();
-        let events: Vec<usize> = all.iter().copied().filter(|&e| dossier.events[e].actors.contains(&a)).collect();
-        let line = timeline(&dossier, &events, Lanes::profile(a, 4), &links, &frame).unwrap_or_default();
+        let events: Vec<usize> = all
+            .iter()
+            .copied()
+            .filter(|&e| dossier.events[e].actors.contains(&a))
+            .collect();
+        let line =
+            timeline(&dossier, &events, Lanes::profile(a, 4), &links, &frame).unwrap_or_default();
         bytes += graph.len() + line.len();
         profiles.push((graph, line));
     }
-    println!("{} profiles (graph + timeline): {:.2?} ({bytes} bytes)", dossier.actors.len(), t.elapsed());
+    println!(
+        "{} profiles (graph + timeline): {:.2?} ({bytes} bytes)",
+        dossier.actors.len(),
+        t.elapsed()
+    );
 
     let chosen = args
         .get(2)
@@ -73,6 +112,9 @@ fn main() -> anyhow::Result<()> {
     std::fs::write(out.join("graph-print.html"), page("graph print", &print))?;
     std::fs::write(out.join("chronology.html"), page("chronology", &chronology))?;
     let (graph, line) = &profiles[chosen];
-    std::fs::write(out.join("profile.html"), page(&dossier.actors[chosen].id, &format!("{graph}{line}")))?;
+    std::fs::write(
+        out.join("profile.html"),
+        page(&dossier.actors[chosen].id, &format!("{graph}{line}")),
+    )?;
     Ok(())
 }

@@ -9,7 +9,7 @@ use std::path::{Path, PathBuf};
 use dossier::model::{
     Actor, ActorKind, Citation, Date, Dossier, Event, Language, Meta, Relation, Source, SourceKind,
 };
-use dossier::pictures::{relationship_graph, timeline, Frame, Lanes, Links, Medium};
+use dossier::pictures::{Frame, Lanes, Links, Medium, relationship_graph, timeline};
 
 /// Hrefs given out by the links, which every href in a picture must be one of.
 #[derive(Default)]
@@ -34,30 +34,59 @@ fn draw(dossier: &Dossier, medium: Medium) -> Drawn {
     let event = |i: usize| given.give(format!("../chronology/#{}", dossier.events[i].id));
     let citation = |c: &Citation| {
         let id = &dossier.sources[c.source].id;
-        given.give(c.anchor().map_or(format!("../sources/{id}/"), |a| format!("../sources/{id}/#{a}")))
+        given.give(c.anchor().map_or(format!("../sources/{id}/"), |a| {
+            format!("../sources/{id}/#{a}")
+        }))
     };
-    let links = Links { actor: &actor, event: &event, citation: &citation };
-    let frame = Frame { id: "pic", medium, language: dossier.meta.language };
+    let links = Links {
+        actor: &actor,
+        event: &event,
+        citation: &citation,
+    };
+    let frame = Frame {
+        id: "pic",
+        medium,
+        language: dossier.meta.language,
+    };
     let mut svgs = Vec::new();
     svgs.extend(relationship_graph(dossier, None, &links, &frame));
     for a in 0..dossier.actors.len().min(40) {
         svgs.extend(relationship_graph(dossier, Some(a), &links, &frame));
-        let events: Vec<usize> =
-            (0..dossier.events.len()).filter(|&e| dossier.events[e].actors.contains(&a)).collect();
-        svgs.extend(timeline(dossier, &events, Lanes::profile(a, 3), &links, &frame));
+        let events: Vec<usize> = (0..dossier.events.len())
+            .filter(|&e| dossier.events[e].actors.contains(&a))
+            .collect();
+        svgs.extend(timeline(
+            dossier,
+            &events,
+            Lanes::profile(a, 3),
+            &links,
+            &frame,
+        ));
     }
     let all: Vec<usize> = (0..dossier.events.len()).collect();
     svgs.extend(timeline(dossier, &all, Lanes::top(6), &links, &frame));
-    Drawn { svgs, given: given.0.into_inner() }
+    Drawn {
+        svgs,
+        given: given.0.into_inner(),
+    }
 }
 
 /// The box of a `<text>`, by the simple rule: 0.6 × size per character.
 fn text_box(node: &roxmltree::Node<'_, '_>) -> (f64, f64, f64, f64) {
-    let number = |name: &str| node.attribute(name).and_then(|v| v.parse::<f64>().ok()).unwrap_or(0.0);
+    let number = |name: &str| {
+        node.attribute(name)
+            .and_then(|v| v.parse::<f64>().ok())
+            .unwrap_or(0.0)
+    };
     let (x, y, size) = (number("x"), number("y"), number("font-size"));
     assert!(size > 0.0, "a text without a font size");
-    let text: String = node.descendants().filter(|n| n.is_text()).filter_map(|n| n.text()).collect();
-    let width = 0.6 * size * text.chars().count() as f64;
+    #[allow(clippy::redundant_closure_for_method_calls)]
+    let text: String = node
+        .descendants()
+        .filter(|n| n.is_text())
+        .filter_map(|n| n.text())
+        .collect::<String>();
+    let width = 0.6 * size * f64::from(u32::try_from(text.chars().count()).unwrap_or(u32::MAX));
     let x0 = match node.attribute("text-anchor") {
         Some("middle") => x - width / 2.0,
         Some("end") => x - width,
@@ -69,26 +98,42 @@ fn text_box(node: &roxmltree::Node<'_, '_>) -> (f64, f64, f64, f64) {
 /// Parses a picture and checks what every picture must be.
 fn check_picture(svg: &str, given: &BTreeSet<String>) {
     assert!(!svg.starts_with("<?xml"), "no prolog in inline SVG");
-    let document = roxmltree::Document::parse(svg).unwrap_or_else(|e| panic!("not XML: {e}\n{svg}"));
+    let document =
+        roxmltree::Document::parse(svg).unwrap_or_else(|e| panic!("not XML: {e}\n{svg}"));
     let root = document.root_element();
     assert_eq!(root.tag_name().name(), "svg");
     assert_eq!(root.attribute("role"), Some("img"));
     let view_box = root.attribute("viewBox").expect("a viewBox");
     assert_eq!(view_box.split(' ').count(), 4);
-    for id in root.attribute("aria-labelledby").expect("aria-labelledby").split(' ') {
-        assert!(document.descendants().any(|n| n.attribute("id") == Some(id)), "no element #{id}");
+    for id in root
+        .attribute("aria-labelledby")
+        .expect("aria-labelledby")
+        .split(' ')
+    {
+        assert!(
+            document
+                .descendants()
+                .any(|n| n.attribute("id") == Some(id)),
+            "no element #{id}"
+        );
     }
     for node in document.descendants().filter(|n| n.has_tag_name("a")) {
         let href = node.attribute("href").expect("a link without href");
         assert!(given.contains(href), "{href} was not given by the links");
     }
     for node in document.descendants() {
-        if let Some(style) = node.attribute("fill").or(node.attribute("stroke")).or(node.attribute("style")) {
+        if let Some(style) = node
+            .attribute("fill")
+            .or(node.attribute("stroke"))
+            .or(node.attribute("style"))
+        {
             panic!("hard-coded colour or style {style}: use a class");
         }
         // Every node and mark is a link.
         let class = node.attribute("class").unwrap_or_default();
-        let in_legend = node.ancestors().any(|a| a.attribute("class") == Some("legend"));
+        let in_legend = node
+            .ancestors()
+            .any(|a| a.attribute("class") == Some("legend"));
         if !in_legend && class.split(' ').any(|c| c == "node" || c == "mark") {
             assert!(node.has_tag_name("a"), "a {class} that is not a link");
         }
@@ -160,14 +205,28 @@ fn pictures_link_only_to_what_exists() {
     let actor = |i: usize| given.give(format!("a{i}"));
     let other = |_: usize| String::from("e");
     let citation = |_: &Citation| String::from("c");
-    let links = Links { actor: &actor, event: &other, citation: &citation };
-    let frame = Frame { id: "g", medium: Medium::Screen, language: Language::Fr };
+    let links = Links {
+        actor: &actor,
+        event: &other,
+        citation: &citation,
+    };
+    let frame = Frame {
+        id: "g",
+        medium: Medium::Screen,
+        language: Language::Fr,
+    };
     relationship_graph(&dossier, None, &links, &frame).expect("a graph");
     let related = dossier
         .actors
         .iter()
         .enumerate()
-        .filter(|(i, a)| !a.relations.is_empty() || dossier.actors.iter().any(|b| b.relations.iter().any(|r| r.to == *i)))
+        .filter(|(i, a)| {
+            !a.relations.is_empty()
+                || dossier
+                    .actors
+                    .iter()
+                    .any(|b| b.relations.iter().any(|r| r.to == *i))
+        })
         .count();
     assert_eq!(given.0.borrow().len(), related);
 }
@@ -180,13 +239,23 @@ struct Numbers(u64);
 
 impl Numbers {
     fn next(&mut self, below: usize) -> usize {
-        self.0 = self.0.wrapping_mul(6_364_136_223_846_793_005).wrapping_add(1_442_695_040_888_963_407);
+        self.0 = self
+            .0
+            .wrapping_mul(6_364_136_223_846_793_005)
+            .wrapping_add(1_442_695_040_888_963_407);
         ((self.0 >> 33) % below.max(1) as u64) as usize
     }
 }
 
 const KINDS: [ActorKind; 7] = ActorKind::ORDER;
-const TYPES: [&str; 6] = ["dirige", "allié de", "finance", "soutient <b>&amp;</b>", "partner of", "s'oppose à"];
+const TYPES: [&str; 6] = [
+    "dirige",
+    "allié de",
+    "finance",
+    "soutient <b>&amp;</b>",
+    "partner of",
+    "s'oppose à",
+];
 
 fn generated(actors: usize, events: usize, seed: u64) -> Dossier {
     let mut numbers = Numbers(seed);
@@ -227,20 +296,31 @@ fn generated(actors: usize, events: usize, seed: u64) -> Dossier {
             tags: Vec::new(),
         })
         .collect();
-    for i in 0..actors {
+    for (i, actor) in list.iter_mut().enumerate() {
         // A few hubs and many leaves, as in real dossiers.
         for _ in 0..numbers.next(4) {
-            let to = if numbers.next(3) == 0 { numbers.next(actors.min(8)) } else { numbers.next(actors) };
+            let to = if numbers.next(3) == 0 {
+                numbers.next(actors.min(8))
+            } else {
+                numbers.next(actors)
+            };
             if to == i {
                 continue;
             }
             let ended = numbers.next(4) == 0;
-            list[i].relations.push(Relation {
+            actor.relations.push(Relation {
                 to,
                 kind: TYPES[numbers.next(TYPES.len())].into(),
                 since: Some(Date::parse("2020-05").expect("date")),
                 until: ended.then(|| Date::parse("2023").expect("date")),
-                sources: if numbers.next(5) == 0 { Vec::new() } else { vec![Citation { source: 0, paragraphs: None }] },
+                sources: if numbers.next(5) == 0 {
+                    Vec::new()
+                } else {
+                    vec![Citation {
+                        source: 0,
+                        paragraphs: None,
+                    }]
+                },
                 note: None,
             });
         }
@@ -251,11 +331,27 @@ fn generated(actors: usize, events: usize, seed: u64) -> Dossier {
             let month = 1 + numbers.next(12) as u8;
             let day = 1 + numbers.next(28) as u8;
             let date = match numbers.next(7) {
-                0 => Date { year, month: Some(month), day: None },
-                1 => Date { year, month: None, day: None },
-                _ => Date { year, month: Some(month), day: Some(day) },
+                0 => Date {
+                    year,
+                    month: Some(month),
+                    day: None,
+                },
+                1 => Date {
+                    year,
+                    month: None,
+                    day: None,
+                },
+                _ => Date {
+                    year,
+                    month: Some(month),
+                    day: Some(day),
+                },
             };
-            let end = (numbers.next(9) == 0).then(|| Date { year: year + 1, month: Some(month), day: None });
+            let end = (numbers.next(9) == 0).then(|| Date {
+                year: year + 1,
+                month: Some(month),
+                day: None,
+            });
             Event {
                 id: format!("event-{i:05}"),
                 path: PathBuf::new(),
@@ -264,7 +360,9 @@ fn generated(actors: usize, events: usize, seed: u64) -> Dossier {
                 approximate: numbers.next(6) == 0,
                 title: format!("Événement <{i}> & « titre » assez long pour déborder"),
                 description: None,
-                actors: (0..1 + numbers.next(3)).map(|_| numbers.next(actors.max(1))).collect(),
+                actors: (0..=numbers.next(3))
+                    .map(|_| numbers.next(actors.max(1)))
+                    .collect(),
                 place: None,
                 sources: Vec::new(),
                 tags: Vec::new(),
@@ -273,13 +371,17 @@ fn generated(actors: usize, events: usize, seed: u64) -> Dossier {
         .collect();
     list_events.sort_by(|a, b| a.date.cmp(&b.date).then(a.id.cmp(&b.id)));
     Dossier {
-        meta: Meta { title: "Test".into(), language: Language::Fr, ..Meta::default() },
+        meta: Meta {
+            title: "Test".into(),
+            language: Language::Fr,
+            ..Meta::default()
+        },
         sources: vec![source],
         actors: list,
         events: list_events,
         mentions: Vec::new(),
         references: Vec::new(),
-        ids: Default::default(),
+        ids: std::collections::BTreeMap::default(),
     }
 }
 
@@ -307,8 +409,16 @@ fn pictures_need_something_to_draw() {
     let dossier = generated(5, 0, 4);
     let none = |_: usize| String::new();
     let citation = |_: &Citation| String::new();
-    let links = Links { actor: &none, event: &none, citation: &citation };
-    let frame = Frame { id: "x", medium: Medium::Screen, language: Language::En };
+    let links = Links {
+        actor: &none,
+        event: &none,
+        citation: &citation,
+    };
+    let frame = Frame {
+        id: "x",
+        medium: Medium::Screen,
+        language: Language::En,
+    };
     assert!(timeline(&dossier, &[], Lanes::none(), &links, &frame).is_none());
     assert!(timeline(&dossier, &[99], Lanes::none(), &links, &frame).is_none());
     let mut lonely = dossier.clone();
@@ -329,8 +439,16 @@ fn pictures_draw_a_month_as_its_whole_span() {
     let event = |i: usize| format!("#e{i}");
     let none = |_: usize| String::new();
     let citation = |_: &Citation| String::new();
-    let links = Links { actor: &none, event: &event, citation: &citation };
-    let frame = Frame { id: "t", medium: Medium::Screen, language: Language::En };
+    let links = Links {
+        actor: &none,
+        event: &event,
+        citation: &citation,
+    };
+    let frame = Frame {
+        id: "t",
+        medium: Medium::Screen,
+        language: Language::En,
+    };
     let svg = timeline(&dossier, &[0, 1], Lanes::none(), &links, &frame).expect("a timeline");
     let document = roxmltree::Document::parse(&svg).expect("XML");
     let bar = document
@@ -338,15 +456,28 @@ fn pictures_draw_a_month_as_its_whole_span() {
         .find(|n| n.has_tag_name("a") && n.attribute("class") == Some("mark bar"))
         .expect("February drawn as a bar");
     assert_eq!(bar.attribute("href"), Some("#e0"));
-    let rect = bar.children().find(|n| n.has_tag_name("rect")).expect("a rect");
-    let width: f64 = rect.attribute("width").and_then(|w| w.parse().ok()).unwrap_or(0.0);
+    let rect = bar
+        .children()
+        .find(|n| n.has_tag_name("rect"))
+        .expect("a rect");
+    let width: f64 = rect
+        .attribute("width")
+        .and_then(|w| w.parse().ok())
+        .unwrap_or(0.0);
     let dot = document
         .descendants()
         .find(|n| n.has_tag_name("a") && n.attribute("class") == Some("mark dot approx"))
         .expect("an approximate dot");
     assert_eq!(dot.attribute("href"), Some("#e1"));
-    let circle = dot.children().find(|n| n.has_tag_name("circle")).expect("a circle");
-    assert_eq!(circle.attribute("filter"), Some("url(#t-fuzzy)"), "approximate dates are blurred");
+    let circle = dot
+        .children()
+        .find(|n| n.has_tag_name("circle"))
+        .expect("a circle");
+    assert_eq!(
+        circle.attribute("filter"),
+        Some("url(#t-fuzzy)"),
+        "approximate dates are blurred"
+    );
     // Ticks are months: February spans about a third of the two months and ten days.
     assert!(width > 200.0, "February is {width} px wide");
 }
@@ -357,7 +488,9 @@ fn pictures_draw_a_month_as_its_whole_span() {
 #[test]
 #[ignore = "needs DOSSIER_BENCH, a large generated dossier"]
 fn pictures_of_the_benchmark_dossier_are_fast() {
-    let Some(root) = std::env::var_os("DOSSIER_BENCH") else { return };
+    let Some(root) = std::env::var_os("DOSSIER_BENCH") else {
+        return;
+    };
     let (dossier, diagnostics) = dossier::check(Path::new(&root));
     let dossier = dossier.unwrap_or_else(|| panic!("errors: {}", diagnostics.error_count()));
     let started = std::time::Instant::now();

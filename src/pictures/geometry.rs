@@ -18,7 +18,12 @@ pub struct Rect {
 impl Rect {
     /// The box centred on (`x`, `y`) with the given size.
     pub fn centered(x: f64, y: f64, width: f64, height: f64) -> Self {
-        Self { x0: x - width / 2.0, y0: y - height / 2.0, x1: x + width / 2.0, y1: y + height / 2.0 }
+        Self {
+            x0: x - width / 2.0,
+            y0: y - height / 2.0,
+            x1: x + width / 2.0,
+            y1: y + height / 2.0,
+        }
     }
 
     /// Whether the two boxes share any area (touching edges do not count).
@@ -29,7 +34,12 @@ impl Rect {
     /// The box grown by `margin` on every side.
     #[must_use]
     pub fn grown(&self, margin: f64) -> Self {
-        Self { x0: self.x0 - margin, y0: self.y0 - margin, x1: self.x1 + margin, y1: self.y1 + margin }
+        Self {
+            x0: self.x0 - margin,
+            y0: self.y0 - margin,
+            x1: self.x1 + margin,
+            y1: self.y1 + margin,
+        }
     }
 
     /// The smallest box holding both.
@@ -80,7 +90,12 @@ pub fn text_box(text: &str, size: f64, x: f64, y: f64, anchor: Anchor) -> Rect {
         Anchor::Middle => x - width / 2.0,
         Anchor::End => x - width,
     };
-    Rect { x0, y0: y - size * 0.9, x1: x0 + width, y1: y + size * 0.3 }
+    Rect {
+        x0,
+        y0: y - size * 0.9,
+        x1: x0 + width,
+        y1: y + size * 0.3,
+    }
 }
 
 /// Where a text is anchored horizontally.
@@ -115,7 +130,7 @@ pub fn shorten(text: &str, max: usize) -> String {
     format!("{}…", cut.trim_end())
 }
 
-/// SplitMix64: a tiny generator with a fixed seed, so that layouts are the same on
+/// `SplitMix64`: a tiny generator with a fixed seed, so that layouts are the same on
 /// every run and every machine.
 pub struct SplitMix(u64);
 
@@ -138,19 +153,35 @@ impl SplitMix {
     pub fn unit(&mut self) -> f64 {
         #[allow(clippy::cast_precision_loss)]
         let value = (self.next_u64() >> 11) as f64;
-        value / (1u64 << 53) as f64
+        value / 9_007_199_254_740_992.0
     }
 }
 
 #[cfg(test)]
+#[allow(clippy::cast_precision_loss)]
 mod tests {
     use super::*;
 
     #[test]
     fn boxes_intersect_only_with_area() {
-        let a = Rect { x0: 0.0, y0: 0.0, x1: 10.0, y1: 10.0 };
-        assert!(a.intersects(&Rect { x0: 9.0, y0: 9.0, x1: 12.0, y1: 12.0 }));
-        assert!(!a.intersects(&Rect { x0: 10.0, y0: 0.0, x1: 12.0, y1: 10.0 }));
+        let a = Rect {
+            x0: 0.0,
+            y0: 0.0,
+            x1: 10.0,
+            y1: 10.0,
+        };
+        assert!(a.intersects(&Rect {
+            x0: 9.0,
+            y0: 9.0,
+            x1: 12.0,
+            y1: 12.0
+        }));
+        assert!(!a.intersects(&Rect {
+            x0: 10.0,
+            y0: 0.0,
+            x1: 12.0,
+            y1: 10.0
+        }));
     }
 
     #[test]

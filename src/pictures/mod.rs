@@ -38,7 +38,7 @@ use crate::model::{Citation, Language};
 
 pub use geometry::text_width;
 pub use graph::{graph_relations, relationship_graph};
-pub use timeline::{timeline, Lanes};
+pub use timeline::{Lanes, timeline};
 
 /// The CSS for the classes the pictures use, light and dark (`prefers-color-scheme`)
 /// and print. Include it once in the site's stylesheet. Colours are custom properties
@@ -91,8 +91,11 @@ pub struct Frame<'a> {
 impl Frame<'_> {
     /// The id prefix, cleaned; never empty.
     fn prefix(&self) -> String {
-        let clean: String =
-            self.id.chars().filter(|c| c.is_ascii_alphanumeric() || matches!(c, '-' | '_')).collect();
+        let clean: String = self
+            .id
+            .chars()
+            .filter(|c| c.is_ascii_alphanumeric() || matches!(c, '-' | '_'))
+            .collect();
         if clean.is_empty() || clean.starts_with(|c: char| c.is_ascii_digit() || c == '-') {
             format!("pic-{clean}")
         } else {

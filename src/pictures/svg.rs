@@ -24,7 +24,11 @@ pub fn escape(text: &str) -> String {
 
 /// A coordinate or length rounded to one decimal, without `-0` or a useless `.0`.
 pub fn num(value: f64) -> String {
-    let value = if value.is_finite() { (value * 10.0).round() / 10.0 } else { 0.0 };
+    let value = if value.is_finite() {
+        (value * 10.0).round() / 10.0
+    } else {
+        0.0
+    };
     if value == 0.0 {
         return String::from("0");
     }
@@ -165,7 +169,10 @@ mod tests {
 
     #[test]
     fn escapes_markup_and_quotes() {
-        assert_eq!(escape(r#"<a href="x">&'"#), "&lt;a href=&quot;x&quot;&gt;&amp;&#39;");
+        assert_eq!(
+            escape(r#"<a href="x">&'"#),
+            "&lt;a href=&quot;x&quot;&gt;&amp;&#39;"
+        );
         assert_eq!(escape("a\u{1}b"), "ab");
     }
 

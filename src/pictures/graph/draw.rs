@@ -1,8 +1,10 @@
 //! Writes the placed graph as SVG: legend and notes on top, then the lines, their
 //! labels and the nodes, every text escaped, every link from [`Links`].
 
+use std::fmt::Write as _;
+
 use crate::model::{ActorKind, Dossier, Language};
-use crate::pictures::geometry::{text_box, text_width, Anchor, Rect};
+use crate::pictures::geometry::{Anchor, Rect, text_box, text_width};
 use crate::pictures::svg::{PathData, Svg, Value};
 use crate::pictures::words::{self, count, words};
 use crate::pictures::{Frame, Links};
@@ -31,8 +33,12 @@ impl Curve {
         let (dx, dy) = (to.0 - from.0, to.1 - from.1);
         let length = (dx * dx + dy * dy).sqrt().max(0.001);
         let (nx, ny) = (dy / length, -dx / length);
-        let mid = ((from.0 + to.0) / 2.0, (from.1 + to.1) / 2.0);
-        Self { from, control: (mid.0 + nx * bend * 2.0, mid.1 + ny * bend * 2.0), to }
+        let mid = (f64::midpoint(from.0, to.0), f64::midpoint(from.1, to.1));
+        Self {
+            from,
+            control: (mid.0 + nx * bend * 2.0, mid.1 + ny * bend * 2.0),
+            to,
+        }
     }
 
     /// The point at `t` (0 at the start, 1 at the end).
@@ -54,7 +60,10 @@ impl Curve {
         };
         let a = toward(self.from, self.control, start);
         let b = toward(self.to, self.control, end);
-        PathData::default().move_to(a.0, a.1).quad_to(self.control.0, self.control.1, b.0, b.1).build()
+        PathData::default()
+            .move_to(a.0, a.1)
+            .quad_to(self.control.0, self.control.1, b.0, b.1)
+            .build()
     }
 }
 
@@ -66,32 +75,58 @@ pub fn shape(svg: &mut Svg, kind: ActorKind, x: f64, y: f64, r: f64) {
     let polygon = |svg: &mut Svg, points: &[(f64, f64)]| {
         let points: Vec<String> = points
             .iter()
-            .map(|(px, py)| format!("{},{}", crate::pictures::svg::num(x + px * r), crate::pictures::svg::num(y + py * r)))
+            .map(|(px, py)| {
+                format!(
+                    "{},{}",
+                    crate::pictures::svg::num(x + px * r),
+                    crate::pictures::svg::num(y + py * r)
+                )
+            })
             .collect();
-        svg.empty("polygon", &[("class", Value::Text(&class)), ("points", Value::Text(&points.join(" ")))]);
+        svg.empty(
+            "polygon",
+            &[
+                ("class", Value::Text(&class)),
+                ("points", Value::Text(&points.join(" "))),
+            ],
+        );
     };
     match kind {
         ActorKind::Person | ActorKind::Other => {
-            svg.empty("circle", &[("class", (&class).into()), ("cx", x.into()), ("cy", y.into()), ("r", r.into())]);
+            svg.empty(
+                "circle",
+                &[
+                    ("class", (&class).into()),
+                    ("cx", x.into()),
+                    ("cy", y.into()),
+                    ("r", r.into()),
+                ],
+            );
         }
         ActorKind::Organization => {
             let side = r * 1.75;
             let at = (x - side / 2.0, y - side / 2.0);
             svg.empty(
                 "rect",
-                &[("class", (&class).into()), ("x", at.0.into()), ("y", at.1.into()), ("width", side.into()), ("height", side.into())],
+                &[
+                    ("class", (&class).into()),
+                    ("x", at.0.into()),
+                    ("y", at.1.into()),
+                    ("width", side.into()),
+                    ("height", side.into()),
+                ],
             );
         }
         ActorKind::Media => {
-            let (w, h) = (r * 2.3, r * 1.6);
+            let (wide, tall) = (r * 2.3, r * 1.6);
             svg.empty(
                 "rect",
                 &[
                     ("class", (&class).into()),
-                    ("x", (x - w / 2.0).into()),
-                    ("y", (y - h / 2.0).into()),
-                    ("width", w.into()),
-                    ("height", h.into()),
+                    ("x", (x - wide / 2.0).into()),
+                    ("y", (y - tall / 2.0).into()),
+                    ("width", wide.into()),
+                    ("height", tall.into()),
                     ("rx", (r * 0.4).into()),
                 ],
             );
@@ -100,7 +135,14 @@ pub fn shape(svg: &mut Svg, kind: ActorKind, x: f64, y: f64, r: f64) {
         ActorKind::Group => polygon(svg, &[(0.0, -1.2), (1.1, 0.85), (-1.1, 0.85)]),
         ActorKind::Place => polygon(
             svg,
-            &[(0.0, -1.15), (1.0, -0.58), (1.0, 0.58), (0.0, 1.15), (-1.0, 0.58), (-1.0, -0.58)],
+            &[
+                (0.0, -1.15),
+                (1.0, -0.58),
+                (1.0, 0.58),
+                (0.0, 1.15),
+                (-1.0, 0.58),
+                (-1.0, -0.58),
+            ],
         ),
     }
 }
@@ -119,10 +161,12 @@ fn edge_tooltip(dossier: &Dossier, edge: &Edge, language: Language) -> String {
                 dossier.actors[relation.to].name
             );
             if let Some(since) = relation.since {
-                text.push_str(&format!(" ({} {}", w.since, since.human(language)));
-                text.push_str(&relation.until.map_or(String::from(")"), |u| format!(", {} {})", w.until, u.human(language))));
+                let _ = write!(text, " ({} {}", w.since, since.human(language));
+                text.push_str(&relation.until.map_or(String::from(")"), |u| {
+                    format!(", {} {})", w.until, u.human(language))
+                }));
             } else if let Some(until) = relation.until {
-                text.push_str(&format!(" ({} {})", w.until, until.human(language)));
+                let _ = write!(text, " ({} {})", w.until, until.human(language));
             }
             text
         })
@@ -132,7 +176,12 @@ fn edge_tooltip(dossier: &Dossier, edge: &Edge, language: Language) -> String {
 
 /// The boxes of everything placed, to size the picture.
 fn bounds(network: &Network, scene: &Scene) -> Rect {
-    let mut all = Rect { x0: f64::MAX, y0: f64::MAX, x1: f64::MIN, y1: f64::MIN };
+    let mut all = Rect {
+        x0: f64::MAX,
+        y0: f64::MAX,
+        x1: f64::MIN,
+        y1: f64::MIN,
+    };
     for (&(x, y), &r) in scene.positions.iter().zip(&scene.radii) {
         all = all.union(&Rect::centered(x, y, r * 2.4, r * 2.4));
     }
@@ -155,22 +204,51 @@ enum Sample {
 
 /// Writes the legend rows and notes from `top`, wrapping at `width`; returns the
 /// height used.
-fn legend(svg: &mut Svg, network: &Network, dossier: &Dossier, frame: &Frame<'_>, width: f64) -> f64 {
+fn legend(
+    svg: &mut Svg,
+    network: &Network,
+    dossier: &Dossier,
+    frame: &Frame<'_>,
+    width: f64,
+) -> f64 {
     let w = words(frame.language);
     let mut samples: Vec<(Sample, String)> = ActorKind::ORDER
         .iter()
-        .filter(|k| network.nodes.iter().any(|n| dossier.actors[n.actor].kind == **k))
+        .filter(|k| {
+            network
+                .nodes
+                .iter()
+                .any(|n| dossier.actors[n.actor].kind == **k)
+        })
         .map(|&k| (Sample::Kind(k), words::kind(k, frame.language).to_string()))
         .collect();
     let readings = |r: Reading| network.edges.iter().any(|e| e.reading == r);
     if readings(Reading::Forward) || readings(Reading::Both) {
-        samples.push((Sample::Line { class: "edge-line", arrow: true }, w.directed.to_string()));
+        samples.push((
+            Sample::Line {
+                class: "edge-line",
+                arrow: true,
+            },
+            w.directed.to_string(),
+        ));
     }
     if readings(Reading::Mutual) {
-        samples.push((Sample::Line { class: "edge-line", arrow: false }, w.mutual.to_string()));
+        samples.push((
+            Sample::Line {
+                class: "edge-line",
+                arrow: false,
+            },
+            w.mutual.to_string(),
+        ));
     }
     if network.edges.iter().any(|e| e.ended) {
-        samples.push((Sample::Line { class: "edge-line ended", arrow: false }, w.ended.to_string()));
+        samples.push((
+            Sample::Line {
+                class: "edge-line ended",
+                arrow: false,
+            },
+            w.ended.to_string(),
+        ));
     }
     let prefix = frame.prefix();
     svg.open("g", &[("class", "legend".into())]);
@@ -184,9 +262,13 @@ fn legend(svg: &mut Svg, network: &Network, dossier: &Dossier, frame: &Frame<'_>
         match sample {
             Sample::Kind(kind) => shape(svg, *kind, x + 8.0, y, 6.0),
             Sample::Line { class, arrow } => {
-                let d = PathData::default().move_to(x, y).line_to(x + 20.0, y).build();
+                let d = PathData::default()
+                    .move_to(x, y)
+                    .line_to(x + 20.0, y)
+                    .build();
                 let marker = format!("url(#{prefix}-arrow)");
-                let mut attributes: Vec<(&str, Value<'_>)> = vec![("class", (*class).into()), ("d", (&d).into())];
+                let mut attributes: Vec<(&str, Value<'_>)> =
+                    vec![("class", (*class).into()), ("d", (&d).into())];
                 if *arrow {
                     attributes.push(("marker-end", (&marker).into()));
                 }
@@ -194,13 +276,25 @@ fn legend(svg: &mut Svg, network: &Network, dossier: &Dossier, frame: &Frame<'_>
             }
         }
         let baseline = y + LEGEND_SIZE * 0.35;
-        svg.text("text", &[("x", (x + 26.0).into()), ("y", baseline.into()), ("font-size", LEGEND_SIZE.into())], text);
+        svg.text(
+            "text",
+            &[
+                ("x", (x + 26.0).into()),
+                ("y", baseline.into()),
+                ("font-size", LEGEND_SIZE.into()),
+            ],
+            text,
+        );
         x += item;
     }
     let mut notes = Vec::new();
     if network.candidates > network.nodes.len() {
         let shown = network.nodes.len().to_string();
-        notes.push(w.capped.replace("{shown}", &shown).replace("{total}", &network.candidates.to_string()));
+        notes.push(
+            w.capped
+                .replace("{shown}", &shown)
+                .replace("{total}", &network.candidates.to_string()),
+        );
     }
     let named = network.nodes.iter().filter(|n| n.labelled).count();
     if named < network.nodes.len() {
@@ -209,7 +303,16 @@ fn legend(svg: &mut Svg, network: &Network, dossier: &Dossier, frame: &Frame<'_>
     for note in &notes {
         y += ROW;
         let baseline = y + LEGEND_SIZE * 0.35;
-        svg.text("text", &[("class", "note".into()), ("x", MARGIN.into()), ("y", baseline.into()), ("font-size", LEGEND_SIZE.into())], note);
+        svg.text(
+            "text",
+            &[
+                ("class", "note".into()),
+                ("x", MARGIN.into()),
+                ("y", baseline.into()),
+                ("font-size", LEGEND_SIZE.into()),
+            ],
+            note,
+        );
     }
     svg.close();
     y + ROW / 2.0 + 4.0
@@ -221,19 +324,35 @@ fn legend_height(network: &Network, dossier: &Dossier, frame: &Frame<'_>, width:
 }
 
 /// Writes the whole picture.
-pub fn draw(dossier: &Dossier, network: &Network, mut scene: Scene, links: &Links<'_>, frame: &Frame<'_>) -> String {
+pub fn draw(
+    dossier: &Dossier,
+    network: &Network,
+    mut scene: Scene,
+    links: &Links<'_>,
+    frame: &Frame<'_>,
+) -> String {
     let w = words(frame.language);
     let prefix = frame.prefix();
     let area = bounds(network, &scene);
-    let width = (area.width() + 2.0 * MARGIN).max(frame.medium.width().min(480.0)).ceil();
+    let width = (area.width() + 2.0 * MARGIN)
+        .max(frame.medium.width().min(480.0))
+        .ceil();
     let top = legend_height(network, dossier, frame, width);
     let height = (top + area.height() + 2.0 * MARGIN).ceil();
     // Move everything so that the drawing starts under the legend.
-    let (dx, dy) = (MARGIN - area.x0 + (width - 2.0 * MARGIN - area.width()) / 2.0, top + MARGIN - area.y0);
+    let (dx, dy) = (
+        MARGIN - area.x0 + (width - 2.0 * MARGIN - area.width()) / 2.0,
+        top + MARGIN - area.y0,
+    );
     for p in &mut scene.positions {
         *p = (p.0 + dx, p.1 + dy);
     }
-    for label in scene.names.iter_mut().chain(scene.edge_labels.iter_mut()).flatten() {
+    for label in scene
+        .names
+        .iter_mut()
+        .chain(scene.edge_labels.iter_mut())
+        .flatten()
+    {
         label.x += dx;
         label.y += dy;
     }
@@ -245,7 +364,11 @@ pub fn draw(dossier: &Dossier, network: &Network, mut scene: Scene, links: &Link
     let relations: usize = network.edges.iter().map(|e| e.relations.len()).sum();
     let desc = format!(
         "{}, {}.",
-        count(network.nodes.len(), w.actors.trim_end_matches('s'), w.actors),
+        count(
+            network.nodes.len(),
+            w.actors.trim_end_matches('s'),
+            w.actors
+        ),
         count(relations, w.relations.trim_end_matches('s'), w.relations)
     );
     let mut svg = Svg::new();
@@ -263,7 +386,11 @@ pub fn draw(dossier: &Dossier, network: &Network, mut scene: Scene, links: &Link
             ("aria-labelledby", (&labelled_by).into()),
         ],
     );
-    svg.text("title", &[("id", (&format!("{prefix}-title")).into())], &title);
+    svg.text(
+        "title",
+        &[("id", (&format!("{prefix}-title")).into())],
+        &title,
+    );
     svg.text("desc", &[("id", (&format!("{prefix}-desc")).into())], &desc);
     svg.open("defs", &[]);
     for (suffix, class) in [("arrow", "arrowhead"), ("arrow-faint", "arrowhead faint")] {
@@ -280,17 +407,27 @@ pub fn draw(dossier: &Dossier, network: &Network, mut scene: Scene, links: &Link
                 ("orient", "auto-start-reverse".into()),
             ],
         );
-        svg.empty("path", &[("class", class.into()), ("d", "M0 1L10 5L0 9Z".into())]);
+        svg.empty(
+            "path",
+            &[("class", class.into()), ("d", "M0 1L10 5L0 9Z".into())],
+        );
         svg.close();
     }
     svg.close();
     legend(&mut svg, network, dossier, frame, width);
 
-    let faint = |edge: &Edge| edge.context || !(network.nodes[edge.a].labelled && network.nodes[edge.b].labelled);
+    let faint = |edge: &Edge| {
+        edge.context || !(network.nodes[edge.a].labelled && network.nodes[edge.b].labelled)
+    };
     svg.open("g", &[("class", "edges".into())]);
     for edge in &network.edges {
         let curve = Curve::new(scene.positions[edge.a], scene.positions[edge.b], edge.bend);
-        let start = scene.radii[edge.a] * 1.2 + if edge.reading == Reading::Forward { 2.0 } else { 4.0 };
+        let start = scene.radii[edge.a] * 1.2
+            + if edge.reading == Reading::Forward {
+                2.0
+            } else {
+                4.0
+            };
         let d = curve.path(start, scene.radii[edge.b] * 1.2 + 4.0);
         let mut class = String::from("edge");
         for (on, word) in [(edge.ended, " ended"), (faint(edge), " faint")] {
@@ -302,8 +439,12 @@ pub fn draw(dossier: &Dossier, network: &Network, mut scene: Scene, links: &Link
         open_link(&mut svg, href.as_deref(), &class);
         svg.text("title", &[], &edge_tooltip(dossier, edge, frame.language));
         svg.empty("path", &[("class", "edge-hit".into()), ("d", (&d).into())]);
-        let marker = format!("url(#{prefix}-{})", if faint(edge) { "arrow-faint" } else { "arrow" });
-        let mut attributes: Vec<(&str, Value<'_>)> = vec![("class", "edge-line".into()), ("d", (&d).into())];
+        let marker = format!(
+            "url(#{prefix}-{})",
+            if faint(edge) { "arrow-faint" } else { "arrow" }
+        );
+        let mut attributes: Vec<(&str, Value<'_>)> =
+            vec![("class", "edge-line".into()), ("d", (&d).into())];
         if edge.reading != Reading::Mutual {
             attributes.push(("marker-end", (&marker).into()));
         }
@@ -319,7 +460,11 @@ pub fn draw(dossier: &Dossier, network: &Network, mut scene: Scene, links: &Link
     for (edge, label) in network.edges.iter().zip(&scene.edge_labels) {
         if let Some(label) = label {
             let href = edge.citation.as_ref().map(|c| (links.citation)(c));
-            open_link(&mut svg, href.as_deref(), if faint(edge) { "edge faint" } else { "edge" });
+            open_link(
+                &mut svg,
+                href.as_deref(),
+                if faint(edge) { "edge faint" } else { "edge" },
+            );
             svg.text("title", &[], &edge_tooltip(dossier, edge, frame.language));
             write_label(&mut svg, "edge-label", label);
             svg.close();
@@ -339,7 +484,15 @@ pub fn draw(dossier: &Dossier, network: &Network, mut scene: Scene, links: &Link
         }
         let href = (links.actor)(node.actor);
         open_link(&mut svg, Some(&href), &class);
-        svg.text("title", &[], &format!("{} ({})", actor.name, words::kind(actor.kind, frame.language)));
+        svg.text(
+            "title",
+            &[],
+            &format!(
+                "{} ({})",
+                actor.name,
+                words::kind(actor.kind, frame.language)
+            ),
+        );
         let (x, y) = scene.positions[i];
         shape(&mut svg, actor.kind, x, y, scene.radii[i]);
         if let Some(label) = &scene.names[i] {
@@ -360,7 +513,10 @@ fn open_link(svg: &mut Svg, href: Option<&str>, class: &str) {
 
 /// Writes a centred text.
 fn write_label(svg: &mut Svg, class: &str, label: &Label) {
-    debug_assert!(text_box(&label.text, label.size, label.x, label.y, Anchor::Middle).width() > 0.0 || label.text.is_empty());
+    debug_assert!(
+        text_box(&label.text, label.size, label.x, label.y, Anchor::Middle).width() > 0.0
+            || label.text.is_empty()
+    );
     svg.text(
         "text",
         &[

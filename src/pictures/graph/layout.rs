@@ -1,4 +1,4 @@
-//! Force-directed layout (Fruchterman–Reingold, with ForceAtlas2's degree-weighted
+//! Force-directed layout (Fruchterman–Reingold, with `ForceAtlas2`'s degree-weighted
 //! push) from a fixed start, then overlap
 //! removal: every node is a box (its shape and its name below it), and boxes that
 //! still touch after the forces are pushed apart until none does.
@@ -24,7 +24,12 @@ pub struct Body {
 impl Body {
     /// The box when the centre is at (`x`, `y`).
     pub fn at(&self, x: f64, y: f64) -> Rect {
-        Rect { x0: x - self.half_width, y0: y - self.above, x1: x + self.half_width, y1: y + self.below }
+        Rect {
+            x0: x - self.half_width,
+            y0: y - self.above,
+            x1: x + self.half_width,
+            y1: y + self.below,
+        }
     }
 }
 
@@ -64,7 +69,10 @@ pub fn layout(
             let step = i as f64;
             let radius = k * 0.6 * step.sqrt();
             let angle = step * 2.399_963 + random.unit() * 0.3;
-            (cx + radius * angle.cos(), cy + radius * angle.sin() * height / width)
+            (
+                cx + radius * angle.cos(),
+                cy + radius * angle.sin() * height / width,
+            )
         })
         .collect();
     if let Some(p) = pinned.filter(|&p| p < n) {
@@ -87,10 +95,13 @@ pub fn layout(
     let cooling = (temperature / 0.5).powf(-1.0 / iterations as f64);
     let mut moves = vec![(0.0f64, 0.0f64); n];
     for _ in 0..iterations {
-        moves.iter_mut().for_each(|m| *m = (0.0, 0.0));
+        moves.fill((0.0, 0.0));
         for i in 0..n {
             for j in i + 1..n {
-                let (dx, dy) = (positions[i].0 - positions[j].0, positions[i].1 - positions[j].1);
+                let (dx, dy) = (
+                    positions[i].0 - positions[j].0,
+                    positions[i].1 - positions[j].1,
+                );
                 let d2 = (dx * dx + dy * dy).max(0.01);
                 let force = repulsion * mass[i] * mass[j] / d2;
                 moves[i].0 += dx * force;
@@ -103,7 +114,10 @@ pub fn layout(
             if a == b || a >= n || b >= n {
                 continue;
             }
-            let (dx, dy) = (positions[a].0 - positions[b].0, positions[a].1 - positions[b].1);
+            let (dx, dy) = (
+                positions[a].0 - positions[b].0,
+                positions[a].1 - positions[b].1,
+            );
             moves[a].0 -= dx;
             moves[a].1 -= dy;
             moves[b].0 += dx;
@@ -116,7 +130,10 @@ pub fn layout(
             // Gravity towards the centre, stronger across the short side, keeps
             // separate groups together and the picture near the wanted shape.
             let (gx, gy) = (position.0 - cx, (position.1 - cy) * width / height);
-            let (mx, my) = (moves[i].0 - gx * GRAVITY * mass[i], moves[i].1 - gy * GRAVITY * mass[i]);
+            let (mx, my) = (
+                moves[i].0 - gx * GRAVITY * mass[i],
+                moves[i].1 - gy * GRAVITY * mass[i],
+            );
             let length = (mx * mx + my * my).sqrt();
             if length > 0.0 {
                 let step = length.min(temperature);
@@ -136,13 +153,22 @@ pub fn layout(
 /// where the area was too small.
 fn fit(positions: &mut [(f64, f64)], width: f64, height: f64) {
     let (cx, cy) = (width / 2.0, height / 2.0);
-    let reach_x = positions.iter().map(|p| (p.0 - cx).abs()).fold(0.0, f64::max);
-    let reach_y = positions.iter().map(|p| (p.1 - cy).abs()).fold(0.0, f64::max);
+    let reach_x = positions
+        .iter()
+        .map(|p| (p.0 - cx).abs())
+        .fold(0.0, f64::max);
+    let reach_y = positions
+        .iter()
+        .map(|p| (p.1 - cy).abs())
+        .fold(0.0, f64::max);
     if reach_x < 1.0 && reach_y < 1.0 {
         return;
     }
     // Each axis on its own, within a factor of 1.5 of the other, to fill the area.
-    let (sx, sy) = ((width * 0.46) / reach_x.max(1.0), (height * 0.46) / reach_y.max(1.0));
+    let (sx, sy) = (
+        (width * 0.46) / reach_x.max(1.0),
+        (height * 0.46) / reach_y.max(1.0),
+    );
     let (sx, sy) = (sx.min(sy * 1.5), sy.min(sx * 1.5));
     for p in positions {
         *p = (cx + (p.0 - cx) * sx, cy + (p.1 - cy) * sy);
@@ -157,8 +183,12 @@ fn remove_overlaps(bodies: &[Body], positions: &mut [(f64, f64)], pinned: Option
         let mut moved = false;
         for i in 0..n {
             for j in i + 1..n {
-                let a = bodies[i].at(positions[i].0, positions[i].1).grown(GAP / 2.0);
-                let b = bodies[j].at(positions[j].0, positions[j].1).grown(GAP / 2.0);
+                let a = bodies[i]
+                    .at(positions[i].0, positions[i].1)
+                    .grown(GAP / 2.0);
+                let b = bodies[j]
+                    .at(positions[j].0, positions[j].1)
+                    .grown(GAP / 2.0);
                 if !a.intersects(&b) {
                     continue;
                 }
@@ -172,12 +202,20 @@ fn remove_overlaps(bodies: &[Body], positions: &mut [(f64, f64)], pinned: Option
                     _ => (0.5, 0.5),
                 };
                 if overlap_x * 0.6 < overlap_y {
-                    let sign = if positions[i].0 <= positions[j].0 { -1.0 } else { 1.0 };
+                    let sign = if positions[i].0 <= positions[j].0 {
+                        -1.0
+                    } else {
+                        1.0
+                    };
                     let push = overlap_x + 0.5;
                     positions[i].0 += sign * push * share_i;
                     positions[j].0 -= sign * push * share_j;
                 } else {
-                    let sign = if positions[i].1 <= positions[j].1 { -1.0 } else { 1.0 };
+                    let sign = if positions[i].1 <= positions[j].1 {
+                        -1.0
+                    } else {
+                        1.0
+                    };
                     let push = overlap_y + 0.5;
                     positions[i].1 += sign * push * share_i;
                     positions[j].1 -= sign * push * share_j;
@@ -196,7 +234,14 @@ mod tests {
 
     #[test]
     fn boxes_end_apart_and_runs_agree() {
-        let bodies = vec![Body { half_width: 40.0, above: 8.0, below: 20.0 }; 12];
+        let bodies = vec![
+            Body {
+                half_width: 40.0,
+                above: 8.0,
+                below: 20.0
+            };
+            12
+        ];
         let edges: Vec<(usize, usize)> = (1..12).map(|i| (0, i)).collect();
         let first = layout(&bodies, &edges, Some(0), 600.0, 400.0);
         assert_eq!(first, layout(&bodies, &edges, Some(0), 600.0, 400.0));

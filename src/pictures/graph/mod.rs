@@ -11,10 +11,10 @@ mod layout;
 mod network;
 
 use crate::model::Dossier;
-use crate::pictures::geometry::{shorten, text_box, text_width, Anchor, Rect};
+use crate::pictures::geometry::{Anchor, Rect, shorten, text_box, text_width};
 use crate::pictures::{Frame, Links, Medium};
-use layout::{layout, Body};
-use network::{network, Network};
+use layout::{Body, layout};
+use network::{Network, network};
 
 pub use network::graph_relations;
 
@@ -100,9 +100,18 @@ fn radius(node: &network::Node) -> f64 {
 
 /// The name of a node as written under it, with its centre at (`x`, `y`).
 fn name_label(dossier: &Dossier, node: &network::Node, x: f64, y: f64) -> Label {
-    let size = if node.focus { NAME_SIZE + 1.0 } else { NAME_SIZE };
+    let size = if node.focus {
+        NAME_SIZE + 1.0
+    } else {
+        NAME_SIZE
+    };
     let text = shorten(&dossier.actors[node.actor].name, NAME_CHARS);
-    Label { text, x, y: y + radius(node) * 1.2 + size + 1.0, size }
+    Label {
+        text,
+        x,
+        y: y + radius(node) * 1.2 + size + 1.0,
+        size,
+    }
 }
 
 /// Lays the network out and places its labels.
@@ -120,9 +129,17 @@ fn arrange(dossier: &Dossier, network: &Network, width: f64) -> Scene {
             if node.labelled {
                 let label = name_label(dossier, node, 0.0, 0.0);
                 let text = text_width(&label.text, label.size);
-                Body { half_width: (text / 2.0).max(shape), above: shape, below: label.rect().y1 }
+                Body {
+                    half_width: (text / 2.0).max(shape),
+                    above: shape,
+                    below: label.rect().y1,
+                }
             } else {
-                Body { half_width: shape, above: shape, below: shape }
+                Body {
+                    half_width: shape,
+                    above: shape,
+                    below: shape,
+                }
             }
         })
         .collect();
@@ -135,9 +152,17 @@ fn arrange(dossier: &Dossier, network: &Network, width: f64) -> Scene {
 /// Keeps every name whose box is clear of the names already kept (most connected
 /// first) and of every shape; then places each line's label (except context lines) at the first point along
 /// it (middle first) where its box is clear of everything placed.
-fn place_labels(dossier: &Dossier, network: &Network, positions: Vec<(f64, f64)>, radii: Vec<f64>) -> Scene {
-    let shapes: Vec<Rect> =
-        positions.iter().zip(&radii).map(|(&(x, y), &r)| Rect::centered(x, y, r * 2.4, r * 2.4)).collect();
+fn place_labels(
+    dossier: &Dossier,
+    network: &Network,
+    positions: Vec<(f64, f64)>,
+    radii: Vec<f64>,
+) -> Scene {
+    let shapes: Vec<Rect> = positions
+        .iter()
+        .zip(&radii)
+        .map(|(&(x, y), &r)| Rect::centered(x, y, r * 2.4, r * 2.4))
+        .collect();
     let mut taken: Vec<Rect> = Vec::new();
     let names: Vec<Option<Label>> = network
         .nodes
@@ -150,7 +175,10 @@ fn place_labels(dossier: &Dossier, network: &Network, positions: Vec<(f64, f64)>
             let label = name_label(dossier, node, positions[i].0, positions[i].1);
             let rect = label.rect().grown(1.0);
             let clear = !taken.iter().any(|t| t.intersects(&rect))
-                && !shapes.iter().enumerate().any(|(j, s)| j != i && s.intersects(&rect));
+                && !shapes
+                    .iter()
+                    .enumerate()
+                    .any(|(j, s)| j != i && s.intersects(&rect));
             clear.then(|| {
                 taken.push(rect);
                 label
@@ -177,7 +205,12 @@ fn place_labels(dossier: &Dossier, network: &Network, positions: Vec<(f64, f64)>
             let text = shorten(&edge.kind, max);
             for t in [0.5, 0.4, 0.6, 0.3, 0.7, 0.22, 0.78] {
                 let (x, y) = curve.point(t);
-                let label = Label { text: text.clone(), x, y: y + EDGE_SIZE * 0.35, size: EDGE_SIZE };
+                let label = Label {
+                    text: text.clone(),
+                    x,
+                    y: y + EDGE_SIZE * 0.35,
+                    size: EDGE_SIZE,
+                };
                 let rect = label.rect().grown(1.0);
                 if !taken.iter().chain(&shapes).any(|t| t.intersects(&rect)) {
                     taken.push(rect);
@@ -187,5 +220,10 @@ fn place_labels(dossier: &Dossier, network: &Network, positions: Vec<(f64, f64)>
             }
         }
     }
-    Scene { positions, radii, names, edge_labels }
+    Scene {
+        positions,
+        radii,
+        names,
+        edge_labels,
+    }
 }

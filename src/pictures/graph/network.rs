@@ -77,10 +77,30 @@ pub struct Network {
 
 /// Endings of relation types that read both ways, lowercase.
 const MUTUAL: [&str; 24] = [
-    "allié de", "alliée de", "alliés de", "alliées de", "allié à", "partenaire de", "partenaires de",
-    "voisin de", "voisine de", "rival de", "rivale de", "frère de", "sœur de", "marié à", "mariée à",
-    "avec", "ally of", "allies of", "partner of", "neighbour of", "neighbor of", "rival of",
-    "sibling of", "with",
+    "allié de",
+    "alliée de",
+    "alliés de",
+    "alliées de",
+    "allié à",
+    "partenaire de",
+    "partenaires de",
+    "voisin de",
+    "voisine de",
+    "rival de",
+    "rivale de",
+    "frère de",
+    "sœur de",
+    "marié à",
+    "mariée à",
+    "avec",
+    "ally of",
+    "allies of",
+    "partner of",
+    "neighbour of",
+    "neighbor of",
+    "rival of",
+    "sibling of",
+    "with",
 ];
 
 /// Whether a relation type reads both ways: it ends with one of a short list of
@@ -89,7 +109,10 @@ const MUTUAL: [&str; 24] = [
 pub fn is_mutual(kind: &str) -> bool {
     let kind = kind.trim().to_lowercase();
     MUTUAL.iter().any(|end| {
-        kind == *end || kind.strip_suffix(end).is_some_and(|head| head.ends_with([' ', '\'', '’']))
+        kind == *end
+            || kind
+                .strip_suffix(end)
+                .is_some_and(|head| head.ends_with([' ', '\'', '’']))
     })
 }
 
@@ -100,7 +123,10 @@ fn pairs(dossier: &Dossier) -> BTreeMap<(usize, usize), Vec<(usize, usize)>> {
         for (index, relation) in actor.relations.iter().enumerate() {
             let to = relation.to;
             if to != from && to < dossier.actors.len() {
-                pairs.entry((from.min(to), from.max(to))).or_default().push((from, index));
+                pairs
+                    .entry((from.min(to), from.max(to)))
+                    .or_default()
+                    .push((from, index));
             }
         }
     }
@@ -137,16 +163,30 @@ pub fn network(
     let mut chosen: Vec<usize> = match focus {
         Some(f) => pairs
             .keys()
-            .filter_map(|&(a, b)| if a == f { Some(b) } else if b == f { Some(a) } else { None })
+            .filter_map(|&(a, b)| {
+                if a == f {
+                    Some(b)
+                } else if b == f {
+                    Some(a)
+                } else {
+                    None
+                }
+            })
             .collect(),
-        None => (0..dossier.actors.len()).filter(|&i| degree[i] > 0).collect(),
+        None => (0..dossier.actors.len())
+            .filter(|&i| degree[i] > 0)
+            .collect(),
     };
     if chosen.is_empty() {
         return None;
     }
     let candidates = chosen.len() + usize::from(focus.is_some());
     chosen.sort_by_key(|&i| (std::cmp::Reverse(degree[i]), i));
-    chosen.truncate(max_nodes.saturating_sub(usize::from(focus.is_some())).max(1));
+    chosen.truncate(
+        max_nodes
+            .saturating_sub(usize::from(focus.is_some()))
+            .max(1),
+    );
     if let Some(f) = focus {
         chosen.insert(0, f);
     }
@@ -156,7 +196,11 @@ pub fn network(
         .enumerate()
         .map(|(n, &actor)| {
             node_of[actor] = n;
-            Node { actor, labelled: n < max_labels, focus: Some(actor) == focus }
+            Node {
+                actor,
+                labelled: n < max_labels,
+                focus: Some(actor) == focus,
+            }
         })
         .collect();
 
@@ -171,7 +215,10 @@ pub fn network(
         // One line per distinct type, in the order first written.
         let mut kinds: Vec<(String, Vec<(usize, usize)>)> = Vec::new();
         for &(from, index) in relations {
-            let key = dossier.actors[from].relations[index].kind.trim().to_lowercase();
+            let key = dossier.actors[from].relations[index]
+                .kind
+                .trim()
+                .to_lowercase();
             match kinds.iter_mut().find(|(k, _)| *k == key) {
                 Some((_, list)) => list.push((from, index)),
                 None => kinds.push((key, vec![(from, index)])),
@@ -189,8 +236,12 @@ pub fn network(
                 Reading::Forward
             };
             let (a, b) = (node_of[holder], node_of[relation.to]);
-            let ended = list.iter().all(|&(f, i)| dossier.actors[f].relations[i].until.is_some());
-            let citation = list.iter().find_map(|&(f, i)| dossier.actors[f].relations[i].sources.first().copied());
+            let ended = list
+                .iter()
+                .all(|&(f, i)| dossier.actors[f].relations[i].until.is_some());
+            let citation = list
+                .iter()
+                .find_map(|&(f, i)| dossier.actors[f].relations[i].sources.first().copied());
             edges.push(Edge {
                 a,
                 b,
@@ -210,11 +261,19 @@ pub fn network(
                 #[allow(clippy::cast_precision_loss)]
                 let offset = (k as f64 - (count - 1) as f64 / 2.0) * 28.0;
                 // Bend relative to the direction low → high, whichever way the line reads.
-                edge.bend = if node_of[low] == edge.a { offset } else { -offset };
+                edge.bend = if node_of[low] == edge.a {
+                    offset
+                } else {
+                    -offset
+                };
             }
         }
     }
-    Some(Network { nodes, edges, candidates })
+    Some(Network {
+        nodes,
+        edges,
+        candidates,
+    })
 }
 
 #[cfg(test)]

@@ -4,10 +4,13 @@
 use crate::model::{Date, Language};
 use crate::pictures::geometry::text_width;
 
-const SHORT_FR: [&str; 12] =
-    ["janv.", "févr.", "mars", "avr.", "mai", "juin", "juil.", "août", "sept.", "oct.", "nov.", "déc."];
-const SHORT_EN: [&str; 12] =
-    ["Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"];
+const SHORT_FR: [&str; 12] = [
+    "janv.", "févr.", "mars", "avr.", "mai", "juin", "juil.", "août", "sept.", "oct.", "nov.",
+    "déc.",
+];
+const SHORT_EN: [&str; 12] = [
+    "Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec",
+];
 
 /// Font size of the tick labels.
 pub const TICK_SIZE: f64 = 10.0;
@@ -81,14 +84,28 @@ pub struct Axis {
 }
 
 fn month_date(year: i64, month: i64) -> Date {
-    let (year, month) = (year + (month - 1).div_euclid(12), (month - 1).rem_euclid(12) + 1);
-    Date { year: u16::try_from(year.clamp(1, 9999)).unwrap_or(1), month: Some(month as u8), day: None }
+    let (year, month) = (
+        year + (month - 1).div_euclid(12),
+        (month - 1).rem_euclid(12) + 1,
+    );
+    Date {
+        year: u16::try_from(year.clamp(1, 9999)).unwrap_or(1),
+        month: u8::try_from(month).ok(),
+        day: None,
+    }
 }
 
 impl Axis {
     /// An axis from `left` to `right` pixels for the days `first..last` (exclusive),
     /// widened to whole units of the tick step chosen.
-    pub fn new(first: i64, last: i64, left: f64, right: f64, language: Language, years: (u16, u16)) -> Self {
+    pub fn new(
+        first: i64,
+        last: i64,
+        left: f64,
+        right: f64,
+        language: Language,
+        years: (u16, u16),
+    ) -> Self {
         let span = (last - first).max(1);
         let width = (right - left).max(1.0);
         #[allow(clippy::cast_precision_loss)]
@@ -101,16 +118,33 @@ impl Axis {
             Step::Days(_) => (first, last.max(first + 2)),
             Step::Months(_) => {
                 // From the first of the month to the end of the last month.
-                let start = (i64::from(years.0) * 12..).map(|m| month_date(0, m + 1)).take_while(|d| d.first_day() <= first).last();
-                let end = (i64::from(years.1) * 12..).map(|m| month_date(0, m + 1)).find(|d| d.last_day() + 1 >= last);
-                (start.map_or(first, |d| d.first_day()), end.map_or(last, |d| d.last_day() + 1))
+                let months = || {
+                    (i64::from(years.0) * 12..=i64::from(years.1) * 12 + 11)
+                        .map(|m| month_date(0, m + 1))
+                };
+                let start = months().take_while(|d| d.first_day() <= first).last();
+                let end = months().find(|d| d.last_day() + 1 >= last);
+                (
+                    start.map_or(first, |d| d.first_day()),
+                    end.map_or(last, |d| d.last_day() + 1),
+                )
             }
             Step::Years(_) => {
-                let year = |y: u16| Date { year: y, month: None, day: None };
+                let year = |y: u16| Date {
+                    year: y,
+                    month: None,
+                    day: None,
+                };
                 (year(years.0).first_day(), year(years.1).last_day() + 1)
             }
         };
-        Self { first, last, left, right, step }
+        Self {
+            first,
+            last,
+            left,
+            right,
+            step,
+        }
     }
 
     /// The x of the start of day `day`.
@@ -136,12 +170,17 @@ impl Axis {
                 for year in (start..=y1).step_by(usize::try_from(step).unwrap_or(1)) {
                     let date = month_date(year, 1);
                     if inside(date.first_day()) {
-                        ticks.push(Tick { x: self.x(date.first_day()), label: year.to_string() });
+                        ticks.push(Tick {
+                            x: self.x(date.first_day()),
+                            label: year.to_string(),
+                        });
                     }
                 }
             }
             Step::Months(step) => {
-                for index in (y0 * 12..=y1 * 12 + 11).filter(|m| m.rem_euclid(12) % i64::from(step) == 0) {
+                for index in
+                    (y0 * 12..=y1 * 12 + 11).filter(|m| m.rem_euclid(12) % i64::from(step) == 0)
+                {
                     let date = month_date(0, index + 1);
                     if inside(date.first_day()) {
                         let name = short[usize::from(date.month.unwrap_or(1)) - 1];
@@ -150,7 +189,10 @@ impl Axis {
                         } else {
                             name.to_string()
                         };
-                        ticks.push(Tick { x: self.x(date.first_day()), label });
+                        ticks.push(Tick {
+                            x: self.x(date.first_day()),
+                            label,
+                        });
                     }
                 }
             }
@@ -174,7 +216,10 @@ impl Axis {
                                 Language::Fr if day == 1 => format!("1er {name}"),
                                 _ => format!("{day} {name}"),
                             };
-                            ticks.push(Tick { x: self.x(number), label });
+                            ticks.push(Tick {
+                                x: self.x(number),
+                                label,
+                            });
                         }
                     }
                 }
@@ -194,7 +239,14 @@ mod tests {
 
     #[test]
     fn a_decade_gets_year_ticks() {
-        let axis = Axis::new(day("2015-03-02"), day("2024-06-01"), 0.0, 800.0, Language::En, (2015, 2024));
+        let axis = Axis::new(
+            day("2015-03-02"),
+            day("2024-06-01"),
+            0.0,
+            800.0,
+            Language::En,
+            (2015, 2024),
+        );
         let ticks = axis.ticks(Language::En, (2015, 2024));
         assert_eq!(ticks.first().map(|t| t.label.as_str()), Some("2015"));
         assert!(ticks.len() >= 5 && ticks.len() <= 10, "{ticks:?}");
@@ -202,7 +254,14 @@ mod tests {
 
     #[test]
     fn a_year_gets_month_ticks_that_do_not_touch() {
-        let axis = Axis::new(day("2023-07-26"), day("2024-05-01"), 0.0, 700.0, Language::Fr, (2023, 2024));
+        let axis = Axis::new(
+            day("2023-07-26"),
+            day("2024-05-01"),
+            0.0,
+            700.0,
+            Language::Fr,
+            (2023, 2024),
+        );
         let ticks = axis.ticks(Language::Fr, (2023, 2024));
         assert_eq!(ticks.first().map(|t| t.label.as_str()), Some("juil. 2023"));
         assert!(ticks.iter().any(|t| t.label == "janv. 2024"));
@@ -213,7 +272,14 @@ mod tests {
 
     #[test]
     fn a_few_days_get_day_ticks() {
-        let axis = Axis::new(day("2024-04-01"), day("2024-04-12"), 0.0, 700.0, Language::Fr, (2024, 2024));
+        let axis = Axis::new(
+            day("2024-04-01"),
+            day("2024-04-12"),
+            0.0,
+            700.0,
+            Language::Fr,
+            (2024, 2024),
+        );
         let ticks = axis.ticks(Language::Fr, (2024, 2024));
         assert_eq!(ticks.first().map(|t| t.label.as_str()), Some("1er avr."));
     }

@@ -2,14 +2,14 @@
 //! titles of single events when few enough to be read), grid and axis.
 
 use crate::model::{Dossier, Event, Language};
-use crate::pictures::geometry::{shorten, text_box, text_width, Anchor, Rect};
-use crate::pictures::svg::{num, Svg, Value};
+use crate::pictures::geometry::{Anchor, Rect, shorten, text_box, text_width};
+use crate::pictures::svg::{Svg, Value, num};
 use crate::pictures::words::{count, words};
 use crate::pictures::{Frame, Links, Medium};
 
+use super::Lane;
 use super::axis::{Axis, TICK_SIZE};
 use super::marks::count_label;
-use super::Lane;
 
 /// Space around the picture.
 pub const MARGIN: f64 = 12.0;
@@ -39,7 +39,9 @@ pub fn gutter(medium: Medium) -> f64 {
 /// The span of an event in words: `26 juillet 2023`, `juillet – décembre 2023`.
 fn when(event: &Event, language: Language) -> String {
     match event.end {
-        Some(end) if end != event.date => format!("{} – {}", event.date.human(language), end.human(language)),
+        Some(end) if end != event.date => {
+            format!("{} – {}", event.date.human(language), end.human(language))
+        }
         _ => event.date.human(language),
     }
 }
@@ -49,15 +51,32 @@ fn tooltip(dossier: &Dossier, events: &[usize], language: Language) -> String {
     let w = words(language);
     let line = |e: usize| {
         let event = &dossier.events[e];
-        let approximate = if event.approximate { format!(" ({})", w.approximate) } else { String::new() };
-        format!("{}{approximate} — {}", when(event, language), event.title.trim())
+        let approximate = if event.approximate {
+            format!(" ({})", w.approximate)
+        } else {
+            String::new()
+        };
+        format!(
+            "{}{approximate} — {}",
+            when(event, language),
+            event.title.trim()
+        )
     };
     match events {
         [single] => line(*single),
         _ => {
-            let first = events.first().map(|&e| dossier.events[e].date.human(language)).unwrap_or_default();
-            let last = events.last().map(|&e| dossier.events[e].date.human(language)).unwrap_or_default();
-            let mut text = format!("{}, {first} – {last}", count(events.len(), w.event, w.events));
+            let first = events
+                .first()
+                .map(|&e| dossier.events[e].date.human(language))
+                .unwrap_or_default();
+            let last = events
+                .last()
+                .map(|&e| dossier.events[e].date.human(language))
+                .unwrap_or_default();
+            let mut text = format!(
+                "{}, {first} – {last}",
+                count(events.len(), w.event, w.events)
+            );
             for &e in events.iter().take(5) {
                 text.push_str("\n• ");
                 text.push_str(&line(e));
@@ -85,21 +104,45 @@ fn legend(svg: &mut Svg, lanes: &[Lane], dossier: &Dossier, frame: &Frame<'_>, y
     let w = words(frame.language);
     let marks = &lanes[0].marks;
     let fuzzy = format!("url(#{}-fuzzy)", frame.prefix());
-    let any_approximate = lanes[0].events.iter().any(|&e| dossier.events[e].approximate);
+    let any_approximate = lanes[0]
+        .events
+        .iter()
+        .any(|&e| dossier.events[e].approximate);
     let mut x = MARGIN;
     let mut item = |svg: &mut Svg, text: &str, sample: &dyn Fn(&mut Svg, f64)| {
         sample(svg, x);
-        svg.text("text", &[("x", (x + 22.0).into()), ("y", (y + 4.0).into()), ("font-size", NAME_SIZE.into())], text);
+        svg.text(
+            "text",
+            &[
+                ("x", (x + 22.0).into()),
+                ("y", (y + 4.0).into()),
+                ("font-size", NAME_SIZE.into()),
+            ],
+            text,
+        );
         x += 22.0 + text_width(text, NAME_SIZE) + 16.0;
     };
     svg.open("g", &[("class", "legend".into())]);
     item(svg, w.event, &|svg, x| {
-        svg.empty("circle", &[("class", "mark dot".into()), ("cx", (x + 8.0).into()), ("cy", y.into()), ("r", 4.5.into())]);
+        svg.empty(
+            "circle",
+            &[
+                ("class", "mark dot".into()),
+                ("cx", (x + 8.0).into()),
+                ("cy", y.into()),
+                ("r", 4.5.into()),
+            ],
+        );
     });
     if !marks.bars.is_empty() {
         item(svg, w.period, &|svg, x| {
-            let attributes: [(&str, Value<'_>); 5] =
-                [("class", "mark bar".into()), ("x", x.into()), ("y", (y - 3.5).into()), ("width", 16.0.into()), ("height", 7.0.into())];
+            let attributes: [(&str, Value<'_>); 5] = [
+                ("class", "mark bar".into()),
+                ("x", x.into()),
+                ("y", (y - 3.5).into()),
+                ("width", 16.0.into()),
+                ("height", 7.0.into()),
+            ];
             svg.empty("rect", &attributes);
         });
     }
@@ -107,16 +150,36 @@ fn legend(svg: &mut Svg, lanes: &[Lane], dossier: &Dossier, frame: &Frame<'_>, y
         item(svg, w.approximate, &|svg, x| {
             svg.empty(
                 "circle",
-                &[("class", "mark dot approx".into()), ("cx", (x + 8.0).into()), ("cy", y.into()), ("r", 4.5.into()), ("filter", (&fuzzy).into())],
+                &[
+                    ("class", "mark dot approx".into()),
+                    ("cx", (x + 8.0).into()),
+                    ("cy", y.into()),
+                    ("r", 4.5.into()),
+                    ("filter", (&fuzzy).into()),
+                ],
             );
         });
     }
     if marks.dots.iter().any(|d| d.events.len() > 1) {
         item(svg, w.cluster, &|svg, x| {
-            svg.empty("circle", &[("class", "mark cluster".into()), ("cx", (x + 8.0).into()), ("cy", y.into()), ("r", 8.0.into())]);
+            svg.empty(
+                "circle",
+                &[
+                    ("class", "mark cluster".into()),
+                    ("cx", (x + 8.0).into()),
+                    ("cy", y.into()),
+                    ("r", 8.0.into()),
+                ],
+            );
             svg.text(
                 "text",
-                &[("class", "count".into()), ("x", (x + 8.0).into()), ("y", (y + 3.0).into()), ("font-size", 9.0.into()), ("text-anchor", "middle".into())],
+                &[
+                    ("class", "count".into()),
+                    ("x", (x + 8.0).into()),
+                    ("y", (y + 3.0).into()),
+                    ("font-size", 9.0.into()),
+                    ("text-anchor", "middle".into()),
+                ],
                 "n",
             );
         });
@@ -125,8 +188,18 @@ fn legend(svg: &mut Svg, lanes: &[Lane], dossier: &Dossier, frame: &Frame<'_>, y
 }
 
 /// Opens the link of a mark standing for `events`, with its tooltip.
-fn open_mark(svg: &mut Svg, dossier: &Dossier, events: &[usize], class: &str, links: &Links<'_>, language: Language) {
-    let href = events.first().map(|&e| (links.event)(e)).unwrap_or_default();
+fn open_mark(
+    svg: &mut Svg,
+    dossier: &Dossier,
+    events: &[usize],
+    class: &str,
+    links: &Links<'_>,
+    language: Language,
+) {
+    let href = events
+        .first()
+        .map(|&e| (links.event)(e))
+        .unwrap_or_default();
     svg.open("a", &[("href", (&href).into()), ("class", class.into())]);
     svg.text("title", &[], &tooltip(dossier, events, language));
 }
@@ -135,21 +208,40 @@ fn open_mark(svg: &mut Svg, dossier: &Dossier, events: &[usize], class: &str, li
 /// already placed, to the right of the mark (shortened to fit before `right`), or to
 /// its left when there is no room on the right. Returns the text, its anchor point
 /// and anchor; its box and its leader line's box are added to `taken`.
-fn place_title(title: &str, x: f64, top: f64, right: f64, taken: &mut Vec<Rect>) -> Option<(f64, f64, Anchor, String)> {
+fn place_title(
+    title: &str,
+    x: f64,
+    top: f64,
+    right: f64,
+    taken: &mut Vec<Rect>,
+) -> Option<(f64, f64, Anchor, String)> {
     let mut chars = 34;
     let mut fitted = shorten(title, chars);
     while chars > 12 && x - 2.0 + text_width(&fitted, TITLE_SIZE) + 1.0 > right {
         chars -= 1;
         fitted = shorten(title, chars);
     }
-    let candidates = [(Anchor::Start, x - 2.0, fitted), (Anchor::End, x + 2.0, shorten(title, 34))];
+    let candidates = [
+        (Anchor::Start, x - 2.0, fitted),
+        (Anchor::End, x + 2.0, shorten(title, 34)),
+    ];
     for (anchor, at, text) in &candidates {
         for row in 0..TITLE_ROWS {
             #[allow(clippy::cast_precision_loss)]
             let baseline = top + 11.0 + row as f64 * TITLE_ROW;
             let rect = text_box(text, TITLE_SIZE, *at, baseline, *anchor).grown(1.0);
-            let leader = Rect { x0: x - 1.0, y0: top - 4.0, x1: x + 1.0, y1: rect.y0 };
-            if rect.x1 > right || rect.x0 < 0.0 || taken.iter().any(|t| t.intersects(&rect) || t.intersects(&leader)) {
+            let leader = Rect {
+                x0: x - 1.0,
+                y0: top - 4.0,
+                x1: x + 1.0,
+                y1: rect.y0,
+            };
+            if rect.x1 > right
+                || rect.x0 < 0.0
+                || taken
+                    .iter()
+                    .any(|t| t.intersects(&rect) || t.intersects(&leader))
+            {
                 continue;
             }
             taken.push(rect);
@@ -161,7 +253,14 @@ fn place_title(title: &str, x: f64, top: f64, right: f64, taken: &mut Vec<Rect>)
 }
 
 /// Writes the whole picture.
-pub fn draw(dossier: &Dossier, lanes: &[Lane], axis: &Axis, years: (u16, u16), links: &Links<'_>, frame: &Frame<'_>) -> String {
+pub fn draw(
+    dossier: &Dossier,
+    lanes: &[Lane],
+    axis: &Axis,
+    years: (u16, u16),
+    links: &Links<'_>,
+    frame: &Frame<'_>,
+) -> String {
     let w = words(frame.language);
     let language = frame.language;
     let prefix = frame.prefix();
@@ -179,8 +278,12 @@ pub fn draw(dossier: &Dossier, lanes: &[Lane], axis: &Axis, years: (u16, u16), l
             #[allow(clippy::cast_precision_loss)]
             let bars = lane.marks.bar_rows as f64 * BAR_ROW;
             #[allow(clippy::cast_precision_loss)]
-            let titles = if i == 0 && titled { TITLE_ROWS as f64 * TITLE_ROW } else { 0.0 };
-            8.0 + bars + DOT_ROW + titles + 6.0
+            let title_rows = if i == 0 && titled {
+                TITLE_ROWS as f64 * TITLE_ROW
+            } else {
+                0.0
+            };
+            8.0 + bars + DOT_ROW + title_rows + 6.0
         })
         .collect();
     let axis_y = lanes_top + heights.iter().sum::<f64>();
@@ -191,8 +294,16 @@ pub fn draw(dossier: &Dossier, lanes: &[Lane], axis: &Axis, years: (u16, u16), l
     let desc = format!(
         "{}, {} – {}.",
         count(event_count, w.event, w.events),
-        lanes[0].events.first().map(|&e| dossier.events[e].date.human(language)).unwrap_or_default(),
-        lanes[0].events.last().map(|&e| dossier.events[e].date.human(language)).unwrap_or_default()
+        lanes[0]
+            .events
+            .first()
+            .map(|&e| dossier.events[e].date.human(language))
+            .unwrap_or_default(),
+        lanes[0]
+            .events
+            .last()
+            .map(|&e| dossier.events[e].date.human(language))
+            .unwrap_or_default()
     );
     let mut svg = Svg::new();
     let view_box = format!("0 0 {width} {height}");
@@ -209,10 +320,21 @@ pub fn draw(dossier: &Dossier, lanes: &[Lane], axis: &Axis, years: (u16, u16), l
             ("aria-labelledby", (&labelled_by).into()),
         ],
     );
-    svg.text("title", &[("id", (&format!("{prefix}-title")).into())], title);
+    svg.text(
+        "title",
+        &[("id", (&format!("{prefix}-title")).into())],
+        title,
+    );
     svg.text("desc", &[("id", (&format!("{prefix}-desc")).into())], &desc);
     svg.open("defs", &[]);
-    svg.open("filter", &[("id", (&format!("{prefix}-fuzzy")).into()), ("x", "-50%".into()), ("width", "200%".into())]);
+    svg.open(
+        "filter",
+        &[
+            ("id", (&format!("{prefix}-fuzzy")).into()),
+            ("x", "-50%".into()),
+            ("width", "200%".into()),
+        ],
+    );
     svg.empty("feGaussianBlur", &[("stdDeviation", 1.4.into())]);
     svg.close();
     svg.close();
@@ -228,7 +350,11 @@ pub fn draw(dossier: &Dossier, lanes: &[Lane], axis: &Axis, years: (u16, u16), l
         if tick.x + 3.0 + label_width <= width - 2.0 {
             svg.text(
                 "text",
-                &[("x", (tick.x + 3.0).into()), ("y", (axis_y + 15.0).into()), ("font-size", TICK_SIZE.into())],
+                &[
+                    ("x", (tick.x + 3.0).into()),
+                    ("y", (axis_y + 15.0).into()),
+                    ("font-size", TICK_SIZE.into()),
+                ],
                 &tick.label,
             );
         }
@@ -247,19 +373,29 @@ pub fn draw(dossier: &Dossier, lanes: &[Lane], axis: &Axis, years: (u16, u16), l
         }
         #[allow(clippy::cast_precision_loss)]
         let dot_y = top + 8.0 + lane.marks.bar_rows as f64 * BAR_ROW + DOT_ROW / 2.0;
-        let name = lane.actor.map_or(w.all_events, |a| dossier.actors[a].name.as_str());
+        let name = lane
+            .actor
+            .map_or(w.all_events, |a| dossier.actors[a].name.as_str());
         let name = lane_name(name, gutter - MARGIN - 12.0);
         match lane.actor {
             Some(actor) => {
                 let href = (links.actor)(actor);
-                svg.open("a", &[("href", (&href).into()), ("class", "lane-name".into())]);
+                svg.open(
+                    "a",
+                    &[("href", (&href).into()), ("class", "lane-name".into())],
+                );
                 svg.text("title", &[], &dossier.actors[actor].name);
             }
             None => svg.open("g", &[("class", "lane-name".into())]),
         }
         svg.text(
             "text",
-            &[("x", (gutter - 10.0).into()), ("y", (dot_y + 4.0).into()), ("font-size", NAME_SIZE.into()), ("text-anchor", "end".into())],
+            &[
+                ("x", (gutter - 10.0).into()),
+                ("y", (dot_y + 4.0).into()),
+                ("font-size", NAME_SIZE.into()),
+                ("text-anchor", "end".into()),
+            ],
             &name,
         );
         svg.close();
@@ -269,7 +405,11 @@ pub fn draw(dossier: &Dossier, lanes: &[Lane], axis: &Axis, years: (u16, u16), l
         let right = width - 2.0;
         for bar in &lane.marks.bars {
             let event = &dossier.events[bar.event];
-            let class = if event.approximate { "mark bar approx" } else { "mark bar" };
+            let class = if event.approximate {
+                "mark bar approx"
+            } else {
+                "mark bar"
+            };
             open_mark(&mut svg, dossier, &[bar.event], class, links, language);
             #[allow(clippy::cast_precision_loss)]
             let y = top + 8.0 + bar.row as f64 * BAR_ROW;
@@ -289,15 +429,21 @@ pub fn draw(dossier: &Dossier, lanes: &[Lane], axis: &Axis, years: (u16, u16), l
         }
         // Titles right to left, each to the right of its dot: a leader then never
         // crosses a title placed before it.
-        let mut titles: Vec<Option<(f64, f64, Anchor, String)>> = vec![None; lane.marks.dots.len()];
+        let mut placed: Vec<Option<(f64, f64, Anchor, String)>> = vec![None; lane.marks.dots.len()];
         if i == 0 && titled {
             for (k, dot) in lane.marks.dots.iter().enumerate().rev() {
                 if let [event] = dot.events[..] {
-                    titles[k] = place_title(&dossier.events[event].title, dot.x, titles_top, right, &mut taken);
+                    placed[k] = place_title(
+                        &dossier.events[event].title,
+                        dot.x,
+                        titles_top,
+                        right,
+                        &mut taken,
+                    );
                 }
             }
         }
-        for (dot, title) in lane.marks.dots.iter().zip(&titles) {
+        for (dot, title) in lane.marks.dots.iter().zip(&placed) {
             let approximate = dot.events.iter().all(|&e| dossier.events[e].approximate);
             let class = match (dot.events.len(), approximate) {
                 (1, true) => "mark dot approx",
@@ -306,8 +452,12 @@ pub fn draw(dossier: &Dossier, lanes: &[Lane], axis: &Axis, years: (u16, u16), l
                 (_, false) => "mark cluster",
             };
             open_mark(&mut svg, dossier, &dot.events, class, links, language);
-            let mut attributes: Vec<(&str, Value<'_>)> =
-                vec![("class", "shape".into()), ("cx", dot.x.into()), ("cy", dot_y.into()), ("r", dot.radius().into())];
+            let mut attributes: Vec<(&str, Value<'_>)> = vec![
+                ("class", "shape".into()),
+                ("cx", dot.x.into()),
+                ("cy", dot_y.into()),
+                ("r", dot.radius().into()),
+            ];
             if approximate {
                 attributes.push(("filter", (&fuzzy).into()));
             }
@@ -315,7 +465,13 @@ pub fn draw(dossier: &Dossier, lanes: &[Lane], axis: &Axis, years: (u16, u16), l
             if dot.events.len() > 1 {
                 svg.text(
                     "text",
-                    &[("class", "count".into()), ("x", dot.x.into()), ("y", (dot_y + 3.0).into()), ("font-size", 9.0.into()), ("text-anchor", "middle".into())],
+                    &[
+                        ("class", "count".into()),
+                        ("x", dot.x.into()),
+                        ("y", (dot_y + 3.0).into()),
+                        ("font-size", 9.0.into()),
+                        ("text-anchor", "middle".into()),
+                    ],
                     &count_label(dot.events.len()),
                 );
             } else if let Some((x, y, anchor, text)) = title {
@@ -328,7 +484,13 @@ pub fn draw(dossier: &Dossier, lanes: &[Lane], axis: &Axis, years: (u16, u16), l
                 svg.empty("path", &[("class", "leader".into()), ("d", (&d).into())]);
                 svg.text(
                     "text",
-                    &[("class", "mark-title".into()), ("x", (*x).into()), ("y", (*y).into()), ("font-size", TITLE_SIZE.into()), ("text-anchor", anchor.word().into())],
+                    &[
+                        ("class", "mark-title".into()),
+                        ("x", (*x).into()),
+                        ("y", (*y).into()),
+                        ("font-size", TITLE_SIZE.into()),
+                        ("text-anchor", anchor.word().into()),
+                    ],
                     text,
                 );
             }

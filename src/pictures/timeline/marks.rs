@@ -68,7 +68,9 @@ pub struct LaneMarks {
 /// The left and right x of an event's whole span (from the first day of its date to
 /// the last day of its end, or of its date).
 pub fn span(event: &Event, axis: &Axis) -> (f64, f64) {
-    let last = event.end.map_or(event.date.last_day(), |end| end.last_day().max(event.date.last_day()));
+    let last = event.end.map_or(event.date.last_day(), |end| {
+        end.last_day().max(event.date.last_day())
+    });
     (axis.x(event.date.first_day()), axis.x(last + 1))
 }
 
@@ -82,19 +84,30 @@ pub fn lane_marks(events: &[Event], chosen: &[usize], axis: &Axis) -> LaneMarks 
         let (x0, x1) = span(event, axis);
         // A day is a dot however wide it is; a month, a year or a period is a bar
         // when it is wide enough to be seen as one.
-        let one_day = event.date.precision() == Precision::Day && event.end.is_none_or(|end| end == event.date);
+        let one_day = event.date.precision() == Precision::Day
+            && event.end.is_none_or(|end| end == event.date);
         if one_day || x1 - x0 < MIN_BAR {
-            points.push(((x0 + x1) / 2.0, index));
+            points.push((f64::midpoint(x0, x1), index));
             continue;
         }
         match row_ends.iter().position(|&end| x0 >= end + MARK_GAP) {
             Some(row) => {
                 row_ends[row] = x1;
-                marks.bars.push(Bar { event: index, x0, x1, row });
+                marks.bars.push(Bar {
+                    event: index,
+                    x0,
+                    x1,
+                    row,
+                });
             }
             None if row_ends.len() < BAR_ROWS => {
                 row_ends.push(x1);
-                marks.bars.push(Bar { event: index, x0, x1, row: row_ends.len() - 1 });
+                marks.bars.push(Bar {
+                    event: index,
+                    x0,
+                    x1,
+                    row: row_ends.len() - 1,
+                });
             }
             None => points.push((x0 + MIN_BAR / 2.0, index)),
         }
@@ -113,7 +126,10 @@ pub fn lane_marks(events: &[Event], chosen: &[usize], axis: &Axis) -> LaneMarks 
 fn cluster(points: Vec<(f64, usize)>) -> Vec<Dot> {
     let mut stack: Vec<Dot> = Vec::new();
     for (x, event) in points {
-        let mut top = Dot { x, events: vec![event] };
+        let mut top = Dot {
+            x,
+            events: vec![event],
+        };
         while let Some(previous) = stack.last_mut() {
             if top.x - previous.x >= previous.radius() + top.radius() + MARK_GAP {
                 break;
@@ -147,12 +163,15 @@ pub fn count_label(count: usize) -> String {
 }
 
 #[cfg(test)]
+#[allow(clippy::cast_precision_loss)]
 mod tests {
     use super::*;
 
     #[test]
     fn clusters_never_touch() {
-        let points: Vec<(f64, usize)> = (0..5000).map(|i| ((i * 37 % 800) as f64 + (i % 7) as f64 * 0.1, i)).collect();
+        let points: Vec<(f64, usize)> = (0..5000)
+            .map(|i| ((i * 37 % 800) as f64 + (i % 7) as f64 * 0.1, i))
+            .collect();
         let mut points = points;
         points.sort_by(|a, b| a.0.total_cmp(&b.0).then(a.1.cmp(&b.1)));
         let dots = cluster(points);

@@ -11,7 +11,7 @@ mod marks;
 use crate::model::Dossier;
 use crate::pictures::{Frame, Links};
 use axis::Axis;
-use marks::{lane_marks, LaneMarks};
+use marks::{LaneMarks, lane_marks};
 
 /// Which lanes the timeline has besides the first one, which holds every event.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -27,18 +27,27 @@ pub struct Lanes {
 impl Lanes {
     /// Only the lane with every event.
     pub fn none() -> Self {
-        Self { actors: 0, exclude: None }
+        Self {
+            actors: 0,
+            exclude: None,
+        }
     }
 
     /// Lanes for the `count` actors in the most events (for `chronology/`).
     pub fn top(count: usize) -> Self {
-        Self { actors: count, exclude: None }
+        Self {
+            actors: count,
+            exclude: None,
+        }
     }
 
     /// On `actor`'s profile: lanes for the `count` actors it shares the most events
     /// with.
     pub fn profile(actor: usize, count: usize) -> Self {
-        Self { actors: count, exclude: Some(actor) }
+        Self {
+            actors: count,
+            exclude: Some(actor),
+        }
     }
 }
 
@@ -66,29 +75,55 @@ pub fn timeline(
     links: &Links<'_>,
     frame: &Frame<'_>,
 ) -> Option<String> {
-    let mut chosen: Vec<usize> = events.iter().copied().filter(|&e| e < dossier.events.len()).collect();
-    chosen.sort_by(|&a, &b| dossier.events[a].date.cmp(&dossier.events[b].date).then(a.cmp(&b)));
+    let mut chosen: Vec<usize> = events
+        .iter()
+        .copied()
+        .filter(|&e| e < dossier.events.len())
+        .collect();
+    chosen.sort_by(|&a, &b| {
+        dossier.events[a]
+            .date
+            .cmp(&dossier.events[b].date)
+            .then(a.cmp(&b))
+    });
     chosen.dedup();
     if chosen.is_empty() {
         return None;
     }
-    let first = chosen.iter().map(|&e| dossier.events[e].date.first_day()).min()?;
+    let first = chosen
+        .iter()
+        .map(|&e| dossier.events[e].date.first_day())
+        .min()?;
     let last = chosen
         .iter()
         .map(|&e| {
             let event = &dossier.events[e];
-            event.end.map_or(event.date.last_day(), |end| end.last_day()).max(event.date.last_day()) + 1
+            event
+                .end
+                .map_or(event.date.last_day(), |end| end.last_day())
+                .max(event.date.last_day())
+                + 1
         })
         .max()?;
     let years = chosen.iter().fold((u16::MAX, 0u16), |(low, high), &e| {
         let event = &dossier.events[e];
-        let end = event.end.map_or(event.date.year, |d| d.year).max(event.date.year);
+        let end = event
+            .end
+            .map_or(event.date.year, |d| d.year)
+            .max(event.date.year);
         (low.min(event.date.year), high.max(end))
     });
 
     let width = frame.medium.width();
     let gutter = draw::gutter(frame.medium);
-    let axis = Axis::new(first, last, gutter, width - draw::MARGIN - 6.0, frame.language, years);
+    let axis = Axis::new(
+        first,
+        last,
+        gutter,
+        width - draw::MARGIN - 6.0,
+        frame.language,
+        years,
+    );
 
     let mut followed: Vec<(usize, usize)> = {
         let mut counts = vec![0usize; dossier.actors.len()];
@@ -99,15 +134,31 @@ pub fn timeline(
                 }
             }
         }
-        counts.into_iter().enumerate().filter(|&(_, c)| c > 0).map(|(a, c)| (a, c)).collect()
+        counts
+            .into_iter()
+            .enumerate()
+            .filter(|&(_, c)| c > 0)
+            .collect()
     };
     followed.sort_by_key(|&(actor, count)| (std::cmp::Reverse(count), actor));
     followed.truncate(lanes.actors);
 
-    let mut all = vec![Lane { actor: None, events: chosen.clone(), marks: LaneMarks::default() }];
+    let mut all = vec![Lane {
+        actor: None,
+        events: chosen.clone(),
+        marks: LaneMarks::default(),
+    }];
     for (actor, _) in followed {
-        let events: Vec<usize> = chosen.iter().copied().filter(|&e| dossier.events[e].actors.contains(&actor)).collect();
-        all.push(Lane { actor: Some(actor), events, marks: LaneMarks::default() });
+        let events: Vec<usize> = chosen
+            .iter()
+            .copied()
+            .filter(|&e| dossier.events[e].actors.contains(&actor))
+            .collect();
+        all.push(Lane {
+            actor: Some(actor),
+            events,
+            marks: LaneMarks::default(),
+        });
     }
     for lane in &mut all {
         lane.marks = lane_marks(&dossier.events, &lane.events, &axis);
