@@ -8,6 +8,7 @@
 
 mod draw;
 mod layout;
+mod legend;
 mod network;
 
 use crate::model::Dossier;

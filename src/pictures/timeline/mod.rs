@@ -7,6 +7,7 @@
 mod axis;
 mod draw;
 mod marks;
+mod texts;
 
 use crate::model::Dossier;
 use crate::pictures::{Frame, Links};
