@@ -118,8 +118,10 @@ fn name_label(dossier: &Dossier, node: &network::Node, x: f64, y: f64) -> Label 
 /// Lays the network out and places its labels.
 fn arrange(dossier: &Dossier, network: &Network, width: f64) -> Scene {
     let n = network.nodes.len();
+    // Taller than wide on paper (a page is), wider than tall on a screen.
+    let tallest = if width < Medium::Screen.width() { width * 1.1 } else { width * 0.8 };
     #[allow(clippy::cast_precision_loss)]
-    let height = ((n as f64).sqrt() * 150.0).clamp(300.0, width * 0.8);
+    let height = ((n as f64).sqrt() * 150.0).clamp(300.0, tallest);
     let radii: Vec<f64> = network.nodes.iter().map(radius).collect();
     let bodies: Vec<Body> = network
         .nodes
