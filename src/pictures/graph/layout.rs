@@ -62,17 +62,24 @@ pub fn layout(
     let k = (width * height / count).sqrt() * 0.75;
     let mut random = SplitMix::new(SEED);
     let (cx, cy) = (width / 2.0, height / 2.0);
-    // A spiral by rank: the most connected start near the middle.
+    // A spiral by rank: the most connected start near the middle. Only +, ×, ÷ and √
+    // (exactly rounded in IEEE 754), no sin or cos, whose last bits vary between
+    // platforms: the golden-angle turn is applied as a rotation by constants.
+    let (turn_cos, turn_sin) = (-0.737_368_878_078_319_8, 0.675_490_294_261_523_6);
+    let mut direction = (1.0f64, 0.0f64);
     let mut positions: Vec<(f64, f64)> = (0..n)
         .map(|i| {
             #[allow(clippy::cast_precision_loss)]
-            let step = i as f64;
-            let radius = k * 0.6 * step.sqrt();
-            let angle = step * 2.399_963 + random.unit() * 0.3;
-            (
-                cx + radius * angle.cos(),
-                cy + radius * angle.sin() * height / width,
-            )
+            let radius = k * 0.6 * (i as f64).sqrt() * (0.9 + random.unit() * 0.2);
+            let position = (
+                cx + radius * direction.0,
+                cy + radius * direction.1 * height / width,
+            );
+            direction = (
+                direction.0 * turn_cos - direction.1 * turn_sin,
+                direction.0 * turn_sin + direction.1 * turn_cos,
+            );
+            position
         })
         .collect();
     if let Some(p) = pinned.filter(|&p| p < n) {
@@ -90,11 +97,12 @@ pub fn layout(
     }
     let repulsion = k * k * REPULSION;
     let iterations = (20_000_000 / (n * n).max(1)).clamp(40, 400);
-    let mut temperature = width / 8.0;
-    #[allow(clippy::cast_precision_loss)]
-    let cooling = (temperature / 0.5).powf(-1.0 / iterations as f64);
+    // The largest step, cooling linearly to half a pixel.
+    let hottest = width / 8.0;
     let mut moves = vec![(0.0f64, 0.0f64); n];
-    for _ in 0..iterations {
+    for iteration in 0..iterations {
+        #[allow(clippy::cast_precision_loss)]
+        let temperature = 0.5 + (hottest - 0.5) * (1.0 - iteration as f64 / iterations as f64);
         moves.fill((0.0, 0.0));
         for i in 0..n {
             for j in i + 1..n {
@@ -141,7 +149,6 @@ pub fn layout(
                 position.1 += my / length * step;
             }
         }
-        temperature *= cooling;
     }
     fit(&mut positions, width, height);
     remove_overlaps(bodies, &mut positions, pinned);

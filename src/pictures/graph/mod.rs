@@ -69,7 +69,7 @@ pub struct Scene {
 /// table of the same relations ([`graph_relations`] lists them) for screen readers and
 /// print.
 ///
-/// At most 150 actors are drawn on screen (80 in print), the most connected, and the
+/// At most 300 actors are drawn on screen (120 in print), the most connected, and the
 /// 60 most connected (40 in print) are named; the others are small faded nodes whose
 /// name is in their tooltip. A visible note says so when it happens.
 pub fn relationship_graph(
@@ -79,8 +79,8 @@ pub fn relationship_graph(
     frame: &Frame<'_>,
 ) -> Option<String> {
     let (max_nodes, max_labels) = match frame.medium {
-        Medium::Screen => (150, 60),
-        Medium::Print => (80, 40),
+        Medium::Screen => (300, 60),
+        Medium::Print => (120, 40),
     };
     let focus = focus.filter(|&f| f < dossier.actors.len());
     let network = network(dossier, focus, max_nodes, max_labels)?;
@@ -119,7 +119,11 @@ fn name_label(dossier: &Dossier, node: &network::Node, x: f64, y: f64) -> Label 
 fn arrange(dossier: &Dossier, network: &Network, width: f64) -> Scene {
     let n = network.nodes.len();
     // Taller than wide on paper (a page is), wider than tall on a screen.
-    let tallest = if width < Medium::Screen.width() { width * 1.1 } else { width * 0.8 };
+    let tallest = if width < Medium::Screen.width() {
+        width * 1.1
+    } else {
+        width * 0.8
+    };
     #[allow(clippy::cast_precision_loss)]
     let height = ((n as f64).sqrt() * 150.0).clamp(300.0, tallest);
     let radii: Vec<f64> = network.nodes.iter().map(radius).collect();

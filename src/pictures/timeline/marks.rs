@@ -37,20 +37,22 @@ pub struct Dot {
 }
 
 impl Dot {
-    /// Its radius: a single event is small; a cluster grows with the logarithm of its
-    /// count, up to a limit.
+    /// Its radius: a single event is small; a cluster grows with (about) the logarithm
+    /// of its count, up to a limit.
     pub fn radius(&self) -> f64 {
         radius(self.events.len())
     }
 }
 
 fn radius(count: usize) -> f64 {
-    if count <= 1 {
-        4.5
-    } else {
-        #[allow(clippy::cast_precision_loss)]
-        let grow = (count as f64).log2() * 2.2;
-        (5.0 + grow).min(11.0)
+    match count {
+        0 | 1 => 4.5,
+        2 => 6.0,
+        3..=4 => 7.0,
+        5..=9 => 8.0,
+        10..=49 => 9.0,
+        50..=199 => 10.0,
+        _ => 11.0,
     }
 }
 
