@@ -4,6 +4,26 @@
 //! ([`PICTURES_CSS`]) so the page's light and dark themes apply, and the same dossier
 //! always gives the same bytes.
 //!
+//! What they show, and how they stay readable:
+//!
+//! - **Graph.** Nodes are actors (shape and colour by kind, legend on top), lines are
+//!   relations, labelled with their type. A relation reads from the actor whose file
+//!   holds it ("Niger — gouverné par → junte"), so it is an arrow from that actor; a
+//!   type that reads both ways (ending in "allié de", "partenaire de", "voisin de",
+//!   "avec", "ally of", "partner of", "with"…) has no arrowhead, and the same type
+//!   written in both files is one line with two. Dashed once ended (`until`). Layout:
+//!   degree-weighted forces from a fixed seed, then overlap removal on the boxes of
+//!   the shapes and names; a label that still cannot be placed is dropped (never
+//!   overlapped), its text stays in the tooltip. Past 60 actors (40 in print) only the
+//!   most connected are named, the others are faded dots; past 300 (120 in print) the
+//!   least connected are left out. A visible note says so; the table after the
+//!   picture ([`graph_relations`]) lists every relation.
+//! - **Timeline.** One lane with every event, then one per leading actor. A day is a
+//!   dot; a month, a year or a period is a bar over its whole span when wide enough;
+//!   approximate dates are blurred. Dots that would touch merge into numbered clusters
+//!   (linking to their earliest event), so the picture is as readable at 5,000 events
+//!   as at 5. Up to 60 events, titles are written under the dots where they fit.
+//!
 //! The page code decides where things live; the pictures only ask it for hrefs
 //! through [`Links`], so they can be drawn on any page (index, profile, chronology,
 //! briefing) with links relative to that page.
@@ -36,7 +56,6 @@ mod words;
 
 use crate::model::{Citation, Language};
 
-pub use geometry::text_width;
 pub use graph::{graph_relations, relationship_graph};
 pub use timeline::{Lanes, timeline};
 

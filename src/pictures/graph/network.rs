@@ -76,18 +76,28 @@ pub struct Network {
 }
 
 /// Endings of relation types that read both ways, lowercase.
-const MUTUAL: [&str; 24] = [
+const MUTUAL: [&str; 48] = [
     "allié de",
     "alliée de",
     "alliés de",
     "alliées de",
     "allié à",
+    "allié",
+    "alliée",
+    "alliés",
     "partenaire de",
     "partenaires de",
+    "partenaire",
+    "partenaires",
     "voisin de",
     "voisine de",
+    "voisin",
+    "voisine",
     "rival de",
     "rivale de",
+    "rival",
+    "rivale",
+    "concurrent de",
     "frère de",
     "sœur de",
     "marié à",
@@ -95,17 +105,31 @@ const MUTUAL: [&str; 24] = [
     "avec",
     "ally of",
     "allies of",
+    "ally",
+    "allies",
+    "allied to",
     "partner of",
+    "partners of",
+    "partner",
+    "partners",
     "neighbour of",
     "neighbor of",
+    "neighbour",
+    "neighbor",
     "rival of",
+    "rivals",
+    "competitor of",
     "sibling of",
+    "siblings",
+    "married to",
+    "spouse of",
     "with",
+    "alongside",
 ];
 
 /// Whether a relation type reads both ways: it ends with one of a short list of
-/// phrases ("allié de", "partenaire de", "voisin de", "ally of", "partner of"…) or with
-/// "avec"/"with" ("en guerre avec", "at war with").
+/// words and phrases ("allié", "allié de", "partenaire de", "voisin de", "rival",
+/// "ally of", "partner of"…) or with "avec"/"with" ("en guerre avec", "at war with").
 pub fn is_mutual(kind: &str) -> bool {
     let kind = kind.trim().to_lowercase();
     MUTUAL.iter().any(|end| {

@@ -259,16 +259,18 @@ pub fn draw(
             }
             svg.empty("circle", &attributes);
             if dot.events.len() > 1 {
+                let label = count_label(dot.events.len());
+                let size = if label.len() > 3 { 8.0 } else { 9.0 };
                 svg.text(
                     "text",
                     &[
                         ("class", "count".into()),
                         ("x", dot.x.into()),
                         ("y", (dot_y + 3.0).into()),
-                        ("font-size", 9.0.into()),
+                        ("font-size", size.into()),
                         ("text-anchor", "middle".into()),
                     ],
-                    &count_label(dot.events.len()),
+                    &label,
                 );
             } else if let Some((x, y, anchor, text)) = title {
                 let d = format!(

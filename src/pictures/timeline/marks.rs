@@ -7,8 +7,9 @@ use crate::model::{Event, Precision};
 
 use super::axis::Axis;
 
-/// Narrowest bar drawn; anything narrower is a dot.
-pub const MIN_BAR: f64 = 6.0;
+/// Narrowest bar drawn; anything narrower (a month over a decade) is a dot, which
+/// is about as wide.
+pub const MIN_BAR: f64 = 10.0;
 /// Bar rows per lane; a bar that finds no room becomes a dot at its start.
 pub const BAR_ROWS: usize = 3;
 /// Space kept between two marks.
@@ -154,13 +155,13 @@ fn cluster(points: Vec<(f64, usize)>) -> Vec<Dot> {
     stack
 }
 
-/// The count written in a cluster: `7`, `120`, `3k`, never more than three
+/// The count written in a cluster: `7`, `120`, `1.2k`, `35k`, never more than four
 /// characters, so that it fits in the dot.
 pub fn count_label(count: usize) -> String {
-    if count < 1000 {
-        count.to_string()
-    } else {
-        format!("{}k", (count / 1000).min(99))
+    match count {
+        0..=999 => count.to_string(),
+        1000..=9_999 => format!("{}.{}k", count / 1000, count % 1000 / 100),
+        _ => format!("{}k", (count / 1000).min(999)),
     }
 }
 
@@ -187,6 +188,7 @@ mod tests {
     fn counts_stay_short() {
         assert_eq!(count_label(7), "7");
         assert_eq!(count_label(999), "999");
+        assert_eq!(count_label(1_250), "1.2k");
         assert_eq!(count_label(12_345), "12k");
     }
 }
