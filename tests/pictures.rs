@@ -498,4 +498,7 @@ fn pictures_of_the_benchmark_dossier_are_fast() {
     let elapsed = started.elapsed();
     println!("{} pictures in {elapsed:.2?}", drawn.svgs.len());
     assert!(elapsed.as_secs_f64() < 10.0);
+    for svg in &drawn.svgs {
+        check_picture(svg, &drawn.given);
+    }
 }
