@@ -108,7 +108,7 @@ fn main() -> anyhow::Result<()> {
         let mut html = String::new();
         let _ = write!(
             html,
-            "<!doctype html><meta charset=utf-8><title>{title}</title><style>body{{font-family:system-ui;margin:16px;max-width:1000px}}{PICTURES_CSS}</style><h1>{title}</h1>{body}"
+            "<!doctype html><meta charset=utf-8><meta name=color-scheme content=\"light dark\"><title>{title}</title><style>body{{font-family:system-ui;margin:16px;max-width:1000px}}{PICTURES_CSS}</style><h1>{title}</h1>{body}"
         );
         html
     };
