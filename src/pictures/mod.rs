@@ -56,7 +56,7 @@ mod words;
 
 use crate::model::{Citation, Language};
 
-pub use graph::{graph_relations, relationship_graph};
+pub use graph::{graph_relations, is_mutual, relationship_graph};
 pub use timeline::{Lanes, timeline};
 
 /// The CSS for the classes the pictures use, light and dark (`prefers-color-scheme`)

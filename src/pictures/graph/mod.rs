@@ -17,7 +17,7 @@ use crate::pictures::{Frame, Links, Medium};
 use layout::{Body, layout};
 use network::{Network, network};
 
-pub use network::graph_relations;
+pub use network::{graph_relations, is_mutual};
 
 /// Font size of a node's name.
 const NAME_SIZE: f64 = 12.0;
