@@ -1,0 +1,64 @@
+// Every page of both built sites, opened from file:// and from a server under a sub-path,
+// on a phone (390 px): no console error, no failed request, no horizontal scroll.
+import assert from "node:assert/strict";
+import { after, before, describe, it } from "node:test";
+import { fileUrl, horizontalOverflow, launch, watchedPage } from "../lib/browser.js";
+import { SITES, htmlPages } from "../lib/env.js";
+import { serve, servedUrl } from "../lib/server.js";
+
+const PHONE = { width: 390, height: 844 };
+
+let browser;
+before(async () => {
+  browser = await launch();
+});
+after(async () => {
+  await browser?.close();
+});
+
+for (const site of SITES) {
+  const pages = htmlPages(site.root);
+  for (const mode of ["file", "served"]) {
+    describe(`${site.name} from ${mode === "file" ? "file://" : "http://…/my-dossier/"} at 390 px`, () => {
+      let context;
+      let server;
+      before(async () => {
+        context = await browser.newContext({ viewport: PHONE });
+        if (mode === "served") server = await serve(site.root);
+      });
+      after(async () => {
+        await context?.close();
+        await server?.close();
+      });
+
+      it("has pages to check", () => {
+        assert.ok(pages.length >= 10, `only ${pages.length} HTML pages in ${site.root}`);
+      });
+
+      for (const rel of pages) {
+        it(rel, async () => {
+          const url = mode === "file" ? fileUrl(site.root, rel) : servedUrl(server.base, rel);
+          const page = await watchedPage(context);
+          try {
+            const response = await page.goto(url, { waitUntil: "load" });
+            if (mode === "served") assert.equal(response.status(), 200, `${url} answered ${response.status()}`);
+            // Deferred scripts have run by "load"; give a late request or error a moment.
+            await page.waitForTimeout(50);
+            const problems = page.problems();
+            assert.deepEqual(problems, [], `${rel} (${url}) had problems:\n  ${problems.join("\n  ")}`);
+            const { overflow, culprits } = await horizontalOverflow(page);
+            assert.equal(
+              overflow,
+              0,
+              `${rel} scrolls sideways by ${overflow}px at 390 px width; sticking out: ${culprits.join(", ")}`,
+            );
+            const title = await page.title();
+            assert.ok(title.trim().length > 0, `${rel} has an empty <title>`);
+          } finally {
+            await page.close();
+          }
+        });
+      }
+    });
+  }
+}
