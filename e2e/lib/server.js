@@ -29,6 +29,7 @@ const TYPES = {
 /** Serves `root` under `/my-dossier/` on 127.0.0.1 (a free port); resolves to { base, close }. */
 export async function serve(root, subPath = SUB_PATH) {
   const top = path.resolve(root);
+  const outside = [];
   const notFound = (res) => {
     const page = path.join(top, "404.html");
     res.writeHead(404, { "content-type": TYPES[".html"] });
@@ -52,6 +53,7 @@ export async function serve(root, subPath = SUB_PATH) {
       return;
     }
     if (!pathname.startsWith(subPath)) {
+      outside.push(pathname);
       notFound(res);
       return;
     }
@@ -85,6 +87,8 @@ export async function serve(root, subPath = SUB_PATH) {
   const { port } = server.address();
   return {
     base: `http://127.0.0.1:${port}${subPath}`,
+    /** Paths asked for outside the sub-path: none should be (a site lives in its folder). */
+    outside,
     close: () =>
       new Promise((resolve) => {
         server.closeAllConnections();

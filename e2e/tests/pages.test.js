@@ -59,6 +59,16 @@ for (const site of SITES) {
           }
         });
       }
+
+      if (mode === "served") {
+        it("nothing was asked for outside /my-dossier/ (a site published in a folder stays in it)", () => {
+          const outside = [...new Set(server.outside)];
+          const hint = outside.includes("/favicon.ico")
+            ? ' (the browser looks for /favicon.ico at the top of the domain when a page declares no icon: declare one in base.html, e.g. <link rel="icon" href="data:,"> or an icon in assets/)'
+            : "";
+          assert.deepEqual(outside, [], `asked for outside the site: ${outside.join(", ")}${hint}`);
+        });
+      }
     });
   }
 }
