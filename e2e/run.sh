@@ -30,6 +30,8 @@ skip_or_fail() {
 
 command -v node >/dev/null 2>&1 || skip_or_fail "node not found (apt-get install nodejs npm)"
 command -v npm >/dev/null 2>&1 || skip_or_fail "npm not found (apt-get install npm)"
+node_major=$(node -p 'process.versions.node.split(".")[0]')
+[ "$node_major" -ge 20 ] || skip_or_fail "node $(node --version) is too old: playwright-core needs Node.js 20 or later"
 if [ -z "${CHROMIUM:-}" ]; then
   for name in chromium chromium-browser google-chrome google-chrome-stable; do
     if command -v "$name" >/dev/null 2>&1; then

@@ -7,6 +7,8 @@ import { SITES, htmlPages } from "../lib/env.js";
 import { serve, servedUrl } from "../lib/server.js";
 
 const PHONE = { width: 390, height: 844 };
+const PLURAL_AFTER_ONE =
+  /(?<!\d[\s\u00a0\u202f,.]?)(?<![§#])\b1[\s\u00a0\u202f]+(événements|mentions|sources|acteurs|paragraphes|jugements|résultats|events|actors|paragraphs|judgments|results)\b/giu;
 
 let browser;
 before(async () => {
@@ -52,6 +54,10 @@ for (const site of SITES) {
               0,
               `${rel} scrolls sideways by ${overflow}px at 390 px width; sticking out: ${culprits.join(", ")}`,
             );
+            // "1 événements", "1 mentions": a count of one takes the singular.
+            const text = await page.evaluate(() => document.body.innerText);
+            const plural = [...text.matchAll(PLURAL_AFTER_ONE)].map((m) => m[0]);
+            assert.deepEqual(plural, [], `${rel}: a count of one followed by a plural`);
             const title = await page.title();
             assert.ok(title.trim().length > 0, `${rel} has an empty <title>`);
           } finally {

@@ -109,6 +109,30 @@ describe("search from file://", () => {
     await page.close();
   });
 
+  it("one result is counted in the singular", async () => {
+    const page = await watchedPage(context);
+    await page.goto(fileUrl(SITE, "search/index.html"));
+    // A word of the sources that only one entry holds: try the rarer-looking words in turn.
+    const words = [...new Set(model(SITE).sources.flatMap((s) => s.paragraphs.flatMap((p) => p.text.split(/[^\p{L}]+/u))))]
+      .filter((w) => w.length >= 9)
+      .sort();
+    let status = null;
+    for (const word of words.slice(0, 200)) {
+      await page.fill("#search-q", word);
+      if ((await page.locator("#search-results li").count()) === 1) {
+        status = { word, text: (await page.locator("#search-status").textContent()).trim() };
+        break;
+      }
+    }
+    assert.ok(status, "no word of the sources gives exactly one result");
+    assert.doesNotMatch(
+      status.text,
+      /^1\s+(résultats|results)\b/,
+      `searching "${status.word}" finds one result and says "${status.text}" (search.js: pick a singular label, e.g. data-result="résultat", when hits.length === 1)`,
+    );
+    await page.close();
+  });
+
   it("a paragraph result opens the source at that paragraph, highlighted and in view", async () => {
     const page = await watchedPage(context);
     await page.goto(`${fileUrl(SITE, "search/index.html")}?q=armee`);
