@@ -55,7 +55,8 @@ trap 'rm -rf "$work"' EXIT
 "$bin" build --root tests/fixtures/valid-en --out "$work/fixture-en"
 export E2E_SITE="$work/bundled" E2E_FIXTURE="$work/fixture-en"
 export E2E_OUT="$repo/target/e2e"
-rm -rf "$E2E_OUT"
+# A full run starts from an empty report folder; one file adds to the last full run's.
+if [ $# -eq 0 ]; then rm -rf "$E2E_OUT"; fi
 mkdir -p "$E2E_OUT"
 
 # 3. The npm packages, exactly as locked; --ignore-scripts: no install script may
@@ -68,7 +69,7 @@ fi
 # 4. The tests, one file at a time (each starts its own Chromium; two cores are shared).
 if [ $# -gt 0 ]; then files=("$@"); else files=(tests/*.test.js); fi
 status=0
-node --test --test-concurrency=1 \
+node --test --test-concurrency=1 --test-timeout=180000 \
   --test-reporter=spec --test-reporter-destination=stdout \
   --test-reporter=tap --test-reporter-destination="$E2E_OUT/results.tap" \
   "${files[@]}" || status=$?

@@ -56,15 +56,19 @@ export async function watchedPage(context) {
   // The browser's own request for /favicon.ico at the top of the origin, when a page
   // declares no icon, is not the page's: pages.test.js checks it once, on its own.
   const favicon = (url) => /^https?:\/\/[^/]+\/favicon\.ico$/.test(url || "");
+  // A page opened on purpose at a missing address (lib/open.js) answers 404 itself.
+  const expected404 = (url) => page.notFoundUrl !== undefined && url === page.notFoundUrl;
   page.on("console", (msg) => {
-    if (msg.type() === "error" && !favicon(msg.location().url)) {
+    const where = msg.location().url;
+    if (expected404(where) && /status of 404/.test(msg.text())) return;
+    if (msg.type() === "error" && !favicon(where)) {
       seen.push(`console error: ${msg.text()} (${msg.location().url || "?"})`);
     }
   });
   page.on("pageerror", (err) => seen.push(`uncaught exception: ${err.message}`));
   page.on("requestfailed", (req) => seen.push(`failed request: ${req.url()} (${req.failure()?.errorText})`));
   page.on("response", (res) => {
-    if (res.status() >= 400 && !favicon(res.url())) seen.push(`HTTP ${res.status()}: ${res.url()}`);
+    if (res.status() >= 400 && !favicon(res.url()) && !(res.status() === 404 && expected404(res.url()))) seen.push(`HTTP ${res.status()}: ${res.url()}`);
   });
   page.problems = () => seen.slice();
   return page;

@@ -8,7 +8,7 @@ import path from "node:path";
 
 export const SUB_PATH = "/my-dossier/";
 
-const TYPES = {
+export const TYPES = {
   ".html": "text/html; charset=utf-8",
   ".css": "text/css; charset=utf-8",
   ".js": "text/javascript; charset=utf-8",

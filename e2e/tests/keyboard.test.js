@@ -6,6 +6,7 @@ import path from "node:path";
 import { after, before, describe, it } from "node:test";
 import { fileUrl, launch, watchedPage } from "../lib/browser.js";
 import { E2E_DIR, SITES, htmlPages, keyPages } from "../lib/env.js";
+import { open } from "../lib/open.js";
 
 const PROBE = path.join(E2E_DIR, "lib", "probe.js");
 const TABS = 15;
@@ -87,7 +88,7 @@ for (const site of SITES) {
         const limit = scheme === "light" && key.has(rel) ? ALL : TABS;
         it(`${rel} (${limit === ALL ? "every stop" : `first ${TABS} stops`})`, async () => {
           const page = await watchedPage(context);
-          await page.goto(fileUrl(site.root, rel));
+          await open(page, site.root, rel);
           const { count, positiveTabindex } = await recordUnfocused(page);
           assert.deepEqual(positiveTabindex, [], `${rel}: tabindex > 0 breaks the reading order`);
           const stops = [];

@@ -4,6 +4,7 @@ import assert from "node:assert/strict";
 import { after, before, describe, it } from "node:test";
 import { fileUrl, horizontalOverflow, launch, watchedPage } from "../lib/browser.js";
 import { SITES, htmlPages } from "../lib/env.js";
+import { open, openedWherePublished, publishedBase } from "../lib/open.js";
 import { serve, servedUrl } from "../lib/server.js";
 
 const PHONE = { width: 390, height: 844 };
@@ -39,11 +40,15 @@ for (const site of SITES) {
 
       for (const rel of pages) {
         it(rel, async () => {
+          const published = openedWherePublished(site.root, rel);
           const url = mode === "file" ? fileUrl(site.root, rel) : servedUrl(server.base, rel);
           const page = await watchedPage(context);
           try {
-            const response = await page.goto(url, { waitUntil: "load" });
-            if (mode === "served") assert.equal(response.status(), 200, `${url} answered ${response.status()}`);
+            if (published) {
+              console.log(`NOTE: ${site.name}/${rel} links through <base href="${publishedBase(site.root)}">: opened at a missing address there, not ${mode === "file" ? "from file://" : "under /my-dossier/"}`);
+            }
+            const response = await open(page, site.root, rel, { url: mode === "file" ? null : (r) => servedUrl(server.base, r) });
+            if (mode === "served" && !published) assert.equal(response.status(), 200, `${url} answered ${response.status()}`);
             // Deferred scripts have run by "load"; give a late request or error a moment.
             await page.waitForTimeout(50);
             const problems = page.problems();

@@ -4,8 +4,9 @@ import assert from "node:assert/strict";
 import fs from "node:fs";
 import path from "node:path";
 import { after, before, describe, it } from "node:test";
-import { fileUrl, launch, watchedPage } from "../lib/browser.js";
+import { launch, watchedPage } from "../lib/browser.js";
 import { FIXTURE, OUT, SITE, keyPages, model, noteMissing } from "../lib/env.js";
+import { open } from "../lib/open.js";
 
 const DIR = path.join(OUT, "screenshots");
 const SIZES = [
@@ -65,7 +66,7 @@ for (const shot of shots()) {
           const context = await browser.newContext({ ...options, colorScheme: scheme });
           try {
             const page = await watchedPage(context);
-            await page.goto(fileUrl(shot.root, shot.page) + shot.query);
+            await open(page, shot.root, shot.page, { suffix: shot.query });
             await page.evaluate(() => document.fonts.ready);
             const file = path.join(DIR, `${shot.name}-${size.name}-${scheme}.png`);
             await page.screenshot({ path: file, fullPage: !shot.viewportOnly });
