@@ -74,7 +74,13 @@ node --test --test-concurrency=1 --test-timeout=180000 \
   --test-reporter=tap --test-reporter-destination="$E2E_OUT/results.tap" \
   "${files[@]}" || status=$?
 
-count() { sed -n "s/^# $1 \([0-9][0-9]*\)$/\1/p" "$E2E_OUT/results.tap" | tail -1; }
+count() {
+  local n
+  n=$(sed -n "s/^# $1 \([0-9][0-9]*\)$/\1/p" "$E2E_OUT/results.tap" 2>/dev/null | tail -1)
+  echo "${n:-0}"
+}
+# node --test exits non-zero on any failure; a run that never wrote its report failed too.
+[ -s "$E2E_OUT/results.tap" ] || status=1
 echo ""
 echo "screenshots and reports: $E2E_OUT"
 echo "e2e: $(count pass) passed, $(count fail) failed, $(count skipped) skipped"
