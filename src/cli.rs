@@ -39,6 +39,9 @@ pub struct CheckArgs {
     /// Treat warnings as errors.
     #[arg(long)]
     pub strict: bool,
+    /// Also list every mention of every actor found in the sources (to audit aliases).
+    #[arg(long)]
+    pub mentions: bool,
 }
 
 /// `dossier build`.

@@ -6,7 +6,7 @@ use std::sync::Arc;
 
 use codespan_reporting::diagnostic::{Diagnostic as Report, Label};
 use codespan_reporting::files::SimpleFiles;
-use codespan_reporting::term::{self, Config};
+use codespan_reporting::term::{self, Chars, Config};
 
 /// How bad a problem is.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, serde::Serialize)]
@@ -36,7 +36,10 @@ impl Span {
     /// The same span moved `offset` bytes further into the file.
     #[must_use]
     pub const fn shifted(self, offset: usize) -> Self {
-        Self { start: self.start + offset, len: self.len }
+        Self {
+            start: self.start + offset,
+            len: self.len,
+        }
     }
 }
 
@@ -57,7 +60,11 @@ impl SourceFile {
         let line_starts = std::iter::once(0)
             .chain(text.match_indices('\n').map(|(i, _)| i + 1))
             .collect();
-        Self { path, text, line_starts }
+        Self {
+            path,
+            text,
+            line_starts,
+        }
     }
 
     /// One-based line and column (in characters) of a byte offset.
@@ -65,7 +72,10 @@ impl SourceFile {
         let offset = offset.min(self.text.len());
         let line = self.line_starts.partition_point(|&s| s <= offset).max(1);
         let start = self.line_starts[line - 1];
-        let column = self.text.get(start..offset).map_or(1, |s| s.chars().count() + 1);
+        let column = self
+            .text
+            .get(start..offset)
+            .map_or(1, |s| s.chars().count() + 1);
         (line, column)
     }
 }
@@ -92,7 +102,12 @@ pub struct Diagnostic {
 
 impl Diagnostic {
     /// A problem at a span of a file that was read.
-    pub fn at(severity: Severity, file: &SourceFile, span: Span, message: impl Into<String>) -> Self {
+    pub fn at(
+        severity: Severity,
+        file: &SourceFile,
+        span: Span,
+        message: impl Into<String>,
+    ) -> Self {
         let (line, column) = file.line_column(span.start);
         Self {
             severity,
@@ -150,14 +165,26 @@ impl Diagnostics {
     }
 
     /// Records an error at a span.
-    pub fn error(&mut self, file: &SourceFile, span: Span, message: impl Into<String>) -> &mut Diagnostic {
-        self.items.push(Diagnostic::at(Severity::Error, file, span, message));
+    pub fn error(
+        &mut self,
+        file: &SourceFile,
+        span: Span,
+        message: impl Into<String>,
+    ) -> &mut Diagnostic {
+        self.items
+            .push(Diagnostic::at(Severity::Error, file, span, message));
         self.items.last_mut().expect("just pushed")
     }
 
     /// Records a warning at a span.
-    pub fn warning(&mut self, file: &SourceFile, span: Span, message: impl Into<String>) -> &mut Diagnostic {
-        self.items.push(Diagnostic::at(Severity::Warning, file, span, message));
+    pub fn warning(
+        &mut self,
+        file: &SourceFile,
+        span: Span,
+        message: impl Into<String>,
+    ) -> &mut Diagnostic {
+        self.items
+            .push(Diagnostic::at(Severity::Warning, file, span, message));
         self.items.last_mut().expect("just pushed")
     }
 
@@ -168,12 +195,18 @@ impl Diagnostics {
 
     /// Number of errors.
     pub fn error_count(&self) -> usize {
-        self.items.iter().filter(|d| d.severity == Severity::Error).count()
+        self.items
+            .iter()
+            .filter(|d| d.severity == Severity::Error)
+            .count()
     }
 
     /// Number of warnings.
     pub fn warning_count(&self) -> usize {
-        self.items.iter().filter(|d| d.severity == Severity::Warning).count()
+        self.items
+            .iter()
+            .filter(|d| d.severity == Severity::Warning)
+            .count()
     }
 
     /// Whether the run failed: any error, or any warning when `strict`.
@@ -203,7 +236,10 @@ impl Diagnostics {
     /// `strict` counts warnings as errors in the summary's wording.
     pub fn render(&self, color: bool) -> String {
         let mut out = Vec::new();
-        let config = Config::default();
+        let config = Config {
+            chars: Chars::ascii(),
+            ..Config::default()
+        };
         for diagnostic in self.sorted() {
             render_one(diagnostic, &config, color, &mut out);
         }
@@ -224,6 +260,10 @@ impl Diagnostics {
 }
 
 fn render_one(diagnostic: &Diagnostic, config: &Config, color: bool, out: &mut Vec<u8>) {
+    if diagnostic.file.is_none() || diagnostic.span.is_none() {
+        render_plain(diagnostic, out);
+        return;
+    }
     let mut files = SimpleFiles::new();
     let name = diagnostic.path.display().to_string();
     let report = match diagnostic.severity {
@@ -238,11 +278,7 @@ fn render_one(diagnostic: &Diagnostic, config: &Config, color: bool, out: &mut V
             let start = span.start.min(end);
             report.with_labels(vec![Label::primary(id, start..end)])
         }
-        _ => {
-            let id = files.add(name.clone(), Arc::from(""));
-            let _ = id;
-            report.with_notes(vec![format!("in {name}")])
-        }
+        _ => report,
     };
     let report = match &diagnostic.hint {
         Some(hint) => report.with_notes(vec![format!("hint: {hint}")]),
@@ -257,11 +293,25 @@ fn render_one(diagnostic: &Diagnostic, config: &Config, color: bool, out: &mut V
         term::emit_to_io_write(out, config, &files, &report)
     };
     if written.is_err() {
-        out.extend_from_slice(
-            format!("{}: {}\n  --> {}\n", severity_word(diagnostic.severity), diagnostic.message, diagnostic.location())
-                .as_bytes(),
-        );
+        render_plain(diagnostic, out);
     }
+}
+
+/// A diagnostic without a line of the file to show (a whole-file problem).
+fn render_plain(diagnostic: &Diagnostic, out: &mut Vec<u8>) {
+    let mut text = format!(
+        "{}: {}\n  --> {}\n",
+        severity_word(diagnostic.severity),
+        diagnostic.message,
+        diagnostic.location()
+    );
+    if let Some(hint) = &diagnostic.hint {
+        text.push_str("  = hint: ");
+        text.push_str(hint);
+        text.push('\n');
+    }
+    text.push('\n');
+    out.extend_from_slice(text.as_bytes());
 }
 
 fn severity_word(severity: Severity) -> &'static str {
@@ -274,11 +324,20 @@ fn severity_word(severity: Severity) -> &'static str {
 /// The known name closest to `word`, if it is close enough to be a likely typo.
 pub fn did_you_mean<'a>(word: &str, known: impl IntoIterator<Item = &'a str>) -> Option<&'a str> {
     let word_lower = word.to_lowercase();
+    if word.chars().count() <= 2 {
+        return None;
+    }
     known
         .into_iter()
-        .map(|candidate| (strsim::damerau_levenshtein(&word_lower, &candidate.to_lowercase()), candidate))
+        .map(|candidate| {
+            (
+                strsim::damerau_levenshtein(&word_lower, &candidate.to_lowercase()),
+                candidate,
+            )
+        })
         .filter(|&(distance, candidate)| {
-            distance > 0 && distance <= (candidate.chars().count().max(word.chars().count()) / 3).max(2)
+            distance > 0
+                && distance <= (candidate.chars().count().max(word.chars().count()) / 3).max(1)
         })
         .min_by_key(|&(distance, candidate)| (distance, candidate))
         .map(|(_, candidate)| candidate)
@@ -298,8 +357,14 @@ mod tests {
 
     #[test]
     fn did_you_mean_finds_close_names_only() {
-        assert_eq!(did_you_mean("alias", ["aliases", "name", "kind"]), Some("aliases"));
-        assert_eq!(did_you_mean("tchani", ["abdourahamane-tchiani", "tchiani"]), Some("tchiani"));
+        assert_eq!(
+            did_you_mean("alias", ["aliases", "name", "kind"]),
+            Some("aliases")
+        );
+        assert_eq!(
+            did_you_mean("tchani", ["abdourahamane-tchiani", "tchiani"]),
+            Some("tchiani")
+        );
         assert_eq!(did_you_mean("zzzzzz", ["aliases", "name"]), None);
     }
 }

@@ -6,6 +6,7 @@ pub mod load;
 pub mod mentions;
 pub mod model;
 pub mod paragraphs;
+pub mod pictures;
 pub mod render;
 pub mod urls;
 pub mod validate;

@@ -20,7 +20,10 @@ fn main() -> ExitCode {
     let cli = Cli::parse();
     match cli.command {
         Command::Check(args) => {
-            let (_, diagnostics) = dossier::check(&args.project.root);
+            let (dossier, diagnostics) = dossier::check(&args.project.root);
+            if let (true, Some(dossier)) = (args.mentions, &dossier) {
+                print!("{}", dossier::mentions::listing(dossier));
+            }
             report(&diagnostics, args.strict)
         }
         Command::Build(args) => build(&args),

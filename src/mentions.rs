@@ -8,7 +8,7 @@ use std::ops::Range;
 use aho_corasick::{AhoCorasick, MatchKind};
 use pulldown_cmark::{Event, Parser, Tag, TagEnd};
 
-use crate::paragraphs::{markdown_options, BlockCounter};
+use crate::paragraphs::{BlockCounter, markdown_options};
 
 /// A mention found in a body, before it is tied to a source.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -41,7 +41,9 @@ pub struct MentionMatcher {
 impl MentionMatcher {
     /// Builds the matcher from each actor's names (display name then aliases).
     /// Also returns the names that two actors share; the first actor keeps them.
-    pub fn new<'a>(names: impl IntoIterator<Item = (usize, Vec<&'a str>)>) -> (Self, Vec<SharedName>) {
+    pub fn new<'a>(
+        names: impl IntoIterator<Item = (usize, Vec<&'a str>)>,
+    ) -> (Self, Vec<SharedName>) {
         let mut owner: BTreeMap<String, usize> = BTreeMap::new();
         let mut shared = Vec::new();
         let mut patterns: Vec<String> = Vec::new();
@@ -56,7 +58,11 @@ impl MentionMatcher {
                     match owner.get(&variant) {
                         Some(&kept_by) if kept_by != actor => {
                             if variant == name {
-                                shared.push(SharedName { name: variant.clone(), kept_by, also: actor });
+                                shared.push(SharedName {
+                                    name: variant.clone(),
+                                    kept_by,
+                                    also: actor,
+                                });
                             }
                         }
                         Some(_) => {}
@@ -72,19 +78,36 @@ impl MentionMatcher {
         let automaton = if patterns.is_empty() {
             None
         } else {
-            AhoCorasick::builder().match_kind(MatchKind::Standard).build(&patterns).ok()
+            AhoCorasick::builder()
+                .match_kind(MatchKind::Standard)
+                .build(&patterns)
+                .ok()
         };
-        (Self { automaton, actor_of_pattern }, shared)
+        (
+            Self {
+                automaton,
+                actor_of_pattern,
+            },
+            shared,
+        )
     }
 
     /// Every mention in a piece of plain text: whole words, leftmost first, and among
     /// matches starting at the same place the longest.
     pub fn find_in_text(&self, text: &str) -> Vec<(Range<usize>, usize)> {
-        let Some(automaton) = &self.automaton else { return Vec::new() };
+        let Some(automaton) = &self.automaton else {
+            return Vec::new();
+        };
         let mut candidates: Vec<(usize, usize, usize)> = automaton
             .find_overlapping_iter(text)
             .filter(|m| is_whole_word(text, m.start(), m.end()))
-            .map(|m| (m.start(), m.end(), self.actor_of_pattern[m.pattern().as_usize()]))
+            .map(|m| {
+                (
+                    m.start(),
+                    m.end(),
+                    self.actor_of_pattern[m.pattern().as_usize()],
+                )
+            })
             .collect();
         candidates.sort_by(|a, b| a.0.cmp(&b.0).then(b.1.cmp(&a.1)));
         let mut chosen = Vec::new();
@@ -121,14 +144,20 @@ impl MentionMatcher {
                 Event::Start(Tag::Heading { .. } | Tag::Table(_) | Tag::FootnoteDefinition(_)) => {
                     paragraph = None;
                 }
-                Event::Text(text) if in_link == 0 && !in_code => {
-                    // Only where the text is the source as written (no escapes or
-                    // entities), so that byte ranges in the body are exact.
-                    if body.get(range.clone()) == Some(text.as_ref()) {
-                        for (within, actor) in self.find_in_text(text) {
-                            let start = range.start + within.start;
-                            found.push(Found { paragraph, range: start..range.start + within.end, actor });
-                        }
+                // Only where the text is the source as written (no escapes or
+                // entities), so that byte ranges in the body are exact.
+                Event::Text(text)
+                    if in_link == 0
+                        && !in_code
+                        && body.get(range.clone()) == Some(text.as_ref()) =>
+                {
+                    for (within, actor) in self.find_in_text(text) {
+                        let start = range.start + within.start;
+                        found.push(Found {
+                            paragraph,
+                            range: start..range.start + within.end,
+                            actor,
+                        });
                     }
                 }
                 _ => {}
@@ -143,12 +172,12 @@ impl MentionMatcher {
 fn variants(name: &str) -> Vec<String> {
     let mut forms = vec![name.to_string()];
     let mut chars = name.chars();
-    if let Some(first) = chars.next() {
-        if first.is_lowercase() {
-            let capitalised: String = first.to_uppercase().chain(chars).collect();
-            if capitalised != name {
-                forms.push(capitalised);
-            }
+    if let Some(first) = chars.next()
+        && first.is_lowercase()
+    {
+        let capitalised: String = first.to_uppercase().chain(chars).collect();
+        if capitalised != name {
+            forms.push(capitalised);
         }
     }
     forms
@@ -160,33 +189,94 @@ fn is_whole_word(text: &str, start: usize, end: usize) -> bool {
     !before.is_some_and(char::is_alphanumeric) && !after.is_some_and(char::is_alphanumeric)
 }
 
+/// A listing of every mention, actor by actor: the matched text, where it is, and the
+/// words around it, for an analyst checking that aliases match what they should.
+pub fn listing(dossier: &crate::model::Dossier) -> String {
+    use std::fmt::Write;
+    let mut by_actor: Vec<Vec<&crate::model::Mention>> = vec![Vec::new(); dossier.actors.len()];
+    for mention in &dossier.mentions {
+        by_actor[mention.actor].push(mention);
+    }
+    let mut out = String::new();
+    for (actor, mentions) in dossier.actors.iter().zip(by_actor) {
+        let _ = writeln!(
+            out,
+            "{} ({}): {} mention{}",
+            actor.name,
+            actor.id,
+            mentions.len(),
+            if mentions.len() == 1 { "" } else { "s" }
+        );
+        for mention in mentions {
+            let source = &dossier.sources[mention.source];
+            let body = &source.body;
+            let before = context(&body[..mention.range.start], true);
+            let after = context(&body[mention.range.end..], false);
+            let paragraph = mention
+                .paragraph
+                .map_or_else(String::new, |p| format!("#p{p}"));
+            let _ = writeln!(
+                out,
+                "  {}{paragraph}: …{before}[{}]{after}…",
+                source.id,
+                &body[mention.range.clone()]
+            );
+        }
+    }
+    out
+}
+
+/// Up to 30 characters of text next to a mention, on one line.
+fn context(text: &str, before: bool) -> String {
+    let chars: Vec<char> = text.chars().collect();
+    let taken: String = if before {
+        chars[chars.len().saturating_sub(30)..].iter().collect()
+    } else {
+        chars[..chars.len().min(30)].iter().collect()
+    };
+    taken.replace(['\n', '\r'], " ")
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
 
     fn matcher(actors: &[&[&'static str]]) -> MentionMatcher {
-        MentionMatcher::new(actors.iter().enumerate().map(|(i, names)| (i, names.to_vec()))).0
+        MentionMatcher::new(
+            actors
+                .iter()
+                .enumerate()
+                .map(|(i, names)| (i, names.to_vec())),
+        )
+        .0
     }
 
     fn words<'a>(m: &MentionMatcher, text: &'a str) -> Vec<(&'a str, usize)> {
-        m.find_in_text(text).into_iter().map(|(r, a)| (&text[r], a)).collect()
+        m.find_in_text(text)
+            .into_iter()
+            .map(|(r, a)| (&text[r], a))
+            .collect()
     }
 
     #[test]
     fn longest_match_wins() {
         let m = matcher(&[&["Mohamed Bazoum"], &["Bazoum"]]);
-        assert_eq!(words(&m, "le président Mohamed Bazoum et Bazoum"), [("Mohamed Bazoum", 0), ("Bazoum", 1)]);
+        assert_eq!(
+            words(&m, "le président Mohamed Bazoum et Bazoum"),
+            [("Mohamed Bazoum", 0), ("Bazoum", 1)]
+        );
     }
 
     #[test]
     fn whole_words_only_with_french_punctuation() {
         let m = matcher(&[&["Niger"], &["armée"], &["Hawaï"], &["Niamey"]]);
-        assert_eq!(words(&m, "Au Nigeria, nigérien, l'armée d'Hawaï, à Niamey, Niger."), [
-            ("armée", 1),
-            ("Hawaï", 2),
-            ("Niamey", 3),
-            ("Niger", 0)
-        ]);
+        assert_eq!(
+            words(
+                &m,
+                "Au Nigeria, nigérien, l'armée d'Hawaï, à Niamey, Niger."
+            ),
+            [("armée", 1), ("Hawaï", 2), ("Niamey", 3), ("Niger", 0)]
+        );
         assert_eq!(words(&m, "l’armée"), [("armée", 1)]);
     }
 
@@ -199,7 +289,10 @@ mod tests {
     #[test]
     fn lower_case_alias_matches_capitalised_but_not_the_reverse() {
         let m = matcher(&[&["russes"], &["Washington"]]);
-        assert_eq!(words(&m, "Russes et russes"), [("Russes", 0), ("russes", 0)]);
+        assert_eq!(
+            words(&m, "Russes et russes"),
+            [("Russes", 0), ("russes", 0)]
+        );
         assert!(words(&m, "washington").is_empty());
         assert!(words(&m, "RUSSES").is_empty());
     }
@@ -217,7 +310,15 @@ mod tests {
 
     #[test]
     fn shared_names_are_reported() {
-        let (_, shared) = MentionMatcher::new([(0, vec!["Moscou"]), (1, vec!["Moscou", "Kremlin"])]);
-        assert_eq!(shared, [SharedName { name: "Moscou".into(), kept_by: 0, also: 1 }]);
+        let (_, shared) =
+            MentionMatcher::new([(0, vec!["Moscou"]), (1, vec!["Moscou", "Kremlin"])]);
+        assert_eq!(
+            shared,
+            [SharedName {
+                name: "Moscou".into(),
+                kept_by: 0,
+                also: 1
+            }]
+        );
     }
 }

@@ -77,7 +77,11 @@ pub fn number_blocks(body: &str) -> Vec<Paragraph> {
     let mut open_depth = 0usize;
     for (event, range) in Parser::new_ext(body, markdown_options()).into_offset_iter() {
         if let Some(number) = counter.on_event(&event) {
-            blocks.push(Paragraph { number, range, text: String::new() });
+            blocks.push(Paragraph {
+                number,
+                range,
+                text: String::new(),
+            });
             open_depth = 1;
             continue;
         }
@@ -95,7 +99,9 @@ pub fn number_blocks(body: &str) -> Vec<Paragraph> {
                 Event::SoftBreak
                 | Event::HardBreak
                 | Event::Start(Tag::Paragraph | Tag::Item | Tag::List(_))
-                | Event::End(TagEnd::Paragraph | TagEnd::Item | TagEnd::List(_)) => block.text.push(' '),
+                | Event::End(TagEnd::Paragraph | TagEnd::Item | TagEnd::List(_)) => {
+                    block.text.push(' ');
+                }
                 _ => {}
             }
         }
@@ -117,9 +123,15 @@ mod tests {
     #[test]
     fn plain_paragraphs_are_numbered_in_order() {
         let blocks = number_blocks("One.\n\nTwo\nlines.\n\nThree.\n");
-        assert_eq!(blocks.iter().map(|b| b.number).collect::<Vec<_>>(), [1, 2, 3]);
+        assert_eq!(
+            blocks.iter().map(|b| b.number).collect::<Vec<_>>(),
+            [1, 2, 3]
+        );
         assert_eq!(blocks[1].text, "Two lines.");
-        assert_eq!(&"One.\n\nTwo\nlines.\n\nThree.\n"[blocks[1].range.clone()], "Two\nlines.\n");
+        assert_eq!(
+            &"One.\n\nTwo\nlines.\n\nThree.\n"[blocks[1].range.clone()],
+            "Two\nlines.\n"
+        );
     }
 
     #[test]
@@ -130,22 +142,18 @@ mod tests {
 
     #[test]
     fn blockquote_paragraphs_are_numbered() {
-        assert_eq!(texts("Before.\n\n> Quoted one.\n>\n> Quoted two.\n\nAfter.\n"), [
-            "Before.",
-            "Quoted one.",
-            "Quoted two.",
-            "After."
-        ]);
+        assert_eq!(
+            texts("Before.\n\n> Quoted one.\n>\n> Quoted two.\n\nAfter.\n"),
+            ["Before.", "Quoted one.", "Quoted two.", "After."]
+        );
     }
 
     #[test]
     fn tight_list_items_are_one_block_each() {
-        assert_eq!(texts("Intro.\n\n- one\n- two\n  - nested\n- three\n"), [
-            "Intro.",
-            "one",
-            "two nested",
-            "three"
-        ]);
+        assert_eq!(
+            texts("Intro.\n\n- one\n- two\n  - nested\n- three\n"),
+            ["Intro.", "one", "two nested", "three"]
+        );
     }
 
     #[test]

@@ -20,7 +20,11 @@ pub fn scheme(url: &str) -> Option<String> {
         && chars.all(|c| c.is_ascii_alphanumeric() || matches!(c, '+' | '-' | '.'));
     // Anything else before a colon is not a scheme a browser would follow, but treat
     // it as unsafe rather than relative.
-    Some(if valid { candidate.to_ascii_lowercase() } else { String::from("invalid") })
+    Some(if valid {
+        candidate.to_ascii_lowercase()
+    } else {
+        String::from("invalid")
+    })
 }
 
 /// Whether an address is `http`, `https`, `mailto` or relative.
@@ -34,7 +38,9 @@ pub fn is_safe_link(url: &str) -> bool {
 /// Whether an address is absolute `http` or `https` with a host.
 pub fn is_web_address(url: &str) -> bool {
     let lower = url.trim().to_ascii_lowercase();
-    let rest = lower.strip_prefix("https://").or_else(|| lower.strip_prefix("http://"));
+    let rest = lower
+        .strip_prefix("https://")
+        .or_else(|| lower.strip_prefix("http://"));
     rest.is_some_and(|r| !r.is_empty() && !r.starts_with('/') && !r.contains(char::is_whitespace))
 }
 

@@ -1,7 +1,7 @@
 //! Reading typed fields out of a [`Yaml`] mapping, reporting every unknown key, missing
 //! key and wrong type of the mapping at once, each at its own position.
 
-use crate::diagnostics::{did_you_mean, Diagnostics, SourceFile, Span};
+use crate::diagnostics::{Diagnostics, SourceFile, Span, did_you_mean};
 use crate::load::yaml::{Yaml, YamlKey, YamlValue};
 
 /// A value with the span where it was written.
@@ -49,20 +49,37 @@ impl<'a> MapReader<'a> {
     ) -> Option<Self> {
         let YamlValue::Map(entries) = &yaml.value else {
             diagnostics
-                .error(file, yaml.span, format!("expected {what} as a mapping of keys to values, found {}", yaml.value.shape()))
+                .error(
+                    file,
+                    yaml.span,
+                    format!(
+                        "expected {what} as a mapping of keys to values, found {}",
+                        yaml.value.shape()
+                    ),
+                )
                 .hint = Some(format!("the keys of {what} are: {}", known.join(", ")));
             return None;
         };
         for (key, _) in entries {
             if !known.contains(&key.name.as_str()) {
-                let diagnostic = diagnostics.error(file, key.span, format!("unknown key `{}` in {what}", key.name));
+                let diagnostic = diagnostics.error(
+                    file,
+                    key.span,
+                    format!("unknown key `{}` in {what}", key.name),
+                );
                 diagnostic.hint = Some(match did_you_mean(&key.name, known.iter().copied()) {
                     Some(near) => format!("did you mean `{near}`?"),
                     None => format!("the keys of {what} are: {}", known.join(", ")),
                 });
             }
         }
-        Some(Self { file, entries, span: yaml.span, what, diagnostics })
+        Some(Self {
+            file,
+            entries,
+            span: yaml.span,
+            what,
+            diagnostics,
+        })
     }
 
     /// The span of the whole mapping.
@@ -91,16 +108,34 @@ impl<'a> MapReader<'a> {
 
     fn missing(&mut self, key: &str) {
         let (file, span, what) = (self.file, self.span, self.what);
-        self.diagnostics.error(file, Span::new(span.start, 0), format!("missing required key `{key}` in {what}"));
+        self.diagnostics
+            .error(
+                file,
+                Span::new(span.start, 0),
+                format!("missing required key `{key}` in {what}"),
+            )
+            .hint = Some(format!("add `{key}: …` to {what}"));
     }
 
     fn wrong_type(&mut self, key: &str, expected: &str, found: &Yaml) {
         let (file, what) = (self.file, self.what);
-        self.diagnostics.error(
-            file,
-            found.span,
-            format!("`{key}` of {what} must be {expected}, found {}", found.value.shape()),
-        );
+        let example = match expected {
+            "a list" => {
+                format!("write `{key}: [first, second]`, or one `- item` per line under `{key}:`")
+            }
+            "`true` or `false`" => format!("write `{key}: true` or `{key}: false`"),
+            _ => format!("write `{key}: …` with {expected} after the colon (quote it if needed)"),
+        };
+        self.diagnostics
+            .error(
+                file,
+                found.span,
+                format!(
+                    "`{key}` of {what} must be {expected}, found {}",
+                    found.value.shape()
+                ),
+            )
+            .hint = Some(example);
     }
 
     /// A text field. Numbers and booleans are taken as written.
@@ -147,7 +182,11 @@ impl<'a> MapReader<'a> {
         }
         let allowed: Vec<&str> = T::ALL.iter().map(|(w, _)| *w).collect();
         let (file, what) = (self.file, self.what);
-        let diagnostic = self.diagnostics.error(file, value.span, format!("`{text}` is not a valid `{key}` of {what}"));
+        let diagnostic = self.diagnostics.error(
+            file,
+            value.span,
+            format!("`{text}` is not a valid `{key}` of {what}"),
+        );
         diagnostic.hint = Some(match did_you_mean(&text, allowed.iter().copied()) {
             Some(near) => format!("did you mean `{near}`? allowed: {}", allowed.join(", ")),
             None => format!("allowed: {}", allowed.join(", ")),
@@ -170,12 +209,17 @@ impl<'a> MapReader<'a> {
         key: &str,
         mut item: impl FnMut(&'a Yaml, &mut Diagnostics) -> Option<T>,
     ) -> Vec<T> {
-        let Some(value) = self.get(key) else { return Vec::new() };
+        let Some(value) = self.get(key) else {
+            return Vec::new();
+        };
         let YamlValue::List(items) = &value.value else {
             self.wrong_type(key, "a list", value);
             return Vec::new();
         };
-        items.iter().filter_map(|yaml| item(yaml, self.diagnostics)).collect()
+        items
+            .iter()
+            .filter_map(|yaml| item(yaml, self.diagnostics))
+            .collect()
     }
 
     /// A list of texts.
@@ -188,7 +232,10 @@ impl<'a> MapReader<'a> {
                 diagnostics.error(
                     file,
                     yaml.span,
-                    format!("each item of `{owned_key}` of {what} must be text, found {}", yaml.value.shape()),
+                    format!(
+                        "each item of `{owned_key}` of {what} must be text, found {}",
+                        yaml.value.shape()
+                    ),
                 );
                 None
             }
@@ -214,7 +261,11 @@ impl MapReader<'_> {
             Err(message) => {
                 let file = self.file;
                 self.diagnostics
-                    .error(file, text.span, format!("invalid date in `{key}`: {message}"))
+                    .error(
+                        file,
+                        text.span,
+                        format!("invalid date in `{key}`: {message}"),
+                    )
                     .hint = Some("write YYYY, YYYY-MM or YYYY-MM-DD".into());
                 None
             }
@@ -242,7 +293,11 @@ impl MapReader<'_> {
         if ok {
             return Some(text);
         }
-        let allowed = if web_only { "`http` and `https`" } else { "`http`, `https` and `mailto`" };
+        let allowed = if web_only {
+            "`http` and `https`"
+        } else {
+            "`http`, `https` and `mailto`"
+        };
         let message = match scheme {
             Some(s) if !matches!(s.as_str(), "http" | "https" | "mailto") => {
                 format!("the address in `{key}` uses the scheme `{s}:`, which is not allowed")
@@ -250,8 +305,9 @@ impl MapReader<'_> {
             _ => format!("`{}` in `{key}` is not an absolute address", text.value),
         };
         let file = self.file;
-        self.diagnostics.error(file, text.span, message).hint =
-            Some(format!("only {allowed} addresses are allowed here, e.g. https://example.org/article"));
+        self.diagnostics.error(file, text.span, message).hint = Some(format!(
+            "only {allowed} addresses are allowed here, e.g. https://example.org/article"
+        ));
         None
     }
 }

@@ -17,66 +17,87 @@ const MAX_FILE_BYTES: u64 = 256 * 1024 * 1024;
 /// Reads every document of the project at `root`. Problems go to `diagnostics`; what
 /// could be read is returned either way.
 pub fn load(root: &Path, diagnostics: &mut Diagnostics) -> RawProject {
-    let mut project = RawProject { root: root.to_path_buf(), ..RawProject::default() };
+    let mut project = RawProject {
+        root: root.to_path_buf(),
+        ..RawProject::default()
+    };
     let content = root.join("content");
     if !content.is_dir() {
         diagnostics.push(
-            Diagnostic::file(Severity::Error, Path::new("content"), format!("no `content/` folder in {}", root.display()))
-                .with_hint("run `dossier init DIR` to start a dossier, or pass `--root` to point at one"),
+            Diagnostic::file(
+                Severity::Error,
+                Path::new("content"),
+                format!("no `content/` folder in {}", root.display()),
+            )
+            .with_hint(
+                "run `dossier init DIR` to start a dossier, or pass `--root` to point at one",
+            ),
         );
         return project;
     }
 
     let dossier_path = content.join("dossier.yaml");
-    if let Some(file) = read_text(root, &dossier_path, diagnostics) {
-        if let Some(yaml) = parse_yaml(&file, &file.text, 0, diagnostics) {
-            project.dossier = raw::dossier(&file, &yaml, diagnostics);
-        }
+    if !dossier_path.exists() {
+        diagnostics.push(
+            Diagnostic::file(
+                Severity::Error,
+                Path::new("content/dossier.yaml"),
+                "missing `content/dossier.yaml`",
+            )
+            .with_hint("create it with at least `title: …`"),
+        );
+    } else if let Some(file) = read_text(root, &dossier_path, diagnostics)
+        && let Some(yaml) = parse_yaml(&file, &file.text, 0, diagnostics)
+    {
+        project.dossier = raw::dossier(&file, &yaml, diagnostics);
     }
 
     // Sources are many: read and parse them in parallel, keeping the order.
-    let sources: Vec<(Option<raw::RawSource>, Diagnostics)> = documents(root, &content.join("sources"), "md", diagnostics)
-        .into_par_iter()
-        .map(|(path, id)| {
-            let mut found = Diagnostics::default();
-            let source = read_source(root, &path, id, &mut found);
-            (source, found)
-        })
-        .collect();
+    let sources: Vec<(Option<raw::RawSource>, Diagnostics)> =
+        documents(root, &content.join("sources"), "md", diagnostics)
+            .into_par_iter()
+            .map(|(path, id)| {
+                let mut found = Diagnostics::default();
+                let source = read_source(root, &path, id, &mut found);
+                (source, found)
+            })
+            .collect();
     for (source, found) in sources {
         diagnostics.extend(found);
         project.sources.extend(source);
     }
 
-    let actors: Vec<(Option<raw::RawActor>, Diagnostics)> = documents(root, &content.join("actors"), "yaml", diagnostics)
-        .into_par_iter()
-        .map(|(path, id)| {
-            let mut found = Diagnostics::default();
-            let actor = read_text(root, &path, &mut found).and_then(|file| {
-                let yaml = parse_yaml(&file, &file.text, 0, &mut found)?;
-                raw::actor(id, &file, &yaml, &mut found)
-            });
-            (actor, found)
-        })
-        .collect();
+    let actors: Vec<(Option<raw::RawActor>, Diagnostics)> =
+        documents(root, &content.join("actors"), "yaml", diagnostics)
+            .into_par_iter()
+            .map(|(path, id)| {
+                let mut found = Diagnostics::default();
+                let actor = read_text(root, &path, &mut found).and_then(|file| {
+                    let yaml = parse_yaml(&file, &file.text, 0, &mut found)?;
+                    raw::actor(id, &file, &yaml, &mut found)
+                });
+                (actor, found)
+            })
+            .collect();
     for (actor, found) in actors {
         diagnostics.extend(found);
         project.actors.extend(actor);
     }
 
-    let events: Vec<(Vec<raw::RawEvent>, Diagnostics)> = documents(root, &content.join("events"), "yaml", diagnostics)
-        .into_par_iter()
-        .map(|(path, _)| {
-            let mut found = Diagnostics::default();
-            let events = read_text(root, &path, &mut found)
-                .and_then(|file| {
-                    let yaml = parse_yaml(&file, &file.text, 0, &mut found)?;
-                    Some(raw::events(&file, &yaml, &mut found))
-                })
-                .unwrap_or_default();
-            (events, found)
-        })
-        .collect();
+    let events: Vec<(Vec<raw::RawEvent>, Diagnostics)> =
+        documents(root, &content.join("events"), "yaml", diagnostics)
+            .into_par_iter()
+            .map(|(path, _)| {
+                let mut found = Diagnostics::default();
+                let events = read_text(root, &path, &mut found)
+                    .and_then(|file| {
+                        let yaml = parse_yaml(&file, &file.text, 0, &mut found)?;
+                        Some(raw::events(&file, &yaml, &mut found))
+                    })
+                    .unwrap_or_default();
+                (events, found)
+            })
+            .collect();
     for (events, found) in events {
         diagnostics.extend(found);
         project.events.extend(events);
@@ -85,7 +106,12 @@ pub fn load(root: &Path, diagnostics: &mut Diagnostics) -> RawProject {
 }
 
 /// Reads one source: front matter and body.
-fn read_source(root: &Path, path: &Path, id: String, diagnostics: &mut Diagnostics) -> Option<raw::RawSource> {
+fn read_source(
+    root: &Path,
+    path: &Path,
+    id: String,
+    diagnostics: &mut Diagnostics,
+) -> Option<raw::RawSource> {
     let file = read_text(root, path, diagnostics)?;
     let (front, front_offset, body_offset) = split_front_matter(&file, diagnostics)?;
     let yaml = parse_yaml(&file, front, front_offset, diagnostics)?;
@@ -95,18 +121,33 @@ fn read_source(root: &Path, path: &Path, id: String, diagnostics: &mut Diagnosti
 
 /// The files of one content folder with the expected extension, sorted, with their ids.
 /// Misnamed files and files of another kind are reported.
-fn documents(root: &Path, folder: &Path, extension: &str, diagnostics: &mut Diagnostics) -> Vec<(PathBuf, String)> {
+fn documents(
+    root: &Path,
+    folder: &Path,
+    extension: &str,
+    diagnostics: &mut Diagnostics,
+) -> Vec<(PathBuf, String)> {
     let mut found = Vec::new();
     if !folder.exists() {
         return found;
     }
-    let alternative = if extension == "yaml" { Some("yml") } else { None };
+    let alternative = if extension == "yaml" {
+        Some("yml")
+    } else {
+        None
+    };
     for entry in WalkDir::new(folder).follow_links(false).sort_by_file_name() {
         let entry = match entry {
             Ok(entry) => entry,
             Err(error) => {
-                let path = error.path().map_or_else(|| folder.to_path_buf(), Path::to_path_buf);
-                diagnostics.push(Diagnostic::file(Severity::Error, &relative(root, &path), format!("cannot read: {error}")));
+                let path = error
+                    .path()
+                    .map_or_else(|| folder.to_path_buf(), Path::to_path_buf);
+                diagnostics.push(Diagnostic::file(
+                    Severity::Error,
+                    &relative(root, &path),
+                    format!("cannot read: {error}"),
+                ));
                 continue;
             }
         };
@@ -119,12 +160,22 @@ fn documents(root: &Path, folder: &Path, extension: &str, diagnostics: &mut Diag
         let ext = path.extension().and_then(|e| e.to_str()).unwrap_or("");
         if ext != extension && Some(ext) != alternative {
             diagnostics.push(
-                Diagnostic::file(Severity::Warning, &shown, format!("ignored: not a `.{extension}` file"))
-                    .with_hint(format!("files in this folder are read only when their name ends in `.{extension}`")),
+                Diagnostic::file(
+                    Severity::Warning,
+                    &shown,
+                    format!("ignored: not a `.{extension}` file"),
+                )
+                .with_hint(format!(
+                    "files in this folder are read only when their name ends in `.{extension}`"
+                )),
             );
             continue;
         }
-        let stem = path.file_stem().and_then(|s| s.to_str()).unwrap_or("").to_string();
+        let stem = path
+            .file_stem()
+            .and_then(|s| s.to_str())
+            .unwrap_or("")
+            .to_string();
         if !is_valid_id(&stem) {
             let suggestion = slug(&stem);
             diagnostics.push(
@@ -146,7 +197,8 @@ fn slug(text: &str) -> String {
 }
 
 fn relative(root: &Path, path: &Path) -> PathBuf {
-    path.strip_prefix(root).map_or_else(|_| path.to_path_buf(), Path::to_path_buf)
+    path.strip_prefix(root)
+        .map_or_else(|_| path.to_path_buf(), Path::to_path_buf)
 }
 
 /// Reads a file as UTF-8 text, reporting why when it cannot.
@@ -161,7 +213,11 @@ fn read_text(root: &Path, path: &Path, diagnostics: &mut Diagnostics) -> Option<
     };
     match std::fs::metadata(path) {
         Ok(meta) if meta.len() > MAX_FILE_BYTES => {
-            fail(diagnostics, format!("file too large ({} MiB)", meta.len() / (1024 * 1024)), "split it, or keep only the text of the source");
+            fail(
+                diagnostics,
+                format!("file too large ({} MiB)", meta.len() / (1024 * 1024)),
+                "split it, or keep only the text of the source",
+            );
             return None;
         }
         Ok(meta) if !meta.is_file() => {
@@ -197,7 +253,10 @@ fn read_text(root: &Path, path: &Path, diagnostics: &mut Diagnostics) -> Option<
             let mut diagnostic = Diagnostic::file(
                 Severity::Error,
                 &shown,
-                format!("not UTF-8 text: invalid byte 0x{:02X} at line {line}, column {column}", bytes[valid]),
+                format!(
+                    "not UTF-8 text: invalid byte 0x{:02X} at line {line}, column {column}",
+                    bytes[valid]
+                ),
             )
             .with_hint("save the file as UTF-8 (a binary file does not belong in content/)");
             diagnostic.line = line;
@@ -210,14 +269,24 @@ fn read_text(root: &Path, path: &Path, diagnostics: &mut Diagnostics) -> Option<
 
 /// Splits a source file into its YAML front matter and its body: returns the front
 /// matter text, its byte offset and the byte offset of the body.
-fn split_front_matter<'f>(file: &'f SourceFile, diagnostics: &mut Diagnostics) -> Option<(&'f str, usize, usize)> {
+fn split_front_matter<'f>(
+    file: &'f SourceFile,
+    diagnostics: &mut Diagnostics,
+) -> Option<(&'f str, usize, usize)> {
     let text: &str = &file.text;
     let mut lines = text.split_inclusive('\n');
     let first = lines.next().unwrap_or("");
     if first.trim_end() != "---" {
         diagnostics
-            .error(file, Span::new(0, first.trim_end().len()), "a source starts with YAML front matter between `---` lines")
-            .hint = Some("begin the file with `---`, then `title:` and `published:`, then `---`, then the text".into());
+            .error(
+                file,
+                Span::new(0, first.trim_end().len()),
+                "a source starts with YAML front matter between `---` lines",
+            )
+            .hint = Some(
+            "begin the file with `---`, then `title:` and `published:`, then `---`, then the text"
+                .into(),
+        );
         return None;
     }
     let front_start = first.len();
@@ -228,18 +297,25 @@ fn split_front_matter<'f>(file: &'f SourceFile, diagnostics: &mut Diagnostics) -
         }
         offset += line.len();
     }
-    diagnostics.error(file, Span::new(0, 3), "the front matter is never closed").hint =
-        Some("add a line `---` after the last key of the front matter".into());
+    diagnostics
+        .error(file, Span::new(0, 3), "the front matter is never closed")
+        .hint = Some("add a line `---` after the last key of the front matter".into());
     None
 }
 
-fn parse_yaml(file: &SourceFile, text: &str, offset: usize, diagnostics: &mut Diagnostics) -> Option<Yaml> {
+fn parse_yaml(
+    file: &SourceFile,
+    text: &str,
+    offset: usize,
+    diagnostics: &mut Diagnostics,
+) -> Option<Yaml> {
     match yaml::parse(text, offset) {
         Ok(yaml) => Some(yaml),
         Err(error) => {
             let span = error.span.unwrap_or(Span::new(offset, 0));
-            diagnostics.error(file, span, format!("invalid YAML: {}", error.message)).hint =
-                Some("check the indentation and quoting around this place".into());
+            diagnostics
+                .error(file, span, format!("invalid YAML: {}", error.message))
+                .hint = Some("check the indentation and quoting around this place".into());
             None
         }
     }

@@ -8,5 +8,6 @@ pub mod yaml;
 
 pub use files::load;
 pub use raw::{
-    RawActor, RawDossier, RawEvent, RawJudgment, RawLink, RawProject, RawRelation, RawRole, RawSource,
+    RawActor, RawDossier, RawEvent, RawJudgment, RawLink, RawProject, RawRelation, RawRole,
+    RawSource,
 };

@@ -191,24 +191,63 @@ pub struct RawEvent {
 }
 
 const DOSSIER_KEYS: &[&str] = &[
-    "title", "subtitle", "language", "summary", "key_judgments", "authors", "updated", "marking",
-    "base_url", "allow_html",
+    "title",
+    "subtitle",
+    "language",
+    "summary",
+    "key_judgments",
+    "authors",
+    "updated",
+    "marking",
+    "base_url",
+    "allow_html",
 ];
 const JUDGMENT_KEYS: &[&str] = &["text", "confidence", "sources"];
 const SOURCE_KEYS: &[&str] = &[
-    "title", "published", "outlet", "author", "url", "language", "kind", "reliability",
-    "credibility", "note", "tags",
+    "title",
+    "published",
+    "outlet",
+    "author",
+    "url",
+    "language",
+    "kind",
+    "reliability",
+    "credibility",
+    "note",
+    "tags",
 ];
-const ACTOR_KEYS: &[&str] = &["name", "kind", "aliases", "summary", "roles", "relations", "links", "tags"];
+const ACTOR_KEYS: &[&str] = &[
+    "name",
+    "kind",
+    "aliases",
+    "summary",
+    "roles",
+    "relations",
+    "links",
+    "tags",
+];
 const ROLE_KEYS: &[&str] = &["title", "of", "from", "to"];
 const RELATION_KEYS: &[&str] = &["to", "type", "since", "until", "sources", "note"];
 const LINK_KEYS: &[&str] = &["label", "url"];
 const EVENT_KEYS: &[&str] = &[
-    "date", "end", "approximate", "title", "description", "actors", "place", "sources", "tags", "id",
+    "date",
+    "end",
+    "approximate",
+    "title",
+    "description",
+    "actors",
+    "place",
+    "sources",
+    "tags",
+    "id",
 ];
 
 /// Reads `content/dossier.yaml`.
-pub fn dossier(file: &Arc<SourceFile>, yaml: &Yaml, diagnostics: &mut Diagnostics) -> Option<RawDossier> {
+pub fn dossier(
+    file: &Arc<SourceFile>,
+    yaml: &Yaml,
+    diagnostics: &mut Diagnostics,
+) -> Option<RawDossier> {
     let mut r = MapReader::new(file, yaml, "the dossier", DOSSIER_KEYS, diagnostics)?;
     Some(RawDossier {
         file: Arc::clone(file),
@@ -230,7 +269,11 @@ fn judgment(file: &SourceFile, yaml: &Yaml, diagnostics: &mut Diagnostics) -> Op
     let text = r.required_text("text");
     let confidence = r.required_choice("confidence");
     let sources = r.text_list("sources");
-    Some(RawJudgment { text: text?, confidence: confidence?, sources })
+    Some(RawJudgment {
+        text: text?,
+        confidence: confidence?,
+        sources,
+    })
 }
 
 /// Reads the front matter of a source.
@@ -242,7 +285,13 @@ pub fn source(
     body_offset: usize,
     diagnostics: &mut Diagnostics,
 ) -> Option<RawSource> {
-    let mut r = MapReader::new(file, yaml, "a source's front matter", SOURCE_KEYS, diagnostics)?;
+    let mut r = MapReader::new(
+        file,
+        yaml,
+        "a source's front matter",
+        SOURCE_KEYS,
+        diagnostics,
+    )?;
     Some(RawSource {
         id,
         file: Arc::clone(file),
@@ -263,7 +312,12 @@ pub fn source(
 }
 
 /// Reads an actor file.
-pub fn actor(id: String, file: &Arc<SourceFile>, yaml: &Yaml, diagnostics: &mut Diagnostics) -> Option<RawActor> {
+pub fn actor(
+    id: String,
+    file: &Arc<SourceFile>,
+    yaml: &Yaml,
+    diagnostics: &mut Diagnostics,
+) -> Option<RawActor> {
     let mut r = MapReader::new(file, yaml, "an actor", ACTOR_KEYS, diagnostics)?;
     Some(RawActor {
         id,
@@ -282,7 +336,12 @@ pub fn actor(id: String, file: &Arc<SourceFile>, yaml: &Yaml, diagnostics: &mut 
 fn role(file: &SourceFile, yaml: &Yaml, diagnostics: &mut Diagnostics) -> Option<RawRole> {
     let mut r = MapReader::new(file, yaml, "a role", ROLE_KEYS, diagnostics)?;
     let title = r.required_text("title");
-    Some(RawRole { title: title?, of: r.text("of"), from: r.date("from"), to: r.date("to") })
+    Some(RawRole {
+        title: title?,
+        of: r.text("of"),
+        from: r.date("from"),
+        to: r.date("to"),
+    })
 }
 
 fn relation(file: &SourceFile, yaml: &Yaml, diagnostics: &mut Diagnostics) -> Option<RawRelation> {
@@ -293,24 +352,48 @@ fn relation(file: &SourceFile, yaml: &Yaml, diagnostics: &mut Diagnostics) -> Op
     let until = r.date("until");
     let sources = r.text_list("sources");
     let note = r.text("note");
-    Some(RawRelation { to: to?, kind: kind?, since, until, sources, note })
+    Some(RawRelation {
+        to: to?,
+        kind: kind?,
+        since,
+        until,
+        sources,
+        note,
+    })
 }
 
 fn link(file: &SourceFile, yaml: &Yaml, diagnostics: &mut Diagnostics) -> Option<RawLink> {
     let mut r = MapReader::new(file, yaml, "a link", LINK_KEYS, diagnostics)?;
     let label = r.required_text("label");
-    let url = if r.get("url").is_some() { r.url("url", false) } else { r.required_text("url") };
-    Some(RawLink { label: label?, url: url? })
+    let url = if r.get("url").is_some() {
+        r.url("url", false)
+    } else {
+        r.required_text("url")
+    };
+    Some(RawLink {
+        label: label?,
+        url: url?,
+    })
 }
 
 /// Reads an events file: a list of events.
 pub fn events(file: &Arc<SourceFile>, yaml: &Yaml, diagnostics: &mut Diagnostics) -> Vec<RawEvent> {
     match &yaml.value {
-        YamlValue::List(items) => items.iter().filter_map(|item| event(file, item, diagnostics)).collect(),
+        YamlValue::List(items) => items
+            .iter()
+            .filter_map(|item| event(file, item, diagnostics))
+            .collect(),
         YamlValue::Null => Vec::new(),
         other => {
             diagnostics
-                .error(file, yaml.span, format!("an events file holds a list of events, found {}", other.shape()))
+                .error(
+                    file,
+                    yaml.span,
+                    format!(
+                        "an events file holds a list of events, found {}",
+                        other.shape()
+                    ),
+                )
                 .hint = Some("start each event with `- ` (e.g. `- date: 2024-03-26`)".into());
             Vec::new()
         }

@@ -76,7 +76,9 @@ pub fn parse(text: &str, offset: usize) -> Result<Yaml, YamlError> {
     match serde_saphyr::from_str_with_options::<Spanned<RawNode>>(text, options) {
         Ok(node) => Ok(convert(node, text, offset)),
         Err(error) => {
-            let span = error.location().map(|location| span_of(&location, text, offset));
+            let span = error
+                .location()
+                .map(|location| span_of(&location, text, offset));
             let message = error.to_string();
             let message = message.lines().next().unwrap_or("invalid YAML").to_string();
             let message = strip_position_prefix(&message);
@@ -88,10 +90,10 @@ pub fn parse(text: &str, offset: usize) -> Result<Yaml, YamlError> {
 /// serde-saphyr prefixes messages with "error: line L column C: "; we print our own.
 fn strip_position_prefix(message: &str) -> String {
     let message = message.strip_prefix("error: ").unwrap_or(message);
-    if let Some(rest) = message.strip_prefix("line ") {
-        if let Some((_, tail)) = rest.split_once(": ") {
-            return tail.to_string();
-        }
+    if let Some(rest) = message.strip_prefix("line ")
+        && let Some((_, tail)) = rest.split_once(": ")
+    {
+        return tail.to_string();
     }
     message.to_string()
 }
@@ -102,7 +104,9 @@ fn span_of(location: &serde_saphyr::Location, text: &str, offset: usize) -> Span
         || byte_of_line_column(text, location.line(), location.column()),
         |b| usize::try_from(b).unwrap_or(0),
     );
-    let len = span.byte_len().map_or(0, |l| usize::try_from(l).unwrap_or(0));
+    let len = span
+        .byte_len()
+        .map_or(0, |l| usize::try_from(l).unwrap_or(0));
     let start = start.min(text.len());
     Span::new(start + offset, len.min(text.len() - start))
 }
@@ -131,15 +135,24 @@ fn convert(node: Spanned<RawNode>, text: &str, offset: usize) -> Yaml {
             YamlValue::Number(written.map_or(n, |w| w.trim().to_string()))
         }
         RawNode::String(s) => YamlValue::String(s),
-        RawNode::List(items) => {
-            YamlValue::List(items.into_iter().map(|item| convert(item, text, offset)).collect())
-        }
+        RawNode::List(items) => YamlValue::List(
+            items
+                .into_iter()
+                .map(|item| convert(item, text, offset))
+                .collect(),
+        ),
         RawNode::Map(entries) => YamlValue::Map(
             entries
                 .into_iter()
                 .map(|(key, value)| {
                     let key_span = span_of(&key.referenced, text, offset);
-                    (YamlKey { name: key.value, span: key_span }, convert(value, text, offset))
+                    (
+                        YamlKey {
+                            name: key.value,
+                            span: key_span,
+                        },
+                        convert(value, text, offset),
+                    )
                 })
                 .collect(),
         ),
@@ -231,11 +244,15 @@ mod tests {
     fn spans_point_at_values_and_keys() {
         let text = "title: Hello\nlist:\n  - a\n  - 12\n";
         let yaml = parse(text, 100).expect("valid");
-        let YamlValue::Map(entries) = yaml.value else { panic!("map") };
+        let YamlValue::Map(entries) = yaml.value else {
+            panic!("map")
+        };
         assert_eq!(entries[0].0.name, "title");
         assert_eq!(entries[0].0.span, Span::new(100, 5));
         assert_eq!(entries[0].1.span.start, 107);
-        let YamlValue::List(items) = &entries[1].1.value else { panic!("list") };
+        let YamlValue::List(items) = &entries[1].1.value else {
+            panic!("list")
+        };
         assert!(matches!(&items[1].value, YamlValue::Number(n) if n == "12"));
     }
 

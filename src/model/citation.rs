@@ -8,7 +8,9 @@ pub fn is_valid_id(id: &str) -> bool {
     !bytes.is_empty()
         && bytes.len() <= 80
         && (bytes[0].is_ascii_lowercase() || bytes[0].is_ascii_digit())
-        && bytes.iter().all(|&b| b.is_ascii_lowercase() || b.is_ascii_digit() || b == b'-')
+        && bytes
+            .iter()
+            .all(|&b| b.is_ascii_lowercase() || b.is_ascii_digit() || b == b'-')
 }
 
 /// A citation as written, before the source is looked up.
@@ -29,12 +31,15 @@ impl CitationText {
             None => (text, None),
         };
         if !is_valid_id(id) {
-            return Err(format!("`{id}` is not a valid id (lowercase letters, digits and `-`)"));
+            return Err(format!(
+                "`{id}` is not a valid id (lowercase letters, digits and `-`)"
+            ));
         }
         let paragraphs = match anchor {
             None => None,
             Some(anchor) => {
-                let bad = || format!("`#{anchor}` is not a paragraph reference: write `#p4` or `#p4-p6`");
+                let bad =
+                    || format!("`#{anchor}` is not a paragraph reference: write `#p4` or `#p4-p6`");
                 let number = |s: &str| {
                     s.strip_prefix('p')
                         .filter(|n| !n.is_empty() && n.bytes().all(|b| b.is_ascii_digit()))
@@ -54,7 +59,10 @@ impl CitationText {
                 Some((first, last))
             }
         };
-        Ok(Self { id: id.to_string(), paragraphs })
+        Ok(Self {
+            id: id.to_string(),
+            paragraphs,
+        })
     }
 }
 
@@ -75,7 +83,8 @@ impl Citation {
 
     /// Whether the citation covers paragraph `number`.
     pub fn covers(&self, number: u32) -> bool {
-        self.paragraphs.is_some_and(|(first, last)| (first..=last).contains(&number))
+        self.paragraphs
+            .is_some_and(|(first, last)| (first..=last).contains(&number))
     }
 
     /// The paragraph part as written: `§4` or `§4–6`, empty for a whole source.
@@ -119,14 +128,23 @@ mod tests {
     #[test]
     fn citations_parse_all_three_forms() {
         assert_eq!(CitationText::parse("x").map(|c| c.paragraphs), Ok(None));
-        assert_eq!(CitationText::parse("x#p4").map(|c| c.paragraphs), Ok(Some((4, 4))));
-        assert_eq!(CitationText::parse("x#p4-p6").map(|c| c.paragraphs), Ok(Some((4, 6))));
+        assert_eq!(
+            CitationText::parse("x#p4").map(|c| c.paragraphs),
+            Ok(Some((4, 4)))
+        );
+        assert_eq!(
+            CitationText::parse("x#p4-p6").map(|c| c.paragraphs),
+            Ok(Some((4, 6)))
+        );
         assert!(CitationText::parse("x#p6-p4").is_err());
         assert!(CitationText::parse("x#4").is_err());
         assert!(CitationText::parse("x#p0").is_err());
         assert!(CitationText::parse("x#p").is_err());
         assert!(CitationText::parse("X#p1").is_err());
-        assert_eq!(CitationText::parse("x#p4-p6").map(|c| c.to_string()), Ok("x#p4-p6".into()));
+        assert_eq!(
+            CitationText::parse("x#p4-p6").map(|c| c.to_string()),
+            Ok("x#p4-p6".into())
+        );
     }
 }
 
@@ -169,7 +187,10 @@ mod slug_tests {
 
     #[test]
     fn slugs_are_ascii_and_bounded() {
-        assert_eq!(slugify("Le coup d'État au Niger", 80), "le-coup-d-etat-au-niger");
+        assert_eq!(
+            slugify("Le coup d'État au Niger", 80),
+            "le-coup-d-etat-au-niger"
+        );
         assert_eq!(slugify("  Œuvre — été ", 80), "oeuvre-ete");
         assert_eq!(slugify("alpha beta gamma", 10), "alpha-beta");
         assert!(slugify(&"mot ".repeat(40), 80).len() <= 80);

@@ -28,12 +28,32 @@ pub enum Precision {
 }
 
 const MONTHS_FR: [&str; 12] = [
-    "janvier", "février", "mars", "avril", "mai", "juin", "juillet", "août", "septembre", "octobre",
-    "novembre", "décembre",
+    "janvier",
+    "février",
+    "mars",
+    "avril",
+    "mai",
+    "juin",
+    "juillet",
+    "août",
+    "septembre",
+    "octobre",
+    "novembre",
+    "décembre",
 ];
 const MONTHS_EN: [&str; 12] = [
-    "January", "February", "March", "April", "May", "June", "July", "August", "September", "October",
-    "November", "December",
+    "January",
+    "February",
+    "March",
+    "April",
+    "May",
+    "June",
+    "July",
+    "August",
+    "September",
+    "October",
+    "November",
+    "December",
 ];
 
 impl Date {
@@ -62,7 +82,10 @@ impl Date {
             if let Some(d) = day {
                 let last = days_in_month(year, m);
                 if d == 0 || d > last {
-                    return Err(format!("`{text}` does not exist: {} has {last} days", MONTHS_EN[usize::from(m) - 1]));
+                    return Err(format!(
+                        "`{text}` does not exist: {} has {last} days",
+                        MONTHS_EN[usize::from(m) - 1]
+                    ));
                 }
             }
         }
@@ -144,7 +167,7 @@ impl serde::Serialize for Date {
 }
 
 fn is_leap(year: u16) -> bool {
-    (year % 4 == 0 && year % 100 != 0) || year % 400 == 0
+    (year.is_multiple_of(4) && !year.is_multiple_of(100)) || year.is_multiple_of(400)
 }
 
 fn days_in_month(year: u16, month: u8) -> u8 {
@@ -174,9 +197,18 @@ mod tests {
 
     #[test]
     fn parses_each_precision() {
-        assert_eq!(Date::parse("2023").map(|d| d.precision()), Ok(Precision::Year));
-        assert_eq!(Date::parse("2023-12").map(|d| d.precision()), Ok(Precision::Month));
-        assert_eq!(Date::parse("2023-07-26").map(|d| d.precision()), Ok(Precision::Day));
+        assert_eq!(
+            Date::parse("2023").map(|d| d.precision()),
+            Ok(Precision::Year)
+        );
+        assert_eq!(
+            Date::parse("2023-12").map(|d| d.precision()),
+            Ok(Precision::Month)
+        );
+        assert_eq!(
+            Date::parse("2023-07-26").map(|d| d.precision()),
+            Ok(Precision::Day)
+        );
     }
 
     #[test]
@@ -210,7 +242,10 @@ mod tests {
         let day = Date::parse("2023-07-26").expect("date");
         assert_eq!(day.human(Language::Fr), "26 juillet 2023");
         assert_eq!(day.human(Language::En), "26 July 2023");
-        assert_eq!(Date::parse("2024-03-01").expect("date").human(Language::Fr), "1er mars 2024");
+        assert_eq!(
+            Date::parse("2024-03-01").expect("date").human(Language::Fr),
+            "1er mars 2024"
+        );
     }
 
     #[test]

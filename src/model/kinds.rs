@@ -41,6 +41,7 @@ choice_enum! {
     }
 }
 
+#[allow(clippy::derivable_impls)] // the enum is declared by a macro
 impl Default for Language {
     fn default() -> Self {
         Self::En
@@ -135,6 +136,13 @@ choice_enum! {
 
 impl ActorKind {
     /// Every kind, in the order the roster shows them.
-    pub const ORDER: [Self; 7] =
-        [Self::Person, Self::Organization, Self::State, Self::Group, Self::Media, Self::Place, Self::Other];
+    pub const ORDER: [Self; 7] = [
+        Self::Person,
+        Self::Organization,
+        Self::State,
+        Self::Group,
+        Self::Media,
+        Self::Place,
+        Self::Other,
+    ];
 }

@@ -9,7 +9,7 @@ use std::collections::BTreeMap;
 use std::ops::Range;
 use std::path::PathBuf;
 
-pub use citation::{is_valid_id, slugify, Citation, CitationText};
+pub use citation::{Citation, CitationText, is_valid_id, slugify};
 pub use date::{Date, Precision};
 pub use kinds::{ActorKind, Confidence, Credibility, Language, Reliability, SourceKind};
 
@@ -118,7 +118,8 @@ impl Source {
 
     /// The paragraph with `number`, if it exists.
     pub fn paragraph(&self, number: u32) -> Option<&Paragraph> {
-        self.paragraphs.get(usize::try_from(number).ok()?.checked_sub(1)?)
+        self.paragraphs
+            .get(usize::try_from(number).ok()?.checked_sub(1)?)
     }
 }
 

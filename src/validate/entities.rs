@@ -4,17 +4,23 @@ use crate::diagnostics::{Diagnostics, SourceFile};
 use crate::load::fields::Located;
 use crate::load::{RawActor, RawDossier, RawEvent, RawSource};
 use crate::model::{
-    Actor, ActorKind, Date, Event, ExternalLink, Judgment, Language, Meta, Paragraph, Referrer, Relation,
-    Role, Source, SourceKind,
+    Actor, ActorKind, Date, Event, ExternalLink, Judgment, Language, Meta, Paragraph, Referrer,
+    Relation, Role, Source, SourceKind,
 };
 use crate::validate::references::{MarkdownOrigin, Placement, Resolver};
 
 fn text(value: Option<&Located<String>>) -> Option<String> {
-    value.map(|v| v.value.trim().to_string()).filter(|v| !v.is_empty())
+    value
+        .map(|v| v.value.trim().to_string())
+        .filter(|v| !v.is_empty())
 }
 
 fn texts(values: &[Located<String>]) -> Vec<String> {
-    values.iter().map(|v| v.value.trim().to_string()).filter(|v| !v.is_empty()).collect()
+    values
+        .iter()
+        .map(|v| v.value.trim().to_string())
+        .filter(|v| !v.is_empty())
+        .collect()
 }
 
 /// Checks the Markdown of an analyst-written field.
@@ -26,34 +32,73 @@ fn field_markdown(
     diagnostics: &mut Diagnostics,
 ) {
     if let Some(value) = value {
-        resolver.markdown(from, &value.value, MarkdownOrigin::Field, Placement::InField(value.span), file, diagnostics);
+        resolver.markdown(
+            from,
+            &value.value,
+            MarkdownOrigin::Field,
+            Placement::InField(value.span),
+            file,
+            diagnostics,
+        );
     }
 }
 
 /// An end that comes before its start is an error.
-fn check_order(start: Option<&Located<Date>>, end: Option<&Located<Date>>, names: (&str, &str), file: &SourceFile, diagnostics: &mut Diagnostics) {
-    if let (Some(start), Some(end)) = (start, end) {
-        if end.value.last_day() < start.value.first_day() {
-            diagnostics.error(file, end.span, format!("`{}` ({}) is before `{}` ({})", names.1, end.value, names.0, start.value)).hint =
-                Some(format!("`{}` must be on or after `{}`", names.1, names.0));
-        }
+fn check_order(
+    start: Option<&Located<Date>>,
+    end: Option<&Located<Date>>,
+    names: (&str, &str),
+    file: &SourceFile,
+    diagnostics: &mut Diagnostics,
+) {
+    if let (Some(start), Some(end)) = (start, end)
+        && end.value.last_day() < start.value.first_day()
+    {
+        diagnostics
+            .error(
+                file,
+                end.span,
+                format!(
+                    "`{}` ({}) is before `{}` ({})",
+                    names.1, end.value, names.0, start.value
+                ),
+            )
+            .hint = Some(format!("`{}` must be on or after `{}`", names.1, names.0));
     }
 }
 
 /// `content/dossier.yaml`.
 pub fn meta(raw: &RawDossier, resolver: &mut Resolver<'_>, diagnostics: &mut Diagnostics) -> Meta {
     let file = &raw.file;
-    field_markdown(resolver, Referrer::Dossier, raw.summary.as_ref(), file, diagnostics);
+    field_markdown(
+        resolver,
+        Referrer::Dossier,
+        raw.summary.as_ref(),
+        file,
+        diagnostics,
+    );
     let key_judgments = raw
         .key_judgments
         .iter()
         .enumerate()
         .map(|(index, j)| {
-            resolver.markdown(Referrer::Judgment(index), &j.text.value, MarkdownOrigin::Field, Placement::InField(j.text.span), file, diagnostics);
+            resolver.markdown(
+                Referrer::Judgment(index),
+                &j.text.value,
+                MarkdownOrigin::Field,
+                Placement::InField(j.text.span),
+                file,
+                diagnostics,
+            );
             Judgment {
                 text: j.text.value.trim().to_string(),
                 confidence: j.confidence.value,
-                sources: resolver.citations(Referrer::Judgment(index), &j.sources, file, diagnostics),
+                sources: resolver.citations(
+                    Referrer::Judgment(index),
+                    &j.sources,
+                    file,
+                    diagnostics,
+                ),
             }
         })
         .collect();
@@ -83,15 +128,37 @@ pub fn source(
     let file = &raw.file;
     let from = Referrer::Source(index);
     field_markdown(resolver, from, raw.note.as_ref(), file, diagnostics);
-    resolver.markdown(from, &raw.body, MarkdownOrigin::Body, Placement::At(raw.body_offset), file, diagnostics);
-    if raw.title.as_ref().is_some_and(|t| t.value.trim().is_empty()) {
-        diagnostics.error(file, raw.title.as_ref().map(|t| t.span).unwrap_or_default(), "the title is empty");
+    resolver.markdown(
+        from,
+        &raw.body,
+        MarkdownOrigin::Body,
+        Placement::At(raw.body_offset),
+        file,
+        diagnostics,
+    );
+    if raw
+        .title
+        .as_ref()
+        .is_some_and(|t| t.value.trim().is_empty())
+    {
+        diagnostics.error(
+            file,
+            raw.title.as_ref().map(|t| t.span).unwrap_or_default(),
+            "the title is empty",
+        );
     }
     Source {
         id: raw.id.clone(),
         path: file.path.clone(),
         title: text(raw.title.as_ref()).unwrap_or_default(),
-        published: raw.published.as_ref().map_or(Date { year: 1, month: None, day: None }, |d| d.value),
+        published: raw.published.as_ref().map_or(
+            Date {
+                year: 1,
+                month: None,
+                day: None,
+            },
+            |d| d.value,
+        ),
         outlet: text(raw.outlet.as_ref()),
         author: text(raw.author.as_ref()),
         url: text(raw.url.as_ref()),
@@ -107,17 +174,38 @@ pub fn source(
 }
 
 /// An actor.
-pub fn actor(index: usize, raw: &RawActor, resolver: &mut Resolver<'_>, diagnostics: &mut Diagnostics) -> Actor {
+pub fn actor(
+    index: usize,
+    raw: &RawActor,
+    resolver: &mut Resolver<'_>,
+    diagnostics: &mut Diagnostics,
+) -> Actor {
     let file = &raw.file;
-    field_markdown(resolver, Referrer::Actor(index), raw.summary.as_ref(), file, diagnostics);
+    field_markdown(
+        resolver,
+        Referrer::Actor(index),
+        raw.summary.as_ref(),
+        file,
+        diagnostics,
+    );
     let roles = raw
         .roles
         .iter()
         .map(|role| {
-            check_order(role.from.as_ref(), role.to.as_ref(), ("from", "to"), file, diagnostics);
+            check_order(
+                role.from.as_ref(),
+                role.to.as_ref(),
+                ("from", "to"),
+                file,
+                diagnostics,
+            );
             Role {
                 title: role.title.value.trim().to_string(),
-                of: role.of.as_ref().and_then(|of| resolver.actor(of, file, diagnostics)).map(|(i, _)| i),
+                of: role
+                    .of
+                    .as_ref()
+                    .and_then(|of| resolver.actor(of, file, diagnostics))
+                    .map(|(i, _)| i),
                 from: role.from.as_ref().map(|d| d.value),
                 to: role.to.as_ref().map(|d| d.value),
             }
@@ -128,8 +216,17 @@ pub fn actor(index: usize, raw: &RawActor, resolver: &mut Resolver<'_>, diagnost
         .iter()
         .enumerate()
         .filter_map(|(position, relation)| {
-            let from = Referrer::Relation { actor: index, index: position };
-            check_order(relation.since.as_ref(), relation.until.as_ref(), ("since", "until"), file, diagnostics);
+            let from = Referrer::Relation {
+                actor: index,
+                index: position,
+            };
+            check_order(
+                relation.since.as_ref(),
+                relation.until.as_ref(),
+                ("since", "until"),
+                file,
+                diagnostics,
+            );
             field_markdown(resolver, from, relation.note.as_ref(), file, diagnostics);
             let sources = resolver.citations(from, &relation.sources, file, diagnostics);
             let (to, _) = resolver.actor(&relation.to, file, diagnostics)?;
@@ -158,33 +255,69 @@ pub fn actor(index: usize, raw: &RawActor, resolver: &mut Resolver<'_>, diagnost
         links: raw
             .links
             .iter()
-            .map(|l| ExternalLink { label: l.label.value.trim().to_string(), url: l.url.value.trim().to_string() })
+            .map(|l| ExternalLink {
+                label: l.label.value.trim().to_string(),
+                url: l.url.value.trim().to_string(),
+            })
             .collect(),
         tags: texts(&raw.tags),
     }
 }
 
 /// An event.
-pub fn event(index: usize, id: String, raw: &RawEvent, resolver: &mut Resolver<'_>, diagnostics: &mut Diagnostics) -> Event {
+pub fn event(
+    index: usize,
+    id: String,
+    raw: &RawEvent,
+    resolver: &mut Resolver<'_>,
+    diagnostics: &mut Diagnostics,
+) -> Event {
     let file = &raw.file;
     let from = Referrer::Event(index);
-    check_order(Some(&raw.date), raw.end.as_ref(), ("date", "end"), file, diagnostics);
+    check_order(
+        Some(&raw.date),
+        raw.end.as_ref(),
+        ("date", "end"),
+        file,
+        diagnostics,
+    );
     field_markdown(resolver, from, raw.description.as_ref(), file, diagnostics);
-    let actors = raw.actors.iter().filter_map(|a| resolver.actor(a, file, diagnostics)).map(|(i, _)| i).collect();
+    let actors = raw
+        .actors
+        .iter()
+        .filter_map(|a| resolver.actor(a, file, diagnostics))
+        .map(|(i, _)| i)
+        .collect();
     let place = raw.place.as_ref().and_then(|place| {
         let (index, kind) = resolver.actor(place, file, diagnostics)?;
         if kind == ActorKind::Place {
             Some(index)
         } else {
-            diagnostics.error(file, place.span, format!("'{}' is an actor of kind `{}`, not a place", place.value, kind.word())).hint =
-                Some("`place` names an actor of kind `place`; list other actors under `actors`".into());
+            diagnostics
+                .error(
+                    file,
+                    place.span,
+                    format!(
+                        "'{}' is an actor of kind `{}`, not a place",
+                        place.value,
+                        kind.word()
+                    ),
+                )
+                .hint = Some(
+                "`place` names an actor of kind `place`; list other actors under `actors`".into(),
+            );
             None
         }
     });
     let sources = resolver.citations(from, &raw.sources, file, diagnostics);
     if raw.sources.is_empty() {
-        diagnostics.warning(file, raw.title.span, format!("the event '{}' cites no source", raw.title.value.trim())).hint =
-            Some("add `sources: [source-id#pN]` with the paragraph it rests on".into());
+        diagnostics
+            .warning(
+                file,
+                raw.title.span,
+                format!("the event '{}' cites no source", raw.title.value.trim()),
+            )
+            .hint = Some("add `sources: [source-id#pN]` with the paragraph it rests on".into());
     }
     Event {
         id,

@@ -10,23 +10,23 @@ use std::sync::Arc;
 
 use rayon::prelude::*;
 
-use crate::diagnostics::{Diagnostic, Diagnostics, Severity, SourceFile, Span};
+use crate::diagnostics::{Diagnostics, SourceFile, Span};
 use crate::load::{RawActor, RawProject};
 use crate::mentions::MentionMatcher;
-use crate::model::{is_valid_id, slugify, Actor, Dossier, Mention, Source, Target};
+use crate::model::{Actor, Dossier, Mention, Source, Target, is_valid_id, slugify};
 use crate::paragraphs::number_blocks;
 use references::{Entry, Resolver};
 
 /// Checks and resolves a project. Returns the dossier when no error was found (warnings
 /// are allowed; the caller decides about `--strict`).
 pub fn validate(raw: RawProject, diagnostics: &mut Diagnostics) -> Option<Dossier> {
-    let RawProject { dossier, mut sources, mut actors, events, .. } = raw;
-    if dossier.is_none() && diagnostics.error_count() == 0 {
-        diagnostics.push(
-            Diagnostic::file(Severity::Error, std::path::Path::new("content/dossier.yaml"), "missing `content/dossier.yaml`")
-                .with_hint("create it with at least `title: …`"),
-        );
-    }
+    let RawProject {
+        dossier,
+        mut sources,
+        mut actors,
+        events,
+        ..
+    } = raw;
 
     // Sort for a stable order: sources by date, actors by id, events by date.
     sources.sort_by(|a, b| {
@@ -34,8 +34,10 @@ pub fn validate(raw: RawProject, diagnostics: &mut Diagnostics) -> Option<Dossie
         (date(a), &a.id).cmp(&(date(b), &b.id))
     });
     actors.sort_by(|a, b| a.id.cmp(&b.id));
-    let mut events: Vec<(String, crate::load::RawEvent)> =
-        events.into_iter().filter_map(|event| event_id(&event, diagnostics).map(|id| (id, event))).collect();
+    let mut events: Vec<(String, crate::load::RawEvent)> = events
+        .into_iter()
+        .filter_map(|event| event_id(&event, diagnostics).map(|id| (id, event)))
+        .collect();
     events.sort_by(|a, b| (a.1.date.value, &a.0).cmp(&(b.1.date.value, &b.0)));
 
     let paragraphs: Vec<_> = sources.par_iter().map(|s| number_blocks(&s.body)).collect();
@@ -43,9 +45,19 @@ pub fn validate(raw: RawProject, diagnostics: &mut Diagnostics) -> Option<Dossie
     // One namespace for every id.
     let mut ids: BTreeMap<String, Entry> = BTreeMap::new();
     let mut owners: BTreeMap<String, Arc<SourceFile>> = BTreeMap::new();
-    let mut claim = |id: &str, entry: Entry, file: &Arc<SourceFile>, span: Span, diagnostics: &mut Diagnostics| {
+    let mut claim = |id: &str,
+                     entry: Entry,
+                     file: &Arc<SourceFile>,
+                     span: Span,
+                     diagnostics: &mut Diagnostics| {
         if let Some(first) = owners.get(id) {
-            diagnostics.error(file, span, format!("the id '{id}' is already used by {}", first.path.display())).hint =
+            diagnostics
+                .error(
+                    file,
+                    span,
+                    format!("the id '{id}' is already used by {}", first.path.display()),
+                )
+                .hint =
                 Some("ids are shared by sources, actors and events: rename one of them".into());
             false
         } else {
@@ -60,29 +72,61 @@ pub fn validate(raw: RawProject, diagnostics: &mut Diagnostics) -> Option<Dossie
             paragraphs: u32::try_from(paragraphs[index].len()).unwrap_or(u32::MAX),
             actor_kind: None,
         };
-        claim(&source.id, entry, &source.file, Span::new(0, 0), diagnostics);
+        claim(
+            &source.id,
+            entry,
+            &source.file,
+            Span::new(0, 0),
+            diagnostics,
+        );
     }
     for (index, actor) in actors.iter().enumerate() {
-        let entry = Entry { target: Target::Actor(index), paragraphs: 0, actor_kind: actor.kind.as_ref().map(|k| k.value) };
+        let entry = Entry {
+            target: Target::Actor(index),
+            paragraphs: 0,
+            actor_kind: actor.kind.as_ref().map(|k| k.value),
+        };
         claim(&actor.id, entry, &actor.file, Span::new(0, 0), diagnostics);
     }
     for (index, (id, event)) in events.iter().enumerate() {
         let span = event.id.as_ref().map_or(event.span, |i| i.span);
-        let entry = Entry { target: Target::Event(index), paragraphs: 0, actor_kind: None };
+        let entry = Entry {
+            target: Target::Event(index),
+            paragraphs: 0,
+            actor_kind: None,
+        };
         claim(id, entry, &event.file, span, diagnostics);
     }
 
-    let mut resolver = Resolver { ids: &ids, references: Vec::new() };
-    let meta = dossier.as_ref().map(|d| entities::meta(d, &mut resolver, diagnostics)).unwrap_or_default();
+    let mut resolver = Resolver {
+        ids: &ids,
+        references: Vec::new(),
+    };
+    let meta = dossier
+        .as_ref()
+        .map(|d| entities::meta(d, &mut resolver, diagnostics))
+        .unwrap_or_default();
     let sources: Vec<_> = sources
         .into_iter()
         .zip(paragraphs)
         .enumerate()
-        .map(|(index, (raw, paragraphs))| entities::source(index, raw, paragraphs, meta.language, &mut resolver, diagnostics))
+        .map(|(index, (raw, paragraphs))| {
+            entities::source(
+                index,
+                raw,
+                paragraphs,
+                meta.language,
+                &mut resolver,
+                diagnostics,
+            )
+        })
         .collect();
     let raw_actors = actors;
-    let actors: Vec<_> =
-        raw_actors.iter().enumerate().map(|(index, raw)| entities::actor(index, raw, &mut resolver, diagnostics)).collect();
+    let actors: Vec<_> = raw_actors
+        .iter()
+        .enumerate()
+        .map(|(index, raw)| entities::actor(index, raw, &mut resolver, diagnostics))
+        .collect();
     let events: Vec<_> = events
         .into_iter()
         .enumerate()
@@ -96,8 +140,19 @@ pub fn validate(raw: RawProject, diagnostics: &mut Diagnostics) -> Option<Dossie
     if diagnostics.error_count() > 0 {
         return None;
     }
-    let ids = ids.into_iter().map(|(id, entry)| (id, entry.target)).collect();
-    Some(Dossier { meta, sources, actors, events, mentions, references, ids })
+    let ids = ids
+        .into_iter()
+        .map(|(id, entry)| (id, entry.target))
+        .collect();
+    Some(Dossier {
+        meta,
+        sources,
+        actors,
+        events,
+        mentions,
+        references,
+        ids,
+    })
 }
 
 /// The id of an event: given, or `DATE-slug-of-title`.
@@ -105,13 +160,22 @@ fn event_id(event: &crate::load::RawEvent, diagnostics: &mut Diagnostics) -> Opt
     match &event.id {
         Some(id) if is_valid_id(&id.value) => Some(id.value.clone()),
         Some(id) => {
-            diagnostics.error(&event.file, id.span, format!("`{}` is not a valid id", id.value)).hint = Some(format!(
+            diagnostics
+                .error(
+                    &event.file,
+                    id.span,
+                    format!("`{}` is not a valid id", id.value),
+                )
+                .hint = Some(format!(
                 "ids are lowercase letters, digits and `-`, 80 at most: e.g. `{}`",
                 slugify(&id.value, 80)
             ));
             None
         }
-        None => Some(slugify(&format!("{} {}", event.date.value, event.title.value), 80)),
+        None => Some(slugify(
+            &format!("{} {}", event.date.value, event.title.value),
+            80,
+        )),
     }
 }
 
@@ -122,7 +186,12 @@ fn find_mentions(
     diagnostics: &mut Diagnostics,
 ) -> Vec<Mention> {
     let names = actors.iter().enumerate().map(|(index, actor)| {
-        (index, std::iter::once(actor.name.as_str()).chain(actor.aliases.iter().map(String::as_str)).collect())
+        (
+            index,
+            std::iter::once(actor.name.as_str())
+                .chain(actor.aliases.iter().map(String::as_str))
+                .collect(),
+        )
     });
     let (matcher, shared) = MentionMatcher::new(names);
     for name in shared {
@@ -135,8 +204,18 @@ fn find_mentions(
             .map_or(Span::new(0, 0), |w| w.span);
         let keeper = &actors[name.kept_by].id;
         diagnostics
-            .warning(&raw.file, span, format!("'{}' is a name of both '{keeper}' and '{}'", name.name, raw.id))
-            .hint = Some(format!("mentions of '{}' go to '{keeper}'; remove the alias from one of the two", name.name));
+            .warning(
+                &raw.file,
+                span,
+                format!(
+                    "'{}' is a name of both '{keeper}' and '{}'",
+                    name.name, raw.id
+                ),
+            )
+            .hint = Some(format!(
+            "mentions of '{}' go to '{keeper}'; remove the alias from one of the two",
+            name.name
+        ));
     }
     let per_source: Vec<Vec<Mention>> = sources
         .par_iter()
@@ -145,7 +224,12 @@ fn find_mentions(
             matcher
                 .find_in_body(&s.body)
                 .into_iter()
-                .map(|found| Mention { source, paragraph: found.paragraph, range: found.range, actor: found.actor })
+                .map(|found| Mention {
+                    source,
+                    paragraph: found.paragraph,
+                    range: found.range,
+                    actor: found.actor,
+                })
                 .collect()
         })
         .collect();

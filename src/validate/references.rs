@@ -5,7 +5,7 @@ use std::collections::BTreeMap;
 
 use pulldown_cmark::{Event, LinkType, Parser, Tag};
 
-use crate::diagnostics::{did_you_mean, Diagnostics, SourceFile, Span};
+use crate::diagnostics::{Diagnostics, SourceFile, Span, did_you_mean};
 use crate::load::fields::Located;
 use crate::model::{ActorKind, Citation, CitationText, Reference, ReferenceKind, Referrer, Target};
 use crate::paragraphs::markdown_options;
@@ -41,23 +41,55 @@ pub enum MarkdownOrigin {
 }
 
 impl Resolver<'_> {
-    fn unknown(&self, id: &str, wanted: &str, diagnostics: &mut Diagnostics, file: &SourceFile, span: Span) {
-        let candidates = self.ids.iter().filter(|(_, e)| wanted.is_empty() || kind_word(e.target) == wanted).map(|(k, _)| k.as_str());
+    fn unknown(
+        &self,
+        id: &str,
+        wanted: &str,
+        diagnostics: &mut Diagnostics,
+        file: &SourceFile,
+        span: Span,
+    ) {
+        let candidates = self
+            .ids
+            .iter()
+            .filter(|(_, e)| wanted.is_empty() || kind_word(e.target) == wanted)
+            .map(|(k, _)| k.as_str());
         let what = if wanted.is_empty() { "id" } else { wanted };
         let diagnostic = diagnostics.error(file, span, format!("unknown {what} '{id}'"));
         diagnostic.hint = Some(match did_you_mean(id, candidates) {
             Some(near) => format!("did you mean '{near}'?"),
-            None => format!("no {what} has this id: ids are file names without extension (content/{}s/{id}…)", if wanted.is_empty() { "actor" } else { wanted }),
+            None => format!(
+                "no {what} has this id: ids are file names without extension (content/{}s/{id}…)",
+                if wanted.is_empty() { "actor" } else { wanted }
+            ),
         });
     }
 
     /// Resolves an actor id (roles, relations, event actors, places).
-    pub fn actor(&self, id: &Located<String>, file: &SourceFile, diagnostics: &mut Diagnostics) -> Option<(usize, ActorKind)> {
+    pub fn actor(
+        &self,
+        id: &Located<String>,
+        file: &SourceFile,
+        diagnostics: &mut Diagnostics,
+    ) -> Option<(usize, ActorKind)> {
         match self.ids.get(id.value.trim()) {
-            Some(Entry { target: Target::Actor(index), actor_kind, .. }) => Some((*index, actor_kind.unwrap_or(ActorKind::Other))),
+            Some(Entry {
+                target: Target::Actor(index),
+                actor_kind,
+                ..
+            }) => Some((*index, actor_kind.unwrap_or(ActorKind::Other))),
             Some(entry) => {
-                diagnostics.error(file, id.span, format!("'{}' is a {}, not an actor", id.value, kind_word(entry.target))).hint =
-                    Some("only actors (content/actors/) can be named here".into());
+                diagnostics
+                    .error(
+                        file,
+                        id.span,
+                        format!(
+                            "'{}' is {}, not an actor",
+                            id.value,
+                            with_article(kind_word(entry.target))
+                        ),
+                    )
+                    .hint = Some("only actors (content/actors/) can be named here".into());
                 None
             }
             None => {
@@ -90,36 +122,50 @@ impl Resolver<'_> {
         citations
     }
 
-    fn citation(&self, text: &str, file: &SourceFile, span: Span, diagnostics: &mut Diagnostics) -> Option<Citation> {
+    fn citation(
+        &self,
+        text: &str,
+        file: &SourceFile,
+        span: Span,
+        diagnostics: &mut Diagnostics,
+    ) -> Option<Citation> {
         let parsed = match CitationText::parse(text) {
             Ok(parsed) => parsed,
             Err(message) => {
-                diagnostics.error(file, span, format!("invalid citation `{text}`: {message}")).hint =
-                    Some("write `source-id`, `source-id#p4` or `source-id#p4-p6`".into());
+                diagnostics
+                    .error(file, span, format!("invalid citation `{text}`: {message}"))
+                    .hint = Some("write `source-id`, `source-id#p4` or `source-id#p4-p6`".into());
                 return None;
             }
         };
-        let entry = match self.ids.get(&parsed.id) {
-            Some(entry) => entry,
-            None => {
-                self.unknown(&parsed.id, "source", diagnostics, file, span);
-                return None;
-            }
+        let Some(entry) = self.ids.get(&parsed.id) else {
+            self.unknown(&parsed.id, "source", diagnostics, file, span);
+            return None;
         };
         let Target::Source(source) = entry.target else {
-            diagnostics.error(file, span, format!("'{}' is a {}, not a source", parsed.id, kind_word(entry.target))).hint =
+            diagnostics.error(file, span, format!("'{}' is {}, not a source", parsed.id, with_article(kind_word(entry.target)))).hint =
                 Some("citations point at sources (content/sources/); link to other things with [[id]] in Markdown".into());
             return None;
         };
-        if let Some((_, last)) = parsed.paragraphs {
-            if last > entry.paragraphs {
-                diagnostics
-                    .error(file, span, format!("source '{}' has no paragraph p{last}", parsed.id))
-                    .hint = Some(format!("'{}' has {} numbered paragraphs (p1–p{})", parsed.id, entry.paragraphs, entry.paragraphs));
-                return None;
-            }
+        if let Some((_, last)) = parsed.paragraphs
+            && last > entry.paragraphs
+        {
+            diagnostics
+                .error(
+                    file,
+                    span,
+                    format!("source '{}' has no paragraph p{last}", parsed.id),
+                )
+                .hint = Some(format!(
+                "'{}' has {} numbered paragraphs (p1–p{})",
+                parsed.id, entry.paragraphs, entry.paragraphs
+            ));
+            return None;
         }
-        Some(Citation { source, paragraphs: parsed.paragraphs })
+        Some(Citation {
+            source,
+            paragraphs: parsed.paragraphs,
+        })
     }
 
     /// Checks the wiki-links and links of a Markdown text that starts at byte `offset`
@@ -135,7 +181,17 @@ impl Resolver<'_> {
         diagnostics: &mut Diagnostics,
     ) {
         for (event, range) in Parser::new_ext(text, markdown_options()).into_offset_iter() {
-            let (Event::Start(Tag::Link { link_type, dest_url, .. }) | Event::Start(Tag::Image { link_type, dest_url, .. })) = &event else {
+            let (Event::Start(Tag::Link {
+                link_type,
+                dest_url,
+                ..
+            })
+            | Event::Start(Tag::Image {
+                link_type,
+                dest_url,
+                ..
+            })) = &event
+            else {
                 continue;
             };
             let written = &text[range.clone()];
@@ -144,10 +200,15 @@ impl Resolver<'_> {
                 self.wiki_link(from, dest_url, file, span, diagnostics);
             } else if !urls::is_safe_link(dest_url) {
                 let scheme = urls::scheme(dest_url).unwrap_or_default();
-                let message = format!("link to `{}` uses the scheme `{scheme}:`, which is not allowed", dest_url.trim());
+                let message = format!(
+                    "link to `{}` uses the scheme `{scheme}:`, which is not allowed",
+                    dest_url.trim()
+                );
                 match origin {
                     MarkdownOrigin::Body => {
-                        diagnostics.warning(file, span, format!("{message}; it is shown as text")).hint =
+                        diagnostics
+                            .warning(file, span, format!("{message}; it is shown as text"))
+                            .hint =
                             Some("only http, https, mailto and relative links are kept".into());
                     }
                     MarkdownOrigin::Field => {
@@ -159,9 +220,18 @@ impl Resolver<'_> {
         }
     }
 
-    fn wiki_link(&mut self, from: Referrer, dest: &str, file: &SourceFile, span: Span, diagnostics: &mut Diagnostics) {
+    fn wiki_link(
+        &mut self,
+        from: Referrer,
+        dest: &str,
+        file: &SourceFile,
+        span: Span,
+        diagnostics: &mut Diagnostics,
+    ) {
         let dest = dest.trim();
-        let (id, anchor) = dest.split_once('#').map_or((dest, None), |(i, a)| (i, Some(a)));
+        let (id, anchor) = dest
+            .split_once('#')
+            .map_or((dest, None), |(i, a)| (i, Some(a)));
         match self.ids.get(id) {
             None => self.unknown(id, "", diagnostics, file, span),
             Some(entry) => match (entry.target, anchor) {
@@ -176,11 +246,16 @@ impl Resolver<'_> {
                     }
                 }
                 (_, Some(anchor)) => {
-                    diagnostics.error(file, span, format!("`#{anchor}`: only sources have paragraph anchors, and '{id}' is a {}", kind_word(entry.target))).hint =
+                    diagnostics.error(file, span, format!("`#{anchor}`: only sources have paragraph anchors, and '{id}' is {}", with_article(kind_word(entry.target)))).hint =
                         Some(format!("write [[{id}]]"));
                 }
                 (target, None) => {
-                    self.references.push(Reference { from, to: target, paragraphs: None, kind: ReferenceKind::WikiLink });
+                    self.references.push(Reference {
+                        from,
+                        to: target,
+                        paragraphs: None,
+                        kind: ReferenceKind::WikiLink,
+                    });
                 }
             },
         }
@@ -205,7 +280,9 @@ impl Placement {
                 file.text
                     .get(field.start..)
                     .and_then(|rest| rest.find(needle))
-                    .map_or(Span::new(field.start, field.len), |at| Span::new(field.start + at, needle.len()))
+                    .map_or(Span::new(field.start, field.len), |at| {
+                        Span::new(field.start + at, needle.len())
+                    })
             }
         }
     }
@@ -217,5 +294,14 @@ pub fn kind_word(target: Target) -> &'static str {
         Target::Source(_) => "source",
         Target::Actor(_) => "actor",
         Target::Event(_) => "event",
+    }
+}
+
+/// "a source", "an actor", "an event".
+fn with_article(word: &str) -> String {
+    if word.starts_with(['a', 'e', 'i', 'o', 'u']) {
+        format!("an {word}")
+    } else {
+        format!("a {word}")
     }
 }
