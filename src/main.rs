@@ -41,18 +41,18 @@ fn build(args: &BuildArgs) -> ExitCode {
     };
     let started = Instant::now();
     let (result, diagnostics) = dossier::build(root, &out, options);
-    let status = report(&diagnostics, args.strict);
+    let exit = report(&diagnostics, args.strict);
     match result {
-        Ok(stats) => {
+        Ok(built) => {
             eprintln!(
-                "built {} pages ({} files, {:.1} MiB) into {} in {:.2} s",
-                stats.pages,
-                stats.files,
-                stats.bytes as f64 / 1_048_576.0,
+                "built {} pages ({} files, {} MiB) into {} in {:.2} s",
+                built.pages,
+                built.files,
+                built.bytes.div_ceil(1_048_576),
                 out.display(),
                 started.elapsed().as_secs_f64()
             );
-            status
+            exit
         }
         Err(dossier::BuildError::Content(_)) => {
             eprintln!("nothing written: {} is unchanged", out.display());

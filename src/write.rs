@@ -119,9 +119,9 @@ impl Sink for DirSink {
         if let Some(parent) = target.parent() {
             fs::create_dir_all(parent).map_err(io("cannot create", parent))?;
         }
-        let file = fs::File::create(&target).map_err(io("cannot write", &target))?;
+        let created = fs::File::create(&target).map_err(io("cannot write", &target))?;
         let mut writer = Counting {
-            inner: std::io::BufWriter::with_capacity(1 << 16, file),
+            inner: std::io::BufWriter::with_capacity(1 << 16, created),
             count: 0,
         };
         fill(&mut writer)

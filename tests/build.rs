@@ -1,6 +1,8 @@
 //! `dossier build` on fixture dossiers: the pages, their links and anchors, and the
 //! output folder's safety rules.
 
+#![allow(clippy::case_sensitive_file_extension_comparisons)] // output paths are ours, lowercase
+
 mod common;
 
 use common::{broken_links, build, copy_project, fixture, start_tags};

@@ -135,7 +135,7 @@ impl CrossRef {
 /// Groups tags by slug (`États` and `etats` are one tag); the first spelling in sorted
 /// order names the group. Slugs that collide after cutting get `-2`, `-3`…
 fn index_tags(dossier: &Dossier) -> (BTreeMap<String, Tagged>, BTreeMap<String, String>) {
-    let mut spellings: BTreeMap<&str, ()> = BTreeMap::new();
+    let mut spellings: std::collections::BTreeSet<&str> = std::collections::BTreeSet::new();
     let all = dossier
         .sources
         .iter()
@@ -143,12 +143,12 @@ fn index_tags(dossier: &Dossier) -> (BTreeMap<String, Tagged>, BTreeMap<String, 
         .chain(dossier.actors.iter().flat_map(|a| &a.tags))
         .chain(dossier.events.iter().flat_map(|e| &e.tags));
     for tag in all {
-        spellings.insert(tag.as_str(), ());
+        spellings.insert(tag.as_str());
     }
     let mut slug_of: BTreeMap<String, String> = BTreeMap::new();
     let mut by_folded: BTreeMap<String, String> = BTreeMap::new();
     let mut tags: BTreeMap<String, Tagged> = BTreeMap::new();
-    for tag in spellings.keys() {
+    for tag in &spellings {
         let folded = tag.to_lowercase();
         let slug = if let Some(slug) = by_folded.get(&folded) {
             slug.clone()

@@ -4,6 +4,8 @@
 //! lists most of the build time. Templates place the fragments (`… | safe`) and style
 //! them by their classes: `event`, `event-rows`, `quotes`, `citations`, `cite`.
 
+use std::fmt::Write;
+
 use super::escape::push_escaped;
 use super::labels::Labels;
 use super::views::{CitationView, EventRow, EventView, Link};
@@ -81,13 +83,13 @@ pub fn event_article(html: &mut String, e: &EventView<'_>, l: &Labels, level: u8
     html.push_str("\">");
     push_escaped(html, &e.date);
     html.push_str("</time></p>\n<div class=\"event-body\">\n");
-    html.push_str(&format!("<h{level} class=\"event-title\">"));
+    let _ = write!(html, "<h{level} class=\"event-title\">");
     push_escaped(html, e.title);
     html.push_str(" <a class=\"self\" href=\"#");
     push_escaped(html, &e.anchor);
     html.push_str("\" aria-label=\"#");
     push_escaped(html, &e.anchor);
-    html.push_str(&format!("\">#</a></h{level}>\n"));
+    let _ = writeln!(html, "\">#</a></h{level}>");
     if let Some(description) = &e.description {
         html.push_str("<div class=\"event-description\">");
         html.push_str(description);
@@ -165,7 +167,7 @@ pub fn quote_groups(groups: &[QuoteGroup<'_>]) -> String {
             push_escaped(&mut html, href);
             html.push_str("\">");
             if let Some(p) = paragraph {
-                html.push_str(&format!("<span class=\"where\">§{p}</span> "));
+                let _ = write!(html, "<span class=\"where\">§{p}</span> ");
             }
             push_escaped(&mut html, sentence);
             html.push_str("</a></li>\n");

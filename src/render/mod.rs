@@ -85,7 +85,7 @@ pub struct Site<'a> {
     /// The interface labels.
     pub labels: &'static Labels,
     /// The rendered header and footer, by section and depth of page.
-    pub frames: std::collections::BTreeMap<(&'static str, usize), (String, String)>,
+    pub frames: views::Frames,
     /// For each source, how a citation names it: its short title, and its full title
     /// with date and grade (computed once: citations are many).
     pub cite_names: Vec<(String, String)>,
@@ -116,7 +116,7 @@ impl Output<'_> {
     fn count(&self, path: &PagePath, bytes: u64) {
         self.files.fetch_add(1, Ordering::Relaxed);
         self.bytes.fetch_add(bytes, Ordering::Relaxed);
-        if path.as_str().ends_with(".html") {
+        if path.as_str().to_ascii_lowercase().ends_with(".html") {
             self.pages.fetch_add(1, Ordering::Relaxed);
             (self.progress)();
         }

@@ -151,7 +151,7 @@ fn citation(d: &Dossier, c: &Citation) -> String {
     .to_string()
 }
 
-fn referrer<'a>(d: &'a Dossier, r: Referrer) -> From<'a> {
+fn referrer(d: &Dossier, r: Referrer) -> From<'_> {
     let (kind, id, index) = match r {
         Referrer::Dossier => ("dossier", None, None),
         Referrer::Judgment(k) => ("judgment", None, Some(k)),

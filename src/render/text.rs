@@ -142,7 +142,7 @@ pub fn plain(markdown: &str, dossier: &Dossier) -> String {
             Event::End(TagEnd::Link) => skip_label = false,
             Event::Text(text) | Event::Code(text) if !skip_label => out.push_str(&text),
             Event::SoftBreak | Event::HardBreak | Event::End(TagEnd::Paragraph | TagEnd::Item) => {
-                out.push(' ')
+                out.push(' ');
             }
             _ => {}
         }

@@ -9,6 +9,9 @@ use super::labels::{self, Labels, date_span};
 use super::links::{PagePath, event_anchor, href, target_href, to_root};
 use crate::model::{Citation, Dossier, Event, Referrer, Target};
 
+/// The rendered header and footer of pages, by section and depth.
+pub type Frames = std::collections::BTreeMap<(&'static str, usize), (String, String)>;
+
 /// What every page has around its content: labels, navigation, assets.
 #[derive(Debug, Serialize)]
 pub struct Chrome<'a> {
@@ -161,12 +164,7 @@ impl Site<'_> {
 
     /// The header and footer of every kind of page, rendered once: they depend only on
     /// the section and the depth of the page.
-    pub fn render_frames(
-        &self,
-    ) -> Result<
-        std::collections::BTreeMap<(&'static str, usize), (String, String)>,
-        super::RenderError,
-    > {
+    pub fn render_frames(&self) -> Result<Frames, super::RenderError> {
         let mut frames = std::collections::BTreeMap::new();
         let kinds: [(&'static str, &[&str]); 7] = [
             ("home", &["index.html"]),

@@ -46,7 +46,7 @@ impl<'f, I> Anchors<'f, I> {
     }
 }
 
-impl<'e, 'f, I: Iterator<Item = Event<'e>>> Iterator for Anchors<'f, I> {
+impl<'e, I: Iterator<Item = Event<'e>>> Iterator for Anchors<'_, I> {
     type Item = Event<'e>;
 
     fn next(&mut self) -> Option<Event<'e>> {

@@ -82,7 +82,7 @@ pub struct ActorPage<'a> {
     pub graph_svg: Option<String>,
 }
 
-impl<'a> Site<'a> {
+impl Site<'_> {
     fn relation<'s>(
         &'s self,
         page: &PagePath,

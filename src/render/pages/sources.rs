@@ -168,10 +168,10 @@ pub fn source(site: &Site<'_>, index: usize) -> Result<(RenderedSource, Vec<u8>)
     for mention in mentions {
         let entry = counts.entry(mention.actor).or_default();
         entry.0 += 1;
-        if let Some(p) = mention.paragraph {
-            if entry.1.last() != Some(&p) {
-                entry.1.push(p);
-            }
+        if let Some(p) = mention.paragraph
+            && entry.1.last() != Some(&p)
+        {
+            entry.1.push(p);
         }
     }
     let mut actors: Vec<MentionCount> = counts
