@@ -176,3 +176,93 @@ pub fn quote_groups(groups: &[QuoteGroup<'_>]) -> String {
     }
     html
 }
+
+/// A list of links, one per item: `<ul class="CLASS"><li><a>…</a></li>…</ul>`.
+pub fn link_list(class: &str, links: &[Link]) -> String {
+    let mut html = String::with_capacity(links.len() * 120 + 40);
+    html.push_str("<ul class=\"");
+    html.push_str(class);
+    html.push_str("\">\n");
+    for link in links {
+        html.push_str("<li>");
+        push_link(&mut html, &link.href, &link.label, None);
+        html.push_str("</li>\n");
+    }
+    html.push_str("</ul>\n");
+    html
+}
+
+/// The actors a source mentions: name, count, and the paragraphs where each appears.
+pub fn mentioned(actors: &[(Link, usize, Vec<u32>)]) -> String {
+    let mut html = String::with_capacity(actors.len() * 200 + 40);
+    html.push_str("<ul class=\"mentioned\">\n");
+    for (actor, count, paragraphs) in actors {
+        html.push_str("<li>");
+        push_link(&mut html, &actor.href, &actor.label, None);
+        let _ = write!(html, " <span class=\"count\">{count}</span>");
+        if !paragraphs.is_empty() {
+            html.push_str(" <span class=\"where\">");
+            for (i, p) in paragraphs.iter().enumerate() {
+                if i > 0 {
+                    html.push(' ');
+                }
+                let _ = write!(html, "<a href=\"#p{p}\">§{p}</a>");
+            }
+            html.push_str("</span>");
+        }
+        html.push_str("</li>\n");
+    }
+    html.push_str("</ul>\n");
+    html
+}
+
+/// A row of the table of sources.
+pub struct SourceRow<'a> {
+    /// Link to the page.
+    pub href: String,
+    /// Publication date in words, and in ISO form (the sort key).
+    pub date: (String, String),
+    /// Outlet.
+    pub outlet: Option<&'a str>,
+    /// Headline.
+    pub title: &'a str,
+    /// Kind, in words.
+    pub kind: &'static str,
+    /// The grade (`B2`) and what it means.
+    pub grade: Option<(String, String)>,
+    /// Language of the text, in words.
+    pub language: &'static str,
+    /// How many mentions of actors.
+    pub mentions: usize,
+}
+
+/// The body rows of the table of sources (`<tr>` each, in a `<tbody>` of the template).
+pub fn source_rows(rows: &[SourceRow<'_>]) -> String {
+    let mut html = String::with_capacity(rows.len() * 500);
+    for row in rows {
+        let (date, iso) = &row.date;
+        let _ = write!(
+            html,
+            "<tr><td data-value=\"{iso}\"><time datetime=\"{iso}\">"
+        );
+        push_escaped(&mut html, date);
+        html.push_str("</time></td><td>");
+        push_escaped(&mut html, row.outlet.unwrap_or_default());
+        html.push_str("</td><td>");
+        push_link(&mut html, &row.href, row.title, None);
+        html.push_str("</td><td>");
+        push_escaped(&mut html, row.kind);
+        html.push_str("</td><td>");
+        if let Some((grade, meaning)) = &row.grade {
+            html.push_str("<abbr class=\"grade\" title=\"");
+            push_escaped(&mut html, meaning);
+            html.push_str("\">");
+            push_escaped(&mut html, grade);
+            html.push_str("</abbr>");
+        }
+        html.push_str("</td><td>");
+        push_escaped(&mut html, row.language);
+        let _ = writeln!(html, "</td><td class=\"num\">{}</td></tr>", row.mentions);
+    }
+    html
+}

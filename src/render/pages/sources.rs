@@ -8,6 +8,7 @@ use serde::Serialize;
 use crate::model::{Language, Referrer, Source};
 use crate::render::crossref::referrers;
 use crate::render::escape::push_escaped;
+use crate::render::fragments::{self, SourceRow};
 use crate::render::labels::{credibility, language_name, reliability, source_kind};
 use crate::render::links::PagePath;
 use crate::render::views::{Chrome, Link};
@@ -45,17 +46,6 @@ pub struct SourceMeta<'a> {
     pub tags: Vec<Link>,
 }
 
-/// An actor mentioned in a source, with how often.
-#[derive(Debug, Serialize)]
-pub struct MentionCount {
-    /// The actor.
-    pub actor: Link,
-    /// How many mentions.
-    pub count: usize,
-    /// Paragraphs where it appears, as links (`§3`).
-    pub paragraphs: Vec<Link>,
-}
-
 /// `sources/ID/index.html`.
 #[derive(Debug, Serialize)]
 pub struct SourcePage<'a> {
@@ -69,10 +59,12 @@ pub struct SourcePage<'a> {
     pub body: String,
     /// Who cites the source as a whole.
     pub cited_whole: Vec<Link>,
-    /// Everything that cites some paragraph of the source.
-    pub cited_by: Vec<Link>,
-    /// Actors mentioned, most mentioned first.
-    pub actors: Vec<MentionCount>,
+    /// Everything that cites some paragraph of the source, as a list
+    /// (`fragments::link_list`, class `cited-by`); empty when nothing does.
+    pub cited_by_html: String,
+    /// Actors mentioned, most mentioned first, with the paragraphs where they appear
+    /// (`fragments::mentioned`); empty when none is.
+    pub actors_html: String,
 }
 
 /// A rendered source page, and the sentence around each of its mentions.
@@ -174,27 +166,12 @@ pub fn source(site: &Site<'_>, index: usize) -> Result<(RenderedSource, Vec<u8>)
             entry.1.push(p);
         }
     }
-    let mut actors: Vec<MentionCount> = counts
+    let mut actors: Vec<(Link, usize, Vec<u32>)> = counts
         .into_iter()
-        .map(|(actor, (count, paragraphs))| MentionCount {
-            actor: site.actor_link(&page, actor),
-            count,
-            paragraphs: paragraphs
-                .into_iter()
-                .map(|p| Link {
-                    href: format!("#p{p}"),
-                    label: format!("§{p}"),
-                    title: None,
-                })
-                .collect(),
-        })
+        .map(|(actor, (count, paragraphs))| (site.actor_link(&page, actor), count, paragraphs))
         .collect();
-    actors.sort_by(|a, b| {
-        b.count
-            .cmp(&a.count)
-            .then_with(|| a.actor.label.cmp(&b.actor.label))
-    });
-    let cited_by = referrers(
+    actors.sort_by(|a, b| b.1.cmp(&a.1).then_with(|| a.0.label.cmp(&b.0.label)));
+    let cited_by: Vec<Link> = referrers(
         site.cross.refs_to_source[index]
             .iter()
             .filter(|r| r.paragraphs.is_some()),
@@ -215,8 +192,16 @@ pub fn source(site: &Site<'_>, index: usize) -> Result<(RenderedSource, Vec<u8>)
             .into_iter()
             .map(|r| site.referrer(&page, r))
             .collect(),
-        cited_by,
-        actors,
+        cited_by_html: if cited_by.is_empty() {
+            String::new()
+        } else {
+            fragments::link_list("cited-by", &cited_by)
+        },
+        actors_html: if actors.is_empty() {
+            String::new()
+        } else {
+            fragments::mentioned(&actors)
+        },
     };
     let html = site.templates.render_bytes("source.html", &view)?;
     Ok((
@@ -228,47 +213,43 @@ pub fn source(site: &Site<'_>, index: usize) -> Result<(RenderedSource, Vec<u8>)
     ))
 }
 
-/// A row of the table of sources.
-#[derive(Debug, Serialize)]
-pub struct SourceRow<'a> {
-    /// Metadata.
-    #[serde(flatten)]
-    pub meta: SourceMeta<'a>,
-    /// Link to the page.
-    pub href: String,
-    /// How many mentions of actors.
-    pub mentions: usize,
-}
-
 /// `sources/index.html`.
 #[derive(Debug, Serialize)]
 pub struct SourcesPage<'a> {
     #[serde(flatten)]
     chrome: Chrome<'a>,
-    /// Every source, by date.
-    pub sources: Vec<SourceRow<'a>>,
+    /// How many sources.
+    pub count: usize,
+    /// Every source, by date, as table rows (`fragments::source_rows`).
+    pub rows_html: String,
 }
 
 /// Renders `sources/index.html`.
 pub fn index(site: &Site<'_>) -> Result<(PagePath, Vec<u8>), RenderError> {
     let page = PagePath::section("sources");
-    let sources = site
+    let rows: Vec<SourceRow<'_>> = site
         .dossier
         .sources
         .iter()
         .enumerate()
-        .map(|(i, source)| SourceRow {
-            meta: SourceMeta {
-                tags: Vec::new(),
-                ..site.source_meta(&page, source)
-            },
-            href: crate::render::links::href(&page, &PagePath::source(&source.id), None),
-            mentions: site.cross.mentions_by_source[i].len(),
+        .map(|(i, source)| {
+            let meta = site.source_meta(&page, source);
+            SourceRow {
+                href: crate::render::links::href(&page, &PagePath::source(&source.id), None),
+                date: (meta.date, meta.iso),
+                outlet: meta.outlet,
+                title: meta.title,
+                kind: meta.kind,
+                grade: meta.grade.zip(meta.grade_title),
+                language: meta.language,
+                mentions: site.cross.mentions_by_source[i].len(),
+            }
         })
         .collect();
     let view = SourcesPage {
         chrome: site.chrome(&page, site.labels.sources.to_string(), "sources"),
-        sources,
+        count: rows.len(),
+        rows_html: fragments::source_rows(&rows),
     };
     Ok((page, site.templates.render_bytes("sources.html", &view)?))
 }
