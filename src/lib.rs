@@ -1,11 +1,14 @@
 //! `dossier` turns a folder of sources (kept verbatim) and hand-written YAML metadata into
 //! a cross-linked static site: load → validate → render → write.
 
+mod build_stub;
 pub mod diagnostics;
+pub mod init;
 pub mod load;
 pub mod mentions;
 pub mod model;
 pub mod paragraphs;
+pub mod serve;
 pub mod urls;
 pub mod validate;
 

@@ -1,0 +1,228 @@
+//! Answers one HTTP request of the preview: a file of the last good build (with the
+//! live-reload script added to HTML pages), the site's `404.html` on a miss, or one of
+//! the server's own `/__dossier/` addresses (the script, and the long-poll for changes).
+
+use std::path::Path;
+use std::time::Duration;
+
+use tiny_http::{Header, Method, Request, Response, StatusCode};
+
+use super::paths::{Target, resolve};
+use super::state::{State, Status};
+
+/// The server's own addresses; no page of a site can have them (ids start with a letter
+/// or digit).
+const PREFIX: &str = "/__dossier/";
+/// How long a poll waits for a new build before answering "nothing new".
+const POLL_WAIT: Duration = Duration::from_secs(25);
+/// The live-reload and error-overlay script.
+const RELOAD_JS: &str = include_str!("reload.js");
+
+/// A response ready to send.
+struct Reply {
+    status: u16,
+    content_type: &'static str,
+    body: Vec<u8>,
+    location: Option<String>,
+}
+
+impl Reply {
+    fn new(status: u16, content_type: &'static str, body: impl Into<Vec<u8>>) -> Self {
+        Self {
+            status,
+            content_type,
+            body: body.into(),
+            location: None,
+        }
+    }
+
+    fn text(status: u16, text: &str) -> Self {
+        Self::new(status, "text/plain; charset=utf-8", format!("{text}\n"))
+    }
+}
+
+/// Answers `request` from the site built in `site`. Errors writing the answer (the
+/// browser went away) are ignored.
+pub fn answer(request: Request, site: &Path, state: &State) {
+    let reply = if matches!(request.method(), Method::Get | Method::Head) {
+        reply(request.url(), site, state)
+    } else {
+        Reply::text(405, "Only GET and HEAD are served.")
+    };
+    let mut response = Response::from_data(reply.body).with_status_code(StatusCode(reply.status));
+    let location = reply.location.as_deref().map(|l| ("Location", l));
+    let headers = [
+        ("Content-Type", reply.content_type),
+        ("Cache-Control", "no-store"),
+        ("X-Content-Type-Options", "nosniff"),
+    ];
+    for (name, value) in headers.into_iter().chain(location) {
+        // Only a Location copied from an odd request target could fail to be a header.
+        if let Ok(header) = Header::from_bytes(name.as_bytes(), value.as_bytes()) {
+            response.add_header(header);
+        }
+    }
+    let _ = request.respond(response);
+}
+
+fn reply(url: &str, site: &Path, state: &State) -> Reply {
+    if let Some(own) = url.strip_prefix(PREFIX) {
+        return own_address(own, state);
+    }
+    // Read the status before the file: if a build lands in between, the page is newer
+    // than it claims and merely reloads once more.
+    let status = state.snapshot();
+    let Some(root) = status.good.and(site.canonicalize().ok()) else {
+        return waiting_page(&status);
+    };
+    match resolve(&root, url) {
+        Target::File(path) => match std::fs::read(&path) {
+            Ok(body) => file_reply(200, &path, body, &status),
+            Err(_) => not_found(&root, &status),
+        },
+        Target::Redirect(location) => Reply {
+            location: Some(location),
+            ..Reply::text(301, "Moved to the folder's address.")
+        },
+        Target::Missing => not_found(&root, &status),
+        Target::Refused => Reply::text(403, "Forbidden: this path is outside the site."),
+    }
+}
+
+/// `/__dossier/reload.js` and `/__dossier/poll[?v=N]`.
+fn own_address(rest: &str, state: &State) -> Reply {
+    let (name, query) = rest.split_once('?').unwrap_or((rest, ""));
+    match name {
+        "reload.js" => Reply::new(200, "text/javascript; charset=utf-8", RELOAD_JS),
+        "poll" => {
+            let seen = query
+                .split('&')
+                .find_map(|pair| pair.strip_prefix("v="))
+                .and_then(|v| v.parse().ok());
+            let status = match seen {
+                Some(seen) => state.wait_past(seen, POLL_WAIT),
+                None => state.snapshot(),
+            };
+            Reply::new(200, "application/json", status.to_json())
+        }
+        _ => Reply::text(404, "Not found."),
+    }
+}
+
+/// The site's own `404.html`, or a plain answer when it has none.
+fn not_found(root: &Path, status: &Status) -> Reply {
+    let page = root.join("404.html");
+    match std::fs::read(&page) {
+        Ok(body) => file_reply(404, &page, body, status),
+        Err(_) => Reply::text(404, "Not found."),
+    }
+}
+
+/// What is served before any build succeeded: a blank page whose script shows the
+/// errors and reloads once a build succeeds.
+fn waiting_page(status: &Status) -> Reply {
+    let html = "<!DOCTYPE html>\n<html lang=\"en\"><head><meta charset=\"utf-8\">\
+                <title>dossier serve</title></head>\n<body><p>Waiting for a build without \
+                errors…</p></body></html>\n";
+    Reply::new(
+        503,
+        "text/html; charset=utf-8",
+        inject(html.as_bytes().to_vec(), status.good),
+    )
+}
+
+fn file_reply(code: u16, path: &Path, body: Vec<u8>, status: &Status) -> Reply {
+    let content_type = content_type(path);
+    let body = if content_type.starts_with("text/html") {
+        inject(body, status.good)
+    } else {
+        body
+    };
+    Reply::new(code, content_type, body)
+}
+
+/// Adds the live-reload script before the page's last `</body>` (or at its end). Only
+/// the preview does this: built pages never carry it.
+fn inject(mut html: Vec<u8>, good: Option<u64>) -> Vec<u8> {
+    let good = good.map(|v| v.to_string()).unwrap_or_default();
+    let tag = format!(r#"<script src="{PREFIX}reload.js" data-good="{good}"></script>"#);
+    let at = html
+        .windows(7)
+        .rposition(|w| w.eq_ignore_ascii_case(b"</body>"))
+        .unwrap_or(html.len());
+    html.splice(at..at, tag.into_bytes());
+    html
+}
+
+/// The `Content-Type` of a file, from its extension.
+fn content_type(path: &Path) -> &'static str {
+    let extension = path
+        .extension()
+        .and_then(|e| e.to_str())
+        .map(str::to_ascii_lowercase)
+        .unwrap_or_default();
+    match extension.as_str() {
+        "html" | "htm" => "text/html; charset=utf-8",
+        "css" => "text/css; charset=utf-8",
+        "js" | "mjs" => "text/javascript; charset=utf-8",
+        "json" | "map" => "application/json",
+        "xml" => "application/xml",
+        "txt" | "md" => "text/plain; charset=utf-8",
+        "csv" => "text/csv; charset=utf-8",
+        "svg" => "image/svg+xml",
+        "png" => "image/png",
+        "jpg" | "jpeg" => "image/jpeg",
+        "gif" => "image/gif",
+        "webp" => "image/webp",
+        "avif" => "image/avif",
+        "ico" => "image/x-icon",
+        "pdf" => "application/pdf",
+        "woff" => "font/woff",
+        "woff2" => "font/woff2",
+        "ttf" => "font/ttf",
+        "otf" => "font/otf",
+        "wasm" => "application/wasm",
+        "mp4" => "video/mp4",
+        "webm" => "video/webm",
+        "mp3" => "audio/mpeg",
+        "ogg" => "audio/ogg",
+        _ => "application/octet-stream",
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn the_script_goes_before_the_last_closing_body_tag() {
+        let html = b"<html><body><p>x</p></BODY></html>".to_vec();
+        let out = String::from_utf8(inject(html, Some(3))).expect("utf-8");
+        assert_eq!(
+            out,
+            "<html><body><p>x</p><script src=\"/__dossier/reload.js\" data-good=\"3\">\
+             </script></BODY></html>"
+        );
+        let out = String::from_utf8(inject(b"<p>bare".to_vec(), None)).expect("utf-8");
+        assert!(
+            out.ends_with("<p>bare<script src=\"/__dossier/reload.js\" data-good=\"\"></script>")
+        );
+    }
+
+    #[test]
+    fn content_types_follow_the_extension() {
+        assert_eq!(
+            content_type(Path::new("a/index.html")),
+            "text/html; charset=utf-8"
+        );
+        assert_eq!(
+            content_type(Path::new("assets/site.CSS")),
+            "text/css; charset=utf-8"
+        );
+        assert_eq!(content_type(Path::new("graph.svg")), "image/svg+xml");
+        assert_eq!(
+            content_type(Path::new(".nojekyll")),
+            "application/octet-stream"
+        );
+    }
+}
