@@ -77,13 +77,11 @@ fn serve(args: &ServeArgs) -> anyhow::Result<ExitCode> {
 fn init(args: &InitArgs) -> anyhow::Result<ExitCode> {
     let written = dossier::init::init(&args.dir)?;
     let dir = args.dir.display();
-    let mut text = format!("Created a dossier in {dir}:\n");
-    for path in written {
-        text.push_str(&format!("  {path}\n"));
-    }
-    text.push_str(&format!(
-        "Next: cd {dir} && dossier serve --open  (README.md tells how to publish it)"
-    ));
+    let files = written.join("\n  ");
+    let text = format!(
+        "Created a dossier in {dir}:\n  {files}\nNext: cd {dir} && dossier serve --open  \
+         (README.md tells how to publish it)"
+    );
     terminal::say(&text);
     Ok(ExitCode::SUCCESS)
 }

@@ -107,13 +107,14 @@ impl Watch {
     fn watch_new_folders(&mut self, changed: &[PathBuf], report: &Reporter) {
         for name in WATCHED {
             let folder = self.root.join(name);
-            if changed.iter().any(|p| p == Path::new(name)) && folder.is_dir() {
-                if let Err(error) = self.debouncer.watch(&folder, RecursiveMode::Recursive) {
-                    report(Notice::WatchFailed(format!(
-                        "{}: {error}",
-                        folder.display()
-                    )));
-                }
+            if !changed.iter().any(|p| p == Path::new(name)) || !folder.is_dir() {
+                continue;
+            }
+            if let Err(error) = self.debouncer.watch(&folder, RecursiveMode::Recursive) {
+                report(Notice::WatchFailed(format!(
+                    "{}: {error}",
+                    folder.display()
+                )));
             }
         }
     }

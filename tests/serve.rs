@@ -1,0 +1,454 @@
+//! `dossier serve` and `dossier init`, through the real binary: pages fetched over HTTP
+//! while the project is edited, broken and fixed; paths outside the site refused; a clean
+//! stop; and a new project that checks and serves.
+
+use std::io::{BufRead, BufReader, Read, Write};
+use std::net::{SocketAddr, TcpStream};
+use std::path::{Path, PathBuf};
+use std::process::{Child, Command, ExitStatus, Output, Stdio};
+use std::sync::mpsc::{Receiver, channel};
+use std::sync::{Arc, Mutex};
+use std::time::{Duration, Instant};
+
+const PATIENCE: Duration = Duration::from_secs(20);
+
+fn dossier(args: &[&str]) -> Output {
+    Command::new(env!("CARGO_BIN_EXE_dossier"))
+        .args(args)
+        .env("NO_COLOR", "1")
+        .output()
+        .expect("the binary runs")
+}
+
+/// A copy of the valid fixture in a temporary folder, free to edit.
+fn project() -> (tempfile::TempDir, PathBuf) {
+    let dir = tempfile::tempdir().expect("temp dir");
+    let root = dir.path().join("project");
+    let fixture = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/valid");
+    copy_tree(&fixture, &root);
+    (dir, root)
+}
+
+fn copy_tree(from: &Path, to: &Path) {
+    std::fs::create_dir_all(to).expect("folder");
+    for entry in std::fs::read_dir(from).expect("fixture") {
+        let entry = entry.expect("entry");
+        let target = to.join(entry.file_name());
+        if entry.file_type().expect("type").is_dir() {
+            copy_tree(&entry.path(), &target);
+        } else {
+            std::fs::copy(entry.path(), target).expect("copy");
+        }
+    }
+}
+
+/// Replaces `from` by `to` in a project file, as an editor would save it.
+fn edit(root: &Path, file: &str, from: &str, to: &str) {
+    let path = root.join(file);
+    let text = std::fs::read_to_string(&path).expect("read");
+    assert!(text.contains(from), "{file} has no {from:?}");
+    std::fs::write(&path, text.replacen(from, to, 1)).expect("write");
+}
+
+/// A running `dossier serve`, stopped (killed) when dropped.
+struct Preview {
+    child: Child,
+    address: SocketAddr,
+    stderr: Arc<Mutex<String>>,
+}
+
+struct Reply {
+    status: u16,
+    head: String,
+    body: String,
+}
+
+impl Preview {
+    fn start(root: &Path) -> Self {
+        let mut child = Command::new(env!("CARGO_BIN_EXE_dossier"))
+            .args(["serve", "--port", "0", "--root"])
+            .arg(root)
+            .env("NO_COLOR", "1")
+            .stdin(Stdio::null())
+            .stdout(Stdio::piped())
+            .stderr(Stdio::piped())
+            .spawn()
+            .expect("serve starts");
+        let stdout = child.stdout.take().expect("stdout");
+        let (found, address) = channel();
+        std::thread::spawn(move || {
+            for line in BufReader::new(stdout).lines().map_while(Result::ok) {
+                if let Some(rest) = line.strip_prefix("Serving on http://") {
+                    let address = rest.split('/').next().unwrap_or_default().to_string();
+                    let _ = found.send(address);
+                }
+            }
+        });
+        let stderr = Arc::new(Mutex::new(String::new()));
+        let sink = Arc::clone(&stderr);
+        let mut pipe = child.stderr.take().expect("stderr");
+        std::thread::spawn(move || {
+            let mut buffer = [0; 4096];
+            while let Ok(n) = pipe.read(&mut buffer) {
+                if n == 0 {
+                    break;
+                }
+                let text = String::from_utf8_lossy(&buffer[..n]);
+                sink.lock().expect("stderr sink").push_str(&text);
+            }
+        });
+        let address = wait_for_address(&address, &mut child);
+        Self {
+            child,
+            address,
+            stderr,
+        }
+    }
+
+    /// Sends a raw request target (not normalized, not encoded) and reads the reply.
+    fn get(&self, target: &str) -> Reply {
+        let mut stream = TcpStream::connect(self.address).expect("connect");
+        stream
+            .set_read_timeout(Some(Duration::from_secs(40)))
+            .expect("timeout");
+        write!(
+            stream,
+            "GET {target} HTTP/1.1\r\nHost: {}\r\nConnection: close\r\n\r\n",
+            self.address
+        )
+        .expect("send");
+        let mut raw = Vec::new();
+        stream.read_to_end(&mut raw).expect("reply");
+        let raw = String::from_utf8_lossy(&raw).into_owned();
+        let (head, body) = raw.split_once("\r\n\r\n").expect("a head and a body");
+        let status = head
+            .split(' ')
+            .nth(1)
+            .and_then(|s| s.parse().ok())
+            .expect("status code");
+        Reply {
+            status,
+            head: head.to_string(),
+            body: body.to_string(),
+        }
+    }
+
+    /// Fetches `target` until `done` holds for the reply.
+    fn wait_for(&self, target: &str, what: &str, done: impl Fn(&Reply) -> bool) -> Reply {
+        let start = Instant::now();
+        loop {
+            let reply = self.get(target);
+            if done(&reply) {
+                return reply;
+            }
+            assert!(
+                start.elapsed() < PATIENCE,
+                "waited {PATIENCE:?} for {what}; last reply to {target}: {} {}",
+                reply.status,
+                reply.body
+            );
+            std::thread::sleep(Duration::from_millis(50));
+        }
+    }
+
+    fn stderr(&self) -> String {
+        self.stderr.lock().expect("stderr").clone()
+    }
+
+    /// Ctrl-C, then waits for the process to end.
+    fn interrupt(mut self) -> ExitStatus {
+        let pid = self.child.id().to_string();
+        let sent = Command::new("kill").args(["-INT", &pid]).status();
+        assert!(sent.is_ok_and(|s| s.success()), "kill -INT");
+        let start = Instant::now();
+        loop {
+            if let Some(status) = self.child.try_wait().expect("wait") {
+                return status;
+            }
+            assert!(start.elapsed() < PATIENCE, "serve did not stop on Ctrl-C");
+            std::thread::sleep(Duration::from_millis(50));
+        }
+    }
+}
+
+impl Drop for Preview {
+    fn drop(&mut self) {
+        let _ = self.child.kill();
+        let _ = self.child.wait();
+    }
+}
+
+fn wait_for_address(address: &Receiver<String>, child: &mut Child) -> SocketAddr {
+    match address.recv_timeout(Duration::from_mins(2)) {
+        Ok(address) => address.parse().expect("a socket address"),
+        Err(_) => {
+            let _ = child.kill();
+            panic!("serve printed no `Serving on` line");
+        }
+    }
+}
+
+impl Reply {
+    fn header(&self, name: &str) -> Option<&str> {
+        self.head.lines().find_map(|line| {
+            let (key, value) = line.split_once(':')?;
+            key.eq_ignore_ascii_case(name).then(|| value.trim())
+        })
+    }
+}
+
+#[test]
+fn serves_the_site_and_follows_edits_errors_and_fixes() {
+    let (_dir, root) = project();
+    // A published build that the preview must never touch.
+    std::fs::create_dir_all(root.join("public")).expect("public");
+    std::fs::write(root.join("public/index.html"), "published").expect("published page");
+    let preview = Preview::start(&root);
+
+    let home = preview.get("/");
+    assert_eq!(home.status, 200);
+    assert_eq!(
+        home.header("Content-Type"),
+        Some("text/html; charset=utf-8")
+    );
+    assert!(home.body.contains("Harbour Deal"), "{}", home.body);
+    assert!(
+        home.body.contains("/__dossier/reload.js"),
+        "script injected"
+    );
+    let page = preview.get("/sources/port-deal/");
+    assert_eq!(page.status, 200);
+    assert!(page.body.contains("Acme Shipping wins the port concession"));
+    let folder = preview.get("/sources/port-deal?x=1");
+    assert_eq!(folder.status, 301);
+    assert_eq!(folder.header("Location"), Some("/sources/port-deal/?x=1"));
+    let script = preview.get("/__dossier/reload.js");
+    assert_eq!(script.status, 200);
+    assert!(
+        script
+            .header("Content-Type")
+            .is_some_and(|t| t.starts_with("text/javascript"))
+    );
+
+    let miss = preview.get("/no/such/page.html");
+    assert_eq!(miss.status, 404);
+    let not_found = preview.get("/404.html");
+    assert_eq!(not_found.status, 200);
+    assert_eq!(
+        miss.body, not_found.body,
+        "a miss serves the site's 404.html"
+    );
+
+    // An edit is served.
+    let file = "content/sources/port-deal.md";
+    edit(
+        &root,
+        file,
+        "wins the port concession",
+        "takes over the port",
+    );
+    preview.wait_for("/sources/port-deal/", "the edited title", |r| {
+        r.body.contains("Acme Shipping takes over the port")
+    });
+
+    // A broken file: the last good page stays, the error shows in the page's poll and
+    // in the terminal.
+    edit(
+        &root,
+        file,
+        "published: 2024-03-14",
+        "published: 2024-02-30",
+    );
+    let poll = preview.wait_for("/__dossier/poll", "the error", |r| {
+        r.body.contains("content/sources/port-deal.md:3:12")
+    });
+    assert!(poll.body.contains("does not exist"), "{}", poll.body);
+    let page = preview.get("/sources/port-deal/");
+    assert_eq!(page.status, 200);
+    assert!(page.body.contains("Acme Shipping takes over the port"));
+    assert!(
+        preview
+            .stderr()
+            .contains("content/sources/port-deal.md:3:12")
+    );
+
+    // Fixed: the error is gone and the change is served.
+    edit(
+        &root,
+        file,
+        "published: 2024-02-30",
+        "published: 2024-03-15",
+    );
+    preview.wait_for("/__dossier/poll", "the error to go", |r| {
+        r.body.contains(r#""error":null"#)
+    });
+    edit(&root, file, "takes over the port", "runs the port");
+    preview.wait_for("/sources/port-deal/", "the change after the fix", |r| {
+        r.body.contains("Acme Shipping runs the port")
+    });
+
+    let status = preview.interrupt();
+    assert!(status.success(), "Ctrl-C stops cleanly: {status:?}");
+    let published = std::fs::read_to_string(root.join("public/index.html")).expect("public");
+    assert_eq!(published, "published", "public/ untouched");
+    let names: Vec<_> = std::fs::read_dir(root.join("public"))
+        .expect("list")
+        .collect();
+    assert_eq!(names.len(), 1, "nothing written into public/");
+}
+
+#[test]
+fn a_poll_waits_for_the_next_build() {
+    let (_dir, root) = project();
+    let preview = Preview::start(&root);
+    let before = preview.get("/__dossier/poll");
+    assert!(before.body.contains(r#""version":1"#), "{}", before.body);
+    let address = preview.address;
+    let waiting = std::thread::spawn(move || {
+        let mut stream = TcpStream::connect(address).expect("connect");
+        write!(
+            stream,
+            "GET /__dossier/poll?v=1 HTTP/1.1\r\nConnection: close\r\n\r\n"
+        )
+        .expect("send");
+        let mut reply = String::new();
+        stream.read_to_string(&mut reply).expect("reply");
+        reply
+    });
+    std::thread::sleep(Duration::from_millis(300));
+    edit(
+        &root,
+        "content/actors/john-smith.yaml",
+        "Minister of Transport",
+        "Minister of Ports",
+    );
+    let reply = waiting.join().expect("poll thread");
+    assert!(reply.contains(r#""version":2"#), "{reply}");
+}
+
+#[test]
+fn paths_outside_the_site_are_refused() {
+    let (_dir, root) = project();
+    std::fs::write(root.join("secret.txt"), "top secret").expect("secret");
+    let preview = Preview::start(&root);
+    for target in [
+        "/../../../../../../etc/passwd",
+        "/sources/../../../../../../etc/passwd",
+        "/%2e%2e/%2e%2e/%2e%2e/%2e%2e/%2e%2e/etc/passwd",
+        "/%2E%2E/%2E%2E/%2E%2E/%2E%2E/etc/passwd",
+        "/..%2f..%2f..%2f..%2f..%2fetc%2fpasswd",
+        "/sources%2f..%2f..%2f..%2fsecret.txt",
+        "/..%5c..%5c..%5cetc%5cpasswd",
+        "/..\\..\\..\\etc\\passwd",
+        "//etc/passwd",
+        "/%2fetc%2fpasswd",
+        "/index.html%00",
+        "../../etc/passwd",
+    ] {
+        let reply = preview.get(target);
+        assert!(
+            reply.status == 403,
+            "{target}: {} {}",
+            reply.status,
+            reply.body
+        );
+        assert!(!reply.body.contains("root:"), "{target} leaked /etc/passwd");
+        assert!(!reply.body.contains("top secret"), "{target} leaked a file");
+    }
+}
+
+#[test]
+fn a_project_broken_from_the_start_is_served_once_fixed() {
+    let (_dir, root) = project();
+    edit(
+        &root,
+        "content/dossier.yaml",
+        "title: Harbour Deal",
+        "titel: Harbour Deal",
+    );
+    let preview = Preview::start(&root);
+    let waiting = preview.get("/");
+    assert_eq!(waiting.status, 503);
+    assert!(waiting.body.contains("/__dossier/reload.js"));
+    let poll = preview.get("/__dossier/poll");
+    assert!(
+        poll.body.contains("content/dossier.yaml:1:1"),
+        "{}",
+        poll.body
+    );
+    assert!(poll.body.contains(r#""good":null"#), "{}", poll.body);
+    edit(
+        &root,
+        "content/dossier.yaml",
+        "titel: Harbour Deal",
+        "title: Harbour Deal",
+    );
+    preview.wait_for("/", "the first good build", |r| {
+        r.status == 200 && r.body.contains("Harbour Deal")
+    });
+}
+
+#[test]
+fn the_built_site_carries_no_reload_script() {
+    let (dir, root) = project();
+    let out = dir.path().join("site");
+    dossier::serve::rebuild(&root, &out).expect("the fixture builds");
+    assert!(out.join("index.html").is_file());
+    let mut stack = vec![out];
+    while let Some(folder) = stack.pop() {
+        for entry in std::fs::read_dir(&folder).expect("list") {
+            let path = entry.expect("entry").path();
+            if path.is_dir() {
+                stack.push(path);
+            } else {
+                let bytes = std::fs::read(&path).expect("read");
+                let text = String::from_utf8_lossy(&bytes);
+                assert!(
+                    !text.contains("__dossier"),
+                    "{} has the script",
+                    path.display()
+                );
+            }
+        }
+    }
+}
+
+#[test]
+fn a_new_project_checks_strictly_and_serves() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    let project = dir.path().join("bridge");
+    let project_arg = project.to_str().expect("utf-8 path");
+    let made = dossier(&["init", project_arg]);
+    assert!(
+        made.status.success(),
+        "{}",
+        String::from_utf8_lossy(&made.stderr)
+    );
+    for file in [".gitignore", "README.md", ".github/workflows/pages.yml"] {
+        assert!(project.join(file).is_file(), "{file}");
+    }
+    let checked = dossier(&["check", "--strict", "--root", project_arg]);
+    assert!(
+        checked.status.success(),
+        "{}",
+        String::from_utf8_lossy(&checked.stderr)
+    );
+    let preview = Preview::start(&project);
+    let home = preview.get("/");
+    assert!(
+        home.body.contains("The Riverside Bridge Closure"),
+        "{}",
+        home.body
+    );
+    let source = preview.get("/sources/engineers-report/");
+    assert_eq!(source.status, 200);
+    assert!(
+        source
+            .body
+            .contains("Inspection finds corroded cables on the Riverside Bridge")
+    );
+
+    let again = dossier(&["init", project_arg]);
+    assert_eq!(again.status.code(), Some(1));
+    assert!(String::from_utf8_lossy(&again.stderr).contains("is not empty"));
+}
