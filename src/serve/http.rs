@@ -2,11 +2,11 @@
 //! live-reload script added to HTML pages), the site's `404.html` on a miss, or one of
 //! the server's own `/__dossier/` addresses (the script, and the long-poll for changes).
 
-use std::path::Path;
 use std::time::Duration;
 
 use tiny_http::{Header, Method, Request, Response, StatusCode};
 
+use super::Site;
 use super::paths::{Target, resolve};
 use super::state::{State, Status};
 
@@ -41,11 +41,11 @@ impl Reply {
     }
 }
 
-/// Answers `request` from the site built in `site`. Errors writing the answer (the
-/// browser went away) are ignored.
-pub fn answer(request: Request, site: &Path, state: &State) {
+/// Answers `request` from the last good build. Errors writing the answer (the browser
+/// went away) are ignored.
+pub fn answer(request: Request, state: &State) {
     let reply = if matches!(request.method(), Method::Get | Method::Head) {
-        reply(request.url(), site, state)
+        reply(request.url(), state)
     } else {
         Reply::text(405, "Only GET and HEAD are served.")
     };
@@ -65,26 +65,24 @@ pub fn answer(request: Request, site: &Path, state: &State) {
     let _ = request.respond(response);
 }
 
-fn reply(url: &str, site: &Path, state: &State) -> Reply {
+fn reply(url: &str, state: &State) -> Reply {
     if let Some(own) = url.strip_prefix(PREFIX) {
         return own_address(own, state);
     }
-    // Read the status before the file: if a build lands in between, the page is newer
-    // than it claims and merely reloads once more.
-    let status = state.snapshot();
-    let Some(root) = status.good.and(site.canonicalize().ok()) else {
+    let (status, site) = state.current();
+    let Some(site) = site else {
         return waiting_page(&status);
     };
-    match resolve(&root, url) {
-        Target::File(path) => match std::fs::read(&path) {
-            Ok(body) => file_reply(200, &path, body, &status),
-            Err(_) => not_found(&root, &status),
+    match resolve(&site, url) {
+        Target::File(path) => match site.get(&path) {
+            Some(body) => file_reply(200, &path, body.clone(), &status),
+            None => not_found(&site, &status),
         },
         Target::Redirect(location) => Reply {
             location: Some(location),
             ..Reply::text(301, "Moved to the folder's address.")
         },
-        Target::Missing => not_found(&root, &status),
+        Target::Missing => not_found(&site, &status),
         Target::Refused => Reply::text(403, "Forbidden: this path is outside the site."),
     }
 }
@@ -110,11 +108,10 @@ fn own_address(rest: &str, state: &State) -> Reply {
 }
 
 /// The site's own `404.html`, or a plain answer when it has none.
-fn not_found(root: &Path, status: &Status) -> Reply {
-    let page = root.join("404.html");
-    match std::fs::read(&page) {
-        Ok(body) => file_reply(404, &page, body, status),
-        Err(_) => Reply::text(404, "Not found."),
+fn not_found(site: &Site, status: &Status) -> Reply {
+    match site.get("404.html") {
+        Some(body) => file_reply(404, "404.html", body.clone(), status),
+        None => Reply::text(404, "Not found."),
     }
 }
 
@@ -131,7 +128,7 @@ fn waiting_page(status: &Status) -> Reply {
     )
 }
 
-fn file_reply(code: u16, path: &Path, body: Vec<u8>, status: &Status) -> Reply {
+fn file_reply(code: u16, path: &str, body: Vec<u8>, status: &Status) -> Reply {
     let content_type = content_type(path);
     let body = if content_type.starts_with("text/html") {
         inject(body, status.good)
@@ -155,12 +152,12 @@ fn inject(mut html: Vec<u8>, good: Option<u64>) -> Vec<u8> {
 }
 
 /// The `Content-Type` of a file, from its extension.
-fn content_type(path: &Path) -> &'static str {
-    let extension = path
-        .extension()
-        .and_then(|e| e.to_str())
-        .map(str::to_ascii_lowercase)
-        .unwrap_or_default();
+fn content_type(path: &str) -> &'static str {
+    let name = path.rsplit('/').next().unwrap_or_default();
+    let extension = match name.rsplit_once('.') {
+        Some((stem, extension)) if !stem.is_empty() => extension.to_ascii_lowercase(),
+        _ => String::new(),
+    };
     match extension.as_str() {
         "html" | "htm" => "text/html; charset=utf-8",
         "css" => "text/css; charset=utf-8",
@@ -211,18 +208,9 @@ mod tests {
 
     #[test]
     fn content_types_follow_the_extension() {
-        assert_eq!(
-            content_type(Path::new("a/index.html")),
-            "text/html; charset=utf-8"
-        );
-        assert_eq!(
-            content_type(Path::new("assets/site.CSS")),
-            "text/css; charset=utf-8"
-        );
-        assert_eq!(content_type(Path::new("graph.svg")), "image/svg+xml");
-        assert_eq!(
-            content_type(Path::new(".nojekyll")),
-            "application/octet-stream"
-        );
+        assert_eq!(content_type("a/index.html"), "text/html; charset=utf-8");
+        assert_eq!(content_type("assets/site.CSS"), "text/css; charset=utf-8");
+        assert_eq!(content_type("graph.svg"), "image/svg+xml");
+        assert_eq!(content_type(".nojekyll"), "application/octet-stream");
     }
 }

@@ -1,12 +1,13 @@
-//! `dossier serve`: builds the project into a temporary folder (never into `public/`),
-//! serves it over HTTP, watches the project and rebuilds on change; open pages reload
-//! themselves, and show the errors of a failed build over the last good one.
+//! `dossier serve`: builds the project in memory (never into `public/`), serves it over
+//! HTTP, watches the project and rebuilds on change; open pages reload themselves, and
+//! show the errors of a failed build over the last good one.
 
 mod http;
 mod paths;
 mod state;
 mod watch;
 
+use std::collections::BTreeMap;
 use std::net::{IpAddr, SocketAddr, TcpListener};
 use std::path::{Path, PathBuf};
 use std::sync::Arc;
@@ -14,7 +15,7 @@ use std::sync::mpsc::{Receiver, channel};
 use std::thread::JoinHandle;
 use std::time::Duration;
 
-use crate::diagnostics::Diagnostics;
+use crate::diagnostics::{Diagnostic, Diagnostics, Severity};
 use state::State;
 use watch::Watch;
 
@@ -52,6 +53,9 @@ pub enum Notice {
     WatchFailed(String),
 }
 
+/// A built site: its files by path inside it (`sources/x/index.html`).
+pub type Site = BTreeMap<String, Vec<u8>>;
+
 /// Receives the notices, from the builder thread.
 pub type Reporter = Arc<dyn Fn(Notice) + Send + Sync>;
 
@@ -69,9 +73,6 @@ pub enum ServeError {
         /// What the system said.
         source: std::io::Error,
     },
-    /// The temporary folder for the site could not be made.
-    #[error("cannot create a temporary folder for the preview: {0}")]
-    TempFolder(std::io::Error),
     /// A folder could not be watched.
     #[error("cannot watch {path}: {source}")]
     Watch {
@@ -85,26 +86,34 @@ pub enum ServeError {
     Start(String),
 }
 
-/// Builds the project at `root` into `out`, replacing it only on success. Returns the
-/// warnings, or every diagnostic of a failed build (and `out` is left as it was).
+/// Builds the site of the project at `root` in memory. Returns it with the warnings of
+/// the content, or every diagnostic of a failed build.
 ///
 /// The one place where the preview calls the site builder.
-pub fn rebuild(root: &Path, out: &Path) -> Result<Diagnostics, Diagnostics> {
-    // TODO(merge): replace with the real dossier::build (same signature).
-    crate::build_stub::build(root, out, true)
-        .map(|report| report.warnings)
-        .map_err(crate::build_stub::BuildError::into_diagnostics)
+pub fn rebuild(root: &Path) -> Result<(Site, Diagnostics), Diagnostics> {
+    // TODO(merge): replace `build_stub::` with the real `crate::build_in_memory` (same
+    // signature) and delete src/build_stub.rs.
+    let (site, mut diagnostics) = crate::build_stub::build_in_memory(root, false);
+    match site {
+        Ok(site) => Ok((site, diagnostics)),
+        Err(crate::build_stub::BuildError::Content(_)) => Err(diagnostics),
+        #[allow(unreachable_patterns)]
+        Err(error) => {
+            let message = format!("cannot build the site: {error}");
+            diagnostics.push(Diagnostic::file(Severity::Error, root, message));
+            Err(diagnostics)
+        }
+    }
 }
 
-/// A running preview: HTTP server, watcher and builder threads, and the temporary
-/// folder holding the site. Stop it with [`Server::stop`].
+/// A running preview: HTTP server, watcher and builder threads. Stop it with
+/// [`Server::stop`].
 pub struct Server {
     address: SocketAddr,
     http: Arc<tiny_http::Server>,
     state: Arc<State>,
     accept: Option<JoinHandle<()>>,
     builder_done: Receiver<()>,
-    folder: Option<tempfile::TempDir>,
 }
 
 impl Server {
@@ -126,30 +135,25 @@ impl Server {
         let http = tiny_http::Server::from_listener(listener, None)
             .map_err(|error| ServeError::Start(error.to_string()))?;
         let http = Arc::new(http);
-        let folder = tempfile::Builder::new()
-            .prefix("dossier-serve-")
-            .tempdir()
-            .map_err(ServeError::TempFolder)?;
-        let site: Arc<Path> = folder.path().join("site").into();
         let state = Arc::new(State::default());
 
         // Watch before the first build, so that an edit made during it is not lost.
         let watch = Watch::start(&root)?;
-        watch::build(&root, &site, &state, &report);
+        watch::build(&root, &state, &report);
 
         let (done, builder_done) = channel();
-        let (builder_site, builder_state) = (Arc::clone(&site), Arc::clone(&state));
+        let builder_state = Arc::clone(&state);
         spawn("dossier-builder", move || {
-            watch.run(&builder_site, &builder_state, &report);
+            watch.run(&builder_state, &report);
             let _ = done.send(());
         })?;
         let (server, accept_state) = (Arc::clone(&http), Arc::clone(&state));
         let accept = spawn("dossier-http", move || {
             for request in server.incoming_requests() {
-                let (site, state) = (Arc::clone(&site), Arc::clone(&accept_state));
+                let state = Arc::clone(&accept_state);
                 // One thread per request: a page's long-poll waits in its own.
                 let answered =
-                    std::thread::Builder::new().spawn(move || http::answer(request, &site, &state));
+                    std::thread::Builder::new().spawn(move || http::answer(request, &state));
                 drop(answered);
             }
         })?;
@@ -159,7 +163,6 @@ impl Server {
             state,
             accept: Some(accept),
             builder_done,
-            folder: Some(folder),
         })
     }
 
@@ -173,7 +176,7 @@ impl Server {
         format!("http://{}/", self.address)
     }
 
-    /// Stops serving and watching, and removes the temporary site.
+    /// Stops serving and watching.
     pub fn stop(mut self) {
         self.shut_down();
     }
@@ -184,11 +187,8 @@ impl Server {
         if let Some(accept) = self.accept.take() {
             let _ = accept.join();
         }
-        // A build in progress finishes before the folder goes, unless it takes long.
-        let _ = self.builder_done.recv_timeout(Duration::from_secs(3));
-        if let Some(folder) = self.folder.take() {
-            let _ = folder.close();
-        }
+        // The builder stops between builds; one in progress is not waited for long.
+        let _ = self.builder_done.recv_timeout(Duration::from_secs(1));
     }
 }
 

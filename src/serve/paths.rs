@@ -1,27 +1,29 @@
-//! From a request's target to a file of the site, refusing anything that could reach
-//! outside it: `..`, encoded slashes, absolute paths, symlinks pointing out.
+//! From a request's target to a file of the site, refusing anything that tries to
+//! reach outside it (`..`, encoded slashes, absolute paths). The site lives in memory,
+//! so nothing on disk, symlinks included, can be served: only the built files.
 
-use std::path::{Path, PathBuf};
+use std::ops::Bound;
 
 use percent_encoding::percent_decode_str;
+
+use super::Site;
 
 /// What a request target names.
 #[derive(Debug, PartialEq, Eq)]
 pub enum Target {
-    /// A file inside the site (canonical path).
-    File(PathBuf),
+    /// A file of the site, by its path inside it (`sources/x/index.html`).
+    File(String),
     /// A folder asked for without its trailing slash: where to send the browser, so
     /// that the page's relative links resolve.
     Redirect(String),
     /// Nothing there.
     Missing,
-    /// A path that tries to leave the site, or that no page of the site can have.
+    /// A path that tries to leave the site, or that no file of a site can have.
     Refused,
 }
 
-/// Resolves `target` (the path and query of an HTTP request) inside `root`, which must
-/// be canonical.
-pub fn resolve(root: &Path, target: &str) -> Target {
+/// Resolves `target` (the path and query of an HTTP request) in `site`.
+pub fn resolve(site: &Site, target: &str) -> Target {
     let (path, query) = match target.find(['?', '#']) {
         Some(at) => target.split_at(at),
         None => (target, ""),
@@ -29,29 +31,34 @@ pub fn resolve(root: &Path, target: &str) -> Target {
     let Some(segments) = segments(path) else {
         return Target::Refused;
     };
+    let key = segments.join("/");
     let trailing_slash = path.ends_with('/');
-    let candidate = segments.iter().fold(root.to_path_buf(), |p, s| p.join(s));
-    let Ok(found) = candidate.canonicalize() else {
-        return Target::Missing;
-    };
-    if !found.starts_with(root) {
-        return Target::Refused;
-    }
-    if found.is_dir() {
-        if !trailing_slash && !segments.is_empty() {
-            let query = query.split('#').next().unwrap_or_default();
-            return Target::Redirect(format!("{path}/{query}"));
-        }
-        return match found.join("index.html").canonicalize() {
-            Ok(index) if !index.starts_with(root) => Target::Refused,
-            Ok(index) if index.is_file() => Target::File(index),
-            _ => Target::Missing,
+    if !key.is_empty() && site.contains_key(&key) {
+        return if trailing_slash {
+            Target::Missing
+        } else {
+            Target::File(key)
         };
     }
-    if trailing_slash || !found.is_file() {
-        return Target::Missing;
+    let index = if key.is_empty() {
+        String::from("index.html")
+    } else {
+        format!("{key}/index.html")
+    };
+    let folder = format!("{key}/");
+    let is_folder = key.is_empty()
+        || site
+            .range::<str, _>((Bound::Included(folder.as_str()), Bound::Unbounded))
+            .next()
+            .is_some_and(|(k, _)| k.starts_with(&folder));
+    match (is_folder, trailing_slash || key.is_empty()) {
+        (true, false) => {
+            let query = query.split('#').next().unwrap_or_default();
+            Target::Redirect(format!("{path}/{query}"))
+        }
+        (true, true) if site.contains_key(&index) => Target::File(index),
+        _ => Target::Missing,
     }
-    Target::File(found)
 }
 
 /// The decoded segments of an absolute URL path, or `None` when one of them is not a
@@ -77,54 +84,66 @@ fn segments(path: &str) -> Option<Vec<String>> {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use std::fs;
 
-    fn site() -> (tempfile::TempDir, PathBuf) {
-        let dir = tempfile::tempdir().expect("temp dir");
-        let root = dir.path().join("site");
-        fs::create_dir_all(root.join("sources/a")).expect("folders");
-        fs::write(root.join("index.html"), "home").expect("index");
-        fs::write(root.join("sources/a/index.html"), "a").expect("page");
-        fs::write(root.join("tags-é.html"), "tag").expect("page");
-        fs::write(dir.path().join("secret.txt"), "secret").expect("secret");
-        let root = root.canonicalize().expect("canonical");
-        (dir, root)
+    fn site() -> Site {
+        [
+            "index.html",
+            "sources/a/index.html",
+            "tags/é/index.html",
+            "assets/site.css",
+        ]
+        .into_iter()
+        .map(|path| (path.to_string(), path.as_bytes().to_vec()))
+        .collect()
+    }
+
+    fn file(path: &str) -> Target {
+        Target::File(path.into())
     }
 
     #[test]
     fn folders_serve_their_index_and_files_themselves() {
-        let (_dir, root) = site();
-        assert_eq!(resolve(&root, "/"), Target::File(root.join("index.html")));
+        let site = site();
+        assert_eq!(resolve(&site, "/"), file("index.html"));
+        assert_eq!(resolve(&site, "/?x=1"), file("index.html"));
+        assert_eq!(resolve(&site, "/index.html"), file("index.html"));
         assert_eq!(
-            resolve(&root, "/sources/a/?x=1"),
-            Target::File(root.join("sources/a/index.html"))
+            resolve(&site, "/sources/a/?x=1#p2"),
+            file("sources/a/index.html")
         );
-        assert_eq!(
-            resolve(&root, "/tags-%C3%A9.html"),
-            Target::File(root.join("tags-é.html"))
-        );
-        assert_eq!(resolve(&root, "/nope.html"), Target::Missing);
-        assert_eq!(resolve(&root, "/index.html/"), Target::Missing);
+        assert_eq!(resolve(&site, "/tags/%C3%A9/"), file("tags/é/index.html"));
+        assert_eq!(resolve(&site, "/assets/site.css"), file("assets/site.css"));
+        assert_eq!(resolve(&site, "/nope.html"), Target::Missing);
+        assert_eq!(resolve(&site, "/index.html/"), Target::Missing);
+        assert_eq!(resolve(&site, "/assets/"), Target::Missing);
+        assert_eq!(resolve(&site, "/sources/b/"), Target::Missing);
     }
 
     #[test]
     fn a_folder_without_its_slash_is_redirected() {
-        let (_dir, root) = site();
+        let site = site();
         assert_eq!(
-            resolve(&root, "/sources/a?x=1"),
+            resolve(&site, "/sources/a?x=1"),
             Target::Redirect("/sources/a/?x=1".into())
         );
+        assert_eq!(
+            resolve(&site, "/sources"),
+            Target::Redirect("/sources/".into())
+        );
+        assert_eq!(resolve(&site, "/source"), Target::Missing);
     }
 
     #[test]
     fn paths_leaving_the_site_are_refused() {
-        let (_dir, root) = site();
+        let site = site();
         for target in [
             "/../secret.txt",
             "/sources/../../secret.txt",
+            "/sources/../index.html",
             "/%2e%2e/secret.txt",
             "/%2E%2E/secret.txt",
             "/sources%2f..%2f..%2fsecret.txt",
+            "/sources%2Fa%2Findex.html",
             "/..%2fsecret.txt",
             "/..%5csecret.txt",
             "/..\\secret.txt",
@@ -133,35 +152,17 @@ mod tests {
             "/C:/Windows/win.ini",
             "/index.html%00.txt",
             "/./index.html",
+            "/%ff.html",
             "../secret.txt",
             "secret.txt",
             "http://localhost/../secret.txt",
         ] {
-            assert_eq!(resolve(&root, target), Target::Refused, "{target}");
+            assert_eq!(resolve(&site, target), Target::Refused, "{target}");
         }
     }
 
     #[test]
     fn a_double_encoded_dot_is_a_name_not_a_step_up() {
-        let (_dir, root) = site();
-        assert_eq!(resolve(&root, "/%252e%252e/secret.txt"), Target::Missing);
-    }
-
-    #[cfg(unix)]
-    #[test]
-    fn symlinks_pointing_out_are_refused_and_inside_ones_followed() {
-        let (dir, root) = site();
-        std::os::unix::fs::symlink(dir.path().join("secret.txt"), root.join("leak.txt"))
-            .expect("symlink");
-        std::os::unix::fs::symlink(dir.path(), root.join("up")).expect("symlink");
-        std::os::unix::fs::symlink(root.join("index.html"), root.join("home.html"))
-            .expect("symlink");
-        assert_eq!(resolve(&root, "/leak.txt"), Target::Refused);
-        assert_eq!(resolve(&root, "/up/secret.txt"), Target::Refused);
-        assert_eq!(resolve(&root, "/up/"), Target::Refused);
-        assert_eq!(
-            resolve(&root, "/home.html"),
-            Target::File(root.join("index.html"))
-        );
+        assert_eq!(resolve(&site(), "/%252e%252e/secret.txt"), Target::Missing);
     }
 }

@@ -1,8 +1,11 @@
 //! What the preview server knows about its builds, shared between the builder thread
-//! and the request threads: which build is live, and the errors of the latest attempt.
+//! and the request threads: the site of the last good build, and the errors of the
+//! latest attempt.
 
-use std::sync::{Condvar, Mutex, MutexGuard};
+use std::sync::{Arc, Condvar, Mutex, MutexGuard};
 use std::time::Duration;
+
+use super::Site;
 
 /// The state of the builds, as the pages' reload script sees it.
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
@@ -29,39 +32,57 @@ impl Status {
     }
 }
 
-/// The shared status and a way to wait for it to change.
+/// The shared status and site, and a way to wait for them to change.
 #[derive(Debug, Default)]
 pub struct State {
-    status: Mutex<Status>,
+    inner: Mutex<Inner>,
     changed: Condvar,
+}
+
+#[derive(Debug, Default)]
+struct Inner {
+    status: Status,
+    site: Option<Arc<Site>>,
 }
 
 impl State {
     /// A copy of the current status.
     pub fn snapshot(&self) -> Status {
-        self.lock().clone()
+        self.lock().status.clone()
     }
 
-    /// Records a build that succeeded and is now served.
-    pub fn succeeded(&self) {
-        self.update(|status| {
-            status.version += 1;
-            status.good = Some(status.version);
-            status.error = None;
-        });
+    /// The status and the site it describes (none before the first good build), read
+    /// together.
+    pub fn current(&self) -> (Status, Option<Arc<Site>>) {
+        let inner = self.lock();
+        (inner.status.clone(), inner.site.clone())
+    }
+
+    /// Records a build that succeeded: its site is served from now on.
+    pub fn succeeded(&self, site: Site) {
+        let previous = {
+            let mut inner = self.lock();
+            inner.status.version += 1;
+            inner.status.good = Some(inner.status.version);
+            inner.status.error = None;
+            inner.site.replace(Arc::new(site))
+        };
+        self.changed.notify_all();
+        // A large site is freed here, outside the lock (or by the last request using it).
+        drop(previous);
     }
 
     /// Records a build that failed: the previous output stays served.
     pub fn failed(&self, error: String) {
-        self.update(|status| {
-            status.version += 1;
-            status.error = Some(error);
+        self.update(|inner| {
+            inner.status.version += 1;
+            inner.status.error = Some(error);
         });
     }
 
     /// Wakes every waiting request and tells them the server is stopping.
     pub fn stop(&self) {
-        self.update(|status| status.stopping = true);
+        self.update(|inner| inner.status.stopping = true);
     }
 
     /// Waits until the version differs from `seen` (or the server stops), at most
@@ -70,20 +91,22 @@ impl State {
         let guard = self.lock();
         let (guard, _) = self
             .changed
-            .wait_timeout_while(guard, timeout, |s| s.version == seen && !s.stopping)
+            .wait_timeout_while(guard, timeout, |inner| {
+                inner.status.version == seen && !inner.status.stopping
+            })
             .unwrap_or_else(std::sync::PoisonError::into_inner);
-        guard.clone()
+        guard.status.clone()
     }
 
-    fn update(&self, change: impl FnOnce(&mut Status)) {
+    fn update(&self, change: impl FnOnce(&mut Inner)) {
         change(&mut self.lock());
         self.changed.notify_all();
     }
 
-    fn lock(&self) -> MutexGuard<'_, Status> {
-        // A panic while holding the lock cannot leave a half-written status: every
+    fn lock(&self) -> MutexGuard<'_, Inner> {
+        // A panic while holding the lock cannot leave a half-written state: every
         // update is a few field assignments.
-        self.status
+        self.inner
             .lock()
             .unwrap_or_else(std::sync::PoisonError::into_inner)
     }
@@ -97,12 +120,12 @@ mod tests {
     #[test]
     fn a_failed_build_keeps_the_good_one_and_a_success_clears_the_error() {
         let state = State::default();
-        state.succeeded();
+        state.succeeded(Site::new());
         state.failed("boom".into());
         let status = state.snapshot();
         assert_eq!((status.version, status.good), (2, Some(1)));
         assert_eq!(status.error.as_deref(), Some("boom"));
-        state.succeeded();
+        state.succeeded(Site::new());
         let status = state.snapshot();
         assert_eq!(
             (status.version, status.good, status.error),
@@ -116,7 +139,7 @@ mod tests {
         let waited = state.wait_past(0, Duration::from_millis(20));
         assert_eq!(waited.version, 0);
         let builder = Arc::clone(&state);
-        let thread = std::thread::spawn(move || builder.succeeded());
+        let thread = std::thread::spawn(move || builder.succeeded(Site::new()));
         let waited = state.wait_past(0, Duration::from_secs(10));
         assert_eq!(waited.version, 1);
         thread.join().expect("builder thread");

@@ -56,8 +56,8 @@ impl Watch {
         })
     }
 
-    /// Rebuilds `site` whenever the project changes, until the server stops.
-    pub fn run(mut self, site: &Path, state: &State, report: &Reporter) {
+    /// Rebuilds the site whenever the project changes, until the server stops.
+    pub fn run(mut self, state: &State, report: &Reporter) {
         loop {
             let first = match self.events.recv_timeout(Duration::from_millis(200)) {
                 Ok(result) => result,
@@ -86,7 +86,7 @@ impl Watch {
             changed.dedup();
             self.watch_new_folders(&changed, report);
             report(Notice::Changed(changed));
-            build(&self.root, site, state, report);
+            build(&self.root, state, report);
         }
         self.debouncer.stop_nonblocking();
     }
@@ -121,11 +121,11 @@ impl Watch {
 }
 
 /// Builds the site once and publishes the outcome to the pages and the terminal.
-pub fn build(root: &Path, site: &Path, state: &State, report: &Reporter) {
+pub fn build(root: &Path, state: &State, report: &Reporter) {
     let started = Instant::now();
-    match super::rebuild(root, site) {
-        Ok(warnings) => {
-            state.succeeded();
+    match super::rebuild(root) {
+        Ok((site, warnings)) => {
+            state.succeeded(site);
             report(Notice::Built {
                 elapsed: started.elapsed(),
                 warnings,
