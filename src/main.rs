@@ -61,6 +61,7 @@ fn serve(args: &ServeArgs) -> anyhow::Result<ExitCode> {
         port: args.port,
     };
     let printer = terminal::Printer::new(color());
+    terminal::say(&format!("Building {}…", args.project.root.display()));
     let server = dossier::serve::Server::start(&options, Arc::new(move |n| printer.print(n)))?;
     let url = server.url();
     terminal::say(&format!("Serving on {url} (Ctrl-C to stop)"));

@@ -55,12 +55,12 @@ pub enum InitError {
     #[error("{0} exists and is not a folder")]
     NotAFolder(PathBuf),
     /// A file or folder could not be written.
-    #[error("cannot write {path}: {source}")]
+    #[error("cannot write {path}: {cause}")]
     Io {
         /// The file or folder.
         path: PathBuf,
         /// What the system said.
-        source: io::Error,
+        cause: io::Error,
     },
 }
 
@@ -69,7 +69,7 @@ pub enum InitError {
 pub fn init(dir: &Path) -> Result<Vec<&'static str>, InitError> {
     let io_error = |path: &Path| {
         let path = path.to_path_buf();
-        move |source| InitError::Io { path, source }
+        move |cause| InitError::Io { path, cause }
     };
     match fs::read_dir(dir) {
         Ok(mut entries) => {

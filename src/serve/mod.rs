@@ -66,20 +66,20 @@ pub enum ServeError {
     #[error("{0} is not a dossier project: it has no content/ folder")]
     NoProject(PathBuf),
     /// The address is taken or not ours.
-    #[error("cannot listen on {address}: {source}")]
+    #[error("cannot listen on {address}: {cause} (choose another with --port or --bind)")]
     Bind {
         /// The address asked for.
         address: SocketAddr,
         /// What the system said.
-        source: std::io::Error,
+        cause: std::io::Error,
     },
     /// A folder could not be watched.
-    #[error("cannot watch {path}: {source}")]
+    #[error("cannot watch {path}: {cause}")]
     Watch {
         /// The folder.
         path: PathBuf,
         /// What the watcher said.
-        source: notify_debouncer_full::notify::Error,
+        cause: notify_debouncer_full::notify::Error,
     },
     /// The HTTP server or a thread could not start.
     #[error("cannot start the preview server: {0}")]
@@ -128,10 +128,10 @@ impl Server {
             .ok_or_else(|| ServeError::NoProject(options.root.clone()))?;
         let address = SocketAddr::new(options.bind, options.port);
         let listener =
-            TcpListener::bind(address).map_err(|source| ServeError::Bind { address, source })?;
+            TcpListener::bind(address).map_err(|cause| ServeError::Bind { address, cause })?;
         let address = listener
             .local_addr()
-            .map_err(|source| ServeError::Bind { address, source })?;
+            .map_err(|cause| ServeError::Bind { address, cause })?;
         let http = tiny_http::Server::from_listener(listener, None)
             .map_err(|error| ServeError::Start(error.to_string()))?;
         let http = Arc::new(http);

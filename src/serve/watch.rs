@@ -33,7 +33,7 @@ impl Watch {
         let (sender, events) = channel();
         let watch_error = |path: &Path| {
             let path = path.to_path_buf();
-            move |source| ServeError::Watch { path, source }
+            move |cause| ServeError::Watch { path, cause }
         };
         let mut debouncer =
             notify_debouncer_full::new_debouncer(QUIET, None, sender).map_err(watch_error(root))?;
