@@ -107,14 +107,18 @@ impl Preview {
 
     /// Sends a raw request target (not normalized, not encoded) and reads the reply.
     fn get(&self, target: &str) -> Reply {
+        self.get_from(&self.address.to_string(), target)
+    }
+
+    /// The same, naming `host` in the request.
+    fn get_from(&self, host: &str, target: &str) -> Reply {
         let mut stream = TcpStream::connect(self.address).expect("connect");
         stream
             .set_read_timeout(Some(Duration::from_secs(40)))
             .expect("timeout");
         write!(
             stream,
-            "GET {target} HTTP/1.1\r\nHost: {}\r\nConnection: close\r\n\r\n",
-            self.address
+            "GET {target} HTTP/1.1\r\nHost: {host}\r\nConnection: close\r\n\r\n"
         )
         .expect("send");
         let mut raw = Vec::new();
@@ -355,6 +359,11 @@ fn paths_outside_the_site_are_refused() {
         assert!(!reply.body.contains("root:"), "{target} leaked /etc/passwd");
         assert!(!reply.body.contains("top secret"), "{target} leaked a file");
     }
+    // A page of another site that rebinds its domain to 127.0.0.1 cannot read the preview.
+    let rebound = preview.get_from("evil.example:1111", "/");
+    assert_eq!(rebound.status, 403);
+    assert!(!rebound.body.contains("Harbour Deal"));
+    assert_eq!(preview.get_from("localhost", "/").status, 200);
 }
 
 #[test]

@@ -41,10 +41,19 @@ impl Reply {
     }
 }
 
-/// Answers `request` from the last good build. Errors writing the answer (the browser
-/// went away) are ignored.
-pub fn answer(request: Request, state: &State) {
-    let reply = if matches!(request.method(), Method::Get | Method::Head) {
+/// Answers `request` from the last good build. With `loopback_only`, a request naming
+/// another host than this machine is refused: a web page cannot read the preview through
+/// a domain that it points at 127.0.0.1 (DNS rebinding). Errors writing the answer (the
+/// browser went away) are ignored.
+pub fn answer(request: Request, state: &State, loopback_only: bool) {
+    let host = request
+        .headers()
+        .iter()
+        .find(|h| h.field.equiv("Host"))
+        .map(|h| h.value.as_str());
+    let reply = if loopback_only && !host.is_none_or(is_loopback_host) {
+        Reply::text(403, "Forbidden: the preview answers to localhost only.")
+    } else if matches!(request.method(), Method::Get | Method::Head) {
         reply(request.url(), state)
     } else {
         Reply::text(405, "Only GET and HEAD are served.")
@@ -85,6 +94,21 @@ fn reply(url: &str, state: &State) -> Reply {
         Target::Missing => not_found(&site, &status),
         Target::Refused => Reply::text(403, "Forbidden: this path is outside the site."),
     }
+}
+
+/// Whether a `Host` header names this machine: `localhost` (or a subdomain of it) or a
+/// loopback address, with any port.
+fn is_loopback_host(host: &str) -> bool {
+    let name = match host.strip_prefix('[') {
+        Some(rest) => rest.split(']').next().unwrap_or_default(),
+        None => host.rsplit_once(':').map_or(host, |(name, _)| name),
+    };
+    let name = name.to_ascii_lowercase();
+    name == "localhost"
+        || name.ends_with(".localhost")
+        || name
+            .parse::<std::net::IpAddr>()
+            .is_ok_and(|ip| ip.is_loopback())
 }
 
 /// `/__dossier/reload.js` and `/__dossier/poll[?v=N]`.
@@ -204,6 +228,27 @@ mod tests {
         assert!(
             out.ends_with("<p>bare<script src=\"/__dossier/reload.js\" data-good=\"\"></script>")
         );
+    }
+
+    #[test]
+    fn only_names_of_this_machine_are_loopback_hosts() {
+        for host in [
+            "localhost",
+            "localhost:1111",
+            "127.0.0.1:1111",
+            "[::1]:1111",
+            "a.localhost",
+        ] {
+            assert!(is_loopback_host(host), "{host}");
+        }
+        for host in [
+            "evil.example",
+            "evil.example:1111",
+            "10.0.0.2:1111",
+            "localhost.evil.example",
+        ] {
+            assert!(!is_loopback_host(host), "{host}");
+        }
     }
 
     #[test]

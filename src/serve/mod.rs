@@ -148,12 +148,13 @@ impl Server {
             let _ = done.send(());
         })?;
         let (server, accept_state) = (Arc::clone(&http), Arc::clone(&state));
+        let loopback_only = options.bind.is_loopback();
         let accept = spawn("dossier-http", move || {
             for request in server.incoming_requests() {
                 let state = Arc::clone(&accept_state);
                 // One thread per request: a page's long-poll waits in its own.
-                let answered =
-                    std::thread::Builder::new().spawn(move || http::answer(request, &state));
+                let answered = std::thread::Builder::new()
+                    .spawn(move || http::answer(request, &state, loopback_only));
                 drop(answered);
             }
         })?;
