@@ -172,9 +172,17 @@ impl Server {
         self.address
     }
 
-    /// The address to open in a browser.
+    /// The address to open in a browser (on this machine, when listening on all
+    /// interfaces).
     pub fn url(&self) -> String {
-        format!("http://{}/", self.address)
+        let mut address = self.address;
+        if address.ip().is_unspecified() {
+            address.set_ip(match address.ip() {
+                IpAddr::V4(_) => IpAddr::from([127, 0, 0, 1]),
+                IpAddr::V6(_) => IpAddr::from(std::net::Ipv6Addr::LOCALHOST),
+            });
+        }
+        format!("http://{address}/")
     }
 
     /// Stops serving and watching.
