@@ -80,7 +80,11 @@ def main():
             answered = {}
 
             def poll(seen=status["version"]):
-                answered["status"] = json.loads(get(address, f"/__dossier/poll?v={seen}")[1])
+                # A poll answers after 25 s without news; ask again, as the page does.
+                while True:
+                    answered["status"] = json.loads(get(address, f"/__dossier/poll?v={seen}")[1])
+                    if answered["status"]["version"] != seen:
+                        return
 
             waiter = threading.Thread(target=poll)
             waiter.start()
