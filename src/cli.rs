@@ -19,7 +19,7 @@ pub struct Cli {
 pub enum Command {
     /// Validate the content and report every problem; write nothing.
     Check(CheckArgs),
-    /// Build the site into a temporary folder, serve it and rebuild it on every change.
+    /// Build the site in memory, serve it, and rebuild it on every change.
     Serve(ServeArgs),
     /// Create a new dossier project (with an example and a GitHub Pages workflow).
     Init(InitArgs),
