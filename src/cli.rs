@@ -17,6 +17,8 @@ pub struct Cli {
 /// The subcommands.
 #[derive(Debug, Subcommand)]
 pub enum Command {
+    /// Build the site: content → site (default output: ROOT/public).
+    Build(BuildArgs),
     /// Validate the content and report every problem; write nothing.
     Check(CheckArgs),
     /// Build the site in memory, serve it, and rebuild it on every change.
@@ -42,6 +44,26 @@ pub struct CheckArgs {
     /// Treat warnings as errors.
     #[arg(long)]
     pub strict: bool,
+    /// Also list every mention of every actor found in the sources (to audit aliases).
+    #[arg(long)]
+    pub mentions: bool,
+}
+
+/// `dossier build`.
+#[derive(Debug, Args)]
+pub struct BuildArgs {
+    /// The project.
+    #[command(flatten)]
+    pub project: ProjectArgs,
+    /// The output folder, replaced whole by the new site (default: ROOT/public).
+    #[arg(long)]
+    pub out: Option<PathBuf>,
+    /// Treat warnings as errors: nothing is written.
+    #[arg(long)]
+    pub strict: bool,
+    /// Replace the output folder even if it was not made by `dossier build`.
+    #[arg(long)]
+    pub force: bool,
 }
 
 /// `dossier serve`.

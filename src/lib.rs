@@ -1,21 +1,25 @@
 //! `dossier` turns a folder of sources (kept verbatim) and hand-written YAML metadata into
 //! a cross-linked static site: load → validate → render → write.
 
-mod build_stub;
 pub mod diagnostics;
 pub mod init;
 pub mod load;
 pub mod mentions;
 pub mod model;
 pub mod paragraphs;
+pub mod pictures;
+pub mod render;
 pub mod serve;
 pub mod urls;
 pub mod validate;
+pub mod write;
 
 use std::path::Path;
 
 use diagnostics::Diagnostics;
 use model::Dossier;
+use render::{RenderError, RenderStats};
+use write::{DirSink, MemorySink, Sink, Staging, WriteError};
 
 /// Loads and validates the project at `root`. Returns the dossier when there is no
 /// error, and every diagnostic either way.
@@ -24,4 +28,92 @@ pub fn check(root: &Path) -> (Option<Dossier>, Diagnostics) {
     let raw = load::load(root, &mut diagnostics);
     let dossier = validate::validate(raw, &mut diagnostics);
     (dossier, diagnostics)
+}
+
+/// How to build.
+#[derive(Debug, Clone, Copy, Default)]
+pub struct BuildOptions {
+    /// Warnings fail the build too.
+    pub strict: bool,
+    /// Replace the output folder even if a previous build did not make it.
+    pub force: bool,
+    /// Show a progress bar on the terminal (stderr) for long builds.
+    pub progress: bool,
+}
+
+/// Why a build did not produce a site.
+#[derive(Debug, thiserror::Error)]
+pub enum BuildError {
+    /// The content has errors (or warnings, when strict): see the diagnostics.
+    #[error("the content has problems: {0}")]
+    Content(String),
+    /// The site could not be rendered.
+    #[error(transparent)]
+    Render(#[from] RenderError),
+    /// The output folder could not be prepared or replaced.
+    #[error(transparent)]
+    Write(#[from] WriteError),
+}
+
+/// What a successful build made.
+pub type BuildReport = RenderStats;
+
+/// Builds the site of the project at `root` into the folder `out`, atomically: the site
+/// is written into a fresh folder beside `out` and swapped in only on success, so a
+/// failed build leaves `out` as it was. Returns the diagnostics in every case (print
+/// them: warnings come with a success too).
+pub fn build(root: &Path, out: &Path, options: BuildOptions) -> (Result<BuildReport, BuildError>, Diagnostics) {
+    let (dossier, diagnostics) = check(root);
+    let dossier = match dossier {
+        Some(d) if !diagnostics.failed(options.strict) => d,
+        _ => return (Err(BuildError::Content(diagnostics.summary())), diagnostics),
+    };
+    let result = (|| {
+        let staging = Staging::begin(root, out, options.force)?;
+        let stats = render_into(&dossier, root, &DirSink::new(staging.folder()), options.progress)?;
+        staging.commit()?;
+        Ok(stats)
+    })();
+    (result, diagnostics)
+}
+
+/// Renders a valid dossier into any [`Sink`] (a folder, memory…), with a progress bar
+/// on stderr when `progress` and the site is large enough to need one.
+pub fn render_into(dossier: &Dossier, root: &Path, sink: &dyn Sink, progress: bool) -> Result<RenderStats, RenderError> {
+    let total = render::page_count(dossier);
+    let bar = (progress && total >= 200).then(|| {
+        let bar = indicatif::ProgressBar::new(total as u64);
+        bar.set_style(
+            indicatif::ProgressStyle::with_template("{spinner} building {pos}/{len} pages {wide_bar} {elapsed}")
+                .unwrap_or_else(|_| indicatif::ProgressStyle::default_bar()),
+        );
+        bar
+    });
+    let tick = || {
+        if let Some(bar) = &bar {
+            bar.inc(1);
+        }
+    };
+    let stats = render::render(dossier, root, sink, &tick);
+    if let Some(bar) = &bar {
+        bar.finish_and_clear();
+    }
+    stats
+}
+
+/// Loads, checks and renders the project at `root` into memory, for the preview
+/// server: the files of the site by path relative to its root (`sources/x/index.html`).
+/// Nothing is written to disk.
+pub fn build_in_memory(
+    root: &Path,
+    strict: bool,
+) -> (Result<std::collections::BTreeMap<String, Vec<u8>>, BuildError>, Diagnostics) {
+    let (dossier, diagnostics) = check(root);
+    let dossier = match dossier {
+        Some(d) if !diagnostics.failed(strict) => d,
+        _ => return (Err(BuildError::Content(diagnostics.summary())), diagnostics),
+    };
+    let sink = MemorySink::new();
+    let result = render::render(&dossier, root, &sink, &|| {}).map(|_| sink.into_files()).map_err(BuildError::from);
+    (result, diagnostics)
 }

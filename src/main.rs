@@ -7,20 +7,25 @@ use std::io::{IsTerminal, Write};
 use std::process::ExitCode;
 use std::sync::Arc;
 use std::sync::mpsc::channel;
+use std::time::Instant;
 
 use anyhow::Context;
 use clap::Parser;
 
-use cli::{Cli, Command, InitArgs, ServeArgs};
+use cli::{BuildArgs, Cli, Command, InitArgs, ServeArgs};
 use dossier::diagnostics::Diagnostics;
 
 fn main() -> ExitCode {
     let cli = Cli::parse();
     let result = match cli.command {
         Command::Check(args) => {
-            let (_, diagnostics) = dossier::check(&args.project.root);
+            let (dossier, diagnostics) = dossier::check(&args.project.root);
+            if let (true, Some(dossier)) = (args.mentions, &dossier) {
+                print!("{}", dossier::mentions::listing(dossier));
+            }
             Ok(report(&diagnostics, args.strict))
         }
+        Command::Build(args) => Ok(build(&args)),
         Command::Serve(args) => serve(&args),
         Command::Init(args) => init(&args),
     };
@@ -28,6 +33,42 @@ fn main() -> ExitCode {
         eprintln!("error: {error:#}");
         ExitCode::FAILURE
     })
+}
+
+/// `dossier build`: diagnostics as `check` prints them, then the build's outcome.
+fn build(args: &BuildArgs) -> ExitCode {
+    let root = &args.project.root;
+    let out = args.out.clone().unwrap_or_else(|| root.join("public"));
+    let options = dossier::BuildOptions {
+        strict: args.strict,
+        force: args.force,
+        progress: std::io::stderr().is_terminal(),
+    };
+    let started = Instant::now();
+    let (result, diagnostics) = dossier::build(root, &out, options);
+    let status = report(&diagnostics, args.strict);
+    match result {
+        Ok(stats) => {
+            eprintln!(
+                "built {} pages ({} files, {:.1} MiB) into {} in {:.2} s",
+                stats.pages,
+                stats.files,
+                stats.bytes as f64 / 1_048_576.0,
+                out.display(),
+                started.elapsed().as_secs_f64()
+            );
+            status
+        }
+        Err(dossier::BuildError::Content(_)) => {
+            eprintln!("nothing written: {} is unchanged", out.display());
+            ExitCode::FAILURE
+        }
+        Err(error) => {
+            eprintln!("error: {error}");
+            eprintln!("nothing written: {} is unchanged", out.display());
+            ExitCode::FAILURE
+        }
+    }
 }
 
 /// Prints the diagnostics to stderr and turns them into the exit status.

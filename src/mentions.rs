@@ -189,6 +189,54 @@ fn is_whole_word(text: &str, start: usize, end: usize) -> bool {
     !before.is_some_and(char::is_alphanumeric) && !after.is_some_and(char::is_alphanumeric)
 }
 
+/// A listing of every mention, actor by actor: the matched text, where it is, and the
+/// words around it, for an analyst checking that aliases match what they should.
+pub fn listing(dossier: &crate::model::Dossier) -> String {
+    use std::fmt::Write;
+    let mut by_actor: Vec<Vec<&crate::model::Mention>> = vec![Vec::new(); dossier.actors.len()];
+    for mention in &dossier.mentions {
+        by_actor[mention.actor].push(mention);
+    }
+    let mut out = String::new();
+    for (actor, mentions) in dossier.actors.iter().zip(by_actor) {
+        let _ = writeln!(
+            out,
+            "{} ({}): {} mention{}",
+            actor.name,
+            actor.id,
+            mentions.len(),
+            if mentions.len() == 1 { "" } else { "s" }
+        );
+        for mention in mentions {
+            let source = &dossier.sources[mention.source];
+            let body = &source.body;
+            let before = context(&body[..mention.range.start], true);
+            let after = context(&body[mention.range.end..], false);
+            let paragraph = mention
+                .paragraph
+                .map_or_else(String::new, |p| format!("#p{p}"));
+            let _ = writeln!(
+                out,
+                "  {}{paragraph}: …{before}[{}]{after}…",
+                source.id,
+                &body[mention.range.clone()]
+            );
+        }
+    }
+    out
+}
+
+/// Up to 30 characters of text next to a mention, on one line.
+fn context(text: &str, before: bool) -> String {
+    let chars: Vec<char> = text.chars().collect();
+    let taken: String = if before {
+        chars[chars.len().saturating_sub(30)..].iter().collect()
+    } else {
+        chars[..chars.len().min(30)].iter().collect()
+    };
+    taken.replace(['\n', '\r'], " ")
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

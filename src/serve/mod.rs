@@ -91,13 +91,10 @@ pub enum ServeError {
 ///
 /// The one place where the preview calls the site builder.
 pub fn rebuild(root: &Path) -> Result<(Site, Diagnostics), Diagnostics> {
-    // TODO(merge): replace `build_stub::` with the real `crate::build_in_memory` (same
-    // signature) and delete src/build_stub.rs.
-    let (site, mut diagnostics) = crate::build_stub::build_in_memory(root, false);
+    let (site, mut diagnostics) = crate::build_in_memory(root, false);
     match site {
         Ok(site) => Ok((site, diagnostics)),
-        Err(crate::build_stub::BuildError::Content(_)) => Err(diagnostics),
-        #[allow(unreachable_patterns)]
+        Err(crate::BuildError::Content(_)) => Err(diagnostics),
         Err(error) => {
             let message = format!("cannot build the site: {error}");
             diagnostics.push(Diagnostic::file(Severity::Error, root, message));

@@ -1,0 +1,218 @@
+//! The legend of the graph (a sample of each kind of node and line, with its name,
+//! and the notes on what was left out) and the shapes of the nodes.
+
+use crate::model::{ActorKind, Dossier};
+use crate::pictures::Frame;
+use crate::pictures::geometry::text_width;
+use crate::pictures::svg::{PathData, Svg, Value, num};
+use crate::pictures::words::{self, words};
+
+use super::network::{Network, Reading};
+
+/// Space around the picture.
+pub const MARGIN: f64 = 12.0;
+/// Font size of the legend and notes.
+const LEGEND_SIZE: f64 = 11.0;
+/// Height of a legend row.
+const ROW: f64 = 20.0;
+
+/// Writes a node's shape: circle for a person, square for an organisation, diamond
+/// for a state, triangle for a group, rounded box for a medium, hexagon for a place,
+/// ring for anything else.
+pub fn shape(svg: &mut Svg, kind: ActorKind, x: f64, y: f64, r: f64) {
+    let class = format!("shape kind-{}", kind.word());
+    let polygon = |svg: &mut Svg, points: &[(f64, f64)]| {
+        let points: Vec<String> = points
+            .iter()
+            .map(|(px, py)| format!("{},{}", num(x + px * r), num(y + py * r)))
+            .collect();
+        svg.empty(
+            "polygon",
+            &[
+                ("class", Value::Text(&class)),
+                ("points", Value::Text(&points.join(" "))),
+            ],
+        );
+    };
+    match kind {
+        ActorKind::Person | ActorKind::Other => {
+            svg.empty(
+                "circle",
+                &[
+                    ("class", (&class).into()),
+                    ("cx", x.into()),
+                    ("cy", y.into()),
+                    ("r", r.into()),
+                ],
+            );
+        }
+        ActorKind::Organization => {
+            let side = r * 1.75;
+            let at = (x - side / 2.0, y - side / 2.0);
+            svg.empty(
+                "rect",
+                &[
+                    ("class", (&class).into()),
+                    ("x", at.0.into()),
+                    ("y", at.1.into()),
+                    ("width", side.into()),
+                    ("height", side.into()),
+                ],
+            );
+        }
+        ActorKind::Media => {
+            let (wide, tall) = (r * 2.3, r * 1.6);
+            svg.empty(
+                "rect",
+                &[
+                    ("class", (&class).into()),
+                    ("x", (x - wide / 2.0).into()),
+                    ("y", (y - tall / 2.0).into()),
+                    ("width", wide.into()),
+                    ("height", tall.into()),
+                    ("rx", (r * 0.4).into()),
+                ],
+            );
+        }
+        ActorKind::State => polygon(svg, &[(0.0, -1.2), (1.2, 0.0), (0.0, 1.2), (-1.2, 0.0)]),
+        ActorKind::Group => polygon(svg, &[(0.0, -1.2), (1.1, 0.85), (-1.1, 0.85)]),
+        ActorKind::Place => polygon(
+            svg,
+            &[
+                (0.0, -1.15),
+                (1.0, -0.58),
+                (1.0, 0.58),
+                (0.0, 1.15),
+                (-1.0, 0.58),
+                (-1.0, -0.58),
+            ],
+        ),
+    }
+}
+
+/// One entry of the legend: a sample and its words.
+enum Sample {
+    Kind(ActorKind),
+    Line { class: &'static str, arrow: bool },
+}
+
+/// Writes the legend rows and notes from `top`, wrapping at `width`; returns the
+/// height used.
+pub fn legend(
+    svg: &mut Svg,
+    network: &Network,
+    dossier: &Dossier,
+    frame: &Frame<'_>,
+    width: f64,
+) -> f64 {
+    let w = words(frame.language);
+    let mut samples: Vec<(Sample, String)> = ActorKind::ORDER
+        .iter()
+        .filter(|k| {
+            network
+                .nodes
+                .iter()
+                .any(|n| dossier.actors[n.actor].kind == **k)
+        })
+        .map(|&k| (Sample::Kind(k), words::kind(k, frame.language).to_string()))
+        .collect();
+    let readings = |r: Reading| network.edges.iter().any(|e| e.reading == r);
+    if readings(Reading::Forward) || readings(Reading::Both) {
+        samples.push((
+            Sample::Line {
+                class: "edge-line",
+                arrow: true,
+            },
+            w.directed.to_string(),
+        ));
+    }
+    if readings(Reading::Mutual) {
+        samples.push((
+            Sample::Line {
+                class: "edge-line",
+                arrow: false,
+            },
+            w.mutual.to_string(),
+        ));
+    }
+    if network.edges.iter().any(|e| e.ended) {
+        samples.push((
+            Sample::Line {
+                class: "edge-line ended",
+                arrow: false,
+            },
+            w.ended.to_string(),
+        ));
+    }
+    let prefix = frame.prefix();
+    svg.open("g", &[("class", "legend".into())]);
+    let (mut x, mut y) = (MARGIN, MARGIN + ROW / 2.0);
+    for (sample, text) in &samples {
+        let item = 26.0 + text_width(text, LEGEND_SIZE) + 14.0;
+        if x > MARGIN && x + item > width - MARGIN {
+            x = MARGIN;
+            y += ROW;
+        }
+        match sample {
+            Sample::Kind(kind) => shape(svg, *kind, x + 8.0, y, 6.0),
+            Sample::Line { class, arrow } => {
+                let d = PathData::default()
+                    .move_to(x, y)
+                    .line_to(x + 20.0, y)
+                    .build();
+                let marker = format!("url(#{prefix}-arrow)");
+                let mut attributes: Vec<(&str, Value<'_>)> =
+                    vec![("class", (*class).into()), ("d", (&d).into())];
+                if *arrow {
+                    attributes.push(("marker-end", (&marker).into()));
+                }
+                svg.empty("path", &attributes);
+            }
+        }
+        let baseline = y + LEGEND_SIZE * 0.35;
+        svg.text(
+            "text",
+            &[
+                ("x", (x + 26.0).into()),
+                ("y", baseline.into()),
+                ("font-size", LEGEND_SIZE.into()),
+            ],
+            text,
+        );
+        x += item;
+    }
+    let mut notes = Vec::new();
+    if network.candidates > network.nodes.len() {
+        let shown = network.nodes.len().to_string();
+        notes.push(
+            w.capped
+                .replace("{shown}", &shown)
+                .replace("{total}", &network.candidates.to_string()),
+        );
+    }
+    let named = network.nodes.iter().filter(|n| n.labelled).count();
+    if named < network.nodes.len() {
+        notes.push(w.named.replace("{named}", &named.to_string()));
+    }
+    for note in &notes {
+        y += ROW;
+        let baseline = y + LEGEND_SIZE * 0.35;
+        svg.text(
+            "text",
+            &[
+                ("class", "note".into()),
+                ("x", MARGIN.into()),
+                ("y", baseline.into()),
+                ("font-size", LEGEND_SIZE.into()),
+            ],
+            note,
+        );
+    }
+    svg.close();
+    y + ROW / 2.0 + 4.0
+}
+
+/// The height the legend will take at `width` (drawn into a scratch writer).
+pub fn legend_height(network: &Network, dossier: &Dossier, frame: &Frame<'_>, width: f64) -> f64 {
+    legend(&mut Svg::new(), network, dossier, frame, width)
+}

@@ -1,0 +1,236 @@
+//! The relationship graph: actors as nodes (shape and colour by kind, with a legend),
+//! relations as labelled lines (arrows where they read one way, dashed once ended),
+//! each node a link to its profile and each line a link to its first citation.
+//!
+//! The stages: [`network`] chooses what to draw, [`layout`] places the nodes,
+//! [`place_labels`] keeps every name and line label clear of the others (dropping a
+//! label, never overlapping one), and [`draw`] writes the SVG.
+
+mod draw;
+mod layout;
+mod legend;
+mod network;
+
+use crate::model::Dossier;
+use crate::pictures::geometry::{Anchor, Rect, shorten, text_box, text_width};
+use crate::pictures::{Frame, Links, Medium};
+use layout::{Body, layout};
+use network::{Network, network};
+
+pub use network::{graph_relations, is_mutual};
+
+/// Font size of a node's name.
+const NAME_SIZE: f64 = 12.0;
+/// Font size of a line's label.
+const EDGE_SIZE: f64 = 10.0;
+/// Longest name written, in characters (the full name is in the tooltip).
+const NAME_CHARS: usize = 26;
+/// Longest line label written, in characters.
+const EDGE_CHARS: usize = 28;
+
+/// Where one text goes.
+#[derive(Debug, Clone)]
+pub struct Label {
+    /// The text written (maybe shortened).
+    pub text: String,
+    /// Anchor point x.
+    pub x: f64,
+    /// Baseline y.
+    pub y: f64,
+    /// Font size.
+    pub size: f64,
+}
+
+impl Label {
+    fn rect(&self) -> Rect {
+        text_box(&self.text, self.size, self.x, self.y, Anchor::Middle)
+    }
+}
+
+/// Everything placed: node centres and radii, names, line labels.
+pub struct Scene {
+    /// Centre of each node.
+    pub positions: Vec<(f64, f64)>,
+    /// Radius of each node's shape.
+    pub radii: Vec<f64>,
+    /// Name of each node, when written.
+    pub names: Vec<Option<Label>>,
+    /// Label of each line, when written.
+    pub edge_labels: Vec<Option<Label>>,
+}
+
+/// Draws the relationship graph: of the whole dossier (`focus` = `None`, for
+/// `actors/`), or of one actor and its direct neighbours (`focus` = the actor's index,
+/// for its profile: lines to and from it, and lighter lines between its neighbours).
+///
+/// Returns `None` when there is no relation to draw. The SVG is inline (no XML prolog),
+/// sized by its `viewBox` with its natural size in `width`/`height`; the CSS in
+/// [`crate::pictures::PICTURES_CSS`] makes it shrink to the page. Follow it with a
+/// table of the same relations ([`graph_relations`] lists them) for screen readers and
+/// print.
+///
+/// At most 300 actors are drawn on screen (120 in print), the most connected, and the
+/// 60 most connected (40 in print) are named; the others are small faded nodes whose
+/// name is in their tooltip. A visible note says so when it happens.
+pub fn relationship_graph(
+    dossier: &Dossier,
+    focus: Option<usize>,
+    links: &Links<'_>,
+    frame: &Frame<'_>,
+) -> Option<String> {
+    let (max_nodes, max_labels) = match frame.medium {
+        Medium::Screen => (300, 60),
+        Medium::Print => (120, 40),
+    };
+    let focus = focus.filter(|&f| f < dossier.actors.len());
+    let network = network(dossier, focus, max_nodes, max_labels)?;
+    let scene = arrange(dossier, &network, frame.medium.width());
+    Some(draw::draw(dossier, &network, scene, links, frame))
+}
+
+/// Radius of a node's shape.
+fn radius(node: &network::Node) -> f64 {
+    if node.focus {
+        13.0
+    } else if node.labelled {
+        9.0
+    } else {
+        5.0
+    }
+}
+
+/// The name of a node as written under it, with its centre at (`x`, `y`).
+fn name_label(dossier: &Dossier, node: &network::Node, x: f64, y: f64) -> Label {
+    let size = if node.focus {
+        NAME_SIZE + 1.0
+    } else {
+        NAME_SIZE
+    };
+    let text = shorten(&dossier.actors[node.actor].name, NAME_CHARS);
+    Label {
+        text,
+        x,
+        y: y + radius(node) * 1.2 + size + 1.0,
+        size,
+    }
+}
+
+/// Lays the network out and places its labels.
+fn arrange(dossier: &Dossier, network: &Network, width: f64) -> Scene {
+    let n = network.nodes.len();
+    // Taller than wide on paper (a page is), wider than tall on a screen.
+    let tallest = if width < Medium::Screen.width() {
+        width * 1.1
+    } else {
+        width * 0.8
+    };
+    #[allow(clippy::cast_precision_loss)]
+    let height = ((n as f64).sqrt() * 150.0).clamp(300.0, tallest);
+    let radii: Vec<f64> = network.nodes.iter().map(radius).collect();
+    let bodies: Vec<Body> = network
+        .nodes
+        .iter()
+        .zip(&radii)
+        .map(|(node, &r)| {
+            let shape = r * 1.2;
+            if node.labelled {
+                let label = name_label(dossier, node, 0.0, 0.0);
+                let text = text_width(&label.text, label.size);
+                Body {
+                    half_width: (text / 2.0).max(shape),
+                    above: shape,
+                    below: label.rect().y1,
+                }
+            } else {
+                Body {
+                    half_width: shape,
+                    above: shape,
+                    below: shape,
+                }
+            }
+        })
+        .collect();
+    let pairs: Vec<(usize, usize)> = network.edges.iter().map(|e| (e.a, e.b)).collect();
+    let pinned = network.nodes.iter().position(|node| node.focus);
+    let positions = layout(&bodies, &pairs, pinned, width, height);
+    place_labels(dossier, network, positions, radii)
+}
+
+/// Keeps every name whose box is clear of the names already kept (most connected
+/// first) and of every shape; then places each line's label (except context lines) at the first point along
+/// it (middle first) where its box is clear of everything placed.
+fn place_labels(
+    dossier: &Dossier,
+    network: &Network,
+    positions: Vec<(f64, f64)>,
+    radii: Vec<f64>,
+) -> Scene {
+    let shapes: Vec<Rect> = positions
+        .iter()
+        .zip(&radii)
+        .map(|(&(x, y), &r)| Rect::centered(x, y, r * 2.4, r * 2.4))
+        .collect();
+    let mut taken: Vec<Rect> = Vec::new();
+    let names: Vec<Option<Label>> = network
+        .nodes
+        .iter()
+        .enumerate()
+        .map(|(i, node)| {
+            if !node.labelled {
+                return None;
+            }
+            let label = name_label(dossier, node, positions[i].0, positions[i].1);
+            let rect = label.rect().grown(1.0);
+            let clear = !taken.iter().any(|t| t.intersects(&rect))
+                && !shapes
+                    .iter()
+                    .enumerate()
+                    .any(|(j, s)| j != i && s.intersects(&rect));
+            clear.then(|| {
+                taken.push(rect);
+                label
+            })
+        })
+        .collect();
+
+    // Lines touching the focus first, then by the rank of their ends.
+    let mut order: Vec<usize> = (0..network.edges.len()).collect();
+    order.sort_by_key(|&e| {
+        let edge = &network.edges[e];
+        (edge.context, edge.a.min(edge.b), edge.a.max(edge.b), e)
+    });
+    let mut edge_labels: Vec<Option<Label>> = vec![None; network.edges.len()];
+    for e in order {
+        let edge = &network.edges[e];
+        // Lines between two neighbours of the focus, or between two unnamed actors,
+        // are context: drawn faint, without a label.
+        if edge.context || !(network.nodes[edge.a].labelled || network.nodes[edge.b].labelled) {
+            continue;
+        }
+        let curve = draw::Curve::new(positions[edge.a], positions[edge.b], edge.bend);
+        'texts: for max in [EDGE_CHARS, EDGE_CHARS / 2] {
+            let text = shorten(&edge.kind, max);
+            for t in [0.5, 0.4, 0.6, 0.3, 0.7, 0.22, 0.78] {
+                let (x, y) = curve.point(t);
+                let label = Label {
+                    text: text.clone(),
+                    x,
+                    y: y + EDGE_SIZE * 0.35,
+                    size: EDGE_SIZE,
+                };
+                let rect = label.rect().grown(1.0);
+                if !taken.iter().chain(&shapes).any(|t| t.intersects(&rect)) {
+                    taken.push(rect);
+                    edge_labels[e] = Some(label);
+                    break 'texts;
+                }
+            }
+        }
+    }
+    Scene {
+        positions,
+        radii,
+        names,
+        edge_labels,
+    }
+}

@@ -1,0 +1,203 @@
+//! The dossier seen from the other side: for each source, actor and tag, who refers to
+//! it. Computed once before rendering and shared by reference between the workers, so
+//! that each page costs in proportion to what it shows.
+
+use std::collections::BTreeMap;
+use std::ops::Range;
+
+use crate::model::{Dossier, Reference, Referrer, Target, slugify};
+
+/// Who refers to what, indexed for the pages.
+#[derive(Debug)]
+pub struct CrossRef {
+    /// For each source, the range of its mentions in `Dossier::mentions`.
+    pub mentions_by_source: Vec<Range<usize>>,
+    /// For each actor, the indexes of its mentions in `Dossier::mentions`.
+    pub mentions_by_actor: Vec<Vec<usize>>,
+    /// For each source, the references that cite it, with or without paragraphs.
+    pub refs_to_source: Vec<Vec<Reference>>,
+    /// For each actor, the wiki-links that point at it.
+    pub refs_to_actor: Vec<Vec<Reference>>,
+    /// For each event, the wiki-links that point at it.
+    pub refs_to_event: Vec<Vec<Reference>>,
+    /// For each actor, the events it takes part in or that happen there, in date order.
+    pub events_by_actor: Vec<Vec<usize>>,
+    /// For each actor, the relations of other actors that point at it:
+    /// `(actor holding the relation, index in its relations)`.
+    pub relations_in: Vec<Vec<(usize, usize)>>,
+    /// Every tag, by slug.
+    pub tags: BTreeMap<String, Tagged>,
+    /// The slug of each tag as written.
+    pub tag_slugs: BTreeMap<String, String>,
+}
+
+/// Everything carrying one tag.
+#[derive(Debug, Default)]
+pub struct Tagged {
+    /// The tag as first written.
+    pub name: String,
+    /// Sources, by index.
+    pub sources: Vec<usize>,
+    /// Actors, by index.
+    pub actors: Vec<usize>,
+    /// Events, by index.
+    pub events: Vec<usize>,
+}
+
+impl Tagged {
+    /// How many things carry the tag.
+    pub fn len(&self) -> usize {
+        self.sources.len() + self.actors.len() + self.events.len()
+    }
+
+    /// Whether nothing carries the tag.
+    pub fn is_empty(&self) -> bool {
+        self.len() == 0
+    }
+}
+
+impl CrossRef {
+    /// Indexes a dossier.
+    pub fn new(dossier: &Dossier) -> Self {
+        let sources = dossier.sources.len();
+        let actors = dossier.actors.len();
+        let mut mentions_by_source = vec![0..0; sources];
+        let mut mentions_by_actor = vec![Vec::new(); actors];
+        for (index, mention) in dossier.mentions.iter().enumerate() {
+            let range = &mut mentions_by_source[mention.source];
+            if range.start == range.end {
+                *range = index..index + 1;
+            } else {
+                range.end = index + 1;
+            }
+            mentions_by_actor[mention.actor].push(index);
+        }
+        let mut refs_to_source = vec![Vec::new(); sources];
+        let mut refs_to_actor = vec![Vec::new(); actors];
+        let mut refs_to_event = vec![Vec::new(); dossier.events.len()];
+        for reference in &dossier.references {
+            match reference.to {
+                Target::Source(i) => refs_to_source[i].push(*reference),
+                Target::Actor(i) => refs_to_actor[i].push(*reference),
+                Target::Event(i) => refs_to_event[i].push(*reference),
+            }
+        }
+        let mut events_by_actor = vec![Vec::new(); actors];
+        for (index, event) in dossier.events.iter().enumerate() {
+            let mut involved: Vec<usize> = event.actors.iter().copied().chain(event.place).collect();
+            involved.sort_unstable();
+            involved.dedup();
+            for actor in involved {
+                events_by_actor[actor].push(index);
+            }
+        }
+        let mut relations_in = vec![Vec::new(); actors];
+        for (holder, actor) in dossier.actors.iter().enumerate() {
+            for (index, relation) in actor.relations.iter().enumerate() {
+                relations_in[relation.to].push((holder, index));
+            }
+        }
+        let (tags, tag_slugs) = index_tags(dossier);
+        Self {
+            mentions_by_source,
+            mentions_by_actor,
+            refs_to_source,
+            refs_to_actor,
+            refs_to_event,
+            events_by_actor,
+            relations_in,
+            tags,
+            tag_slugs,
+        }
+    }
+
+    /// The slug of a tag as written.
+    pub fn tag_slug(&self, tag: &str) -> &str {
+        self.tag_slugs.get(tag).map_or("tag", String::as_str)
+    }
+
+    /// The references citing paragraph `number` of `source`.
+    pub fn citing_paragraph(&self, source: usize, number: u32) -> impl Iterator<Item = &Reference> {
+        self.refs_to_source[source]
+            .iter()
+            .filter(move |r| r.paragraphs.is_some_and(|(a, b)| (a..=b).contains(&number)))
+    }
+
+    /// The references citing `source` as a whole (no paragraph given).
+    pub fn citing_whole(&self, source: usize) -> impl Iterator<Item = &Reference> {
+        self.refs_to_source[source].iter().filter(|r| r.paragraphs.is_none())
+    }
+}
+
+/// Groups tags by slug (`États` and `etats` are one tag); the first spelling in sorted
+/// order names the group. Slugs that collide after cutting get `-2`, `-3`…
+fn index_tags(dossier: &Dossier) -> (BTreeMap<String, Tagged>, BTreeMap<String, String>) {
+    let mut spellings: BTreeMap<&str, ()> = BTreeMap::new();
+    let all = dossier
+        .sources
+        .iter()
+        .flat_map(|s| &s.tags)
+        .chain(dossier.actors.iter().flat_map(|a| &a.tags))
+        .chain(dossier.events.iter().flat_map(|e| &e.tags));
+    for tag in all {
+        spellings.insert(tag.as_str(), ());
+    }
+    let mut slug_of: BTreeMap<String, String> = BTreeMap::new();
+    let mut by_folded: BTreeMap<String, String> = BTreeMap::new();
+    let mut tags: BTreeMap<String, Tagged> = BTreeMap::new();
+    for tag in spellings.keys() {
+        let folded = tag.to_lowercase();
+        let slug = if let Some(slug) = by_folded.get(&folded) {
+            slug.clone()
+        } else {
+            let mut base = slugify(tag, 60);
+            if base.is_empty() {
+                base = String::from("tag");
+            }
+            let mut slug = base.clone();
+            let mut n = 2;
+            while tags.contains_key(&slug) {
+                slug = format!("{base}-{n}");
+                n += 1;
+            }
+            by_folded.insert(folded, slug.clone());
+            tags.insert(slug.clone(), Tagged { name: (*tag).to_string(), ..Tagged::default() });
+            slug
+        };
+        slug_of.insert((*tag).to_string(), slug);
+    }
+    let mut add = |tag: &String, push: &mut dyn FnMut(&mut Tagged)| {
+        if let Some(entry) = slug_of.get(tag).and_then(|slug| tags.get_mut(slug)) {
+            push(entry);
+        }
+    };
+    for (index, source) in dossier.sources.iter().enumerate() {
+        for tag in &source.tags {
+            add(tag, &mut |t| t.sources.push(index));
+        }
+    }
+    for (index, actor) in dossier.actors.iter().enumerate() {
+        for tag in &actor.tags {
+            add(tag, &mut |t| t.actors.push(index));
+        }
+    }
+    for (index, event) in dossier.events.iter().enumerate() {
+        for tag in &event.tags {
+            add(tag, &mut |t| t.events.push(index));
+        }
+    }
+    for tagged in tags.values_mut() {
+        tagged.sources.dedup();
+        tagged.actors.dedup();
+        tagged.events.dedup();
+    }
+    (tags, slug_of)
+}
+
+/// Referrers sorted and without repeats, for "cited by" lists.
+pub fn referrers<'a>(references: impl Iterator<Item = &'a Reference>) -> Vec<Referrer> {
+    let mut out: Vec<Referrer> = references.map(|r| r.from).collect();
+    out.sort_unstable();
+    out.dedup();
+    out
+}

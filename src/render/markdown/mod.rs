@@ -1,0 +1,120 @@
+//! Markdown to HTML as a chain of small adapters over pulldown-cmark's events, each
+//! doing one thing: raw HTML escaped, quotes of mentions collected, mention links,
+//! paragraph anchors (by the one numbering rule of [`crate::paragraphs`]), wiki-links
+//! and unsafe links, footnotes, highlighted code, heading levels.
+
+mod anchors;
+mod code;
+mod footnotes;
+mod links;
+mod mentions;
+mod quotes;
+mod raw;
+
+use std::collections::BTreeSet;
+
+use pulldown_cmark::{Event, Parser, Tag, TagEnd};
+
+use super::highlight::Highlighter;
+use super::links::PagePath;
+use crate::model::{Dossier, Language, Mention, Source};
+use crate::paragraphs::markdown_options;
+
+/// What every Markdown text of the site is rendered with.
+#[derive(Debug, Clone, Copy)]
+pub struct Markdown<'a> {
+    /// The dossier, to resolve wiki-links.
+    pub dossier: &'a Dossier,
+    /// Code highlighting.
+    pub highlighter: &'a Highlighter,
+    /// Language of the labels written into the text (paragraph numbers).
+    pub language: Language,
+}
+
+/// A source body rendered for its page.
+#[derive(Debug, Default)]
+pub struct RenderedBody {
+    /// The HTML of the text.
+    pub html: String,
+    /// For each mention of the source (in the order of `Dossier::mentions`), the
+    /// sentence around it.
+    pub quotes: Vec<String>,
+}
+
+impl<'a> Markdown<'a> {
+    /// Renders an analyst's Markdown field (summary, note, description) for the page
+    /// `page`. `footnotes` prefixes footnote ids so that several fields on one page
+    /// cannot clash; `heading_shift` demotes headings below the page's own.
+    pub fn field(&self, text: &str, page: &PagePath, footnotes: &str, heading_shift: u8) -> String {
+        let allow_html = self.dossier.meta.allow_html;
+        let events = Parser::new_ext(text, markdown_options()).into_offset_iter();
+        let events = raw::RawHtml::new(events, allow_html).map(|(event, _)| event);
+        self.finish(events, page, footnotes, heading_shift)
+    }
+
+    /// Renders the body of a source for its page: numbered paragraphs with anchors,
+    /// the first mention of each actor in each paragraph linked to its profile, and
+    /// after each paragraph the HTML that `backrefs` gives for its number.
+    /// `mentions` are the source's mentions, in body order.
+    pub fn body(
+        &self,
+        source: &'a Source,
+        page: &PagePath,
+        mentions: &[Mention],
+        backrefs: &dyn Fn(u32) -> String,
+    ) -> RenderedBody {
+        let body = source.body.as_str();
+        let allow_html = self.dossier.meta.allow_html;
+        let mut quotes = vec![String::new(); mentions.len()];
+        let mut seen = BTreeSet::new();
+        let linked: Vec<(std::ops::Range<usize>, String)> = mentions
+            .iter()
+            .filter(|m| m.paragraph.is_some_and(|p| seen.insert((p, m.actor))))
+            .map(|m| {
+                let profile = PagePath::actor(&self.dossier.actors[m.actor].id);
+                (m.range.clone(), super::links::href(page, &profile, None))
+            })
+            .collect();
+        let events = Parser::new_ext(body, markdown_options()).into_offset_iter();
+        let events = raw::RawHtml::new(events, allow_html);
+        let events = quotes::Quotes::new(events, body, mentions, &mut quotes);
+        let events = mentions::MentionLinks::new(events, body, &linked);
+        let label = super::labels::labels(self.language).paragraph;
+        let events = anchors::Anchors::new(events, label, backrefs);
+        let html = self.finish(events, page, "", 1);
+        RenderedBody { html, quotes }
+    }
+
+    /// The adapters every text goes through, then HTML.
+    fn finish<'e>(
+        &self,
+        events: impl Iterator<Item = Event<'e>>,
+        page: &PagePath,
+        footnotes: &str,
+        heading_shift: u8,
+    ) -> String {
+        let events = links::Links::new(events, self.dossier, page);
+        let events = footnotes::Footnotes::new(events, footnotes);
+        let events = code::Code::new(events, self.highlighter);
+        let events = events.map(|event| shift_heading(event, heading_shift));
+        let mut html = String::new();
+        pulldown_cmark::html::push_html(&mut html, events);
+        if self.dossier.meta.allow_html { raw::sanitize(&html) } else { html }
+    }
+}
+
+/// Moves a heading `by` levels down (`#` becomes `<h2>` with a shift of 1), at most to
+/// `<h6>`.
+fn shift_heading(event: Event<'_>, by: u8) -> Event<'_> {
+    use pulldown_cmark::HeadingLevel;
+    let shift = |level: HeadingLevel| {
+        HeadingLevel::try_from((level as usize + usize::from(by)).min(6)).unwrap_or(HeadingLevel::H6)
+    };
+    match event {
+        Event::Start(Tag::Heading { level, id, classes, attrs }) => {
+            Event::Start(Tag::Heading { level: shift(level), id, classes, attrs })
+        }
+        Event::End(TagEnd::Heading(level)) => Event::End(TagEnd::Heading(shift(level))),
+        other => other,
+    }
+}

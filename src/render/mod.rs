@@ -1,0 +1,232 @@
+//! From the resolved [`Dossier`] to the files of the site: every page, the assets, the
+//! search index, `dossier.json` and the feeds, rendered in parallel and handed one by
+//! one to a [`Sink`] (a folder being built, or memory for the preview server), so that
+//! the whole site is never held in memory at once.
+//!
+//! Source pages are rendered first: rendering a body also yields the sentence around
+//! each mention, which the actor profiles then quote.
+
+mod crossref;
+pub mod escape;
+mod feeds;
+pub mod highlight;
+pub mod labels;
+pub mod links;
+mod markdown;
+mod model_json;
+mod pages;
+mod search;
+pub mod templates;
+pub mod text;
+pub mod views;
+
+use std::path::{Path, PathBuf};
+use std::sync::atomic::{AtomicU64, AtomicUsize, Ordering};
+
+use rayon::prelude::*;
+
+use crate::model::{Dossier, Language};
+use crate::write::{Sink, WriteError};
+pub use crossref::CrossRef;
+use highlight::Highlighter;
+use labels::Labels;
+use links::PagePath;
+use markdown::Markdown;
+use templates::Templates;
+
+/// What can go wrong while rendering a valid dossier.
+#[derive(Debug, thiserror::Error)]
+pub enum RenderError {
+    /// A template does not parse or does not render.
+    #[error("template {name}: {message}")]
+    Template {
+        /// The template.
+        name: String,
+        /// What tera says.
+        message: String,
+    },
+    /// A project file (template, static file) cannot be read.
+    #[error("cannot read {}: {source}", path.display())]
+    Read {
+        /// The file.
+        path: PathBuf,
+        /// Why.
+        source: std::io::Error,
+    },
+    /// The output cannot be written.
+    #[error(transparent)]
+    Write(#[from] WriteError),
+    /// JSON cannot be written (should not happen).
+    #[error("cannot write {name}: {message}")]
+    Json {
+        /// The file.
+        name: String,
+        /// Why.
+        message: String,
+    },
+}
+
+/// How much was written.
+#[derive(Debug, Clone, Copy, Default)]
+pub struct RenderStats {
+    /// HTML pages.
+    pub pages: usize,
+    /// Files, pages included.
+    pub files: usize,
+    /// Bytes.
+    pub bytes: u64,
+}
+
+/// Everything a page needs, shared by reference between the workers.
+pub struct Site<'a> {
+    /// The dossier.
+    pub dossier: &'a Dossier,
+    /// Who refers to what.
+    pub cross: CrossRef,
+    /// Markdown rendering.
+    pub markdown: Markdown<'a>,
+    /// The templates.
+    pub templates: &'a Templates,
+    /// The interface language.
+    pub language: Language,
+    /// The interface labels.
+    pub labels: &'static Labels,
+}
+
+/// Counts what goes to the sink and reports progress.
+struct Output<'s> {
+    sink: &'s dyn Sink,
+    files: AtomicUsize,
+    pages: AtomicUsize,
+    bytes: AtomicU64,
+    progress: &'s (dyn Fn() + Sync),
+}
+
+impl Output<'_> {
+    fn write(&self, path: &PagePath, bytes: &[u8]) -> Result<(), RenderError> {
+        self.sink.write(path.as_str(), bytes)?;
+        self.files.fetch_add(1, Ordering::Relaxed);
+        self.bytes.fetch_add(bytes.len() as u64, Ordering::Relaxed);
+        if path.as_str().ends_with(".html") {
+            self.pages.fetch_add(1, Ordering::Relaxed);
+            (self.progress)();
+        }
+        Ok(())
+    }
+}
+
+/// How many pages a dossier makes, for a progress bar.
+pub fn page_count(dossier: &Dossier) -> usize {
+    let cross_tags = {
+        let mut tags: Vec<&str> = dossier
+            .sources
+            .iter()
+            .flat_map(|s| &s.tags)
+            .chain(dossier.actors.iter().flat_map(|a| &a.tags))
+            .chain(dossier.events.iter().flat_map(|e| &e.tags))
+            .map(String::as_str)
+            .collect();
+        tags.sort_unstable();
+        tags.dedup();
+        tags.len()
+    };
+    dossier.sources.len() + dossier.actors.len() + cross_tags + 8
+}
+
+/// Renders the site of `dossier` (whose project is at `root`, for templates and
+/// `static/`) into `sink`. `progress` is called once per page written.
+pub fn render(
+    dossier: &Dossier,
+    root: &Path,
+    sink: &dyn Sink,
+    progress: &(dyn Fn() + Sync),
+) -> Result<RenderStats, RenderError> {
+    let templates = Templates::load(root)?;
+    let highlighter = Highlighter::new();
+    let language = dossier.meta.language;
+    let site = Site {
+        dossier,
+        cross: CrossRef::new(dossier),
+        markdown: Markdown { dossier, highlighter: &highlighter, language },
+        templates: &templates,
+        language,
+        labels: labels::labels(language),
+    };
+    let out = Output {
+        sink,
+        files: AtomicUsize::new(0),
+        pages: AtomicUsize::new(0),
+        bytes: AtomicU64::new(0),
+        progress,
+    };
+    // Sources first (they give the quotes), beside the two big data files.
+    let (quotes, data) = rayon::join(
+        || -> Result<Vec<String>, RenderError> {
+            let per_source: Vec<Vec<String>> = (0..dossier.sources.len())
+                .into_par_iter()
+                .map(|index| {
+                    let (page, html) = pages::source(&site, index)?;
+                    out.write(&page.path, html.as_bytes())?;
+                    Ok(page.quotes)
+                })
+                .collect::<Result<_, RenderError>>()?;
+            Ok(per_source.into_iter().flatten().collect())
+        },
+        || -> Result<(), RenderError> {
+            out.write(&PagePath::new("dossier.json"), &model_json::to_json(dossier)?)?;
+            out.write(&PagePath::asset("search-index.js"), &search::index(&site)?)?;
+            Ok(())
+        },
+    );
+    let quotes = quotes?;
+    data?;
+    let mut jobs = vec![pages::Job::Chronology, pages::Job::SourcesIndex, pages::Job::Home];
+    jobs.extend((0..dossier.actors.len()).map(pages::Job::Actor));
+    jobs.push(pages::Job::ActorsIndex);
+    jobs.push(pages::Job::TagsIndex);
+    jobs.extend(site.cross.tags.keys().map(|slug| pages::Job::Tag(slug)));
+    jobs.extend([pages::Job::Search, pages::Job::NotFound]);
+    jobs.par_iter().try_for_each(|job| {
+        let (path, html) = pages::render(&site, job, &quotes)?;
+        out.write(&path, html.as_bytes())
+    })?;
+    for (name, bytes) in templates.assets() {
+        out.write(&PagePath::asset(name), bytes)?;
+    }
+    out.write(&PagePath::asset("highlight.css"), highlight::stylesheet().as_bytes())?;
+    out.write(&PagePath::new(".nojekyll"), b"")?;
+    if let Some(base) = &dossier.meta.base_url {
+        out.write(&PagePath::new("atom.xml"), feeds::atom(&site, base).as_bytes())?;
+        out.write(&PagePath::new("sitemap.xml"), feeds::sitemap(&site, base).as_bytes())?;
+    }
+    copy_static(root, &out)?;
+    Ok(RenderStats {
+        pages: out.pages.load(Ordering::Relaxed),
+        files: out.files.load(Ordering::Relaxed),
+        bytes: out.bytes.load(Ordering::Relaxed),
+    })
+}
+
+/// Copies `root/static/` into the output as is (regular files only: no links out).
+fn copy_static(root: &Path, out: &Output<'_>) -> Result<(), RenderError> {
+    let folder = root.join("static");
+    if !folder.is_dir() {
+        return Ok(());
+    }
+    let entries = walkdir::WalkDir::new(&folder).follow_links(false).sort_by_file_name();
+    for entry in entries {
+        let entry = entry.map_err(|e| RenderError::Read {
+            path: e.path().map_or_else(|| folder.clone(), Path::to_path_buf),
+            source: e.into_io_error().unwrap_or_else(|| std::io::Error::other("cannot walk static/")),
+        })?;
+        if !entry.file_type().is_file() {
+            continue;
+        }
+        let Ok(relative) = entry.path().strip_prefix(&folder) else { continue };
+        let Some(relative) = relative.to_str().map(|r| r.replace('\\', "/")) else { continue };
+        let bytes = std::fs::read(entry.path())
+            .map_err(|source| RenderError::Read { path: entry.path().to_path_buf(), source })?;
+        out.write(&PagePath::new(relative), &bytes)?;
+    }
+    Ok(())
+}

@@ -1,0 +1,248 @@
+//! The actor profiles (summary, roles, relations both ways, own chronology, every
+//! mention with its sentence, what links here) and the roster grouped by kind.
+
+use std::collections::BTreeMap;
+
+use serde::Serialize;
+
+use crate::model::{ActorKind, Relation};
+use crate::render::crossref::referrers;
+use crate::render::labels::{actor_kind, actor_kinds, period};
+use crate::render::links::{PagePath, href};
+use crate::render::views::{Chrome, CitationView, EventView, Link};
+use crate::render::{RenderError, Site};
+
+/// A role held.
+#[derive(Debug, Serialize)]
+pub struct RoleView<'a> {
+    /// The position.
+    pub title: &'a str,
+    /// In which actor.
+    pub of: Option<Link>,
+    /// When, in words.
+    pub period: String,
+}
+
+/// A relation, seen from the profile being shown.
+#[derive(Debug, Serialize)]
+pub struct RelationView<'a> {
+    /// Anchor (`rel-N`, on the profile of the actor whose file holds it).
+    pub anchor: Option<String>,
+    /// The actor that states the relation.
+    pub from: Link,
+    /// What the relation is.
+    pub kind: &'a str,
+    /// The other actor.
+    pub to: Link,
+    /// When, in words.
+    pub period: String,
+    /// Whether it has ended.
+    pub ended: bool,
+    /// What it rests on.
+    pub citations: Vec<CitationView>,
+    /// The note, rendered.
+    pub note: Option<String>,
+}
+
+/// Every mention of the actor in one source.
+#[derive(Debug, Serialize)]
+pub struct MentionGroup {
+    /// The source.
+    pub source: Link,
+    /// Its date in words.
+    pub date: String,
+    /// How many mentions.
+    pub count: usize,
+    /// Each mention: the sentence around it, linking to its paragraph.
+    pub quotes: Vec<Link>,
+}
+
+/// `actors/ID/index.html`.
+#[derive(Debug, Serialize)]
+pub struct ActorPage<'a> {
+    #[serde(flatten)]
+    chrome: Chrome<'a>,
+    /// Display name.
+    pub name: &'a str,
+    /// Kind, in words.
+    pub kind: &'static str,
+    /// Other names.
+    pub aliases: &'a [String],
+    /// The profile, rendered.
+    pub summary: Option<String>,
+    /// Positions.
+    pub roles: Vec<RoleView<'a>>,
+    /// Relations written in this actor's file.
+    pub relations: Vec<RelationView<'a>>,
+    /// Relations written in other actors' files that point here.
+    pub relations_in: Vec<RelationView<'a>>,
+    /// Its own chronology.
+    pub events: Vec<EventView<'a>>,
+    /// Mentions in the sources, by source.
+    pub mentions: Vec<MentionGroup>,
+    /// Total mentions.
+    pub mention_count: String,
+    /// External links.
+    pub links: Vec<Link>,
+    /// Pages whose text links here.
+    pub links_here: Vec<Link>,
+    /// Tags.
+    pub tags: Vec<Link>,
+    /// The relationship graph around the actor (SVG), when drawn.
+    pub graph_svg: Option<String>,
+}
+
+impl<'a> Site<'a> {
+    fn relation<'s>(&'s self, page: &PagePath, holder: usize, index: usize, relation: &'s Relation, own: bool) -> RelationView<'s> {
+        RelationView {
+            anchor: own.then(|| format!("rel-{}", index + 1)),
+            from: self.actor_link(page, holder),
+            kind: &relation.kind,
+            to: self.actor_link(page, relation.to),
+            period: period(relation.since.as_ref(), relation.until.as_ref(), self.language),
+            ended: relation.until.is_some(),
+            citations: relation.sources.iter().map(|c| self.citation(page, c)).collect(),
+            note: relation.note.as_deref().map(|n| {
+                let prefix = format!("rel-{}-{}", self.dossier.actors[holder].id, index + 1);
+                self.markdown.field(n, page, &prefix, 3)
+            }),
+        }
+    }
+}
+
+/// Renders `actors/ID/index.html`; `quotes` are aligned with `Dossier::mentions`.
+pub fn actor(site: &Site<'_>, index: usize, quotes: &[String]) -> Result<(PagePath, String), RenderError> {
+    let dossier = site.dossier;
+    let actor = &dossier.actors[index];
+    let page = PagePath::actor(&actor.id);
+    let roles = actor
+        .roles
+        .iter()
+        .map(|role| RoleView {
+            title: &role.title,
+            of: role.of.map(|o| site.actor_link(&page, o)),
+            period: period(role.from.as_ref(), role.to.as_ref(), site.language),
+        })
+        .collect();
+    let relations = actor.relations.iter().enumerate().map(|(i, r)| site.relation(&page, index, i, r, true)).collect();
+    let relations_in = site.cross.relations_in[index]
+        .iter()
+        .map(|&(holder, i)| site.relation(&page, holder, i, &dossier.actors[holder].relations[i], false))
+        .collect();
+    let events = site.cross.events_by_actor[index].iter().map(|&e| site.event(&page, e, false)).collect();
+    let mut by_source: BTreeMap<usize, Vec<usize>> = BTreeMap::new();
+    for &m in &site.cross.mentions_by_actor[index] {
+        by_source.entry(dossier.mentions[m].source).or_default().push(m);
+    }
+    let mentions = by_source
+        .into_iter()
+        .map(|(source, list)| {
+            let id = &dossier.sources[source].id;
+            MentionGroup {
+                source: site.source_link(&page, source),
+                date: dossier.sources[source].published.human(site.language),
+                count: list.len(),
+                quotes: list
+                    .iter()
+                    .map(|&m| {
+                        let anchor = dossier.mentions[m].paragraph.map(|p| format!("p{p}"));
+                        Link {
+                            href: href(&page, &PagePath::source(id), anchor.as_deref()),
+                            label: quotes.get(m).cloned().unwrap_or_default(),
+                            title: dossier.mentions[m].paragraph.map(|p| format!("§{p}")),
+                        }
+                    })
+                    .collect(),
+            }
+        })
+        .collect();
+    let links_here = referrers(site.cross.refs_to_actor[index].iter())
+        .into_iter()
+        .filter(|r| *r != crate::model::Referrer::Actor(index))
+        .map(|r| site.referrer(&page, r))
+        .collect();
+    let view = ActorPage {
+        chrome: site.chrome(&page, actor.name.clone(), "actors"),
+        name: &actor.name,
+        kind: actor_kind(actor.kind, site.language),
+        aliases: &actor.aliases,
+        summary: actor.summary.as_deref().map(|s| site.markdown.field(s, &page, "summary", 1)),
+        roles,
+        relations,
+        relations_in,
+        events,
+        mentions,
+        mention_count: site.count(site.cross.mentions_by_actor[index].len()),
+        links: actor
+            .links
+            .iter()
+            .map(|l| Link { href: l.url.clone(), label: l.label.clone(), title: None })
+            .collect(),
+        links_here,
+        tags: actor.tags.iter().map(|t| site.tag_link(&page, t)).collect(),
+        graph_svg: None,
+    };
+    Ok((page, site.templates.render("actor.html", &view)?))
+}
+
+/// An actor in the roster.
+#[derive(Debug, Serialize)]
+pub struct RosterEntry<'a> {
+    /// Link to the profile.
+    pub actor: Link,
+    /// Other names.
+    pub aliases: &'a [String],
+    /// How many mentions in the sources.
+    pub mentions: usize,
+    /// How many events.
+    pub events: usize,
+}
+
+/// Actors of one kind.
+#[derive(Debug, Serialize)]
+pub struct KindGroup<'a> {
+    /// Anchor (`person`).
+    pub anchor: &'static str,
+    /// Heading (`Personnes`).
+    pub heading: &'static str,
+    /// The actors, by name.
+    pub actors: Vec<RosterEntry<'a>>,
+}
+
+/// `actors/index.html`.
+#[derive(Debug, Serialize)]
+pub struct ActorsPage<'a> {
+    #[serde(flatten)]
+    chrome: Chrome<'a>,
+    /// Groups, in the order of [`ActorKind::ORDER`].
+    pub groups: Vec<KindGroup<'a>>,
+    /// The relationship graph (SVG), when drawn.
+    pub graph_svg: Option<String>,
+}
+
+/// Renders `actors/index.html`.
+pub fn index(site: &Site<'_>) -> Result<(PagePath, String), RenderError> {
+    let page = PagePath::section("actors");
+    let groups = ActorKind::ORDER
+        .iter()
+        .filter_map(|&kind| {
+            let mut actors: Vec<RosterEntry<'_>> = site
+                .dossier
+                .actors
+                .iter()
+                .enumerate()
+                .filter(|(_, a)| a.kind == kind)
+                .map(|(i, a)| RosterEntry {
+                    actor: site.actor_link(&page, i),
+                    aliases: &a.aliases,
+                    mentions: site.cross.mentions_by_actor[i].len(),
+                    events: site.cross.events_by_actor[i].len(),
+                })
+                .collect();
+            actors.sort_by(|a, b| a.actor.label.to_lowercase().cmp(&b.actor.label.to_lowercase()));
+            (!actors.is_empty()).then(|| KindGroup { anchor: kind.word(), heading: actor_kinds(kind, site.language), actors })
+        })
+        .collect();
+    let view = ActorsPage { chrome: site.chrome(&page, site.labels.actors.to_string(), "actors"), groups, graph_svg: None };
+    Ok((page, site.templates.render("actors.html", &view)?))
+}

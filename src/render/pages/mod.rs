@@ -1,0 +1,50 @@
+//! One module per kind of page: each builds its typed view and renders its template.
+
+mod actors;
+mod chronology;
+mod home;
+mod sources;
+mod tags;
+
+pub use sources::source;
+
+use super::links::PagePath;
+use super::{RenderError, Site};
+
+/// A page to render after the source pages.
+#[derive(Debug, Clone, Copy)]
+pub enum Job<'a> {
+    /// `index.html`.
+    Home,
+    /// `sources/index.html`.
+    SourcesIndex,
+    /// `actors/index.html`.
+    ActorsIndex,
+    /// `actors/ID/index.html`, by index.
+    Actor(usize),
+    /// `chronology/index.html`.
+    Chronology,
+    /// `tags/index.html`.
+    TagsIndex,
+    /// `tags/SLUG/index.html`.
+    Tag(&'a str),
+    /// `search/index.html`.
+    Search,
+    /// `404.html`.
+    NotFound,
+}
+
+/// Renders one page; `quotes` are the sentences around each mention.
+pub fn render(site: &Site<'_>, job: &Job<'_>, quotes: &[String]) -> Result<(PagePath, String), RenderError> {
+    match *job {
+        Job::Home => home::home(site),
+        Job::SourcesIndex => sources::index(site),
+        Job::ActorsIndex => actors::index(site),
+        Job::Actor(index) => actors::actor(site, index, quotes),
+        Job::Chronology => chronology::chronology(site),
+        Job::TagsIndex => tags::index(site),
+        Job::Tag(slug) => tags::tag(site, slug),
+        Job::Search => tags::search(site),
+        Job::NotFound => tags::not_found(site),
+    }
+}

@@ -1,0 +1,96 @@
+//! The templates and the static assets of the site: the defaults are embedded in the
+//! binary; a file of the same name in the project's `templates/` replaces one.
+
+use std::path::Path;
+
+use serde::Serialize;
+use tera::{Context, Tera};
+
+use super::RenderError;
+
+/// The default templates, by name.
+const TEMPLATES: &[(&str, &str)] = &[
+    ("base.html", include_str!("../../templates/base.html")),
+    ("macros.html", include_str!("../../templates/macros.html")),
+    ("index.html", include_str!("../../templates/index.html")),
+    ("sources.html", include_str!("../../templates/sources.html")),
+    ("source.html", include_str!("../../templates/source.html")),
+    ("actors.html", include_str!("../../templates/actors.html")),
+    ("actor.html", include_str!("../../templates/actor.html")),
+    ("chronology.html", include_str!("../../templates/chronology.html")),
+    ("tags.html", include_str!("../../templates/tags.html")),
+    ("tag.html", include_str!("../../templates/tag.html")),
+    ("search.html", include_str!("../../templates/search.html")),
+    ("404.html", include_str!("../../templates/404.html")),
+];
+
+/// The default assets written under `assets/`, by name.
+const ASSETS: &[(&str, &str)] = &[
+    ("style.css", include_str!("../../templates/style.css")),
+    ("site.js", include_str!("../../templates/site.js")),
+    ("search.js", include_str!("../../templates/search.js")),
+];
+
+/// The templates of a project, ready to render, and its assets.
+pub struct Templates {
+    tera: Tera,
+    assets: Vec<(String, Vec<u8>)>,
+}
+
+impl Templates {
+    /// The defaults, with the files of `root/templates/` of the same names instead.
+    pub fn load(root: &Path) -> Result<Self, RenderError> {
+        let folder = root.join("templates");
+        let read = |name: &str, default: &str| -> Result<String, RenderError> {
+            let path = folder.join(name);
+            match std::fs::read_to_string(&path) {
+                Ok(text) => Ok(text),
+                Err(e) if e.kind() == std::io::ErrorKind::NotFound => Ok(default.to_string()),
+                Err(source) => Err(RenderError::Read { path, source }),
+            }
+        };
+        let mut sources = Vec::new();
+        for (name, default) in TEMPLATES {
+            sources.push((*name, read(name, default)?));
+        }
+        let mut tera = Tera::default();
+        tera.autoescape_on(vec![".html", ".xml"]);
+        // Tera's default also escapes `/`, which bloats every href for no safety gain.
+        tera.set_escape_fn(super::escape::escape_html);
+        tera.add_raw_templates(sources).map_err(|e| RenderError::Template {
+            name: String::from("templates/"),
+            message: chain(&e),
+        })?;
+        let mut assets = Vec::new();
+        for (name, default) in ASSETS {
+            assets.push(((*name).to_string(), read(name, default)?.into_bytes()));
+        }
+        Ok(Self { tera, assets })
+    }
+
+    /// Renders the template `name` with a view.
+    pub fn render(&self, name: &str, view: &impl Serialize) -> Result<String, RenderError> {
+        let context = Context::from_serialize(view)
+            .map_err(|e| RenderError::Template { name: name.to_string(), message: chain(&e) })?;
+        self.tera
+            .render(name, &context)
+            .map_err(|e| RenderError::Template { name: name.to_string(), message: chain(&e) })
+    }
+
+    /// The assets (stylesheet, scripts), by file name.
+    pub fn assets(&self) -> &[(String, Vec<u8>)] {
+        &self.assets
+    }
+}
+
+/// An error and its causes on one line: tera puts the useful part in the causes.
+fn chain(error: &dyn std::error::Error) -> String {
+    let mut message = error.to_string();
+    let mut source = error.source();
+    while let Some(cause) = source {
+        message.push_str(": ");
+        message.push_str(&cause.to_string());
+        source = cause.source();
+    }
+    message
+}

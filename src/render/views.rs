@@ -1,0 +1,247 @@
+//! Typed views for the templates: what a page shows, already formatted (dates in words,
+//! relative hrefs), borrowing from the dossier where it can. Each page's view is built
+//! once, for that page only.
+
+use serde::Serialize;
+
+use super::Site;
+use super::labels::{self, Labels, date_span};
+use super::links::{PagePath, event_anchor, href, target_href, to_root};
+use super::text::short_title;
+use crate::model::{Citation, Dossier, Event, Referrer, Target};
+
+/// What every page has around its content: labels, navigation, assets.
+#[derive(Debug, Serialize)]
+pub struct Chrome<'a> {
+    /// The interface labels.
+    pub l: &'static Labels,
+    /// The dossier's title.
+    pub site_title: &'a str,
+    /// This page's title, for `<title>` and `<h1>`.
+    pub page_title: String,
+    /// The relative way to the root of the site (`../../`).
+    pub root: String,
+    /// Link to the home page.
+    pub home: String,
+    /// The main navigation.
+    pub nav: Vec<NavItem>,
+    /// The section the page belongs to, for a link up.
+    pub up: Option<NavItem>,
+    /// The site's stylesheet.
+    pub style: String,
+    /// The highlighting stylesheet.
+    pub highlight_css: String,
+    /// The small script for sortable tables and the like.
+    pub site_js: String,
+    /// Where the search box sends its query.
+    pub search_action: String,
+    /// The whole model as JSON.
+    pub data: String,
+    /// The Atom feed, when there is one.
+    pub feed: Option<String>,
+    /// The absolute address of this page, when `base_url` is set.
+    pub canonical: Option<String>,
+    /// `<base href>` for the 404 page, which is served at any depth.
+    pub base: Option<String>,
+}
+
+/// One entry of the main navigation.
+#[derive(Debug, Clone, Serialize)]
+pub struct NavItem {
+    /// Where it goes.
+    pub href: String,
+    /// What it says.
+    pub label: &'static str,
+    /// Whether it is the current section.
+    pub current: bool,
+}
+
+/// A link with its text.
+#[derive(Debug, Clone, Serialize)]
+pub struct Link {
+    /// Relative href.
+    pub href: String,
+    /// The text of the link.
+    pub label: String,
+    /// Longer text shown on hover, if any.
+    pub title: Option<String>,
+}
+
+/// A citation of a source, as a link to the paragraph.
+#[derive(Debug, Serialize)]
+pub struct CitationView {
+    /// To the source page, at the first cited paragraph.
+    pub href: String,
+    /// Short title and paragraphs (`Moscou soutient… §4–6`).
+    pub label: String,
+    /// Full title, date and grade.
+    pub title: String,
+}
+
+/// An event as listed on a page.
+#[derive(Debug, Serialize)]
+pub struct EventView<'a> {
+    /// Its anchor on the chronology (`e-ID`).
+    pub anchor: String,
+    /// Link to it on the chronology.
+    pub href: String,
+    /// The date in words, at its precision, with `vers`/`c.` when approximate.
+    pub date: String,
+    /// The start date in ISO form, for `<time datetime>`.
+    pub iso: String,
+    /// Whether the date is uncertain.
+    pub approximate: bool,
+    /// One line.
+    pub title: &'a str,
+    /// The description, rendered (only where the page shows it).
+    pub description: Option<String>,
+    /// Actors involved.
+    pub actors: Vec<Link>,
+    /// Where.
+    pub place: Option<Link>,
+    /// What it rests on.
+    pub citations: Vec<CitationView>,
+    /// Its tags.
+    pub tags: Vec<Link>,
+}
+
+impl Site<'_> {
+    /// The common parts of a page at `page` whose section is `section`.
+    pub fn chrome(&self, page: &PagePath, title: String, section: &str) -> Chrome<'_> {
+        let l = self.labels;
+        let nav = [
+            ("sources", l.sources),
+            ("actors", l.actors),
+            ("chronology", l.chronology),
+            ("tags", l.tags),
+            ("search", l.search),
+        ]
+        .into_iter()
+        .map(|(name, label)| NavItem {
+            href: href(page, &PagePath::section(name), None),
+            label,
+            current: name == section,
+        })
+        .collect::<Vec<NavItem>>();
+        let up = nav.iter().find(|item| item.current).cloned();
+        let base_url = self.dossier.meta.base_url.as_deref();
+        Chrome {
+            l,
+            site_title: &self.dossier.meta.title,
+            page_title: title,
+            root: to_root(page),
+            home: href(page, &PagePath::home(), None),
+            nav,
+            up,
+            style: href(page, &PagePath::asset("style.css"), None),
+            highlight_css: href(page, &PagePath::asset("highlight.css"), None),
+            site_js: href(page, &PagePath::asset("site.js"), None),
+            search_action: href(page, &PagePath::section("search"), None),
+            data: href(page, &PagePath::new("dossier.json"), None),
+            feed: base_url.map(|_| href(page, &PagePath::new("atom.xml"), None)),
+            canonical: base_url.map(|base| format!("{base}/{}", page.pretty())),
+            base: None,
+        }
+    }
+
+    /// A link to an actor's profile.
+    pub fn actor_link(&self, page: &PagePath, actor: usize) -> Link {
+        let a = &self.dossier.actors[actor];
+        Link {
+            href: href(page, &PagePath::actor(&a.id), None),
+            label: a.name.clone(),
+            title: None,
+        }
+    }
+
+    /// A link to a source's page.
+    pub fn source_link(&self, page: &PagePath, source: usize) -> Link {
+        let s = &self.dossier.sources[source];
+        Link {
+            href: href(page, &PagePath::source(&s.id), None),
+            label: s.title.clone(),
+            title: None,
+        }
+    }
+
+    /// A link to a tag's page.
+    pub fn tag_link(&self, page: &PagePath, tag: &str) -> Link {
+        Link {
+            href: href(page, &PagePath::tag(self.cross.tag_slug(tag)), None),
+            label: tag.to_string(),
+            title: None,
+        }
+    }
+
+    /// A citation as a link to the cited paragraph.
+    pub fn citation(&self, page: &PagePath, citation: &Citation) -> CitationView {
+        let source = &self.dossier.sources[citation.source];
+        let paragraphs = citation.paragraph_label();
+        let short = short_title(&source.title, 40);
+        let mut title = format!("{} ({})", source.title, source.published.human(self.language));
+        if let Some(grade) = source.grade() {
+            title.push_str(&format!(" — {grade}"));
+        }
+        CitationView {
+            href: target_href(self.dossier, page, Target::Source(citation.source), citation.paragraphs.map(|p| p.0)),
+            label: if paragraphs.is_empty() { short } else { format!("{short} {paragraphs}") },
+            title,
+        }
+    }
+
+    /// An event for a list; `description` renders its Markdown for `page`.
+    pub fn event(&self, page: &PagePath, index: usize, description: bool) -> EventView<'_> {
+        let event: &Event = &self.dossier.events[index];
+        let anchor = event_anchor(&event.id);
+        EventView {
+            href: href(page, &PagePath::section("chronology"), Some(&anchor)),
+            anchor,
+            date: date_span(&event.date, event.end.as_ref(), event.approximate, self.language),
+            iso: event.date.iso(),
+            approximate: event.approximate,
+            title: &event.title,
+            description: event
+                .description
+                .as_deref()
+                .filter(|_| description)
+                .map(|text| self.markdown.field(text, page, &event.id, 2)),
+            actors: event.actors.iter().map(|&a| self.actor_link(page, a)).collect(),
+            place: event.place.map(|p| self.actor_link(page, p)),
+            citations: event.sources.iter().map(|c| self.citation(page, c)).collect(),
+            tags: event.tags.iter().map(|t| self.tag_link(page, t)).collect(),
+        }
+    }
+
+    /// Who refers, as a link from `page`.
+    pub fn referrer(&self, page: &PagePath, referrer: Referrer) -> Link {
+        let d: &Dossier = self.dossier;
+        let l = self.labels;
+        let (href, label) = match referrer {
+            Referrer::Dossier => (href(page, &PagePath::home(), Some("summary")), l.dossier_summary.to_string()),
+            Referrer::Judgment(k) => {
+                let anchor = format!("kj-{}", k + 1);
+                (href(page, &PagePath::home(), Some(&anchor)), format!("{} {}", l.judgment, k + 1))
+            }
+            Referrer::Source(s) => (target_href(d, page, Target::Source(s), None), d.sources[s].title.clone()),
+            Referrer::Actor(a) => (target_href(d, page, Target::Actor(a), None), d.actors[a].name.clone()),
+            Referrer::Relation { actor, index } => {
+                let holder = &d.actors[actor];
+                let relation = &holder.relations[index];
+                let anchor = format!("rel-{}", index + 1);
+                let label = format!("{} — {} {}", holder.name, relation.kind, d.actors[relation.to].name);
+                (href(page, &PagePath::actor(&holder.id), Some(&anchor)), label)
+            }
+            Referrer::Event(e) => {
+                let event = &d.events[e];
+                let date = date_span(&event.date, event.end.as_ref(), event.approximate, self.language);
+                (target_href(d, page, Target::Event(e), None), format!("{date}{} {}", l.colon, event.title))
+            }
+        };
+        Link { href, label, title: None }
+    }
+
+    /// A count in the dossier's language.
+    pub fn count(&self, n: usize) -> String {
+        labels::count(n, self.language)
+    }
+}

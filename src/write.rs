@@ -1,0 +1,239 @@
+//! The output folder, replaced atomically: the site is written into a fresh folder
+//! beside it (`OUT.tmp-PID`), and swapped in only when the build succeeded. A failed
+//! build leaves the previous output untouched and removes its own folder. A folder that
+//! a previous build did not make (it has no [`MARKER`] file) is never replaced unless
+//! forced.
+
+use std::collections::BTreeMap;
+use std::fs;
+use std::path::{Component, Path, PathBuf};
+use std::sync::Mutex;
+
+/// The file every build writes into its output, to recognise it later.
+pub const MARKER: &str = ".dossier-build";
+
+/// What can go wrong with the output folder.
+#[derive(Debug, thiserror::Error)]
+pub enum WriteError {
+    /// The output exists, is not empty, and was not made by `dossier build`.
+    #[error(
+        "{} exists and was not made by `dossier build` (no {MARKER} file in it); \
+         refusing to replace it: choose another --out, or pass --force",
+        path.display()
+    )]
+    NotOurs {
+        /// The output folder.
+        path: PathBuf,
+    },
+    /// The output would replace the project or its inputs.
+    #[error("refusing to write the site into {}: it holds the project's own files", path.display())]
+    Inputs {
+        /// The output folder.
+        path: PathBuf,
+    },
+    /// A path that would leave the output folder.
+    #[error("refusing to write outside the output folder: {path}")]
+    Outside {
+        /// The offending relative path.
+        path: String,
+    },
+    /// A file system operation failed.
+    #[error("{action} {}: {source}", path.display())]
+    Io {
+        /// What was being done.
+        action: &'static str,
+        /// On what.
+        path: PathBuf,
+        /// Why.
+        source: std::io::Error,
+    },
+}
+
+fn io(action: &'static str, path: &Path) -> impl FnOnce(std::io::Error) -> WriteError {
+    let path = path.to_path_buf();
+    move |source| WriteError::Io { action, path, source }
+}
+
+/// Where the rendered files go. Called from several threads at once.
+pub trait Sink: Sync {
+    /// Writes one file; `path` is relative to the site's root, with `/` separators.
+    fn write(&self, path: &str, bytes: &[u8]) -> Result<(), WriteError>;
+}
+
+/// Checks that a relative output path stays inside the output.
+fn checked(path: &str) -> Result<&Path, WriteError> {
+    let relative = Path::new(path);
+    let normal = relative.components().all(|c| matches!(c, Component::Normal(_)));
+    if normal && !path.is_empty() {
+        Ok(relative)
+    } else {
+        Err(WriteError::Outside { path: path.to_string() })
+    }
+}
+
+/// Writes files under a folder, creating sub-folders as needed.
+#[derive(Debug)]
+pub struct DirSink {
+    root: PathBuf,
+}
+
+impl DirSink {
+    /// Files go under `root`, which must exist.
+    pub fn new(root: impl Into<PathBuf>) -> Self {
+        Self { root: root.into() }
+    }
+}
+
+impl Sink for DirSink {
+    fn write(&self, path: &str, bytes: &[u8]) -> Result<(), WriteError> {
+        let target = self.root.join(checked(path)?);
+        if let Some(parent) = target.parent() {
+            fs::create_dir_all(parent).map_err(io("cannot create", parent))?;
+        }
+        fs::write(&target, bytes).map_err(io("cannot write", &target))
+    }
+}
+
+/// Keeps the files in memory, by path (for the preview server and tests).
+#[derive(Debug, Default)]
+pub struct MemorySink {
+    files: Mutex<BTreeMap<String, Vec<u8>>>,
+}
+
+impl MemorySink {
+    /// An empty site.
+    pub fn new() -> Self {
+        Self::default()
+    }
+
+    /// The files written, by path relative to the site's root.
+    pub fn into_files(self) -> BTreeMap<String, Vec<u8>> {
+        self.files.into_inner().unwrap_or_else(std::sync::PoisonError::into_inner)
+    }
+}
+
+impl Sink for MemorySink {
+    fn write(&self, path: &str, bytes: &[u8]) -> Result<(), WriteError> {
+        checked(path)?;
+        let mut files = self.files.lock().unwrap_or_else(std::sync::PoisonError::into_inner);
+        files.insert(path.to_string(), bytes.to_vec());
+        Ok(())
+    }
+}
+
+/// A build in progress: a fresh folder beside the output, removed unless committed.
+#[derive(Debug)]
+pub struct Staging {
+    out: PathBuf,
+    tmp: PathBuf,
+    committed: bool,
+}
+
+/// Whether `path` is a folder with something in it.
+fn non_empty_dir(path: &Path) -> Result<bool, WriteError> {
+    match fs::read_dir(path) {
+        Ok(mut entries) => Ok(entries.next().is_some()),
+        Err(e) if e.kind() == std::io::ErrorKind::NotFound => Ok(false),
+        Err(source) => Err(WriteError::Io { action: "cannot read", path: path.to_path_buf(), source }),
+    }
+}
+
+/// A sibling of `out` named `NAME.SUFFIX-PID`.
+fn sibling(out: &Path, suffix: &str) -> PathBuf {
+    let name = out.file_name().map_or_else(|| "public".into(), |n| n.to_string_lossy().into_owned());
+    out.with_file_name(format!("{name}.{suffix}-{}", std::process::id()))
+}
+
+impl Staging {
+    /// Checks that `out` may be replaced and creates the fresh folder beside it.
+    /// `root` is the project: the output may not be it, hold it, or lie in its inputs.
+    pub fn begin(root: &Path, out: &Path, force: bool) -> Result<Self, WriteError> {
+        let out = absolute(out)?;
+        let root = absolute(root)?;
+        let inputs = ["content", "templates", "static"].map(|d| root.join(d));
+        if root.starts_with(&out) || inputs.iter().any(|input| out.starts_with(input)) {
+            return Err(WriteError::Inputs { path: out });
+        }
+        if out.exists() && !out.is_dir() {
+            return Err(WriteError::NotOurs { path: out });
+        }
+        if !force && non_empty_dir(&out)? && !out.join(MARKER).is_file() {
+            return Err(WriteError::NotOurs { path: out });
+        }
+        if let Some(parent) = out.parent() {
+            fs::create_dir_all(parent).map_err(io("cannot create", parent))?;
+        }
+        let tmp = sibling(&out, "tmp");
+        if tmp.exists() {
+            fs::remove_dir_all(&tmp).map_err(io("cannot remove", &tmp))?;
+        }
+        fs::create_dir(&tmp).map_err(io("cannot create", &tmp))?;
+        Ok(Self { out, tmp, committed: false })
+    }
+
+    /// The folder to write the site into.
+    pub fn folder(&self) -> &Path {
+        &self.tmp
+    }
+
+    /// Marks the new site as ours and puts it in place of the old one.
+    pub fn commit(mut self) -> Result<(), WriteError> {
+        let marker = self.tmp.join(MARKER);
+        fs::write(&marker, "made by `dossier build`; this whole folder is replaced by the next build\n")
+            .map_err(io("cannot write", &marker))?;
+        let old = sibling(&self.out, "old");
+        let had_old = self.out.exists();
+        if had_old {
+            fs::rename(&self.out, &old).map_err(io("cannot move aside", &self.out))?;
+        }
+        if let Err(source) = fs::rename(&self.tmp, &self.out) {
+            if had_old {
+                let _ = fs::rename(&old, &self.out);
+            }
+            return Err(WriteError::Io { action: "cannot move into place", path: self.tmp.clone(), source });
+        }
+        self.committed = true;
+        if had_old {
+            fs::remove_dir_all(&old).map_err(io("cannot remove the previous output", &old))?;
+        }
+        Ok(())
+    }
+}
+
+impl Drop for Staging {
+    fn drop(&mut self) {
+        if !self.committed {
+            let _ = fs::remove_dir_all(&self.tmp);
+        }
+    }
+}
+
+/// `path` made absolute against the current folder, without touching the disk.
+fn absolute(path: &Path) -> Result<PathBuf, WriteError> {
+    let joined = std::path::absolute(path).map_err(io("cannot resolve", path))?;
+    let mut out = PathBuf::new();
+    for component in joined.components() {
+        match component {
+            Component::ParentDir => {
+                out.pop();
+            }
+            Component::CurDir => {}
+            other => out.push(other),
+        }
+    }
+    Ok(out)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn paths_cannot_leave_the_output() {
+        assert!(checked("sources/x/index.html").is_ok());
+        assert!(checked("../x").is_err());
+        assert!(checked("/etc/passwd").is_err());
+        assert!(checked("a/../../b").is_err());
+        assert!(checked("").is_err());
+    }
+}

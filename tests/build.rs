@@ -1,0 +1,215 @@
+//! `dossier build` on fixture dossiers: the pages, their links and anchors, and the
+//! output folder's safety rules.
+
+mod common;
+
+use common::{broken_links, build, copy_project, fixture, start_tags};
+
+#[test]
+fn paragraph_anchors_follow_the_numbering_rule() {
+    let site = build(&fixture("valid-en"));
+    let page = site.read("sources/port-concession-signed/index.html");
+    // p1, p2 paragraphs; p3 the blockquote's paragraph; p4, p5 the two list items; p6
+    // the last paragraph. Heading, table and code are not numbered.
+    for n in 1..=6 {
+        assert!(page.contains(&format!("id=\"p{n}\"")), "p{n} missing");
+    }
+    assert!(!page.contains("id=\"p7\""));
+    assert!(page.contains("<li id=\"p4\" class=\"para\">"), "list items are numbered blocks");
+    assert!(page.contains("<a class=\"pn\" href=\"#p2\""), "visible, linkable numbers");
+    // The footnote named p1 gets an id of its own.
+    assert!(page.contains("id=\"fn-1\""));
+    assert_eq!(page.matches("id=\"p1\"").count(), 1);
+}
+
+#[test]
+fn first_mention_per_paragraph_links_with_longest_match() {
+    let site = build(&fixture("valid-en"));
+    let page = site.read("sources/port-concession-signed/index.html");
+    let p1 = &page[page.find("id=\"p1\"").expect("p1")..];
+    let p1 = &p1[..p1.find("</p>").expect("end of p1")];
+    assert!(p1.contains("<a class=\"mention\" href=\"../../actors/mohamed-bazoum/index.html\">Mohamed Bazoum</a>"), "{p1}");
+    assert_eq!(p1.matches("actors/orion-holdings/index.html").count(), 1, "only the first mention: {p1}");
+    assert!(p1.contains("Bazoum's"), "later mention stays text: {p1}");
+    let minutes = site.read("sources/council-minutes/index.html");
+    assert!(minutes.contains(">Mohamed Bazoum</a>, a council member"));
+    // `M. Bazoum` is the longer alias, but Bazoum was already linked in this paragraph.
+    assert!(minutes.contains("M. Bazoum asked"));
+}
+
+#[test]
+fn backreferences_under_each_cited_paragraph() {
+    let site = build(&fixture("valid-en"));
+    let page = site.read("sources/council-minutes/index.html");
+    let p2 = &page[page.find("id=\"p2\"").expect("p2")..page.find("id=\"p3\"").expect("p3")];
+    assert!(p2.contains("class=\"backrefs\""), "{p2}");
+    assert!(p2.contains("../../chronology/index.html#e-council-dispute"), "the event: {p2}");
+    assert!(p2.contains("../../index.html#kj-1"), "the judgment: {p2}");
+    assert!(p2.contains("../../actors/mohamed-bazoum/index.html#rel-1"), "the relation: {p2}");
+    // Cited as a whole by the second judgment.
+    assert!(page.contains("class=\"cited-whole\""));
+}
+
+#[test]
+fn relations_show_on_both_profiles_with_citations() {
+    let site = build(&fixture("valid-en"));
+    let bazoum = site.read("actors/mohamed-bazoum/index.html");
+    assert!(bazoum.contains("id=\"rel-1\""));
+    assert!(bazoum.contains("opposes <a href=\"../orion-holdings/index.html\">Orion Holdings</a>"));
+    assert!(bazoum.contains("../../sources/council-minutes/index.html#p2"));
+    let orion = site.read("actors/orion-holdings/index.html");
+    assert!(orion.contains("relations-in"), "incoming relations listed");
+    assert!(orion.contains("<a href=\"../mohamed-bazoum/index.html\">Mohamed Bazoum</a> — opposes"));
+    // Mentions with their sentence, linking to the paragraph.
+    assert!(orion.contains("../../sources/council-minutes/index.html#p2"));
+    assert!(bazoum.contains("Mohamed Bazoum, a council member, objected to the concession."));
+    // What links here: the dossier summary links to Orion.
+    assert!(orion.contains("../../index.html#summary"));
+}
+
+#[test]
+fn partial_and_approximate_dates_in_english() {
+    let site = build(&fixture("valid-en"));
+    let page = site.read("chronology/index.html");
+    assert!(page.contains(">December 2023</time>"), "partial date at its precision");
+    assert!(!page.contains("1 December 2023"));
+    assert!(page.contains(">c. March 2024</time>"), "approximate date");
+    assert!(page.contains(">20 March 2024 – April 2024</time>"), "period");
+    assert!(page.contains("During the year 2022"), "year-only events first in their year");
+    assert!(page.contains("id=\"y2023-12\""));
+}
+
+#[test]
+fn partial_and_approximate_dates_in_french() {
+    let project = copy_project(&fixture("valid-en"));
+    let path = project.path().join("content/dossier.yaml");
+    let text = std::fs::read_to_string(&path).expect("read").replace("language: en", "language: fr");
+    std::fs::write(&path, text).expect("write");
+    let site = build(project.path());
+    let page = site.read("chronology/index.html");
+    assert!(page.contains(">décembre 2023</time>"));
+    assert!(!page.contains("1er décembre 2023"));
+    assert!(page.contains(">vers mars 2024</time>"));
+    assert!(page.contains(">20 mars 2024 – avril 2024</time>"));
+    assert!(page.contains("<html lang=\"fr\">"));
+    assert!(site.read("index.html").contains("Jugements clés"));
+}
+
+#[test]
+fn every_internal_link_resolves() {
+    for name in ["valid-en", "hostile"] {
+        let site = build(&fixture(name));
+        let problems = broken_links(&site.out);
+        assert!(problems.is_empty(), "{name}:\n{}", problems.join("\n"));
+    }
+}
+
+#[test]
+fn bundled_example_builds_and_its_links_resolve() {
+    let root = std::path::Path::new(env!("CARGO_MANIFEST_DIR"));
+    let (dossier, diagnostics) = dossier::check(root);
+    if dossier.is_none() {
+        // The example content is written elsewhere and may be mid-edit.
+        eprintln!("skipping: content/ does not validate\n{}", diagnostics.render(false));
+        return;
+    }
+    let site = build(root);
+    let problems = broken_links(&site.out);
+    assert!(problems.is_empty(), "{}", problems.join("\n"));
+}
+
+#[test]
+fn two_builds_are_byte_identical() {
+    let first = build(&fixture("valid-en"));
+    let second = build(&fixture("valid-en"));
+    let (a, b) = (first.files(), second.files());
+    assert_eq!(a.keys().collect::<Vec<_>>(), b.keys().collect::<Vec<_>>());
+    for (path, bytes) in &a {
+        assert!(bytes == &b[path], "{path} differs between two builds");
+    }
+}
+
+#[test]
+fn data_files_feeds_and_search_index() {
+    let site = build(&fixture("valid-en"));
+    let json: serde_json::Value = serde_json::from_str(&site.read("dossier.json")).expect("dossier.json parses");
+    assert_eq!(json["sources"].as_array().map(Vec::len), Some(2));
+    assert!(json["mentions"].as_array().is_some_and(|m| !m.is_empty()));
+    assert!(json["citations"].as_array().is_some_and(|c| !c.is_empty()));
+    assert_eq!(json["sources"][0]["paragraphs"][0]["number"], 1);
+    assert!(site.read("atom.xml").contains("<id>https://example.org/harbour/sources/port-concession-signed/</id>"));
+    assert!(site.read("sitemap.xml").contains("<loc>https://example.org/harbour/actors/orion-holdings/</loc>"));
+    let index = site.read("assets/search-index.js");
+    assert!(index.starts_with("window.DOSSIER_SEARCH = "));
+    assert!(index.contains("\"M. Bazoum\""), "aliases are indexed");
+    assert!(site.read("404.html").contains("<base href=\"https://example.org/harbour/\">"));
+    assert!(site.out.join(".nojekyll").is_file());
+    assert!(site.read("assets/highlight.css").contains(".hl-"));
+    assert!(site.read("sources/port-concession-signed/index.html").contains("class=\"hl-"), "code is highlighted");
+    // Without base_url: no feed, no sitemap.
+    let hostile = build(&fixture("hostile"));
+    assert!(!hostile.out.join("atom.xml").exists());
+    assert!(!hostile.out.join("sitemap.xml").exists());
+}
+
+#[test]
+fn tags_pages_group_spellings() {
+    let site = build(&fixture("valid-en"));
+    let tags = site.read("tags/index.html");
+    assert!(tags.contains("href=\"finance/index.html\""));
+    let finance = site.read("tags/finance/index.html");
+    assert!(finance.contains("../../sources/port-concession-signed/index.html"));
+    assert!(finance.contains("../../actors/orion-holdings/index.html"));
+    assert!(finance.contains("../../chronology/index.html#e-concession-signed"));
+}
+
+#[test]
+fn a_project_template_overrides_the_default() {
+    let project = copy_project(&fixture("valid-en"));
+    std::fs::create_dir_all(project.path().join("templates")).expect("mkdir");
+    std::fs::write(
+        project.path().join("templates/tags.html"),
+        "{% extends \"base.html\" %}{% block main %}<p>CUSTOM TAGS {{ tags | length }}</p>{% endblock main %}",
+    )
+    .expect("write");
+    let site = build(project.path());
+    assert!(site.read("tags/index.html").contains("CUSTOM TAGS 2"));
+}
+
+#[test]
+fn hostile_text_comes_out_inert() {
+    for allow_html in [false, true] {
+        let project = copy_project(&fixture("hostile"));
+        if allow_html {
+            let path = project.path().join("content/dossier.yaml");
+            let text = std::fs::read_to_string(&path).expect("read");
+            std::fs::write(&path, format!("{text}allow_html: true\n")).expect("write");
+        }
+        let site = build(project.path());
+        for (path, bytes) in site.files() {
+            if !path.ends_with(".html") {
+                continue;
+            }
+            let html = String::from_utf8_lossy(&bytes);
+            for tag in start_tags(&html) {
+                if tag.name == "script" {
+                    let src = tag.get("src").unwrap_or_default();
+                    assert!(src.ends_with(".js") && src.contains("assets/"), "{path}: inline script {tag:?}");
+                }
+                assert!(!matches!(tag.name.as_str(), "iframe" | "style" | "svg" | "object" | "embed"), "{path}: {tag:?}");
+                for (name, value) in &tag.attributes {
+                    assert!(!name.starts_with("on"), "{path}: handler {name} in {tag:?}");
+                    if matches!(name.as_str(), "href" | "src" | "action") {
+                        assert!(dossier::urls::is_safe_link(value), "{path}: unsafe {name}={value:?}");
+                    }
+                }
+            }
+        }
+        let page = site.read("sources/evil-source/index.html");
+        assert!(page.contains("<span class=\"inert-link\">javascript link</span>"));
+        assert!(page.contains("href=\"https://example.org/good\""));
+        if !allow_html {
+            assert!(page.contains("&lt;script&gt;alert('body')&lt;/script&gt;") || page.contains("&lt;script&gt;alert(&#39;body&#39;)"));
+        }
+    }
+}
