@@ -208,13 +208,44 @@ fn a_project_broken_from_the_start_is_served_once_fixed() {
 
 #[test]
 fn the_built_site_carries_no_reload_script() {
-    let (_dir, root) = project();
-    let (site, _) = dossier::serve::rebuild(&root).expect("the fixture builds");
-    assert!(site.contains_key("index.html"));
-    for (path, bytes) in &site {
-        let text = String::from_utf8_lossy(bytes);
-        assert!(!text.contains("__dossier"), "{path} has the script");
+    let (dir, root) = project();
+    let out = dir.path().join("site");
+    let built = dossier(&["build", "--root", path(&root), "--out", path(&out)]);
+    assert!(
+        built.status.success(),
+        "{}",
+        String::from_utf8_lossy(&built.stderr)
+    );
+    let mut files = 0;
+    let mut stack = vec![out];
+    while let Some(folder) = stack.pop() {
+        for entry in std::fs::read_dir(&folder).expect("list") {
+            let file = entry.expect("entry").path();
+            if file.is_dir() {
+                stack.push(file);
+            } else {
+                let text =
+                    String::from_utf8_lossy(&std::fs::read(&file).expect("read")).into_owned();
+                assert!(
+                    !text.contains("__dossier"),
+                    "{} has the script",
+                    file.display()
+                );
+                files += 1;
+            }
+        }
     }
+    assert!(files > 5, "only {files} files built");
+    // The preview's own build, in memory, has none either: it is added when served.
+    let (site, _) = dossier::serve::rebuild(&root).expect("the fixture builds");
+    assert!(
+        site.values()
+            .all(|bytes| !String::from_utf8_lossy(bytes).contains("__dossier"))
+    );
+}
+
+fn path(path: &std::path::Path) -> &str {
+    path.to_str().expect("a UTF-8 path")
 }
 
 #[test]
@@ -237,6 +268,22 @@ fn a_new_project_checks_strictly_and_serves() {
         "{}",
         String::from_utf8_lossy(&checked.stderr)
     );
+    let out = dir.path().join("site");
+    let built = dossier(&[
+        "build",
+        "--strict",
+        "--root",
+        project_arg,
+        "--out",
+        path(&out),
+    ]);
+    assert!(
+        built.status.success(),
+        "{}",
+        String::from_utf8_lossy(&built.stderr)
+    );
+    let home = std::fs::read_to_string(out.join("index.html")).expect("home page");
+    assert!(home.contains("The Riverside Bridge Closure"));
     let preview = Preview::start(&project);
     let home = preview.get("/");
     assert!(
