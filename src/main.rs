@@ -46,18 +46,18 @@ fn build(args: &BuildArgs) -> ExitCode {
     };
     let started = Instant::now();
     let (result, diagnostics) = dossier::build(root, &out, options);
-    let status = report(&diagnostics, args.strict);
+    let exit = report(&diagnostics, args.strict);
     match result {
         Ok(stats) => {
             eprintln!(
                 "built {} pages ({} files, {:.1} MiB) into {} in {:.2} s",
                 stats.pages,
                 stats.files,
-                stats.bytes as f64 / 1_048_576.0,
+                mebibytes(stats.bytes),
                 out.display(),
                 started.elapsed().as_secs_f64()
             );
-            status
+            exit
         }
         Err(dossier::BuildError::Content(_)) => {
             eprintln!("nothing written: {} is unchanged", out.display());
@@ -69,6 +69,12 @@ fn build(args: &BuildArgs) -> ExitCode {
             ExitCode::FAILURE
         }
     }
+}
+
+/// A size in MiB, for display (exact below 4 PiB).
+#[allow(clippy::cast_precision_loss)]
+fn mebibytes(bytes: u64) -> f64 {
+    bytes as f64 / 1_048_576.0
 }
 
 /// Prints the diagnostics to stderr and turns them into the exit status.

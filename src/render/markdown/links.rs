@@ -32,7 +32,12 @@ pub struct Links<'d, 'p, I> {
 impl<'d, 'p, I> Links<'d, 'p, I> {
     /// Wraps a stream of events rendered for `page`.
     pub fn new(inner: I, dossier: &'d Dossier, page: &'p PagePath) -> Self {
-        Self { inner, dossier, page, open: Vec::new() }
+        Self {
+            inner,
+            dossier,
+            page,
+            open: Vec::new(),
+        }
     }
 
     /// The opening `<a>` and the display name of a wiki-link's destination.
@@ -43,11 +48,20 @@ impl<'d, 'p, I> Links<'d, 'p, I> {
             None => (dest.trim(), None),
         };
         let target = self.dossier.lookup(id)?;
-        let href = target_href(self.dossier, self.page, target, paragraphs.map(|(first, _)| first));
+        let href = target_href(
+            self.dossier,
+            self.page,
+            target,
+            paragraphs.map(|(first, _)| first),
+        );
         let full = target_name(self.dossier, target);
         // On the cited source's own page (its note), the paragraph alone is enough.
         let here = matches!(target, Target::Source(i) if PagePath::source(&self.dossier.sources[i].id) == *self.page);
-        let short = if here { String::new() } else { format!("{} ", short_title(full, 40)) };
+        let short = if here {
+            String::new()
+        } else {
+            format!("{} ", short_title(full, 40))
+        };
         let name = match (target, paragraphs) {
             (Target::Source(_), Some((a, b))) if a == b => format!("{short}§{a}"),
             (Target::Source(_), Some((a, b))) => format!("{short}§{a}–{b}"),
@@ -59,7 +73,11 @@ impl<'d, 'p, I> Links<'d, 'p, I> {
             (Target::Actor(_), _) => "wl wl-actor",
             (Target::Event(_), _) => "wl wl-event",
         };
-        let open = format!("<a class=\"{class}\" href=\"{}\" title=\"{}\">", escape_html(&href), escape_html(full));
+        let open = format!(
+            "<a class=\"{class}\" href=\"{}\" title=\"{}\">",
+            escape_html(&href),
+            escape_html(full)
+        );
         Some((open, name))
     }
 }
@@ -70,7 +88,11 @@ impl<'e, I: Iterator<Item = Event<'e>>> Iterator for Links<'_, '_, I> {
     fn next(&mut self) -> Option<Event<'e>> {
         let event = self.inner.next()?;
         match event {
-            Event::Start(Tag::Link { link_type: LinkType::WikiLink { has_pothole }, ref dest_url, .. }) => {
+            Event::Start(Tag::Link {
+                link_type: LinkType::WikiLink { has_pothole },
+                ref dest_url,
+                ..
+            }) => {
                 match self.wiki(dest_url) {
                     Some((open, name)) if !has_pothole => {
                         // Skip the written id up to the end of the link, show the name.
@@ -79,7 +101,10 @@ impl<'e, I: Iterator<Item = Event<'e>>> Iterator for Links<'_, '_, I> {
                                 break;
                             }
                         }
-                        Some(Event::InlineHtml(CowStr::from(format!("{open}{}</a>", escape_html(&name)))))
+                        Some(Event::InlineHtml(CowStr::from(format!(
+                            "{open}{}</a>",
+                            escape_html(&name)
+                        ))))
                     }
                     Some((open, _)) => {
                         self.open.push(Open::Written);
@@ -87,7 +112,9 @@ impl<'e, I: Iterator<Item = Event<'e>>> Iterator for Links<'_, '_, I> {
                     }
                     None => {
                         self.open.push(Open::Inert);
-                        Some(Event::InlineHtml(CowStr::Borrowed("<span class=\"inert-link\">")))
+                        Some(Event::InlineHtml(CowStr::Borrowed(
+                            "<span class=\"inert-link\">",
+                        )))
                     }
                 }
             }
@@ -97,7 +124,9 @@ impl<'e, I: Iterator<Item = Event<'e>>> Iterator for Links<'_, '_, I> {
                     Some(event)
                 } else {
                     self.open.push(Open::Inert);
-                    Some(Event::InlineHtml(CowStr::Borrowed("<span class=\"inert-link\">")))
+                    Some(Event::InlineHtml(CowStr::Borrowed(
+                        "<span class=\"inert-link\">",
+                    )))
                 }
             }
             Event::End(TagEnd::Link) => Some(match self.open.pop() {
@@ -108,7 +137,9 @@ impl<'e, I: Iterator<Item = Event<'e>>> Iterator for Links<'_, '_, I> {
             Event::Start(Tag::Image { ref dest_url, .. }) if !is_safe_link(dest_url) => {
                 // The alt text that follows is written as plain text.
                 self.open.push(Open::Inert);
-                Some(Event::InlineHtml(CowStr::Borrowed("<span class=\"inert-link\">")))
+                Some(Event::InlineHtml(CowStr::Borrowed(
+                    "<span class=\"inert-link\">",
+                )))
             }
             Event::Start(Tag::Image { .. }) => {
                 self.open.push(Open::Kept);

@@ -99,7 +99,11 @@ impl<'a> Markdown<'a> {
         let events = events.map(|event| shift_heading(event, heading_shift));
         let mut html = String::new();
         pulldown_cmark::html::push_html(&mut html, events);
-        if self.dossier.meta.allow_html { raw::sanitize(&html) } else { html }
+        if self.dossier.meta.allow_html {
+            raw::sanitize(&html)
+        } else {
+            html
+        }
     }
 }
 
@@ -108,12 +112,21 @@ impl<'a> Markdown<'a> {
 fn shift_heading(event: Event<'_>, by: u8) -> Event<'_> {
     use pulldown_cmark::HeadingLevel;
     let shift = |level: HeadingLevel| {
-        HeadingLevel::try_from((level as usize + usize::from(by)).min(6)).unwrap_or(HeadingLevel::H6)
+        HeadingLevel::try_from((level as usize + usize::from(by)).min(6))
+            .unwrap_or(HeadingLevel::H6)
     };
     match event {
-        Event::Start(Tag::Heading { level, id, classes, attrs }) => {
-            Event::Start(Tag::Heading { level: shift(level), id, classes, attrs })
-        }
+        Event::Start(Tag::Heading {
+            level,
+            id,
+            classes,
+            attrs,
+        }) => Event::Start(Tag::Heading {
+            level: shift(level),
+            id,
+            classes,
+            attrs,
+        }),
         Event::End(TagEnd::Heading(level)) => Event::End(TagEnd::Heading(shift(level))),
         other => other,
     }

@@ -14,7 +14,7 @@ pub struct Quotes<'q, 'b, I> {
     inner: I,
     body: &'b str,
     mentions: &'q [Mention],
-    quotes: &'q mut [String],
+    sentences: &'q mut [String],
     counter: BlockCounter,
     depth: usize,
     next: usize,
@@ -30,7 +30,7 @@ impl<'q, 'b, I> Quotes<'q, 'b, I> {
             inner,
             body,
             mentions,
-            quotes,
+            sentences: quotes,
             counter: BlockCounter::new(),
             depth: 0,
             next: 0,
@@ -47,11 +47,14 @@ impl<'q, 'b, I> Quotes<'q, 'b, I> {
                 break;
             }
             if mention.range.start >= range.start && mention.range.end <= range.end {
-                let (start, end) = (mention.range.start - range.start, mention.range.end - range.start);
+                let (start, end) = (
+                    mention.range.start - range.start,
+                    mention.range.end - range.start,
+                );
                 if self.depth > 0 {
                     self.pending.push((self.next, offset + start, offset + end));
                 } else {
-                    self.quotes[self.next] = sentence_around(text, start, end);
+                    self.sentences[self.next] = sentence_around(text, start, end);
                 }
             }
             self.next += 1;
@@ -63,7 +66,7 @@ impl<'q, 'b, I> Quotes<'q, 'b, I> {
 
     fn close_block(&mut self) {
         for (index, start, end) in self.pending.drain(..) {
-            self.quotes[index] = sentence_around(&self.text, start, end);
+            self.sentences[index] = sentence_around(&self.text, start, end);
         }
         self.text.clear();
     }
