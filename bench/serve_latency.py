@@ -44,6 +44,17 @@ def cpu_seconds(pid):
         return None
 
 
+def peak_memory(pid):
+    """The peak resident memory of a process (`VmHWM`), on Linux; else None."""
+    try:
+        for line in pathlib.Path(f"/proc/{pid}/status").read_text().splitlines():
+            if line.startswith("VmHWM:"):
+                return " ".join(line.split()[1:])
+    except OSError:
+        pass
+    return None
+
+
 def main():
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--root", required=True, help="the project (holding content/)")
@@ -110,12 +121,15 @@ def main():
             print(f"run {run + 1}: {elapsed * 1000:.0f} ms{used}")
             time.sleep(0.5)
     finally:
+        peak = peak_memory(server.pid)
         source.write_text(original, encoding="utf-8")
         server.terminate()
         server.wait(timeout=30)
     print(f"save → changed page served: median {statistics.median(timings) * 1000:.0f} ms, "
           f"min {min(timings) * 1000:.0f} ms, max {max(timings) * 1000:.0f} ms "
           f"over {len(timings)} runs")
+    if peak:
+        print(f"server peak memory: {peak}")
     if cpu:
         print(f"server CPU per rebuild: median {statistics.median(cpu) * 1000:.0f} ms "
               "(wall time above includes waiting for a shared CPU)")
