@@ -237,7 +237,7 @@ fn the_built_site_carries_no_reload_script() {
     }
     assert!(files > 5, "only {files} files built");
     // The preview's own build, in memory, has none either: it is added when served.
-    let (site, _) = dossier::serve::rebuild(&root).expect("the fixture builds");
+    let (site, _) = dossier::serve::rebuild(&root, false).expect("the fixture builds");
     assert!(
         site.values()
             .all(|bytes| !String::from_utf8_lossy(bytes).contains("__dossier"))

@@ -16,6 +16,7 @@ use std::thread::JoinHandle;
 use std::time::Duration;
 
 use crate::diagnostics::{Diagnostic, Diagnostics, Severity};
+use crate::write::MemorySink;
 use state::State;
 use watch::Watch;
 
@@ -28,6 +29,8 @@ pub struct Options {
     pub bind: IpAddr,
     /// The port; 0 picks a free one.
     pub port: u16,
+    /// Show a progress bar on stderr while a large site builds.
+    pub progress: bool,
 }
 
 /// Something the terminal should hear about.
@@ -86,15 +89,20 @@ pub enum ServeError {
     Start(String),
 }
 
-/// Builds the site of the project at `root` in memory. Returns it with the warnings of
-/// the content, or every diagnostic of a failed build.
+/// Builds the site of the project at `root` in memory, with a progress bar on stderr
+/// when `progress` and the site is large. Returns it with the warnings of the content,
+/// or every diagnostic of a failed build.
 ///
-/// The one place where the preview calls the site builder.
-pub fn rebuild(root: &Path) -> Result<(Site, Diagnostics), Diagnostics> {
-    let (site, mut diagnostics) = crate::build_in_memory(root, false);
-    match site {
-        Ok(site) => Ok((site, diagnostics)),
-        Err(crate::BuildError::Content(_)) => Err(diagnostics),
+/// The one place where the preview calls the site builder: the same check and render as
+/// `dossier build`, into memory instead of a folder.
+pub fn rebuild(root: &Path, progress: bool) -> Result<(Site, Diagnostics), Diagnostics> {
+    let (dossier, mut diagnostics) = crate::check(root);
+    let Some(dossier) = dossier.filter(|_| !diagnostics.failed(false)) else {
+        return Err(diagnostics);
+    };
+    let sink = MemorySink::new();
+    match crate::render_into(&dossier, root, &sink, progress) {
+        Ok(_) => Ok((sink.into_files(), diagnostics)),
         Err(error) => {
             let message = format!("cannot build the site: {error}");
             diagnostics.push(Diagnostic::file(Severity::Error, root, message));
@@ -136,12 +144,12 @@ impl Server {
 
         // Watch before the first build, so that an edit made during it is not lost.
         let watch = Watch::start(&root)?;
-        watch::build(&root, &state, &report);
+        watch::build(&root, options.progress, &state, &report);
 
         let (done, builder_done) = channel();
-        let builder_state = Arc::clone(&state);
+        let (builder_state, progress) = (Arc::clone(&state), options.progress);
         spawn("dossier-builder", move || {
-            watch.run(&builder_state, &report);
+            watch.run(progress, &builder_state, &report);
             let _ = done.send(());
         })?;
         let (server, accept_state) = (Arc::clone(&http), Arc::clone(&state));

@@ -57,7 +57,7 @@ impl Watch {
     }
 
     /// Rebuilds the site whenever the project changes, until the server stops.
-    pub fn run(mut self, state: &State, report: &Reporter) {
+    pub fn run(mut self, progress: bool, state: &State, report: &Reporter) {
         loop {
             let first = match self.events.recv_timeout(Duration::from_millis(200)) {
                 Ok(result) => result,
@@ -86,7 +86,7 @@ impl Watch {
             changed.dedup();
             self.watch_new_folders(&changed, report);
             report(Notice::Changed(changed));
-            build(&self.root, state, report);
+            build(&self.root, progress, state, report);
         }
         self.debouncer.stop_nonblocking();
     }
@@ -121,9 +121,9 @@ impl Watch {
 }
 
 /// Builds the site once and publishes the outcome to the pages and the terminal.
-pub fn build(root: &Path, state: &State, report: &Reporter) {
+pub fn build(root: &Path, progress: bool, state: &State, report: &Reporter) {
     let started = Instant::now();
-    match super::rebuild(root) {
+    match super::rebuild(root, progress) {
         Ok((site, warnings)) => {
             state.succeeded(site);
             report(Notice::Built {
