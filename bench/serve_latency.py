@@ -18,6 +18,7 @@ import http.client
 import json
 import os
 import pathlib
+import re
 import statistics
 import subprocess
 import sys
@@ -102,16 +103,18 @@ def main():
             time.sleep(0.5)  # the poll is waiting, as in an open tab
             cpu_before = cpu_seconds(server.pid)
             token = f"latency-{run}-{time.time_ns()}"
-            text = original.replace("title: ", f"title: {token} ", 1)
+            # After an opening quote, if any, so that the YAML stays valid.
+            text = re.sub(r"^title: ([\"']?)", lambda m: f"title: {m.group(1)}{token} ",
+                          original, count=1, flags=re.M)
             saved = time.monotonic()
             source.write_text(text, encoding="utf-8")
             waiter.join()
             code, body = get(address, page)
             elapsed = time.monotonic() - saved
-            if code != 200 or token not in body:
-                sys.exit(f"run {run}: the page does not show the change ({code})")
             if answered["status"].get("error"):
                 sys.exit(f"run {run}: the build failed:\n{answered['status']['error']}")
+            if code != 200 or token not in body:
+                sys.exit(f"run {run}: the page does not show the change ({code})")
             timings.append(elapsed)
             cpu_after = cpu_seconds(server.pid)
             used = ""
