@@ -1,5 +1,6 @@
 //! The command line: subcommands and their options.
 
+use std::net::IpAddr;
 use std::path::PathBuf;
 
 use clap::{Args, Parser, Subcommand};
@@ -20,6 +21,10 @@ pub enum Command {
     Build(BuildArgs),
     /// Validate the content and report every problem; write nothing.
     Check(CheckArgs),
+    /// Build the site in memory, serve it, and rebuild it on every change.
+    Serve(ServeArgs),
+    /// Create a new dossier project (with an example and a GitHub Pages workflow).
+    Init(InitArgs),
 }
 
 /// Options shared by the commands that read a project.
@@ -59,4 +64,29 @@ pub struct BuildArgs {
     /// Replace the output folder even if it was not made by `dossier build`.
     #[arg(long)]
     pub force: bool,
+}
+
+/// `dossier serve`.
+#[derive(Debug, Args)]
+pub struct ServeArgs {
+    /// The project.
+    #[command(flatten)]
+    pub project: ProjectArgs,
+    /// The address to listen on. Anything but loopback makes the dossier visible on the
+    /// network.
+    #[arg(long, default_value = "127.0.0.1")]
+    pub bind: IpAddr,
+    /// The port to listen on (0: any free port).
+    #[arg(long, default_value_t = 1111)]
+    pub port: u16,
+    /// Open the site in the default browser once it is built.
+    #[arg(long)]
+    pub open: bool,
+}
+
+/// `dossier init`.
+#[derive(Debug, Args)]
+pub struct InitArgs {
+    /// The folder to create (it may exist if it is empty).
+    pub dir: PathBuf,
 }

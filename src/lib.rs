@@ -2,12 +2,14 @@
 //! a cross-linked static site: load → validate → render → write.
 
 pub mod diagnostics;
+pub mod init;
 pub mod load;
 pub mod mentions;
 pub mod model;
 pub mod paragraphs;
 pub mod pictures;
 pub mod render;
+pub mod serve;
 pub mod urls;
 pub mod validate;
 pub mod write;

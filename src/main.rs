@@ -1,14 +1,18 @@
 //! The `dossier` command: parse arguments, run the pipeline, print diagnostics, exit.
 
 mod cli;
+mod terminal;
 
 use std::io::{IsTerminal, Write};
 use std::process::ExitCode;
+use std::sync::Arc;
+use std::sync::mpsc::channel;
 use std::time::Instant;
 
+use anyhow::Context;
 use clap::Parser;
 
-use cli::{BuildArgs, Cli, Command};
+use cli::{BuildArgs, Cli, Command, InitArgs, ServeArgs};
 use dossier::diagnostics::Diagnostics;
 
 /// mimalloc: the build allocates many small strings from two threads at once, where
@@ -18,16 +22,22 @@ static ALLOCATOR: mimalloc::MiMalloc = mimalloc::MiMalloc;
 
 fn main() -> ExitCode {
     let cli = Cli::parse();
-    match cli.command {
+    let result = match cli.command {
         Command::Check(args) => {
             let (dossier, diagnostics) = dossier::check(&args.project.root);
             if let (true, Some(dossier)) = (args.mentions, &dossier) {
                 print!("{}", dossier::mentions::listing(dossier));
             }
-            report(&diagnostics, args.strict)
+            Ok(report(&diagnostics, args.strict))
         }
-        Command::Build(args) => build(&args),
-    }
+        Command::Build(args) => Ok(build(&args)),
+        Command::Serve(args) => serve(&args),
+        Command::Init(args) => init(&args),
+    };
+    result.unwrap_or_else(|error| {
+        eprintln!("error: {error:#}");
+        ExitCode::FAILURE
+    })
 }
 
 /// `dossier build`: diagnostics as `check` prints them, then the build's outcome.
@@ -66,14 +76,71 @@ fn build(args: &BuildArgs) -> ExitCode {
     }
 }
 
+/// A size in MiB, for display (exact below 4 PiB).
+#[allow(clippy::cast_precision_loss)]
+fn mebibytes(bytes: u64) -> f64 {
+    bytes as f64 / 1_048_576.0
+}
+
 /// Prints the diagnostics to stderr and turns them into the exit status.
 fn report(diagnostics: &Diagnostics, strict: bool) -> ExitCode {
-    let color = std::io::stderr().is_terminal() && std::env::var_os("NO_COLOR").is_none();
     let mut stderr = std::io::stderr().lock();
-    let _ = stderr.write_all(diagnostics.render(color).as_bytes());
+    let _ = stderr.write_all(diagnostics.render(color()).as_bytes());
     if diagnostics.failed(strict) {
         ExitCode::FAILURE
     } else {
         ExitCode::SUCCESS
     }
+}
+
+/// `dossier serve`: until Ctrl-C (or SIGTERM), then stops cleanly.
+fn serve(args: &ServeArgs) -> anyhow::Result<ExitCode> {
+    if !args.bind.is_loopback() {
+        eprintln!(
+            "warning: listening on {}: anyone who can reach this machine on the network can \
+             read the dossier",
+            args.bind
+        );
+    }
+    let (stop, stopped) = channel();
+    ctrlc::set_handler(move || {
+        let _ = stop.send(());
+    })
+    .context("cannot catch Ctrl-C")?;
+    let options = dossier::serve::Options {
+        root: args.project.root.clone(),
+        bind: args.bind,
+        port: args.port,
+        progress: std::io::stderr().is_terminal(),
+    };
+    let printer = terminal::Printer::new(color());
+    terminal::say(&format!("Building {}…", args.project.root.display()));
+    let server = dossier::serve::Server::start(&options, Arc::new(move |n| printer.print(n)))?;
+    let url = server.url();
+    terminal::say(&format!("Serving on {url} (Ctrl-C to stop)"));
+    if args.open {
+        terminal::open_browser(&url);
+    }
+    let _ = stopped.recv();
+    terminal::say("Stopping.");
+    server.stop();
+    Ok(ExitCode::SUCCESS)
+}
+
+/// `dossier init DIR`.
+fn init(args: &InitArgs) -> anyhow::Result<ExitCode> {
+    let written = dossier::init::init(&args.dir)?;
+    let dir = args.dir.display();
+    let files = written.join("\n  ");
+    let text = format!(
+        "Created a dossier in {dir}:\n  {files}\nNext: cd {dir} && dossier serve --open  \
+         (README.md tells how to publish it)"
+    );
+    terminal::say(&text);
+    Ok(ExitCode::SUCCESS)
+}
+
+/// Whether to color what goes to stderr.
+fn color() -> bool {
+    std::io::stderr().is_terminal() && std::env::var_os("NO_COLOR").is_none()
 }

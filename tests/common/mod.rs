@@ -187,7 +187,10 @@ pub fn broken_links(root: &Path) -> Vec<String> {
     let mut id_cache: BTreeMap<String, BTreeSet<String>> = BTreeMap::new();
     let mut problems = Vec::new();
     for (path, bytes) in &files {
-        if !path.ends_with(".html") {
+        if std::path::Path::new(path)
+            .extension()
+            .is_none_or(|e| e != "html")
+        {
             continue;
         }
         let html = String::from_utf8_lossy(bytes);

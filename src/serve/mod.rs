@@ -1,0 +1,222 @@
+//! `dossier serve`: builds the project in memory (never into `public/`), serves it over
+//! HTTP, watches the project and rebuilds on change; open pages reload themselves, and
+//! show the errors of a failed build over the last good one.
+
+mod http;
+mod paths;
+mod state;
+mod watch;
+
+use std::collections::BTreeMap;
+use std::net::{IpAddr, SocketAddr, TcpListener};
+use std::path::{Path, PathBuf};
+use std::sync::Arc;
+use std::sync::mpsc::{Receiver, channel};
+use std::thread::JoinHandle;
+use std::time::Duration;
+
+use crate::diagnostics::{Diagnostic, Diagnostics, Severity};
+use crate::write::MemorySink;
+use state::State;
+use watch::Watch;
+
+/// Where and what to serve.
+#[derive(Debug, Clone)]
+pub struct Options {
+    /// The project folder (the one holding `content/`).
+    pub root: PathBuf,
+    /// The address to listen on; loopback unless the user asks otherwise.
+    pub bind: IpAddr,
+    /// The port; 0 picks a free one.
+    pub port: u16,
+    /// Show a progress bar on stderr while a large site builds.
+    pub progress: bool,
+}
+
+/// Something the terminal should hear about.
+#[derive(Debug)]
+pub enum Notice {
+    /// Files changed (paths relative to the project root); a rebuild starts.
+    Changed(Vec<PathBuf>),
+    /// A build succeeded and is now served.
+    Built {
+        /// How long it took.
+        elapsed: Duration,
+        /// The warnings of the content.
+        warnings: Diagnostics,
+    },
+    /// A build failed; the previous one is still served.
+    Failed {
+        /// How long it took.
+        elapsed: Duration,
+        /// Every problem found.
+        diagnostics: Diagnostics,
+    },
+    /// The watcher reported a problem; changes may be missed.
+    WatchFailed(String),
+}
+
+/// A built site: its files by path inside it (`sources/x/index.html`).
+pub type Site = BTreeMap<String, Vec<u8>>;
+
+/// Receives the notices, from the builder thread.
+pub type Reporter = Arc<dyn Fn(Notice) + Send + Sync>;
+
+/// Why the preview could not start.
+#[derive(Debug, thiserror::Error)]
+pub enum ServeError {
+    /// The folder holds no `content/`.
+    #[error("{0} is not a dossier project: it has no content/ folder")]
+    NoProject(PathBuf),
+    /// The address is taken or not ours.
+    #[error("cannot listen on {address}: {cause} (choose another with --port or --bind)")]
+    Bind {
+        /// The address asked for.
+        address: SocketAddr,
+        /// What the system said.
+        cause: std::io::Error,
+    },
+    /// A folder could not be watched.
+    #[error("cannot watch {path}: {cause}")]
+    Watch {
+        /// The folder.
+        path: PathBuf,
+        /// What the watcher said.
+        cause: notify_debouncer_full::notify::Error,
+    },
+    /// The HTTP server or a thread could not start.
+    #[error("cannot start the preview server: {0}")]
+    Start(String),
+}
+
+/// Builds the site of the project at `root` in memory, with a progress bar on stderr
+/// when `progress` and the site is large. Returns it with the warnings of the content,
+/// or every diagnostic of a failed build.
+///
+/// The one place where the preview calls the site builder: the same check and render as
+/// `dossier build`, into memory instead of a folder.
+pub fn rebuild(root: &Path, progress: bool) -> Result<(Site, Diagnostics), Diagnostics> {
+    let (dossier, mut diagnostics) = crate::check(root);
+    let Some(dossier) = dossier.filter(|_| !diagnostics.failed(false)) else {
+        return Err(diagnostics);
+    };
+    let sink = MemorySink::new();
+    match crate::render_into(&dossier, root, &sink, progress) {
+        Ok(_) => Ok((sink.into_files(), diagnostics)),
+        Err(error) => {
+            let message = format!("cannot build the site: {error}");
+            diagnostics.push(Diagnostic::file(Severity::Error, root, message));
+            Err(diagnostics)
+        }
+    }
+}
+
+/// A running preview: HTTP server, watcher and builder threads. Stop it with
+/// [`Server::stop`].
+pub struct Server {
+    address: SocketAddr,
+    http: Arc<tiny_http::Server>,
+    state: Arc<State>,
+    accept: Option<JoinHandle<()>>,
+    builder_done: Receiver<()>,
+}
+
+impl Server {
+    /// Listens, builds the site once, then serves it and rebuilds on every change.
+    /// A build that fails does not stop the server: the pages show its errors.
+    pub fn start(options: &Options, report: Reporter) -> Result<Self, ServeError> {
+        let root = options
+            .root
+            .canonicalize()
+            .ok()
+            .filter(|root| root.join("content").is_dir())
+            .ok_or_else(|| ServeError::NoProject(options.root.clone()))?;
+        let address = SocketAddr::new(options.bind, options.port);
+        let listener =
+            TcpListener::bind(address).map_err(|cause| ServeError::Bind { address, cause })?;
+        let address = listener
+            .local_addr()
+            .map_err(|cause| ServeError::Bind { address, cause })?;
+        let http = tiny_http::Server::from_listener(listener, None)
+            .map_err(|error| ServeError::Start(error.to_string()))?;
+        let http = Arc::new(http);
+        let state = Arc::new(State::default());
+
+        // Watch before the first build, so that an edit made during it is not lost.
+        let watch = Watch::start(&root)?;
+        watch::build(&root, options.progress, &state, &report);
+
+        let (done, builder_done) = channel();
+        let (builder_state, progress) = (Arc::clone(&state), options.progress);
+        spawn("dossier-builder", move || {
+            watch.run(progress, &builder_state, &report);
+            let _ = done.send(());
+        })?;
+        let (server, accept_state) = (Arc::clone(&http), Arc::clone(&state));
+        let loopback_only = options.bind.is_loopback();
+        let accept = spawn("dossier-http", move || {
+            for request in server.incoming_requests() {
+                let state = Arc::clone(&accept_state);
+                // One thread per request: a page's long-poll waits in its own.
+                let answered = std::thread::Builder::new()
+                    .spawn(move || http::answer(request, &state, loopback_only));
+                drop(answered);
+            }
+        })?;
+        Ok(Self {
+            address,
+            http,
+            state,
+            accept: Some(accept),
+            builder_done,
+        })
+    }
+
+    /// The address the server listens on (with the actual port when 0 was asked).
+    pub fn address(&self) -> SocketAddr {
+        self.address
+    }
+
+    /// The address to open in a browser (on this machine, when listening on all
+    /// interfaces).
+    pub fn url(&self) -> String {
+        let mut address = self.address;
+        if address.ip().is_unspecified() {
+            address.set_ip(match address.ip() {
+                IpAddr::V4(_) => IpAddr::from([127, 0, 0, 1]),
+                IpAddr::V6(_) => IpAddr::from(std::net::Ipv6Addr::LOCALHOST),
+            });
+        }
+        format!("http://{address}/")
+    }
+
+    /// Stops serving and watching.
+    pub fn stop(mut self) {
+        self.shut_down();
+    }
+
+    fn shut_down(&mut self) {
+        self.state.stop();
+        self.http.unblock();
+        if let Some(accept) = self.accept.take() {
+            let _ = accept.join();
+        }
+        // The builder stops between builds; one in progress is not waited for long.
+        let _ = self.builder_done.recv_timeout(Duration::from_secs(1));
+    }
+}
+
+impl Drop for Server {
+    fn drop(&mut self) {
+        if self.accept.is_some() {
+            self.shut_down();
+        }
+    }
+}
+
+fn spawn(name: &str, work: impl FnOnce() + Send + 'static) -> Result<JoinHandle<()>, ServeError> {
+    std::thread::Builder::new()
+        .name(name.to_string())
+        .spawn(work)
+        .map_err(|error| ServeError::Start(error.to_string()))
+}

@@ -1,0 +1,102 @@
+//! What `dossier serve` tells the terminal: rebuilds, their errors and warnings.
+
+use std::io::Write;
+use std::sync::Mutex;
+
+use dossier::serve::Notice;
+
+/// Prints the notices of the preview server; warnings only when they changed.
+pub struct Printer {
+    color: bool,
+    last_warnings: Mutex<String>,
+}
+
+impl Printer {
+    /// A printer that colors diagnostics when `color`.
+    pub fn new(color: bool) -> Self {
+        Self {
+            color,
+            last_warnings: Mutex::new(String::new()),
+        }
+    }
+
+    /// Prints one notice.
+    pub fn print(&self, notice: dossier::serve::Notice) {
+        match notice {
+            Notice::Changed(paths) => {
+                let first = paths.first().map(|p| p.display().to_string());
+                let more = match paths.len() {
+                    0 | 1 => String::new(),
+                    n => format!(" and {} more", n - 1),
+                };
+                say(&format!("Changed: {}{more}", first.unwrap_or_default()));
+            }
+            Notice::Built { elapsed, warnings } => {
+                let text = warnings.render(self.color);
+                let mut last = self
+                    .last_warnings
+                    .lock()
+                    .unwrap_or_else(std::sync::PoisonError::into_inner);
+                if !warnings.is_empty() && *last != text {
+                    complain(&text);
+                }
+                *last = text;
+                say(&format!("Built in {} ms", elapsed.as_millis()));
+            }
+            Notice::Failed {
+                elapsed,
+                diagnostics,
+            } => {
+                complain(&diagnostics.render(self.color));
+                say(&format!(
+                    "Build failed in {} ms: the pages show the errors over the last good build",
+                    elapsed.as_millis()
+                ));
+                // Show the warnings again once the errors are fixed.
+                self.last_warnings
+                    .lock()
+                    .unwrap_or_else(std::sync::PoisonError::into_inner)
+                    .clear();
+            }
+            Notice::WatchFailed(message) => {
+                complain(&format!("warning: watching the project: {message}\n"));
+            }
+        }
+    }
+}
+
+/// A line on stdout, flushed at once (a test or a script may be reading it).
+pub fn say(line: &str) {
+    let mut stdout = std::io::stdout().lock();
+    let _ = writeln!(stdout, "{line}");
+    let _ = stdout.flush();
+}
+
+/// Diagnostics on stderr.
+fn complain(text: &str) {
+    let _ = std::io::stderr().lock().write_all(text.as_bytes());
+}
+
+/// Opens `url` in the default browser, with the system's own opener.
+pub fn open_browser(url: &str) {
+    let mut command = if cfg!(target_os = "macos") {
+        std::process::Command::new("open")
+    } else if cfg!(windows) {
+        let mut command = std::process::Command::new("cmd");
+        command.args(["/C", "start", ""]);
+        command
+    } else {
+        std::process::Command::new("xdg-open")
+    };
+    let opened = command
+        .arg(url)
+        .stdin(std::process::Stdio::null())
+        .stdout(std::process::Stdio::null())
+        .stderr(std::process::Stdio::null())
+        .spawn();
+    if let Err(error) = opened {
+        complain(&format!(
+            "warning: cannot open a browser ({error}); open {url}\n"
+        ));
+    }
+}

@@ -1,0 +1,305 @@
+//! `dossier serve` and `dossier init`, through the real binary: pages fetched over HTTP
+//! while the project is edited, broken and fixed; paths outside the site refused; a clean
+//! stop; and a new project that checks and serves.
+
+mod preview;
+
+use std::io::{Read, Write};
+use std::net::TcpStream;
+use std::time::Duration;
+
+use preview::{Preview, dossier, edit, project};
+
+#[test]
+fn serves_the_site_and_follows_edits_errors_and_fixes() {
+    let (_dir, root) = project();
+    // A published build that the preview must never touch.
+    std::fs::create_dir_all(root.join("public")).expect("public");
+    std::fs::write(root.join("public/index.html"), "published").expect("published page");
+    let preview = Preview::start(&root);
+
+    let home = preview.get("/");
+    assert_eq!(home.status, 200);
+    assert_eq!(
+        home.header("Content-Type"),
+        Some("text/html; charset=utf-8")
+    );
+    assert!(home.body.contains("Harbour Deal"), "{}", home.body);
+    assert!(
+        home.body.contains("/__dossier/reload.js"),
+        "script injected"
+    );
+    let page = preview.get("/sources/port-deal/");
+    assert_eq!(page.status, 200);
+    assert!(page.body.contains("Acme Shipping wins the port concession"));
+    let folder = preview.get("/sources/port-deal?x=1");
+    assert_eq!(folder.status, 301);
+    assert_eq!(folder.header("Location"), Some("/sources/port-deal/?x=1"));
+    let script = preview.get("/__dossier/reload.js");
+    assert_eq!(script.status, 200);
+    assert!(
+        script
+            .header("Content-Type")
+            .is_some_and(|t| t.starts_with("text/javascript"))
+    );
+
+    let miss = preview.get("/no/such/page.html");
+    assert_eq!(miss.status, 404);
+    let not_found = preview.get("/404.html");
+    assert_eq!(not_found.status, 200);
+    assert_eq!(
+        miss.body, not_found.body,
+        "a miss serves the site's 404.html"
+    );
+
+    // An edit is served.
+    let file = "content/sources/port-deal.md";
+    edit(
+        &root,
+        file,
+        "wins the port concession",
+        "takes over the port",
+    );
+    preview.wait_for("/sources/port-deal/", "the edited title", |r| {
+        r.body.contains("Acme Shipping takes over the port")
+    });
+
+    // A broken file: the last good page stays, the error shows in the page's poll and
+    // in the terminal.
+    edit(
+        &root,
+        file,
+        "published: 2024-03-14",
+        "published: 2024-02-30",
+    );
+    let poll = preview.wait_for("/__dossier/poll", "the error", |r| {
+        r.body.contains("content/sources/port-deal.md:3:12")
+    });
+    assert!(poll.body.contains("does not exist"), "{}", poll.body);
+    let page = preview.get("/sources/port-deal/");
+    assert_eq!(page.status, 200);
+    assert!(page.body.contains("Acme Shipping takes over the port"));
+    assert!(
+        preview
+            .stderr()
+            .contains("content/sources/port-deal.md:3:12")
+    );
+
+    // Fixed: the error is gone and the change is served.
+    edit(
+        &root,
+        file,
+        "published: 2024-02-30",
+        "published: 2024-03-15",
+    );
+    preview.wait_for("/__dossier/poll", "the error to go", |r| {
+        r.body.contains(r#""error":null"#)
+    });
+    edit(&root, file, "takes over the port", "runs the port");
+    preview.wait_for("/sources/port-deal/", "the change after the fix", |r| {
+        r.body.contains("Acme Shipping runs the port")
+    });
+
+    let status = preview.interrupt();
+    assert!(status.success(), "Ctrl-C stops cleanly: {status:?}");
+    let published = std::fs::read_to_string(root.join("public/index.html")).expect("public");
+    assert_eq!(published, "published", "public/ untouched");
+    let names: Vec<_> = std::fs::read_dir(root.join("public"))
+        .expect("list")
+        .collect();
+    assert_eq!(names.len(), 1, "nothing written into public/");
+}
+
+#[test]
+fn a_poll_waits_for_the_next_build() {
+    let (_dir, root) = project();
+    let preview = Preview::start(&root);
+    let before = preview.get("/__dossier/poll");
+    assert!(before.body.contains(r#""version":1"#), "{}", before.body);
+    let address = preview.address;
+    let waiting = std::thread::spawn(move || {
+        let mut stream = TcpStream::connect(address).expect("connect");
+        write!(
+            stream,
+            "GET /__dossier/poll?v=1 HTTP/1.1\r\nConnection: close\r\n\r\n"
+        )
+        .expect("send");
+        let mut reply = String::new();
+        stream.read_to_string(&mut reply).expect("reply");
+        reply
+    });
+    std::thread::sleep(Duration::from_millis(300));
+    edit(
+        &root,
+        "content/actors/john-smith.yaml",
+        "Minister of Transport",
+        "Minister of Ports",
+    );
+    let reply = waiting.join().expect("poll thread");
+    assert!(reply.contains(r#""version":2"#), "{reply}");
+}
+
+#[test]
+fn paths_outside_the_site_are_refused() {
+    let (_dir, root) = project();
+    std::fs::write(root.join("secret.txt"), "top secret").expect("secret");
+    let preview = Preview::start(&root);
+    for target in [
+        "/../../../../../../etc/passwd",
+        "/sources/../../../../../../etc/passwd",
+        "/%2e%2e/%2e%2e/%2e%2e/%2e%2e/%2e%2e/etc/passwd",
+        "/%2E%2E/%2E%2E/%2E%2E/%2E%2E/etc/passwd",
+        "/..%2f..%2f..%2f..%2f..%2fetc%2fpasswd",
+        "/sources%2f..%2f..%2f..%2fsecret.txt",
+        "/..%5c..%5c..%5cetc%5cpasswd",
+        "/..\\..\\..\\etc\\passwd",
+        "//etc/passwd",
+        "/%2fetc%2fpasswd",
+        "/index.html%00",
+        "../../etc/passwd",
+    ] {
+        let reply = preview.get(target);
+        assert!(
+            reply.status == 403,
+            "{target}: {} {}",
+            reply.status,
+            reply.body
+        );
+        assert!(!reply.body.contains("root:"), "{target} leaked /etc/passwd");
+        assert!(!reply.body.contains("top secret"), "{target} leaked a file");
+    }
+    // A page of another site that rebinds its domain to 127.0.0.1 cannot read the preview.
+    let rebound = preview.get_from("evil.example:1111", "/");
+    assert_eq!(rebound.status, 403);
+    assert!(!rebound.body.contains("Harbour Deal"));
+    assert_eq!(preview.get_from("localhost", "/").status, 200);
+}
+
+#[test]
+fn a_project_broken_from_the_start_is_served_once_fixed() {
+    let (_dir, root) = project();
+    edit(
+        &root,
+        "content/dossier.yaml",
+        "title: Harbour Deal",
+        "titel: Harbour Deal",
+    );
+    let preview = Preview::start(&root);
+    let waiting = preview.get("/");
+    assert_eq!(waiting.status, 503);
+    assert!(waiting.body.contains("/__dossier/reload.js"));
+    let poll = preview.get("/__dossier/poll");
+    assert!(
+        poll.body.contains("content/dossier.yaml:1:1"),
+        "{}",
+        poll.body
+    );
+    assert!(poll.body.contains(r#""good":null"#), "{}", poll.body);
+    edit(
+        &root,
+        "content/dossier.yaml",
+        "titel: Harbour Deal",
+        "title: Harbour Deal",
+    );
+    preview.wait_for("/", "the first good build", |r| {
+        r.status == 200 && r.body.contains("Harbour Deal")
+    });
+}
+
+#[test]
+fn the_built_site_carries_no_reload_script() {
+    let (dir, root) = project();
+    let out = dir.path().join("site");
+    let built = dossier(&["build", "--root", path(&root), "--out", path(&out)]);
+    assert!(
+        built.status.success(),
+        "{}",
+        String::from_utf8_lossy(&built.stderr)
+    );
+    let mut files = 0;
+    let mut stack = vec![out];
+    while let Some(folder) = stack.pop() {
+        for entry in std::fs::read_dir(&folder).expect("list") {
+            let file = entry.expect("entry").path();
+            if file.is_dir() {
+                stack.push(file);
+            } else {
+                let text =
+                    String::from_utf8_lossy(&std::fs::read(&file).expect("read")).into_owned();
+                assert!(
+                    !text.contains("__dossier"),
+                    "{} has the script",
+                    file.display()
+                );
+                files += 1;
+            }
+        }
+    }
+    assert!(files > 5, "only {files} files built");
+    // The preview's own build, in memory, has none either: it is added when served.
+    let (site, _) = dossier::serve::rebuild(&root, false).expect("the fixture builds");
+    assert!(
+        site.values()
+            .all(|bytes| !String::from_utf8_lossy(bytes).contains("__dossier"))
+    );
+}
+
+fn path(path: &std::path::Path) -> &str {
+    path.to_str().expect("a UTF-8 path")
+}
+
+#[test]
+fn a_new_project_checks_strictly_and_serves() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    let project = dir.path().join("bridge");
+    let project_arg = project.to_str().expect("utf-8 path");
+    let made = dossier(&["init", project_arg]);
+    assert!(
+        made.status.success(),
+        "{}",
+        String::from_utf8_lossy(&made.stderr)
+    );
+    for file in [".gitignore", "README.md", ".github/workflows/pages.yml"] {
+        assert!(project.join(file).is_file(), "{file}");
+    }
+    let checked = dossier(&["check", "--strict", "--root", project_arg]);
+    assert!(
+        checked.status.success(),
+        "{}",
+        String::from_utf8_lossy(&checked.stderr)
+    );
+    let out = dir.path().join("site");
+    let built = dossier(&[
+        "build",
+        "--strict",
+        "--root",
+        project_arg,
+        "--out",
+        path(&out),
+    ]);
+    assert!(
+        built.status.success(),
+        "{}",
+        String::from_utf8_lossy(&built.stderr)
+    );
+    let home = std::fs::read_to_string(out.join("index.html")).expect("home page");
+    assert!(home.contains("The Riverside Bridge Closure"));
+    let preview = Preview::start(&project);
+    let home = preview.get("/");
+    assert!(
+        home.body.contains("The Riverside Bridge Closure"),
+        "{}",
+        home.body
+    );
+    let source = preview.get("/sources/engineers-report/");
+    assert_eq!(source.status, 200);
+    assert!(
+        source
+            .body
+            .contains("Inspection finds corroded cables on the Riverside Bridge")
+    );
+
+    let again = dossier(&["init", project_arg]);
+    assert_eq!(again.status.code(), Some(1));
+    assert!(String::from_utf8_lossy(&again.stderr).contains("is not empty"));
+}
