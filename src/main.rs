@@ -55,10 +55,10 @@ fn build(args: &BuildArgs) -> ExitCode {
     match result {
         Ok(built) => {
             eprintln!(
-                "built {} pages ({} files, {} MiB) into {} in {:.2} s",
+                "built {} pages ({} files, {:.1} MiB) into {} in {:.2} s",
                 built.pages,
                 built.files,
-                built.bytes.div_ceil(1_048_576),
+                mebibytes(built.bytes),
                 out.display(),
                 started.elapsed().as_secs_f64()
             );
