@@ -20,6 +20,8 @@ pub enum Command {
     Build(BuildArgs),
     /// Validate the content and report every problem; write nothing.
     Check(CheckArgs),
+    /// Write the printable briefing as one HTML page and/or print it to PDF.
+    Briefing(BriefingArgs),
 }
 
 /// Options shared by the commands that read a project.
@@ -59,4 +61,29 @@ pub struct BuildArgs {
     /// Replace the output folder even if it was not made by `dossier build`.
     #[arg(long)]
     pub force: bool,
+}
+
+/// `dossier briefing`.
+#[derive(Debug, Args)]
+#[command(group = clap::ArgGroup::new("output").required(true).multiple(true).args(["out", "pdf"]))]
+pub struct BriefingArgs {
+    /// The project.
+    #[command(flatten)]
+    pub project: ProjectArgs,
+    /// Write the briefing as one self-contained HTML page to this file.
+    #[arg(long, value_name = "FILE.html")]
+    pub out: Option<PathBuf>,
+    /// Print the briefing to PDF in this file, with a headless Chromium or Chrome.
+    #[arg(long, value_name = "FILE.pdf")]
+    pub pdf: Option<PathBuf>,
+    /// The browser to print with (default: chromium, chromium-browser or google-chrome
+    /// found on PATH).
+    #[arg(long, value_name = "PATH")]
+    pub chrome: Option<PathBuf>,
+    /// The paper of the PDF: a4 or letter.
+    #[arg(long, default_value = "a4")]
+    pub paper: dossier::briefing::Paper,
+    /// Treat warnings as errors: nothing is written.
+    #[arg(long)]
+    pub strict: bool,
 }

@@ -8,7 +8,7 @@ use std::time::Instant;
 
 use clap::Parser;
 
-use cli::{BuildArgs, Cli, Command};
+use cli::{BriefingArgs, BuildArgs, Cli, Command};
 use dossier::diagnostics::Diagnostics;
 
 fn main() -> ExitCode {
@@ -22,6 +22,46 @@ fn main() -> ExitCode {
             report(&diagnostics, args.strict)
         }
         Command::Build(args) => build(&args),
+        Command::Briefing(args) => briefing(args),
+    }
+}
+
+/// `dossier briefing`: diagnostics as `check` prints them, then what was written.
+fn briefing(args: BriefingArgs) -> ExitCode {
+    let options = dossier::briefing::BriefingOptions {
+        html: args.out,
+        pdf: args.pdf,
+        chrome: args.chrome,
+        paper: args.paper,
+        strict: args.strict,
+    };
+    let (result, diagnostics) = dossier::briefing::run(&args.project.root, &options);
+    let status = report(&diagnostics, args.strict);
+    match result {
+        Ok(written) => {
+            if let Some((path, bytes)) = written.html {
+                eprintln!("wrote {} ({} KiB)", path.display(), bytes.div_ceil(1024));
+            }
+            if let Some((path, bytes, browser, took)) = written.pdf {
+                eprintln!(
+                    "printed {} ({} KiB) with {} in {:.1} s",
+                    path.display(),
+                    bytes.div_ceil(1024),
+                    browser.display(),
+                    took.as_secs_f64()
+                );
+            }
+            status
+        }
+        Err(dossier::briefing::BriefingError::Content(_)) => {
+            eprintln!("nothing written");
+            ExitCode::FAILURE
+        }
+        Err(error) => {
+            eprintln!("error: {error}");
+            eprintln!("nothing written");
+            ExitCode::FAILURE
+        }
     }
 }
 

@@ -28,6 +28,7 @@ use rayon::prelude::*;
 use crate::model::{Dossier, Language};
 use crate::write::{Sink, WriteError};
 pub use crossref::CrossRef;
+pub use markdown::{Local, LocalLink};
 use highlight::Highlighter;
 use labels::Labels;
 use links::PagePath;
@@ -93,6 +94,21 @@ pub struct Site<'a> {
     pub labels: &'static Labels,
 }
 
+impl<'a> Site<'a> {
+    /// Everything the pages of `dossier` need, with these templates and highlighter.
+    pub fn new(dossier: &'a Dossier, templates: &'a Templates, highlighter: &'a Highlighter) -> Self {
+        let language = dossier.meta.language;
+        Site {
+            dossier,
+            cross: CrossRef::new(dossier),
+            markdown: Markdown { dossier, highlighter, language },
+            templates,
+            language,
+            labels: labels::labels(language),
+        }
+    }
+}
+
 /// Counts what goes to the sink and reports progress.
 struct Output<'s> {
     sink: &'s dyn Sink,
@@ -130,7 +146,7 @@ pub fn page_count(dossier: &Dossier) -> usize {
         tags.dedup();
         tags.len()
     };
-    dossier.sources.len() + dossier.actors.len() + cross_tags + 8
+    dossier.sources.len() + dossier.actors.len() + cross_tags + 9
 }
 
 /// Renders the site of `dossier` (whose project is at `root`, for templates and
@@ -143,15 +159,7 @@ pub fn render(
 ) -> Result<RenderStats, RenderError> {
     let templates = Templates::load(root)?;
     let highlighter = Highlighter::new();
-    let language = dossier.meta.language;
-    let site = Site {
-        dossier,
-        cross: CrossRef::new(dossier),
-        markdown: Markdown { dossier, highlighter: &highlighter, language },
-        templates: &templates,
-        language,
-        labels: labels::labels(language),
-    };
+    let site = Site::new(dossier, &templates, &highlighter);
     let out = Output {
         sink,
         files: AtomicUsize::new(0),
@@ -190,6 +198,7 @@ pub fn render(
         let (path, html) = pages::render(&site, job, &quotes)?;
         out.write(&path, html.as_bytes())
     })?;
+    out.write(&crate::briefing::path(), crate::briefing::html(&site, None)?.as_bytes())?;
     for (name, bytes) in templates.assets() {
         out.write(&PagePath::asset(name), bytes)?;
     }

@@ -1,6 +1,8 @@
 //! Links in Markdown: wiki-links (`[[id]]`, `[[id|label]]`, `[[source#p3]]`) resolved
 //! to relative hrefs, and links or images with an unsafe scheme (`javascript:`…) made
-//! inert: their text is kept, the address dropped.
+//! inert: their text is kept, the address dropped. On a page that holds what its
+//! wiki-links name (the briefing), a [`Local`] resolver writes them as in-page links
+//! instead, and relative links, which would lead nowhere, are made inert.
 
 use pulldown_cmark::{CowStr, Event, LinkType, Tag, TagEnd};
 
@@ -8,41 +10,68 @@ use crate::model::{CitationText, Dossier, Target};
 use crate::render::escape::escape_html;
 use crate::render::links::{PagePath, target_href};
 use crate::render::text::{short_title, target_name};
-use crate::urls::is_safe_link;
+use crate::urls::{is_safe_link, scheme};
 
 /// How an open link was written out, to close it the same way.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+#[derive(Debug, Clone, PartialEq, Eq)]
 enum Open {
     /// Left to the HTML writer.
     Kept,
-    /// Written by hand as `<a>`.
-    Written,
+    /// Written by hand as `<a>`; closed with this markup.
+    Written(String),
     /// Made inert (`<span>`).
     Inert,
 }
+
+/// How a wiki-link is written on a page that holds its target itself.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct LocalLink {
+    /// In-page href (`#actor-niger`).
+    pub href: String,
+    /// The text shown for a link written without a label (`[[id]]`).
+    pub name: String,
+    /// Class of the `<a>`.
+    pub class: &'static str,
+    /// Markup written right after the link (a note call), trusted.
+    pub after: String,
+}
+
+/// Writes the wiki-links of a page that holds their targets: given the target, the
+/// cited paragraphs and whether the link has a label of its own (`[[id|label]]`), the
+/// link to write.
+pub type Local<'r> = &'r dyn Fn(Target, Option<(u32, u32)>, bool) -> LocalLink;
 
 /// Rewrites links for the page being rendered.
 pub struct Links<'d, 'p, I> {
     inner: I,
     dossier: &'d Dossier,
     page: &'p PagePath,
+    local: Option<Local<'p>>,
     open: Vec<Open>,
 }
 
 impl<'d, 'p, I> Links<'d, 'p, I> {
-    /// Wraps a stream of events rendered for `page`.
-    pub fn new(inner: I, dossier: &'d Dossier, page: &'p PagePath) -> Self {
-        Self { inner, dossier, page, open: Vec::new() }
+    /// Wraps a stream of events rendered for `page`; with `local`, wiki-links are
+    /// written by it and relative links made inert.
+    pub fn new(inner: I, dossier: &'d Dossier, page: &'p PagePath, local: Option<Local<'p>>) -> Self {
+        Self { inner, dossier, page, local, open: Vec::new() }
     }
 
-    /// The opening `<a>` and the display name of a wiki-link's destination.
-    fn wiki(&self, dest: &str) -> Option<(String, String)> {
+    /// The opening `<a>`, the display name and the closing markup of a wiki-link's
+    /// destination.
+    fn wiki(&self, dest: &str, labelled: bool) -> Option<(String, String, String)> {
         let parsed = CitationText::parse(dest).ok();
         let (id, paragraphs) = match &parsed {
             Some(citation) => (citation.id.as_str(), citation.paragraphs),
             None => (dest.trim(), None),
         };
         let target = self.dossier.lookup(id)?;
+        if let Some(local) = self.local {
+            let link = local(target, paragraphs, labelled);
+            let full = escape_html(target_name(self.dossier, target));
+            let open = format!("<a class=\"{}\" href=\"{}\" title=\"{full}\">", link.class, escape_html(&link.href));
+            return Some((open, link.name, format!("</a>{}", link.after)));
+        }
         let href = target_href(self.dossier, self.page, target, paragraphs.map(|(first, _)| first));
         let full = target_name(self.dossier, target);
         // On the cited source's own page (its note), the paragraph alone is enough.
@@ -60,7 +89,7 @@ impl<'d, 'p, I> Links<'d, 'p, I> {
             (Target::Event(_), _) => "wl wl-event",
         };
         let open = format!("<a class=\"{class}\" href=\"{}\" title=\"{}\">", escape_html(&href), escape_html(full));
-        Some((open, name))
+        Some((open, name, String::from("</a>")))
     }
 }
 
@@ -71,18 +100,18 @@ impl<'e, I: Iterator<Item = Event<'e>>> Iterator for Links<'_, '_, I> {
         let event = self.inner.next()?;
         match event {
             Event::Start(Tag::Link { link_type: LinkType::WikiLink { has_pothole }, ref dest_url, .. }) => {
-                match self.wiki(dest_url) {
-                    Some((open, name)) if !has_pothole => {
+                match self.wiki(dest_url, has_pothole) {
+                    Some((open, name, close)) if !has_pothole => {
                         // Skip the written id up to the end of the link, show the name.
                         for inner in self.inner.by_ref() {
                             if matches!(inner, Event::End(TagEnd::Link)) {
                                 break;
                             }
                         }
-                        Some(Event::InlineHtml(CowStr::from(format!("{open}{}</a>", escape_html(&name)))))
+                        Some(Event::InlineHtml(CowStr::from(format!("{open}{}{close}", escape_html(&name)))))
                     }
-                    Some((open, _)) => {
-                        self.open.push(Open::Written);
+                    Some((open, _, close)) => {
+                        self.open.push(Open::Written(close));
                         Some(Event::InlineHtml(CowStr::from(open)))
                     }
                     None => {
@@ -92,7 +121,8 @@ impl<'e, I: Iterator<Item = Event<'e>>> Iterator for Links<'_, '_, I> {
                 }
             }
             Event::Start(Tag::Link { ref dest_url, .. }) => {
-                if is_safe_link(dest_url) {
+                let leads_nowhere = self.local.is_some() && scheme(dest_url).is_none();
+                if is_safe_link(dest_url) && !leads_nowhere {
                     self.open.push(Open::Kept);
                     Some(event)
                 } else {
@@ -101,7 +131,7 @@ impl<'e, I: Iterator<Item = Event<'e>>> Iterator for Links<'_, '_, I> {
                 }
             }
             Event::End(TagEnd::Link) => Some(match self.open.pop() {
-                Some(Open::Written) => Event::InlineHtml(CowStr::Borrowed("</a>")),
+                Some(Open::Written(close)) => Event::InlineHtml(CowStr::from(close)),
                 Some(Open::Inert) => Event::InlineHtml(CowStr::Borrowed("</span>")),
                 Some(Open::Kept) | None => event,
             }),
