@@ -8,6 +8,7 @@
 mod labels;
 mod notes;
 pub mod pdf;
+mod text;
 mod view;
 
 use std::path::{Path, PathBuf};
@@ -23,7 +24,7 @@ use crate::render::templates::Templates;
 use crate::render::{RenderError, Site};
 
 /// How long Chromium may take to print before it is stopped.
-pub const PRINT_TIMEOUT: Duration = Duration::from_secs(60);
+pub const PRINT_TIMEOUT: Duration = Duration::from_mins(1);
 
 /// Where the briefing lives in the site.
 pub fn path() -> PagePath {

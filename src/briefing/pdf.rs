@@ -5,6 +5,7 @@
 //! stopped, with its helper processes, when it takes longer.
 
 use std::ffi::OsString;
+use std::fmt::Write as _;
 use std::fs;
 use std::io::Read;
 use std::path::{Path, PathBuf};
@@ -169,7 +170,11 @@ pub fn print(browser: &Path, page: &str, out: &Path, timeout: Duration) -> Resul
     }
     let log = fs::read_to_string(&log_path).unwrap_or_default();
     let tail: Vec<&str> = log.lines().filter(|l| !l.trim().is_empty()).collect();
-    let tail = tail[tail.len().saturating_sub(5)..].iter().map(|l| format!("\n  {l}")).collect();
+    let tail = tail[tail.len().saturating_sub(5)..].iter().fold(String::new(), |mut out, line| {
+        out.push_str("\n  ");
+        out.push_str(line);
+        out
+    });
     Err(PdfError::Failed { path: browser.to_path_buf(), status: status.to_string(), log: tail })
 }
 
@@ -216,7 +221,7 @@ fn file_url(path: &Path) -> String {
         if byte.is_ascii_alphanumeric() || b"/-_.~:".contains(&byte) {
             url.push(char::from(byte));
         } else {
-            url.push_str(&format!("%{byte:02X}"));
+            let _ = write!(url, "%{byte:02X}");
         }
     }
     url
