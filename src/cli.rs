@@ -83,6 +83,9 @@ pub struct BriefingArgs {
     /// The paper of the PDF: a4 or letter.
     #[arg(long, default_value = "a4")]
     pub paper: dossier::briefing::Paper,
+    /// How many seconds the browser may take to print before it is stopped.
+    #[arg(long, value_name = "SECONDS", default_value_t = 60)]
+    pub timeout: u64,
     /// Treat warnings as errors: nothing is written.
     #[arg(long)]
     pub strict: bool,

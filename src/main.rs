@@ -33,6 +33,7 @@ fn briefing(args: BriefingArgs) -> ExitCode {
         pdf: args.pdf,
         chrome: args.chrome,
         paper: args.paper,
+        timeout: std::time::Duration::from_secs(args.timeout),
         strict: args.strict,
     };
     let (result, diagnostics) = dossier::briefing::run(&args.project.root, &options);

@@ -135,6 +135,7 @@ fn the_site_holds_the_same_briefing() {
     let root = fixture("valid");
     let site = build(&root);
     assert_eq!(site.read("briefing/index.html"), html_briefing(&root));
+    assert!(site.read("index.html").contains("<a href=\"briefing/index.html\">Briefing →</a>"), "the home page links to it");
 }
 
 #[test]
@@ -198,6 +199,37 @@ fn failing_browser_leaves_no_litter() {
     assert_eq!(output.status.code(), Some(1), "{stderr}");
     assert!(stderr.contains("/bin/false could not print the briefing"), "{stderr}");
     assert!(files.is_empty(), "{files:?}");
+}
+
+#[cfg(unix)]
+#[test]
+fn slow_browser_is_stopped() {
+    use std::os::unix::fs::PermissionsExt;
+    let dir = tempfile::tempdir().expect("temp dir");
+    let fake = dir.path().join("slow-chromium");
+    // A browser that never prints, with a helper process of its own.
+    std::fs::write(&fake, "#!/bin/sh\nsleep 30 &\necho $! > \"$0.helper\"\nwait\n").expect("write");
+    std::fs::set_permissions(&fake, std::fs::Permissions::from_mode(0o755)).expect("chmod");
+    let started = std::time::Instant::now();
+    let (output, files) = pdf_attempt(&["--chrome", fake.to_str().expect("utf-8"), "--timeout", "1"], None);
+    let stderr = String::from_utf8_lossy(&output.stderr);
+    assert_eq!(output.status.code(), Some(1), "{stderr}");
+    assert!(stderr.contains("did not print the briefing within 1 s and was stopped"), "{stderr}");
+    assert!(started.elapsed().as_secs() < 20, "stopped in time: {:?}", started.elapsed());
+    assert!(files.is_empty(), "{files:?}");
+    // The helper was stopped too (gone, or a zombie waiting for init).
+    let helper = std::fs::read_to_string(dir.path().join("slow-chromium.helper")).expect("helper pid");
+    let stat = PathBuf::from(format!("/proc/{}/stat", helper.trim()));
+    if Path::new("/proc/self").exists() {
+        let alive = (0..40).all(|_| {
+            let running = std::fs::read_to_string(&stat).is_ok_and(|s| !s.contains(") Z "));
+            if running {
+                std::thread::sleep(std::time::Duration::from_millis(50));
+            }
+            running
+        });
+        assert!(!alive, "helper {} still running", helper.trim());
+    }
 }
 
 /// Whether the PDF tests can run: a browser and poppler's `pdfinfo` and `pdftotext` on

@@ -23,8 +23,14 @@ use crate::render::links::PagePath;
 use crate::render::templates::Templates;
 use crate::render::{RenderError, Site};
 
-/// How long Chromium may take to print before it is stopped.
+/// How long Chromium may take to print before it is stopped, by default.
 pub const PRINT_TIMEOUT: Duration = Duration::from_mins(1);
+
+/// What the briefing is called in `language` ("Note de synthèse", "Briefing"), for
+/// the links of the site to it.
+pub fn name(language: crate::model::Language) -> &'static str {
+    labels::labels(language).briefing
+}
 
 /// Where the briefing lives in the site.
 pub fn path() -> PagePath {
@@ -48,7 +54,7 @@ pub fn render(dossier: &Dossier, root: &Path, paper: Option<Paper>) -> Result<St
 }
 
 /// What `dossier briefing` writes.
-#[derive(Debug, Clone, Default)]
+#[derive(Debug, Clone)]
 pub struct BriefingOptions {
     /// Write the HTML page here.
     pub html: Option<PathBuf>,
@@ -58,8 +64,16 @@ pub struct BriefingOptions {
     pub chrome: Option<PathBuf>,
     /// The paper of the PDF.
     pub paper: Paper,
+    /// How long the browser may take to print.
+    pub timeout: Duration,
     /// Warnings fail too.
     pub strict: bool,
+}
+
+impl Default for BriefingOptions {
+    fn default() -> Self {
+        Self { html: None, pdf: None, chrome: None, paper: Paper::A4, timeout: PRINT_TIMEOUT, strict: false }
+    }
 }
 
 /// What `dossier briefing` wrote.
@@ -116,7 +130,7 @@ pub fn run(root: &Path, options: &BriefingOptions) -> (Result<BriefingReport, Br
             (Some(out), Some(browser)) => {
                 let page = html(&site, Some(options.paper))?;
                 let started = Instant::now();
-                let pending = pdf::print(&browser, &page, out, PRINT_TIMEOUT)?;
+                let pending = pdf::print(&browser, &page, out, options.timeout)?;
                 report.pdf = Some((out.clone(), pending.len(), browser, started.elapsed()));
                 Some(pending)
             }

@@ -199,7 +199,7 @@ fn wait(child: &mut Child, timeout: Duration) -> Option<ExitStatus> {
     // The browser runs in a process group of its own: stop the whole group.
     #[cfg(unix)]
     let _ = Command::new("kill")
-        .args(["-KILL", &format!("-{}", child.id())])
+        .args(["-KILL", "--", &format!("-{}", child.id())])
         .stderr(Stdio::null())
         .status();
     let _ = child.kill();

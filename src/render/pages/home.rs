@@ -94,7 +94,8 @@ pub fn home(site: &Site<'_>) -> Result<(PagePath, String), RenderError> {
         CountView { value: site.count(d.events.len()), label: l.events, href: section("chronology") },
         CountView { value: site.count(d.mentions.len()), label: l.mentions, href: section("actors") },
     ];
-    let entries = [("sources", l.sources), ("actors", l.actors), ("chronology", l.chronology), ("tags", l.tags), ("search", l.search)]
+    let briefing = ("briefing", crate::briefing::name(site.language));
+    let entries = [("sources", l.sources), ("actors", l.actors), ("chronology", l.chronology), ("tags", l.tags), ("search", l.search), briefing]
         .into_iter()
         .map(|(name, label)| Link { href: section(name), label: label.to_string(), title: None })
         .collect();
