@@ -131,6 +131,41 @@ fn english_briefing_keeps_only_sources_addresses() {
 }
 
 #[test]
+fn every_fixture_keeps_its_links_inside() {
+    for name in ["valid-en", "hostile"] {
+        let root = fixture(name);
+        let html = html_briefing(&root);
+        let problems = links_stay_inside(&html, &model(&root));
+        assert!(problems.is_empty(), "{name}: {problems:#?}");
+        assert!(!html.contains("<script"), "{name}: no script");
+    }
+}
+
+#[test]
+fn links_written_in_texts_stay_inside_or_become_text() {
+    let project = copy_project(&fixture("valid"));
+    let yaml = project.path().join("content/dossier.yaml");
+    let text = std::fs::read_to_string(&yaml).expect("read");
+    let summary = "summary: |\n  See [the report](https://example.org/report), [a page](../sources/port-deal/index.html), \
+        <https://example.org/auto>, a note[^n], [[port-deal#p2|the article]], [[acme-takes-over]], \
+        [[port-deal]] and ![a map](https://example.org/map.png).\n\n  [^n]: A footnote.\n";
+    let start = text.find("summary:").expect("summary");
+    let end = start + text[start..].find("key_judgments:").expect("next key");
+    std::fs::write(&yaml, format!("{}{summary}{}", &text[..start], &text[end..])).expect("write");
+    let html = html_briefing(project.path());
+    let problems = links_stay_inside(&html, &model(project.path()));
+    assert!(problems.is_empty(), "{problems:#?}");
+    assert!(html.contains("<span class=\"inert-link\">the report</span> <span class=\"url\">(https://example.org/report)</span>"));
+    assert!(html.contains("<span class=\"inert-link\">a page</span>,"), "a relative link leads nowhere: text");
+    assert!(html.contains("<span class=\"inert-link\">https://example.org/auto</span>,"), "an autolink is its address");
+    assert!(html.contains("<span class=\"inert-link\">a map</span>"), "no image fetched");
+    assert!(!html.contains("<img"));
+    assert!(html.contains("href=\"#fn-summary-1\""), "footnotes stay in the page");
+    assert!(html.contains("href=\"#source-port-deal\" title=\"Acme Shipping wins the port concession\">the article</a><a class=\"nref\" href=\"#note-1\">[1]</a>"));
+    assert!(html.contains("href=\"#event-acme-takes-over\""));
+}
+
+#[test]
 fn the_site_holds_the_same_briefing() {
     let root = fixture("valid");
     let site = build(&root);

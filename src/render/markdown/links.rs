@@ -1,8 +1,9 @@
 //! Links in Markdown: wiki-links (`[[id]]`, `[[id|label]]`, `[[source#p3]]`) resolved
 //! to relative hrefs, and links or images with an unsafe scheme (`javascript:`…) made
 //! inert: their text is kept, the address dropped. On a page that holds what its
-//! wiki-links name (the briefing), a [`Local`] resolver writes them as in-page links
-//! instead, and relative links, which would lead nowhere, are made inert.
+//! wiki-links name and keeps every link inside (the briefing), a [`Local`] resolver
+//! writes them as in-page links instead; other links become text, followed by the
+//! address when it is a web address, and images their alt text.
 
 use pulldown_cmark::{CowStr, Event, LinkType, Tag, TagEnd};
 
@@ -10,7 +11,7 @@ use crate::model::{CitationText, Dossier, Target};
 use crate::render::escape::escape_html;
 use crate::render::links::{PagePath, target_href};
 use crate::render::text::{short_title, target_name};
-use crate::urls::{is_safe_link, scheme};
+use crate::urls::{is_safe_link, is_web_address};
 
 /// How an open link was written out, to close it the same way.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -120,9 +121,19 @@ impl<'e, I: Iterator<Item = Event<'e>>> Iterator for Links<'_, '_, I> {
                     }
                 }
             }
+            Event::Start(Tag::Link { link_type, ref dest_url, .. }) if self.local.is_some() => {
+                // A page that keeps its links inside prints a web address, not links it.
+                let shown = is_web_address(dest_url) && !matches!(link_type, LinkType::Autolink);
+                let close = if shown {
+                    format!("</span> <span class=\"url\">({})</span>", escape_html(dest_url))
+                } else {
+                    String::from("</span>")
+                };
+                self.open.push(Open::Written(close));
+                Some(Event::InlineHtml(CowStr::Borrowed("<span class=\"inert-link\">")))
+            }
             Event::Start(Tag::Link { ref dest_url, .. }) => {
-                let leads_nowhere = self.local.is_some() && scheme(dest_url).is_none();
-                if is_safe_link(dest_url) && !leads_nowhere {
+                if is_safe_link(dest_url) {
                     self.open.push(Open::Kept);
                     Some(event)
                 } else {
@@ -135,8 +146,9 @@ impl<'e, I: Iterator<Item = Event<'e>>> Iterator for Links<'_, '_, I> {
                 Some(Open::Inert) => Event::InlineHtml(CowStr::Borrowed("</span>")),
                 Some(Open::Kept) | None => event,
             }),
-            Event::Start(Tag::Image { ref dest_url, .. }) if !is_safe_link(dest_url) => {
-                // The alt text that follows is written as plain text.
+            Event::Start(Tag::Image { ref dest_url, .. }) if !is_safe_link(dest_url) || self.local.is_some() => {
+                // The alt text that follows is written as plain text (a self-contained
+                // page fetches no image either).
                 self.open.push(Open::Inert);
                 Some(Event::InlineHtml(CowStr::Borrowed("<span class=\"inert-link\">")))
             }
