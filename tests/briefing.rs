@@ -18,7 +18,10 @@ fn bundled() -> PathBuf {
 
 /// Runs `dossier` with `args`.
 fn dossier(args: &[&str]) -> Output {
-    Command::new(env!("CARGO_BIN_EXE_dossier")).args(args).output().expect("run dossier")
+    Command::new(env!("CARGO_BIN_EXE_dossier"))
+        .args(args)
+        .output()
+        .expect("run dossier")
 }
 
 /// `dossier briefing --root ROOT` with more arguments; panics unless it succeeds.
@@ -27,7 +30,11 @@ fn briefing(root: &Path, args: &[&str]) -> Output {
     let mut all = vec!["briefing", "--root", root];
     all.extend_from_slice(args);
     let output = dossier(&all);
-    assert!(output.status.success(), "dossier {all:?} failed:\n{}", String::from_utf8_lossy(&output.stderr));
+    assert!(
+        output.status.success(),
+        "dossier {all:?} failed:\n{}",
+        String::from_utf8_lossy(&output.stderr)
+    );
     output
 }
 
@@ -48,7 +55,11 @@ fn model(root: &Path) -> dossier::model::Dossier {
 /// Every link of the page: an in-page anchor that exists, or a source's address.
 fn links_stay_inside(html: &str, model: &dossier::model::Dossier) -> Vec<String> {
     let ids = ids(html);
-    let addresses: Vec<&str> = model.sources.iter().filter_map(|s| s.url.as_deref()).collect();
+    let addresses: Vec<&str> = model
+        .sources
+        .iter()
+        .filter_map(|s| s.url.as_deref())
+        .collect();
     let mut problems = Vec::new();
     for tag in start_tags(html) {
         for attr in ["href", "src", "action"] {
@@ -70,30 +81,69 @@ fn bundled_briefing_is_french_and_complete() {
     let html = html_briefing(&root);
     let d = model(&root);
     assert!(html.contains("<html lang=\"fr\">"));
-    for label in ["Sommaire", "En bref", "Jugements clés", "Chronologie", "Acteurs", "Sources", "Notes", "Confiance"] {
+    for label in [
+        "Sommaire",
+        "En bref",
+        "Jugements clés",
+        "Chronologie",
+        "Acteurs",
+        "Sources",
+        "Notes",
+        "Confiance",
+    ] {
         assert!(html.contains(label), "label {label}");
     }
-    assert!(!html.contains("Key judgments") && !html.contains("Contents"), "no English label");
+    assert!(
+        !html.contains("Key judgments") && !html.contains("Contents"),
+        "no English label"
+    );
     assert!(html.contains("<title>La présence militaire russe au Niger (2023-2024)</title>"));
-    assert!(html.contains("21 novembre 2026"), "date of the last update in words");
-    assert!(html.contains("@top-center { content: \"SOURCES OUVERTES\"; }"), "marking in the page margins");
-    assert!(html.contains("counter(page) \" / \" counter(pages)"), "page numbers");
+    assert!(
+        html.contains("21 novembre 2026"),
+        "date of the last update in words"
+    );
+    assert!(
+        html.contains("@top-center { content: \"SOURCES OUVERTES\"; }"),
+        "marking in the page margins"
+    );
+    assert!(
+        html.contains("counter(page) \" / \" counter(pages)"),
+        "page numbers"
+    );
     for event in &d.events {
-        assert!(html.contains(&format!("<tr id=\"event-{}\">", event.id)), "event {}", event.id);
+        assert!(
+            html.contains(&format!("<tr id=\"event-{}\">", event.id)),
+            "event {}",
+            event.id
+        );
     }
     for actor in &d.actors {
-        assert!(html.contains(&format!("<tr id=\"actor-{}\">", actor.id)), "actor {}", actor.id);
+        assert!(
+            html.contains(&format!("<tr id=\"actor-{}\">", actor.id)),
+            "actor {}",
+            actor.id
+        );
     }
     for source in &d.sources {
-        assert!(html.contains(&format!("<li id=\"source-{}\">", source.id)), "source {}", source.id);
+        assert!(
+            html.contains(&format!("<li id=\"source-{}\">", source.id)),
+            "source {}",
+            source.id
+        );
         if let Some(grade) = source.grade() {
-            assert!(html.contains(&format!("<span class=\"grade\">{grade}</span>")), "grade {grade}");
+            assert!(
+                html.contains(&format!("<span class=\"grade\">{grade}</span>")),
+                "grade {grade}"
+            );
         }
     }
     for k in 1..=d.meta.key_judgments.len() {
         let start = html.find(&format!("<li id=\"kj-{k}\"")).expect("judgment");
         let judgment = &html[start..start + html[start..].find("</li>").expect("end")];
-        assert!(judgment.contains("class=\"nref\" href=\"#note-"), "judgment {k} calls its notes");
+        assert!(
+            judgment.contains("class=\"nref\" href=\"#note-"),
+            "judgment {k} calls its notes"
+        );
     }
     // Notes are numbered from 1 without a gap, each quoting its paragraph.
     let notes = html.matches("<li id=\"note-").count();
@@ -101,12 +151,28 @@ fn bundled_briefing_is_french_and_complete() {
     for n in 1..=notes {
         assert!(html.contains(&format!("<li id=\"note-{n}\">")), "note {n}");
     }
-    assert!(html.contains("<span class=\"quote\">«\u{a0}"), "French quotation marks");
+    assert!(
+        html.contains("<span class=\"quote\">«\u{a0}"),
+        "French quotation marks"
+    );
     let problems = links_stay_inside(&html, &d);
     assert!(problems.is_empty(), "{problems:#?}");
     assert!(!html.contains("<script"), "no script");
-    assert_eq!(start_tags(&html).iter().filter(|t| t.name == "style").count(), 1);
-    assert_eq!(start_tags(&html).iter().filter(|t| t.name == "link").count(), 0, "nothing to fetch");
+    assert_eq!(
+        start_tags(&html)
+            .iter()
+            .filter(|t| t.name == "style")
+            .count(),
+        1
+    );
+    assert_eq!(
+        start_tags(&html)
+            .iter()
+            .filter(|t| t.name == "link")
+            .count(),
+        0,
+        "nothing to fetch"
+    );
 }
 
 #[test]
@@ -115,13 +181,33 @@ fn english_briefing_keeps_only_sources_addresses() {
     let html = html_briefing(&root);
     let d = model(&root);
     assert!(html.contains("<html lang=\"en\">"));
-    for label in ["Contents", "Bottom line", "Key judgments", "Chronology", "Actors", "Sources", "Notes"] {
+    for label in [
+        "Contents",
+        "Bottom line",
+        "Key judgments",
+        "Chronology",
+        "Actors",
+        "Sources",
+        "Notes",
+    ] {
         assert!(html.contains(label), "label {label}");
     }
-    assert!(!html.contains("Jugements") && !html.contains("Sommaire"), "no French label");
-    assert!(html.contains("c. January 2024"), "approximate date in English");
-    assert!(html.contains("<a href=\"https://example.org/news/port-deal\">"), "the source's address");
-    assert!(html.contains("<span class=\"quote\">“"), "English quotation marks");
+    assert!(
+        !html.contains("Jugements") && !html.contains("Sommaire"),
+        "no French label"
+    );
+    assert!(
+        html.contains("c. January 2024"),
+        "approximate date in English"
+    );
+    assert!(
+        html.contains("<a href=\"https://example.org/news/port-deal\">"),
+        "the source's address"
+    );
+    assert!(
+        html.contains("<span class=\"quote\">“"),
+        "English quotation marks"
+    );
     // A whole-source citation gets a note without a quotation.
     assert!(html.contains("Statement by the Minister of Transport</a> (March 2024)."));
     // Wiki-links to actors point at the roster.
@@ -151,16 +237,32 @@ fn links_written_in_texts_stay_inside_or_become_text() {
         [[port-deal]] and ![a map](https://example.org/map.png).\n\n  [^n]: A footnote.\n";
     let start = text.find("summary:").expect("summary");
     let end = start + text[start..].find("key_judgments:").expect("next key");
-    std::fs::write(&yaml, format!("{}{summary}{}", &text[..start], &text[end..])).expect("write");
+    std::fs::write(
+        &yaml,
+        format!("{}{summary}{}", &text[..start], &text[end..]),
+    )
+    .expect("write");
     let html = html_briefing(project.path());
     let problems = links_stay_inside(&html, &model(project.path()));
     assert!(problems.is_empty(), "{problems:#?}");
     assert!(html.contains("<span class=\"inert-link\">the report</span> <span class=\"url\">(https://example.org/report)</span>"));
-    assert!(html.contains("<span class=\"inert-link\">a page</span>,"), "a relative link leads nowhere: text");
-    assert!(html.contains("<span class=\"inert-link\">https://example.org/auto</span>,"), "an autolink is its address");
-    assert!(html.contains("<span class=\"inert-link\">a map</span>"), "no image fetched");
+    assert!(
+        html.contains("<span class=\"inert-link\">a page</span>,"),
+        "a relative link leads nowhere: text"
+    );
+    assert!(
+        html.contains("<span class=\"inert-link\">https://example.org/auto</span>,"),
+        "an autolink is its address"
+    );
+    assert!(
+        html.contains("<span class=\"inert-link\">a map</span>"),
+        "no image fetched"
+    );
     assert!(!html.contains("<img"));
-    assert!(html.contains("href=\"#fn-summary-1\""), "footnotes stay in the page");
+    assert!(
+        html.contains("href=\"#fn-summary-1\""),
+        "footnotes stay in the page"
+    );
     assert!(html.contains("href=\"#source-port-deal\" title=\"Acme Shipping wins the port concession\">the article</a><a class=\"nref\" href=\"#note-1\">[1]</a>"));
     assert!(html.contains("href=\"#event-acme-takes-over\""));
 }
@@ -170,7 +272,11 @@ fn the_site_holds_the_same_briefing() {
     let root = fixture("valid");
     let site = build(&root);
     assert_eq!(site.read("briefing/index.html"), html_briefing(&root));
-    assert!(site.read("index.html").contains("<a href=\"briefing/index.html\">Briefing →</a>"), "the home page links to it");
+    assert!(
+        site.read("index.html")
+            .contains("<a href=\"briefing/index.html\">Briefing →</a>"),
+        "the home page links to it"
+    );
 }
 
 #[test]
@@ -178,9 +284,19 @@ fn content_errors_write_nothing() {
     let project = copy_project(&fixture("valid"));
     let yaml = project.path().join("content/dossier.yaml");
     let text = std::fs::read_to_string(&yaml).expect("read");
-    std::fs::write(&yaml, text.replace("confidence: high", "confidence: certain")).expect("write");
+    std::fs::write(
+        &yaml,
+        text.replace("confidence: high", "confidence: certain"),
+    )
+    .expect("write");
     let out = project.path().join("out.html");
-    let output = dossier(&["briefing", "--root", project.path().to_str().expect("utf-8"), "--out", out.to_str().expect("utf-8")]);
+    let output = dossier(&[
+        "briefing",
+        "--root",
+        project.path().to_str().expect("utf-8"),
+        "--out",
+        out.to_str().expect("utf-8"),
+    ]);
     assert_eq!(output.status.code(), Some(1));
     assert!(!out.exists());
 }
@@ -193,7 +309,12 @@ fn pdf_attempt(extra: &[&str], path_env: Option<&Path>) -> (Output, Vec<String>)
     let (html, pdf) = (dir.path().join("b.html"), dir.path().join("b.pdf"));
     let mut command = Command::new(env!("CARGO_BIN_EXE_dossier"));
     command.args(["briefing", "--root", root.to_str().expect("utf-8")]);
-    command.args(["--out", html.to_str().expect("utf-8"), "--pdf", pdf.to_str().expect("utf-8")]);
+    command.args([
+        "--out",
+        html.to_str().expect("utf-8"),
+        "--pdf",
+        pdf.to_str().expect("utf-8"),
+    ]);
     command.args(extra);
     if let Some(path) = path_env {
         command.env("PATH", path);
@@ -211,7 +332,10 @@ fn missing_browser_is_a_clear_error_and_writes_nothing() {
     let (output, files) = pdf_attempt(&["--chrome", "/nonexistent/chromium"], None);
     let stderr = String::from_utf8_lossy(&output.stderr);
     assert_eq!(output.status.code(), Some(1), "{stderr}");
-    assert!(stderr.contains("no browser at /nonexistent/chromium"), "{stderr}");
+    assert!(
+        stderr.contains("no browser at /nonexistent/chromium"),
+        "{stderr}"
+    );
     assert!(stderr.contains("apt-get install chromium"), "{stderr}");
     assert!(files.is_empty(), "{files:?}");
 
@@ -232,7 +356,10 @@ fn failing_browser_leaves_no_litter() {
     let (output, files) = pdf_attempt(&["--chrome", "/bin/false"], None);
     let stderr = String::from_utf8_lossy(&output.stderr);
     assert_eq!(output.status.code(), Some(1), "{stderr}");
-    assert!(stderr.contains("/bin/false could not print the briefing"), "{stderr}");
+    assert!(
+        stderr.contains("/bin/false could not print the briefing"),
+        "{stderr}"
+    );
     assert!(files.is_empty(), "{files:?}");
 }
 
@@ -243,17 +370,32 @@ fn slow_browser_is_stopped() {
     let dir = tempfile::tempdir().expect("temp dir");
     let fake = dir.path().join("slow-chromium");
     // A browser that never prints, with a helper process of its own.
-    std::fs::write(&fake, "#!/bin/sh\nsleep 30 &\necho $! > \"$0.helper\"\nwait\n").expect("write");
+    std::fs::write(
+        &fake,
+        "#!/bin/sh\nsleep 30 &\necho $! > \"$0.helper\"\nwait\n",
+    )
+    .expect("write");
     std::fs::set_permissions(&fake, std::fs::Permissions::from_mode(0o755)).expect("chmod");
     let started = std::time::Instant::now();
-    let (output, files) = pdf_attempt(&["--chrome", fake.to_str().expect("utf-8"), "--timeout", "1"], None);
+    let (output, files) = pdf_attempt(
+        &["--chrome", fake.to_str().expect("utf-8"), "--timeout", "1"],
+        None,
+    );
     let stderr = String::from_utf8_lossy(&output.stderr);
     assert_eq!(output.status.code(), Some(1), "{stderr}");
-    assert!(stderr.contains("did not print the briefing within 1 s and was stopped"), "{stderr}");
-    assert!(started.elapsed().as_secs() < 20, "stopped in time: {:?}", started.elapsed());
+    assert!(
+        stderr.contains("did not print the briefing within 1 s and was stopped"),
+        "{stderr}"
+    );
+    assert!(
+        started.elapsed().as_secs() < 20,
+        "stopped in time: {:?}",
+        started.elapsed()
+    );
     assert!(files.is_empty(), "{files:?}");
     // The helper was stopped too (gone, or a zombie waiting for init).
-    let helper = std::fs::read_to_string(dir.path().join("slow-chromium.helper")).expect("helper pid");
+    let helper =
+        std::fs::read_to_string(dir.path().join("slow-chromium.helper")).expect("helper pid");
     let stat = PathBuf::from(format!("/proc/{}/stat", helper.trim()));
     if Path::new("/proc/self").exists() {
         let alive = (0..40).all(|_| {
@@ -272,7 +414,9 @@ fn slow_browser_is_stopped() {
 fn pdf_tools_present() -> bool {
     let path = std::env::var_os("PATH").unwrap_or_default();
     let on_path = |name: &str| std::env::split_paths(&path).any(|dir| dir.join(name).is_file());
-    let browser = dossier::briefing::pdf::BROWSERS.iter().any(|name| on_path(name));
+    let browser = dossier::briefing::pdf::BROWSERS
+        .iter()
+        .any(|name| on_path(name));
     if browser && on_path("pdfinfo") && on_path("pdftotext") {
         return true;
     }
@@ -286,8 +430,15 @@ fn pdf_tools_present() -> bool {
 
 /// Runs a poppler tool and returns what it printed.
 fn poppler(tool: &str, args: &[&str]) -> String {
-    let output = Command::new(tool).args(args).output().unwrap_or_else(|e| panic!("{tool}: {e}"));
-    assert!(output.status.success(), "{tool} {args:?}: {}", String::from_utf8_lossy(&output.stderr));
+    let output = Command::new(tool)
+        .args(args)
+        .output()
+        .unwrap_or_else(|e| panic!("{tool}: {e}"));
+    assert!(
+        output.status.success(),
+        "{tool} {args:?}: {}",
+        String::from_utf8_lossy(&output.stderr)
+    );
     String::from_utf8_lossy(&output.stdout).into_owned()
 }
 
@@ -316,16 +467,37 @@ impl Printed {
             .and_then(|n| n.trim().parse().ok())
             .unwrap_or_else(|| panic!("no page count in {info}"));
         let pages = (1..=count)
-            .map(|n| poppler("pdftotext", &["-layout", "-f", &n.to_string(), "-l", &n.to_string(), pdf_str, "-"]))
+            .map(|n| {
+                poppler(
+                    "pdftotext",
+                    &[
+                        "-layout",
+                        "-f",
+                        &n.to_string(),
+                        "-l",
+                        &n.to_string(),
+                        pdf_str,
+                        "-",
+                    ],
+                )
+            })
             .collect();
         let raw = poppler("pdftotext", &["-raw", pdf_str, "-"]);
-        Self { info, pages, raw, bytes: std::fs::read(&pdf).expect("read pdf") }
+        Self {
+            info,
+            pages,
+            raw,
+            bytes: std::fs::read(&pdf).expect("read pdf"),
+        }
     }
 
     /// The value of a `pdfinfo` field.
     fn field(&self, name: &str) -> &str {
         let prefix = format!("{name}:");
-        self.info.lines().find_map(|l| l.strip_prefix(&prefix)).map_or("", str::trim)
+        self.info
+            .lines()
+            .find_map(|l| l.strip_prefix(&prefix))
+            .map_or("", str::trim)
     }
 
     /// The whole text in drawing order, whitespace collapsed.
@@ -337,17 +509,32 @@ impl Printed {
     fn check_every_page(&self, marking: &str) {
         let total = self.pages.len();
         for (i, page) in self.pages.iter().enumerate() {
-            let lines: Vec<&str> = page.lines().map(str::trim).filter(|l| !l.is_empty()).collect();
-            assert_eq!(lines.first().copied(), Some(marking), "marking on top of page {}:\n{page}", i + 1);
+            let lines: Vec<&str> = page
+                .lines()
+                .map(str::trim)
+                .filter(|l| !l.is_empty())
+                .collect();
+            assert_eq!(
+                lines.first().copied(),
+                Some(marking),
+                "marking on top of page {}:\n{page}",
+                i + 1
+            );
             let number = format!("{} / {total}", i + 1);
             let squeezed = |l: &str| l.split_whitespace().collect::<Vec<_>>().join(" ");
-            assert!(lines.iter().any(|l| squeezed(l) == number || squeezed(l).replace(' ', "") == number.replace(' ', "")), "page number {number}:\n{page}");
+            assert!(
+                lines.iter().any(|l| squeezed(l) == number
+                    || squeezed(l).replace(' ', "") == number.replace(' ', "")),
+                "page number {number}:\n{page}"
+            );
         }
     }
 
     /// Whether a page begins (after the marking) with `heading`.
     fn page_starting_with(&self, heading: &str) -> bool {
-        self.pages.iter().any(|page| page.lines().map(str::trim).filter(|l| !l.is_empty()).nth(1) == Some(heading))
+        self.pages.iter().any(|page| {
+            page.lines().map(str::trim).filter(|l| !l.is_empty()).nth(1) == Some(heading)
+        })
     }
 }
 
@@ -360,16 +547,31 @@ fn bundled_pdf_has_every_section_event_and_marking() {
     let d = model(&root);
     let printed = Printed::new(&root, &[]);
     assert_eq!(printed.field("Title"), d.meta.title);
-    assert!(printed.field("Page size").contains("(A4)"), "{}", printed.info);
+    assert!(
+        printed.field("Page size").contains("(A4)"),
+        "{}",
+        printed.info
+    );
     let pages = printed.pages.len();
     assert!((5..=16).contains(&pages), "{pages} pages");
     printed.check_every_page("SOURCES OUVERTES");
     let text = printed.text();
-    for heading in ["Sommaire", "1. En bref", "2. Jugements clés", "3. Chronologie", "4. Acteurs", "5. Sources", "6. Notes"] {
+    for heading in [
+        "Sommaire",
+        "1. En bref",
+        "2. Jugements clés",
+        "3. Chronologie",
+        "4. Acteurs",
+        "5. Sources",
+        "6. Notes",
+    ] {
         assert!(text.contains(heading), "section {heading}");
     }
     for heading in ["3. Chronologie", "4. Acteurs", "5. Sources"] {
-        assert!(printed.page_starting_with(heading), "{heading} starts a page");
+        assert!(
+            printed.page_starting_with(heading),
+            "{heading} starts a page"
+        );
     }
     for event in &d.events {
         let title = event.title.split_whitespace().collect::<Vec<_>>().join(" ");
@@ -378,7 +580,10 @@ fn bundled_pdf_has_every_section_event_and_marking() {
     for actor in &d.actors {
         assert!(text.contains(&actor.name), "actor {}", actor.name);
     }
-    assert!(printed.bytes.windows(9).any(|w| w == b"/Outlines"), "an outline of the sections");
+    assert!(
+        printed.bytes.windows(9).any(|w| w == b"/Outlines"),
+        "an outline of the sections"
+    );
 }
 
 #[test]
@@ -389,10 +594,21 @@ fn english_pdf_on_letter_paper() {
     let root = fixture("valid");
     let printed = Printed::new(&root, &["--paper", "letter"]);
     assert_eq!(printed.field("Title"), "Harbour Deal");
-    assert!(printed.field("Page size").contains("612 x 792"), "{}", printed.info);
+    assert!(
+        printed.field("Page size").contains("612 x 792"),
+        "{}",
+        printed.info
+    );
     printed.check_every_page("OPEN SOURCES");
     let text = printed.text();
-    for heading in ["Contents", "1. Bottom line", "2. Key judgments", "3. Chronology", "Concession signed", "Coastal Times"] {
+    for heading in [
+        "Contents",
+        "1. Bottom line",
+        "2. Key judgments",
+        "3. Chronology",
+        "Concession signed",
+        "Coastal Times",
+    ] {
         assert!(text.contains(heading), "{heading} in {text}");
     }
 }

@@ -72,7 +72,14 @@ pub struct BriefingOptions {
 
 impl Default for BriefingOptions {
     fn default() -> Self {
-        Self { html: None, pdf: None, chrome: None, paper: Paper::A4, timeout: PRINT_TIMEOUT, strict: false }
+        Self {
+            html: None,
+            pdf: None,
+            chrome: None,
+            paper: Paper::A4,
+            timeout: PRINT_TIMEOUT,
+            strict: false,
+        }
     }
 }
 
@@ -103,11 +110,19 @@ pub enum BriefingError {
 /// A browser is looked for before anything is rendered; each file is written beside
 /// its target under a temporary name and renamed only once both are ready, so that on
 /// an error nothing is written.
-pub fn run(root: &Path, options: &BriefingOptions) -> (Result<BriefingReport, BriefingError>, Diagnostics) {
+pub fn run(
+    root: &Path,
+    options: &BriefingOptions,
+) -> (Result<BriefingReport, BriefingError>, Diagnostics) {
     let (dossier, diagnostics) = crate::check(root);
     let dossier = match dossier {
         Some(d) if !diagnostics.failed(options.strict) => d,
-        _ => return (Err(BriefingError::Content(diagnostics.summary())), diagnostics),
+        _ => {
+            return (
+                Err(BriefingError::Content(diagnostics.summary())),
+                diagnostics,
+            );
+        }
     };
     let result = (|| {
         let browser = match &options.pdf {

@@ -66,7 +66,10 @@ impl Notes {
         if number == next {
             self.order.push(citation);
         }
-        NoteCall { number, href: format!("#note-{number}") }
+        NoteCall {
+            number,
+            href: format!("#note-{number}"),
+        }
     }
 
     /// The notes, in number order.
@@ -109,9 +112,18 @@ mod tests {
     #[test]
     fn same_citation_same_number_in_order_of_first_call() {
         let mut notes = Notes::default();
-        let a = Citation { source: 0, paragraphs: Some((4, 4)) };
-        let b = Citation { source: 1, paragraphs: None };
-        let c = Citation { source: 0, paragraphs: Some((4, 6)) };
+        let a = Citation {
+            source: 0,
+            paragraphs: Some((4, 4)),
+        };
+        let b = Citation {
+            source: 1,
+            paragraphs: None,
+        };
+        let c = Citation {
+            source: 0,
+            paragraphs: Some((4, 6)),
+        };
         assert_eq!(notes.call(a).number, 1);
         assert_eq!(notes.call(b).number, 2);
         assert_eq!(notes.call(a).number, 1);

@@ -14,7 +14,13 @@ use std::sync::atomic::{AtomicUsize, Ordering};
 use std::time::{Duration, Instant, SystemTime, UNIX_EPOCH};
 
 /// The browsers looked for on `PATH`, in order.
-pub const BROWSERS: &[&str] = &["chromium", "chromium-browser", "google-chrome", "google-chrome-stable", "chrome"];
+pub const BROWSERS: &[&str] = &[
+    "chromium",
+    "chromium-browser",
+    "google-chrome",
+    "google-chrome-stable",
+    "chrome",
+];
 
 /// How to install a browser, for the error messages.
 const INSTALL_HINT: &str = "install one (Debian: apt-get install chromium) or pass --chrome PATH";
@@ -100,7 +106,11 @@ pub enum PdfError {
 /// first of [`BROWSERS`] found on `PATH`.
 pub fn find_browser(explicit: Option<&Path>) -> Result<PathBuf, PdfError> {
     if let Some(path) = explicit {
-        return if is_executable(path) { Ok(path.to_path_buf()) } else { Err(PdfError::NotABrowser(path.to_path_buf())) };
+        return if is_executable(path) {
+            Ok(path.to_path_buf())
+        } else {
+            Err(PdfError::NotABrowser(path.to_path_buf()))
+        };
     }
     let folders = std::env::var_os("PATH").unwrap_or_default();
     BROWSERS
@@ -112,7 +122,9 @@ pub fn find_browser(explicit: Option<&Path>) -> Result<PathBuf, PdfError> {
 
 /// Whether `path` is a file that can be run.
 fn is_executable(path: &Path) -> bool {
-    let Ok(meta) = fs::metadata(path) else { return false };
+    let Ok(meta) = fs::metadata(path) else {
+        return false;
+    };
     #[cfg(unix)]
     {
         use std::os::unix::fs::PermissionsExt;
@@ -126,14 +138,28 @@ fn is_executable(path: &Path) -> bool {
 
 /// Prints the HTML `page` to PDF at `out` (not yet renamed into place: commit the
 /// returned file), giving the browser `timeout`.
-pub fn print(browser: &Path, page: &str, out: &Path, timeout: Duration) -> Result<Pending, PdfError> {
+pub fn print(
+    browser: &Path,
+    page: &str,
+    out: &Path,
+    timeout: Duration,
+) -> Result<Pending, PdfError> {
     let work = WorkDir::new()?;
     let html = work.path.join("briefing.html");
-    fs::write(&html, page).map_err(|source| PdfError::Write { path: html.clone(), source })?;
+    fs::write(&html, page).map_err(|source| PdfError::Write {
+        path: html.clone(),
+        source,
+    })?;
     let pending = Pending::reserve(out)?;
     let log_path = work.path.join("browser.log");
-    let log = fs::File::create(&log_path).map_err(|source| PdfError::Write { path: log_path.clone(), source })?;
-    let log_err = log.try_clone().map_err(|source| PdfError::Write { path: log_path.clone(), source })?;
+    let log = fs::File::create(&log_path).map_err(|source| PdfError::Write {
+        path: log_path.clone(),
+        source,
+    })?;
+    let log_err = log.try_clone().map_err(|source| PdfError::Write {
+        path: log_path.clone(),
+        source,
+    })?;
     let mut command = Command::new(browser);
     command
         .args([
@@ -160,7 +186,10 @@ pub fn print(browser: &Path, page: &str, out: &Path, timeout: Duration) -> Resul
         .stderr(log_err);
     #[cfg(unix)]
     std::os::unix::process::CommandExt::process_group(&mut command, 0);
-    let mut child = command.spawn().map_err(|source| PdfError::Start { path: browser.to_path_buf(), source })?;
+    let mut child = command.spawn().map_err(|source| PdfError::Start {
+        path: browser.to_path_buf(),
+        source,
+    })?;
     let status = wait(&mut child, timeout).ok_or_else(|| PdfError::Timeout {
         path: browser.to_path_buf(),
         seconds: timeout.as_secs(),
@@ -170,12 +199,18 @@ pub fn print(browser: &Path, page: &str, out: &Path, timeout: Duration) -> Resul
     }
     let log = fs::read_to_string(&log_path).unwrap_or_default();
     let tail: Vec<&str> = log.lines().filter(|l| !l.trim().is_empty()).collect();
-    let tail = tail[tail.len().saturating_sub(5)..].iter().fold(String::new(), |mut out, line| {
-        out.push_str("\n  ");
-        out.push_str(line);
-        out
-    });
-    Err(PdfError::Failed { path: browser.to_path_buf(), status: status.to_string(), log: tail })
+    let tail = tail[tail.len().saturating_sub(5)..]
+        .iter()
+        .fold(String::new(), |mut out, line| {
+            out.push_str("\n  ");
+            out.push_str(line);
+            out
+        });
+    Err(PdfError::Failed {
+        path: browser.to_path_buf(),
+        status: status.to_string(),
+        log: tail,
+    })
 }
 
 /// `--name=` followed by a path.
@@ -192,7 +227,9 @@ fn wait(child: &mut Child, timeout: Duration) -> Option<ExitStatus> {
     loop {
         match child.try_wait() {
             Ok(Some(status)) => return Some(status),
-            Ok(None) if started.elapsed() < timeout => std::thread::sleep(Duration::from_millis(50)),
+            Ok(None) if started.elapsed() < timeout => {
+                std::thread::sleep(Duration::from_millis(50))
+            }
             _ => break,
         }
     }
@@ -210,13 +247,20 @@ fn wait(child: &mut Child, timeout: Duration) -> Option<ExitStatus> {
 /// Whether the file at `path` begins as a PDF does.
 fn starts_like_pdf(path: &Path) -> bool {
     let mut head = [0u8; 5];
-    fs::File::open(path).and_then(|mut f| f.read_exact(&mut head)).is_ok() && &head == b"%PDF-"
+    fs::File::open(path)
+        .and_then(|mut f| f.read_exact(&mut head))
+        .is_ok()
+        && &head == b"%PDF-"
 }
 
 /// The `file://` URL of an absolute path, percent-encoded.
 fn file_url(path: &Path) -> String {
     let path = path.to_string_lossy().replace('\\', "/");
-    let mut url = String::from(if path.starts_with('/') { "file://" } else { "file:///" });
+    let mut url = String::from(if path.starts_with('/') {
+        "file://"
+    } else {
+        "file:///"
+    });
     for byte in path.bytes() {
         if byte.is_ascii_alphanumeric() || b"/-_.~:".contains(&byte) {
             url.push(char::from(byte));
@@ -230,8 +274,14 @@ fn file_url(path: &Path) -> String {
 /// A name no other run of this program uses at the same time.
 fn unique(prefix: &str) -> String {
     static COUNTER: AtomicUsize = AtomicUsize::new(0);
-    let nanos = SystemTime::now().duration_since(UNIX_EPOCH).map_or(0, |d| d.subsec_nanos());
-    format!("{prefix}{}-{nanos}-{}", std::process::id(), COUNTER.fetch_add(1, Ordering::Relaxed))
+    let nanos = SystemTime::now()
+        .duration_since(UNIX_EPOCH)
+        .map_or(0, |d| d.subsec_nanos());
+    format!(
+        "{prefix}{}-{nanos}-{}",
+        std::process::id(),
+        COUNTER.fetch_add(1, Ordering::Relaxed)
+    )
 }
 
 /// A fresh temporary folder, removed with what it holds when dropped.
@@ -242,7 +292,10 @@ struct WorkDir {
 impl WorkDir {
     fn new() -> Result<Self, PdfError> {
         let path = std::env::temp_dir().join(unique("dossier-briefing-"));
-        fs::create_dir(&path).map_err(|source| PdfError::Write { path: path.clone(), source })?;
+        fs::create_dir(&path).map_err(|source| PdfError::Write {
+            path: path.clone(),
+            source,
+        })?;
         Ok(Self { path })
     }
 }
@@ -265,7 +318,9 @@ pub struct Pending {
 impl Pending {
     /// A temporary name beside `target`, nothing written yet.
     fn reserve(target: &Path) -> Result<Self, PdfError> {
-        let name = target.file_name().map_or_else(|| "briefing".into(), |n| n.to_string_lossy().into_owned());
+        let name = target
+            .file_name()
+            .map_or_else(|| "briefing".into(), |n| n.to_string_lossy().into_owned());
         let folder = match target.parent() {
             Some(p) if !p.as_os_str().is_empty() => p.to_path_buf(),
             _ => PathBuf::from("."),
@@ -274,16 +329,26 @@ impl Pending {
         let folder = std::path::absolute(&folder).unwrap_or(folder);
         if !folder.is_dir() {
             let source = std::io::Error::new(std::io::ErrorKind::NotFound, "no such folder");
-            return Err(PdfError::Write { path: folder, source });
+            return Err(PdfError::Write {
+                path: folder,
+                source,
+            });
         }
         let temp = folder.join(unique(&format!(".{name}.tmp-")));
-        Ok(Self { temp, target: target.to_path_buf(), committed: false })
+        Ok(Self {
+            temp,
+            target: target.to_path_buf(),
+            committed: false,
+        })
     }
 
     /// Writes `bytes` beside `target` under a temporary name.
     pub fn write(target: &Path, bytes: &[u8]) -> Result<Self, PdfError> {
         let pending = Self::reserve(target)?;
-        fs::write(&pending.temp, bytes).map_err(|source| PdfError::Write { path: target.to_path_buf(), source })?;
+        fs::write(&pending.temp, bytes).map_err(|source| PdfError::Write {
+            path: target.to_path_buf(),
+            source,
+        })?;
         Ok(pending)
     }
 
@@ -299,7 +364,10 @@ impl Pending {
 
     /// Renames the file into place.
     pub fn commit(mut self) -> Result<(), PdfError> {
-        fs::rename(&self.temp, &self.target).map_err(|source| PdfError::Write { path: self.target.clone(), source })?;
+        fs::rename(&self.temp, &self.target).map_err(|source| PdfError::Write {
+            path: self.target.clone(),
+            source,
+        })?;
         self.committed = true;
         Ok(())
     }
@@ -319,8 +387,14 @@ mod tests {
 
     #[test]
     fn file_urls_are_encoded() {
-        assert_eq!(file_url(Path::new("/tmp/a b/é.html")), "file:///tmp/a%20b/%C3%A9.html");
-        assert_eq!(file_url(Path::new("/tmp/x#y.html")), "file:///tmp/x%23y.html");
+        assert_eq!(
+            file_url(Path::new("/tmp/a b/é.html")),
+            "file:///tmp/a%20b/%C3%A9.html"
+        );
+        assert_eq!(
+            file_url(Path::new("/tmp/x#y.html")),
+            "file:///tmp/x%23y.html"
+        );
     }
 
     #[test]
@@ -333,6 +407,9 @@ mod tests {
     #[test]
     fn a_missing_browser_is_named() {
         let missing = Path::new("/nonexistent/chromium");
-        assert!(matches!(find_browser(Some(missing)), Err(PdfError::NotABrowser(_))));
+        assert!(matches!(
+            find_browser(Some(missing)),
+            Err(PdfError::NotABrowser(_))
+        ));
     }
 }

@@ -17,9 +17,15 @@ pub fn first_sentence(markdown: &str) -> &str {
             '[' if next == Some('[') => in_link = true,
             ']' if next == Some(']') => in_link = false,
             '.' | '!' | '?' | '…' if !in_link && next.is_none_or(char::is_whitespace) => {
-                let word = paragraph[..i].rsplit(|c: char| !c.is_alphabetic()).next().unwrap_or("");
+                let word = paragraph[..i]
+                    .rsplit(|c: char| !c.is_alphabetic())
+                    .next()
+                    .unwrap_or("");
                 let initial = word.chars().count() == 1 && word.chars().all(char::is_uppercase);
-                let title = matches!(word, "M" | "Mme" | "MM" | "Dr" | "Mr" | "Mrs" | "Ms" | "St" | "Jr" | "cf");
+                let title = matches!(
+                    word,
+                    "M" | "Mme" | "MM" | "Dr" | "Mr" | "Mrs" | "Ms" | "St" | "Jr" | "cf"
+                );
                 if c != '.' || !(initial || title) {
                     return paragraph[..i + c.len_utf8()].trim_end();
                 }
@@ -58,9 +64,18 @@ mod tests {
 
     #[test]
     fn first_sentences_skip_links_and_initials() {
-        assert_eq!(first_sentence("Général, chef. Le 26 mars, autre."), "Général, chef.");
-        assert_eq!(first_sentence("Selon M. Dupont, oui. Non."), "Selon M. Dupont, oui.");
-        assert_eq!(first_sentence("Voir [[a|x. y]] ici. Puis."), "Voir [[a|x. y]] ici.");
+        assert_eq!(
+            first_sentence("Général, chef. Le 26 mars, autre."),
+            "Général, chef."
+        );
+        assert_eq!(
+            first_sentence("Selon M. Dupont, oui. Non."),
+            "Selon M. Dupont, oui."
+        );
+        assert_eq!(
+            first_sentence("Voir [[a|x. y]] ici. Puis."),
+            "Voir [[a|x. y]] ici."
+        );
         assert_eq!(first_sentence("Sans point\n\nDeux."), "Sans point");
         assert_eq!(first_sentence("  Fin…"), "Fin…");
     }

@@ -11,7 +11,9 @@ use super::labels::{self, BriefingLabels};
 use super::notes::{NoteCall, NoteView, Notes, source_anchor};
 use super::text::{css_string, first_sentence};
 use crate::model::{Citation, Target, slugify};
-use crate::render::labels::{Labels, actor_kind, confidence, credibility, date_span, reliability, source_kind};
+use crate::render::labels::{
+    Labels, actor_kind, confidence, credibility, date_span, reliability, source_kind,
+};
 use crate::render::links::PagePath;
 use crate::render::views::Link;
 use crate::render::{LocalLink, Site};
@@ -147,7 +149,11 @@ pub struct BriefingPage<'a> {
 }
 
 /// Builds the view of the briefing; `paper` is set when printing to PDF.
-pub fn build<'a>(site: &Site<'a>, page: &PagePath, paper: Option<&'static str>) -> BriefingPage<'a> {
+pub fn build<'a>(
+    site: &Site<'a>,
+    page: &PagePath,
+    paper: Option<&'static str>,
+) -> BriefingPage<'a> {
     let d = site.dossier;
     let language = site.language;
     let l = site.labels;
@@ -156,7 +162,8 @@ pub fn build<'a>(site: &Site<'a>, page: &PagePath, paper: Option<&'static str>) 
     let local = |target: Target, paragraphs: Option<(u32, u32)>, labelled: bool| {
         local_link(site, &notes, target, paragraphs, labelled)
     };
-    let markdown = |text: &str, footnotes: &str| site.markdown.field_local(text, page, footnotes, 2, &local);
+    let markdown =
+        |text: &str, footnotes: &str| site.markdown.field_local(text, page, footnotes, 2, &local);
     // The calls of a `sources:` list, in number order.
     let calls = |list: &[Citation]| {
         let mut calls: Vec<NoteCall> = list.iter().map(|c| notes.borrow_mut().call(*c)).collect();
@@ -213,7 +220,12 @@ pub fn build<'a>(site: &Site<'a>, page: &PagePath, paper: Option<&'static str>) 
                 Some(sentence) if !sentence.is_empty() => Some(markdown(sentence, &actor.id)),
                 _ => roles_line(site, a),
             };
-            ActorRow { anchor: actor_anchor(&actor.id), name: &actor.name, kind: actor_kind(actor.kind, language), line }
+            ActorRow {
+                anchor: actor_anchor(&actor.id),
+                name: &actor.name,
+                kind: actor_kind(actor.kind, language),
+                line,
+            }
         })
         .collect::<Vec<_>>();
     let sources = d
@@ -245,7 +257,11 @@ pub fn build<'a>(site: &Site<'a>, page: &PagePath, paper: Option<&'static str>) 
         .into_iter()
         .filter(|(_, _, shown)| *shown)
         .enumerate()
-        .map(|(i, (anchor, label, _))| Heading { anchor, number: i + 1, label })
+        .map(|(i, (anchor, label, _))| Heading {
+            anchor,
+            number: i + 1,
+            label,
+        })
         .collect();
     BriefingPage {
         l,
@@ -290,10 +306,18 @@ fn local_link(
                     href: format!("#{}", source_anchor(&d.sources[source].id)),
                     name: String::new(),
                     class: "wl wl-source",
-                    after: format!("<a class=\"nref\" href=\"{}\">[{}]</a>", call.href, call.number),
+                    after: format!(
+                        "<a class=\"nref\" href=\"{}\">[{}]</a>",
+                        call.href, call.number
+                    ),
                 }
             } else {
-                LocalLink { href: call.href, name: format!("[{}]", call.number), class: "nref", after: String::new() }
+                LocalLink {
+                    href: call.href,
+                    name: format!("[{}]", call.number),
+                    class: "nref",
+                    after: String::new(),
+                }
             }
         }
         Target::Source(source) => LocalLink {
@@ -342,12 +366,18 @@ fn roles_line(site: &Site<'_>, actor: usize) -> Option<String> {
         })
         .collect::<Vec<_>>()
         .join(" ; ");
-    Some(format!("<p>{}</p>", crate::render::escape::escape_html(&text)))
+    Some(format!(
+        "<p>{}</p>",
+        crate::render::escape::escape_html(&text)
+    ))
 }
 
 /// What a source's grade means, in words (`source assez fiable, information
 /// probablement vraie`).
-fn grade_meaning(source: &crate::model::Source, language: crate::model::Language) -> Option<String> {
+fn grade_meaning(
+    source: &crate::model::Source,
+    language: crate::model::Language,
+) -> Option<String> {
     let parts: Vec<&str> = [
         source.reliability.map(|r| reliability(r, language)),
         source.credibility.map(|c| credibility(c, language)),
