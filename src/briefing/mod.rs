@@ -5,6 +5,7 @@
 //! with a headless Chromium. Every link of the page points inside it, except the
 //! sources' own addresses.
 
+mod files;
 mod labels;
 mod notes;
 pub mod pdf;
@@ -137,7 +138,7 @@ pub fn run(
             Some(out) => {
                 let page = html(&site, None)?;
                 report.html = Some((out.clone(), page.len() as u64));
-                Some(pdf::Pending::write(out, page.as_bytes())?)
+                Some(files::Pending::write(out, page.as_bytes())?)
             }
             None => None,
         };
