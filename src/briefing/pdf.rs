@@ -229,7 +229,7 @@ fn wait(child: &mut Child, timeout: Duration) -> Option<ExitStatus> {
         match child.try_wait() {
             Ok(Some(status)) => return Some(status),
             Ok(None) if started.elapsed() < timeout => {
-                std::thread::sleep(Duration::from_millis(50))
+                std::thread::sleep(Duration::from_millis(50));
             }
             _ => break,
         }
