@@ -15,6 +15,7 @@ use crate::render::labels::{
     Labels, actor_kind, confidence, credibility, date_span, reliability, source_kind,
 };
 use crate::render::links::PagePath;
+use crate::render::text::short_title;
 use crate::render::views::Link;
 use crate::render::{LocalLink, Site};
 
@@ -124,6 +125,8 @@ pub struct BriefingPage<'a> {
     pub marking: Option<&'a str>,
     /// The handling line as a quoted CSS string, for the page margins.
     pub marking_css: Option<String>,
+    /// The title, shortened, as a quoted CSS string, for the page margins.
+    pub title_css: String,
     /// `A4` or `letter` when printing to PDF; none lets the printer decide.
     pub paper: Option<&'static str>,
     /// The sections, in order, for the table of contents.
@@ -273,6 +276,7 @@ pub fn build<'a>(
         updated_iso: d.meta.updated.map(|u| u.iso()),
         marking: d.meta.marking.as_deref(),
         marking_css: d.meta.marking.as_deref().map(css_string),
+        title_css: css_string(&short_title(&d.meta.title, 70)),
         paper,
         h: contents.iter().map(|h| (h.anchor, h.clone())).collect(),
         contents,
