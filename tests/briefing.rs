@@ -277,6 +277,10 @@ fn the_site_holds_the_same_briefing() {
             .contains("<a href=\"briefing/index.html\">Briefing →</a>"),
         "the home page links to it"
     );
+    assert!(
+        site.read("sitemap.xml").contains("<loc>https://example.org/harbour/briefing/</loc>"),
+        "in the sitemap"
+    );
 }
 
 #[test]
