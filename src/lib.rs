@@ -60,11 +60,7 @@ pub type BuildReport = RenderStats;
 /// is written into a fresh folder beside `out` and swapped in only on success, so a
 /// failed build leaves `out` as it was. Returns the diagnostics in every case (print
 /// them: warnings come with a success too).
-pub fn build(
-    root: &Path,
-    out: &Path,
-    options: BuildOptions,
-) -> (Result<BuildReport, BuildError>, Diagnostics) {
+pub fn build(root: &Path, out: &Path, options: BuildOptions) -> (Result<BuildReport, BuildError>, Diagnostics) {
     let (dossier, diagnostics) = check(root);
     let dossier = match dossier {
         Some(d) if !diagnostics.failed(options.strict) => d,
@@ -72,12 +68,7 @@ pub fn build(
     };
     let result = (|| {
         let staging = Staging::begin(root, out, options.force)?;
-        let stats = render_into(
-            &dossier,
-            root,
-            &DirSink::new(staging.folder()),
-            options.progress,
-        )?;
+        let stats = render_into(&dossier, root, &DirSink::new(staging.folder()), options.progress)?;
         staging.commit()?;
         Ok(stats)
     })();
@@ -86,20 +77,13 @@ pub fn build(
 
 /// Renders a valid dossier into any [`Sink`] (a folder, memory…), with a progress bar
 /// on stderr when `progress` and the site is large enough to need one.
-pub fn render_into(
-    dossier: &Dossier,
-    root: &Path,
-    sink: &dyn Sink,
-    progress: bool,
-) -> Result<RenderStats, RenderError> {
+pub fn render_into(dossier: &Dossier, root: &Path, sink: &dyn Sink, progress: bool) -> Result<RenderStats, RenderError> {
     let total = render::page_count(dossier);
     let bar = (progress && total >= 200).then(|| {
         let bar = indicatif::ProgressBar::new(total as u64);
         bar.set_style(
-            indicatif::ProgressStyle::with_template(
-                "{spinner} building {pos}/{len} pages {wide_bar} {elapsed}",
-            )
-            .unwrap_or_else(|_| indicatif::ProgressStyle::default_bar()),
+            indicatif::ProgressStyle::with_template("{spinner} building {pos}/{len} pages {wide_bar} {elapsed}")
+                .unwrap_or_else(|_| indicatif::ProgressStyle::default_bar()),
         );
         bar
     });
@@ -121,18 +105,13 @@ pub fn render_into(
 pub fn build_in_memory(
     root: &Path,
     strict: bool,
-) -> (
-    Result<std::collections::BTreeMap<String, Vec<u8>>, BuildError>,
-    Diagnostics,
-) {
+) -> (Result<std::collections::BTreeMap<String, Vec<u8>>, BuildError>, Diagnostics) {
     let (dossier, diagnostics) = check(root);
     let dossier = match dossier {
         Some(d) if !diagnostics.failed(strict) => d,
         _ => return (Err(BuildError::Content(diagnostics.summary())), diagnostics),
     };
     let sink = MemorySink::new();
-    let result = render::render(&dossier, root, &sink, &|| {})
-        .map(|_| sink.into_files())
-        .map_err(BuildError::from);
+    let result = render::render(&dossier, root, &sink, &|| {}).map(|_| sink.into_files()).map_err(BuildError::from);
     (result, diagnostics)
 }

@@ -79,12 +79,12 @@ fn build(args: &BuildArgs) -> ExitCode {
     let (result, diagnostics) = dossier::build(root, &out, options);
     let status = report(&diagnostics, args.strict);
     match result {
-        Ok(built) => {
+        Ok(stats) => {
             eprintln!(
                 "built {} pages ({} files, {:.1} MiB) into {} in {:.2} s",
-                built.pages,
-                built.files,
-                mebibytes(built.bytes),
+                stats.pages,
+                stats.files,
+                stats.bytes as f64 / 1_048_576.0,
                 out.display(),
                 started.elapsed().as_secs_f64()
             );
@@ -100,12 +100,6 @@ fn build(args: &BuildArgs) -> ExitCode {
             ExitCode::FAILURE
         }
     }
-}
-
-/// A size in MiB, for messages.
-#[allow(clippy::cast_precision_loss)] // exact far beyond any output size
-fn mebibytes(bytes: u64) -> f64 {
-    bytes as f64 / 1_048_576.0
 }
 
 /// Prints the diagnostics to stderr and turns them into the exit status.

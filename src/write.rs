@@ -51,11 +51,7 @@ pub enum WriteError {
 
 fn io(action: &'static str, path: &Path) -> impl FnOnce(std::io::Error) -> WriteError {
     let path = path.to_path_buf();
-    move |source| WriteError::Io {
-        action,
-        path,
-        source,
-    }
+    move |source| WriteError::Io { action, path, source }
 }
 
 /// Where the rendered files go. Called from several threads at once.
@@ -67,15 +63,11 @@ pub trait Sink: Sync {
 /// Checks that a relative output path stays inside the output.
 fn checked(path: &str) -> Result<&Path, WriteError> {
     let relative = Path::new(path);
-    let normal = relative
-        .components()
-        .all(|c| matches!(c, Component::Normal(_)));
+    let normal = relative.components().all(|c| matches!(c, Component::Normal(_)));
     if normal && !path.is_empty() {
         Ok(relative)
     } else {
-        Err(WriteError::Outside {
-            path: path.to_string(),
-        })
+        Err(WriteError::Outside { path: path.to_string() })
     }
 }
 
@@ -116,19 +108,14 @@ impl MemorySink {
 
     /// The files written, by path relative to the site's root.
     pub fn into_files(self) -> BTreeMap<String, Vec<u8>> {
-        self.files
-            .into_inner()
-            .unwrap_or_else(std::sync::PoisonError::into_inner)
+        self.files.into_inner().unwrap_or_else(std::sync::PoisonError::into_inner)
     }
 }
 
 impl Sink for MemorySink {
     fn write(&self, path: &str, bytes: &[u8]) -> Result<(), WriteError> {
         checked(path)?;
-        let mut files = self
-            .files
-            .lock()
-            .unwrap_or_else(std::sync::PoisonError::into_inner);
+        let mut files = self.files.lock().unwrap_or_else(std::sync::PoisonError::into_inner);
         files.insert(path.to_string(), bytes.to_vec());
         Ok(())
     }
@@ -147,19 +134,13 @@ fn non_empty_dir(path: &Path) -> Result<bool, WriteError> {
     match fs::read_dir(path) {
         Ok(mut entries) => Ok(entries.next().is_some()),
         Err(e) if e.kind() == std::io::ErrorKind::NotFound => Ok(false),
-        Err(source) => Err(WriteError::Io {
-            action: "cannot read",
-            path: path.to_path_buf(),
-            source,
-        }),
+        Err(source) => Err(WriteError::Io { action: "cannot read", path: path.to_path_buf(), source }),
     }
 }
 
 /// A sibling of `out` named `NAME.SUFFIX-PID`.
 fn sibling(out: &Path, suffix: &str) -> PathBuf {
-    let name = out
-        .file_name()
-        .map_or_else(|| "public".into(), |n| n.to_string_lossy().into_owned());
+    let name = out.file_name().map_or_else(|| "public".into(), |n| n.to_string_lossy().into_owned());
     out.with_file_name(format!("{name}.{suffix}-{}", std::process::id()))
 }
 
@@ -187,11 +168,7 @@ impl Staging {
             fs::remove_dir_all(&tmp).map_err(io("cannot remove", &tmp))?;
         }
         fs::create_dir(&tmp).map_err(io("cannot create", &tmp))?;
-        Ok(Self {
-            out,
-            tmp,
-            committed: false,
-        })
+        Ok(Self { out, tmp, committed: false })
     }
 
     /// The folder to write the site into.
@@ -202,11 +179,8 @@ impl Staging {
     /// Marks the new site as ours and puts it in place of the old one.
     pub fn commit(mut self) -> Result<(), WriteError> {
         let marker = self.tmp.join(MARKER);
-        fs::write(
-            &marker,
-            "made by `dossier build`; this whole folder is replaced by the next build\n",
-        )
-        .map_err(io("cannot write", &marker))?;
+        fs::write(&marker, "made by `dossier build`; this whole folder is replaced by the next build\n")
+            .map_err(io("cannot write", &marker))?;
         let old = sibling(&self.out, "old");
         let had_old = self.out.exists();
         if had_old {
@@ -216,11 +190,7 @@ impl Staging {
             if had_old {
                 let _ = fs::rename(&old, &self.out);
             }
-            return Err(WriteError::Io {
-                action: "cannot move into place",
-                path: self.tmp.clone(),
-                source,
-            });
+            return Err(WriteError::Io { action: "cannot move into place", path: self.tmp.clone(), source });
         }
         self.committed = true;
         if had_old {

@@ -278,8 +278,7 @@ fn the_site_holds_the_same_briefing() {
         "the home page links to it"
     );
     assert!(
-        site.read("sitemap.xml")
-            .contains("<loc>https://example.org/harbour/briefing/</loc>"),
+        site.read("sitemap.xml").contains("<loc>https://example.org/harbour/briefing/</loc>"),
         "in the sitemap"
     );
 }

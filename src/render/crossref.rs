@@ -2,7 +2,7 @@
 //! it. Computed once before rendering and shared by reference between the workers, so
 //! that each page costs in proportion to what it shows.
 
-use std::collections::{BTreeMap, BTreeSet};
+use std::collections::BTreeMap;
 use std::ops::Range;
 
 use crate::model::{Dossier, Reference, Referrer, Target, slugify};
@@ -84,8 +84,7 @@ impl CrossRef {
         }
         let mut events_by_actor = vec![Vec::new(); actors];
         for (index, event) in dossier.events.iter().enumerate() {
-            let mut involved: Vec<usize> =
-                event.actors.iter().copied().chain(event.place).collect();
+            let mut involved: Vec<usize> = event.actors.iter().copied().chain(event.place).collect();
             involved.sort_unstable();
             involved.dedup();
             for actor in involved {
@@ -126,16 +125,14 @@ impl CrossRef {
 
     /// The references citing `source` as a whole (no paragraph given).
     pub fn citing_whole(&self, source: usize) -> impl Iterator<Item = &Reference> {
-        self.refs_to_source[source]
-            .iter()
-            .filter(|r| r.paragraphs.is_none())
+        self.refs_to_source[source].iter().filter(|r| r.paragraphs.is_none())
     }
 }
 
 /// Groups tags by slug (`États` and `etats` are one tag); the first spelling in sorted
 /// order names the group. Slugs that collide after cutting get `-2`, `-3`…
 fn index_tags(dossier: &Dossier) -> (BTreeMap<String, Tagged>, BTreeMap<String, String>) {
-    let mut spellings: BTreeSet<&str> = BTreeSet::new();
+    let mut spellings: BTreeMap<&str, ()> = BTreeMap::new();
     let all = dossier
         .sources
         .iter()
@@ -143,12 +140,12 @@ fn index_tags(dossier: &Dossier) -> (BTreeMap<String, Tagged>, BTreeMap<String, 
         .chain(dossier.actors.iter().flat_map(|a| &a.tags))
         .chain(dossier.events.iter().flat_map(|e| &e.tags));
     for tag in all {
-        spellings.insert(tag.as_str());
+        spellings.insert(tag.as_str(), ());
     }
     let mut slug_of: BTreeMap<String, String> = BTreeMap::new();
     let mut by_folded: BTreeMap<String, String> = BTreeMap::new();
     let mut tags: BTreeMap<String, Tagged> = BTreeMap::new();
-    for tag in &spellings {
+    for tag in spellings.keys() {
         let folded = tag.to_lowercase();
         let slug = if let Some(slug) = by_folded.get(&folded) {
             slug.clone()
@@ -164,13 +161,7 @@ fn index_tags(dossier: &Dossier) -> (BTreeMap<String, Tagged>, BTreeMap<String, 
                 n += 1;
             }
             by_folded.insert(folded, slug.clone());
-            tags.insert(
-                slug.clone(),
-                Tagged {
-                    name: (*tag).to_string(),
-                    ..Tagged::default()
-                },
-            );
+            tags.insert(slug.clone(), Tagged { name: (*tag).to_string(), ..Tagged::default() });
             slug
         };
         slug_of.insert((*tag).to_string(), slug);

@@ -34,10 +34,7 @@ mod tests {
 
     #[test]
     fn escapes_markup_and_quotes() {
-        assert_eq!(
-            escape_html("<a href=\"x\">&'é"),
-            "&lt;a href=&quot;x&quot;&gt;&amp;&#39;é"
-        );
+        assert_eq!(escape_html("<a href=\"x\">&'é"), "&lt;a href=&quot;x&quot;&gt;&amp;&#39;é");
         assert_eq!(escape_html("plain"), "plain");
     }
 }

@@ -1,8 +1,6 @@
 //! `atom.xml` (the sources, newest first) and `sitemap.xml`, written only when the
 //! dossier has a `base_url`: these are the only absolute addresses of the site.
 
-use std::fmt::Write as _;
-
 use super::Site;
 use super::escape::escape_html;
 use super::links::PagePath;
@@ -12,13 +10,8 @@ use crate::model::Date;
 const FEED_ENTRIES: usize = 50;
 
 /// A date as an RFC 3339 timestamp (the first day of a partial date, at midnight UTC).
-fn timestamp(date: Date) -> String {
-    format!(
-        "{:04}-{:02}-{:02}T00:00:00Z",
-        date.year,
-        date.month.unwrap_or(1),
-        date.day.unwrap_or(1)
-    )
+fn timestamp(date: &Date) -> String {
+    format!("{:04}-{:02}-{:02}T00:00:00Z", date.year, date.month.unwrap_or(1), date.day.unwrap_or(1))
 }
 
 /// The Atom feed of the sources, newest first. Its date is the dossier's `updated`, or
@@ -26,57 +19,26 @@ fn timestamp(date: Date) -> String {
 pub fn atom(site: &Site<'_>, base: &str) -> String {
     let d = site.dossier;
     let newest = d.sources.iter().map(|s| s.published).max();
-    let updated = d
-        .meta
-        .updated
-        .or(newest)
-        .map_or_else(|| "1970-01-01T00:00:00Z".to_string(), timestamp);
-    let mut xml = String::from(
-        "<?xml version=\"1.0\" encoding=\"utf-8\"?>\n<feed xmlns=\"http://www.w3.org/2005/Atom\">\n",
-    );
-    let _ = writeln!(xml, "  <title>{}</title>", escape_html(&d.meta.title));
-    let _ = writeln!(xml, "  <link href=\"{}/\"/>", escape_html(base));
-    let _ = writeln!(
-        xml,
-        "  <link rel=\"self\" href=\"{}/atom.xml\"/>",
-        escape_html(base)
-    );
-    let _ = writeln!(
-        xml,
-        "  <id>{}/</id>\n  <updated>{updated}</updated>",
-        escape_html(base)
-    );
+    let updated = d.meta.updated.or(newest).map_or_else(|| "1970-01-01T00:00:00Z".to_string(), |u| timestamp(&u));
+    let mut xml = String::from("<?xml version=\"1.0\" encoding=\"utf-8\"?>\n<feed xmlns=\"http://www.w3.org/2005/Atom\">\n");
+    xml.push_str(&format!("  <title>{}</title>\n", escape_html(&d.meta.title)));
+    xml.push_str(&format!("  <link href=\"{}/\"/>\n", escape_html(base)));
+    xml.push_str(&format!("  <link rel=\"self\" href=\"{}/atom.xml\"/>\n", escape_html(base)));
+    xml.push_str(&format!("  <id>{}/</id>\n  <updated>{updated}</updated>\n", escape_html(base)));
     if d.meta.authors.is_empty() {
-        let _ = writeln!(
-            xml,
-            "  <author><name>{}</name></author>",
-            escape_html(&d.meta.title)
-        );
+        xml.push_str(&format!("  <author><name>{}</name></author>\n", escape_html(&d.meta.title)));
     }
     for author in &d.meta.authors {
-        let _ = writeln!(
-            xml,
-            "  <author><name>{}</name></author>",
-            escape_html(author)
-        );
+        xml.push_str(&format!("  <author><name>{}</name></author>\n", escape_html(author)));
     }
     for source in d.sources.iter().rev().take(FEED_ENTRIES) {
         let url = format!("{base}/{}", PagePath::source(&source.id).pretty());
         let summary = source.paragraphs.first().map_or("", |p| p.text.as_str());
         xml.push_str("  <entry>\n");
-        let _ = writeln!(xml, "    <title>{}</title>", escape_html(&source.title));
-        let _ = writeln!(
-            xml,
-            "    <link href=\"{}\"/>\n    <id>{}</id>",
-            escape_html(&url),
-            escape_html(&url)
-        );
-        let _ = writeln!(
-            xml,
-            "    <updated>{}</updated>",
-            timestamp(source.published)
-        );
-        let _ = writeln!(xml, "    <summary>{}</summary>", escape_html(summary));
+        xml.push_str(&format!("    <title>{}</title>\n", escape_html(&source.title)));
+        xml.push_str(&format!("    <link href=\"{}\"/>\n    <id>{}</id>\n", escape_html(&url), escape_html(&url)));
+        xml.push_str(&format!("    <updated>{}</updated>\n", timestamp(&source.published)));
+        xml.push_str(&format!("    <summary>{}</summary>\n", escape_html(summary)));
         xml.push_str("  </entry>\n");
     }
     xml.push_str("</feed>\n");
@@ -87,29 +49,14 @@ pub fn atom(site: &Site<'_>, base: &str) -> String {
 pub fn sitemap(site: &Site<'_>, base: &str) -> String {
     let d = site.dossier;
     let mut pages = vec![PagePath::home()];
-    pages.extend(
-        [
-            "sources",
-            "actors",
-            "chronology",
-            "tags",
-            "search",
-            "briefing",
-        ]
-        .map(PagePath::section),
-    );
+    pages.extend(["sources", "actors", "chronology", "tags", "search", "briefing"].map(PagePath::section));
     pages.extend(d.sources.iter().map(|s| PagePath::source(&s.id)));
     pages.extend(d.actors.iter().map(|a| PagePath::actor(&a.id)));
     pages.extend(site.cross.tags.keys().map(|slug| PagePath::tag(slug)));
-    let mut xml = String::from(
-        "<?xml version=\"1.0\" encoding=\"utf-8\"?>\n<urlset xmlns=\"http://www.sitemaps.org/schemas/sitemap/0.9\">\n",
-    );
+    let mut xml =
+        String::from("<?xml version=\"1.0\" encoding=\"utf-8\"?>\n<urlset xmlns=\"http://www.sitemaps.org/schemas/sitemap/0.9\">\n");
     for page in pages {
-        let _ = writeln!(
-            xml,
-            "  <url><loc>{}</loc></url>",
-            escape_html(&format!("{base}/{}", page.pretty()))
-        );
+        xml.push_str(&format!("  <url><loc>{}</loc></url>\n", escape_html(&format!("{base}/{}", page.pretty()))));
     }
     xml.push_str("</urlset>\n");
     xml

@@ -35,21 +35,14 @@ impl Highlighter {
             let syntax = syntaxes.find_syntax_by_token(token)?;
             let mut generator = ClassedHTMLGenerator::new_with_class_style(syntax, syntaxes, STYLE);
             for line in LinesWithEndings::from(code) {
-                generator
-                    .parse_html_for_line_which_includes_newline(line)
-                    .ok()?;
+                generator.parse_html_for_line_which_includes_newline(line).ok()?;
             }
             Some(generator.finalize())
         });
-        let class = language.map_or(String::new(), |l| {
-            format!(" class=\"language-{}\"", escape_html(l))
-        });
+        let class = language.map_or(String::new(), |l| format!(" class=\"language-{}\"", escape_html(l)));
         match highlighted {
             Some(html) => format!("<pre class=\"code hl-code\"><code{class}>{html}</code></pre>\n"),
-            None => format!(
-                "<pre class=\"code\"><code{class}>{}</code></pre>\n",
-                escape_html(code)
-            ),
+            None => format!("<pre class=\"code\"><code{class}>{}</code></pre>\n", escape_html(code)),
         }
     }
 }
@@ -86,10 +79,7 @@ mod tests {
         assert!(html.contains("&lt;value&gt;"));
         let plain = h.block("<script>\n", Some("nosuchlanguage"));
         assert!(plain.contains("&lt;script&gt;"));
-        assert!(
-            h.block("x", Some("\"><script>"))
-                .contains("language-&quot;&gt;&lt;script&gt;")
-        );
+        assert!(h.block("x", Some("\"><script>")).contains("language-&quot;&gt;&lt;script&gt;"));
     }
 
     #[test]

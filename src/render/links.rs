@@ -123,20 +123,12 @@ pub fn target(dossier: &Dossier, target: Target) -> (PagePath, Option<String>) {
     match target {
         Target::Source(i) => (PagePath::source(&dossier.sources[i].id), None),
         Target::Actor(i) => (PagePath::actor(&dossier.actors[i].id), None),
-        Target::Event(i) => (
-            PagePath::section("chronology"),
-            Some(event_anchor(&dossier.events[i].id)),
-        ),
+        Target::Event(i) => (PagePath::section("chronology"), Some(event_anchor(&dossier.events[i].id))),
     }
 }
 
 /// The href from `from` to a target, at paragraph `paragraph` for a source.
-pub fn target_href(
-    dossier: &Dossier,
-    from: &PagePath,
-    to: Target,
-    paragraph: Option<u32>,
-) -> String {
+pub fn target_href(dossier: &Dossier, from: &PagePath, to: Target, paragraph: Option<u32>) -> String {
     let (page, anchor) = target(dossier, to);
     let anchor = match (to, paragraph) {
         (Target::Source(_), Some(p)) => Some(format!("p{p}")),
@@ -155,20 +147,10 @@ mod tests {
         let actor = PagePath::actor("niger");
         assert_eq!(href(&home, &actor, None), "actors/niger/index.html");
         assert_eq!(href(&actor, &home, None), "../../index.html");
+        assert_eq!(href(&actor, &PagePath::section("actors"), None), "../index.html");
+        assert_eq!(href(&PagePath::section("actors"), &actor, None), "niger/index.html");
         assert_eq!(
-            href(&actor, &PagePath::section("actors"), None),
-            "../index.html"
-        );
-        assert_eq!(
-            href(&PagePath::section("actors"), &actor, None),
-            "niger/index.html"
-        );
-        assert_eq!(
-            href(
-                &PagePath::section("chronology"),
-                &PagePath::source("x"),
-                Some("p2")
-            ),
+            href(&PagePath::section("chronology"), &PagePath::source("x"), Some("p2")),
             "../sources/x/index.html#p2"
         );
         assert_eq!(href(&actor, &actor, None), "index.html");

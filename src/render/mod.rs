@@ -28,11 +28,11 @@ use rayon::prelude::*;
 use crate::model::{Dossier, Language};
 use crate::write::{Sink, WriteError};
 pub use crossref::CrossRef;
+pub use markdown::{Local, LocalLink};
 use highlight::Highlighter;
 use labels::Labels;
 use links::PagePath;
 use markdown::Markdown;
-pub use markdown::{Local, LocalLink};
 use templates::Templates;
 
 /// What can go wrong while rendering a valid dossier.
@@ -96,20 +96,12 @@ pub struct Site<'a> {
 
 impl<'a> Site<'a> {
     /// Everything the pages of `dossier` need, with these templates and highlighter.
-    pub fn new(
-        dossier: &'a Dossier,
-        templates: &'a Templates,
-        highlighter: &'a Highlighter,
-    ) -> Self {
+    pub fn new(dossier: &'a Dossier, templates: &'a Templates, highlighter: &'a Highlighter) -> Self {
         let language = dossier.meta.language;
         Site {
             dossier,
             cross: CrossRef::new(dossier),
-            markdown: Markdown {
-                dossier,
-                highlighter,
-                language,
-            },
+            markdown: Markdown { dossier, highlighter, language },
             templates,
             language,
             labels: labels::labels(language),
@@ -131,10 +123,7 @@ impl Output<'_> {
         self.sink.write(path.as_str(), bytes)?;
         self.files.fetch_add(1, Ordering::Relaxed);
         self.bytes.fetch_add(bytes.len() as u64, Ordering::Relaxed);
-        let html = Path::new(path.as_str())
-            .extension()
-            .is_some_and(|e| e.eq_ignore_ascii_case("html"));
-        if html {
+        if path.as_str().ends_with(".html") {
             self.pages.fetch_add(1, Ordering::Relaxed);
             (self.progress)();
         }
@@ -192,21 +181,14 @@ pub fn render(
             Ok(per_source.into_iter().flatten().collect())
         },
         || -> Result<(), RenderError> {
-            out.write(
-                &PagePath::new("dossier.json"),
-                &model_json::to_json(dossier)?,
-            )?;
+            out.write(&PagePath::new("dossier.json"), &model_json::to_json(dossier)?)?;
             out.write(&PagePath::asset("search-index.js"), &search::index(&site)?)?;
             Ok(())
         },
     );
     let quotes = quotes?;
     data?;
-    let mut jobs = vec![
-        pages::Job::Chronology,
-        pages::Job::SourcesIndex,
-        pages::Job::Home,
-    ];
+    let mut jobs = vec![pages::Job::Chronology, pages::Job::SourcesIndex, pages::Job::Home];
     jobs.extend((0..dossier.actors.len()).map(pages::Job::Actor));
     jobs.push(pages::Job::ActorsIndex);
     jobs.push(pages::Job::TagsIndex);
@@ -216,27 +198,15 @@ pub fn render(
         let (path, html) = pages::render(&site, job, &quotes)?;
         out.write(&path, html.as_bytes())
     })?;
-    out.write(
-        &crate::briefing::path(),
-        crate::briefing::html(&site, None)?.as_bytes(),
-    )?;
+    out.write(&crate::briefing::path(), crate::briefing::html(&site, None)?.as_bytes())?;
     for (name, bytes) in templates.assets() {
         out.write(&PagePath::asset(name), bytes)?;
     }
-    out.write(
-        &PagePath::asset("highlight.css"),
-        highlight::stylesheet().as_bytes(),
-    )?;
+    out.write(&PagePath::asset("highlight.css"), highlight::stylesheet().as_bytes())?;
     out.write(&PagePath::new(".nojekyll"), b"")?;
     if let Some(base) = &dossier.meta.base_url {
-        out.write(
-            &PagePath::new("atom.xml"),
-            feeds::atom(&site, base).as_bytes(),
-        )?;
-        out.write(
-            &PagePath::new("sitemap.xml"),
-            feeds::sitemap(&site, base).as_bytes(),
-        )?;
+        out.write(&PagePath::new("atom.xml"), feeds::atom(&site, base).as_bytes())?;
+        out.write(&PagePath::new("sitemap.xml"), feeds::sitemap(&site, base).as_bytes())?;
     }
     copy_static(root, &out)?;
     Ok(RenderStats {
@@ -252,29 +222,19 @@ fn copy_static(root: &Path, out: &Output<'_>) -> Result<(), RenderError> {
     if !folder.is_dir() {
         return Ok(());
     }
-    let entries = walkdir::WalkDir::new(&folder)
-        .follow_links(false)
-        .sort_by_file_name();
+    let entries = walkdir::WalkDir::new(&folder).follow_links(false).sort_by_file_name();
     for entry in entries {
         let entry = entry.map_err(|e| RenderError::Read {
             path: e.path().map_or_else(|| folder.clone(), Path::to_path_buf),
-            source: e
-                .into_io_error()
-                .unwrap_or_else(|| std::io::Error::other("cannot walk static/")),
+            source: e.into_io_error().unwrap_or_else(|| std::io::Error::other("cannot walk static/")),
         })?;
         if !entry.file_type().is_file() {
             continue;
         }
-        let Ok(relative) = entry.path().strip_prefix(&folder) else {
-            continue;
-        };
-        let Some(relative) = relative.to_str().map(|r| r.replace('\\', "/")) else {
-            continue;
-        };
-        let bytes = std::fs::read(entry.path()).map_err(|source| RenderError::Read {
-            path: entry.path().to_path_buf(),
-            source,
-        })?;
+        let Ok(relative) = entry.path().strip_prefix(&folder) else { continue };
+        let Some(relative) = relative.to_str().map(|r| r.replace('\\', "/")) else { continue };
+        let bytes = std::fs::read(entry.path())
+            .map_err(|source| RenderError::Read { path: entry.path().to_path_buf(), source })?;
         out.write(&PagePath::new(relative), &bytes)?;
     }
     Ok(())

@@ -7,8 +7,8 @@ use serde::Serialize;
 use super::RenderError;
 use super::links::PagePath;
 use crate::model::{
-    ActorKind, Citation, CitationText, Confidence, Credibility, Date, Dossier, Language, Reference,
-    ReferenceKind, Referrer, Reliability, SourceKind,
+    ActorKind, Citation, CitationText, Confidence, Credibility, Date, Dossier, Language, Reference, ReferenceKind,
+    Referrer, Reliability, SourceKind,
 };
 
 #[derive(Serialize)]
@@ -145,22 +145,16 @@ struct Cites<'a> {
 }
 
 fn citation(d: &Dossier, c: &Citation) -> String {
-    CitationText {
-        id: d.sources[c.source].id.clone(),
-        paragraphs: c.paragraphs,
-    }
-    .to_string()
+    CitationText { id: d.sources[c.source].id.clone(), paragraphs: c.paragraphs }.to_string()
 }
 
-fn referrer(d: &Dossier, r: Referrer) -> From<'_> {
+fn referrer<'a>(d: &'a Dossier, r: Referrer) -> From<'a> {
     let (kind, id, index) = match r {
         Referrer::Dossier => ("dossier", None, None),
         Referrer::Judgment(k) => ("judgment", None, Some(k)),
         Referrer::Source(s) => ("source", Some(d.sources[s].id.as_str()), None),
         Referrer::Actor(a) => ("actor", Some(d.actors[a].id.as_str()), None),
-        Referrer::Relation { actor, index } => {
-            ("relation", Some(d.actors[actor].id.as_str()), Some(index))
-        }
+        Referrer::Relation { actor, index } => ("relation", Some(d.actors[actor].id.as_str()), Some(index)),
         Referrer::Event(e) => ("event", Some(d.events[e].id.as_str()), None),
     };
     From { kind, id, index }
@@ -220,14 +214,7 @@ pub fn to_json(d: &Dossier) -> Result<Vec<u8>, RenderError> {
                 grade: s.grade(),
                 note: s.note.as_deref(),
                 tags: &s.tags,
-                paragraphs: s
-                    .paragraphs
-                    .iter()
-                    .map(|p| Paragraph {
-                        number: p.number,
-                        text: &p.text,
-                    })
-                    .collect(),
+                paragraphs: s.paragraphs.iter().map(|p| Paragraph { number: p.number, text: &p.text }).collect(),
             })
             .collect(),
         actors: d
@@ -243,12 +230,7 @@ pub fn to_json(d: &Dossier) -> Result<Vec<u8>, RenderError> {
                 roles: a
                     .roles
                     .iter()
-                    .map(|r| Role {
-                        title: &r.title,
-                        of: r.of.map(actor_id),
-                        from: r.from,
-                        to: r.to,
-                    })
+                    .map(|r| Role { title: &r.title, of: r.of.map(actor_id), from: r.from, to: r.to })
                     .collect(),
                 relations: a
                     .relations
@@ -262,14 +244,7 @@ pub fn to_json(d: &Dossier) -> Result<Vec<u8>, RenderError> {
                         note: r.note.as_deref(),
                     })
                     .collect(),
-                links: a
-                    .links
-                    .iter()
-                    .map(|l| Link {
-                        label: &l.label,
-                        url: &l.url,
-                    })
-                    .collect(),
+                links: a.links.iter().map(|l| Link { label: &l.label, url: &l.url }).collect(),
                 tags: &a.tags,
             })
             .collect(),
@@ -298,19 +273,14 @@ pub fn to_json(d: &Dossier) -> Result<Vec<u8>, RenderError> {
                 start: mention.range.start,
                 end: mention.range.end,
                 actor: actor_id(mention.actor),
-                text: d.sources[mention.source]
-                    .body
-                    .get(mention.range.clone())
-                    .unwrap_or_default(),
+                text: d.sources[mention.source].body.get(mention.range.clone()).unwrap_or_default(),
             })
             .collect(),
         citations: d.references.iter().map(|r| cites(d, r)).collect(),
     };
     let mut out = Vec::new();
-    serde_json::to_writer(&mut out, &model).map_err(|e| RenderError::Json {
-        name: "dossier.json".into(),
-        message: e.to_string(),
-    })?;
+    serde_json::to_writer(&mut out, &model)
+        .map_err(|e| RenderError::Json { name: "dossier.json".into(), message: e.to_string() })?;
     out.push(b'\n');
     Ok(out)
 }

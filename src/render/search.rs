@@ -73,10 +73,7 @@ pub fn index(site: &Site<'_>) -> Result<Vec<u8>, RenderError> {
                 u: PagePath::actor(&a.id).to_string(),
                 k: actor_kind(a.kind, language),
                 a: &a.aliases,
-                x: a.summary
-                    .as_deref()
-                    .map(|s| plain(s, d))
-                    .unwrap_or_default(),
+                x: a.summary.as_deref().map(|s| plain(s, d)).unwrap_or_default(),
             })
             .collect(),
         events: d
@@ -84,24 +81,15 @@ pub fn index(site: &Site<'_>) -> Result<Vec<u8>, RenderError> {
             .iter()
             .map(|e| EventEntry {
                 t: &e.title,
-                u: format!(
-                    "{}#{}",
-                    PagePath::section("chronology"),
-                    event_anchor(&e.id)
-                ),
+                u: format!("{}#{}", PagePath::section("chronology"), event_anchor(&e.id)),
                 d: date_span(&e.date, e.end.as_ref(), e.approximate, language),
-                x: e.description
-                    .as_deref()
-                    .map(|s| plain(s, d))
-                    .unwrap_or_default(),
+                x: e.description.as_deref().map(|s| plain(s, d)).unwrap_or_default(),
             })
             .collect(),
     };
     let mut out = b"window.DOSSIER_SEARCH = ".to_vec();
-    serde_json::to_writer(&mut out, &index).map_err(|e| RenderError::Json {
-        name: "assets/search-index.js".into(),
-        message: e.to_string(),
-    })?;
+    serde_json::to_writer(&mut out, &index)
+        .map_err(|e| RenderError::Json { name: "assets/search-index.js".into(), message: e.to_string() })?;
     out.extend_from_slice(b";\n");
     Ok(out)
 }

@@ -17,18 +17,12 @@ const TEMPLATES: &[(&str, &str)] = &[
     ("source.html", include_str!("../../templates/source.html")),
     ("actors.html", include_str!("../../templates/actors.html")),
     ("actor.html", include_str!("../../templates/actor.html")),
-    (
-        "chronology.html",
-        include_str!("../../templates/chronology.html"),
-    ),
+    ("chronology.html", include_str!("../../templates/chronology.html")),
     ("tags.html", include_str!("../../templates/tags.html")),
     ("tag.html", include_str!("../../templates/tag.html")),
     ("search.html", include_str!("../../templates/search.html")),
     ("404.html", include_str!("../../templates/404.html")),
-    (
-        "briefing.html",
-        include_str!("../../templates/briefing.html"),
-    ),
+    ("briefing.html", include_str!("../../templates/briefing.html")),
     ("briefing.css", include_str!("../../templates/briefing.css")),
 ];
 
@@ -65,11 +59,10 @@ impl Templates {
         tera.autoescape_on(vec![".html", ".xml"]);
         // Tera's default also escapes `/`, which bloats every href for no safety gain.
         tera.set_escape_fn(super::escape::escape_html);
-        tera.add_raw_templates(sources)
-            .map_err(|e| RenderError::Template {
-                name: String::from("templates/"),
-                message: chain(&e),
-            })?;
+        tera.add_raw_templates(sources).map_err(|e| RenderError::Template {
+            name: String::from("templates/"),
+            message: chain(&e),
+        })?;
         let mut assets = Vec::new();
         for (name, default) in ASSETS {
             assets.push(((*name).to_string(), read(name, default)?.into_bytes()));
@@ -79,16 +72,11 @@ impl Templates {
 
     /// Renders the template `name` with a view.
     pub fn render(&self, name: &str, view: &impl Serialize) -> Result<String, RenderError> {
-        let context = Context::from_serialize(view).map_err(|e| RenderError::Template {
-            name: name.to_string(),
-            message: chain(&e),
-        })?;
+        let context = Context::from_serialize(view)
+            .map_err(|e| RenderError::Template { name: name.to_string(), message: chain(&e) })?;
         self.tera
             .render(name, &context)
-            .map_err(|e| RenderError::Template {
-                name: name.to_string(),
-                message: chain(&e),
-            })
+            .map_err(|e| RenderError::Template { name: name.to_string(), message: chain(&e) })
     }
 
     /// The assets (stylesheet, scripts), by file name.

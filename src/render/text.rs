@@ -25,16 +25,9 @@ pub fn short_title(title: &str, max: usize) -> String {
 /// Whether the `.` ending at byte `at` of `text` ends an abbreviation or an initial
 /// (`M.`, `J.`, `Dr.`) rather than a sentence.
 fn is_abbreviation(text: &str, at: usize) -> bool {
-    let word = text[..at]
-        .rsplit(|c: char| !c.is_alphabetic())
-        .next()
-        .unwrap_or("");
+    let word = text[..at].rsplit(|c: char| !c.is_alphabetic()).next().unwrap_or("");
     let short = word.chars().count() == 1 && word.chars().all(char::is_uppercase);
-    short
-        || matches!(
-            word,
-            "M" | "Mme" | "Mlle" | "MM" | "Dr" | "Mr" | "Mrs" | "Ms" | "St" | "Jr" | "etc" | "cf"
-        )
+    short || matches!(word, "M" | "Mme" | "Mlle" | "MM" | "Dr" | "Mr" | "Mrs" | "Ms" | "St" | "Jr" | "etc" | "cf")
 }
 
 /// Whether a sentence ends at byte `i` of `text` (which holds `.`, `!`, `?` or `…`
@@ -49,10 +42,7 @@ fn ends_sentence(text: &str, i: usize, c: char) -> bool {
 /// The sentence of `text` that holds the bytes `start..end`, whitespace collapsed, cut
 /// to about 300 characters around the mention with `…` where cut.
 pub fn sentence_around(text: &str, start: usize, end: usize) -> String {
-    let (start, end) = (
-        start.min(text.len()),
-        end.min(text.len()).max(start.min(text.len())),
-    );
+    let (start, end) = (start.min(text.len()), end.min(text.len()).max(start.min(text.len())));
     let from = text[..start]
         .char_indices()
         .rev()
@@ -77,12 +67,7 @@ pub fn sentence_around(text: &str, start: usize, end: usize) -> String {
     if before {
         out.push('…');
     }
-    out.push_str(
-        &text[from..to]
-            .split_whitespace()
-            .collect::<Vec<_>>()
-            .join(" "),
-    );
+    out.push_str(&text[from..to].split_whitespace().collect::<Vec<_>>().join(" "));
     if after {
         out.push('…');
     }
@@ -91,22 +76,13 @@ pub fn sentence_around(text: &str, start: usize, end: usize) -> String {
 
 /// A word start about `chars` characters before `at`.
 fn floor_word(text: &str, at: usize, chars: usize) -> usize {
-    let start = text[..at]
-        .char_indices()
-        .rev()
-        .nth(chars)
-        .map_or(0, |(i, _)| i);
-    text[start..at]
-        .find(' ')
-        .map_or(start, |space| start + space + 1)
+    let start = text[..at].char_indices().rev().nth(chars).map_or(0, |(i, _)| i);
+    text[start..at].find(' ').map_or(start, |space| start + space + 1)
 }
 
 /// A word end about `chars` characters after `at`.
 fn ceil_word(text: &str, at: usize, chars: usize) -> usize {
-    let end = text[at..]
-        .char_indices()
-        .nth(chars)
-        .map_or(text.len(), |(i, _)| at + i);
+    let end = text[at..].char_indices().nth(chars).map_or(text.len(), |(i, _)| at + i);
     text[at..end].rfind(' ').map_or(end, |space| at + space)
 }
 
@@ -125,11 +101,7 @@ pub fn plain(markdown: &str, dossier: &Dossier) -> String {
     let mut skip_label = false;
     for event in Parser::new_ext(markdown, markdown_options()) {
         match event {
-            Event::Start(Tag::Link {
-                link_type: LinkType::WikiLink { has_pothole: false },
-                dest_url,
-                ..
-            }) => {
+            Event::Start(Tag::Link { link_type: LinkType::WikiLink { has_pothole: false }, dest_url, .. }) => {
                 let id = dest_url.split('#').next().unwrap_or_default();
                 match dossier.lookup(id) {
                     Some(target) => {
@@ -141,9 +113,7 @@ pub fn plain(markdown: &str, dossier: &Dossier) -> String {
             }
             Event::End(TagEnd::Link) => skip_label = false,
             Event::Text(text) | Event::Code(text) if !skip_label => out.push_str(&text),
-            Event::SoftBreak | Event::HardBreak | Event::End(TagEnd::Paragraph | TagEnd::Item) => {
-                out.push(' ');
-            }
+            Event::SoftBreak | Event::HardBreak | Event::End(TagEnd::Paragraph | TagEnd::Item) => out.push(' '),
             _ => {}
         }
     }
@@ -170,14 +140,8 @@ mod tests {
     #[test]
     fn initials_and_titles_do_not_end_sentences() {
         let text = "Fin. Selon M. Dupont, J. Martin a signé. Autre.";
-        assert_eq!(
-            around(text, "Martin"),
-            "Selon M. Dupont, J. Martin a signé."
-        );
-        assert_eq!(
-            around(text, "Dupont"),
-            "Selon M. Dupont, J. Martin a signé."
-        );
+        assert_eq!(around(text, "Martin"), "Selon M. Dupont, J. Martin a signé.");
+        assert_eq!(around(text, "Dupont"), "Selon M. Dupont, J. Martin a signé.");
     }
 
     #[test]
@@ -192,12 +156,6 @@ mod tests {
     #[test]
     fn short_titles_cut_at_words() {
         assert_eq!(short_title("Court", 40), "Court");
-        assert_eq!(
-            short_title(
-                "Moscou soutient la junte militaire : les soldats russes",
-                30
-            ),
-            "Moscou soutient la junte…"
-        );
+        assert_eq!(short_title("Moscou soutient la junte militaire : les soldats russes", 30), "Moscou soutient la junte…");
     }
 }

@@ -2,8 +2,6 @@
 //! relative hrefs), borrowing from the dossier where it can. Each page's view is built
 //! once, for that page only.
 
-use std::fmt::Write as _;
-
 use serde::Serialize;
 
 use super::Site;
@@ -180,26 +178,13 @@ impl Site<'_> {
         let source = &self.dossier.sources[citation.source];
         let paragraphs = citation.paragraph_label();
         let short = short_title(&source.title, 40);
-        let mut title = format!(
-            "{} ({})",
-            source.title,
-            source.published.human(self.language)
-        );
+        let mut title = format!("{} ({})", source.title, source.published.human(self.language));
         if let Some(grade) = source.grade() {
-            let _ = write!(title, " — {grade}");
+            title.push_str(&format!(" — {grade}"));
         }
         CitationView {
-            href: target_href(
-                self.dossier,
-                page,
-                Target::Source(citation.source),
-                citation.paragraphs.map(|p| p.0),
-            ),
-            label: if paragraphs.is_empty() {
-                short
-            } else {
-                format!("{short} {paragraphs}")
-            },
+            href: target_href(self.dossier, page, Target::Source(citation.source), citation.paragraphs.map(|p| p.0)),
+            label: if paragraphs.is_empty() { short } else { format!("{short} {paragraphs}") },
             title,
         }
     }
@@ -211,12 +196,7 @@ impl Site<'_> {
         EventView {
             href: href(page, &PagePath::section("chronology"), Some(&anchor)),
             anchor,
-            date: date_span(
-                &event.date,
-                event.end.as_ref(),
-                event.approximate,
-                self.language,
-            ),
+            date: date_span(&event.date, event.end.as_ref(), event.approximate, self.language),
             iso: event.date.iso(),
             approximate: event.approximate,
             title: &event.title,
@@ -225,17 +205,9 @@ impl Site<'_> {
                 .as_deref()
                 .filter(|_| description)
                 .map(|text| self.markdown.field(text, page, &event.id, 2)),
-            actors: event
-                .actors
-                .iter()
-                .map(|&a| self.actor_link(page, a))
-                .collect(),
+            actors: event.actors.iter().map(|&a| self.actor_link(page, a)).collect(),
             place: event.place.map(|p| self.actor_link(page, p)),
-            citations: event
-                .sources
-                .iter()
-                .map(|c| self.citation(page, c))
-                .collect(),
+            citations: event.sources.iter().map(|c| self.citation(page, c)).collect(),
             tags: event.tags.iter().map(|t| self.tag_link(page, t)).collect(),
         }
     }
@@ -245,57 +217,27 @@ impl Site<'_> {
         let d: &Dossier = self.dossier;
         let l = self.labels;
         let (href, label) = match referrer {
-            Referrer::Dossier => (
-                href(page, &PagePath::home(), Some("summary")),
-                l.dossier_summary.to_string(),
-            ),
+            Referrer::Dossier => (href(page, &PagePath::home(), Some("summary")), l.dossier_summary.to_string()),
             Referrer::Judgment(k) => {
                 let anchor = format!("kj-{}", k + 1);
-                (
-                    href(page, &PagePath::home(), Some(&anchor)),
-                    format!("{} {}", l.judgment, k + 1),
-                )
+                (href(page, &PagePath::home(), Some(&anchor)), format!("{} {}", l.judgment, k + 1))
             }
-            Referrer::Source(s) => (
-                target_href(d, page, Target::Source(s), None),
-                d.sources[s].title.clone(),
-            ),
-            Referrer::Actor(a) => (
-                target_href(d, page, Target::Actor(a), None),
-                d.actors[a].name.clone(),
-            ),
+            Referrer::Source(s) => (target_href(d, page, Target::Source(s), None), d.sources[s].title.clone()),
+            Referrer::Actor(a) => (target_href(d, page, Target::Actor(a), None), d.actors[a].name.clone()),
             Referrer::Relation { actor, index } => {
                 let holder = &d.actors[actor];
                 let relation = &holder.relations[index];
                 let anchor = format!("rel-{}", index + 1);
-                let label = format!(
-                    "{} — {} {}",
-                    holder.name, relation.kind, d.actors[relation.to].name
-                );
-                (
-                    href(page, &PagePath::actor(&holder.id), Some(&anchor)),
-                    label,
-                )
+                let label = format!("{} — {} {}", holder.name, relation.kind, d.actors[relation.to].name);
+                (href(page, &PagePath::actor(&holder.id), Some(&anchor)), label)
             }
             Referrer::Event(e) => {
                 let event = &d.events[e];
-                let date = date_span(
-                    &event.date,
-                    event.end.as_ref(),
-                    event.approximate,
-                    self.language,
-                );
-                (
-                    target_href(d, page, Target::Event(e), None),
-                    format!("{date}{} {}", l.colon, event.title),
-                )
+                let date = date_span(&event.date, event.end.as_ref(), event.approximate, self.language);
+                (target_href(d, page, Target::Event(e), None), format!("{date}{} {}", l.colon, event.title))
             }
         };
-        Link {
-            href,
-            label,
-            title: None,
-        }
+        Link { href, label, title: None }
     }
 
     /// A count in the dossier's language.

@@ -28,9 +28,7 @@ impl Built {
 
 /// The folder of a fixture.
 pub fn fixture(name: &str) -> PathBuf {
-    Path::new(env!("CARGO_MANIFEST_DIR"))
-        .join("tests/fixtures")
-        .join(name)
+    Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures").join(name)
 }
 
 /// Builds the project at `root` into a fresh temporary folder; panics on failure.
@@ -39,11 +37,7 @@ pub fn build(root: &Path) -> Built {
     let out = dir.path().join("public");
     let (result, diagnostics) = dossier::build(root, &out, dossier::BuildOptions::default());
     if let Err(e) = result {
-        panic!(
-            "build of {} failed: {e}\n{}",
-            root.display(),
-            diagnostics.render(false)
-        );
+        panic!("build of {} failed: {e}\n{}", root.display(), diagnostics.render(false));
     }
     Built { dir, out }
 }
@@ -94,20 +88,13 @@ pub struct StartTag {
 impl StartTag {
     /// The value of an attribute.
     pub fn get(&self, name: &str) -> Option<&str> {
-        self.attributes
-            .iter()
-            .find(|(n, _)| n == name)
-            .map(|(_, v)| v.as_str())
+        self.attributes.iter().find(|(n, _)| n == name).map(|(_, v)| v.as_str())
     }
 }
 
 /// Decodes the few entities the generator writes.
 pub fn decode(text: &str) -> String {
-    text.replace("&quot;", "\"")
-        .replace("&#39;", "'")
-        .replace("&lt;", "<")
-        .replace("&gt;", ">")
-        .replace("&amp;", "&")
+    text.replace("&quot;", "\"").replace("&#39;", "'").replace("&lt;", "<").replace("&gt;", ">").replace("&amp;", "&")
 }
 
 /// Every start tag of an HTML document, as a browser would see it (text escaped with
@@ -126,9 +113,7 @@ pub fn start_tags(html: &str) -> Vec<StartTag> {
         if i >= bytes.len() || !bytes[i].is_ascii_alphabetic() {
             continue;
         }
-        let name_end = html[i..]
-            .find(|c: char| c.is_whitespace() || c == '>' || c == '/')
-            .map_or(html.len(), |e| i + e);
+        let name_end = html[i..].find(|c: char| c.is_whitespace() || c == '>' || c == '/').map_or(html.len(), |e| i + e);
         let name = html[i..name_end].to_ascii_lowercase();
         let mut attributes = Vec::new();
         let mut j = name_end;
@@ -139,9 +124,7 @@ pub fn start_tags(html: &str) -> Vec<StartTag> {
             if j >= bytes.len() || bytes[j] == b'>' {
                 break;
             }
-            let attr_end = html[j..]
-                .find(|c: char| c.is_whitespace() || c == '=' || c == '>')
-                .map_or(html.len(), |e| j + e);
+            let attr_end = html[j..].find(|c: char| c.is_whitespace() || c == '=' || c == '>').map_or(html.len(), |e| j + e);
             let attr = html[j..attr_end].to_ascii_lowercase();
             j = attr_end;
             let mut value = String::new();
@@ -153,9 +136,7 @@ pub fn start_tags(html: &str) -> Vec<StartTag> {
                     value = decode(&html[j + 1..end]);
                     j = (end + 1).min(html.len());
                 } else {
-                    let end = html[j..]
-                        .find(|c: char| c.is_whitespace() || c == '>')
-                        .map_or(html.len(), |e| j + e);
+                    let end = html[j..].find(|c: char| c.is_whitespace() || c == '>').map_or(html.len(), |e| j + e);
                     value = decode(&html[j..end]);
                     j = end;
                 }
@@ -174,10 +155,7 @@ pub fn start_tags(html: &str) -> Vec<StartTag> {
 
 /// The ids of a document.
 pub fn ids(html: &str) -> BTreeSet<String> {
-    start_tags(html)
-        .into_iter()
-        .filter_map(|t| t.get("id").map(str::to_string))
-        .collect()
+    start_tags(html).into_iter().filter_map(|t| t.get("id").map(str::to_string)).collect()
 }
 
 /// Checks every `href` and `src` of every HTML page of a site: internal ones must be
@@ -187,43 +165,28 @@ pub fn broken_links(root: &Path) -> Vec<String> {
     let mut id_cache: BTreeMap<String, BTreeSet<String>> = BTreeMap::new();
     let mut problems = Vec::new();
     for (path, bytes) in &files {
-        if !is_html(path) {
+        if !path.ends_with(".html") {
             continue;
         }
         let html = String::from_utf8_lossy(bytes);
         // 404.html is served at any depth: its links are relative to the root (<base>).
-        let dir = if path == "404.html" {
-            String::new()
-        } else {
-            path.rsplit_once('/')
-                .map_or(String::new(), |(d, _)| d.to_string())
-        };
+        let dir = if path == "404.html" { String::new() } else { path.rsplit_once('/').map_or(String::new(), |(d, _)| d.to_string()) };
         for tag in start_tags(&html) {
             for attr in ["href", "src", "action"] {
                 let Some(value) = tag.get(attr) else { continue };
-                if tag.name == "base" || (tag.name == "link" && tag.get("rel") == Some("canonical"))
-                {
+                if tag.name == "base" || (tag.name == "link" && tag.get("rel") == Some("canonical")) {
                     continue;
                 }
                 let lower = value.to_ascii_lowercase();
-                if lower.starts_with("http://")
-                    || lower.starts_with("https://")
-                    || lower.starts_with("mailto:")
-                {
+                if lower.starts_with("http://") || lower.starts_with("https://") || lower.starts_with("mailto:") {
                     continue;
                 }
                 if value.starts_with('/') {
                     problems.push(format!("{path}: root-absolute {attr}=\"{value}\""));
                     continue;
                 }
-                let (file, anchor) = value
-                    .split_once('#')
-                    .map_or((value, None), |(f, a)| (f, Some(a)));
-                let target = if file.is_empty() {
-                    path.clone()
-                } else {
-                    resolve(&dir, file)
-                };
+                let (file, anchor) = value.split_once('#').map_or((value, None), |(f, a)| (f, Some(a)));
+                let target = if file.is_empty() { path.clone() } else { resolve(&dir, file) };
                 if !files.contains_key(&target) {
                     problems.push(format!("{path}: {attr}=\"{value}\" → missing {target}"));
                     continue;
@@ -233,9 +196,7 @@ pub fn broken_links(root: &Path) -> Vec<String> {
                         .entry(target.clone())
                         .or_insert_with(|| ids(&String::from_utf8_lossy(&files[&target])));
                     if !ids.contains(anchor) {
-                        problems.push(format!(
-                            "{path}: {attr}=\"{value}\" → no id {anchor} in {target}"
-                        ));
+                        problems.push(format!("{path}: {attr}=\"{value}\" → no id {anchor} in {target}"));
                     }
                 }
             }
@@ -244,20 +205,9 @@ pub fn broken_links(root: &Path) -> Vec<String> {
     problems
 }
 
-/// Whether a path names an HTML page.
-pub fn is_html(path: &str) -> bool {
-    Path::new(path)
-        .extension()
-        .is_some_and(|e| e.eq_ignore_ascii_case("html"))
-}
-
 /// `dir/relative`, with `..` resolved.
 fn resolve(dir: &str, relative: &str) -> String {
-    let mut parts: Vec<&str> = if dir.is_empty() {
-        Vec::new()
-    } else {
-        dir.split('/').collect()
-    };
+    let mut parts: Vec<&str> = if dir.is_empty() { Vec::new() } else { dir.split('/').collect() };
     for part in relative.split('/') {
         match part {
             ".." => {

@@ -28,14 +28,7 @@ pub struct Anchors<'f, I> {
 impl<'f, I> Anchors<'f, I> {
     /// Wraps the events of a body; `label` names a paragraph for screen readers.
     pub fn new(inner: I, label: &'static str, backrefs: &'f dyn Fn(u32) -> String) -> Self {
-        Self {
-            inner,
-            counter: BlockCounter::new(),
-            label,
-            backrefs,
-            open: None,
-            queue: VecDeque::new(),
-        }
+        Self { inner, counter: BlockCounter::new(), label, backrefs, open: None, queue: VecDeque::new() }
     }
 
     fn opening(&self, tag: &str, number: u32) -> Event<'static> {
@@ -46,7 +39,7 @@ impl<'f, I> Anchors<'f, I> {
     }
 }
 
-impl<'e, I: Iterator<Item = Event<'e>>> Iterator for Anchors<'_, I> {
+impl<'e, 'f, I: Iterator<Item = Event<'e>>> Iterator for Anchors<'f, I> {
     type Item = Event<'e>;
 
     fn next(&mut self) -> Option<Event<'e>> {
@@ -62,9 +55,7 @@ impl<'e, I: Iterator<Item = Event<'e>>> Iterator for Anchors<'_, I> {
             self.open = Some((block, number, 1));
             return Some(self.opening(tag, number));
         }
-        let Some((block, number, depth)) = self.open.as_mut() else {
-            return Some(event);
-        };
+        let Some((block, number, depth)) = self.open.as_mut() else { return Some(event) };
         match &event {
             Event::Start(Tag::Paragraph | Tag::Item) => *depth += 1,
             Event::End(TagEnd::Paragraph | TagEnd::Item) => {

@@ -22,9 +22,7 @@ impl<'e, I: Iterator<Item = Event<'e>>> Iterator for Code<'_, I> {
 
     fn next(&mut self) -> Option<Event<'e>> {
         let event = self.inner.next()?;
-        let Event::Start(Tag::CodeBlock(kind)) = event else {
-            return Some(event);
-        };
+        let Event::Start(Tag::CodeBlock(kind)) = event else { return Some(event) };
         let language = match &kind {
             CodeBlockKind::Fenced(info) => info.split_whitespace().next().map(str::to_string),
             CodeBlockKind::Indented => None,
@@ -37,8 +35,6 @@ impl<'e, I: Iterator<Item = Event<'e>>> Iterator for Code<'_, I> {
                 _ => {}
             }
         }
-        Some(Event::Html(CowStr::from(
-            self.highlighter.block(&code, language.as_deref()),
-        )))
+        Some(Event::Html(CowStr::from(self.highlighter.block(&code, language.as_deref()))))
     }
 }

@@ -18,11 +18,7 @@ pub struct Footnotes<'p, I> {
 impl<'p, I> Footnotes<'p, I> {
     /// Wraps a stream of events; `prefix` goes into every footnote id.
     pub fn new(inner: I, prefix: &'p str) -> Self {
-        Self {
-            inner,
-            prefix,
-            numbers: BTreeMap::new(),
-        }
+        Self { inner, prefix, numbers: BTreeMap::new() }
     }
 
     fn number(&mut self, name: &str) -> usize {

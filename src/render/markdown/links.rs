@@ -54,19 +54,8 @@ pub struct Links<'d, 'p, I> {
 impl<'d, 'p, I> Links<'d, 'p, I> {
     /// Wraps a stream of events rendered for `page`; with `local`, wiki-links are
     /// written by it and relative links made inert.
-    pub fn new(
-        inner: I,
-        dossier: &'d Dossier,
-        page: &'p PagePath,
-        local: Option<Local<'p>>,
-    ) -> Self {
-        Self {
-            inner,
-            dossier,
-            page,
-            local,
-            open: Vec::new(),
-        }
+    pub fn new(inner: I, dossier: &'d Dossier, page: &'p PagePath, local: Option<Local<'p>>) -> Self {
+        Self { inner, dossier, page, local, open: Vec::new() }
     }
 
     /// The opening `<a>`, the display name and the closing markup of a wiki-link's
@@ -81,27 +70,14 @@ impl<'d, 'p, I> Links<'d, 'p, I> {
         if let Some(local) = self.local {
             let link = local(target, paragraphs, labelled);
             let full = escape_html(target_name(self.dossier, target));
-            let open = format!(
-                "<a class=\"{}\" href=\"{}\" title=\"{full}\">",
-                link.class,
-                escape_html(&link.href)
-            );
+            let open = format!("<a class=\"{}\" href=\"{}\" title=\"{full}\">", link.class, escape_html(&link.href));
             return Some((open, link.name, format!("</a>{}", link.after)));
         }
-        let href = target_href(
-            self.dossier,
-            self.page,
-            target,
-            paragraphs.map(|(first, _)| first),
-        );
+        let href = target_href(self.dossier, self.page, target, paragraphs.map(|(first, _)| first));
         let full = target_name(self.dossier, target);
         // On the cited source's own page (its note), the paragraph alone is enough.
         let here = matches!(target, Target::Source(i) if PagePath::source(&self.dossier.sources[i].id) == *self.page);
-        let short = if here {
-            String::new()
-        } else {
-            format!("{} ", short_title(full, 40))
-        };
+        let short = if here { String::new() } else { format!("{} ", short_title(full, 40)) };
         let name = match (target, paragraphs) {
             (Target::Source(_), Some((a, b))) if a == b => format!("{short}§{a}"),
             (Target::Source(_), Some((a, b))) => format!("{short}§{a}–{b}"),
@@ -113,11 +89,7 @@ impl<'d, 'p, I> Links<'d, 'p, I> {
             (Target::Actor(_), _) => "wl wl-actor",
             (Target::Event(_), _) => "wl wl-event",
         };
-        let open = format!(
-            "<a class=\"{class}\" href=\"{}\" title=\"{}\">",
-            escape_html(&href),
-            escape_html(full)
-        );
+        let open = format!("<a class=\"{class}\" href=\"{}\" title=\"{}\">", escape_html(&href), escape_html(full));
         Some((open, name, String::from("</a>")))
     }
 }
@@ -128,11 +100,7 @@ impl<'e, I: Iterator<Item = Event<'e>>> Iterator for Links<'_, '_, I> {
     fn next(&mut self) -> Option<Event<'e>> {
         let event = self.inner.next()?;
         match event {
-            Event::Start(Tag::Link {
-                link_type: LinkType::WikiLink { has_pothole },
-                ref dest_url,
-                ..
-            }) => {
+            Event::Start(Tag::Link { link_type: LinkType::WikiLink { has_pothole }, ref dest_url, .. }) => {
                 match self.wiki(dest_url, has_pothole) {
                     Some((open, name, close)) if !has_pothole => {
                         // Skip the written id up to the end of the link, show the name.
@@ -141,10 +109,7 @@ impl<'e, I: Iterator<Item = Event<'e>>> Iterator for Links<'_, '_, I> {
                                 break;
                             }
                         }
-                        Some(Event::InlineHtml(CowStr::from(format!(
-                            "{open}{}{close}",
-                            escape_html(&name)
-                        ))))
+                        Some(Event::InlineHtml(CowStr::from(format!("{open}{}{close}", escape_html(&name)))))
                     }
                     Some((open, _, close)) => {
                         self.open.push(Open::Written(close));
@@ -152,31 +117,20 @@ impl<'e, I: Iterator<Item = Event<'e>>> Iterator for Links<'_, '_, I> {
                     }
                     None => {
                         self.open.push(Open::Inert);
-                        Some(Event::InlineHtml(CowStr::Borrowed(
-                            "<span class=\"inert-link\">",
-                        )))
+                        Some(Event::InlineHtml(CowStr::Borrowed("<span class=\"inert-link\">")))
                     }
                 }
             }
-            Event::Start(Tag::Link {
-                link_type,
-                ref dest_url,
-                ..
-            }) if self.local.is_some() => {
+            Event::Start(Tag::Link { link_type, ref dest_url, .. }) if self.local.is_some() => {
                 // A page that keeps its links inside prints a web address, not links it.
                 let shown = is_web_address(dest_url) && !matches!(link_type, LinkType::Autolink);
                 let close = if shown {
-                    format!(
-                        "</span> <span class=\"url\">({})</span>",
-                        escape_html(dest_url)
-                    )
+                    format!("</span> <span class=\"url\">({})</span>", escape_html(dest_url))
                 } else {
                     String::from("</span>")
                 };
                 self.open.push(Open::Written(close));
-                Some(Event::InlineHtml(CowStr::Borrowed(
-                    "<span class=\"inert-link\">",
-                )))
+                Some(Event::InlineHtml(CowStr::Borrowed("<span class=\"inert-link\">")))
             }
             Event::Start(Tag::Link { ref dest_url, .. }) => {
                 if is_safe_link(dest_url) {
@@ -184,9 +138,7 @@ impl<'e, I: Iterator<Item = Event<'e>>> Iterator for Links<'_, '_, I> {
                     Some(event)
                 } else {
                     self.open.push(Open::Inert);
-                    Some(Event::InlineHtml(CowStr::Borrowed(
-                        "<span class=\"inert-link\">",
-                    )))
+                    Some(Event::InlineHtml(CowStr::Borrowed("<span class=\"inert-link\">")))
                 }
             }
             Event::End(TagEnd::Link) => Some(match self.open.pop() {
@@ -194,15 +146,11 @@ impl<'e, I: Iterator<Item = Event<'e>>> Iterator for Links<'_, '_, I> {
                 Some(Open::Inert) => Event::InlineHtml(CowStr::Borrowed("</span>")),
                 Some(Open::Kept) | None => event,
             }),
-            Event::Start(Tag::Image { ref dest_url, .. })
-                if !is_safe_link(dest_url) || self.local.is_some() =>
-            {
+            Event::Start(Tag::Image { ref dest_url, .. }) if !is_safe_link(dest_url) || self.local.is_some() => {
                 // The alt text that follows is written as plain text (a self-contained
                 // page fetches no image either).
                 self.open.push(Open::Inert);
-                Some(Event::InlineHtml(CowStr::Borrowed(
-                    "<span class=\"inert-link\">",
-                )))
+                Some(Event::InlineHtml(CowStr::Borrowed("<span class=\"inert-link\">")))
             }
             Event::Start(Tag::Image { .. }) => {
                 self.open.push(Open::Kept);

@@ -21,13 +21,7 @@ pub struct MentionLinks<'l, 'b, I> {
 impl<'l, 'b, I> MentionLinks<'l, 'b, I> {
     /// Wraps the events of `body`.
     pub fn new(inner: I, body: &'b str, links: &'l [(Range<usize>, String)]) -> Self {
-        Self {
-            inner,
-            body,
-            links,
-            next: 0,
-            queue: VecDeque::new(),
-        }
+        Self { inner, body, links, next: 0, queue: VecDeque::new() }
     }
 }
 
@@ -39,9 +33,7 @@ impl<'b, I: Iterator<Item = (Event<'b>, Range<usize>)>> Iterator for MentionLink
             return Some(event);
         }
         let (event, range) = self.inner.next()?;
-        let Event::Text(text) = &event else {
-            return Some(event);
-        };
+        let Event::Text(text) = &event else { return Some(event) };
         if self.body.get(range.clone()) != Some(text.as_ref()) {
             return Some(event);
         }
@@ -55,24 +47,18 @@ impl<'b, I: Iterator<Item = (Event<'b>, Range<usize>)>> Iterator for MentionLink
                 continue;
             }
             if mention.start > at {
-                self.queue
-                    .push_back(Event::Text(CowStr::Borrowed(&self.body[at..mention.start])));
+                self.queue.push_back(Event::Text(CowStr::Borrowed(&self.body[at..mention.start])));
             }
-            self.queue.push_back(Event::InlineHtml(
-                format!("<a class=\"mention\" href=\"{}\">", escape_html(href)).into(),
-            ));
-            self.queue
-                .push_back(Event::Text(CowStr::Borrowed(&self.body[mention.clone()])));
-            self.queue
-                .push_back(Event::InlineHtml(CowStr::Borrowed("</a>")));
+            self.queue.push_back(Event::InlineHtml(format!("<a class=\"mention\" href=\"{}\">", escape_html(href)).into()));
+            self.queue.push_back(Event::Text(CowStr::Borrowed(&self.body[mention.clone()])));
+            self.queue.push_back(Event::InlineHtml(CowStr::Borrowed("</a>")));
             at = mention.end;
         }
         if at == range.start {
             return Some(event);
         }
         if at < range.end {
-            self.queue
-                .push_back(Event::Text(CowStr::Borrowed(&self.body[at..range.end])));
+            self.queue.push_back(Event::Text(CowStr::Borrowed(&self.body[at..range.end])));
         }
         self.queue.pop_front()
     }

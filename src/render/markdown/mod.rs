@@ -55,14 +55,7 @@ impl<'a> Markdown<'a> {
 
     /// Renders a Markdown field for a page that holds what its wiki-links name (the
     /// briefing): `local` writes each wiki-link, and relative links are made inert.
-    pub fn field_local(
-        &self,
-        text: &str,
-        page: &PagePath,
-        footnotes: &str,
-        heading_shift: u8,
-        local: Local<'_>,
-    ) -> String {
+    pub fn field_local(&self, text: &str, page: &PagePath, footnotes: &str, heading_shift: u8, local: Local<'_>) -> String {
         let allow_html = self.dossier.meta.allow_html;
         let events = Parser::new_ext(text, markdown_options()).into_offset_iter();
         let events = raw::RawHtml::new(events, allow_html).map(|(event, _)| event);
@@ -117,11 +110,7 @@ impl<'a> Markdown<'a> {
         let events = events.map(|event| shift_heading(event, heading_shift));
         let mut html = String::new();
         pulldown_cmark::html::push_html(&mut html, events);
-        if self.dossier.meta.allow_html {
-            raw::sanitize(&html)
-        } else {
-            html
-        }
+        if self.dossier.meta.allow_html { raw::sanitize(&html) } else { html }
     }
 }
 
@@ -130,21 +119,12 @@ impl<'a> Markdown<'a> {
 fn shift_heading(event: Event<'_>, by: u8) -> Event<'_> {
     use pulldown_cmark::HeadingLevel;
     let shift = |level: HeadingLevel| {
-        HeadingLevel::try_from((level as usize + usize::from(by)).min(6))
-            .unwrap_or(HeadingLevel::H6)
+        HeadingLevel::try_from((level as usize + usize::from(by)).min(6)).unwrap_or(HeadingLevel::H6)
     };
     match event {
-        Event::Start(Tag::Heading {
-            level,
-            id,
-            classes,
-            attrs,
-        }) => Event::Start(Tag::Heading {
-            level: shift(level),
-            id,
-            classes,
-            attrs,
-        }),
+        Event::Start(Tag::Heading { level, id, classes, attrs }) => {
+            Event::Start(Tag::Heading { level: shift(level), id, classes, attrs })
+        }
         Event::End(TagEnd::Heading(level)) => Event::End(TagEnd::Heading(shift(level))),
         other => other,
     }

@@ -10,7 +10,6 @@ use crate::paragraphs::BlockCounter;
 use crate::render::text::sentence_around;
 
 /// Records the plain text of each numbered block and where each mention falls in it.
-#[allow(clippy::struct_field_names)]
 pub struct Quotes<'q, 'b, I> {
     inner: I,
     body: &'b str,
@@ -48,10 +47,7 @@ impl<'q, 'b, I> Quotes<'q, 'b, I> {
                 break;
             }
             if mention.range.start >= range.start && mention.range.end <= range.end {
-                let (start, end) = (
-                    mention.range.start - range.start,
-                    mention.range.end - range.start,
-                );
+                let (start, end) = (mention.range.start - range.start, mention.range.end - range.start);
                 if self.depth > 0 {
                     self.pending.push((self.next, offset + start, offset + end));
                 } else {

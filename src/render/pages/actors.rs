@@ -92,31 +92,16 @@ pub struct ActorPage<'a> {
     pub graph_svg: Option<String>,
 }
 
-impl Site<'_> {
-    fn relation<'s>(
-        &'s self,
-        page: &PagePath,
-        holder: usize,
-        index: usize,
-        relation: &'s Relation,
-        own: bool,
-    ) -> RelationView<'s> {
+impl<'a> Site<'a> {
+    fn relation<'s>(&'s self, page: &PagePath, holder: usize, index: usize, relation: &'s Relation, own: bool) -> RelationView<'s> {
         RelationView {
             anchor: own.then(|| format!("rel-{}", index + 1)),
             from: self.actor_link(page, holder),
             kind: &relation.kind,
             to: self.actor_link(page, relation.to),
-            period: period(
-                relation.since.as_ref(),
-                relation.until.as_ref(),
-                self.language,
-            ),
+            period: period(relation.since.as_ref(), relation.until.as_ref(), self.language),
             ended: relation.until.is_some(),
-            citations: relation
-                .sources
-                .iter()
-                .map(|c| self.citation(page, c))
-                .collect(),
+            citations: relation.sources.iter().map(|c| self.citation(page, c)).collect(),
             note: relation.note.as_deref().map(|n| {
                 let prefix = format!("rel-{}-{}", self.dossier.actors[holder].id, index + 1);
                 self.markdown.field(n, page, &prefix, 3)
@@ -126,11 +111,7 @@ impl Site<'_> {
 }
 
 /// Renders `actors/ID/index.html`; `quotes` are aligned with `Dossier::mentions`.
-pub fn actor(
-    site: &Site<'_>,
-    index: usize,
-    quotes: &[String],
-) -> Result<(PagePath, String), RenderError> {
+pub fn actor(site: &Site<'_>, index: usize, quotes: &[String]) -> Result<(PagePath, String), RenderError> {
     let dossier = site.dossier;
     let actor = &dossier.actors[index];
     let page = PagePath::actor(&actor.id);
@@ -143,34 +124,15 @@ pub fn actor(
             period: period(role.from.as_ref(), role.to.as_ref(), site.language),
         })
         .collect();
-    let relations = actor
-        .relations
-        .iter()
-        .enumerate()
-        .map(|(i, r)| site.relation(&page, index, i, r, true))
-        .collect();
+    let relations = actor.relations.iter().enumerate().map(|(i, r)| site.relation(&page, index, i, r, true)).collect();
     let relations_in = site.cross.relations_in[index]
         .iter()
-        .map(|&(holder, i)| {
-            site.relation(
-                &page,
-                holder,
-                i,
-                &dossier.actors[holder].relations[i],
-                false,
-            )
-        })
+        .map(|&(holder, i)| site.relation(&page, holder, i, &dossier.actors[holder].relations[i], false))
         .collect();
-    let events = site.cross.events_by_actor[index]
-        .iter()
-        .map(|&e| site.event(&page, e, false))
-        .collect();
+    let events = site.cross.events_by_actor[index].iter().map(|&e| site.event(&page, e, false)).collect();
     let mut by_source: BTreeMap<usize, Vec<usize>> = BTreeMap::new();
     for &m in &site.cross.mentions_by_actor[index] {
-        by_source
-            .entry(dossier.mentions[m].source)
-            .or_default()
-            .push(m);
+        by_source.entry(dossier.mentions[m].source).or_default().push(m);
     }
     let mentions = by_source
         .into_iter()
@@ -204,10 +166,7 @@ pub fn actor(
         name: &actor.name,
         kind: actor_kind(actor.kind, site.language),
         aliases: &actor.aliases,
-        summary: actor
-            .summary
-            .as_deref()
-            .map(|s| site.markdown.field(s, &page, "summary", 1)),
+        summary: actor.summary.as_deref().map(|s| site.markdown.field(s, &page, "summary", 1)),
         roles,
         relations,
         relations_in,
@@ -217,11 +176,7 @@ pub fn actor(
         links: actor
             .links
             .iter()
-            .map(|l| Link {
-                href: l.url.clone(),
-                label: l.label.clone(),
-                title: None,
-            })
+            .map(|l| Link { href: l.url.clone(), label: l.label.clone(), title: None })
             .collect(),
         links_here,
         tags: actor.tags.iter().map(|t| site.tag_link(&page, t)).collect(),
@@ -284,23 +239,10 @@ pub fn index(site: &Site<'_>) -> Result<(PagePath, String), RenderError> {
                     events: site.cross.events_by_actor[i].len(),
                 })
                 .collect();
-            actors.sort_by(|a, b| {
-                a.actor
-                    .label
-                    .to_lowercase()
-                    .cmp(&b.actor.label.to_lowercase())
-            });
-            (!actors.is_empty()).then(|| KindGroup {
-                anchor: kind.word(),
-                heading: actor_kinds(kind, site.language),
-                actors,
-            })
+            actors.sort_by(|a, b| a.actor.label.to_lowercase().cmp(&b.actor.label.to_lowercase()));
+            (!actors.is_empty()).then(|| KindGroup { anchor: kind.word(), heading: actor_kinds(kind, site.language), actors })
         })
         .collect();
-    let view = ActorsPage {
-        chrome: site.chrome(&page, site.labels.actors.to_string(), "actors"),
-        groups,
-        graph_svg: None,
-    };
+    let view = ActorsPage { chrome: site.chrome(&page, site.labels.actors.to_string(), "actors"), groups, graph_svg: None };
     Ok((page, site.templates.render("actors.html", &view)?))
 }

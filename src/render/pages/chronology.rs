@@ -49,12 +49,7 @@ pub struct ChronologyPage<'a> {
 
 /// A month heading: `juillet 2023`, `July 2023`.
 fn month_heading(year: u16, month: u8, language: Language) -> String {
-    Date {
-        year,
-        month: Some(month),
-        day: None,
-    }
-    .human(language)
+    Date { year, month: Some(month), day: None }.human(language)
 }
 
 /// Renders `chronology/index.html`.
@@ -64,16 +59,9 @@ pub fn chronology(site: &Site<'_>) -> Result<(PagePath, String), RenderError> {
     for (index, event) in site.dossier.events.iter().enumerate() {
         let year = event.date.year;
         if years.last().is_none_or(|g| g.year != year) {
-            years.push(YearGroup {
-                anchor: format!("y{year}"),
-                year,
-                year_only: Vec::new(),
-                months: Vec::new(),
-            });
+            years.push(YearGroup { anchor: format!("y{year}"), year, year_only: Vec::new(), months: Vec::new() });
         }
-        let Some(group) = years.last_mut() else {
-            continue;
-        };
+        let Some(group) = years.last_mut() else { continue };
         let view = site.event(&page, index, true);
         match event.date.month {
             None => group.year_only.push(view),
@@ -81,11 +69,7 @@ pub fn chronology(site: &Site<'_>) -> Result<(PagePath, String), RenderError> {
                 let anchor = format!("y{year}-{month:02}");
                 if group.months.last().is_none_or(|m| m.anchor != anchor) {
                     let heading = month_heading(year, month, site.language);
-                    group.months.push(MonthGroup {
-                        anchor,
-                        heading,
-                        events: Vec::new(),
-                    });
+                    group.months.push(MonthGroup { anchor, heading, events: Vec::new() });
                 }
                 if let Some(m) = group.months.last_mut() {
                     m.events.push(view);
@@ -95,11 +79,7 @@ pub fn chronology(site: &Site<'_>) -> Result<(PagePath, String), RenderError> {
     }
     let years_nav = years
         .iter()
-        .map(|g| Link {
-            href: format!("#{}", g.anchor),
-            label: g.year.to_string(),
-            title: None,
-        })
+        .map(|g| Link { href: format!("#{}", g.anchor), label: g.year.to_string(), title: None })
         .collect();
     let view = ChronologyPage {
         chrome: site.chrome(&page, site.labels.chronology.to_string(), "chronology"),

@@ -80,68 +80,31 @@ pub fn home(site: &Site<'_>) -> Result<(PagePath, String), RenderError> {
         .map(|(i, j)| JudgmentView {
             anchor: format!("kj-{}", i + 1),
             number: i + 1,
-            text: site
-                .markdown
-                .field(&j.text, &page, &format!("kj-{}", i + 1), 2),
+            text: site.markdown.field(&j.text, &page, &format!("kj-{}", i + 1), 2),
             level: level(j.confidence),
             confidence: confidence(j.confidence, site.language),
             citations: j.sources.iter().map(|c| site.citation(&page, c)).collect(),
         })
         .collect();
-    let latest = (0..d.events.len())
-        .rev()
-        .take(LATEST)
-        .map(|e| site.event(&page, e, false))
-        .collect();
+    let latest = (0..d.events.len()).rev().take(LATEST).map(|e| site.event(&page, e, false)).collect();
     let section = |name: &str| href(&page, &PagePath::section(name), None);
     let counts = vec![
-        CountView {
-            value: site.count(d.sources.len()),
-            label: l.sources,
-            href: section("sources"),
-        },
-        CountView {
-            value: site.count(d.actors.len()),
-            label: l.actors,
-            href: section("actors"),
-        },
-        CountView {
-            value: site.count(d.events.len()),
-            label: l.events,
-            href: section("chronology"),
-        },
-        CountView {
-            value: site.count(d.mentions.len()),
-            label: l.mentions,
-            href: section("actors"),
-        },
+        CountView { value: site.count(d.sources.len()), label: l.sources, href: section("sources") },
+        CountView { value: site.count(d.actors.len()), label: l.actors, href: section("actors") },
+        CountView { value: site.count(d.events.len()), label: l.events, href: section("chronology") },
+        CountView { value: site.count(d.mentions.len()), label: l.mentions, href: section("actors") },
     ];
     let briefing = ("briefing", crate::briefing::name(site.language));
-    let entries = [
-        ("sources", l.sources),
-        ("actors", l.actors),
-        ("chronology", l.chronology),
-        ("tags", l.tags),
-        ("search", l.search),
-        briefing,
-    ]
-    .into_iter()
-    .map(|(name, label)| Link {
-        href: section(name),
-        label: label.to_string(),
-        title: None,
-    })
-    .collect();
+    let entries = [("sources", l.sources), ("actors", l.actors), ("chronology", l.chronology), ("tags", l.tags), ("search", l.search), briefing]
+        .into_iter()
+        .map(|(name, label)| Link { href: section(name), label: label.to_string(), title: None })
+        .collect();
     let view = HomePage {
         chrome: site.chrome(&page, d.meta.title.clone(), "home"),
         subtitle: d.meta.subtitle.as_deref(),
         authors: &d.meta.authors,
         updated: d.meta.updated.map(|u| u.human(site.language)),
-        summary: d
-            .meta
-            .summary
-            .as_deref()
-            .map(|s| site.markdown.field(s, &page, "summary", 2)),
+        summary: d.meta.summary.as_deref().map(|s| site.markdown.field(s, &page, "summary", 2)),
         judgments,
         latest,
         counts,

@@ -35,11 +35,7 @@ pub enum Job<'a> {
 }
 
 /// Renders one page; `quotes` are the sentences around each mention.
-pub fn render(
-    site: &Site<'_>,
-    job: &Job<'_>,
-    quotes: &[String],
-) -> Result<(PagePath, String), RenderError> {
+pub fn render(site: &Site<'_>, job: &Job<'_>, quotes: &[String]) -> Result<(PagePath, String), RenderError> {
     match *job {
         Job::Home => home::home(site),
         Job::SourcesIndex => sources::index(site),

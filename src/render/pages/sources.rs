@@ -89,21 +89,13 @@ impl Site<'_> {
         let language = self.language;
         let colon = self.labels.colon;
         let parts: Vec<String> = [
-            source
-                .reliability
-                .map(|r| format!("{}{colon} {}", r.word(), reliability(r, language))),
-            source
-                .credibility
-                .map(|c| format!("{}{colon} {}", c.word(), credibility(c, language))),
+            source.reliability.map(|r| format!("{}{colon} {}", r.word(), reliability(r, language))),
+            source.credibility.map(|c| format!("{}{colon} {}", c.word(), credibility(c, language))),
         ]
         .into_iter()
         .flatten()
         .collect();
-        let separator = if language == Language::Fr {
-            "\u{a0}; "
-        } else {
-            "; "
-        };
+        let separator = if language == Language::Fr { "\u{a0}; " } else { "; " };
         let grade_title = (!parts.is_empty()).then(|| parts.join(separator));
         SourceMeta {
             id: &source.id,
@@ -137,11 +129,7 @@ fn backrefs(site: &Site<'_>, page: &PagePath, index: usize, number: u32) -> Stri
             html.push_str(" · ");
         }
         let link = if referrer == Referrer::Source(index) {
-            Link {
-                href: String::from("#note-title"),
-                label: site.labels.note.to_string(),
-                title: None,
-            }
+            Link { href: String::from("#note-title"), label: site.labels.note.to_string(), title: None }
         } else {
             site.referrer(page, referrer)
         };
@@ -161,17 +149,15 @@ pub fn source(site: &Site<'_>, index: usize) -> Result<(RenderedSource, String),
     let source = &dossier.sources[index];
     let page = PagePath::source(&source.id);
     let mentions = &dossier.mentions[site.cross.mentions_by_source[index].clone()];
-    let rendered = site.markdown.body(source, &page, mentions, &|n| {
-        backrefs(site, &page, index, n)
-    });
+    let rendered = site.markdown.body(source, &page, mentions, &|n| backrefs(site, &page, index, n));
     let mut counts: BTreeMap<usize, (usize, Vec<u32>)> = BTreeMap::new();
     for mention in mentions {
         let entry = counts.entry(mention.actor).or_default();
         entry.0 += 1;
-        if let Some(p) = mention.paragraph
-            && entry.1.last() != Some(&p)
-        {
-            entry.1.push(p);
+        if let Some(p) = mention.paragraph {
+            if entry.1.last() != Some(&p) {
+                entry.1.push(p);
+            }
         }
     }
     let mut actors: Vec<MentionCount> = counts
@@ -181,51 +167,27 @@ pub fn source(site: &Site<'_>, index: usize) -> Result<(RenderedSource, String),
             count,
             paragraphs: paragraphs
                 .into_iter()
-                .map(|p| Link {
-                    href: format!("#p{p}"),
-                    label: format!("§{p}"),
-                    title: None,
-                })
+                .map(|p| Link { href: format!("#p{p}"), label: format!("§{p}"), title: None })
                 .collect(),
         })
         .collect();
-    actors.sort_by(|a, b| {
-        b.count
-            .cmp(&a.count)
-            .then_with(|| a.actor.label.cmp(&b.actor.label))
-    });
-    let cited_by = referrers(
-        site.cross.refs_to_source[index]
-            .iter()
-            .filter(|r| r.paragraphs.is_some()),
-    )
-    .into_iter()
-    .filter(|r| *r != Referrer::Source(index))
-    .map(|r| site.referrer(&page, r))
-    .collect();
+    actors.sort_by(|a, b| b.count.cmp(&a.count).then_with(|| a.actor.label.cmp(&b.actor.label)));
+    let cited_by = referrers(site.cross.refs_to_source[index].iter().filter(|r| r.paragraphs.is_some()))
+        .into_iter()
+        .filter(|r| *r != Referrer::Source(index))
+        .map(|r| site.referrer(&page, r))
+        .collect();
     let view = SourcePage {
         chrome: site.chrome(&page, source.title.clone(), "sources"),
         source: site.source_meta(&page, source),
-        note: source
-            .note
-            .as_deref()
-            .map(|n| site.markdown.field(n, &page, "note", 2)),
+        note: source.note.as_deref().map(|n| site.markdown.field(n, &page, "note", 2)),
         body: rendered.html,
-        cited_whole: referrers(site.cross.citing_whole(index))
-            .into_iter()
-            .map(|r| site.referrer(&page, r))
-            .collect(),
+        cited_whole: referrers(site.cross.citing_whole(index)).into_iter().map(|r| site.referrer(&page, r)).collect(),
         cited_by,
         actors,
     };
     let html = site.templates.render("source.html", &view)?;
-    Ok((
-        RenderedSource {
-            path: page,
-            quotes: rendered.quotes,
-        },
-        html,
-    ))
+    Ok((RenderedSource { path: page, quotes: rendered.quotes }, html))
 }
 
 /// A row of the table of sources.
@@ -258,17 +220,11 @@ pub fn index(site: &Site<'_>) -> Result<(PagePath, String), RenderError> {
         .iter()
         .enumerate()
         .map(|(i, source)| SourceRow {
-            meta: SourceMeta {
-                tags: Vec::new(),
-                ..site.source_meta(&page, source)
-            },
+            meta: SourceMeta { tags: Vec::new(), ..site.source_meta(&page, source) },
             href: crate::render::links::href(&page, &PagePath::source(&source.id), None),
             mentions: site.cross.mentions_by_source[i].len(),
         })
         .collect();
-    let view = SourcesPage {
-        chrome: site.chrome(&page, site.labels.sources.to_string(), "sources"),
-        sources,
-    };
+    let view = SourcesPage { chrome: site.chrome(&page, site.labels.sources.to_string(), "sources"), sources };
     Ok((page, site.templates.render("sources.html", &view)?))
 }

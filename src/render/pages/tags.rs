@@ -33,18 +33,11 @@ pub fn index(site: &Site<'_>) -> Result<(PagePath, String), RenderError> {
         .tags
         .iter()
         .map(|(slug, tagged)| TagRow {
-            tag: Link {
-                href: href(&page, &PagePath::tag(slug), None),
-                label: tagged.name.clone(),
-                title: None,
-            },
+            tag: Link { href: href(&page, &PagePath::tag(slug), None), label: tagged.name.clone(), title: None },
             count: tagged.len(),
         })
         .collect();
-    let view = TagsPage {
-        chrome: site.chrome(&page, site.labels.tags.to_string(), "tags"),
-        tags,
-    };
+    let view = TagsPage { chrome: site.chrome(&page, site.labels.tags.to_string(), "tags"), tags };
     Ok((page, site.templates.render("tags.html", &view)?))
 }
 
@@ -68,27 +61,11 @@ pub fn tag(site: &Site<'_>, slug: &str) -> Result<(PagePath, String), RenderErro
     let page = PagePath::tag(slug);
     let tagged = &site.cross.tags[slug];
     let view = TagPage {
-        chrome: site.chrome(
-            &page,
-            format!("{} « {} »", site.labels.tagged, tagged.name),
-            "tags",
-        ),
+        chrome: site.chrome(&page, format!("{} « {} »", site.labels.tagged, tagged.name), "tags"),
         name: &tagged.name,
-        sources: tagged
-            .sources
-            .iter()
-            .map(|&s| site.source_link(&page, s))
-            .collect(),
-        actors: tagged
-            .actors
-            .iter()
-            .map(|&a| site.actor_link(&page, a))
-            .collect(),
-        events: tagged
-            .events
-            .iter()
-            .map(|&e| site.event(&page, e, false))
-            .collect(),
+        sources: tagged.sources.iter().map(|&s| site.source_link(&page, s)).collect(),
+        actors: tagged.actors.iter().map(|&a| site.actor_link(&page, a)).collect(),
+        events: tagged.events.iter().map(|&e| site.event(&page, e, false)).collect(),
     };
     Ok((page, site.templates.render("tag.html", &view)?))
 }
@@ -121,11 +98,6 @@ pub fn not_found(site: &Site<'_>) -> Result<(PagePath, String), RenderError> {
     let page = PagePath::new("404.html");
     let mut chrome = site.chrome(&page, site.labels.not_found.to_string(), "");
     chrome.canonical = None;
-    chrome.base = site
-        .dossier
-        .meta
-        .base_url
-        .as_ref()
-        .map(|base| format!("{base}/"));
+    chrome.base = site.dossier.meta.base_url.as_ref().map(|base| format!("{base}/"));
     Ok((page, site.templates.render("404.html", &chrome)?))
 }
