@@ -25,6 +25,8 @@ pub enum Command {
     Serve(ServeArgs),
     /// Create a new dossier project (with an example and a GitHub Pages workflow).
     Init(InitArgs),
+    /// Write the printable briefing as one HTML page and/or print it to PDF.
+    Briefing(BriefingArgs),
 }
 
 /// Options shared by the commands that read a project.
@@ -89,4 +91,32 @@ pub struct ServeArgs {
 pub struct InitArgs {
     /// The folder to create (it may exist if it is empty).
     pub dir: PathBuf,
+}
+
+/// `dossier briefing`.
+#[derive(Debug, Args)]
+#[command(group = clap::ArgGroup::new("output").required(true).multiple(true).args(["out", "pdf"]))]
+pub struct BriefingArgs {
+    /// The project.
+    #[command(flatten)]
+    pub project: ProjectArgs,
+    /// Write the briefing as one self-contained HTML page to this file.
+    #[arg(long, value_name = "FILE.html")]
+    pub out: Option<PathBuf>,
+    /// Print the briefing to PDF in this file, with a headless Chromium or Chrome.
+    #[arg(long, value_name = "FILE.pdf")]
+    pub pdf: Option<PathBuf>,
+    /// The browser to print with (default: chromium, chromium-browser or google-chrome
+    /// found on PATH).
+    #[arg(long, value_name = "PATH")]
+    pub chrome: Option<PathBuf>,
+    /// The paper of the PDF: a4 or letter.
+    #[arg(long, default_value = "a4")]
+    pub paper: dossier::briefing::Paper,
+    /// How many seconds the browser may take to print before it is stopped.
+    #[arg(long, value_name = "SECONDS", default_value_t = 60)]
+    pub timeout: u64,
+    /// Treat warnings as errors: nothing is written.
+    #[arg(long)]
+    pub strict: bool,
 }

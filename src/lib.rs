@@ -1,6 +1,7 @@
 //! `dossier` turns a folder of sources (kept verbatim) and hand-written YAML metadata into
 //! a cross-linked static site: load → validate → render → write.
 
+pub mod briefing;
 pub mod diagnostics;
 pub mod init;
 pub mod load;

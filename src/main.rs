@@ -12,7 +12,7 @@ use std::time::Instant;
 use anyhow::Context;
 use clap::Parser;
 
-use cli::{BuildArgs, Cli, Command, InitArgs, ServeArgs};
+use cli::{BriefingArgs, BuildArgs, Cli, Command, InitArgs, ServeArgs};
 use dossier::diagnostics::Diagnostics;
 
 /// mimalloc: the build allocates many small strings from two threads at once, where
@@ -33,11 +33,52 @@ fn main() -> ExitCode {
         Command::Build(args) => Ok(build(&args)),
         Command::Serve(args) => serve(&args),
         Command::Init(args) => init(&args),
+        Command::Briefing(args) => Ok(briefing(args)),
     };
     result.unwrap_or_else(|error| {
         eprintln!("error: {error:#}");
         ExitCode::FAILURE
     })
+}
+
+/// `dossier briefing`: diagnostics as `check` prints them, then what was written.
+fn briefing(args: BriefingArgs) -> ExitCode {
+    let options = dossier::briefing::BriefingOptions {
+        html: args.out,
+        pdf: args.pdf,
+        chrome: args.chrome,
+        paper: args.paper,
+        timeout: std::time::Duration::from_secs(args.timeout),
+        strict: args.strict,
+    };
+    let (result, diagnostics) = dossier::briefing::run(&args.project.root, &options);
+    let status = report(&diagnostics, args.strict);
+    match result {
+        Ok(written) => {
+            if let Some((path, bytes)) = written.html {
+                eprintln!("wrote {} ({} KiB)", path.display(), bytes.div_ceil(1024));
+            }
+            if let Some((path, bytes, browser, took)) = written.pdf {
+                eprintln!(
+                    "printed {} ({} KiB) with {} in {:.1} s",
+                    path.display(),
+                    bytes.div_ceil(1024),
+                    browser.display(),
+                    took.as_secs_f64()
+                );
+            }
+            status
+        }
+        Err(dossier::briefing::BriefingError::Content(_)) => {
+            eprintln!("nothing written");
+            ExitCode::FAILURE
+        }
+        Err(error) => {
+            eprintln!("error: {error}");
+            eprintln!("nothing written");
+            ExitCode::FAILURE
+        }
+    }
 }
 
 /// `dossier build`: diagnostics as `check` prints them, then the build's outcome.

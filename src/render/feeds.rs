@@ -87,7 +87,17 @@ pub fn atom(site: &Site<'_>, base: &str) -> String {
 pub fn sitemap(site: &Site<'_>, base: &str) -> String {
     let d = site.dossier;
     let mut pages = vec![PagePath::home()];
-    pages.extend(["sources", "actors", "chronology", "tags", "search"].map(PagePath::section));
+    pages.extend(
+        [
+            "sources",
+            "actors",
+            "chronology",
+            "tags",
+            "search",
+            "briefing",
+        ]
+        .map(PagePath::section),
+    );
     pages.extend(d.sources.iter().map(|s| PagePath::source(&s.id)));
     pages.extend(d.actors.iter().map(|a| PagePath::actor(&a.id)));
     pages.extend(site.cross.tags.keys().map(|slug| PagePath::tag(slug)));

@@ -33,6 +33,7 @@ use highlight::Highlighter;
 use labels::Labels;
 use links::PagePath;
 use markdown::Markdown;
+pub use markdown::{Local, LocalLink};
 use templates::Templates;
 
 /// What can go wrong while rendering a valid dossier.
@@ -91,6 +92,45 @@ pub struct Site<'a> {
     pub cite_names: Vec<(String, String)>,
 }
 
+impl<'a> Site<'a> {
+    /// Everything the pages of `dossier` need, with these templates and highlighter.
+    pub fn new(
+        dossier: &'a Dossier,
+        templates: &'a Templates,
+        highlighter: &'a Highlighter,
+    ) -> Result<Self, RenderError> {
+        let language = dossier.meta.language;
+        let mut site = Site {
+            frames: std::collections::BTreeMap::new(),
+            dossier,
+            cross: CrossRef::new(dossier),
+            markdown: Markdown {
+                dossier,
+                highlighter,
+                language,
+            },
+            templates,
+            language,
+            labels: labels::labels(language),
+            cite_names: dossier
+                .sources
+                .par_iter()
+                .map(|source| {
+                    let mut title =
+                        format!("{} ({})", source.title, source.published.human(language));
+                    if let Some(grade) = source.grade() {
+                        title.push_str(" — ");
+                        title.push_str(&grade);
+                    }
+                    (text::short_title(&source.title, 40), title)
+                })
+                .collect(),
+        };
+        site.frames = site.render_frames()?;
+        Ok(site)
+    }
+}
+
 /// Counts what goes to the sink and reports progress.
 struct Output<'s> {
     sink: &'s dyn Sink,
@@ -138,7 +178,7 @@ pub fn page_count(dossier: &Dossier) -> usize {
         tags.dedup();
         tags.len()
     };
-    dossier.sources.len() + dossier.actors.len() + cross_tags + 8
+    dossier.sources.len() + dossier.actors.len() + cross_tags + 9
 }
 
 /// Renders the site of `dossier` (whose project is at `root`, for templates and
@@ -151,34 +191,7 @@ pub fn render(
 ) -> Result<RenderStats, RenderError> {
     let templates = Templates::load(root)?;
     let highlighter = Highlighter::new();
-    let language = dossier.meta.language;
-    let mut site = Site {
-        frames: std::collections::BTreeMap::new(),
-        dossier,
-        cross: CrossRef::new(dossier),
-        markdown: Markdown {
-            dossier,
-            highlighter: &highlighter,
-            language,
-        },
-        templates: &templates,
-        language,
-        labels: labels::labels(language),
-        cite_names: dossier
-            .sources
-            .par_iter()
-            .map(|source| {
-                let mut title = format!("{} ({})", source.title, source.published.human(language));
-                if let Some(grade) = source.grade() {
-                    title.push_str(" — ");
-                    title.push_str(&grade);
-                }
-                (text::short_title(&source.title, 40), title)
-            })
-            .collect(),
-    };
-    site.frames = site.render_frames()?;
-    let site = site;
+    let site = Site::new(dossier, &templates, &highlighter)?;
     let out = Output {
         sink,
         files: AtomicUsize::new(0),
@@ -231,6 +244,10 @@ pub fn render(
     );
     chronology?;
     others?;
+    out.write(
+        &crate::briefing::path(),
+        crate::briefing::html(&site, None)?.as_bytes(),
+    )?;
     for (name, bytes) in templates.assets() {
         out.write(&PagePath::asset(name), bytes)?;
     }

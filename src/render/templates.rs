@@ -31,6 +31,11 @@ const TEMPLATES: &[(&str, &str)] = &[
     ("tag.html", include_str!("../../templates/tag.html")),
     ("search.html", include_str!("../../templates/search.html")),
     ("404.html", include_str!("../../templates/404.html")),
+    (
+        "briefing.html",
+        include_str!("../../templates/briefing.html"),
+    ),
+    ("briefing.css", include_str!("../../templates/briefing.css")),
 ];
 
 /// The default assets written under `assets/`, by name.

@@ -1,6 +1,9 @@
 //! Links in Markdown: wiki-links (`[[id]]`, `[[id|label]]`, `[[source#p3]]`) resolved
 //! to relative hrefs, and links or images with an unsafe scheme (`javascript:`…) made
-//! inert: their text is kept, the address dropped.
+//! inert: their text is kept, the address dropped. On a page that holds what its
+//! wiki-links name and keeps every link inside (the briefing), a [`Local`] resolver
+//! writes them as in-page links instead; other links become text, followed by the
+//! address when it is a web address, and images their alt text.
 
 use pulldown_cmark::{CowStr, Event, LinkType, Tag, TagEnd};
 
@@ -8,46 +11,83 @@ use crate::model::{CitationText, Dossier, Target};
 use crate::render::escape::escape_html;
 use crate::render::links::{PagePath, target_href};
 use crate::render::text::{short_title, target_name};
-use crate::urls::is_safe_link;
+use crate::urls::{is_safe_link, is_web_address};
 
 /// How an open link was written out, to close it the same way.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+#[derive(Debug, Clone, PartialEq, Eq)]
 enum Open {
     /// Left to the HTML writer.
     Kept,
-    /// Written by hand as `<a>`.
-    Written,
+    /// Written by hand as `<a>`; closed with this markup.
+    Written(String),
     /// Made inert (`<span>`).
     Inert,
 }
+
+/// How a wiki-link is written on a page that holds its target itself.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct LocalLink {
+    /// In-page href (`#actor-niger`).
+    pub href: String,
+    /// The text shown for a link written without a label (`[[id]]`).
+    pub name: String,
+    /// Class of the `<a>`.
+    pub class: &'static str,
+    /// Markup written right after the link (a note call), trusted.
+    pub after: String,
+}
+
+/// Writes the wiki-links of a page that holds their targets: given the target, the
+/// cited paragraphs and whether the link has a label of its own (`[[id|label]]`), the
+/// link to write.
+pub type Local<'r> = &'r dyn Fn(Target, Option<(u32, u32)>, bool) -> LocalLink;
 
 /// Rewrites links for the page being rendered.
 pub struct Links<'d, 'p, I> {
     inner: I,
     dossier: &'d Dossier,
     page: &'p PagePath,
+    local: Option<Local<'p>>,
     open: Vec<Open>,
 }
 
 impl<'d, 'p, I> Links<'d, 'p, I> {
-    /// Wraps a stream of events rendered for `page`.
-    pub fn new(inner: I, dossier: &'d Dossier, page: &'p PagePath) -> Self {
+    /// Wraps a stream of events rendered for `page`; with `local`, wiki-links are
+    /// written by it and relative links made inert.
+    pub fn new(
+        inner: I,
+        dossier: &'d Dossier,
+        page: &'p PagePath,
+        local: Option<Local<'p>>,
+    ) -> Self {
         Self {
             inner,
             dossier,
             page,
+            local,
             open: Vec::new(),
         }
     }
 
-    /// The opening `<a>` and the display name of a wiki-link's destination.
-    fn wiki(&self, dest: &str) -> Option<(String, String)> {
+    /// The opening `<a>`, the display name and the closing markup of a wiki-link's
+    /// destination.
+    fn wiki(&self, dest: &str, labelled: bool) -> Option<(String, String, String)> {
         let parsed = CitationText::parse(dest).ok();
         let (id, paragraphs) = match &parsed {
             Some(citation) => (citation.id.as_str(), citation.paragraphs),
             None => (dest.trim(), None),
         };
         let target = self.dossier.lookup(id)?;
+        if let Some(local) = self.local {
+            let link = local(target, paragraphs, labelled);
+            let full = escape_html(target_name(self.dossier, target));
+            let open = format!(
+                "<a class=\"{}\" href=\"{}\" title=\"{full}\">",
+                link.class,
+                escape_html(&link.href)
+            );
+            return Some((open, link.name, format!("</a>{}", link.after)));
+        }
         let href = target_href(
             self.dossier,
             self.page,
@@ -78,7 +118,7 @@ impl<'d, 'p, I> Links<'d, 'p, I> {
             escape_html(&href),
             escape_html(full)
         );
-        Some((open, name))
+        Some((open, name, String::from("</a>")))
     }
 }
 
@@ -93,8 +133,8 @@ impl<'e, I: Iterator<Item = Event<'e>>> Iterator for Links<'_, '_, I> {
                 ref dest_url,
                 ..
             }) => {
-                match self.wiki(dest_url) {
-                    Some((open, name)) if !has_pothole => {
+                match self.wiki(dest_url, has_pothole) {
+                    Some((open, name, close)) if !has_pothole => {
                         // Skip the written id up to the end of the link, show the name.
                         for inner in self.inner.by_ref() {
                             if matches!(inner, Event::End(TagEnd::Link)) {
@@ -102,12 +142,12 @@ impl<'e, I: Iterator<Item = Event<'e>>> Iterator for Links<'_, '_, I> {
                             }
                         }
                         Some(Event::InlineHtml(CowStr::from(format!(
-                            "{open}{}</a>",
+                            "{open}{}{close}",
                             escape_html(&name)
                         ))))
                     }
-                    Some((open, _)) => {
-                        self.open.push(Open::Written);
+                    Some((open, _, close)) => {
+                        self.open.push(Open::Written(close));
                         Some(Event::InlineHtml(CowStr::from(open)))
                     }
                     None => {
@@ -117,6 +157,26 @@ impl<'e, I: Iterator<Item = Event<'e>>> Iterator for Links<'_, '_, I> {
                         )))
                     }
                 }
+            }
+            Event::Start(Tag::Link {
+                link_type,
+                ref dest_url,
+                ..
+            }) if self.local.is_some() => {
+                // A page that keeps its links inside prints a web address, not links it.
+                let shown = is_web_address(dest_url) && !matches!(link_type, LinkType::Autolink);
+                let close = if shown {
+                    format!(
+                        "</span> <span class=\"url\">({})</span>",
+                        escape_html(dest_url)
+                    )
+                } else {
+                    String::from("</span>")
+                };
+                self.open.push(Open::Written(close));
+                Some(Event::InlineHtml(CowStr::Borrowed(
+                    "<span class=\"inert-link\">",
+                )))
             }
             Event::Start(Tag::Link { ref dest_url, .. }) => {
                 if is_safe_link(dest_url) {
@@ -130,12 +190,15 @@ impl<'e, I: Iterator<Item = Event<'e>>> Iterator for Links<'_, '_, I> {
                 }
             }
             Event::End(TagEnd::Link) => Some(match self.open.pop() {
-                Some(Open::Written) => Event::InlineHtml(CowStr::Borrowed("</a>")),
+                Some(Open::Written(close)) => Event::InlineHtml(CowStr::from(close)),
                 Some(Open::Inert) => Event::InlineHtml(CowStr::Borrowed("</span>")),
                 Some(Open::Kept) | None => event,
             }),
-            Event::Start(Tag::Image { ref dest_url, .. }) if !is_safe_link(dest_url) => {
-                // The alt text that follows is written as plain text.
+            Event::Start(Tag::Image { ref dest_url, .. })
+                if !is_safe_link(dest_url) || self.local.is_some() =>
+            {
+                // The alt text that follows is written as plain text (a self-contained
+                // page fetches no image either).
                 self.open.push(Open::Inert);
                 Some(Event::InlineHtml(CowStr::Borrowed(
                     "<span class=\"inert-link\">",

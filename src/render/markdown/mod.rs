@@ -19,6 +19,7 @@ use super::highlight::Highlighter;
 use super::links::PagePath;
 use crate::model::{Dossier, Language, Mention, Source};
 use crate::paragraphs::markdown_options;
+pub use links::{Local, LocalLink};
 
 /// What every Markdown text of the site is rendered with.
 #[derive(Debug, Clone, Copy)]
@@ -49,7 +50,23 @@ impl<'a> Markdown<'a> {
         let allow_html = self.dossier.meta.allow_html;
         let events = Parser::new_ext(text, markdown_options()).into_offset_iter();
         let events = raw::RawHtml::new(events, allow_html).map(|(event, _)| event);
-        self.finish(events, page, footnotes, heading_shift)
+        self.finish(events, page, footnotes, heading_shift, None)
+    }
+
+    /// Renders a Markdown field for a page that holds what its wiki-links name (the
+    /// briefing): `local` writes each wiki-link, and relative links are made inert.
+    pub fn field_local(
+        &self,
+        text: &str,
+        page: &PagePath,
+        footnotes: &str,
+        heading_shift: u8,
+        local: Local<'_>,
+    ) -> String {
+        let allow_html = self.dossier.meta.allow_html;
+        let events = Parser::new_ext(text, markdown_options()).into_offset_iter();
+        let events = raw::RawHtml::new(events, allow_html).map(|(event, _)| event);
+        self.finish(events, page, footnotes, heading_shift, Some(local))
     }
 
     /// Renders the body of a source for its page: numbered paragraphs with anchors,
@@ -81,7 +98,7 @@ impl<'a> Markdown<'a> {
         let events = mentions::MentionLinks::new(events, body, &linked);
         let label = super::labels::labels(self.language).paragraph;
         let events = anchors::Anchors::new(events, label, backrefs);
-        let html = self.finish(events, page, "", 1);
+        let html = self.finish(events, page, "", 1, None);
         RenderedBody { html, quotes }
     }
 
@@ -92,8 +109,9 @@ impl<'a> Markdown<'a> {
         page: &PagePath,
         footnotes: &str,
         heading_shift: u8,
+        local: Option<Local<'_>>,
     ) -> String {
-        let events = links::Links::new(events, self.dossier, page);
+        let events = links::Links::new(events, self.dossier, page, local);
         let events = footnotes::Footnotes::new(events, footnotes);
         let events = code::Code::new(events, self.highlighter);
         let events = events.map(|event| shift_heading(event, heading_shift));

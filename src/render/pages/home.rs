@@ -122,12 +122,14 @@ pub fn home(site: &Site<'_>) -> Result<(PagePath, Vec<u8>), RenderError> {
             href: section("actors"),
         },
     ];
+    let briefing = ("briefing", crate::briefing::name(site.language));
     let entries = [
         ("sources", l.sources),
         ("actors", l.actors),
         ("chronology", l.chronology),
         ("tags", l.tags),
         ("search", l.search),
+        briefing,
     ]
     .into_iter()
     .map(|(name, label)| Link {
