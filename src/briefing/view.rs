@@ -11,6 +11,7 @@ use super::labels::{self, BriefingLabels};
 use super::notes::{NoteCall, NoteView, Notes, source_anchor};
 use super::text::{css_string, first_sentence};
 use crate::model::{Citation, Target, slugify};
+use crate::pictures::{self, Lanes};
 use crate::render::labels::{
     Labels, actor_kind, confidence, credibility, date_span, reliability, source_kind,
 };
@@ -139,12 +140,14 @@ pub struct BriefingPage<'a> {
     pub judgments: Vec<JudgmentRow>,
     /// The chronology.
     pub events: Vec<EventRow<'a>>,
-    /// Slot for the timeline (SVG), once pictures are drawn.
+    /// The timeline (SVG), sized for the page.
     pub timeline_svg: Option<String>,
     /// The actor roster, by name.
     pub actors: Vec<ActorRow<'a>>,
-    /// Slot for the relationship graph (SVG), once pictures are drawn.
+    /// The relationship graph (SVG), sized for the page.
     pub graph_svg: Option<String>,
+    /// The pictures' stylesheet, inlined.
+    pub pictures_css: &'static str,
     /// The sources, by date.
     pub sources: Vec<SourceRow<'a>>,
     /// The endnotes.
@@ -283,12 +286,45 @@ pub fn build<'a>(
         summary,
         judgments,
         events,
-        timeline_svg: None,
+        timeline_svg: print_picture(d, "briefing-timeline", |links, frame| {
+            pictures::timeline(
+                d,
+                &(0..d.events.len()).collect::<Vec<_>>(),
+                Lanes::top(4),
+                links,
+                frame,
+            )
+        }),
         actors,
-        graph_svg: None,
+        graph_svg: print_picture(d, "briefing-graph", |links, frame| {
+            pictures::relationship_graph(d, None, links, frame)
+        }),
+        pictures_css: pictures::PICTURES_CSS,
         sources,
         notes,
     }
+}
+
+/// A picture drawn for print, every mark linking to its entry inside the briefing.
+fn print_picture(
+    d: &crate::model::Dossier,
+    id: &str,
+    draw: impl FnOnce(&pictures::Links<'_>, &pictures::Frame<'_>) -> Option<String>,
+) -> Option<String> {
+    let actor = |i: usize| format!("#{}", actor_anchor(&d.actors[i].id));
+    let event = |i: usize| format!("#{}", event_anchor(&d.events[i].id));
+    let citation = |c: &Citation| format!("#{}", source_anchor(&d.sources[c.source].id));
+    let links = pictures::Links {
+        actor: &actor,
+        event: &event,
+        citation: &citation,
+    };
+    let frame = pictures::Frame {
+        id,
+        medium: pictures::Medium::Print,
+        language: d.meta.language,
+    };
+    draw(&links, &frame)
 }
 
 /// How a wiki-link is written in the briefing: a cited paragraph becomes a note call,

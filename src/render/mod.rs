@@ -16,6 +16,7 @@ pub mod links;
 mod markdown;
 mod model_json;
 mod pages;
+mod pictures;
 mod search;
 pub mod templates;
 pub mod text;
@@ -251,6 +252,10 @@ pub fn render(
     for (name, bytes) in templates.assets() {
         out.write(&PagePath::asset(name), bytes)?;
     }
+    out.write(
+        &PagePath::asset("pictures.css"),
+        crate::pictures::PICTURES_CSS.as_bytes(),
+    )?;
     out.write(
         &PagePath::asset("highlight.css"),
         highlight::stylesheet().as_bytes(),

@@ -6,10 +6,12 @@ use std::collections::BTreeMap;
 use serde::Serialize;
 
 use crate::model::{ActorKind, Relation};
+use crate::pictures::{Lanes, graph_relations};
 use crate::render::crossref::referrers;
 use crate::render::fragments::{self, QuoteGroup};
 use crate::render::labels::{actor_kind, actor_kinds, period};
 use crate::render::links::{PagePath, href};
+use crate::render::pictures::PagePictures;
 use crate::render::views::{Chrome, CitationView, Link};
 use crate::render::{RenderError, Site};
 
@@ -80,6 +82,8 @@ pub struct ActorPage<'a> {
     pub tags: Vec<Link>,
     /// The relationship graph around the actor (SVG), when drawn.
     pub graph_svg: Option<String>,
+    /// The timeline of its events (SVG), when drawn.
+    pub timeline_svg: Option<String>,
 }
 
 impl Site<'_> {
@@ -220,7 +224,9 @@ pub fn actor(
             .collect(),
         links_here,
         tags: actor.tags.iter().map(|t| site.tag_link(&page, t)).collect(),
-        graph_svg: None,
+        graph_svg: PagePictures::new(site, &page).graph(Some(index)),
+        timeline_svg: PagePictures::new(site, &page)
+            .timeline(&site.cross.events_by_actor[index], Lanes::profile(index, 4)),
     };
     Ok((page, site.templates.render_bytes("actor.html", &view)?))
 }
@@ -258,6 +264,8 @@ pub struct ActorsPage<'a> {
     pub groups: Vec<KindGroup<'a>>,
     /// The relationship graph (SVG), when drawn.
     pub graph_svg: Option<String>,
+    /// Every relation of the graph, as a table (for screen readers and print).
+    pub relations: Vec<RelationView<'a>>,
 }
 
 /// Renders `actors/index.html`.
@@ -295,7 +303,19 @@ pub fn index(site: &Site<'_>) -> Result<(PagePath, Vec<u8>), RenderError> {
     let view = ActorsPage {
         chrome: site.chrome(&page, site.labels.actors.to_string(), "actors"),
         groups,
-        graph_svg: None,
+        graph_svg: PagePictures::new(site, &page).graph(None),
+        relations: graph_relations(site.dossier, None)
+            .into_iter()
+            .map(|(holder, i)| {
+                site.relation(
+                    &page,
+                    holder,
+                    i,
+                    &site.dossier.actors[holder].relations[i],
+                    false,
+                )
+            })
+            .collect(),
     };
     Ok((page, site.templates.render_bytes("actors.html", &view)?))
 }

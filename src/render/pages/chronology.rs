@@ -7,9 +7,11 @@ use rayon::prelude::*;
 use serde::Serialize;
 
 use crate::model::{Date, Language};
+use crate::pictures::Lanes;
 use crate::render::fragments;
 use crate::render::labels::Labels;
 use crate::render::links::PagePath;
+use crate::render::pictures::PagePictures;
 use crate::render::views::{Chrome, Link};
 use crate::render::{RenderError, Site};
 
@@ -175,7 +177,10 @@ pub fn chronology(site: &Site<'_>) -> Result<ChronologyHtml, RenderError> {
         years_nav,
         years,
         count: site.count(site.dossier.events.len()),
-        timeline_svg: None,
+        timeline_svg: PagePictures::new(site, &page).timeline(
+            &(0..site.dossier.events.len()).collect::<Vec<_>>(),
+            Lanes::top(6),
+        ),
     };
     let rendered = site.templates.render("chronology.html", &view)?;
     let parts = rendered.split(YEARS).map(str::to_string).collect();
