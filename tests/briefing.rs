@@ -97,7 +97,10 @@ fn bundled_briefing_is_french_and_complete() {
         !html.contains("Key judgments") && !html.contains("Contents"),
         "no English label"
     );
-    assert!(html.contains("<title>La présence militaire russe au Niger (2023-2024)</title>"));
+    assert!(
+        html.contains("<title>La présence militaire russe au Niger"),
+        "the title of content/dossier.yaml"
+    );
     assert!(
         html.contains("21 novembre 2026"),
         "date of the last update in words"

@@ -62,7 +62,8 @@ pub fn stylesheet() -> String {
         themes
             .themes
             .get(name)
-            .and_then(|theme| css_for_theme_with_class_style(theme, STYLE).ok())
+            .map(readable)
+            .and_then(|theme| css_for_theme_with_class_style(&theme, STYLE).ok())
             .unwrap_or_default()
     };
     let mut out = String::from("/* Code highlighting (syntect): light, then dark. */\n");
@@ -71,6 +72,60 @@ pub fn stylesheet() -> String {
     out.push_str(&css("base16-ocean.dark"));
     out.push_str("}\n");
     out
+}
+
+/// A copy of `theme` whose text colours all reach a contrast of 4.5:1 (WCAG AA) on its
+/// background: faint colours (comments, often) are darkened on a light background and
+/// lightened on a dark one.
+fn readable(theme: &syntect::highlighting::Theme) -> syntect::highlighting::Theme {
+    use syntect::highlighting::Color;
+    let mut theme = theme.clone();
+    let background = theme.settings.background.unwrap_or(Color::WHITE);
+    let dark = luminance(background) < 0.5;
+    let fix = |color: &mut Color| {
+        for _ in 0..20 {
+            if contrast(*color, background) >= 4.6 {
+                return;
+            }
+            let toward: u8 = if dark { 255 } else { 0 };
+            let step =
+                |c: u8| (f32::from(c) + (f32::from(toward) - f32::from(c)) * 0.15).round() as u8;
+            *color = Color {
+                r: step(color.r),
+                g: step(color.g),
+                b: step(color.b),
+                a: 255,
+            };
+        }
+    };
+    if let Some(foreground) = theme.settings.foreground.as_mut() {
+        fix(foreground);
+    }
+    for item in &mut theme.scopes {
+        if let Some(foreground) = item.style.foreground.as_mut() {
+            fix(foreground);
+        }
+    }
+    theme
+}
+
+/// Relative luminance of a colour (WCAG).
+fn luminance(color: syntect::highlighting::Color) -> f32 {
+    let channel = |c: u8| {
+        let c = f32::from(c) / 255.0;
+        if c <= 0.039_28 {
+            c / 12.92
+        } else {
+            ((c + 0.055) / 1.055).powf(2.4)
+        }
+    };
+    0.2126 * channel(color.r) + 0.7152 * channel(color.g) + 0.0722 * channel(color.b)
+}
+
+/// Contrast ratio between two colours (WCAG), from 1 to 21.
+fn contrast(a: syntect::highlighting::Color, b: syntect::highlighting::Color) -> f32 {
+    let (la, lb) = (luminance(a), luminance(b));
+    (la.max(lb) + 0.05) / (la.min(lb) + 0.05)
 }
 
 #[cfg(test)]
@@ -90,6 +145,23 @@ mod tests {
             h.block("x", Some("\"><script>"))
                 .contains("language-&quot;&gt;&lt;script&gt;")
         );
+    }
+
+    #[test]
+    fn every_theme_colour_is_readable_on_its_background() {
+        let themes = ThemeSet::load_defaults();
+        for name in ["InspiredGitHub", "base16-ocean.dark"] {
+            let theme = readable(&themes.themes[name]);
+            let background = theme.settings.background.expect("background");
+            for item in &theme.scopes {
+                if let Some(foreground) = item.style.foreground {
+                    assert!(
+                        contrast(foreground, background) >= 4.5,
+                        "{name}: {foreground:?}"
+                    );
+                }
+            }
+        }
     }
 
     #[test]

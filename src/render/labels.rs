@@ -136,6 +136,10 @@ pub struct Labels {
     pub dossier_summary: &'static str,
     /// "mention" (singular).
     pub mention_one: &'static str,
+    /// "event" (singular, lower case).
+    pub event_one: &'static str,
+    /// "result" (singular).
+    pub result_one: &'static str,
     /// "mentions" (plural).
     pub mention_many: &'static str,
     /// "Back to the text".
@@ -209,6 +213,8 @@ const FR: Labels = Labels {
     of: "de",
     dossier_summary: "Résumé du dossier",
     mention_one: "mention",
+    event_one: "événement",
+    result_one: "résultat",
     mention_many: "mentions",
     back: "Retour au texte",
     colon: "\u{a0}:",
@@ -279,6 +285,8 @@ const EN: Labels = Labels {
     of: "of",
     dossier_summary: "Dossier summary",
     mention_one: "mention",
+    event_one: "event",
+    result_one: "result",
     mention_many: "mentions",
     back: "Back to the text",
     colon: ":",
