@@ -142,6 +142,14 @@ pub struct Labels {
     pub back: &'static str,
     /// A colon as the language writes it after a label (` :` in French).
     pub colon: &'static str,
+    /// "event", after a count of one.
+    pub event_one: &'static str,
+    /// "source", after a count of one.
+    pub source_one: &'static str,
+    /// "actor", after a count of one.
+    pub actor_one: &'static str,
+    /// "result", after a count of one.
+    pub result_one: &'static str,
 }
 
 const FR: Labels = Labels {
@@ -212,6 +220,10 @@ const FR: Labels = Labels {
     mention_many: "mentions",
     back: "Retour au texte",
     colon: "\u{a0}:",
+    event_one: "événement",
+    source_one: "source",
+    actor_one: "acteur",
+    result_one: "résultat",
 };
 
 const EN: Labels = Labels {
@@ -282,6 +294,10 @@ const EN: Labels = Labels {
     mention_many: "mentions",
     back: "Back to the text",
     colon: ":",
+    event_one: "event",
+    source_one: "source",
+    actor_one: "actor",
+    result_one: "result",
 };
 
 /// The labels of a language.

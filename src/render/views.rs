@@ -37,6 +37,8 @@ pub struct Chrome<'a> {
     pub style: String,
     /// The highlighting stylesheet.
     pub highlight_css: String,
+    /// The icon of the site (declared, so that browsers do not ask the domain's root).
+    pub favicon: String,
     /// The small script for sortable tables and the like.
     pub site_js: String,
     /// Where the search box sends its query.
@@ -218,6 +220,7 @@ impl Site<'_> {
             up,
             style: href(page, &PagePath::asset("style.css"), None),
             highlight_css: href(page, &PagePath::asset("highlight.css"), None),
+            favicon: href(page, &PagePath::asset("favicon.svg"), None),
             site_js: href(page, &PagePath::asset("site.js"), None),
             search_action: href(page, &PagePath::section("search"), None),
             data: href(page, &PagePath::new("dossier.json"), None),

@@ -59,8 +59,10 @@ pub struct ChronologyPage<'a> {
     pub years_nav: Vec<Link>,
     /// Years, in order, rendered.
     pub years: Vec<YearHtml>,
-    /// How many events.
+    /// How many events, formatted.
     pub count: String,
+    /// How many events.
+    pub events: usize,
     /// The timeline (SVG), when drawn.
     pub timeline_svg: Option<String>,
 }
@@ -175,6 +177,7 @@ pub fn chronology(site: &Site<'_>) -> Result<ChronologyHtml, RenderError> {
         years_nav,
         years,
         count: site.count(site.dossier.events.len()),
+        events: site.dossier.events.len(),
         timeline_svg: None,
     };
     let rendered = site.templates.render("chronology.html", &view)?;
