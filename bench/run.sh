@@ -53,9 +53,32 @@ print(f"median: dossier {med['dossier']:.2f} s, hugo {med['hugo']:.2f} s, cp -r 
 print(f"dossier is {med['hugo'] / med['dossier']:.1f}x faster than hugo, "
       f"{med['dossier'] / med['cp -r']:.2f}x the copy floor")
 PY
-  rm -rf "$WORK/dossier-$n" "$WORK/hugo-$n"
-  dossier_kib=$(/usr/bin/time -f %M "$BIN" build --root "$corpus/ours" --out "$WORK/dossier-$n" 2>&1 >/dev/null | tail -1)
-  hugo_kib=$(/usr/bin/time -f %M hugo --quiet --source "$corpus/hugo" --destination "$WORK/hugo-$n" 2>&1 >/dev/null | tail -1)
-  echo "peak memory: dossier $((dossier_kib / 1024)) MiB, hugo $((hugo_kib / 1024)) MiB"
+  # Interleaved rounds: dossier, hugo, cp in turn, so that a busy machine slows all
+  # three alike; GNU time gives wall, CPU and peak memory of each run.
+  log=$WORK/rounds-$n.tsv
+  : > "$log"
+  for round in $(seq "$RUNS"); do
+    rm -rf "$WORK/dossier-$n" "$WORK/hugo-$n" "$WORK/copy-$n"
+    /usr/bin/time -a -o "$log" -f "dossier\t%e\t%U\t%S\t%M" \
+      "$BIN" build --root "$corpus/ours" --out "$WORK/dossier-$n" >/dev/null 2>&1
+    /usr/bin/time -a -o "$log" -f "hugo\t%e\t%U\t%S\t%M" \
+      hugo --quiet --source "$corpus/hugo" --destination "$WORK/hugo-$n" >/dev/null 2>&1
+    /usr/bin/time -a -o "$log" -f "cp -r\t%e\t%U\t%S\t%M" \
+      cp -r "$WORK/reference-$n" "$WORK/copy-$n"
+  done
+  python3 - "$log" <<'PY'
+import statistics, sys
+rows = {}
+for line in open(sys.argv[1]):
+    name, wall, user, system, rss = line.rstrip("\n").split("\t")
+    rows.setdefault(name, []).append((float(wall), float(user) + float(system), int(rss)))
+med = {k: (statistics.median(w for w, _, _ in v), statistics.median(c for _, c, _ in v),
+           max(m for _, _, m in v) // 1024) for k, v in rows.items()}
+for name, (wall, cpu, rss) in med.items():
+    print(f"interleaved median: {name:8} wall {wall:6.2f} s, cpu {cpu:6.2f} s, peak {rss} MiB")
+d, h, c = med["dossier"], med["hugo"], med["cp -r"]
+print(f"dossier vs hugo: {h[0] / d[0]:.1f}x faster (wall), {h[1] / d[1]:.1f}x less cpu; "
+      f"vs the copy floor: {d[0] / c[0]:.2f}x (wall)")
+PY
   rm -rf "$WORK/dossier-$n" "$WORK/hugo-$n" "$WORK/copy-$n"
 done

@@ -71,7 +71,9 @@
       hits.push({ e: e, score: score, order: i });
     }
     hits.sort(function (a, b) { return b.score - a.score || a.order - b.order; });
-    status.textContent = hits.length ? hits.length + " " + (hits.length === 1 ? status.dataset.resultOne : status.dataset.results) : status.dataset.noResult;
+    status.textContent = hits.length
+      ? hits.length + " " + (hits.length === 1 ? status.dataset.result : status.dataset.results)
+      : status.dataset.noResult;
     hits.slice(0, MAX).forEach(function (hit) {
       var e = hit.e;
       var li = document.createElement("li");

@@ -1,6 +1,7 @@
 //! Fenced code highlighted by syntect with CSS classes (`hl-…`), never inline styles,
 //! and the stylesheet of those classes for a light and a dark theme.
 
+use std::fmt::Write;
 use std::sync::OnceLock;
 
 use syntect::highlighting::ThemeSet;
@@ -62,8 +63,8 @@ pub fn stylesheet() -> String {
         themes
             .themes
             .get(name)
-            .map(readable)
-            .and_then(|theme| css_for_theme_with_class_style(&theme, STYLE).ok())
+            .and_then(|theme| css_for_theme_with_class_style(theme, STYLE).ok())
+            .map(|css| legible(&css))
             .unwrap_or_default()
     };
     let mut out = String::from("/* Code highlighting (syntect): light, then dark. */\n");
@@ -74,58 +75,89 @@ pub fn stylesheet() -> String {
     out
 }
 
-/// A copy of `theme` whose text colours all reach a contrast of 4.5:1 (WCAG AA) on its
-/// background: faint colours (comments, often) are darkened on a light background and
-/// lightened on a dark one.
-fn readable(theme: &syntect::highlighting::Theme) -> syntect::highlighting::Theme {
-    use syntect::highlighting::Color;
-    let mut theme = theme.clone();
-    let background = theme.settings.background.unwrap_or(Color::WHITE);
-    let dark = luminance(background) < 0.5;
-    let fix = |color: &mut Color| {
-        for _ in 0..20 {
-            if contrast(*color, background) >= 4.6 {
-                return;
-            }
-            let toward: u8 = if dark { 255 } else { 0 };
-            let step =
-                |c: u8| (f32::from(c) + (f32::from(toward) - f32::from(c)) * 0.15).round() as u8;
-            *color = Color {
-                r: step(color.r),
-                g: step(color.g),
-                b: step(color.b),
-                a: 255,
-            };
-        }
+/// The smallest contrast between text and background the stylesheet allows (WCAG AA
+/// for normal text, with a margin).
+const MIN_CONTRAST: f64 = 4.6;
+
+/// A theme's stylesheet with every text colour darkened (on a light background) or
+/// lightened (on a dark one) until it reads against its background: the default
+/// themes have comments and constants too pale for WCAG AA.
+fn legible(css: &str) -> String {
+    let background = |rule: &str| {
+        rule.split("background-color:")
+            .nth(1)
+            .and_then(|rest| parse_hex(rest.trim_start()))
     };
-    if let Some(foreground) = theme.settings.foreground.as_mut() {
-        fix(foreground);
-    }
-    for item in &mut theme.scopes {
-        if let Some(foreground) = item.style.foreground.as_mut() {
-            fix(foreground);
+    let theme_background = css
+        .split('}')
+        .find(|rule| rule.contains(".hl-code"))
+        .and_then(background)
+        .unwrap_or((255, 255, 255));
+    let mut out = String::with_capacity(css.len());
+    for (i, rule) in css.split('}').enumerate() {
+        if i > 0 {
+            out.push('}');
         }
+        let back = background(rule).unwrap_or(theme_background);
+        let mut rest = rule;
+        while let Some(at) = rest.find("color:") {
+            let is_background = rest[..at].ends_with("background-");
+            out.push_str(&rest[..at + "color:".len()]);
+            rest = &rest[at + "color:".len()..];
+            let value = rest.trim_start();
+            if let Some(color) = parse_hex(value).filter(|_| !is_background) {
+                let (r, g, b) = readable(color, back);
+                out.push_str(&rest[..rest.len() - value.len()]);
+                let _ = write!(out, "#{r:02x}{g:02x}{b:02x}");
+                rest = &value[7..];
+            }
+        }
+        out.push_str(rest);
     }
-    theme
+    out
 }
 
-/// Relative luminance of a colour (WCAG).
-fn luminance(color: syntect::highlighting::Color) -> f32 {
-    let channel = |c: u8| {
-        let c = f32::from(c) / 255.0;
+/// `#rrggbb` at the start of `text`.
+fn parse_hex(text: &str) -> Option<(u8, u8, u8)> {
+    let hex = text.strip_prefix('#')?.get(..6)?;
+    let channel = |i: usize| u8::from_str_radix(&hex[i..i + 2], 16).ok();
+    Some((channel(0)?, channel(2)?, channel(4)?))
+}
+
+/// Relative luminance (WCAG 2).
+fn luminance((r, g, b): (u8, u8, u8)) -> f64 {
+    let linear = |c: u8| {
+        let c = f64::from(c) / 255.0;
         if c <= 0.039_28 {
             c / 12.92
         } else {
             ((c + 0.055) / 1.055).powf(2.4)
         }
     };
-    0.2126 * channel(color.r) + 0.7152 * channel(color.g) + 0.0722 * channel(color.b)
+    0.2126 * linear(r) + 0.7152 * linear(g) + 0.0722 * linear(b)
 }
 
-/// Contrast ratio between two colours (WCAG), from 1 to 21.
-fn contrast(a: syntect::highlighting::Color, b: syntect::highlighting::Color) -> f32 {
+/// Contrast ratio between two colours.
+fn contrast(a: (u8, u8, u8), b: (u8, u8, u8)) -> f64 {
     let (la, lb) = (luminance(a), luminance(b));
     (la.max(lb) + 0.05) / (la.min(lb) + 0.05)
+}
+
+/// `color`, moved towards black or white (away from `back`) until it reads on `back`.
+fn readable(color: (u8, u8, u8), back: (u8, u8, u8)) -> (u8, u8, u8) {
+    let target = if luminance(back) > 0.18 { 0.0 } else { 255.0 };
+    // Between a channel and 0 or 255: always within u8.
+    #[allow(clippy::cast_sign_loss)]
+    let mix = |c: u8, t: f64| {
+        (f64::from(c) + (target - f64::from(c)) * t)
+            .round()
+            .clamp(0.0, 255.0) as u8
+    };
+    (0..=20)
+        .map(|step| f64::from(step) / 20.0)
+        .map(|t| (mix(color.0, t), mix(color.1, t), mix(color.2, t)))
+        .find(|&c| contrast(c, back) >= MIN_CONTRAST)
+        .unwrap_or(color)
 }
 
 #[cfg(test)]
@@ -148,17 +180,29 @@ mod tests {
     }
 
     #[test]
-    fn every_theme_colour_is_readable_on_its_background() {
-        let themes = ThemeSet::load_defaults();
-        for name in ["InspiredGitHub", "base16-ocean.dark"] {
-            let theme = readable(&themes.themes[name]);
-            let background = theme.settings.background.expect("background");
-            for item in &theme.scopes {
-                if let Some(foreground) = item.style.foreground {
-                    assert!(
-                        contrast(foreground, background) >= 4.5,
-                        "{name}: {foreground:?}"
-                    );
+    fn every_text_colour_reads_on_its_background() {
+        let css = stylesheet();
+        let (light, dark) = css.split_once("@media").expect("two themes");
+        for sheet in [light, dark] {
+            let theme_back = sheet
+                .split('}')
+                .find(|rule| rule.contains(".hl-code"))
+                .and_then(|rule| rule.split("background-color:").nth(1))
+                .and_then(|v| parse_hex(v.trim_start()))
+                .expect("theme background");
+            for rule in sheet.split('}') {
+                let back = rule
+                    .split("background-color:")
+                    .nth(1)
+                    .and_then(|v| parse_hex(v.trim_start()))
+                    .unwrap_or(theme_back);
+                for line in rule
+                    .lines()
+                    .map(str::trim)
+                    .filter(|l| l.starts_with("color:"))
+                {
+                    let color = parse_hex(line["color:".len()..].trim_start()).expect("hex colour");
+                    assert!(contrast(color, back) >= 4.5, "{line} on {back:?} in {rule}");
                 }
             }
         }

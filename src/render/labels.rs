@@ -136,16 +136,20 @@ pub struct Labels {
     pub dossier_summary: &'static str,
     /// "mention" (singular).
     pub mention_one: &'static str,
-    /// "event" (singular, lower case).
-    pub event_one: &'static str,
-    /// "result" (singular).
-    pub result_one: &'static str,
     /// "mentions" (plural).
     pub mention_many: &'static str,
     /// "Back to the text".
     pub back: &'static str,
     /// A colon as the language writes it after a label (` :` in French).
     pub colon: &'static str,
+    /// "event", after a count of one.
+    pub event_one: &'static str,
+    /// "source", after a count of one.
+    pub source_one: &'static str,
+    /// "actor", after a count of one.
+    pub actor_one: &'static str,
+    /// "result", after a count of one.
+    pub result_one: &'static str,
 }
 
 const FR: Labels = Labels {
@@ -213,11 +217,13 @@ const FR: Labels = Labels {
     of: "de",
     dossier_summary: "Résumé du dossier",
     mention_one: "mention",
-    event_one: "événement",
-    result_one: "résultat",
     mention_many: "mentions",
     back: "Retour au texte",
     colon: "\u{a0}:",
+    event_one: "événement",
+    source_one: "source",
+    actor_one: "acteur",
+    result_one: "résultat",
 };
 
 const EN: Labels = Labels {
@@ -285,11 +291,13 @@ const EN: Labels = Labels {
     of: "of",
     dossier_summary: "Dossier summary",
     mention_one: "mention",
-    event_one: "event",
-    result_one: "result",
     mention_many: "mentions",
     back: "Back to the text",
     colon: ":",
+    event_one: "event",
+    source_one: "source",
+    actor_one: "actor",
+    result_one: "result",
 };
 
 /// The labels of a language.

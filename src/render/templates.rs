@@ -43,6 +43,7 @@ const ASSETS: &[(&str, &str)] = &[
     ("style.css", include_str!("../../templates/style.css")),
     ("site.js", include_str!("../../templates/site.js")),
     ("search.js", include_str!("../../templates/search.js")),
+    ("favicon.svg", include_str!("../../templates/favicon.svg")),
 ];
 
 /// The templates of a project, ready to render, and its assets.

@@ -39,6 +39,8 @@ pub struct Chrome<'a> {
     pub highlight_css: String,
     /// The stylesheet of the pictures (graph, timeline).
     pub pictures_css: String,
+    /// The icon of the site (declared, so that browsers do not ask the domain's root).
+    pub favicon: String,
     /// The small script for sortable tables and the like.
     pub site_js: String,
     /// Where the search box sends its query.
@@ -221,6 +223,7 @@ impl Site<'_> {
             style: href(page, &PagePath::asset("style.css"), None),
             highlight_css: href(page, &PagePath::asset("highlight.css"), None),
             pictures_css: href(page, &PagePath::asset("pictures.css"), None),
+            favicon: href(page, &PagePath::asset("favicon.svg"), None),
             site_js: href(page, &PagePath::asset("site.js"), None),
             search_action: href(page, &PagePath::section("search"), None),
             data: href(page, &PagePath::new("dossier.json"), None),

@@ -72,8 +72,10 @@ pub struct ActorPage<'a> {
     pub event_count: usize,
     /// Mentions in the sources, by source, as HTML (`fragments::quote_groups`).
     pub mentions_html: String,
-    /// Total mentions.
+    /// Total mentions, formatted.
     pub mention_count: String,
+    /// Total mentions.
+    pub mentions: usize,
     /// External links.
     pub links: Vec<Link>,
     /// Pages whose text links here.
@@ -213,6 +215,7 @@ pub fn actor(
         event_count: rows.len(),
         mentions_html: fragments::quote_groups(&groups),
         mention_count: site.count(site.cross.mentions_by_actor[index].len()),
+        mentions: site.cross.mentions_by_actor[index].len(),
         links: actor
             .links
             .iter()

@@ -61,8 +61,10 @@ pub struct ChronologyPage<'a> {
     pub years_nav: Vec<Link>,
     /// Years, in order, rendered.
     pub years: Vec<YearHtml>,
-    /// How many events.
+    /// How many events, formatted.
     pub count: String,
+    /// How many events.
+    pub events: usize,
     /// The timeline (SVG), when drawn.
     pub timeline_svg: Option<String>,
 }
@@ -177,6 +179,7 @@ pub fn chronology(site: &Site<'_>) -> Result<ChronologyHtml, RenderError> {
         years_nav,
         years,
         count: site.count(site.dossier.events.len()),
+        events: site.dossier.events.len(),
         timeline_svg: PagePictures::new(site, &page).timeline(
             &(0..site.dossier.events.len()).collect::<Vec<_>>(),
             Lanes::top(6),

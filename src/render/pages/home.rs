@@ -100,27 +100,16 @@ pub fn home(site: &Site<'_>) -> Result<(PagePath, Vec<u8>), RenderError> {
         fragments::event_rows(&rows, l)
     };
     let section = |name: &str| href(&page, &PagePath::section(name), None);
+    let count = |n: usize, one: &'static str, many: &'static str, section: &str| CountView {
+        value: site.count(n),
+        label: if n == 1 { one } else { many },
+        href: href(&page, &PagePath::section(section), None),
+    };
     let counts = vec![
-        CountView {
-            value: site.count(d.sources.len()),
-            label: l.sources,
-            href: section("sources"),
-        },
-        CountView {
-            value: site.count(d.actors.len()),
-            label: l.actors,
-            href: section("actors"),
-        },
-        CountView {
-            value: site.count(d.events.len()),
-            label: l.events,
-            href: section("chronology"),
-        },
-        CountView {
-            value: site.count(d.mentions.len()),
-            label: l.mentions,
-            href: section("actors"),
-        },
+        count(d.sources.len(), l.source_one, l.sources, "sources"),
+        count(d.actors.len(), l.actor_one, l.actors, "actors"),
+        count(d.events.len(), l.event_one, l.events, "chronology"),
+        count(d.mentions.len(), l.mention_one, l.mentions, "actors"),
     ];
     let briefing = ("briefing", crate::briefing::name(site.language));
     let entries = [
