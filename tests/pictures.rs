@@ -102,7 +102,7 @@ fn check_picture(svg: &str, given: &BTreeSet<String>) {
         roxmltree::Document::parse(svg).unwrap_or_else(|e| panic!("not XML: {e}\n{svg}"));
     let root = document.root_element();
     assert_eq!(root.tag_name().name(), "svg");
-    assert_eq!(root.attribute("role"), Some("img"));
+    assert_eq!(root.attribute("role"), Some("group"));
     let view_box = root.attribute("viewBox").expect("a viewBox");
     assert_eq!(view_box.split(' ').count(), 4);
     for id in root

@@ -86,6 +86,12 @@ impl Svg {
             };
             let _ = write!(self.out, " {key}=\"{value}\"");
         }
+        // The marks are links for the mouse; the keyboard and screen readers get the
+        // same links from the table or list that follows each picture, without a tab
+        // stop per mark.
+        if name == "a" {
+            self.out.push_str(" tabindex=\"-1\"");
+        }
     }
 
     /// Opens `<name …>`; its children follow until [`Svg::close`].

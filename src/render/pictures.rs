@@ -53,7 +53,7 @@ impl<'s, 'a> PagePictures<'s, 'a> {
 
     /// The relationship graph of every actor, or of `focus` and its neighbours.
     pub fn graph(&self, focus: Option<usize>) -> Option<String> {
-        let frame = self.frame("graph");
+        let frame = self.frame("pic-graph");
         self.with_links(|links| {
             pictures::relationship_graph(self.site.dossier, focus, links, &frame)
         })
@@ -61,7 +61,7 @@ impl<'s, 'a> PagePictures<'s, 'a> {
 
     /// The timeline of `events`, with lanes for the leading actors.
     pub fn timeline(&self, events: &[usize], lanes: Lanes) -> Option<String> {
-        let frame = self.frame("timeline");
+        let frame = self.frame("pic-timeline");
         self.with_links(|links| pictures::timeline(self.site.dossier, events, lanes, links, &frame))
     }
 }

@@ -204,7 +204,9 @@ pub fn broken_links(root: &Path) -> Vec<String> {
         for tag in start_tags(&html) {
             for attr in ["href", "src", "action"] {
                 let Some(value) = tag.get(attr) else { continue };
-                if tag.name == "base" || (tag.name == "link" && tag.get("rel") == Some("canonical"))
+                if tag.name == "base"
+                    || (tag.name == "link" && tag.get("rel") == Some("canonical"))
+                    || is_empty_icon(&tag)
                 {
                     continue;
                 }
@@ -264,4 +266,10 @@ fn resolve(dir: &str, relative: &str) -> String {
         }
     }
     parts.join("/")
+}
+
+/// The self-contained briefing declares an empty icon (`<link rel="icon" href="data:,">`)
+/// so that browsers ask the server for none: the one `data:` address allowed.
+pub fn is_empty_icon(tag: &StartTag) -> bool {
+    tag.name == "link" && tag.get("rel") == Some("icon") && tag.get("href") == Some("data:,")
 }

@@ -112,7 +112,7 @@ pub fn draw(
             ("viewBox", (&view_box).into()),
             ("width", width.into()),
             ("height", height.into()),
-            ("role", "img".into()),
+            ("role", "group".into()),
             ("aria-labelledby", (&labelled_by).into()),
         ],
     );
