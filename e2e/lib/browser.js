@@ -66,7 +66,13 @@ export async function watchedPage(context) {
     }
   });
   page.on("pageerror", (err) => seen.push(`uncaught exception: ${err.message}`));
-  page.on("requestfailed", (req) => seen.push(`failed request: ${req.url()} (${req.failure()?.errorText})`));
+  page.on("requestfailed", (req) => {
+    const error = req.failure()?.errorText;
+    // A navigation cancels what the page still had in flight (its icon, typically):
+    // cancelled by the browser, not failed.
+    if (error === "net::ERR_ABORTED" && req.resourceType() !== "document") return;
+    seen.push(`failed request: ${req.url()} (${error})`);
+  });
   page.on("response", (res) => {
     if (res.status() >= 400 && !favicon(res.url()) && !(res.status() === 404 && expected404(res.url()))) seen.push(`HTTP ${res.status()}: ${res.url()}`);
   });

@@ -147,7 +147,7 @@ pub struct BriefingPage<'a> {
     /// The relationship graph (SVG), sized for the page.
     pub graph_svg: Option<String>,
     /// The pictures' stylesheet, inlined.
-    pub pictures_css: &'static str,
+    pub pictures_css: String,
     /// The sources, by date.
     pub sources: Vec<SourceRow<'a>>,
     /// The endnotes.
@@ -299,7 +299,7 @@ pub fn build<'a>(
         graph_svg: print_picture(d, "briefing-graph", |links, frame| {
             pictures::relationship_graph(d, None, links, frame)
         }),
-        pictures_css: pictures::PICTURES_CSS,
+        pictures_css: pictures::inline_css(),
         sources,
         notes,
     }

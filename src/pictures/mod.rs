@@ -64,6 +64,15 @@ pub use timeline::{Lanes, timeline};
 /// (`--pic-…`) that a page theme may override, e.g. `--pic-bg` with the page background.
 pub const PICTURES_CSS: &str = include_str!("../../templates/pictures.css");
 
+/// [`PICTURES_CSS`] for a page that inlines it (the briefing): without the label halos,
+/// whose `paint-order` property HTML validators do not know yet.
+pub fn inline_css() -> String {
+    PICTURES_CSS.replace(
+        "  paint-order: stroke;\n  stroke: var(--pic-bg);\n  stroke-width: 3px;\n",
+        "",
+    )
+}
+
 /// How the pictures get the relative hrefs of the page they are drawn on.
 pub struct Links<'a> {
     /// The profile of the actor at this index in `Dossier::actors`.
