@@ -81,4 +81,9 @@ print(f"dossier vs hugo: {h[0] / d[0]:.1f}x faster (wall), {h[1] / d[1]:.1f}x le
       f"vs the copy floor: {d[0] / c[0]:.2f}x (wall)")
 PY
   rm -rf "$WORK/dossier-$n" "$WORK/hugo-$n" "$WORK/copy-$n"
+  # The pictures alone (graph and timeline layouts of the whole site, one thread):
+  # their share of the build's time budget.
+  echo "pictures of the $n-source dossier (single-threaded):"
+  cargo run --quiet --release --example pictures -- "$corpus/ours" "$WORK/pictures-$n" | sed 's/^/  /'
+  rm -rf "$WORK/pictures-$n"
 done
