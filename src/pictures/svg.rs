@@ -94,6 +94,40 @@ impl Svg {
         }
     }
 
+    /// Starts a picture: the `<svg>` root (class `pic {class}`, natural size and view
+    /// box, labelled by its `<title>` and `<desc>`, whose ids start with `prefix`).
+    pub fn picture(
+        class: &str,
+        (width, height): (f64, f64),
+        prefix: &str,
+        title: &str,
+        desc: &str,
+    ) -> Self {
+        let mut svg = Self::new();
+        let class = format!("pic {class}");
+        let view_box = format!("0 0 {width} {height}");
+        let labelled_by = format!("{prefix}-title {prefix}-desc");
+        svg.open(
+            "svg",
+            &[
+                ("xmlns", "http://www.w3.org/2000/svg".into()),
+                ("class", (&class).into()),
+                ("viewBox", (&view_box).into()),
+                ("width", width.into()),
+                ("height", height.into()),
+                ("role", "group".into()),
+                ("aria-labelledby", (&labelled_by).into()),
+            ],
+        );
+        svg.text(
+            "title",
+            &[("id", (&format!("{prefix}-title")).into())],
+            title,
+        );
+        svg.text("desc", &[("id", (&format!("{prefix}-desc")).into())], desc);
+        svg
+    }
+
     /// Opens `<name …>`; its children follow until [`Svg::close`].
     pub fn open(&mut self, name: &'static str, attributes: &[(&str, Value<'_>)]) {
         self.start(name, attributes);

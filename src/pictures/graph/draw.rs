@@ -158,27 +158,7 @@ pub fn draw(
         ),
         count(relations, w.relations.trim_end_matches('s'), w.relations)
     );
-    let mut svg = Svg::new();
-    let view_box = format!("0 0 {width} {height}");
-    let labelled_by = format!("{prefix}-title {prefix}-desc");
-    svg.open(
-        "svg",
-        &[
-            ("xmlns", "http://www.w3.org/2000/svg".into()),
-            ("class", "pic pic-graph".into()),
-            ("viewBox", (&view_box).into()),
-            ("width", width.into()),
-            ("height", height.into()),
-            ("role", "group".into()),
-            ("aria-labelledby", (&labelled_by).into()),
-        ],
-    );
-    svg.text(
-        "title",
-        &[("id", (&format!("{prefix}-title")).into())],
-        &title,
-    );
-    svg.text("desc", &[("id", (&format!("{prefix}-desc")).into())], &desc);
+    let mut svg = Svg::picture("pic-graph", (width, height), &prefix, &title, &desc);
     svg.open("defs", &[]);
     for (suffix, class) in [("arrow", "arrowhead"), ("arrow-faint", "arrowhead faint")] {
         svg.open(
