@@ -1,6 +1,7 @@
 //! `dossier` turns a folder of sources (kept verbatim) and hand-written YAML metadata into
 //! a cross-linked static site: load → validate → render → write.
 
+pub mod body;
 pub mod briefing;
 pub mod diagnostics;
 pub mod init;
@@ -29,6 +30,25 @@ pub fn check(root: &Path) -> (Option<Dossier>, Diagnostics) {
     let raw = load::load(root, &mut diagnostics);
     let dossier = validate::validate(raw, &mut diagnostics);
     (dossier, diagnostics)
+}
+
+/// [`check`] for a project checked again and again (the preview server): the files that
+/// did not change since the last run are not read again, and what their bodies gave is
+/// reused.
+#[derive(Debug, Default)]
+pub struct Rechecker {
+    files: load::FileCache,
+    bodies: validate::BodyMemo,
+}
+
+impl Rechecker {
+    /// Loads and validates the project at `root`, as [`check`] does.
+    pub fn check(&self, root: &Path) -> (Option<Dossier>, Diagnostics) {
+        let mut diagnostics = Diagnostics::default();
+        let raw = load::load_with(root, Some(&self.files), &mut diagnostics);
+        let dossier = validate::validate_with(raw, Some(&self.bodies), &mut diagnostics);
+        (dossier, diagnostics)
+    }
 }
 
 /// How to build.

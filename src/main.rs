@@ -152,7 +152,6 @@ fn serve(args: &ServeArgs) -> anyhow::Result<ExitCode> {
         root: args.project.root.clone(),
         bind: args.bind,
         port: args.port,
-        progress: std::io::stderr().is_terminal(),
     };
     let printer = terminal::Printer::new(color());
     terminal::say(&format!("Building {}…", args.project.root.display()));

@@ -6,9 +6,7 @@ use std::collections::BTreeMap;
 use std::ops::Range;
 
 use aho_corasick::{AhoCorasick, MatchKind};
-use pulldown_cmark::{Event, Parser, Tag, TagEnd};
-
-use crate::paragraphs::{BlockCounter, markdown_options};
+use crate::body::TextRun;
 
 /// A mention found in a body, before it is tied to a source.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -124,43 +122,25 @@ impl MentionMatcher {
     /// Every mention in a Markdown body, outside code and links, with the numbered block
     /// that holds it.
     pub fn find_in_body(&self, body: &str) -> Vec<Found> {
+        self.find_in_runs(body, &crate::body::scan(body).runs)
+    }
+
+    /// Every mention in the runs of text of a body that [`crate::body::scan`] found.
+    pub fn find_in_runs(&self, body: &str, runs: &[TextRun]) -> Vec<Found> {
         let mut found = Vec::new();
         if self.automaton.is_none() {
             return found;
         }
-        let mut counter = BlockCounter::new();
-        let mut paragraph = None;
-        let mut in_link = 0usize;
-        let mut in_code = false;
-        for (event, range) in Parser::new_ext(body, markdown_options()).into_offset_iter() {
-            if let Some(number) = counter.on_event(&event) {
-                paragraph = Some(number);
-            }
-            match &event {
-                Event::Start(Tag::Link { .. } | Tag::Image { .. }) => in_link += 1,
-                Event::End(TagEnd::Link | TagEnd::Image) => in_link = in_link.saturating_sub(1),
-                Event::Start(Tag::CodeBlock(_)) => in_code = true,
-                Event::End(TagEnd::CodeBlock) => in_code = false,
-                Event::Start(Tag::Heading { .. } | Tag::Table(_) | Tag::FootnoteDefinition(_)) => {
-                    paragraph = None;
-                }
-                // Only where the text is the source as written (no escapes or
-                // entities), so that byte ranges in the body are exact.
-                Event::Text(text)
-                    if in_link == 0
-                        && !in_code
-                        && body.get(range.clone()) == Some(text.as_ref()) =>
-                {
-                    for (within, actor) in self.find_in_text(text) {
-                        let start = range.start + within.start;
-                        found.push(Found {
-                            paragraph,
-                            range: start..range.start + within.end,
-                            actor,
-                        });
-                    }
-                }
-                _ => {}
+        for run in runs {
+            let Some(text) = body.get(run.range.clone()) else {
+                continue;
+            };
+            for (within, actor) in self.find_in_text(text) {
+                found.push(Found {
+                    paragraph: run.paragraph,
+                    range: run.range.start + within.start..run.range.start + within.end,
+                    actor,
+                });
             }
         }
         found

@@ -3,7 +3,7 @@
 //! every top-level list item is a numbered block; headings, tables, code blocks and
 //! footnote definitions are not.
 
-use pulldown_cmark::{Event, Options, Parser, Tag, TagEnd};
+use pulldown_cmark::{Event, Options, Tag, TagEnd};
 
 use crate::model::Paragraph;
 
@@ -64,52 +64,9 @@ impl BlockCounter {
     }
 }
 
-/// Whether an event closes the kind of block that `BlockCounter` numbers.
-fn closes_block(event: &Event<'_>) -> bool {
-    matches!(event, Event::End(TagEnd::Paragraph | TagEnd::Item))
-}
-
 /// The numbered blocks of a body, with their byte ranges and plain text.
 pub fn number_blocks(body: &str) -> Vec<Paragraph> {
-    let mut counter = BlockCounter::new();
-    let mut blocks: Vec<Paragraph> = Vec::new();
-    // Depth of nested paragraph/item tags inside the open numbered block.
-    let mut open_depth = 0usize;
-    for (event, range) in Parser::new_ext(body, markdown_options()).into_offset_iter() {
-        if let Some(number) = counter.on_event(&event) {
-            blocks.push(Paragraph {
-                number,
-                range,
-                text: String::new(),
-            });
-            open_depth = 1;
-            continue;
-        }
-        if open_depth == 0 {
-            continue;
-        }
-        match &event {
-            Event::Start(Tag::Paragraph | Tag::Item) => open_depth += 1,
-            e if closes_block(e) => open_depth -= 1,
-            _ => {}
-        }
-        if let Some(block) = blocks.last_mut() {
-            match &event {
-                Event::Text(text) | Event::Code(text) => block.text.push_str(text),
-                Event::SoftBreak
-                | Event::HardBreak
-                | Event::Start(Tag::Paragraph | Tag::Item | Tag::List(_))
-                | Event::End(TagEnd::Paragraph | TagEnd::Item | TagEnd::List(_)) => {
-                    block.text.push(' ');
-                }
-                _ => {}
-            }
-        }
-    }
-    for block in &mut blocks {
-        block.text = block.text.split_whitespace().collect::<Vec<_>>().join(" ");
-    }
-    blocks
+    crate::body::scan(body).paragraphs
 }
 
 #[cfg(test)]

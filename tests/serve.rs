@@ -207,7 +207,7 @@ fn a_project_broken_from_the_start_is_served_once_fixed() {
 }
 
 #[test]
-fn the_built_site_carries_no_reload_script() {
+fn the_preview_serves_what_build_writes_plus_the_reload_script() {
     let (dir, root) = project();
     let out = dir.path().join("site");
     let built = dossier(&["build", "--root", path(&root), "--out", path(&out)]);
@@ -216,32 +216,48 @@ fn the_built_site_carries_no_reload_script() {
         "{}",
         String::from_utf8_lossy(&built.stderr)
     );
+    let preview = Preview::start(&root);
     let mut files = 0;
-    let mut stack = vec![out];
+    let mut stack = vec![out.clone()];
     while let Some(folder) = stack.pop() {
         for entry in std::fs::read_dir(&folder).expect("list") {
             let file = entry.expect("entry").path();
             if file.is_dir() {
                 stack.push(file);
-            } else {
-                let text =
-                    String::from_utf8_lossy(&std::fs::read(&file).expect("read")).into_owned();
-                assert!(
-                    !text.contains("__dossier"),
-                    "{} has the script",
-                    file.display()
-                );
-                files += 1;
+                continue;
             }
+            let relative = file.strip_prefix(&out).expect("inside the output");
+            let relative = relative.to_str().expect("a UTF-8 path").replace('\\', "/");
+            if relative == ".dossier-build" {
+                continue;
+            }
+            let written = String::from_utf8_lossy(&std::fs::read(&file).expect("read")).into_owned();
+            assert!(!written.contains("__dossier"), "{relative} has the script");
+            let served = preview.get(&format!("/{relative}"));
+            assert_eq!(served.status, 200, "{relative}");
+            // Pages are served with the reload script before `</body>`, and nothing else.
+            let script = served
+                .body
+                .find("<script src=\"/__dossier/reload.js\"")
+                .map(|start| {
+                    let end = served.body[start..].find("</script>").expect("closed") + start;
+                    (start, end + "</script>".len())
+                });
+            let body = match script {
+                Some((start, end)) => {
+                    assert!(relative.ends_with(".html"), "{relative} got the script");
+                    format!("{}{}", &served.body[..start], &served.body[end..])
+                }
+                None => {
+                    assert!(!relative.ends_with(".html"), "{relative} has no script");
+                    served.body.clone()
+                }
+            };
+            assert!(body == written, "{relative} differs between build and serve");
+            files += 1;
         }
     }
     assert!(files > 5, "only {files} files built");
-    // The preview's own build, in memory, has none either: it is added when served.
-    let (site, _) = dossier::serve::rebuild(&root, false).expect("the fixture builds");
-    assert!(
-        site.values()
-            .all(|bytes| !String::from_utf8_lossy(bytes).contains("__dossier"))
-    );
 }
 
 fn path(path: &std::path::Path) -> &str {

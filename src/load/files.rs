@@ -7,6 +7,7 @@ use rayon::prelude::*;
 use walkdir::WalkDir;
 
 use crate::diagnostics::{Diagnostic, Diagnostics, Severity, SourceFile, Span};
+use crate::load::cache::{Documents, FileCache};
 use crate::load::raw::{self, RawProject};
 use crate::load::yaml::{self, Yaml};
 use crate::model::is_valid_id;
@@ -17,6 +18,15 @@ const MAX_FILE_BYTES: u64 = 256 * 1024 * 1024;
 /// Reads every document of the project at `root`. Problems go to `diagnostics`; what
 /// could be read is returned either way.
 pub fn load(root: &Path, diagnostics: &mut Diagnostics) -> RawProject {
+    load_with(root, None, diagnostics)
+}
+
+/// [`load`], reading again only the files that changed since `cache` saw them.
+pub fn load_with(
+    root: &Path,
+    cache: Option<&FileCache>,
+    diagnostics: &mut Diagnostics,
+) -> RawProject {
     let mut project = RawProject {
         root: root.to_path_buf(),
         ..RawProject::default()
@@ -52,57 +62,92 @@ pub fn load(root: &Path, diagnostics: &mut Diagnostics) -> RawProject {
         project.dossier = raw::dossier(&file, &yaml, diagnostics);
     }
 
+    let source_paths = documents(root, &content.join("sources"), "md", diagnostics);
+    let actor_paths = documents(root, &content.join("actors"), "yaml", diagnostics);
+    let event_paths = documents(root, &content.join("events"), "yaml", diagnostics);
+    if let Some(cache) = cache {
+        let all = [&source_paths, &actor_paths, &event_paths];
+        cache.keep_only(all.into_iter().flatten().map(|(path, _)| path.as_path()));
+    }
+
     // Sources are many: read and parse them in parallel, keeping the order.
-    let sources: Vec<(Option<raw::RawSource>, Diagnostics)> =
-        documents(root, &content.join("sources"), "md", diagnostics)
-            .into_par_iter()
-            .map(|(path, id)| {
-                let mut found = Diagnostics::default();
-                let source = read_source(root, &path, id, &mut found);
-                (source, found)
-            })
-            .collect();
+    let sources: Vec<(Option<raw::RawSource>, Diagnostics)> = source_paths
+        .into_par_iter()
+        .map(|(path, id)| {
+            let read = |found: &mut Diagnostics| {
+                Documents::Source(read_source(root, &path, id, found))
+            };
+            match through(cache, &path, read) {
+                (Documents::Source(source), found) => (source, found),
+                (_, found) => (None, found),
+            }
+        })
+        .collect();
     for (source, found) in sources {
         diagnostics.extend(found);
         project.sources.extend(source);
     }
 
-    let actors: Vec<(Option<raw::RawActor>, Diagnostics)> =
-        documents(root, &content.join("actors"), "yaml", diagnostics)
-            .into_par_iter()
-            .map(|(path, id)| {
-                let mut found = Diagnostics::default();
-                let actor = read_text(root, &path, &mut found).and_then(|file| {
-                    let yaml = parse_yaml(&file, &file.text, 0, &mut found)?;
-                    raw::actor(id, &file, &yaml, &mut found)
-                });
-                (actor, found)
-            })
-            .collect();
+    let actors: Vec<(Option<raw::RawActor>, Diagnostics)> = actor_paths
+        .into_par_iter()
+        .map(|(path, id)| {
+            let read = |found: &mut Diagnostics| {
+                Documents::Actor(read_text(root, &path, found).and_then(|file| {
+                    let yaml = parse_yaml(&file, &file.text, 0, found)?;
+                    raw::actor(id, &file, &yaml, found)
+                }))
+            };
+            match through(cache, &path, read) {
+                (Documents::Actor(actor), found) => (actor, found),
+                (_, found) => (None, found),
+            }
+        })
+        .collect();
     for (actor, found) in actors {
         diagnostics.extend(found);
         project.actors.extend(actor);
     }
 
-    let events: Vec<(Vec<raw::RawEvent>, Diagnostics)> =
-        documents(root, &content.join("events"), "yaml", diagnostics)
-            .into_par_iter()
-            .map(|(path, _)| {
-                let mut found = Diagnostics::default();
-                let events = read_text(root, &path, &mut found)
-                    .and_then(|file| {
-                        let yaml = parse_yaml(&file, &file.text, 0, &mut found)?;
-                        Some(raw::events(&file, &yaml, &mut found))
-                    })
-                    .unwrap_or_default();
-                (events, found)
-            })
-            .collect();
+    let events: Vec<(Vec<raw::RawEvent>, Diagnostics)> = event_paths
+        .into_par_iter()
+        .map(|(path, _)| {
+            let read = |found: &mut Diagnostics| {
+                Documents::Events(
+                    read_text(root, &path, found)
+                        .and_then(|file| {
+                            let yaml = parse_yaml(&file, &file.text, 0, found)?;
+                            Some(raw::events(&file, &yaml, found))
+                        })
+                        .unwrap_or_default(),
+                )
+            };
+            match through(cache, &path, read) {
+                (Documents::Events(events), found) => (events, found),
+                (_, found) => (Vec::new(), found),
+            }
+        })
+        .collect();
     for (events, found) in events {
         diagnostics.extend(found);
         project.events.extend(events);
     }
     project
+}
+
+/// The documents of one file, through the cache when there is one.
+fn through(
+    cache: Option<&FileCache>,
+    path: &Path,
+    read: impl FnOnce(&mut Diagnostics) -> Documents,
+) -> (Documents, Diagnostics) {
+    match cache {
+        Some(cache) => cache.through(path, read),
+        None => {
+            let mut found = Diagnostics::default();
+            let documents = read(&mut found);
+            (documents, found)
+        }
+    }
 }
 
 /// Reads one source: front matter and body.

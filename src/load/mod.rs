@@ -1,12 +1,14 @@
 //! Reading a dossier project from disk: walking `content/`, splitting front matter,
 //! parsing YAML with positions into raw structs. Nothing is resolved yet.
 
+mod cache;
 pub mod fields;
 mod files;
 mod raw;
 pub mod yaml;
 
-pub use files::load;
+pub use cache::FileCache;
+pub use files::{load, load_with};
 pub use raw::{
     RawActor, RawDossier, RawEvent, RawJudgment, RawLink, RawProject, RawRelation, RawRole,
     RawSource,

@@ -10,7 +10,7 @@ use crate::load::yaml::{Yaml, YamlValue};
 use crate::model::{ActorKind, Confidence, Credibility, Date, Language, Reliability, SourceKind};
 
 /// Everything read from `content/`.
-#[derive(Debug, Default)]
+#[derive(Debug, Default, Clone)]
 pub struct RawProject {
     /// The project folder.
     pub root: PathBuf,
@@ -25,7 +25,7 @@ pub struct RawProject {
 }
 
 /// `content/dossier.yaml` as written.
-#[derive(Debug)]
+#[derive(Debug, Clone)]
 pub struct RawDossier {
     /// The file.
     pub file: Arc<SourceFile>,
@@ -52,7 +52,7 @@ pub struct RawDossier {
 }
 
 /// One key judgment as written.
-#[derive(Debug)]
+#[derive(Debug, Clone)]
 pub struct RawJudgment {
     /// `text`.
     pub text: Located<String>,
@@ -63,7 +63,7 @@ pub struct RawJudgment {
 }
 
 /// One source file as written.
-#[derive(Debug)]
+#[derive(Debug, Clone)]
 pub struct RawSource {
     /// File stem.
     pub id: String,
@@ -98,7 +98,7 @@ pub struct RawSource {
 }
 
 /// One actor file as written.
-#[derive(Debug)]
+#[derive(Debug, Clone)]
 pub struct RawActor {
     /// File stem.
     pub id: String,
@@ -123,7 +123,7 @@ pub struct RawActor {
 }
 
 /// A role as written.
-#[derive(Debug)]
+#[derive(Debug, Clone)]
 pub struct RawRole {
     /// `title`.
     pub title: Located<String>,
@@ -136,7 +136,7 @@ pub struct RawRole {
 }
 
 /// A relation as written.
-#[derive(Debug)]
+#[derive(Debug, Clone)]
 pub struct RawRelation {
     /// `to`.
     pub to: Located<String>,
@@ -153,7 +153,7 @@ pub struct RawRelation {
 }
 
 /// An external link as written.
-#[derive(Debug)]
+#[derive(Debug, Clone)]
 pub struct RawLink {
     /// `label`.
     pub label: Located<String>,
@@ -162,7 +162,7 @@ pub struct RawLink {
 }
 
 /// One event as written.
-#[derive(Debug)]
+#[derive(Debug, Clone)]
 pub struct RawEvent {
     /// The file holding it.
     pub file: Arc<SourceFile>,

@@ -9,6 +9,7 @@
 mod crossref;
 pub mod escape;
 mod feeds;
+mod files;
 pub mod fragments;
 pub mod highlight;
 pub mod labels;
@@ -30,6 +31,7 @@ use rayon::prelude::*;
 use crate::model::{Dossier, Language};
 use crate::write::{Sink, WriteError};
 pub use crossref::CrossRef;
+pub use files::SiteFile;
 use highlight::Highlighter;
 use labels::Labels;
 use links::PagePath;
@@ -281,9 +283,22 @@ pub fn render(
 
 /// Copies `root/static/` into the output as is (regular files only: no links out).
 fn copy_static(root: &Path, out: &Output<'_>) -> Result<(), RenderError> {
+    for (relative, path) in static_files(root)? {
+        let bytes = std::fs::read(&path).map_err(|source| RenderError::Read {
+            path: path.clone(),
+            source,
+        })?;
+        out.write(&PagePath::new(relative), &bytes)?;
+    }
+    Ok(())
+}
+
+/// The regular files of `root/static/` (no links out), by path inside it.
+fn static_files(root: &Path) -> Result<Vec<(String, PathBuf)>, RenderError> {
     let folder = root.join("static");
+    let mut files = Vec::new();
     if !folder.is_dir() {
-        return Ok(());
+        return Ok(files);
     }
     let entries = walkdir::WalkDir::new(&folder)
         .follow_links(false)
@@ -304,11 +319,7 @@ fn copy_static(root: &Path, out: &Output<'_>) -> Result<(), RenderError> {
         let Some(relative) = relative.to_str().map(|r| r.replace('\\', "/")) else {
             continue;
         };
-        let bytes = std::fs::read(entry.path()).map_err(|source| RenderError::Read {
-            path: entry.path().to_path_buf(),
-            source,
-        })?;
-        out.write(&PagePath::new(relative), &bytes)?;
+        files.push((relative, entry.path().to_path_buf()));
     }
-    Ok(())
+    Ok(files)
 }

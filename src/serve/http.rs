@@ -6,7 +6,7 @@ use std::time::Duration;
 
 use tiny_http::{Header, Method, Request, Response, StatusCode};
 
-use super::Site;
+use super::Served;
 use super::paths::{Target, resolve};
 use super::state::{State, Status};
 
@@ -82,9 +82,10 @@ fn reply(url: &str, state: &State) -> Reply {
     let Some(site) = site else {
         return waiting_page(&status);
     };
-    match resolve(&site, url) {
-        Target::File(path) => match site.get(&path) {
-            Some(body) => file_reply(200, &path, body.clone(), &status),
+    match resolve(&site.paths, url) {
+        Target::File(path) => match site.file(&path) {
+            Some(Ok(body)) => file_reply(200, &path, body.to_vec(), &status),
+            Some(Err(message)) => Reply::text(500, &format!("cannot render {path}: {message}")),
             None => not_found(&site, &status),
         },
         Target::Redirect(location) => Reply {
@@ -132,10 +133,10 @@ fn own_address(rest: &str, state: &State) -> Reply {
 }
 
 /// The site's own `404.html`, or a plain answer when it has none.
-fn not_found(site: &Site, status: &Status) -> Reply {
-    match site.get("404.html") {
-        Some(body) => file_reply(404, "404.html", body.clone(), status),
-        None => Reply::text(404, "Not found."),
+fn not_found(site: &Served, status: &Status) -> Reply {
+    match site.file("404.html") {
+        Some(Ok(body)) => file_reply(404, "404.html", body.to_vec(), status),
+        _ => Reply::text(404, "Not found."),
     }
 }
 

@@ -1,22 +1,23 @@
-//! `dossier serve`: builds the project in memory (never into `public/`), serves it over
-//! HTTP, watches the project and rebuilds on change; open pages reload themselves, and
-//! show the errors of a failed build over the last good one.
+//! `dossier serve`: checks the project and serves its site over HTTP from memory (never
+//! from or into `public/`), rendering each page when it is asked for; watches the project
+//! and checks it again on change, reading only the changed files; open pages reload
+//! themselves, and show the errors of a failed build over the last good one.
 
 mod http;
+mod pages;
 mod paths;
 mod state;
 mod watch;
 
-use std::collections::BTreeMap;
+use std::collections::BTreeSet;
 use std::net::{IpAddr, SocketAddr, TcpListener};
-use std::path::{Path, PathBuf};
+use std::path::PathBuf;
 use std::sync::Arc;
 use std::sync::mpsc::{Receiver, channel};
 use std::thread::JoinHandle;
 use std::time::Duration;
 
-use crate::diagnostics::{Diagnostic, Diagnostics, Severity};
-use crate::write::MemorySink;
+use crate::diagnostics::Diagnostics;
 use state::State;
 use watch::Watch;
 
@@ -29,8 +30,6 @@ pub struct Options {
     pub bind: IpAddr,
     /// The port; 0 picks a free one.
     pub port: u16,
-    /// Show a progress bar on stderr while a large site builds.
-    pub progress: bool,
 }
 
 /// Something the terminal should hear about.
@@ -56,8 +55,42 @@ pub enum Notice {
     WatchFailed(String),
 }
 
-/// A built site: its files by path inside it (`sources/x/index.html`).
-pub type Site = BTreeMap<String, Vec<u8>>;
+/// The paths of the files of a site (`sources/x/index.html`).
+pub type Paths = BTreeSet<String>;
+
+impl std::fmt::Debug for Served {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        write!(f, "Served({} files)", self.paths.len())
+    }
+}
+
+/// The site of a good build, as served: the paths of its files, and the thread that
+/// renders them when asked.
+pub struct Served {
+    /// Every file of the site.
+    pub paths: Paths,
+    renderer: pages::Renderer,
+}
+
+impl Served {
+    /// The file at `path`, rendered now or earlier (`None` when the site has no such
+    /// file), or why it cannot be rendered.
+    pub fn file(&self, path: &str) -> Option<pages::Rendered> {
+        if !self.paths.contains(path) {
+            return None;
+        }
+        self.renderer.render(path)
+    }
+
+    /// A site without files, for tests of what holds it.
+    #[cfg(test)]
+    pub(crate) fn empty() -> Self {
+        Self {
+            paths: Paths::new(),
+            renderer: pages::Renderer::start().expect("a rendering thread"),
+        }
+    }
+}
 
 /// Receives the notices, from the builder thread.
 pub type Reporter = Arc<dyn Fn(Notice) + Send + Sync>;
@@ -87,28 +120,6 @@ pub enum ServeError {
     /// The HTTP server or a thread could not start.
     #[error("cannot start the preview server: {0}")]
     Start(String),
-}
-
-/// Builds the site of the project at `root` in memory, with a progress bar on stderr
-/// when `progress` and the site is large. Returns it with the warnings of the content,
-/// or every diagnostic of a failed build.
-///
-/// The one place where the preview calls the site builder: the same check and render as
-/// `dossier build`, into memory instead of a folder.
-pub fn rebuild(root: &Path, progress: bool) -> Result<(Site, Diagnostics), Diagnostics> {
-    let (dossier, mut diagnostics) = crate::check(root);
-    let Some(dossier) = dossier.filter(|_| !diagnostics.failed(false)) else {
-        return Err(diagnostics);
-    };
-    let sink = MemorySink::new();
-    match crate::render_into(&dossier, root, &sink, progress) {
-        Ok(_) => Ok((sink.into_files(), diagnostics)),
-        Err(error) => {
-            let message = format!("cannot build the site: {error}");
-            diagnostics.push(Diagnostic::file(Severity::Error, root, message));
-            Err(diagnostics)
-        }
-    }
 }
 
 /// A running preview: HTTP server, watcher and builder threads. Stop it with
@@ -142,14 +153,17 @@ impl Server {
         let http = Arc::new(http);
         let state = Arc::new(State::default());
 
+        let renderer =
+            pages::Renderer::start().map_err(|error| ServeError::Start(error.to_string()))?;
+        let builder = watch::Builder::new(root.clone(), renderer);
         // Watch before the first build, so that an edit made during it is not lost.
         let watch = Watch::start(&root)?;
-        watch::build(&root, options.progress, &state, &report);
+        builder.build(&state, &report);
 
         let (done, builder_done) = channel();
-        let (builder_state, progress) = (Arc::clone(&state), options.progress);
+        let builder_state = Arc::clone(&state);
         spawn("dossier-builder", move || {
-            watch.run(progress, &builder_state, &report);
+            watch.run(&builder, &builder_state, &report);
             let _ = done.send(());
         })?;
         let (server, accept_state) = (Arc::clone(&http), Arc::clone(&state));

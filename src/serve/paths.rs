@@ -6,7 +6,7 @@ use std::ops::Bound;
 
 use percent_encoding::percent_decode_str;
 
-use super::Site;
+use super::Paths;
 
 /// What a request target names.
 #[derive(Debug, PartialEq, Eq)]
@@ -23,7 +23,7 @@ pub enum Target {
 }
 
 /// Resolves `target` (the path and query of an HTTP request) in `site`.
-pub fn resolve(site: &Site, target: &str) -> Target {
+pub fn resolve(site: &Paths, target: &str) -> Target {
     let (path, query) = match target.find(['?', '#']) {
         Some(at) => target.split_at(at),
         None => (target, ""),
@@ -33,7 +33,7 @@ pub fn resolve(site: &Site, target: &str) -> Target {
     };
     let key = segments.join("/");
     let trailing_slash = path.ends_with('/');
-    if !key.is_empty() && site.contains_key(&key) {
+    if !key.is_empty() && site.contains(&key) {
         return if trailing_slash {
             Target::Missing
         } else {
@@ -50,13 +50,13 @@ pub fn resolve(site: &Site, target: &str) -> Target {
         || site
             .range::<str, _>((Bound::Included(folder.as_str()), Bound::Unbounded))
             .next()
-            .is_some_and(|(k, _)| k.starts_with(&folder));
+            .is_some_and(|k| k.starts_with(&folder));
     match (is_folder, trailing_slash || key.is_empty()) {
         (true, false) => {
             let query = query.split('#').next().unwrap_or_default();
             Target::Redirect(format!("{path}/{query}"))
         }
-        (true, true) if site.contains_key(&index) => Target::File(index),
+        (true, true) if site.contains(&index) => Target::File(index),
         _ => Target::Missing,
     }
 }
@@ -85,7 +85,7 @@ fn segments(path: &str) -> Option<Vec<String>> {
 mod tests {
     use super::*;
 
-    fn site() -> Site {
+    fn site() -> Paths {
         [
             "index.html",
             "sources/a/index.html",
@@ -93,7 +93,7 @@ mod tests {
             "assets/site.css",
         ]
         .into_iter()
-        .map(|path| (path.to_string(), path.as_bytes().to_vec()))
+        .map(String::from)
         .collect()
     }
 

@@ -5,7 +5,7 @@
 use std::sync::{Arc, Condvar, Mutex, MutexGuard};
 use std::time::Duration;
 
-use super::Site;
+use super::Served;
 
 /// The state of the builds, as the pages' reload script sees it.
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
@@ -42,7 +42,7 @@ pub struct State {
 #[derive(Debug, Default)]
 struct Inner {
     status: Status,
-    site: Option<Arc<Site>>,
+    site: Option<Arc<Served>>,
 }
 
 impl State {
@@ -53,13 +53,13 @@ impl State {
 
     /// The status and the site it describes (none before the first good build), read
     /// together.
-    pub fn current(&self) -> (Status, Option<Arc<Site>>) {
+    pub fn current(&self) -> (Status, Option<Arc<Served>>) {
         let inner = self.lock();
         (inner.status.clone(), inner.site.clone())
     }
 
     /// Records a build that succeeded: its site is served from now on.
-    pub fn succeeded(&self, site: Site) {
+    pub fn succeeded(&self, site: Served) {
         let previous = {
             let mut inner = self.lock();
             inner.status.version += 1;
@@ -68,7 +68,8 @@ impl State {
             inner.site.replace(Arc::new(site))
         };
         self.changed.notify_all();
-        // A large site is freed here, outside the lock (or by the last request using it).
+        // The previous site is freed here, outside the lock (or by the last request
+        // using it).
         drop(previous);
     }
 
@@ -120,12 +121,12 @@ mod tests {
     #[test]
     fn a_failed_build_keeps_the_good_one_and_a_success_clears_the_error() {
         let state = State::default();
-        state.succeeded(Site::new());
+        state.succeeded(Served::empty());
         state.failed("boom".into());
         let status = state.snapshot();
         assert_eq!((status.version, status.good), (2, Some(1)));
         assert_eq!(status.error.as_deref(), Some("boom"));
-        state.succeeded(Site::new());
+        state.succeeded(Served::empty());
         let status = state.snapshot();
         assert_eq!(
             (status.version, status.good, status.error),
@@ -139,7 +140,7 @@ mod tests {
         let waited = state.wait_past(0, Duration::from_millis(20));
         assert_eq!(waited.version, 0);
         let builder = Arc::clone(&state);
-        let thread = std::thread::spawn(move || builder.succeeded(Site::new()));
+        let thread = std::thread::spawn(move || builder.succeeded(Served::empty()));
         let waited = state.wait_past(0, Duration::from_secs(10));
         assert_eq!(waited.version, 1);
         thread.join().expect("builder thread");

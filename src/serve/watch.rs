@@ -11,8 +11,13 @@ use notify_debouncer_full::notify::event::{AccessKind, AccessMode};
 use notify_debouncer_full::notify::{EventKind, RecommendedWatcher, RecursiveMode};
 use notify_debouncer_full::{DebounceEventResult, DebouncedEvent, Debouncer, RecommendedCache};
 
+use super::pages::{Model, Renderer};
 use super::state::State;
-use super::{Notice, Reporter, ServeError};
+use super::{Notice, Reporter, ServeError, Served};
+use crate::Rechecker;
+use crate::diagnostics::{Diagnostic, Severity};
+use crate::model::Dossier;
+use crate::render::templates::Templates;
 
 /// The folders of a project whose changes trigger a rebuild.
 pub const WATCHED: [&str; 3] = ["content", "templates", "static"];
@@ -57,7 +62,7 @@ impl Watch {
     }
 
     /// Rebuilds the site whenever the project changes, until the server stops.
-    pub fn run(mut self, progress: bool, state: &State, report: &Reporter) {
+    pub fn run(mut self, builder: &Builder, state: &State, report: &Reporter) {
         loop {
             let first = match self.events.recv_timeout(Duration::from_millis(200)) {
                 Ok(result) => result,
@@ -86,7 +91,7 @@ impl Watch {
             changed.dedup();
             self.watch_new_folders(&changed, report);
             report(Notice::Changed(changed));
-            build(&self.root, progress, state, report);
+            builder.build(state, report);
         }
         self.debouncer.stop_nonblocking();
     }
@@ -120,24 +125,67 @@ impl Watch {
     }
 }
 
-/// Builds the site once and publishes the outcome to the pages and the terminal.
-pub fn build(root: &Path, progress: bool, state: &State, report: &Reporter) {
-    let started = Instant::now();
-    match super::rebuild(root, progress) {
-        Ok((site, warnings)) => {
-            state.succeeded(site);
-            report(Notice::Built {
-                elapsed: started.elapsed(),
-                warnings,
-            });
+/// Checks the project and hands the dossier to the renderer, again after each change.
+pub struct Builder {
+    root: PathBuf,
+    renderer: Renderer,
+    checker: Rechecker,
+}
+
+impl Builder {
+    /// A builder of the project at `root` (canonical) for `renderer`.
+    pub fn new(root: PathBuf, renderer: Renderer) -> Self {
+        Self {
+            root,
+            renderer,
+            checker: Rechecker::default(),
         }
-        Err(diagnostics) => {
-            state.failed(diagnostics.render(false));
-            report(Notice::Failed {
-                elapsed: started.elapsed(),
-                diagnostics,
-            });
+    }
+
+    /// Checks the project (reading again only what changed since the last time) and
+    /// publishes the outcome to the pages and the terminal.
+    pub fn build(&self, state: &State, report: &Reporter) {
+        let started = Instant::now();
+        let (dossier, mut diagnostics) = self.checker.check(&self.root);
+        let served = match dossier.filter(|_| !diagnostics.failed(false)) {
+            Some(dossier) => self.serve(dossier),
+            None => Err(None),
+        };
+        match served {
+            Ok(served) => {
+                state.succeeded(served);
+                report(Notice::Built {
+                    elapsed: started.elapsed(),
+                    warnings: diagnostics,
+                });
+            }
+            Err(problem) => {
+                if let Some(message) = problem {
+                    let message = format!("cannot build the site: {message}");
+                    diagnostics.push(Diagnostic::file(Severity::Error, &self.root, message));
+                }
+                state.failed(diagnostics.render(false));
+                report(Notice::Failed {
+                    elapsed: started.elapsed(),
+                    diagnostics,
+                });
+            }
         }
+    }
+
+    /// Makes `dossier` the one served; `Err(Some(why))` when its site cannot be rendered.
+    fn serve(&self, dossier: Dossier) -> Result<Served, Option<String>> {
+        let templates = Templates::load(&self.root).map_err(|e| Some(e.to_string()))?;
+        let model = Model {
+            dossier,
+            templates,
+            root: self.root.clone(),
+        };
+        let paths = self.renderer.replace(model).map_err(Some)?;
+        Ok(Served {
+            paths,
+            renderer: self.renderer.clone(),
+        })
     }
 }
 

@@ -1,5 +1,6 @@
 //! Turning each raw document into its model value, resolving what it points at.
 
+use crate::body::BodyLink;
 use crate::diagnostics::{Diagnostics, SourceFile};
 use crate::load::fields::Located;
 use crate::load::{RawActor, RawDossier, RawEvent, RawSource};
@@ -121,6 +122,7 @@ pub fn source(
     index: usize,
     raw: RawSource,
     paragraphs: Vec<Paragraph>,
+    links: &[BodyLink],
     default_language: Language,
     resolver: &mut Resolver<'_>,
     diagnostics: &mut Diagnostics,
@@ -128,9 +130,10 @@ pub fn source(
     let file = &raw.file;
     let from = Referrer::Source(index);
     field_markdown(resolver, from, raw.note.as_ref(), file, diagnostics);
-    resolver.markdown(
+    resolver.links(
         from,
         &raw.body,
+        links,
         MarkdownOrigin::Body,
         Placement::At(raw.body_offset),
         file,

@@ -3,6 +3,7 @@
 //! error.
 
 mod entities;
+mod memo;
 mod references;
 
 use std::collections::BTreeMap;
@@ -14,12 +15,24 @@ use crate::diagnostics::{Diagnostics, SourceFile, Span};
 use crate::load::{RawActor, RawProject};
 use crate::mentions::MentionMatcher;
 use crate::model::{Actor, Dossier, Mention, Source, Target, is_valid_id, slugify};
-use crate::paragraphs::number_blocks;
+use crate::body::{self, BodyScan};
 use references::{Entry, Resolver};
+
+pub use memo::BodyMemo;
 
 /// Checks and resolves a project. Returns the dossier when no error was found (warnings
 /// are allowed; the caller decides about `--strict`).
 pub fn validate(raw: RawProject, diagnostics: &mut Diagnostics) -> Option<Dossier> {
+    validate_with(raw, None, diagnostics)
+}
+
+/// [`validate`], reusing what `memo` remembers of the bodies of files that were not read
+/// again since the last run, and remembering this run's.
+pub fn validate_with(
+    raw: RawProject,
+    memo: Option<&BodyMemo>,
+    diagnostics: &mut Diagnostics,
+) -> Option<Dossier> {
     let RawProject {
         dossier,
         mut sources,
@@ -40,7 +53,17 @@ pub fn validate(raw: RawProject, diagnostics: &mut Diagnostics) -> Option<Dossie
         .collect();
     events.sort_by(|a, b| (a.1.date.value, &a.0).cmp(&(b.1.date.value, &b.0)));
 
-    let paragraphs: Vec<_> = sources.par_iter().map(|s| number_blocks(&s.body)).collect();
+    let mut scans: Vec<Arc<BodyScan>> = sources
+        .par_iter()
+        .map(|s| match memo {
+            Some(memo) => memo.scan(&s.file, &s.body),
+            None => Arc::new(body::scan(&s.body)),
+        })
+        .collect();
+    if let Some(memo) = memo {
+        memo.keep_only(sources.iter().map(|s| &s.file));
+    }
+    let files: Vec<Arc<SourceFile>> = sources.iter().map(|s| Arc::clone(&s.file)).collect();
 
     // One namespace for every id.
     let mut ids: BTreeMap<String, Entry> = BTreeMap::new();
@@ -69,7 +92,7 @@ pub fn validate(raw: RawProject, diagnostics: &mut Diagnostics) -> Option<Dossie
     for (index, source) in sources.iter().enumerate() {
         let entry = Entry {
             target: Target::Source(index),
-            paragraphs: u32::try_from(paragraphs[index].len()).unwrap_or(u32::MAX),
+            paragraphs: u32::try_from(scans[index].paragraphs.len()).unwrap_or(u32::MAX),
             actor_kind: None,
         };
         claim(
@@ -108,13 +131,19 @@ pub fn validate(raw: RawProject, diagnostics: &mut Diagnostics) -> Option<Dossie
         .unwrap_or_default();
     let sources: Vec<_> = sources
         .into_iter()
-        .zip(paragraphs)
+        .zip(&mut scans)
         .enumerate()
-        .map(|(index, (raw, paragraphs))| {
+        .map(|(index, (raw, scan))| {
+            // Taken when this run made the scan; copied when the memo keeps it.
+            let paragraphs = match Arc::get_mut(scan) {
+                Some(scan) => std::mem::take(&mut scan.paragraphs),
+                None => scan.paragraphs.clone(),
+            };
             entities::source(
                 index,
                 raw,
                 paragraphs,
+                &scan.links,
                 meta.language,
                 &mut resolver,
                 diagnostics,
@@ -136,7 +165,13 @@ pub fn validate(raw: RawProject, diagnostics: &mut Diagnostics) -> Option<Dossie
     references.sort();
     references.dedup();
 
-    let mentions = find_mentions(&sources, &actors, &raw_actors, diagnostics);
+    let bodies = Bodies {
+        sources: &sources,
+        files: &files,
+        scans: &scans,
+        memo,
+    };
+    let mentions = find_mentions(&bodies, &actors, &raw_actors, diagnostics);
     if diagnostics.error_count() > 0 {
         return None;
     }
@@ -179,8 +214,16 @@ fn event_id(event: &crate::load::RawEvent, diagnostics: &mut Diagnostics) -> Opt
     }
 }
 
+/// The sources' bodies and what is known of them, for finding mentions.
+struct Bodies<'a> {
+    sources: &'a [Source],
+    files: &'a [Arc<SourceFile>],
+    scans: &'a [Arc<BodyScan>],
+    memo: Option<&'a BodyMemo>,
+}
+
 fn find_mentions(
-    sources: &[Source],
+    bodies: &Bodies<'_>,
     actors: &[Actor],
     raw_actors: &[RawActor],
     diagnostics: &mut Diagnostics,
@@ -217,13 +260,20 @@ fn find_mentions(
             name.name
         ));
     }
-    let per_source: Vec<Vec<Mention>> = sources
+    let names = names_key(actors);
+    let per_source: Vec<Vec<Mention>> = bodies
+        .sources
         .par_iter()
         .enumerate()
         .map(|(source, s)| {
-            matcher
-                .find_in_body(&s.body)
-                .into_iter()
+            let find = || matcher.find_in_runs(&s.body, &bodies.scans[source].runs);
+            let found = match bodies.memo {
+                Some(memo) => memo.mentions(&bodies.files[source], names, find),
+                None => Arc::new(find()),
+            };
+            found
+                .iter()
+                .cloned()
                 .map(|found| Mention {
                     source,
                     paragraph: found.paragraph,
@@ -234,4 +284,15 @@ fn find_mentions(
         })
         .collect();
     per_source.into_iter().flatten().collect()
+}
+
+/// A key of every actor's names, in order: mentions found with other names are stale.
+fn names_key(actors: &[Actor]) -> u64 {
+    use std::hash::{Hash, Hasher};
+    let mut hasher = std::collections::hash_map::DefaultHasher::new();
+    for actor in actors {
+        actor.name.hash(&mut hasher);
+        actor.aliases.hash(&mut hasher);
+    }
+    hasher.finish()
 }

@@ -3,12 +3,10 @@
 
 use std::collections::BTreeMap;
 
-use pulldown_cmark::{Event, LinkType, Parser, Tag};
-
 use crate::diagnostics::{Diagnostics, SourceFile, Span, did_you_mean};
 use crate::load::fields::Located;
 use crate::model::{ActorKind, Citation, CitationText, Reference, ReferenceKind, Referrer, Target};
-use crate::paragraphs::markdown_options;
+use crate::body::BodyLink;
 use crate::urls;
 
 /// What the resolver knows of each id.
@@ -180,23 +178,27 @@ impl Resolver<'_> {
         file: &SourceFile,
         diagnostics: &mut Diagnostics,
     ) {
-        for (event, range) in Parser::new_ext(text, markdown_options()).into_offset_iter() {
-            let (Event::Start(Tag::Link {
-                link_type,
-                dest_url,
-                ..
-            })
-            | Event::Start(Tag::Image {
-                link_type,
-                dest_url,
-                ..
-            })) = &event
-            else {
-                continue;
-            };
-            let written = &text[range.clone()];
+        self.links(from, text, &crate::body::links(text), origin, place, file, diagnostics);
+    }
+
+    /// Checks the links that [`crate::body::scan`] or [`crate::body::links`] found in a
+    /// Markdown `text`.
+    #[allow(clippy::too_many_arguments)]
+    pub fn links(
+        &mut self,
+        from: Referrer,
+        text: &str,
+        links: &[BodyLink],
+        origin: MarkdownOrigin,
+        place: Placement,
+        file: &SourceFile,
+        diagnostics: &mut Diagnostics,
+    ) {
+        for link in links {
+            let (range, dest_url) = (&link.range, &link.destination);
+            let written = text.get(range.clone()).unwrap_or_default();
             let span = place.locate(file, written, range.start);
-            if matches!(link_type, LinkType::WikiLink { .. }) {
+            if link.wiki {
                 self.wiki_link(from, dest_url, file, span, diagnostics);
             } else if !urls::is_safe_link(dest_url) {
                 let scheme = urls::scheme(dest_url).unwrap_or_default();

@@ -1,0 +1,209 @@
+//! One pass of the Markdown parser over a source body gives what the checks need of it:
+//! the numbered blocks (by the rule of [`crate::paragraphs`]), every link, and the runs
+//! of text where an actor can be mentioned. The result depends on the body alone, so the
+//! preview server keeps it between rebuilds for the files that did not change.
+
+use std::ops::Range;
+
+use pulldown_cmark::{Event, LinkType, Parser, Tag, TagEnd};
+
+use crate::model::Paragraph;
+use crate::paragraphs::{BlockCounter, markdown_options};
+
+/// What one pass over a body found.
+#[derive(Debug, Clone, Default)]
+pub struct BodyScan {
+    /// The numbered blocks, with their byte ranges and plain text.
+    pub paragraphs: Vec<Paragraph>,
+    /// Every link and image, in order.
+    pub links: Vec<BodyLink>,
+    /// The text written verbatim outside code and links, where mentions are looked for.
+    pub runs: Vec<TextRun>,
+}
+
+/// A link or image of a Markdown text.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct BodyLink {
+    /// A wiki-link (`[[id]]`), rather than an ordinary link or image.
+    pub wiki: bool,
+    /// Where it points, as written.
+    pub destination: String,
+    /// Its bytes in the text.
+    pub range: Range<usize>,
+}
+
+/// A piece of text, as written, in which an actor may be mentioned.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct TextRun {
+    /// Its bytes in the body.
+    pub range: Range<usize>,
+    /// The numbered block holding it; `None` in a heading, a table or a footnote.
+    pub paragraph: Option<u32>,
+}
+
+/// Reads a body once.
+pub fn scan(body: &str) -> BodyScan {
+    let mut scan = BodyScan::default();
+    let mut counter = BlockCounter::new();
+    // The block holding the text that follows, for mentions.
+    let mut paragraph = None;
+    let mut in_link = 0usize;
+    let mut in_code = false;
+    // Depth of nested paragraph/item tags inside the open numbered block.
+    let mut open_depth = 0usize;
+    for (event, range) in Parser::new_ext(body, markdown_options()).into_offset_iter() {
+        if let Some(link) = link(&event, &range) {
+            scan.links.push(link);
+        }
+        let numbered = counter.on_event(&event);
+        if let Some(number) = numbered {
+            paragraph = Some(number);
+        }
+        match &event {
+            Event::Start(Tag::Link { .. } | Tag::Image { .. }) => in_link += 1,
+            Event::End(TagEnd::Link | TagEnd::Image) => in_link = in_link.saturating_sub(1),
+            Event::Start(Tag::CodeBlock(_)) => in_code = true,
+            Event::End(TagEnd::CodeBlock) => in_code = false,
+            Event::Start(Tag::Heading { .. } | Tag::Table(_) | Tag::FootnoteDefinition(_)) => {
+                paragraph = None;
+            }
+            // Only where the text is the source as written (no escapes or entities), so
+            // that byte ranges in the body are exact.
+            Event::Text(text)
+                if in_link == 0 && !in_code && body.get(range.clone()) == Some(text.as_ref()) =>
+            {
+                scan.runs.push(TextRun {
+                    range: range.clone(),
+                    paragraph,
+                });
+            }
+            _ => {}
+        }
+        if let Some(number) = numbered {
+            scan.paragraphs.push(Paragraph {
+                number,
+                range,
+                text: String::new(),
+            });
+            open_depth = 1;
+            continue;
+        }
+        if open_depth == 0 {
+            continue;
+        }
+        match &event {
+            Event::Start(Tag::Paragraph | Tag::Item) => open_depth += 1,
+            Event::End(TagEnd::Paragraph | TagEnd::Item) => open_depth -= 1,
+            _ => {}
+        }
+        if let Some(block) = scan.paragraphs.last_mut() {
+            match &event {
+                Event::Text(text) | Event::Code(text) => push_collapsed(&mut block.text, text),
+                Event::SoftBreak
+                | Event::HardBreak
+                | Event::Start(Tag::Paragraph | Tag::Item | Tag::List(_))
+                | Event::End(TagEnd::Paragraph | TagEnd::Item | TagEnd::List(_)) => {
+                    push_collapsed(&mut block.text, " ");
+                }
+                _ => {}
+            }
+        }
+    }
+    for block in &mut scan.paragraphs {
+        let kept = block.text.trim_end().len();
+        block.text.truncate(kept);
+    }
+    scan
+}
+
+/// Every link and image of a Markdown text (an analyst's field).
+pub fn links(text: &str) -> Vec<BodyLink> {
+    Parser::new_ext(text, markdown_options())
+        .into_offset_iter()
+        .filter_map(|(event, range)| link(&event, &range))
+        .collect()
+}
+
+fn link(event: &Event<'_>, range: &Range<usize>) -> Option<BodyLink> {
+    let (Event::Start(Tag::Link {
+        link_type,
+        dest_url,
+        ..
+    })
+    | Event::Start(Tag::Image {
+        link_type,
+        dest_url,
+        ..
+    })) = event
+    else {
+        return None;
+    };
+    Some(BodyLink {
+        wiki: matches!(link_type, LinkType::WikiLink { .. }),
+        destination: dest_url.to_string(),
+        range: range.clone(),
+    })
+}
+
+/// Appends `text` to `out` with every run of whitespace made one space and none at the
+/// start: the plain text of a block, as quoted and searched.
+fn push_collapsed(out: &mut String, text: &str) {
+    let mut space = out.ends_with(' ') || out.is_empty();
+    for c in text.chars() {
+        if c.is_whitespace() {
+            if !space {
+                out.push(' ');
+                space = true;
+            }
+        } else {
+            out.push(c);
+            space = false;
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn whitespace_is_collapsed_as_split_whitespace_and_join_would() {
+        for text in ["  a \n b\t\tc  ", "", " ", "é  ü\u{a0}x", "one"] {
+            let mut out = String::new();
+            push_collapsed(&mut out, text);
+            let kept = out.trim_end().len();
+            out.truncate(kept);
+            assert_eq!(out, text.split_whitespace().collect::<Vec<_>>().join(" "));
+        }
+    }
+
+    #[test]
+    fn one_pass_finds_blocks_links_and_runs() {
+        let body = "# Head\n\nSee [[abc]] and [x](https://e.org).\n\n`code` text\n";
+        let scan = scan(body);
+        assert_eq!(scan.paragraphs.len(), 2);
+        assert_eq!(scan.paragraphs[0].text, "See abc and x.");
+        assert_eq!(
+            scan.links
+                .iter()
+                .map(|l| (l.wiki, l.destination.as_str()))
+                .collect::<Vec<_>>(),
+            [(true, "abc"), (false, "https://e.org")]
+        );
+        let runs: Vec<_> = scan
+            .runs
+            .iter()
+            .map(|r| (&body[r.range.clone()], r.paragraph))
+            .collect();
+        assert_eq!(
+            runs,
+            [
+                ("Head", None),
+                ("See ", Some(1)),
+                (" and ", Some(1)),
+                (".", Some(1)),
+                (" text", Some(2))
+            ]
+        );
+    }
+}

@@ -1,0 +1,96 @@
+//! What loading keeps from one run to the next on the same project, for the preview
+//! server: each file's raw documents and diagnostics, reused while the file keeps its
+//! size and modification time, so that a rebuild reads again only what changed.
+
+use std::collections::HashMap;
+use std::path::{Path, PathBuf};
+use std::sync::{Mutex, MutexGuard};
+use std::time::SystemTime;
+
+use crate::diagnostics::Diagnostics;
+use crate::load::raw::{RawActor, RawEvent, RawSource};
+
+/// The raw documents of the files read by the last runs, by path.
+#[derive(Debug, Default)]
+pub struct FileCache {
+    entries: Mutex<HashMap<PathBuf, Remembered>>,
+}
+
+/// What one file gave.
+#[derive(Debug, Clone)]
+pub enum Documents {
+    /// A source (none when it could not be read).
+    Source(Option<RawSource>),
+    /// An actor.
+    Actor(Option<RawActor>),
+    /// The events of an events file.
+    Events(Vec<RawEvent>),
+}
+
+#[derive(Debug)]
+struct Remembered {
+    stamp: Stamp,
+    documents: Documents,
+    diagnostics: Diagnostics,
+}
+
+/// What tells that a file changed without reading it.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+struct Stamp {
+    len: u64,
+    modified: Option<SystemTime>,
+}
+
+impl Stamp {
+    fn of(path: &Path) -> Option<Self> {
+        let meta = std::fs::metadata(path).ok()?;
+        Some(Self {
+            len: meta.len(),
+            modified: meta.modified().ok(),
+        })
+    }
+}
+
+impl FileCache {
+    /// The documents of the file at `path`, with its diagnostics: remembered when the
+    /// file is unchanged, else read by `read` (and remembered).
+    pub fn through(
+        &self,
+        path: &Path,
+        read: impl FnOnce(&mut Diagnostics) -> Documents,
+    ) -> (Documents, Diagnostics) {
+        let stamp = Stamp::of(path);
+        if let Some(stamp) = stamp
+            && let Some(entry) = self.lock().get(path)
+            && entry.stamp == stamp
+        {
+            return (entry.documents.clone(), entry.diagnostics.clone());
+        }
+        let mut diagnostics = Diagnostics::default();
+        let documents = read(&mut diagnostics);
+        if let Some(stamp) = stamp {
+            self.lock().insert(
+                path.to_path_buf(),
+                Remembered {
+                    stamp,
+                    documents: documents.clone(),
+                    diagnostics: diagnostics.clone(),
+                },
+            );
+        }
+        (documents, diagnostics)
+    }
+
+    /// Forgets the files that are not in `paths` (deleted or renamed).
+    pub fn keep_only<'p>(&self, paths: impl IntoIterator<Item = &'p Path>) {
+        let kept: std::collections::HashSet<&Path> = paths.into_iter().collect();
+        self.lock().retain(|path, _| kept.contains(path.as_path()));
+    }
+
+    fn lock(&self) -> MutexGuard<'_, HashMap<PathBuf, Remembered>> {
+        // Every update is one insert: a panic cannot leave it half done.
+        self.entries
+            .lock()
+            .unwrap_or_else(std::sync::PoisonError::into_inner)
+    }
+}

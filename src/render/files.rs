@@ -1,0 +1,170 @@
+//! The files of the site by path, each of which can be rendered alone: the preview server
+//! renders a page when it is asked for, instead of the whole site on every change.
+
+use std::borrow::Cow;
+use std::collections::BTreeMap;
+use std::path::{Path, PathBuf};
+
+use rayon::prelude::*;
+
+use super::links::PagePath;
+use super::pages::{self, Job};
+use super::{RenderError, Site, feeds, highlight, model_json, search};
+
+/// One file of the site, not rendered yet.
+#[derive(Debug, Clone)]
+pub enum SiteFile<'s> {
+    /// `sources/ID/index.html`, by index.
+    Source(usize),
+    /// A page rendered after the sources in a full build.
+    Page(Job<'s>),
+    /// `chronology/index.html`.
+    Chronology,
+    /// `briefing/index.html`.
+    Briefing,
+    /// `dossier.json`.
+    Model,
+    /// `assets/search-index.js`.
+    SearchIndex,
+    /// `atom.xml` for a site published at this address.
+    Atom(&'s str),
+    /// `sitemap.xml` for a site published at this address.
+    Sitemap(&'s str),
+    /// Bytes known already (stylesheets, scripts, `.nojekyll`).
+    Bytes(Cow<'s, [u8]>),
+    /// A file of the project's `static/`, copied as is.
+    Static(PathBuf),
+}
+
+impl Site<'_> {
+    /// Every file of the site, by path, as a full build writes them.
+    pub fn files(&self, root: &Path) -> Result<BTreeMap<String, SiteFile<'_>>, RenderError> {
+        let d = self.dossier;
+        let mut files: BTreeMap<String, SiteFile<'_>> = BTreeMap::new();
+        let mut add = |path: PagePath, file| {
+            files.insert(path.as_str().to_string(), file);
+        };
+        for (index, source) in d.sources.iter().enumerate() {
+            add(PagePath::source(&source.id), SiteFile::Source(index));
+        }
+        for (index, actor) in d.actors.iter().enumerate() {
+            add(PagePath::actor(&actor.id), SiteFile::Page(Job::Actor(index)));
+        }
+        for slug in self.cross.tags.keys() {
+            add(PagePath::tag(slug), SiteFile::Page(Job::Tag(slug)));
+        }
+        let sections = [
+            (PagePath::home(), Job::Home),
+            (PagePath::section("sources"), Job::SourcesIndex),
+            (PagePath::section("actors"), Job::ActorsIndex),
+            (PagePath::section("tags"), Job::TagsIndex),
+            (PagePath::section("search"), Job::Search),
+            (PagePath::new("404.html"), Job::NotFound),
+        ];
+        for (path, job) in sections {
+            add(path, SiteFile::Page(job));
+        }
+        add(PagePath::section("chronology"), SiteFile::Chronology);
+        add(crate::briefing::path(), SiteFile::Briefing);
+        add(PagePath::new("dossier.json"), SiteFile::Model);
+        add(PagePath::asset("search-index.js"), SiteFile::SearchIndex);
+        for (name, bytes) in self.templates.assets() {
+            add(PagePath::asset(name), SiteFile::Bytes(Cow::Borrowed(bytes)));
+        }
+        let pictures = crate::pictures::PICTURES_CSS.as_bytes();
+        add(PagePath::asset("pictures.css"), SiteFile::Bytes(Cow::Borrowed(pictures)));
+        let highlight = highlight::stylesheet().into_bytes();
+        add(PagePath::asset("highlight.css"), SiteFile::Bytes(Cow::Owned(highlight)));
+        add(PagePath::new(".nojekyll"), SiteFile::Bytes(Cow::Borrowed(b"")));
+        if let Some(base) = &d.meta.base_url {
+            add(PagePath::new("atom.xml"), SiteFile::Atom(base));
+            add(PagePath::new("sitemap.xml"), SiteFile::Sitemap(base));
+        }
+        for (relative, path) in super::static_files(root)? {
+            add(PagePath::new(relative), SiteFile::Static(path));
+        }
+        Ok(files)
+    }
+
+    /// Renders one file of the site on its own. An actor's profile quotes the sentence
+    /// around each mention, which rendering the sources gives: `quotes(source)` returns
+    /// those of one source, aligned with its mentions.
+    pub fn render_file(
+        &self,
+        file: &SiteFile<'_>,
+        quotes: &(dyn Fn(usize) -> Result<Vec<String>, RenderError> + Sync),
+    ) -> Result<Vec<u8>, RenderError> {
+        // Writing into memory does not fail; the error is kept for the signatures' sake.
+        let io = |source: std::io::Error| {
+            RenderError::Write(crate::write::WriteError::Io {
+                action: "cannot render",
+                path: PathBuf::from("(memory)"),
+                source,
+            })
+        };
+        Ok(match file {
+            SiteFile::Source(index) => pages::source(self, *index)?.1,
+            SiteFile::Page(Job::Actor(index)) => {
+                let quotes = self.quotes_of_actor(*index, quotes)?;
+                pages::render(self, &Job::Actor(*index), &quotes)?.1
+            }
+            SiteFile::Page(job) => pages::render(self, job, &[])?.1,
+            SiteFile::Chronology => {
+                let mut out = Vec::new();
+                pages::chronology(self)?.write_to(&mut out).map_err(io)?;
+                out
+            }
+            SiteFile::Briefing => crate::briefing::html(self, None)?.into_bytes(),
+            SiteFile::Model => {
+                let mut out = Vec::new();
+                model_json::write(self.dossier, &mut out).map_err(io)?;
+                out
+            }
+            SiteFile::SearchIndex => {
+                let mut out = Vec::new();
+                search::write(self, &mut out).map_err(io)?;
+                out
+            }
+            SiteFile::Atom(base) => feeds::atom(self, base).into_bytes(),
+            SiteFile::Sitemap(base) => feeds::sitemap(self, base).into_bytes(),
+            SiteFile::Bytes(bytes) => bytes.to_vec(),
+            SiteFile::Static(path) => std::fs::read(path).map_err(|source| RenderError::Read {
+                path: path.clone(),
+                source,
+            })?,
+        })
+    }
+
+    /// The sentence around each mention of one source, aligned with its mentions (its
+    /// page is rendered to find them).
+    pub fn source_quotes(&self, index: usize) -> Result<Vec<String>, RenderError> {
+        Ok(pages::source(self, index)?.0.quotes)
+    }
+
+    /// The quotes an actor's profile needs, aligned with `Dossier::mentions` (empty for
+    /// the mentions of other actors).
+    fn quotes_of_actor(
+        &self,
+        actor: usize,
+        quotes: &(dyn Fn(usize) -> Result<Vec<String>, RenderError> + Sync),
+    ) -> Result<Vec<String>, RenderError> {
+        let mentions = &self.dossier.mentions;
+        let mut sources: Vec<usize> = self.cross.mentions_by_actor[actor]
+            .iter()
+            .map(|&m| mentions[m].source)
+            .collect();
+        sources.dedup();
+        let found: Vec<(usize, Vec<String>)> = sources
+            .into_par_iter()
+            .map(|source| Ok((source, quotes(source)?)))
+            .collect::<Result<_, RenderError>>()?;
+        let mut all = vec![String::new(); mentions.len()];
+        for (source, quotes) in found {
+            let range = self.cross.mentions_by_source[source].clone();
+            for (slot, quote) in all[range].iter_mut().zip(quotes) {
+                *slot = quote;
+            }
+        }
+        Ok(all)
+    }
+}

@@ -1,0 +1,169 @@
+//! The preview renders a file of the site when a browser asks for it, from the dossier of
+//! the last good build kept in memory: after a change, the project is checked again (the
+//! unchanged files are not read again) and nothing is rendered until a page is wanted.
+//! One thread owns the dossier and renders; request threads ask it through a channel.
+
+use std::collections::{BTreeSet, HashMap};
+use std::path::PathBuf;
+use std::sync::mpsc::{Receiver, Sender, channel};
+use std::sync::{Arc, Mutex};
+
+use crate::model::Dossier;
+use crate::render::highlight::Highlighter;
+use crate::render::templates::Templates;
+use crate::render::{RenderError, Site, SiteFile};
+
+/// A checked dossier and what rendering it needs.
+pub struct Model {
+    /// The dossier.
+    pub dossier: Dossier,
+    /// The project's templates.
+    pub templates: Templates,
+    /// The project folder (for `static/`).
+    pub root: PathBuf,
+}
+
+/// A rendered file, or why it could not be.
+pub type Rendered = Result<Arc<Vec<u8>>, String>;
+
+enum Message {
+    Render {
+        path: String,
+        reply: Sender<Option<Rendered>>,
+    },
+    Replace {
+        model: Box<Model>,
+        reply: Sender<Result<BTreeSet<String>, String>>,
+    },
+}
+
+/// A handle on the rendering thread.
+#[derive(Clone)]
+pub struct Renderer {
+    sender: Sender<Message>,
+}
+
+impl Renderer {
+    /// Starts the rendering thread; it ends when every handle is dropped.
+    pub fn start() -> std::io::Result<Self> {
+        let (sender, receiver) = channel();
+        std::thread::Builder::new()
+            .name("dossier-pages".into())
+            .spawn(move || run(&receiver))?;
+        Ok(Self { sender })
+    }
+
+    /// Renders from `model` from now on; returns the paths of its site once it is ready,
+    /// or why it cannot be rendered (a template that does not parse…).
+    pub fn replace(&self, model: Model) -> Result<BTreeSet<String>, String> {
+        let (reply, answer) = channel();
+        let model = Box::new(model);
+        self.sender
+            .send(Message::Replace { model, reply })
+            .map_err(|_| String::from("the rendering thread stopped"))?;
+        answer
+            .recv()
+            .map_err(|_| String::from("the rendering thread stopped"))?
+    }
+
+    /// The file at `path` of the current site (`None` when there is no such file).
+    pub fn render(&self, path: &str) -> Option<Rendered> {
+        let (reply, answer) = channel();
+        let path = path.to_string();
+        if self.sender.send(Message::Render { path, reply }).is_err() {
+            return Some(Err("the rendering thread stopped".into()));
+        }
+        answer
+            .recv()
+            .unwrap_or_else(|_| Some(Err("the rendering thread stopped".into())))
+    }
+}
+
+fn run(receiver: &Receiver<Message>) {
+    let highlighter = Highlighter::new();
+    let mut next: Option<(Box<Model>, Sender<Result<BTreeSet<String>, String>>)> = None;
+    loop {
+        let (model, reply) = match next.take() {
+            Some(replacement) => replacement,
+            None => match receiver.recv() {
+                Ok(Message::Replace { model, reply }) => (model, reply),
+                Ok(Message::Render { reply, .. }) => {
+                    let _ = reply.send(None);
+                    continue;
+                }
+                Err(_) => return,
+            },
+        };
+        let site = match Site::new(&model.dossier, &model.templates, &highlighter) {
+            Ok(site) => site,
+            Err(error) => {
+                let _ = reply.send(Err(error.to_string()));
+                continue;
+            }
+        };
+        let files = match site.files(&model.root) {
+            Ok(files) => files,
+            Err(error) => {
+                let _ = reply.send(Err(error.to_string()));
+                continue;
+            }
+        };
+        let _ = reply.send(Ok(files.keys().cloned().collect()));
+        let pages = Pages {
+            site: &site,
+            quotes: Mutex::default(),
+        };
+        let mut rendered: HashMap<String, Rendered> = HashMap::new();
+        loop {
+            match receiver.recv() {
+                Ok(Message::Render { path, reply }) => {
+                    let answer = files.get(&path).map(|file| {
+                        rendered
+                            .entry(path)
+                            .or_insert_with(|| pages.render(file))
+                            .clone()
+                    });
+                    let _ = reply.send(answer);
+                }
+                Ok(Message::Replace { model, reply }) => {
+                    next = Some((model, reply));
+                    break;
+                }
+                Err(_) => return,
+            }
+        }
+    }
+}
+
+/// The site being served, with the quotes of the sources rendered so far.
+struct Pages<'s, 'd> {
+    site: &'s Site<'d>,
+    quotes: Mutex<HashMap<usize, Vec<String>>>,
+}
+
+impl Pages<'_, '_> {
+    fn render(&self, file: &SiteFile<'_>) -> Rendered {
+        let quotes = |source: usize| self.quotes_of(source);
+        self.site
+            .render_file(file, &quotes)
+            .map(Arc::new)
+            .map_err(|error| error.to_string())
+    }
+
+    /// The quotes of one source's mentions, from rendering it (once).
+    fn quotes_of(&self, source: usize) -> Result<Vec<String>, RenderError> {
+        let known = self.lock().get(&source).cloned();
+        if let Some(quotes) = known {
+            return Ok(quotes);
+        }
+        let quotes = self.site.source_quotes(source)?;
+        self.lock().insert(source, quotes.clone());
+        Ok(quotes)
+    }
+
+    fn lock(&self) -> std::sync::MutexGuard<'_, HashMap<usize, Vec<String>>> {
+        self.quotes
+            .lock()
+            .unwrap_or_else(std::sync::PoisonError::into_inner)
+    }
+}

@@ -1,0 +1,85 @@
+//! What the checks keep from one run to the next on the same project, for the preview
+//! server: the scan of each source body and the mentions found in it, reused as long as
+//! the file was not read again and the actors' names did not change.
+
+use std::collections::HashMap;
+use std::path::PathBuf;
+use std::sync::{Arc, Mutex, MutexGuard};
+
+use crate::body::{self, BodyScan};
+use crate::diagnostics::SourceFile;
+use crate::mentions::Found;
+
+/// The scans and mentions of the bodies of the last run, by file.
+#[derive(Debug, Default)]
+pub struct BodyMemo {
+    entries: Mutex<HashMap<PathBuf, Remembered>>,
+}
+
+#[derive(Debug)]
+struct Remembered {
+    /// The file as read: a file read again is another `Arc`, and is scanned again.
+    file: Arc<SourceFile>,
+    scan: Arc<BodyScan>,
+    /// The mentions, with the key of the names they were looked for.
+    mentions: Option<(u64, Arc<Vec<Found>>)>,
+}
+
+impl BodyMemo {
+    /// The scan of `body`, the body of `file`: remembered, or made now.
+    pub fn scan(&self, file: &Arc<SourceFile>, body: &str) -> Arc<BodyScan> {
+        if let Some(entry) = self.lock().get(&file.path)
+            && Arc::ptr_eq(&entry.file, file)
+        {
+            return Arc::clone(&entry.scan);
+        }
+        let scan = Arc::new(body::scan(body));
+        self.lock().insert(
+            file.path.clone(),
+            Remembered {
+                file: Arc::clone(file),
+                scan: Arc::clone(&scan),
+                mentions: None,
+            },
+        );
+        scan
+    }
+
+    /// The mentions in the body of `file` for the names whose key is `names`:
+    /// remembered, or found now by `find`.
+    pub fn mentions(
+        &self,
+        file: &Arc<SourceFile>,
+        names: u64,
+        find: impl FnOnce() -> Vec<Found>,
+    ) -> Arc<Vec<Found>> {
+        if let Some(entry) = self.lock().get(&file.path)
+            && Arc::ptr_eq(&entry.file, file)
+            && let Some((key, found)) = &entry.mentions
+            && *key == names
+        {
+            return Arc::clone(found);
+        }
+        let found = Arc::new(find());
+        if let Some(entry) = self.lock().get_mut(&file.path)
+            && Arc::ptr_eq(&entry.file, file)
+        {
+            entry.mentions = Some((names, Arc::clone(&found)));
+        }
+        found
+    }
+
+    /// Forgets the files that are not in `files` (deleted or renamed).
+    pub fn keep_only<'f>(&self, files: impl IntoIterator<Item = &'f Arc<SourceFile>>) {
+        let kept: std::collections::HashSet<&PathBuf> =
+            files.into_iter().map(|file| &file.path).collect();
+        self.lock().retain(|path, _| kept.contains(path));
+    }
+
+    fn lock(&self) -> MutexGuard<'_, HashMap<PathBuf, Remembered>> {
+        // Every update is one insert or assignment: a panic cannot leave it half done.
+        self.entries
+            .lock()
+            .unwrap_or_else(std::sync::PoisonError::into_inner)
+    }
+}
