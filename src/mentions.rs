@@ -5,8 +5,8 @@
 use std::collections::BTreeMap;
 use std::ops::Range;
 
-use aho_corasick::{AhoCorasick, MatchKind};
 use crate::body::TextRun;
+use aho_corasick::{AhoCorasick, MatchKind};
 
 /// A mention found in a body, before it is tied to a source.
 #[derive(Debug, Clone, PartialEq, Eq)]

@@ -231,7 +231,8 @@ fn the_preview_serves_what_build_writes_plus_the_reload_script() {
             if relative == ".dossier-build" {
                 continue;
             }
-            let written = String::from_utf8_lossy(&std::fs::read(&file).expect("read")).into_owned();
+            let written =
+                String::from_utf8_lossy(&std::fs::read(&file).expect("read")).into_owned();
             assert!(!written.contains("__dossier"), "{relative} has the script");
             let served = preview.get(&format!("/{relative}"));
             assert_eq!(served.status, 200, "{relative}");
@@ -253,7 +254,10 @@ fn the_preview_serves_what_build_writes_plus_the_reload_script() {
                     served.body.clone()
                 }
             };
-            assert!(body == written, "{relative} differs between build and serve");
+            assert!(
+                body == written,
+                "{relative} differs between build and serve"
+            );
             files += 1;
         }
     }

@@ -74,9 +74,8 @@ pub fn load_with(
     let sources: Vec<(Option<raw::RawSource>, Diagnostics)> = source_paths
         .into_par_iter()
         .map(|(path, id)| {
-            let read = |found: &mut Diagnostics| {
-                Documents::Source(read_source(root, &path, id, found))
-            };
+            let read =
+                |found: &mut Diagnostics| Documents::Source(read_source(root, &path, id, found));
             match through(cache, &path, read) {
                 (Documents::Source(source), found) => (source, found),
                 (_, found) => (None, found),

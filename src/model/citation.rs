@@ -154,24 +154,23 @@ pub fn slugify(text: &str, max: usize) -> String {
     use unicode_normalization::UnicodeNormalization;
     let mut slug = String::new();
     let mut dash = false;
-    for c in text.nfkd() {
-        let c = match c {
-            'œ' | 'Œ' => Some("oe"),
-            'æ' | 'Æ' => Some("ae"),
-            'ß' => Some("ss"),
-            _ => None,
-        }
-        .map_or_else(|| c.to_ascii_lowercase().to_string(), str::to_string);
-        for c in c.chars() {
-            if c.is_ascii_alphanumeric() {
-                if dash && !slug.is_empty() {
-                    slug.push('-');
-                }
-                dash = false;
-                slug.push(c);
-            } else if c.is_ascii() {
-                dash = true;
+    let mut push = |c: char| {
+        if c.is_ascii_alphanumeric() {
+            if dash && !slug.is_empty() {
+                slug.push('-');
             }
+            dash = false;
+            slug.push(c.to_ascii_lowercase());
+        } else if c.is_ascii() {
+            dash = true;
+        }
+    };
+    for c in text.nfkd() {
+        match c {
+            'œ' | 'Œ' => "oe".chars().for_each(&mut push),
+            'æ' | 'Æ' => "ae".chars().for_each(&mut push),
+            'ß' => "ss".chars().for_each(&mut push),
+            _ => push(c),
         }
     }
     if slug.len() > max {

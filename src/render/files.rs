@@ -48,7 +48,10 @@ impl Site<'_> {
             add(PagePath::source(&source.id), SiteFile::Source(index));
         }
         for (index, actor) in d.actors.iter().enumerate() {
-            add(PagePath::actor(&actor.id), SiteFile::Page(Job::Actor(index)));
+            add(
+                PagePath::actor(&actor.id),
+                SiteFile::Page(Job::Actor(index)),
+            );
         }
         for slug in self.cross.tags.keys() {
             add(PagePath::tag(slug), SiteFile::Page(Job::Tag(slug)));
@@ -72,10 +75,19 @@ impl Site<'_> {
             add(PagePath::asset(name), SiteFile::Bytes(Cow::Borrowed(bytes)));
         }
         let pictures = crate::pictures::PICTURES_CSS.as_bytes();
-        add(PagePath::asset("pictures.css"), SiteFile::Bytes(Cow::Borrowed(pictures)));
+        add(
+            PagePath::asset("pictures.css"),
+            SiteFile::Bytes(Cow::Borrowed(pictures)),
+        );
         let highlight = highlight::stylesheet().into_bytes();
-        add(PagePath::asset("highlight.css"), SiteFile::Bytes(Cow::Owned(highlight)));
-        add(PagePath::new(".nojekyll"), SiteFile::Bytes(Cow::Borrowed(b"")));
+        add(
+            PagePath::asset("highlight.css"),
+            SiteFile::Bytes(Cow::Owned(highlight)),
+        );
+        add(
+            PagePath::new(".nojekyll"),
+            SiteFile::Bytes(Cow::Borrowed(b"")),
+        );
         if let Some(base) = &d.meta.base_url {
             add(PagePath::new("atom.xml"), SiteFile::Atom(base));
             add(PagePath::new("sitemap.xml"), SiteFile::Sitemap(base));

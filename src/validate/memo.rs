@@ -6,14 +6,23 @@ use std::collections::HashMap;
 use std::path::PathBuf;
 use std::sync::{Arc, Mutex, MutexGuard};
 
-use crate::body::{self, BodyScan};
+use crate::body::{self, BodyLink, BodyScan};
 use crate::diagnostics::SourceFile;
 use crate::mentions::Found;
 
-/// The scans and mentions of the bodies of the last run, by file.
+/// The scans and mentions of the bodies of the last run, by file, and the links of the
+/// Markdown fields, by text.
 #[derive(Debug, Default)]
 pub struct BodyMemo {
     entries: Mutex<HashMap<PathBuf, Remembered>>,
+    fields: Mutex<FieldLinks>,
+}
+
+/// The links of Markdown fields: those of this run, and those of the last one.
+#[derive(Debug, Default)]
+struct FieldLinks {
+    current: HashMap<String, Arc<Vec<BodyLink>>>,
+    previous: HashMap<String, Arc<Vec<BodyLink>>>,
 }
 
 #[derive(Debug)]
@@ -76,10 +85,35 @@ impl BodyMemo {
         self.lock().retain(|path, _| kept.contains(path));
     }
 
-    fn lock(&self) -> MutexGuard<'_, HashMap<PathBuf, Remembered>> {
-        // Every update is one insert or assignment: a panic cannot leave it half done.
-        self.entries
-            .lock()
-            .unwrap_or_else(std::sync::PoisonError::into_inner)
+    /// The links of the Markdown field `text`: remembered, or found now.
+    pub fn field_links(&self, text: &str) -> Arc<Vec<BodyLink>> {
+        let mut fields = lock(&self.fields);
+        if let Some(links) = fields.current.get(text) {
+            return Arc::clone(links);
+        }
+        let links = fields
+            .previous
+            .remove(text)
+            .unwrap_or_else(|| Arc::new(body::links(text)));
+        fields.current.insert(text.to_string(), Arc::clone(&links));
+        links
     }
+
+    /// Ends a run: the fields' links not used by it are forgotten at the end of the next.
+    pub fn end_run(&self) {
+        let mut fields = lock(&self.fields);
+        fields.previous = std::mem::take(&mut fields.current);
+    }
+
+    fn lock(&self) -> MutexGuard<'_, HashMap<PathBuf, Remembered>> {
+        lock(&self.entries)
+    }
+}
+
+fn lock<T>(mutex: &Mutex<T>) -> MutexGuard<'_, T> {
+    // Every update is one insert, removal or assignment: a panic cannot leave it half
+    // done.
+    mutex
+        .lock()
+        .unwrap_or_else(std::sync::PoisonError::into_inner)
 }

@@ -11,11 +11,11 @@ use std::sync::Arc;
 
 use rayon::prelude::*;
 
+use crate::body::{self, BodyScan};
 use crate::diagnostics::{Diagnostics, SourceFile, Span};
 use crate::load::{RawActor, RawProject};
 use crate::mentions::MentionMatcher;
 use crate::model::{Actor, Dossier, Mention, Source, Target, is_valid_id, slugify};
-use crate::body::{self, BodyScan};
 use references::{Entry, Resolver};
 
 pub use memo::BodyMemo;
@@ -124,13 +124,16 @@ pub fn validate_with(
     let mut resolver = Resolver {
         ids: &ids,
         references: Vec::new(),
+        memo,
     };
     let meta = dossier
         .as_ref()
         .map(|d| entities::meta(d, &mut resolver, diagnostics))
         .unwrap_or_default();
+    // Sources and events are many and independent: resolved in parallel, each with a
+    // resolver and diagnostics of its own, merged after.
     let sources: Vec<_> = sources
-        .into_iter()
+        .into_par_iter()
         .zip(&mut scans)
         .enumerate()
         .map(|(index, (raw, scan))| {
@@ -139,17 +142,20 @@ pub fn validate_with(
                 Some(scan) => std::mem::take(&mut scan.paragraphs),
                 None => scan.paragraphs.clone(),
             };
-            entities::source(
-                index,
-                raw,
-                paragraphs,
-                &scan.links,
-                meta.language,
-                &mut resolver,
-                diagnostics,
-            )
+            resolved(&ids, memo, |resolver, found| {
+                entities::source(
+                    index,
+                    raw,
+                    paragraphs,
+                    &scan.links,
+                    meta.language,
+                    resolver,
+                    found,
+                )
+            })
         })
         .collect();
+    let sources = merge(sources, &mut resolver, diagnostics);
     let raw_actors = actors;
     let actors: Vec<_> = raw_actors
         .iter()
@@ -157,10 +163,15 @@ pub fn validate_with(
         .map(|(index, raw)| entities::actor(index, raw, &mut resolver, diagnostics))
         .collect();
     let events: Vec<_> = events
-        .into_iter()
+        .into_par_iter()
         .enumerate()
-        .map(|(index, (id, raw))| entities::event(index, id, &raw, &mut resolver, diagnostics))
+        .map(|(index, (id, raw))| {
+            resolved(&ids, memo, |resolver, found| {
+                entities::event(index, id, &raw, resolver, found)
+            })
+        })
         .collect();
+    let events = merge(events, &mut resolver, diagnostics);
     let mut references = resolver.references;
     references.sort();
     references.dedup();
@@ -172,6 +183,9 @@ pub fn validate_with(
         memo,
     };
     let mentions = find_mentions(&bodies, &actors, &raw_actors, diagnostics);
+    if let Some(memo) = memo {
+        memo.end_run();
+    }
     if diagnostics.error_count() > 0 {
         return None;
     }
@@ -188,6 +202,41 @@ pub fn validate_with(
         references,
         ids,
     })
+}
+
+/// What one entity resolved to, with the references and diagnostics found on the way.
+type Resolved<T> = (T, Vec<crate::model::Reference>, Diagnostics);
+
+/// Resolves one entity with a resolver of its own.
+fn resolved<T>(
+    ids: &BTreeMap<String, Entry>,
+    memo: Option<&BodyMemo>,
+    resolve: impl FnOnce(&mut Resolver<'_>, &mut Diagnostics) -> T,
+) -> Resolved<T> {
+    let mut resolver = Resolver {
+        ids,
+        references: Vec::new(),
+        memo,
+    };
+    let mut found = Diagnostics::default();
+    let value = resolve(&mut resolver, &mut found);
+    (value, resolver.references, found)
+}
+
+/// The entities, their references and diagnostics added to the others.
+fn merge<T>(
+    resolved: Vec<Resolved<T>>,
+    resolver: &mut Resolver<'_>,
+    diagnostics: &mut Diagnostics,
+) -> Vec<T> {
+    resolved
+        .into_iter()
+        .map(|(value, references, found)| {
+            resolver.references.extend(references);
+            diagnostics.extend(found);
+            value
+        })
+        .collect()
 }
 
 /// The id of an event: given, or `DATE-slug-of-title`.

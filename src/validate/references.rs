@@ -3,10 +3,10 @@
 
 use std::collections::BTreeMap;
 
+use crate::body::BodyLink;
 use crate::diagnostics::{Diagnostics, SourceFile, Span, did_you_mean};
 use crate::load::fields::Located;
 use crate::model::{ActorKind, Citation, CitationText, Reference, ReferenceKind, Referrer, Target};
-use crate::body::BodyLink;
 use crate::urls;
 
 /// What the resolver knows of each id.
@@ -26,6 +26,8 @@ pub struct Resolver<'a> {
     pub ids: &'a BTreeMap<String, Entry>,
     /// Every reference resolved so far.
     pub references: Vec<Reference>,
+    /// What the last run found in the same Markdown fields, when it is kept.
+    pub memo: Option<&'a super::BodyMemo>,
 }
 
 /// Whether a Markdown text is kept verbatim (a source body: bad links are disarmed with a
@@ -178,7 +180,11 @@ impl Resolver<'_> {
         file: &SourceFile,
         diagnostics: &mut Diagnostics,
     ) {
-        self.links(from, text, &crate::body::links(text), origin, place, file, diagnostics);
+        let links = match self.memo {
+            Some(memo) => memo.field_links(text),
+            None => std::sync::Arc::new(crate::body::links(text)),
+        };
+        self.links(from, text, &links, origin, place, file, diagnostics);
     }
 
     /// Checks the links that [`crate::body::scan`] or [`crate::body::links`] found in a
