@@ -8,13 +8,16 @@
 mod files;
 mod labels;
 mod notes;
+mod page;
 pub mod pdf;
+mod rows;
 mod text;
 mod view;
 
 use std::path::{Path, PathBuf};
 use std::time::{Duration, Instant};
 
+pub use page::BriefingHtml;
 pub use pdf::{Paper, PdfError};
 
 use crate::diagnostics::Diagnostics;
@@ -38,12 +41,16 @@ pub fn path() -> PagePath {
     PagePath::section("briefing")
 }
 
-/// Renders the briefing of a site. `paper` fixes the page size (when printing to
-/// PDF); without it the printer's paper is used.
+/// Renders the briefing of a site, ready to be written (its last lists are written on
+/// the way). `paper` fixes the page size (when printing to PDF); without it the
+/// printer's paper is used.
+pub fn page<'a>(site: &Site<'a>, paper: Option<Paper>) -> Result<BriefingHtml<'a>, RenderError> {
+    BriefingHtml::render(site, &path(), paper.map(Paper::css))
+}
+
+/// Renders the briefing of a site as one string (see [`page`]).
 pub fn html(site: &Site<'_>, paper: Option<Paper>) -> Result<String, RenderError> {
-    let page = path();
-    let view = view::build(site, &page, paper.map(Paper::css));
-    site.templates.render("briefing.html", &view)
+    Ok(page(site, paper)?.to_html())
 }
 
 /// Renders the briefing of a valid dossier whose project is at `root` (for its

@@ -3,11 +3,15 @@
 //! number; each note names the source and paragraphs and quotes the cited paragraph.
 
 use std::collections::BTreeMap;
+use std::fmt::Write as _;
 
 use serde::Serialize;
 
-use super::labels::BriefingLabels;
-use crate::model::{Citation, Dossier, Language};
+use super::labels::{self, BriefingLabels};
+use super::rows::emit_items;
+use crate::model::{Citation, Dossier};
+use crate::render::escape::push_escaped;
+use crate::render::labels::Labels;
 use crate::render::text::short_title;
 
 /// How many characters of the cited paragraph a note quotes.
@@ -32,27 +36,6 @@ pub struct NoteCall {
     pub href: String,
 }
 
-/// An endnote.
-#[derive(Debug, Serialize)]
-pub struct NoteView<'a> {
-    /// The number, from 1.
-    pub number: usize,
-    /// `note-N`.
-    pub anchor: String,
-    /// The source's entry in the source list (`#source-ID`).
-    pub source_href: String,
-    /// The source's title, shortened.
-    pub title: String,
-    /// The source's full title.
-    pub full_title: &'a str,
-    /// Its publication date, in words.
-    pub date: String,
-    /// The cited paragraphs (`§4`, `§4–6`), empty for a whole source.
-    pub paragraphs: String,
-    /// The beginning of the first cited paragraph, with its quotation marks.
-    pub quote: Option<String>,
-}
-
 /// The anchor of a source in the source list.
 pub fn source_anchor(id: &str) -> String {
     format!("source-{id}")
@@ -72,37 +55,74 @@ impl Notes {
         }
     }
 
-    /// The notes, in number order.
-    pub fn views<'a>(
-        &self,
-        dossier: &'a Dossier,
-        language: Language,
-        b: &BriefingLabels,
-    ) -> Vec<NoteView<'a>> {
-        self.order
-            .iter()
-            .enumerate()
-            .map(|(i, citation)| {
-                let source = &dossier.sources[citation.source];
-                let quote = citation
-                    .paragraphs
-                    .and_then(|(first, _)| source.paragraph(first))
-                    .map(|p| short_title(&p.text, QUOTE))
-                    .filter(|text| !text.is_empty())
-                    .map(|text| format!("{}{text}{}", b.open_quote, b.close_quote));
-                NoteView {
-                    number: i + 1,
-                    anchor: format!("note-{}", i + 1),
-                    source_href: format!("#{}", source_anchor(&source.id)),
-                    title: short_title(&source.title, TITLE),
-                    full_title: &source.title,
-                    date: source.published.human(language),
-                    paragraphs: citation.paragraph_label(),
-                    quote,
-                }
-            })
-            .collect()
+    /// Whether no note was called.
+    pub fn is_empty(&self) -> bool {
+        self.order.is_empty()
     }
+
+    /// Hands the items of the endnotes (`<li>` each, in number order) to `emit`.
+    pub fn emit_items<E>(
+        &self,
+        emit: &mut impl FnMut(&str) -> Result<(), E>,
+        dossier: &Dossier,
+        l: &Labels,
+    ) -> Result<(), E> {
+        let b = labels::labels(dossier.meta.language);
+        emit_items(
+            emit,
+            self.order.iter().enumerate(),
+            |html, (i, citation)| {
+                push_note(html, i + 1, citation, dossier, l, b);
+            },
+        )
+    }
+}
+
+/// Appends note `number`: the source's title (shortened) linking to the source list,
+/// its date, the cited paragraphs and the beginning of the first of them.
+fn push_note(
+    html: &mut String,
+    number: usize,
+    citation: &Citation,
+    dossier: &Dossier,
+    l: &Labels,
+    b: &BriefingLabels,
+) {
+    let source = &dossier.sources[citation.source];
+    let _ = write!(
+        html,
+        "<li id=\"note-{number}\"><span class=\"note-num\">[{number}]</span><span class=\"note-text\"><a class=\"note-source\" href=\"#"
+    );
+    push_escaped(html, &source_anchor(&source.id));
+    html.push_str("\" title=\"");
+    push_escaped(html, &source.title);
+    html.push_str("\">");
+    push_escaped(html, &short_title(&source.title, TITLE));
+    html.push_str("</a> (");
+    push_escaped(html, &source.published.human(dossier.meta.language));
+    html.push(')');
+    let paragraphs = citation.paragraph_label();
+    if !paragraphs.is_empty() {
+        html.push_str(", ");
+        push_escaped(html, &paragraphs);
+    }
+    let quote = citation
+        .paragraphs
+        .and_then(|(first, _)| source.paragraph(first))
+        .map(|p| short_title(&p.text, QUOTE))
+        .filter(|text| !text.is_empty());
+    match quote {
+        Some(text) => {
+            push_escaped(html, l.colon);
+            html.push_str(" <span class=\"quote\">");
+            push_escaped(html, b.open_quote);
+            push_escaped(html, &text);
+            push_escaped(html, b.close_quote);
+            html.push_str("</span>");
+        }
+        None => html.push('.'),
+    }
+    html.push_str("</span></li>\n  ");
 }
 
 #[cfg(test)]

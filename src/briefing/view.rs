@@ -1,6 +1,8 @@
-//! The briefing's view: every part of the page, already formatted, in reading order.
-//! Texts are rendered by the site's Markdown renderer with in-page links, so that the
-//! notes are numbered in the order a reader meets their calls.
+//! The briefing's view: the page around its long lists, already formatted, for
+//! `briefing.html`; the lists themselves (chronology, roster, sources, notes) are written
+//! by [`super::rows`] and [`super::notes`] in the template's slots. Texts are rendered by
+//! the site's Markdown renderer with in-page links, in reading order, so that the notes
+//! are numbered in the order a reader meets their calls.
 
 use std::cell::RefCell;
 use std::collections::BTreeMap;
@@ -8,16 +10,15 @@ use std::collections::BTreeMap;
 use serde::Serialize;
 
 use super::labels::{self, BriefingLabels};
-use super::notes::{NoteCall, NoteView, Notes, source_anchor};
-use super::text::{css_string, first_sentence};
-use crate::model::{Citation, Target, slugify};
+use super::notes::{NoteCall, Notes, source_anchor};
+use super::page::Slot;
+use super::rows;
+use super::text::css_string;
+use crate::model::{Citation, Target};
 use crate::pictures::{self, Lanes};
-use crate::render::labels::{
-    Labels, actor_kind, confidence, credibility, date_span, reliability, source_kind,
-};
+use crate::render::labels::{Labels, confidence};
 use crate::render::links::PagePath;
 use crate::render::text::short_title;
-use crate::render::views::Link;
 use crate::render::{LocalLink, Site};
 
 /// A section of the briefing, numbered in the table of contents.
@@ -48,64 +49,7 @@ pub struct JudgmentRow {
     pub notes: Vec<NoteCall>,
 }
 
-/// A row of the chronology.
-#[derive(Debug, Serialize)]
-pub struct EventRow<'a> {
-    /// Anchor (`event-ID`).
-    pub anchor: String,
-    /// The date in words, with `vers`/`c.` when approximate.
-    pub date: String,
-    /// The start date in ISO form.
-    pub iso: String,
-    /// One line.
-    pub title: &'a str,
-    /// The description, rendered.
-    pub description: Option<String>,
-    /// Actors involved, linked to the roster.
-    pub actors: Vec<Link>,
-    /// Where, linked to the roster.
-    pub place: Option<Link>,
-    /// Calls of the notes of its sources.
-    pub notes: Vec<NoteCall>,
-}
-
-/// A row of the actor roster.
-#[derive(Debug, Serialize)]
-pub struct ActorRow<'a> {
-    /// Anchor (`actor-ID`).
-    pub anchor: String,
-    /// Display name.
-    pub name: &'a str,
-    /// Its kind, in words.
-    pub kind: &'static str,
-    /// The first sentence of its profile (or its roles), rendered.
-    pub line: Option<String>,
-}
-
-/// An entry of the source list.
-#[derive(Debug, Serialize)]
-pub struct SourceRow<'a> {
-    /// Anchor (`source-ID`).
-    pub anchor: String,
-    /// The Admiralty grade written together (`B2`).
-    pub grade: Option<String>,
-    /// What the grade means, in words.
-    pub grade_meaning: Option<String>,
-    /// Headline.
-    pub title: &'a str,
-    /// Publication or channel.
-    pub outlet: Option<&'a str>,
-    /// Byline.
-    pub author: Option<&'a str>,
-    /// Publication date in words.
-    pub date: String,
-    /// Its kind, in words.
-    pub kind: &'static str,
-    /// The original address.
-    pub url: Option<&'a str>,
-}
-
-/// The whole briefing.
+/// The whole briefing but its long lists, which stand as slots.
 #[derive(Debug, Serialize)]
 pub struct BriefingPage<'a> {
     /// The site's labels.
@@ -138,47 +82,98 @@ pub struct BriefingPage<'a> {
     pub summary: Option<String>,
     /// Key judgments.
     pub judgments: Vec<JudgmentRow>,
-    /// The chronology.
-    pub events: Vec<EventRow<'a>>,
+    /// Slot of the chronology's rows (`<tr>` each, in a `<tbody>`).
+    pub event_rows: &'static str,
     /// The timeline (SVG), sized for the page.
     pub timeline_svg: Option<String>,
-    /// The actor roster, by name.
-    pub actors: Vec<ActorRow<'a>>,
+    /// Slot of the actor roster's rows, by name (`<tr>` each, in a `<tbody>`).
+    pub actor_rows: &'static str,
     /// The relationship graph (SVG), sized for the page.
     pub graph_svg: Option<String>,
     /// The pictures' stylesheet, inlined.
     pub pictures_css: String,
-    /// The sources, by date.
-    pub sources: Vec<SourceRow<'a>>,
-    /// The endnotes.
-    pub notes: Vec<NoteView<'a>>,
+    /// Slot of the sources, by date (`<li>` each, in an `<ol>`).
+    pub source_items: &'static str,
+    /// Slot of the endnotes (`<li>` each, in an `<ol>`).
+    pub note_items: &'static str,
 }
 
-/// Builds the view of the briefing; `paper` is set when printing to PDF.
+/// The briefing rendered but for its template and the two lists written last: the
+/// view, the rows of the chronology and the roster, and the notes their texts call.
+pub struct BriefingParts<'a> {
+    /// The view for `briefing.html`.
+    pub view: BriefingPage<'a>,
+    /// The chronology's rows, as HTML.
+    pub event_rows: String,
+    /// The roster's rows, as HTML.
+    pub actor_rows: String,
+    /// Every note called, numbered.
+    pub notes: Notes,
+}
+
+/// Renders the texts of the briefing for its page and numbers the notes they call, in
+/// the order of the calls.
+pub struct Texts<'s, 'a> {
+    site: &'s Site<'a>,
+    page: &'s PagePath,
+    notes: RefCell<Notes>,
+}
+
+impl<'s, 'a> Texts<'s, 'a> {
+    /// Texts for the briefing of `site`, at `page`, no note called yet.
+    pub fn new(site: &'s Site<'a>, page: &'s PagePath) -> Self {
+        Self {
+            site,
+            page,
+            notes: RefCell::new(Notes::default()),
+        }
+    }
+
+    /// A Markdown text, rendered; `footnotes` prefixes the ids of its footnotes.
+    pub fn markdown(&self, text: &str, footnotes: &str) -> String {
+        let local = |target: Target, paragraphs: Option<(u32, u32)>, labelled: bool| {
+            local_link(self.site, &self.notes, target, paragraphs, labelled)
+        };
+        self.site
+            .markdown
+            .field_local(text, self.page, footnotes, 2, &local)
+    }
+
+    /// The calls of a `sources:` list, in number order.
+    pub fn calls(&self, list: &[Citation]) -> Vec<NoteCall> {
+        let mut calls: Vec<NoteCall> = list
+            .iter()
+            .map(|c| self.notes.borrow_mut().call(*c))
+            .collect();
+        calls.sort_by_key(|call| call.number);
+        calls.dedup_by_key(|call| call.number);
+        calls
+    }
+
+    /// The notes called so far.
+    pub fn into_notes(self) -> Notes {
+        self.notes.into_inner()
+    }
+}
+
+/// Renders the briefing in reading order, up to its template; `paper` is set when
+/// printing to PDF.
 pub fn build<'a>(
     site: &Site<'a>,
     page: &PagePath,
     paper: Option<&'static str>,
-) -> BriefingPage<'a> {
+) -> BriefingParts<'a> {
     let d = site.dossier;
     let language = site.language;
     let l = site.labels;
     let b = labels::labels(language);
-    let notes = RefCell::new(Notes::default());
-    let local = |target: Target, paragraphs: Option<(u32, u32)>, labelled: bool| {
-        local_link(site, &notes, target, paragraphs, labelled)
-    };
-    let markdown =
-        |text: &str, footnotes: &str| site.markdown.field_local(text, page, footnotes, 2, &local);
-    // The calls of a `sources:` list, in number order.
-    let calls = |list: &[Citation]| {
-        let mut calls: Vec<NoteCall> = list.iter().map(|c| notes.borrow_mut().call(*c)).collect();
-        calls.sort_by_key(|call| call.number);
-        calls.dedup_by_key(|call| call.number);
-        calls
-    };
+    let texts = Texts::new(site, page);
 
-    let summary = d.meta.summary.as_deref().map(|s| markdown(s, "summary"));
+    let summary = d
+        .meta
+        .summary
+        .as_deref()
+        .map(|s| texts.markdown(s, "summary"));
     let judgments = d
         .meta
         .key_judgments
@@ -186,77 +181,27 @@ pub fn build<'a>(
         .enumerate()
         .map(|(i, j)| {
             let anchor = format!("kj-{}", i + 1);
-            let text = markdown(&j.text, &anchor);
+            let text = texts.markdown(&j.text, &anchor);
             JudgmentRow {
                 number: i + 1,
                 text,
                 level: j.confidence.word(),
                 confidence: confidence(j.confidence, language),
-                notes: calls(&j.sources),
+                notes: texts.calls(&j.sources),
                 anchor,
             }
         })
         .collect::<Vec<_>>();
-    let roster_link = |actor: usize| Link {
-        href: format!("#{}", actor_anchor(&d.actors[actor].id)),
-        label: d.actors[actor].name.clone(),
-        title: None,
-    };
-    let events = d
-        .events
-        .iter()
-        .map(|e| EventRow {
-            anchor: event_anchor(&e.id),
-            date: date_span(&e.date, e.end.as_ref(), e.approximate, language),
-            iso: e.date.iso(),
-            title: &e.title,
-            description: e.description.as_deref().map(|text| markdown(text, &e.id)),
-            actors: e.actors.iter().map(|&a| roster_link(a)).collect(),
-            place: e.place.map(roster_link),
-            notes: calls(&e.sources),
-        })
-        .collect::<Vec<_>>();
-    let mut by_name: Vec<usize> = (0..d.actors.len()).collect();
-    by_name.sort_by_cached_key(|&a| (slugify(&d.actors[a].name, 200), d.actors[a].id.clone()));
-    let actors = by_name
-        .into_iter()
-        .map(|a| {
-            let actor = &d.actors[a];
-            let line = match actor.summary.as_deref().map(first_sentence) {
-                Some(sentence) if !sentence.is_empty() => Some(markdown(sentence, &actor.id)),
-                _ => roles_line(site, a),
-            };
-            ActorRow {
-                anchor: actor_anchor(&actor.id),
-                name: &actor.name,
-                kind: actor_kind(actor.kind, language),
-                line,
-            }
-        })
-        .collect::<Vec<_>>();
-    let sources = d
-        .sources
-        .iter()
-        .map(|s| SourceRow {
-            anchor: source_anchor(&s.id),
-            grade: s.grade(),
-            grade_meaning: grade_meaning(s, language),
-            title: &s.title,
-            outlet: s.outlet.as_deref(),
-            author: s.author.as_deref(),
-            date: s.published.human(language),
-            kind: source_kind(s.kind, language),
-            url: s.url.as_deref(),
-        })
-        .collect::<Vec<_>>();
-    let notes = notes.into_inner().views(d, language, b);
+    let event_rows = rows::event_rows(site, &texts);
+    let actor_rows = rows::actor_rows(site, &texts);
+    let notes = texts.into_notes();
 
     let present = [
         ("summary", l.summary, summary.is_some()),
         ("judgments", l.key_judgments, !judgments.is_empty()),
-        ("chronology", l.chronology, !events.is_empty()),
-        ("actors", b.roster, !actors.is_empty()),
-        ("sources", b.source_list, !sources.is_empty()),
+        ("chronology", l.chronology, !d.events.is_empty()),
+        ("actors", b.roster, !d.actors.is_empty()),
+        ("sources", b.source_list, !d.sources.is_empty()),
         ("notes", b.notes, !notes.is_empty()),
     ];
     let contents: Vec<Heading> = present
@@ -269,7 +214,7 @@ pub fn build<'a>(
             label,
         })
         .collect();
-    BriefingPage {
+    let view = BriefingPage {
         l,
         b,
         title: &d.meta.title,
@@ -285,7 +230,7 @@ pub fn build<'a>(
         contents,
         summary,
         judgments,
-        events,
+        event_rows: Slot::EventRows.marker(),
         timeline_svg: print_picture(d, "briefing-timeline", |links, frame| {
             pictures::timeline(
                 d,
@@ -295,12 +240,18 @@ pub fn build<'a>(
                 frame,
             )
         }),
-        actors,
+        actor_rows: Slot::ActorRows.marker(),
         graph_svg: print_picture(d, "briefing-graph", |links, frame| {
             pictures::relationship_graph(d, None, links, frame)
         }),
         pictures_css: pictures::inline_css(),
-        sources,
+        source_items: Slot::SourceItems.marker(),
+        note_items: Slot::NoteItems.marker(),
+    };
+    BriefingParts {
+        view,
+        event_rows,
+        actor_rows,
         notes,
     }
 }
@@ -389,41 +340,4 @@ pub fn actor_anchor(id: &str) -> String {
 /// The anchor of an event in the chronology.
 pub fn event_anchor(id: &str) -> String {
     format!("event-{id}")
-}
-
-/// An actor's roles in one line, when it has any (`Ministre, de Niger`).
-fn roles_line(site: &Site<'_>, actor: usize) -> Option<String> {
-    let d = site.dossier;
-    let roles = &d.actors[actor].roles;
-    if roles.is_empty() {
-        return None;
-    }
-    let text = roles
-        .iter()
-        .map(|r| match r.of {
-            Some(of) => format!("{} ({} {})", r.title, site.labels.of, d.actors[of].name),
-            None => r.title.clone(),
-        })
-        .collect::<Vec<_>>()
-        .join(" ; ");
-    Some(format!(
-        "<p>{}</p>",
-        crate::render::escape::escape_html(&text)
-    ))
-}
-
-/// What a source's grade means, in words (`source assez fiable, information
-/// probablement vraie`).
-fn grade_meaning(
-    source: &crate::model::Source,
-    language: crate::model::Language,
-) -> Option<String> {
-    let parts: Vec<&str> = [
-        source.reliability.map(|r| reliability(r, language)),
-        source.credibility.map(|c| credibility(c, language)),
-    ]
-    .into_iter()
-    .flatten()
-    .collect();
-    (!parts.is_empty()).then(|| parts.join(", "))
 }

@@ -247,10 +247,10 @@ pub fn render(
     );
     chronology?;
     others?;
-    out.write(
-        &crate::briefing::path(),
-        crate::briefing::html(&site, None)?.as_bytes(),
-    )?;
+    {
+        let briefing = crate::briefing::page(&site, None)?;
+        out.write_with(&crate::briefing::path(), &mut |w| briefing.write_to(w))?;
+    }
     for (name, bytes) in templates.assets() {
         out.write(&PagePath::asset(name), bytes)?;
     }

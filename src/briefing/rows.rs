@@ -1,0 +1,236 @@
+//! The HTML of the briefing's long lists, written here rather than in `briefing.html`
+//! (see [`crate::render::fragments`] for why): the chronology's and the roster's rows,
+//! the source list's items. Everything from the content is escaped; the template
+//! places the lists in its slots.
+
+use std::fmt::Write as _;
+
+use super::labels::{self, BriefingLabels};
+use super::notes::{NoteCall, source_anchor};
+use super::text::first_sentence;
+use super::view::{Texts, actor_anchor, event_anchor};
+use crate::model::{Dossier, Language, Source, slugify};
+use crate::render::Site;
+use crate::render::escape::push_escaped;
+use crate::render::labels::{Labels, actor_kind, credibility, date_span, reliability, source_kind};
+
+/// How much HTML a list gathers before handing it on.
+const CHUNK: usize = 64 * 1024;
+
+/// Hands the HTML of `items` to `emit` by chunks, each item appended by `push`.
+pub fn emit_items<T, E>(
+    emit: &mut impl FnMut(&str) -> Result<(), E>,
+    items: impl IntoIterator<Item = T>,
+    mut push: impl FnMut(&mut String, T),
+) -> Result<(), E> {
+    let mut html = String::with_capacity(CHUNK + CHUNK / 4);
+    for item in items {
+        push(&mut html, item);
+        if html.len() >= CHUNK {
+            emit(&html)?;
+            html.clear();
+        }
+    }
+    emit(&html)
+}
+
+/// The chronology's rows, in date order (`<tr>` each): date, title and description,
+/// actors and place linked to the roster, note calls. Texts are rendered on the way,
+/// calling their notes.
+pub fn event_rows(site: &Site<'_>, texts: &Texts<'_, '_>) -> String {
+    let d = site.dossier;
+    let l = site.labels;
+    let mut html = String::new();
+    for e in &d.events {
+        html.push_str("<tr id=\"");
+        push_escaped(&mut html, &event_anchor(&e.id));
+        html.push_str("\">\n      <td class=\"c-date\"><time datetime=\"");
+        push_escaped(&mut html, &e.date.iso());
+        html.push_str("\">");
+        let date = date_span(&e.date, e.end.as_ref(), e.approximate, site.language);
+        push_escaped(&mut html, &date);
+        html.push_str("</time></td>\n      <td class=\"c-event\"><p class=\"event-title\">");
+        push_escaped(&mut html, &e.title);
+        html.push_str("</p>");
+        let description = e.description.as_deref().map(|t| texts.markdown(t, &e.id));
+        if let Some(description) = description.filter(|d| !d.is_empty()) {
+            html.push_str("<div class=\"event-description\">");
+            html.push_str(&description);
+            html.push_str("</div>");
+        }
+        html.push_str("</td>\n      <td class=\"c-actors\">");
+        for (i, &actor) in e.actors.iter().enumerate() {
+            if i > 0 {
+                html.push_str(", ");
+            }
+            push_roster_link(&mut html, d, actor);
+        }
+        if let Some(place) = e.place {
+            html.push_str("<span class=\"place\"><span class=\"label\">");
+            push_escaped(&mut html, l.place);
+            push_escaped(&mut html, l.colon);
+            html.push_str("</span> ");
+            push_roster_link(&mut html, d, place);
+            html.push_str("</span>");
+        }
+        html.push_str("</td>\n      <td class=\"c-notes\">");
+        push_calls(&mut html, &texts.calls(&e.sources));
+        html.push_str("</td>\n    </tr>\n    ");
+    }
+    html
+}
+
+/// The roster's rows, by name (`<tr>` each): name, kind, and the first sentence of the
+/// profile or else the roles. Texts are rendered on the way, calling their notes.
+pub fn actor_rows(site: &Site<'_>, texts: &Texts<'_, '_>) -> String {
+    let d = site.dossier;
+    let mut by_name: Vec<usize> = (0..d.actors.len()).collect();
+    by_name.sort_by_cached_key(|&a| (slugify(&d.actors[a].name, 200), d.actors[a].id.clone()));
+    let mut html = String::new();
+    for a in by_name {
+        let actor = &d.actors[a];
+        let line = match actor.summary.as_deref().map(first_sentence) {
+            Some(sentence) if !sentence.is_empty() => Some(texts.markdown(sentence, &actor.id)),
+            _ => roles_line(site, a),
+        };
+        html.push_str("<tr id=\"");
+        push_escaped(&mut html, &actor_anchor(&actor.id));
+        html.push_str("\">\n      <th scope=\"row\" class=\"c-name\">");
+        push_escaped(&mut html, &actor.name);
+        html.push_str("</th>\n      <td class=\"c-kind\">");
+        push_escaped(&mut html, actor_kind(actor.kind, site.language));
+        html.push_str("</td>\n      <td class=\"c-line\">");
+        html.push_str(line.as_deref().unwrap_or_default());
+        html.push_str("</td>\n    </tr>\n    ");
+    }
+    html
+}
+
+/// Hands the items of the source list (`<li>` each, by date) to `emit`: grade, title,
+/// outlet, byline, date, kind, what the grade means and the address.
+pub fn emit_source_items<E>(
+    emit: &mut impl FnMut(&str) -> Result<(), E>,
+    d: &Dossier,
+    l: &Labels,
+) -> Result<(), E> {
+    let b = labels::labels(d.meta.language);
+    emit_items(emit, &d.sources, |html, source| {
+        push_source_item(html, source, d.meta.language, l, b);
+    })
+}
+
+/// Appends one item of the source list.
+fn push_source_item(
+    html: &mut String,
+    s: &Source,
+    language: Language,
+    l: &Labels,
+    b: &BriefingLabels,
+) {
+    html.push_str("<li id=\"");
+    push_escaped(html, &source_anchor(&s.id));
+    html.push_str("\">\n    <span class=\"grade");
+    let grade = s.grade().filter(|g| !g.is_empty());
+    if grade.is_none() {
+        html.push_str(" ungraded");
+    }
+    html.push_str("\">");
+    push_escaped(html, grade.as_deref().unwrap_or("–"));
+    html.push_str(
+        "</span>\n    <div class=\"source-body\">\n      <p class=\"source-title\"><cite>",
+    );
+    push_escaped(html, &s.title);
+    html.push_str("</cite></p>\n      <p class=\"source-meta\">");
+    match present(s.outlet.as_deref()) {
+        Some(outlet) => push_escaped(html, outlet),
+        None => {
+            html.push_str("<span class=\"missing\">");
+            push_escaped(html, b.no_outlet);
+            html.push_str("</span>");
+        }
+    }
+    if let Some(author) = present(s.author.as_deref()) {
+        html.push_str(", ");
+        push_escaped(html, author);
+    }
+    html.push_str(" · ");
+    push_escaped(html, &s.published.human(language));
+    html.push_str(" · ");
+    push_escaped(html, source_kind(s.kind, language));
+    html.push_str("</p>\n      <p class=\"source-grade\">");
+    let meaning = grade_meaning(s, language).filter(|m| !m.is_empty());
+    push_escaped(html, meaning.as_deref().unwrap_or(b.ungraded));
+    html.push_str("</p>\n      ");
+    if let Some(url) = present(s.url.as_deref()) {
+        html.push_str("<p class=\"source-url\"><span class=\"label\">");
+        push_escaped(html, b.address);
+        push_escaped(html, l.colon);
+        html.push_str("</span> <a href=\"");
+        push_escaped(html, url);
+        html.push_str("\">");
+        push_escaped(html, url);
+        html.push_str("</a></p>");
+    }
+    html.push_str("\n    </div>\n  </li>\n  ");
+}
+
+/// A text the list shows: none when empty, as the template had it.
+fn present(text: Option<&str>) -> Option<&str> {
+    text.filter(|t| !t.is_empty())
+}
+
+/// Appends a link to an actor's row in the roster.
+fn push_roster_link(html: &mut String, d: &Dossier, actor: usize) {
+    let actor = &d.actors[actor];
+    html.push_str("<a href=\"#");
+    push_escaped(html, &actor_anchor(&actor.id));
+    html.push_str("\">");
+    push_escaped(html, &actor.name);
+    html.push_str("</a>");
+}
+
+/// Appends note calls, separated by spaces: `<a class="nref" href="#note-3">[3]</a>`.
+fn push_calls(html: &mut String, calls: &[NoteCall]) {
+    for (i, call) in calls.iter().enumerate() {
+        if i > 0 {
+            html.push(' ');
+        }
+        html.push_str("<a class=\"nref\" href=\"");
+        push_escaped(html, &call.href);
+        let _ = write!(html, "\">[{}]</a>", call.number);
+    }
+}
+
+/// An actor's roles in one line, when it has any (`Ministre, de Niger`).
+fn roles_line(site: &Site<'_>, actor: usize) -> Option<String> {
+    let d = site.dossier;
+    let roles = &d.actors[actor].roles;
+    if roles.is_empty() {
+        return None;
+    }
+    let text = roles
+        .iter()
+        .map(|r| match r.of {
+            Some(of) => format!("{} ({} {})", r.title, site.labels.of, d.actors[of].name),
+            None => r.title.clone(),
+        })
+        .collect::<Vec<_>>()
+        .join(" ; ");
+    Some(format!(
+        "<p>{}</p>",
+        crate::render::escape::escape_html(&text)
+    ))
+}
+
+/// What a source's grade means, in words (`source assez fiable, information
+/// probablement vraie`).
+fn grade_meaning(source: &Source, language: Language) -> Option<String> {
+    let parts: Vec<&str> = [
+        source.reliability.map(|r| reliability(r, language)),
+        source.credibility.map(|c| credibility(c, language)),
+    ]
+    .into_iter()
+    .flatten()
+    .collect();
+    (!parts.is_empty()).then(|| parts.join(", "))
+}
