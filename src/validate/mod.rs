@@ -6,7 +6,7 @@ mod entities;
 mod memo;
 mod references;
 
-use std::collections::BTreeMap;
+use std::collections::HashMap;
 use std::sync::Arc;
 
 use rayon::prelude::*;
@@ -66,8 +66,8 @@ pub fn validate_with(
     let files: Vec<Arc<SourceFile>> = sources.iter().map(|s| Arc::clone(&s.file)).collect();
 
     // One namespace for every id.
-    let mut ids: BTreeMap<String, Entry> = BTreeMap::new();
-    let mut owners: BTreeMap<String, Arc<SourceFile>> = BTreeMap::new();
+    let mut ids: HashMap<String, Entry> = HashMap::new();
+    let mut owners: HashMap<String, Arc<SourceFile>> = HashMap::new();
     let mut claim = |id: &str,
                      entry: Entry,
                      file: &Arc<SourceFile>,
@@ -209,7 +209,7 @@ type Resolved<T> = (T, Vec<crate::model::Reference>, Diagnostics);
 
 /// Resolves one entity with a resolver of its own.
 fn resolved<T>(
-    ids: &BTreeMap<String, Entry>,
+    ids: &HashMap<String, Entry>,
     memo: Option<&BodyMemo>,
     resolve: impl FnOnce(&mut Resolver<'_>, &mut Diagnostics) -> T,
 ) -> Resolved<T> {

@@ -1,7 +1,7 @@
 //! Resolving what the content points at: ids, citations, wiki-links and links inside
 //! Markdown, each checked against the index of every id.
 
-use std::collections::BTreeMap;
+use std::collections::HashMap;
 
 use crate::body::BodyLink;
 use crate::diagnostics::{Diagnostics, SourceFile, Span, did_you_mean};
@@ -23,7 +23,7 @@ pub struct Entry {
 /// Checks references against every id of the dossier and records the good ones.
 pub struct Resolver<'a> {
     /// Every id.
-    pub ids: &'a BTreeMap<String, Entry>,
+    pub ids: &'a HashMap<String, Entry>,
     /// Every reference resolved so far.
     pub references: Vec<Reference>,
     /// What the last run found in the same Markdown fields, when it is kept.
