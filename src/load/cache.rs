@@ -2,10 +2,13 @@
 //! server: each file's raw documents and diagnostics, reused while the file keeps its
 //! size and modification time, so that a rebuild reads again only what changed.
 
-use std::collections::HashMap;
-use std::path::{Path, PathBuf};
+use std::ffi::{OsStr, OsString};
+use std::path::Path;
+use std::sync::Arc;
 use std::sync::{Mutex, MutexGuard};
 use std::time::SystemTime;
+
+use rustc_hash::{FxHashMap as HashMap, FxHashSet as HashSet};
 
 use crate::diagnostics::Diagnostics;
 use crate::load::raw::{RawActor, RawEvent, RawSource};
@@ -13,7 +16,7 @@ use crate::load::raw::{RawActor, RawEvent, RawSource};
 /// The raw documents of the files read by the last runs, by path.
 #[derive(Debug, Default)]
 pub struct FileCache {
-    entries: Mutex<HashMap<PathBuf, Remembered>>,
+    entries: Mutex<HashMap<OsString, Remembered>>,
 }
 
 /// What one file gave.
@@ -24,7 +27,7 @@ pub enum Documents {
     /// An actor.
     Actor(Option<RawActor>),
     /// The events of an events file.
-    Events(Vec<RawEvent>),
+    Events(Vec<Arc<RawEvent>>),
 }
 
 #[derive(Debug)]
@@ -61,7 +64,7 @@ impl FileCache {
     ) -> (Documents, Diagnostics) {
         let stamp = Stamp::of(path);
         if let Some(stamp) = stamp
-            && let Some(entry) = self.lock().get(path)
+            && let Some(entry) = self.lock().get(path.as_os_str())
             && entry.stamp == stamp
         {
             return (entry.documents.clone(), entry.diagnostics.clone());
@@ -70,7 +73,7 @@ impl FileCache {
         let documents = read(&mut diagnostics);
         if let Some(stamp) = stamp {
             self.lock().insert(
-                path.to_path_buf(),
+                path.as_os_str().to_os_string(),
                 Remembered {
                     stamp,
                     documents: documents.clone(),
@@ -83,11 +86,12 @@ impl FileCache {
 
     /// Forgets the files that are not in `paths` (deleted or renamed).
     pub fn keep_only<'p>(&self, paths: impl IntoIterator<Item = &'p Path>) {
-        let kept: std::collections::HashSet<&Path> = paths.into_iter().collect();
-        self.lock().retain(|path, _| kept.contains(path.as_path()));
+        let kept: HashSet<&OsStr> = paths.into_iter().map(Path::as_os_str).collect();
+        self.lock()
+            .retain(|path, _| kept.contains(path.as_os_str()));
     }
 
-    fn lock(&self) -> MutexGuard<'_, HashMap<PathBuf, Remembered>> {
+    fn lock(&self) -> MutexGuard<'_, HashMap<OsString, Remembered>> {
         // Every update is one insert: a panic cannot leave it half done.
         self.entries
             .lock()

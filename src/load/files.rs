@@ -107,7 +107,7 @@ pub fn load_with(
         project.actors.extend(actor);
     }
 
-    let events: Vec<(Vec<raw::RawEvent>, Diagnostics)> = event_paths
+    let events: Vec<(Vec<Arc<raw::RawEvent>>, Diagnostics)> = event_paths
         .into_par_iter()
         .map(|(path, _)| {
             let read = |found: &mut Diagnostics| {
@@ -115,7 +115,12 @@ pub fn load_with(
                     read_text(root, &path, found)
                         .and_then(|file| {
                             let yaml = parse_yaml(&file, &file.text, 0, found)?;
-                            Some(raw::events(&file, &yaml, found))
+                            Some(
+                                raw::events(&file, &yaml, found)
+                                    .into_iter()
+                                    .map(Arc::new)
+                                    .collect(),
+                            )
                         })
                         .unwrap_or_default(),
                 )

@@ -20,8 +20,9 @@ pub struct RawProject {
     pub sources: Vec<RawSource>,
     /// `content/actors/*.yaml`.
     pub actors: Vec<RawActor>,
-    /// Every event of every file of `content/events/`.
-    pub events: Vec<RawEvent>,
+    /// Every event of every file of `content/events/` (shared: the preview keeps them
+    /// from one run to the next).
+    pub events: Vec<Arc<RawEvent>>,
 }
 
 /// `content/dossier.yaml` as written.

@@ -165,12 +165,15 @@ pub fn slugify(text: &str, max: usize) -> String {
             dash = true;
         }
     };
-    for c in text.nfkd() {
+    // Only ASCII comes out, and decomposing never moves a base letter: each character is
+    // decomposed alone, and plain ASCII is not decomposed at all.
+    for c in text.chars() {
         match c {
+            _ if c.is_ascii() => push(c),
             'œ' | 'Œ' => "oe".chars().for_each(&mut push),
             'æ' | 'Æ' => "ae".chars().for_each(&mut push),
             'ß' => "ss".chars().for_each(&mut push),
-            _ => push(c),
+            _ => std::iter::once(c).nfkd().for_each(&mut push),
         }
     }
     if slug.len() > max {
@@ -193,5 +196,7 @@ mod slug_tests {
         assert_eq!(slugify("  Œuvre — été ", 80), "oeuvre-ete");
         assert_eq!(slugify("alpha beta gamma", 10), "alpha-beta");
         assert!(slugify(&"mot ".repeat(40), 80).len() <= 80);
+        // Compatibility forms decompose to their letters; other scripts leave nothing.
+        assert_eq!(slugify("ﬁnal Ⅻ № 5 Ὀδυσσεύς x²", 80), "final-xii-no-5-x2");
     }
 }

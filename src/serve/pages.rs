@@ -79,58 +79,74 @@ impl Renderer {
     }
 }
 
+/// A model to serve, and where to say whether it can be.
+type Replacement = (Box<Model>, Sender<Result<BTreeSet<String>, String>>);
+
 fn run(receiver: &Receiver<Message>) {
     let highlighter = Highlighter::new();
-    let mut next: Option<(Box<Model>, Sender<Result<BTreeSet<String>, String>>)> = None;
+    let mut next = wait_for_model(receiver);
+    while let Some((model, reply)) = next {
+        next = serve(&model, &reply, &highlighter, receiver);
+        // The previous dossier is large: it is freed beside, not in the way of the next.
+        let freed = std::thread::Builder::new().spawn(move || drop(model));
+        drop(freed);
+    }
+}
+
+/// Answers requests until a model comes (`None`: every handle is gone).
+fn wait_for_model(receiver: &Receiver<Message>) -> Option<Replacement> {
     loop {
-        let (model, reply) = match next.take() {
-            Some(replacement) => replacement,
-            None => match receiver.recv() {
-                Ok(Message::Replace { model, reply }) => (model, reply),
-                Ok(Message::Render { reply, .. }) => {
-                    let _ = reply.send(None);
-                    continue;
-                }
-                Err(_) => return,
-            },
-        };
-        let site = match Site::new(&model.dossier, &model.templates, &highlighter) {
-            Ok(site) => site,
-            Err(error) => {
-                let _ = reply.send(Err(error.to_string()));
-                continue;
+        match receiver.recv() {
+            Ok(Message::Replace { model, reply }) => return Some((model, reply)),
+            Ok(Message::Render { reply, .. }) => {
+                let _ = reply.send(None);
             }
-        };
-        let files = match site.files(&model.root) {
-            Ok(files) => files,
-            Err(error) => {
-                let _ = reply.send(Err(error.to_string()));
-                continue;
+            Err(_) => return None,
+        }
+    }
+}
+
+/// Renders from `model` until another one comes, which is returned.
+fn serve(
+    model: &Model,
+    reply: &Sender<Result<BTreeSet<String>, String>>,
+    highlighter: &Highlighter,
+    receiver: &Receiver<Message>,
+) -> Option<Replacement> {
+    let ready = Site::new(&model.dossier, &model.templates, highlighter);
+    let site = match ready {
+        Ok(site) => site,
+        Err(error) => {
+            let _ = reply.send(Err(error.to_string()));
+            return wait_for_model(receiver);
+        }
+    };
+    let files = match site.files(&model.root) {
+        Ok(files) => files,
+        Err(error) => {
+            let _ = reply.send(Err(error.to_string()));
+            return wait_for_model(receiver);
+        }
+    };
+    let _ = reply.send(Ok(files.keys().cloned().collect()));
+    let pages = Pages {
+        site: &site,
+        quotes: Mutex::default(),
+    };
+    let mut rendered: HashMap<String, Rendered> = HashMap::new();
+    loop {
+        match receiver.recv() {
+            Ok(Message::Render { path, reply }) => {
+                let answer = files.get(&path).map(|file| {
+                    rendered
+                        .entry(path)
+                        .or_insert_with(|| pages.render(file))
+                        .clone()
+                });
+                let _ = reply.send(answer);
             }
-        };
-        let _ = reply.send(Ok(files.keys().cloned().collect()));
-        let pages = Pages {
-            site: &site,
-            quotes: Mutex::default(),
-        };
-        let mut rendered: HashMap<String, Rendered> = HashMap::new();
-        loop {
-            match receiver.recv() {
-                Ok(Message::Render { path, reply }) => {
-                    let answer = files.get(&path).map(|file| {
-                        rendered
-                            .entry(path)
-                            .or_insert_with(|| pages.render(file))
-                            .clone()
-                    });
-                    let _ = reply.send(answer);
-                }
-                Ok(Message::Replace { model, reply }) => {
-                    next = Some((model, reply));
-                    break;
-                }
-                Err(_) => return,
-            }
+            Ok(Message::Replace { model, reply }) => return Some((model, reply)),
+            Err(_) => return None,
         }
     }
 }

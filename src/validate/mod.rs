@@ -6,7 +6,7 @@ mod entities;
 mod memo;
 mod references;
 
-use std::collections::HashMap;
+use rustc_hash::FxHashMap as HashMap;
 use std::sync::Arc;
 
 use rayon::prelude::*;
@@ -15,7 +15,7 @@ use crate::body::{self, BodyScan};
 use crate::diagnostics::{Diagnostics, SourceFile, Span};
 use crate::load::{RawActor, RawProject};
 use crate::mentions::MentionMatcher;
-use crate::model::{Actor, Dossier, Mention, Source, Target, is_valid_id, slugify};
+use crate::model::{Actor, Dossier, Event, Mention, Source, Target, is_valid_id, slugify};
 use references::{Entry, Resolver};
 
 pub use memo::BodyMemo;
@@ -47,7 +47,16 @@ pub fn validate_with(
         (date(a), &a.id).cmp(&(date(b), &b.id))
     });
     actors.sort_by(|a, b| a.id.cmp(&b.id));
-    let mut events: Vec<(String, crate::load::RawEvent)> = events
+    let mut event_files: Vec<Arc<SourceFile>> = Vec::new();
+    for event in &events {
+        if !event_files
+            .last()
+            .is_some_and(|f| Arc::ptr_eq(f, &event.file))
+        {
+            event_files.push(Arc::clone(&event.file));
+        }
+    }
+    let mut events: Vec<(String, Arc<crate::load::RawEvent>)> = events
         .into_iter()
         .filter_map(|event| event_id(&event, diagnostics).map(|id| (id, event)))
         .collect();
@@ -66,8 +75,8 @@ pub fn validate_with(
     let files: Vec<Arc<SourceFile>> = sources.iter().map(|s| Arc::clone(&s.file)).collect();
 
     // One namespace for every id.
-    let mut ids: HashMap<String, Entry> = HashMap::new();
-    let mut owners: HashMap<String, Arc<SourceFile>> = HashMap::new();
+    let mut ids: HashMap<String, Entry> = HashMap::default();
+    let mut owners: HashMap<String, Arc<SourceFile>> = HashMap::default();
     let mut claim = |id: &str,
                      entry: Entry,
                      file: &Arc<SourceFile>,
@@ -121,11 +130,7 @@ pub fn validate_with(
         claim(id, entry, &event.file, span, diagnostics);
     }
 
-    let mut resolver = Resolver {
-        ids: &ids,
-        references: Vec::new(),
-        memo,
-    };
+    let mut resolver = Resolver::new(&ids, memo);
     let meta = dossier
         .as_ref()
         .map(|d| entities::meta(d, &mut resolver, diagnostics))
@@ -162,16 +167,28 @@ pub fn validate_with(
         .enumerate()
         .map(|(index, raw)| entities::actor(index, raw, &mut resolver, diagnostics))
         .collect();
-    let events: Vec<_> = events
-        .into_par_iter()
-        .enumerate()
-        .map(|(index, (id, raw))| {
-            resolved(&ids, memo, |resolver, found| {
-                entities::event(index, id, &raw, resolver, found)
+    // Events resolve the same as long as their files and the ids they can point at do:
+    // the preview reuses them when only the text of sources changed.
+    let resolve_events = || -> Resolved<Vec<Event>> {
+        let per_event: Vec<_> = events
+            .into_par_iter()
+            .enumerate()
+            .map(|(index, (id, raw))| {
+                resolved(&ids, memo, |resolver, found| {
+                    entities::event(index, id, &raw, resolver, found)
+                })
             })
-        })
-        .collect();
-    let events = merge(events, &mut resolver, diagnostics);
+            .collect();
+        let (mut all, mut found) = (Resolver::new(&ids, None), Diagnostics::default());
+        let events = merge(per_event, &mut all, &mut found);
+        (events, all.references, found)
+    };
+    let (events, event_references, found) = match memo {
+        Some(memo) => memo.events(&event_files, fingerprint(&ids), resolve_events),
+        None => resolve_events(),
+    };
+    resolver.references.extend(event_references);
+    diagnostics.extend(found);
     let mut references = resolver.references;
     references.sort();
     references.dedup();
@@ -205,7 +222,18 @@ pub fn validate_with(
 }
 
 /// What one entity resolved to, with the references and diagnostics found on the way.
-type Resolved<T> = (T, Vec<crate::model::Reference>, Diagnostics);
+pub type Resolved<T> = (T, Vec<crate::model::Reference>, Diagnostics);
+
+/// A key of every id and what the resolver knows of it: what resolves against one index
+/// resolves the same against another with the same key.
+fn fingerprint(ids: &HashMap<String, Entry>) -> u64 {
+    use std::hash::{Hash, Hasher};
+    let mut sorted: Vec<(&String, &Entry)> = ids.iter().collect();
+    sorted.sort_unstable_by(|a, b| a.0.cmp(b.0));
+    let mut hasher = rustc_hash::FxHasher::default();
+    sorted.hash(&mut hasher);
+    hasher.finish()
+}
 
 /// Resolves one entity with a resolver of its own.
 fn resolved<T>(
@@ -213,11 +241,7 @@ fn resolved<T>(
     memo: Option<&BodyMemo>,
     resolve: impl FnOnce(&mut Resolver<'_>, &mut Diagnostics) -> T,
 ) -> Resolved<T> {
-    let mut resolver = Resolver {
-        ids,
-        references: Vec::new(),
-        memo,
-    };
+    let mut resolver = Resolver::new(ids, memo);
     let mut found = Diagnostics::default();
     let value = resolve(&mut resolver, &mut found);
     (value, resolver.references, found)
@@ -225,12 +249,11 @@ fn resolved<T>(
 
 /// The entities, their references and diagnostics added to the others.
 fn merge<T>(
-    resolved: Vec<Resolved<T>>,
+    each: Vec<Resolved<T>>,
     resolver: &mut Resolver<'_>,
     diagnostics: &mut Diagnostics,
 ) -> Vec<T> {
-    resolved
-        .into_iter()
+    each.into_iter()
         .map(|(value, references, found)| {
             resolver.references.extend(references);
             diagnostics.extend(found);

@@ -1,7 +1,7 @@
 //! Resolving what the content points at: ids, citations, wiki-links and links inside
 //! Markdown, each checked against the index of every id.
 
-use std::collections::HashMap;
+use rustc_hash::FxHashMap as HashMap;
 
 use crate::body::BodyLink;
 use crate::diagnostics::{Diagnostics, SourceFile, Span, did_you_mean};
@@ -10,7 +10,7 @@ use crate::model::{ActorKind, Citation, CitationText, Reference, ReferenceKind, 
 use crate::urls;
 
 /// What the resolver knows of each id.
-#[derive(Debug, Clone, Copy)]
+#[derive(Debug, Clone, Copy, Hash)]
 pub struct Entry {
     /// What the id names.
     pub target: Target,
@@ -40,7 +40,16 @@ pub enum MarkdownOrigin {
     Field,
 }
 
-impl Resolver<'_> {
+impl<'a> Resolver<'a> {
+    /// A resolver against `ids`, with no reference yet.
+    pub fn new(ids: &'a HashMap<String, Entry>, memo: Option<&'a super::BodyMemo>) -> Self {
+        Self {
+            ids,
+            references: Vec::new(),
+            memo,
+        }
+    }
+
     fn unknown(
         &self,
         id: &str,
