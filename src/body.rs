@@ -4,6 +4,7 @@
 //! preview server keeps it between rebuilds for the files that did not change.
 
 use std::ops::Range;
+use std::sync::Arc;
 
 use pulldown_cmark::{Event, LinkType, Parser, Tag, TagEnd};
 
@@ -13,8 +14,9 @@ use crate::paragraphs::{BlockCounter, markdown_options};
 /// What one pass over a body found.
 #[derive(Debug, Clone, Default)]
 pub struct BodyScan {
-    /// The numbered blocks, with their byte ranges and plain text.
-    pub paragraphs: Vec<Paragraph>,
+    /// The numbered blocks, with their byte ranges and plain text (shared: the preview
+    /// keeps them from one run to the next).
+    pub paragraphs: Arc<[Paragraph]>,
     /// Every link and image, in order.
     pub links: Vec<BodyLink>,
     /// The text written verbatim outside code and links, where mentions are looked for.
@@ -44,6 +46,7 @@ pub struct TextRun {
 /// Reads a body once.
 pub fn scan(body: &str) -> BodyScan {
     let mut scan = BodyScan::default();
+    let mut paragraphs: Vec<Paragraph> = Vec::new();
     let mut counter = BlockCounter::new();
     // The block holding the text that follows, for mentions.
     let mut paragraph = None;
@@ -80,7 +83,7 @@ pub fn scan(body: &str) -> BodyScan {
             _ => {}
         }
         if let Some(number) = numbered {
-            scan.paragraphs.push(Paragraph {
+            paragraphs.push(Paragraph {
                 number,
                 range,
                 text: String::new(),
@@ -96,7 +99,7 @@ pub fn scan(body: &str) -> BodyScan {
             Event::End(TagEnd::Paragraph | TagEnd::Item) => open_depth -= 1,
             _ => {}
         }
-        if let Some(block) = scan.paragraphs.last_mut() {
+        if let Some(block) = paragraphs.last_mut() {
             match &event {
                 Event::Text(text) | Event::Code(text) => push_collapsed(&mut block.text, text),
                 Event::SoftBreak
@@ -109,10 +112,11 @@ pub fn scan(body: &str) -> BodyScan {
             }
         }
     }
-    for block in &mut scan.paragraphs {
+    for block in &mut paragraphs {
         let kept = block.text.trim_end().len();
         block.text.truncate(kept);
     }
+    scan.paragraphs = paragraphs.into();
     scan
 }
 

@@ -273,8 +273,8 @@ fn generated(actors: usize, events: usize, seed: u64) -> Dossier {
         credibility: None,
         note: None,
         tags: Vec::new(),
-        body: String::new(),
-        paragraphs: Vec::new(),
+        body: "".into(),
+        paragraphs: Vec::new().into(),
     };
     let mut list: Vec<Actor> = (0..actors)
         .map(|i| Actor {

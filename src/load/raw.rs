@@ -93,7 +93,7 @@ pub struct RawSource {
     /// `tags`.
     pub tags: Vec<Located<String>>,
     /// The text after the front matter.
-    pub body: String,
+    pub body: Arc<str>,
     /// Byte offset of the body in the file.
     pub body_offset: usize,
 }
@@ -307,7 +307,7 @@ pub fn source(
         credibility: r.choice("credibility"),
         note: r.text("note"),
         tags: r.text_list("tags"),
-        body,
+        body: body.into(),
         body_offset,
     })
 }

@@ -98,9 +98,9 @@ pub struct Source {
     /// Tags.
     pub tags: Vec<String>,
     /// The Markdown text as published.
-    pub body: String,
+    pub body: std::sync::Arc<str>,
     /// Numbered blocks of the body.
-    pub paragraphs: Vec<Paragraph>,
+    pub paragraphs: std::sync::Arc<[Paragraph]>,
 }
 
 impl Source {

@@ -121,7 +121,7 @@ pub fn meta(raw: &RawDossier, resolver: &mut Resolver<'_>, diagnostics: &mut Dia
 pub fn source(
     index: usize,
     raw: RawSource,
-    paragraphs: Vec<Paragraph>,
+    paragraphs: std::sync::Arc<[Paragraph]>,
     links: &[BodyLink],
     default_language: Language,
     resolver: &mut Resolver<'_>,

@@ -62,7 +62,7 @@ pub fn validate_with(
         .collect();
     events.sort_by(|a, b| (a.1.date.value, &a.0).cmp(&(b.1.date.value, &b.0)));
 
-    let mut scans: Vec<Arc<BodyScan>> = sources
+    let scans: Vec<Arc<BodyScan>> = sources
         .par_iter()
         .map(|s| match memo {
             Some(memo) => memo.scan(&s.file, &s.body),
@@ -139,14 +139,10 @@ pub fn validate_with(
     // resolver and diagnostics of its own, merged after.
     let sources: Vec<_> = sources
         .into_par_iter()
-        .zip(&mut scans)
+        .zip(&scans)
         .enumerate()
         .map(|(index, (raw, scan))| {
-            // Taken when this run made the scan; copied when the memo keeps it.
-            let paragraphs = match Arc::get_mut(scan) {
-                Some(scan) => std::mem::take(&mut scan.paragraphs),
-                None => scan.paragraphs.clone(),
-            };
+            let paragraphs = Arc::clone(&scan.paragraphs);
             resolved(&ids, memo, |resolver, found| {
                 entities::source(
                     index,

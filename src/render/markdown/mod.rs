@@ -80,7 +80,7 @@ impl<'a> Markdown<'a> {
         mentions: &[Mention],
         backrefs: &dyn Fn(u32) -> String,
     ) -> RenderedBody {
-        let body = source.body.as_str();
+        let body = &*source.body;
         let allow_html = self.dossier.meta.allow_html;
         let mut quotes = vec![String::new(); mentions.len()];
         let mut seen = BTreeSet::new();
