@@ -104,20 +104,7 @@ pub fn layout(
         #[allow(clippy::cast_precision_loss)]
         let temperature = 0.5 + (hottest - 0.5) * (1.0 - iteration as f64 / iterations as f64);
         moves.fill((0.0, 0.0));
-        for i in 0..n {
-            for j in i + 1..n {
-                let (dx, dy) = (
-                    positions[i].0 - positions[j].0,
-                    positions[i].1 - positions[j].1,
-                );
-                let d2 = (dx * dx + dy * dy).max(0.01);
-                let force = repulsion * mass[i] * mass[j] / d2;
-                moves[i].0 += dx * force;
-                moves[i].1 += dy * force;
-                moves[j].0 -= dx * force;
-                moves[j].1 -= dy * force;
-            }
-        }
+        repel(&positions, &mass, repulsion, &mut moves);
         for &(a, b) in edges {
             if a == b || a >= n || b >= n {
                 continue;
@@ -155,6 +142,29 @@ pub fn layout(
     positions
 }
 
+/// Adds to `moves` the push between every two nodes, heavier nodes pushing harder.
+/// Pairs in index order, each node's sum in the same order as a plain double loop
+/// would add them (floating-point sums depend on it).
+fn repel(positions: &[(f64, f64)], mass: &[f64], repulsion: f64, moves: &mut [(f64, f64)]) {
+    for i in 0..positions.len() {
+        let (xi, yi) = positions[i];
+        let pushed = repulsion * mass[i];
+        let (done, rest) = moves.split_at_mut(i + 1);
+        let (mut mx, mut my) = done[i];
+        let others = positions[i + 1..].iter().zip(&mass[i + 1..]);
+        for ((&(xj, yj), &mj), other) in others.zip(rest) {
+            let (dx, dy) = (xi - xj, yi - yj);
+            let d2 = (dx * dx + dy * dy).max(0.01);
+            let force = pushed * mj / d2;
+            mx += dx * force;
+            my += dy * force;
+            other.0 -= dx * force;
+            other.1 -= dy * force;
+        }
+        done[i] = (mx, my);
+    }
+}
+
 /// Scales the centres (about the middle of the area) so that they span the area, which
 /// keeps the text at its size whatever the forces did; overlap removal then makes room
 /// where the area was too small.
@@ -186,22 +196,20 @@ fn fit(positions: &mut [(f64, f64)], width: f64, height: f64) {
 /// overlap least, until none overlaps or a pass limit is reached.
 fn remove_overlaps(bodies: &[Body], positions: &mut [(f64, f64)], pinned: Option<usize>) {
     let n = bodies.len();
+    let padded = |i: usize, (x, y): (f64, f64)| bodies[i].at(x, y).grown(GAP / 2.0);
+    // The padded box of each node, kept up to date as nodes move.
+    let mut boxes: Vec<Rect> = (0..n).map(|i| padded(i, positions[i])).collect();
     for _ in 0..400 {
         let mut moved = false;
         for i in 0..n {
-            for j in i + 1..n {
-                let a = bodies[i]
-                    .at(positions[i].0, positions[i].1)
-                    .grown(GAP / 2.0);
-                let b = bodies[j]
-                    .at(positions[j].0, positions[j].1)
-                    .grown(GAP / 2.0);
-                if !a.intersects(&b) {
-                    continue;
-                }
+            let mut j = i + 1;
+            // Each next node whose box meets the box of `i`, in index order.
+            while let Some(skip) = boxes[j..].iter().position(|b| boxes[i].intersects(b)) {
+                j += skip;
+                let (box_i, box_j) = (boxes[i], boxes[j]);
                 moved = true;
-                let overlap_x = a.x1.min(b.x1) - a.x0.max(b.x0);
-                let overlap_y = a.y1.min(b.y1) - a.y0.max(b.y0);
+                let overlap_x = box_i.x1.min(box_j.x1) - box_i.x0.max(box_j.x0);
+                let overlap_y = box_i.y1.min(box_j.y1) - box_i.y0.max(box_j.y0);
                 // Who moves: half each, or all of it for the one not pinned.
                 let (share_i, share_j) = match pinned {
                     Some(p) if p == i => (0.0, 1.0),
@@ -227,6 +235,9 @@ fn remove_overlaps(bodies: &[Body], positions: &mut [(f64, f64)], pinned: Option
                     positions[i].1 += sign * push * share_i;
                     positions[j].1 -= sign * push * share_j;
                 }
+                boxes[i] = padded(i, positions[i]);
+                boxes[j] = padded(j, positions[j]);
+                j += 1;
             }
         }
         if !moved {
