@@ -147,16 +147,26 @@ pub struct Shortening {
 impl Shortening {
     /// Prepares `text`.
     pub fn new(text: &str) -> Self {
-        let text = text.split_whitespace().collect::<Vec<_>>().join(" ");
+        let mut collapsed = String::with_capacity(text.len());
+        let mut ends = Vec::with_capacity(text.len());
         let mut ems = 0.0;
-        let ends = text
-            .char_indices()
-            .map(|(at, c)| {
-                ems += char_width(c).max(0.6);
-                (at + c.len_utf8(), ems)
-            })
-            .collect();
-        Self { text, ends }
+        let mut add = |collapsed: &mut String, c: char| {
+            collapsed.push(c);
+            ems += char_width(c).max(0.6);
+            ends.push((collapsed.len(), ems));
+        };
+        for (k, word) in text.split_whitespace().enumerate() {
+            if k > 0 {
+                add(&mut collapsed, ' ');
+            }
+            for c in word.chars() {
+                add(&mut collapsed, c);
+            }
+        }
+        Self {
+            text: collapsed,
+            ends,
+        }
     }
 
     /// How many characters of the text [`shorten`] keeps before its ellipsis, or
