@@ -1,7 +1,7 @@
 //! Force-directed layout (Fruchterman–Reingold, with `ForceAtlas2`'s degree-weighted
-//! push) from a fixed start, then overlap
-//! removal: every node is a box (its shape and its name below it), and boxes that
-//! still touch after the forces are pushed apart until none does.
+//! push) from a fixed start, then overlap removal ([`remove_overlaps`]): every node is
+//! a box (its shape and its name below it), and boxes that still touch after the
+//! forces are pushed apart until none does.
 //!
 //! Deterministic: the start is a spiral by rank with jitter from a seeded
 //! [`SplitMix`], and every loop runs in index order. Bounded: the force phase costs
@@ -9,6 +9,8 @@
 //! about 2×10⁷ (the graph itself is capped at a few hundred nodes).
 
 use crate::pictures::geometry::{Rect, SplitMix};
+
+use super::overlaps::remove_overlaps;
 
 /// The box a node occupies, relative to its centre.
 #[derive(Debug, Clone, Copy)]
@@ -40,8 +42,6 @@ const SEED: u64 = 0x00D0_5513_5EED;
 const GRAVITY: f64 = 0.06;
 /// Strength of the push between two nodes, times the ideal distance squared.
 const REPULSION: f64 = 0.3;
-/// Space kept between two boxes.
-const GAP: f64 = 6.0;
 
 /// Places `bodies` (most important first) linked by `edges` (node index pairs) in an
 /// area of about `width` × `height`; `pinned` stays at the centre. Returns the
@@ -189,60 +189,6 @@ fn fit(positions: &mut [(f64, f64)], width: f64, height: f64) {
     let (sx, sy) = (sx.min(sy * 1.5), sy.min(sx * 1.5));
     for p in positions {
         *p = (cx + (p.0 - cx) * sx, cy + (p.1 - cy) * sy);
-    }
-}
-
-/// Pushes apart every two boxes that overlap (plus [`GAP`]), along the axis where they
-/// overlap least, until none overlaps or a pass limit is reached.
-fn remove_overlaps(bodies: &[Body], positions: &mut [(f64, f64)], pinned: Option<usize>) {
-    let n = bodies.len();
-    let padded = |i: usize, (x, y): (f64, f64)| bodies[i].at(x, y).grown(GAP / 2.0);
-    // The padded box of each node, kept up to date as nodes move.
-    let mut boxes: Vec<Rect> = (0..n).map(|i| padded(i, positions[i])).collect();
-    for _ in 0..400 {
-        let mut moved = false;
-        for i in 0..n {
-            let mut j = i + 1;
-            // Each next node whose box meets the box of `i`, in index order.
-            while let Some(skip) = boxes[j..].iter().position(|b| boxes[i].intersects(b)) {
-                j += skip;
-                let (box_i, box_j) = (boxes[i], boxes[j]);
-                moved = true;
-                let overlap_x = box_i.x1.min(box_j.x1) - box_i.x0.max(box_j.x0);
-                let overlap_y = box_i.y1.min(box_j.y1) - box_i.y0.max(box_j.y0);
-                // Who moves: half each, or all of it for the one not pinned.
-                let (share_i, share_j) = match pinned {
-                    Some(p) if p == i => (0.0, 1.0),
-                    Some(p) if p == j => (1.0, 0.0),
-                    _ => (0.5, 0.5),
-                };
-                if overlap_x * 0.6 < overlap_y {
-                    let sign = if positions[i].0 <= positions[j].0 {
-                        -1.0
-                    } else {
-                        1.0
-                    };
-                    let push = overlap_x + 0.5;
-                    positions[i].0 += sign * push * share_i;
-                    positions[j].0 -= sign * push * share_j;
-                } else {
-                    let sign = if positions[i].1 <= positions[j].1 {
-                        -1.0
-                    } else {
-                        1.0
-                    };
-                    let push = overlap_y + 0.5;
-                    positions[i].1 += sign * push * share_i;
-                    positions[j].1 -= sign * push * share_j;
-                }
-                boxes[i] = padded(i, positions[i]);
-                boxes[j] = padded(j, positions[j]);
-                j += 1;
-            }
-        }
-        if !moved {
-            break;
-        }
     }
 }
 
