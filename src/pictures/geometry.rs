@@ -84,7 +84,11 @@ pub fn text_width(text: &str, size: f64) -> f64 {
 
 /// The box of a text drawn with its baseline at `y`, anchored at `x` by `anchor`.
 pub fn text_box(text: &str, size: f64, x: f64, y: f64, anchor: Anchor) -> Rect {
-    let width = text_width(text, size);
+    width_box(text_width(text, size), size, x, y, anchor)
+}
+
+/// The box of a text `width` pixels wide, as [`text_box`] gives it.
+pub fn width_box(width: f64, size: f64, x: f64, y: f64, anchor: Anchor) -> Rect {
     let x0 = match anchor {
         Anchor::Start => x,
         Anchor::Middle => x - width / 2.0,
@@ -128,6 +132,82 @@ pub fn shorten(text: &str, max: usize) -> String {
     }
     let cut: String = text.chars().take(max.saturating_sub(1)).collect();
     format!("{}…", cut.trim_end())
+}
+
+/// A text ready to be cut to several lengths: [`shorten`] and the [`text_width`] of
+/// its result for any `max`, from one pass over the text instead of one per length.
+pub struct Shortening {
+    /// The text with its whitespace collapsed, as [`shorten`] writes it.
+    text: String,
+    /// For each character: its end in `text` (bytes) and the width in ems of the
+    /// text up to it.
+    ends: Vec<(usize, f64)>,
+}
+
+impl Shortening {
+    /// Prepares `text`.
+    pub fn new(text: &str) -> Self {
+        let mut collapsed = String::with_capacity(text.len());
+        let mut ends = Vec::with_capacity(text.len());
+        let mut ems = 0.0;
+        let mut add = |collapsed: &mut String, c: char| {
+            collapsed.push(c);
+            ems += char_width(c).max(0.6);
+            ends.push((collapsed.len(), ems));
+        };
+        for (k, word) in text.split_whitespace().enumerate() {
+            if k > 0 {
+                add(&mut collapsed, ' ');
+            }
+            for c in word.chars() {
+                add(&mut collapsed, c);
+            }
+        }
+        Self {
+            text: collapsed,
+            ends,
+        }
+    }
+
+    /// How many characters of the text [`shorten`] keeps before its ellipsis, or
+    /// `None` when the whole text fits in `max`.
+    fn kept(&self, max: usize) -> Option<usize> {
+        if self.ends.len() <= max {
+            return None;
+        }
+        let mut kept = max.saturating_sub(1);
+        // The cut is trimmed: after collapsing, at most one space can end it.
+        if kept > 0 && self.text.as_bytes()[self.ends[kept - 1].0 - 1] == b' ' {
+            kept -= 1;
+        }
+        Some(kept)
+    }
+
+    /// `shorten(text, max)`.
+    pub fn text(&self, max: usize) -> String {
+        match self.kept(max) {
+            None => self.text.clone(),
+            Some(kept) => {
+                let end = kept.checked_sub(1).map_or(0, |last| self.ends[last].0);
+                format!("{}…", &self.text[..end])
+            }
+        }
+    }
+
+    /// `text_width(&shorten(text, max), size)`: the same sum, in the same order.
+    pub fn width(&self, max: usize, size: f64) -> f64 {
+        let kept = self.kept(max);
+        let chars = kept.unwrap_or(self.ends.len());
+        let mut ems = match chars.checked_sub(1) {
+            Some(last) => self.ends[last].1,
+            // Nothing before the ellipsis, or an empty text.
+            None => return text_width(&self.text(max), size),
+        };
+        if kept.is_some() {
+            ems += char_width('…').max(0.6);
+        }
+        ems * size
+    }
 }
 
 /// `SplitMix64`: a tiny generator with a fixed seed, so that layouts are the same on
@@ -196,6 +276,33 @@ mod tests {
         assert_eq!(shorten("Niger", 10), "Niger");
         assert_eq!(shorten("Ministère de la Défense", 10), "Ministère…");
         assert_eq!(shorten("a\n  b", 10), "a b");
+    }
+
+    #[test]
+    fn shortening_agrees_with_shorten() {
+        let texts = [
+            "",
+            " ",
+            "Niger",
+            "Ministère de la Défense nationale et des Anciens combattants",
+            "a b c d e f g h i j k l m n o p q r s t u v w x y z",
+            "  espaces   multiples\tet\nretours  ",
+            "東京 都庁 の 発表 によれば 東京 都庁 の 発表",
+        ];
+        for text in texts {
+            let shortening = Shortening::new(text);
+            for max in 0..70 {
+                let short = shorten(text, max);
+                assert_eq!(shortening.text(max), short, "{text:?} {max}");
+                for size in [10.0, 11.0, 12.5] {
+                    assert_eq!(
+                        shortening.width(max, size).to_bits(),
+                        text_width(&short, size).to_bits(),
+                        "{text:?} {max}"
+                    );
+                }
+            }
+        }
     }
 
     #[test]

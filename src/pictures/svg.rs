@@ -1,39 +1,99 @@
 //! A small SVG writer that escapes every text and attribute value and writes
 //! coordinates with one decimal, so that the same picture is always the same bytes.
 
-use std::fmt::Write as _;
-
-/// Escapes text for an XML text node or a double-quoted attribute value.
-pub fn escape(text: &str) -> String {
-    let mut out = String::with_capacity(text.len());
-    for c in text.chars() {
-        match c {
-            '&' => out.push_str("&amp;"),
-            '<' => out.push_str("&lt;"),
-            '>' => out.push_str("&gt;"),
-            '"' => out.push_str("&quot;"),
-            '\'' => out.push_str("&#39;"),
-            // Characters XML 1.0 forbids: drop them rather than write invalid XML.
-            c if (c as u32) < 0x20 && !matches!(c, '\t' | '\n' | '\r') => {}
-            '\u{FFFE}' | '\u{FFFF}' => {}
-            c => out.push(c),
-        }
+/// The bytes [`push_escaped`] stops at: markup characters and quotes, the control
+/// characters XML 1.0 forbids, and 0xEF, the first byte of U+FFFE and U+FFFF.
+const SPECIAL: [bool; 256] = {
+    let mut special = [false; 256];
+    let mut byte = 0;
+    while byte < 0x20 {
+        special[byte] = !matches!(byte, 0x09 | 0x0A | 0x0D);
+        byte += 1;
     }
-    out
+    let mut k = 0;
+    let markup = *b"&<>\"'\xEF";
+    while k < markup.len() {
+        special[markup[k] as usize] = true;
+        k += 1;
+    }
+    special
+};
+
+/// Appends `text` to `out`, escaped for an XML text node or a double-quoted attribute
+/// value; runs of plain text are copied whole.
+pub fn push_escaped(out: &mut String, text: &str) {
+    let bytes = text.as_bytes();
+    let mut plain = 0;
+    let mut i = 0;
+    while let Some(skip) = bytes[i..].iter().position(|&b| SPECIAL[usize::from(b)]) {
+        i += skip;
+        let (replacement, length) = match bytes[i] {
+            b'&' => ("&amp;", 1),
+            b'<' => ("&lt;", 1),
+            b'>' => ("&gt;", 1),
+            b'"' => ("&quot;", 1),
+            b'\'' => ("&#39;", 1),
+            // U+FFFE and U+FFFF (EF BF BE and EF BF BF in UTF-8), which XML 1.0
+            // forbids: dropped, as are the control characters.
+            0xEF if matches!(bytes.get(i + 1..i + 3), Some([0xBF, 0xBE | 0xBF])) => ("", 3),
+            0xEF => {
+                i += 1;
+                continue;
+            }
+            _ => ("", 1),
+        };
+        out.push_str(&text[plain..i]);
+        out.push_str(replacement);
+        i += length;
+        plain = i;
+    }
+    out.push_str(&text[plain..]);
 }
 
-/// A coordinate or length rounded to one decimal, without `-0` or a useless `.0`.
-pub fn num(value: f64) -> String {
-    let value = if value.is_finite() {
-        (value * 10.0).round() / 10.0
+/// Appends a coordinate or length rounded to one decimal, without `-0` or a useless
+/// `.0`.
+pub fn push_num(out: &mut String, value: f64) {
+    let tenths = if value.is_finite() {
+        (value * 10.0).round()
     } else {
         0.0
     };
-    if value == 0.0 {
-        return String::from("0");
+    // Below 2⁵³ tenths, every whole number of tenths is exact, and the decimal
+    // digits of that integer are those `{:.1}` writes for tenths / 10.
+    if tenths.abs() < 9_007_199_254_740_992.0 {
+        #[allow(clippy::cast_possible_truncation)]
+        let tenths = tenths as i64;
+        if tenths < 0 {
+            out.push('-');
+        }
+        let tenths = tenths.unsigned_abs();
+        push_integer(out, tenths / 10);
+        if !tenths.is_multiple_of(10) {
+            out.push('.');
+            out.push(char::from(b'0' + u8::try_from(tenths % 10).unwrap_or(0)));
+        }
+    } else {
+        let value = tenths / 10.0;
+        let text = format!("{value:.1}");
+        out.push_str(text.strip_suffix(".0").unwrap_or(&text));
     }
-    let text = format!("{value:.1}");
-    text.strip_suffix(".0").map_or(text.clone(), str::to_string)
+}
+
+/// Appends the decimal digits of `value`.
+fn push_integer(out: &mut String, mut value: u64) {
+    let mut digits = [0u8; 20];
+    let mut start = digits.len();
+    loop {
+        start -= 1;
+        digits[start] = b'0' + u8::try_from(value % 10).unwrap_or(0);
+        value /= 10;
+        if value == 0 {
+            break;
+        }
+    }
+    for &digit in &digits[start..] {
+        out.push(char::from(digit));
+    }
 }
 
 /// An attribute value: either text (escaped on output) or a number (rounded).
@@ -80,11 +140,14 @@ impl Svg {
         self.out.push('<');
         self.out.push_str(name);
         for (key, value) in attributes {
-            let value = match value {
-                Value::Text(text) => escape(text),
-                Value::Num(n) => num(*n),
-            };
-            let _ = write!(self.out, " {key}=\"{value}\"");
+            self.out.push(' ');
+            self.out.push_str(key);
+            self.out.push_str("=\"");
+            match value {
+                Value::Text(text) => push_escaped(&mut self.out, text),
+                Value::Num(n) => push_num(&mut self.out, *n),
+            }
+            self.out.push('"');
         }
         // The marks are links for the mouse; the keyboard and screen readers get the
         // same links from the table or list that follows each picture, without a tab
@@ -145,15 +208,35 @@ impl Svg {
     pub fn text(&mut self, name: &'static str, attributes: &[(&str, Value<'_>)], text: &str) {
         self.start(name, attributes);
         self.out.push('>');
-        self.out.push_str(&escape(text));
-        let _ = write!(self.out, "</{name}>");
+        push_escaped(&mut self.out, text);
+        self.end_tag(name);
+    }
+
+    /// Writes `<name …>`, the text that `write` gives (escaped piece by piece), then
+    /// `</name>`: a long text without building it first.
+    pub fn text_with(
+        &mut self,
+        name: &'static str,
+        attributes: &[(&str, Value<'_>)],
+        write: impl FnOnce(&mut Escaped<'_>),
+    ) {
+        self.start(name, attributes);
+        self.out.push('>');
+        write(&mut Escaped(&mut self.out));
+        self.end_tag(name);
     }
 
     /// Closes the innermost open element.
     pub fn close(&mut self) {
         if let Some(name) = self.open.pop() {
-            let _ = write!(self.out, "</{name}>");
+            self.end_tag(name);
         }
+    }
+
+    fn end_tag(&mut self, name: &str) {
+        self.out.push_str("</");
+        self.out.push_str(name);
+        self.out.push('>');
     }
 
     /// Closes every open element and returns the document.
@@ -162,6 +245,16 @@ impl Svg {
             self.close();
         }
         self.out
+    }
+}
+
+/// Text written into an element, escaped as it comes.
+pub struct Escaped<'a>(&'a mut String);
+
+impl Escaped<'_> {
+    /// Appends `text`, escaped.
+    pub fn push(&mut self, text: &str) {
+        push_escaped(self.0, text);
     }
 }
 
@@ -184,6 +277,20 @@ impl PathData {
         self
     }
 
+    /// A vertical line to `y`.
+    #[must_use]
+    pub fn vertical_to(mut self, y: f64) -> Self {
+        self.command('V', &[y]);
+        self
+    }
+
+    /// A horizontal line to `x`.
+    #[must_use]
+    pub fn horizontal_to(mut self, x: f64) -> Self {
+        self.command('H', &[x]);
+        self
+    }
+
     /// A quadratic curve through control point (`cx`, `cy`) to (`x`, `y`).
     #[must_use]
     pub fn quad_to(mut self, cx: f64, cy: f64, x: f64, y: f64) -> Self {
@@ -193,8 +300,12 @@ impl PathData {
 
     fn command(&mut self, letter: char, values: &[f64]) {
         self.0.push(letter);
-        let numbers: Vec<String> = values.iter().map(|&v| num(v)).collect();
-        self.0.push_str(&numbers.join(" "));
+        for (i, &value) in values.iter().enumerate() {
+            if i > 0 {
+                self.0.push(' ');
+            }
+            push_num(&mut self.0, value);
+        }
     }
 
     /// The finished `d` value.
@@ -207,6 +318,18 @@ impl PathData {
 mod tests {
     use super::*;
 
+    fn escape(text: &str) -> String {
+        let mut out = String::new();
+        push_escaped(&mut out, text);
+        out
+    }
+
+    fn num(value: f64) -> String {
+        let mut out = String::new();
+        push_num(&mut out, value);
+        out
+    }
+
     #[test]
     fn escapes_markup_and_quotes() {
         assert_eq!(
@@ -214,6 +337,44 @@ mod tests {
             "&lt;a href=&quot;x&quot;&gt;&amp;&#39;"
         );
         assert_eq!(escape("a\u{1}b"), "ab");
+        assert_eq!(
+            escape("tab\there\nÉté\u{FFFE}\u{FFFF}\u{FFFD}…"),
+            "tab\there\nÉté\u{FFFD}…"
+        );
+    }
+
+    /// The rounding and the `fmt` formatting that [`num`] stands for.
+    fn num_with_fmt(value: f64) -> String {
+        let value = if value.is_finite() {
+            (value * 10.0).round() / 10.0
+        } else {
+            0.0
+        };
+        if value == 0.0 {
+            return String::from("0");
+        }
+        let text = format!("{value:.1}");
+        text.strip_suffix(".0").map_or(text.clone(), str::to_string)
+    }
+
+    #[test]
+    fn numbers_are_written_as_fmt_would() {
+        let mut random = crate::pictures::geometry::SplitMix::new(1);
+        let mut values = vec![
+            0.05, -0.05, 0.15, 0.25, 0.35, 1e15, -1e17, 1e300, 9.95, -9.95,
+        ];
+        for scale in [1.0, 10.0, 1000.0, 1e6, 1e12, 1e16] {
+            for _ in 0..20_000 {
+                values.push((random.unit() - 0.5) * scale);
+            }
+        }
+        for k in -100_000..100_000 {
+            values.push(f64::from(k) / 20.0);
+            values.push(f64::from(k) * 0.1);
+        }
+        for value in values {
+            assert_eq!(num(value), num_with_fmt(value), "{value:e}");
+        }
     }
 
     #[test]
@@ -231,9 +392,13 @@ mod tests {
         svg.open("g", &[("class", "a&b".into())]);
         svg.text("text", &[("x", 1.0.into())], "<b>");
         svg.empty("circle", &[("r", 2.56.into())]);
+        svg.text_with("title", &[], |text| {
+            text.push("a<");
+            text.push("&b");
+        });
         assert_eq!(
             svg.finish(),
-            r#"<g class="a&amp;b"><text x="1">&lt;b&gt;</text><circle r="2.6"/></g>"#
+            r#"<g class="a&amp;b"><text x="1">&lt;b&gt;</text><circle r="2.6"/><title>a&lt;&amp;b</title></g>"#
         );
     }
 }

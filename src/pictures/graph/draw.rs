@@ -1,11 +1,8 @@
 //! Writes the placed graph as SVG: legend and notes on top, then the lines, their
 //! labels and the nodes, every text escaped, every link from [`Links`].
-
-use std::fmt::Write as _;
-
-use crate::model::{Dossier, Language};
+use crate::model::{Date, Dossier, Language};
 use crate::pictures::geometry::{Anchor, Rect, text_box};
-use crate::pictures::svg::{PathData, Svg, Value};
+use crate::pictures::svg::{Escaped, PathData, Svg, Value};
 use crate::pictures::words::{self, count, words};
 use crate::pictures::{Frame, Links};
 
@@ -61,31 +58,42 @@ impl Curve {
     }
 }
 
-/// The hover text of a line: each relation it stands for, with its dates.
-fn edge_tooltip(dossier: &Dossier, edge: &Edge, language: Language) -> String {
+/// Writes the hover text of a line: each relation it stands for, with its dates.
+fn write_edge_tooltip(out: &mut Escaped<'_>, dossier: &Dossier, edge: &Edge, language: Language) {
     let w = words(language);
-    edge.relations
-        .iter()
-        .map(|&(from, index)| {
-            let relation = &dossier.actors[from].relations[index];
-            let mut text = format!(
-                "{} — {} → {}",
-                dossier.actors[from].name,
-                relation.kind.trim(),
-                dossier.actors[relation.to].name
-            );
-            if let Some(since) = relation.since {
-                let _ = write!(text, " ({} {}", w.since, since.human(language));
-                text.push_str(&relation.until.map_or(String::from(")"), |u| {
-                    format!(", {} {})", w.until, u.human(language))
-                }));
-            } else if let Some(until) = relation.until {
-                let _ = write!(text, " ({} {})", w.until, until.human(language));
+    for (k, &(from, index)) in edge.relations.iter().enumerate() {
+        let relation = &dossier.actors[from].relations[index];
+        if k > 0 {
+            out.push("\n");
+        }
+        out.push(&dossier.actors[from].name);
+        out.push(" — ");
+        out.push(relation.kind.trim());
+        out.push(" → ");
+        out.push(&dossier.actors[relation.to].name);
+        let dated = |out: &mut Escaped<'_>, word: &str, date: Date| {
+            out.push(word);
+            out.push(" ");
+            out.push(&date.human(language));
+        };
+        match (relation.since, relation.until) {
+            (Some(since), until) => {
+                out.push(" (");
+                dated(out, w.since, since);
+                if let Some(until) = until {
+                    out.push(", ");
+                    dated(out, w.until, until);
+                }
+                out.push(")");
             }
-            text
-        })
-        .collect::<Vec<_>>()
-        .join("\n")
+            (None, Some(until)) => {
+                out.push(" (");
+                dated(out, w.until, until);
+                out.push(")");
+            }
+            (None, None) => {}
+        }
+    }
 }
 
 /// The boxes of everything placed, to size the picture.
@@ -204,7 +212,9 @@ pub fn draw(
         }
         let href = edge.citation.as_ref().map(|c| (links.citation)(c));
         open_link(&mut svg, href.as_deref(), &class);
-        svg.text("title", &[], &edge_tooltip(dossier, edge, frame.language));
+        svg.text_with("title", &[], |text| {
+            write_edge_tooltip(text, dossier, edge, frame.language);
+        });
         svg.empty("path", &[("class", "edge-hit".into()), ("d", (&d).into())]);
         let marker = format!(
             "url(#{prefix}-{})",
@@ -232,7 +242,9 @@ pub fn draw(
                 href.as_deref(),
                 if faint(edge) { "edge faint" } else { "edge" },
             );
-            svg.text("title", &[], &edge_tooltip(dossier, edge, frame.language));
+            svg.text_with("title", &[], |text| {
+                write_edge_tooltip(text, dossier, edge, frame.language);
+            });
             write_label(&mut svg, "edge-label", label);
             svg.close();
         }

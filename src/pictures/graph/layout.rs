@@ -1,7 +1,7 @@
 //! Force-directed layout (Fruchterman–Reingold, with `ForceAtlas2`'s degree-weighted
-//! push) from a fixed start, then overlap
-//! removal: every node is a box (its shape and its name below it), and boxes that
-//! still touch after the forces are pushed apart until none does.
+//! push) from a fixed start, then overlap removal ([`remove_overlaps`]): every node is
+//! a box (its shape and its name below it), and boxes that still touch after the
+//! forces are pushed apart until none does.
 //!
 //! Deterministic: the start is a spiral by rank with jitter from a seeded
 //! [`SplitMix`], and every loop runs in index order. Bounded: the force phase costs
@@ -9,6 +9,8 @@
 //! about 2×10⁷ (the graph itself is capped at a few hundred nodes).
 
 use crate::pictures::geometry::{Rect, SplitMix};
+
+use super::overlaps::remove_overlaps;
 
 /// The box a node occupies, relative to its centre.
 #[derive(Debug, Clone, Copy)]
@@ -40,8 +42,6 @@ const SEED: u64 = 0x00D0_5513_5EED;
 const GRAVITY: f64 = 0.06;
 /// Strength of the push between two nodes, times the ideal distance squared.
 const REPULSION: f64 = 0.3;
-/// Space kept between two boxes.
-const GAP: f64 = 6.0;
 
 /// Places `bodies` (most important first) linked by `edges` (node index pairs) in an
 /// area of about `width` × `height`; `pinned` stays at the centre. Returns the
@@ -104,20 +104,7 @@ pub fn layout(
         #[allow(clippy::cast_precision_loss)]
         let temperature = 0.5 + (hottest - 0.5) * (1.0 - iteration as f64 / iterations as f64);
         moves.fill((0.0, 0.0));
-        for i in 0..n {
-            for j in i + 1..n {
-                let (dx, dy) = (
-                    positions[i].0 - positions[j].0,
-                    positions[i].1 - positions[j].1,
-                );
-                let d2 = (dx * dx + dy * dy).max(0.01);
-                let force = repulsion * mass[i] * mass[j] / d2;
-                moves[i].0 += dx * force;
-                moves[i].1 += dy * force;
-                moves[j].0 -= dx * force;
-                moves[j].1 -= dy * force;
-            }
-        }
+        repel(&positions, &mass, repulsion, &mut moves);
         for &(a, b) in edges {
             if a == b || a >= n || b >= n {
                 continue;
@@ -155,6 +142,29 @@ pub fn layout(
     positions
 }
 
+/// Adds to `moves` the push between every two nodes, heavier nodes pushing harder.
+/// Pairs in index order, each node's sum in the same order as a plain double loop
+/// would add them (floating-point sums depend on it).
+fn repel(positions: &[(f64, f64)], mass: &[f64], repulsion: f64, moves: &mut [(f64, f64)]) {
+    for i in 0..positions.len() {
+        let (xi, yi) = positions[i];
+        let pushed = repulsion * mass[i];
+        let (done, rest) = moves.split_at_mut(i + 1);
+        let (mut mx, mut my) = done[i];
+        let others = positions[i + 1..].iter().zip(&mass[i + 1..]);
+        for ((&(xj, yj), &mj), other) in others.zip(rest) {
+            let (dx, dy) = (xi - xj, yi - yj);
+            let d2 = (dx * dx + dy * dy).max(0.01);
+            let force = pushed * mj / d2;
+            mx += dx * force;
+            my += dy * force;
+            other.0 -= dx * force;
+            other.1 -= dy * force;
+        }
+        done[i] = (mx, my);
+    }
+}
+
 /// Scales the centres (about the middle of the area) so that they span the area, which
 /// keeps the text at its size whatever the forces did; overlap removal then makes room
 /// where the area was too small.
@@ -179,59 +189,6 @@ fn fit(positions: &mut [(f64, f64)], width: f64, height: f64) {
     let (sx, sy) = (sx.min(sy * 1.5), sy.min(sx * 1.5));
     for p in positions {
         *p = (cx + (p.0 - cx) * sx, cy + (p.1 - cy) * sy);
-    }
-}
-
-/// Pushes apart every two boxes that overlap (plus [`GAP`]), along the axis where they
-/// overlap least, until none overlaps or a pass limit is reached.
-fn remove_overlaps(bodies: &[Body], positions: &mut [(f64, f64)], pinned: Option<usize>) {
-    let n = bodies.len();
-    for _ in 0..400 {
-        let mut moved = false;
-        for i in 0..n {
-            for j in i + 1..n {
-                let a = bodies[i]
-                    .at(positions[i].0, positions[i].1)
-                    .grown(GAP / 2.0);
-                let b = bodies[j]
-                    .at(positions[j].0, positions[j].1)
-                    .grown(GAP / 2.0);
-                if !a.intersects(&b) {
-                    continue;
-                }
-                moved = true;
-                let overlap_x = a.x1.min(b.x1) - a.x0.max(b.x0);
-                let overlap_y = a.y1.min(b.y1) - a.y0.max(b.y0);
-                // Who moves: half each, or all of it for the one not pinned.
-                let (share_i, share_j) = match pinned {
-                    Some(p) if p == i => (0.0, 1.0),
-                    Some(p) if p == j => (1.0, 0.0),
-                    _ => (0.5, 0.5),
-                };
-                if overlap_x * 0.6 < overlap_y {
-                    let sign = if positions[i].0 <= positions[j].0 {
-                        -1.0
-                    } else {
-                        1.0
-                    };
-                    let push = overlap_x + 0.5;
-                    positions[i].0 += sign * push * share_i;
-                    positions[j].0 -= sign * push * share_j;
-                } else {
-                    let sign = if positions[i].1 <= positions[j].1 {
-                        -1.0
-                    } else {
-                        1.0
-                    };
-                    let push = overlap_y + 0.5;
-                    positions[i].1 += sign * push * share_i;
-                    positions[j].1 -= sign * push * share_j;
-                }
-            }
-        }
-        if !moved {
-            break;
-        }
     }
 }
 

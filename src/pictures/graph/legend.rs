@@ -4,7 +4,7 @@
 use crate::model::{ActorKind, Dossier};
 use crate::pictures::Frame;
 use crate::pictures::geometry::text_width;
-use crate::pictures::svg::{PathData, Svg, Value, num};
+use crate::pictures::svg::{PathData, Svg, Value, push_num};
 use crate::pictures::words::{self, words};
 
 use super::network::{Network, Reading};
@@ -22,15 +22,20 @@ const ROW: f64 = 20.0;
 pub fn shape(svg: &mut Svg, kind: ActorKind, x: f64, y: f64, r: f64) {
     let class = format!("shape kind-{}", kind.word());
     let polygon = |svg: &mut Svg, points: &[(f64, f64)]| {
-        let points: Vec<String> = points
-            .iter()
-            .map(|(px, py)| format!("{},{}", num(x + px * r), num(y + py * r)))
-            .collect();
+        let mut list = String::new();
+        for (k, (px, py)) in points.iter().enumerate() {
+            if k > 0 {
+                list.push(' ');
+            }
+            push_num(&mut list, x + px * r);
+            list.push(',');
+            push_num(&mut list, y + py * r);
+        }
         svg.empty(
             "polygon",
             &[
                 ("class", Value::Text(&class)),
-                ("points", Value::Text(&points.join(" "))),
+                ("points", Value::Text(&list)),
             ],
         );
     };

@@ -10,6 +10,7 @@ mod draw;
 mod layout;
 mod legend;
 mod network;
+mod overlaps;
 
 use crate::model::Dossier;
 use crate::pictures::geometry::{Anchor, Rect, shorten, text_box, text_width};

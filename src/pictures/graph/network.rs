@@ -15,8 +15,6 @@
 //!   lists every relation); beyond `max_labels`, actors are drawn small and faded,
 //!   without a name (it is in their tooltip).
 
-use std::collections::BTreeMap;
-
 use crate::model::{Citation, Dossier};
 
 /// How a line reads.
@@ -140,34 +138,50 @@ pub fn is_mutual(kind: &str) -> bool {
     })
 }
 
-/// Every relation between two different actors, grouped by the unordered pair.
-fn pairs(dossier: &Dossier) -> BTreeMap<(usize, usize), Vec<(usize, usize)>> {
-    let mut pairs: BTreeMap<(usize, usize), Vec<(usize, usize)>> = BTreeMap::new();
-    for (from, actor) in dossier.actors.iter().enumerate() {
-        for (index, relation) in actor.relations.iter().enumerate() {
-            let to = relation.to;
-            if to != from && to < dossier.actors.len() {
-                pairs
-                    .entry((from.min(to), from.max(to)))
-                    .or_default()
-                    .push((from, index));
-            }
-        }
-    }
-    pairs
+/// A relation between two different actors: the unordered pair of actors it joins
+/// (lower index first), then where it is written (actor holding it, index in its
+/// relations).
+type PairRelation = ((usize, usize), (usize, usize));
+
+/// Every relation between two different actors, as `(from, index, to)`, in the order
+/// of the dossier.
+fn relations(dossier: &Dossier) -> impl Iterator<Item = (usize, usize, usize)> + '_ {
+    let count = dossier.actors.len();
+    dossier
+        .actors
+        .iter()
+        .enumerate()
+        .flat_map(move |(from, actor)| {
+            actor
+                .relations
+                .iter()
+                .enumerate()
+                .filter(move |(_, relation)| relation.to != from && relation.to < count)
+                .map(move |(index, relation)| (from, index, relation.to))
+        })
+}
+
+/// The relations between two different actors whose pair passes `keep`, grouped by
+/// pair (in pair order), each group in the order of the dossier.
+fn pair_relations(dossier: &Dossier, keep: impl Fn(usize, usize) -> bool) -> Vec<PairRelation> {
+    let mut list: Vec<PairRelation> = relations(dossier)
+        .map(|(from, index, to)| ((from.min(to), from.max(to)), (from, index)))
+        .filter(|&((low, high), _)| keep(low, high))
+        .collect();
+    // Where a relation is written is unique: the order is total, and within a pair it
+    // is the order of the dossier.
+    list.sort_unstable();
+    list
 }
 
 /// The relations the graph stands for, in the order of the table that should follow
 /// it: (actor holding it, index in its relations). With `focus`, the relations to or
 /// from that actor; otherwise every relation between two actors.
 pub fn graph_relations(dossier: &Dossier, focus: Option<usize>) -> Vec<(usize, usize)> {
-    let mut rows: Vec<(usize, usize)> = pairs(dossier)
-        .into_iter()
-        .filter(|((a, b), _)| focus.is_none_or(|f| f == *a || f == *b))
-        .flat_map(|(_, relations)| relations)
-        .collect();
-    rows.sort_unstable();
-    rows
+    relations(dossier)
+        .filter(|&(from, _, to)| focus.is_none_or(|f| f == from || f == to))
+        .map(|(from, index, _)| (from, index))
+        .collect()
 }
 
 /// Chooses the nodes and lines for the whole dossier (`focus` = `None`) or for one
@@ -178,24 +192,30 @@ pub fn network(
     max_nodes: usize,
     max_labels: usize,
 ) -> Option<Network> {
-    let pairs = pairs(dossier);
+    // The actors that may be drawn: the focus and its neighbours, or every actor.
+    let mut near = vec![focus.is_none(); dossier.actors.len()];
+    if let Some(f) = focus {
+        near[f] = true;
+        for (from, _, to) in relations(dossier) {
+            if from == f {
+                near[to] = true;
+            } else if to == f {
+                near[from] = true;
+            }
+        }
+    }
+    // Every relation of an actor that may be drawn, enough to rank it by its number of
+    // distinct neighbours.
+    let pairs = pair_relations(dossier, |low, high| near[low] || near[high]);
     let mut degree = vec![0usize; dossier.actors.len()];
-    for &(a, b) in pairs.keys() {
+    for group in pairs.chunk_by(|x, y| x.0 == y.0) {
+        let (a, b) = group[0].0;
         degree[a] += 1;
         degree[b] += 1;
     }
     let mut chosen: Vec<usize> = match focus {
-        Some(f) => pairs
-            .keys()
-            .filter_map(|&(a, b)| {
-                if a == f {
-                    Some(b)
-                } else if b == f {
-                    Some(a)
-                } else {
-                    None
-                }
-            })
+        Some(f) => (0..dossier.actors.len())
+            .filter(|&i| near[i] && i != f)
             .collect(),
         None => (0..dossier.actors.len())
             .filter(|&i| degree[i] > 0)
@@ -229,7 +249,8 @@ pub fn network(
         .collect();
 
     let mut edges = Vec::new();
-    for (&(low, high), relations) in &pairs {
+    for group in pairs.chunk_by(|x, y| x.0 == y.0) {
+        let (low, high) = group[0].0;
         let (na, nb) = (node_of[low], node_of[high]);
         if na == usize::MAX || nb == usize::MAX {
             continue;
@@ -238,7 +259,7 @@ pub fn network(
         let first = edges.len();
         // One line per distinct type, in the order first written.
         let mut kinds: Vec<(String, Vec<(usize, usize)>)> = Vec::new();
-        for &(from, index) in relations {
+        for &(_, (from, index)) in group {
             let key = dossier.actors[from].relations[index]
                 .kind
                 .trim()

@@ -3,7 +3,7 @@
 
 use crate::model::{Dossier, Language};
 use crate::pictures::geometry::{Anchor, Rect, text_width};
-use crate::pictures::svg::{Svg, Value, num};
+use crate::pictures::svg::{PathData, Svg, Value};
 use crate::pictures::words::{count, words};
 use crate::pictures::{Frame, Links, Medium};
 
@@ -11,7 +11,7 @@ use super::Lane;
 use super::axis::{Axis, TICK_SIZE};
 use super::marks::count_label;
 use super::texts::{
-    NAME_SIZE, TITLE_ROW, TITLE_ROWS, TITLE_SIZE, lane_name, legend, place_title, tooltip,
+    NAME_SIZE, TITLE_ROW, TITLE_ROWS, TITLE_SIZE, lane_name, legend, place_title, write_tooltip,
 };
 
 /// Space around the picture.
@@ -45,7 +45,9 @@ fn open_mark(
         .map(|&e| (links.event)(e))
         .unwrap_or_default();
     svg.open("a", &[("href", (&href).into()), ("class", class.into())]);
-    svg.text("title", &[], &tooltip(dossier, events, language));
+    svg.text_with("title", &[], |text| {
+        write_tooltip(text, dossier, events, language);
+    });
 }
 
 /// Writes the whole picture.
@@ -120,7 +122,10 @@ pub fn draw(
     let ticks = axis.ticks(language, years);
     svg.open("g", &[("class", "axis".into())]);
     for tick in &ticks {
-        let d = format!("M{} {}V{}", num(tick.x), num(lanes_top), num(axis_y + 5.0));
+        let d = PathData::default()
+            .move_to(tick.x, lanes_top)
+            .vertical_to(axis_y + 5.0)
+            .build();
         svg.empty("path", &[("class", "grid".into()), ("d", (&d).into())]);
         let label_width = text_width(&tick.label, TICK_SIZE);
         if tick.x + 3.0 + label_width <= width - 2.0 {
@@ -135,7 +140,10 @@ pub fn draw(
             );
         }
     }
-    let d = format!("M{} {}H{}", num(gutter), num(axis_y), num(width - MARGIN));
+    let d = PathData::default()
+        .move_to(gutter, axis_y)
+        .horizontal_to(width - MARGIN)
+        .build();
     svg.empty("path", &[("class", "axis-line".into()), ("d", (&d).into())]);
     svg.close();
 
@@ -144,7 +152,10 @@ pub fn draw(
         let class = if i == 0 { "lane lane-all" } else { "lane" };
         svg.open("g", &[("class", class.into())]);
         if i > 0 {
-            let d = format!("M{} {}H{}", num(MARGIN), num(top), num(width - MARGIN));
+            let d = PathData::default()
+                .move_to(MARGIN, top)
+                .horizontal_to(width - MARGIN)
+                .build();
             svg.empty("path", &[("class", "lane-rule".into()), ("d", (&d).into())]);
         }
         #[allow(clippy::cast_precision_loss)]
@@ -253,12 +264,10 @@ pub fn draw(
                     &label,
                 );
             } else if let Some((x, y, anchor, text)) = title {
-                let d = format!(
-                    "M{} {}V{}",
-                    num(dot.x),
-                    num(dot_y + dot.radius() + 1.0),
-                    num(y - TITLE_SIZE)
-                );
+                let d = PathData::default()
+                    .move_to(dot.x, dot_y + dot.radius() + 1.0)
+                    .vertical_to(y - TITLE_SIZE)
+                    .build();
                 svg.empty("path", &[("class", "leader".into()), ("d", (&d).into())]);
                 svg.text(
                     "text",

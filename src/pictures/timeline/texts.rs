@@ -3,8 +3,8 @@
 
 use crate::model::{Dossier, Event, Language};
 use crate::pictures::Frame;
-use crate::pictures::geometry::{Anchor, Rect, shorten, text_box, text_width};
-use crate::pictures::svg::{Svg, Value};
+use crate::pictures::geometry::{Anchor, Rect, Shortening, text_width, width_box};
+use crate::pictures::svg::{Escaped, Svg, Value};
 use crate::pictures::words::{count, words};
 
 use super::Lane;
@@ -19,68 +19,68 @@ pub const TITLE_ROWS: usize = 3;
 /// Height of a title row.
 pub const TITLE_ROW: f64 = 14.0;
 
-/// The span of an event in words: `26 juillet 2023`, `juillet – décembre 2023`.
-fn when(event: &Event, language: Language) -> String {
+/// Writes the span of an event in words: `26 juillet 2023`, `juillet – décembre 2023`.
+fn write_when(out: &mut Escaped<'_>, event: &Event, language: Language) {
+    out.push(&event.date.human(language));
     match event.end {
         Some(end) if end != event.date => {
-            format!("{} – {}", event.date.human(language), end.human(language))
+            out.push(" – ");
+            out.push(&end.human(language));
         }
-        _ => event.date.human(language),
+        _ => {}
     }
 }
 
-/// The tooltip of a mark standing for `events`.
-pub fn tooltip(dossier: &Dossier, events: &[usize], language: Language) -> String {
+/// Writes the tooltip of a mark standing for `events`.
+pub fn write_tooltip(
+    out: &mut Escaped<'_>,
+    dossier: &Dossier,
+    events: &[usize],
+    language: Language,
+) {
     let w = words(language);
-    let line = |e: usize| {
+    let line = |out: &mut Escaped<'_>, e: usize| {
         let event = &dossier.events[e];
-        let approximate = if event.approximate {
-            format!(" ({})", w.approximate)
-        } else {
-            String::new()
-        };
-        format!(
-            "{}{approximate} — {}",
-            when(event, language),
-            event.title.trim()
-        )
+        write_when(out, event, language);
+        if event.approximate {
+            out.push(" (");
+            out.push(w.approximate);
+            out.push(")");
+        }
+        out.push(" — ");
+        out.push(event.title.trim());
     };
     match events {
-        [single] => line(*single),
+        [single] => line(out, *single),
         _ => {
-            let first = events
-                .first()
-                .map(|&e| dossier.events[e].date.human(language))
-                .unwrap_or_default();
-            let last = events
-                .last()
-                .map(|&e| dossier.events[e].date.human(language))
-                .unwrap_or_default();
-            let mut text = format!(
-                "{}, {first} – {last}",
-                count(events.len(), w.event, w.events)
-            );
+            let human = |e: Option<&usize>| {
+                e.map(|&e| dossier.events[e].date.human(language))
+                    .unwrap_or_default()
+            };
+            out.push(&count(events.len(), w.event, w.events));
+            out.push(", ");
+            out.push(&human(events.first()));
+            out.push(" – ");
+            out.push(&human(events.last()));
             for &e in events.iter().take(5) {
-                text.push_str("\n• ");
-                text.push_str(&line(e));
+                out.push("\n• ");
+                line(out, e);
             }
             if events.len() > 5 {
-                text.push_str("\n…");
+                out.push("\n…");
             }
-            text
         }
     }
 }
 
 /// A lane name cut to fit the gutter.
 pub fn lane_name(name: &str, room: f64) -> String {
+    let name = Shortening::new(name);
     let mut chars = 40;
-    let mut text = shorten(name, chars);
-    while chars > 4 && text_width(&text, NAME_SIZE) > room {
+    while chars > 4 && name.width(chars, NAME_SIZE) > room {
         chars -= 1;
-        text = shorten(name, chars);
     }
-    text
+    name.text(chars)
 }
 
 pub fn legend(svg: &mut Svg, lanes: &[Lane], dossier: &Dossier, frame: &Frame<'_>, y: f64) {
@@ -181,21 +181,17 @@ pub fn place_title(
     right: f64,
     taken: &mut Vec<Rect>,
 ) -> Option<(f64, f64, Anchor, String)> {
+    let title = Shortening::new(title);
     let mut chars = 34;
-    let mut fitted = shorten(title, chars);
-    while chars > 12 && x - 2.0 + text_width(&fitted, TITLE_SIZE) + 1.0 > right {
+    while chars > 12 && x - 2.0 + title.width(chars, TITLE_SIZE) + 1.0 > right {
         chars -= 1;
-        fitted = shorten(title, chars);
     }
-    let candidates = [
-        (Anchor::Start, x - 2.0, fitted),
-        (Anchor::End, x + 2.0, shorten(title, 34)),
-    ];
-    for (anchor, at, text) in &candidates {
+    for (anchor, at, chars) in [(Anchor::Start, x - 2.0, chars), (Anchor::End, x + 2.0, 34)] {
+        let width = title.width(chars, TITLE_SIZE);
         for row in 0..TITLE_ROWS {
             #[allow(clippy::cast_precision_loss)]
             let baseline = top + 11.0 + row as f64 * TITLE_ROW;
-            let rect = text_box(text, TITLE_SIZE, *at, baseline, *anchor).grown(1.0);
+            let rect = width_box(width, TITLE_SIZE, at, baseline, anchor).grown(1.0);
             let leader = Rect {
                 x0: x - 1.0,
                 y0: top - 4.0,
@@ -212,7 +208,7 @@ pub fn place_title(
             }
             taken.push(rect);
             taken.push(leader);
-            return Some((*at, baseline, *anchor, text.clone()));
+            return Some((at, baseline, anchor, title.text(chars)));
         }
     }
     None
