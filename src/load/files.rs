@@ -303,12 +303,12 @@ fn split_front_matter<'f>(
     None
 }
 
-fn parse_yaml(
+fn parse_yaml<'t>(
     file: &SourceFile,
-    text: &str,
+    text: &'t str,
     offset: usize,
     diagnostics: &mut Diagnostics,
-) -> Option<Yaml> {
+) -> Option<Yaml<'t>> {
     match yaml::parse(text, offset) {
         Ok(yaml) => Some(yaml),
         Err(error) => {

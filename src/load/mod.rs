@@ -3,6 +3,7 @@
 
 pub mod fields;
 mod files;
+mod positions;
 mod raw;
 pub mod yaml;
 
