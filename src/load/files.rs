@@ -1,5 +1,7 @@
 //! Walking `content/` and reading each file: text, front matter, YAML.
 
+use std::fs::File;
+use std::io::Read;
 use std::path::{Path, PathBuf};
 use std::sync::Arc;
 
@@ -211,7 +213,7 @@ fn read_text(root: &Path, path: &Path, diagnostics: &mut Diagnostics) -> Option<
         }
         diagnostics.push(diagnostic);
     };
-    match std::fs::metadata(path) {
+    let length = match std::fs::metadata(path) {
         Ok(meta) if meta.len() > MAX_FILE_BYTES => {
             fail(
                 diagnostics,
@@ -224,23 +226,22 @@ fn read_text(root: &Path, path: &Path, diagnostics: &mut Diagnostics) -> Option<
             fail(diagnostics, "not a regular file".into(), "");
             return None;
         }
-        Ok(_) => {}
-        Err(error) => {
-            fail(diagnostics, format!("cannot read: {error}"), "");
-            return None;
-        }
-    }
-    let bytes = match std::fs::read(path) {
-        Ok(bytes) => bytes,
+        Ok(meta) => usize::try_from(meta.len()).unwrap_or(0),
         Err(error) => {
             fail(diagnostics, format!("cannot read: {error}"), "");
             return None;
         }
     };
+    // Read into a buffer of the file's size: the text is then kept without another copy.
+    let mut bytes = Vec::with_capacity(length);
+    if let Err(error) = File::open(path).and_then(|mut file| file.read_to_end(&mut bytes)) {
+        fail(diagnostics, format!("cannot read: {error}"), "");
+        return None;
+    }
     match String::from_utf8(bytes) {
         Ok(mut text) => {
             if text.starts_with('\u{feff}') {
-                text.replace_range(..3, "");
+                text.drain(..'\u{feff}'.len_utf8());
             }
             Some(Arc::new(SourceFile::new(shown, text)))
         }
