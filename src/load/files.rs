@@ -54,57 +54,88 @@ pub fn load(root: &Path, diagnostics: &mut Diagnostics) -> RawProject {
         project.dossier = raw::dossier(&file, &yaml, diagnostics);
     }
 
-    // Sources are many: read and parse them in parallel, keeping the order.
-    let sources: Vec<(Option<raw::RawSource>, Diagnostics)> =
-        documents(root, &content.join("sources"), "md", diagnostics)
-            .into_par_iter()
-            .map(|(path, id)| {
-                let mut found = Diagnostics::default();
-                let source = read_source(root, &path, id, &mut found);
-                (source, found)
-            })
-            .collect();
-    for (source, found) in sources {
-        diagnostics.extend(found);
-        project.sources.extend(source);
-    }
+    // What the walks find is reported before what the files hold, folder by folder.
+    let mut walked_sources = Diagnostics::default();
+    let mut walked_actors = Diagnostics::default();
+    let mut walked_events = Diagnostics::default();
+    let sources = documents(root, &content.join("sources"), "md", &mut walked_sources);
+    let actors = documents(root, &content.join("actors"), "yaml", &mut walked_actors);
+    let events = documents(root, &content.join("events"), "yaml", &mut walked_events);
 
-    let actors: Vec<(Option<raw::RawActor>, Diagnostics)> =
-        documents(root, &content.join("actors"), "yaml", diagnostics)
-            .into_par_iter()
-            .map(|(path, id)| {
-                let mut found = Diagnostics::default();
-                let actor = read_text(root, &path, &mut found).and_then(|file| {
-                    let yaml = parse_yaml(&file, &file.text, 0, &mut found)?;
-                    raw::actor(id, &file, &yaml, &mut found)
-                });
-                (actor, found)
-            })
-            .collect();
-    for (actor, found) in actors {
-        diagnostics.extend(found);
-        project.actors.extend(actor);
-    }
+    // Every file is read and parsed in parallel, the three folders as one pool of work:
+    // the few large events files start first, and the many small files keep the other
+    // cores busy meanwhile and fill in at the end.
+    let all_sources = || {
+        in_parallel(sources, |path, id, found| {
+            read_source(root, path, id, found)
+        })
+    };
+    let all_actors = || in_parallel(actors, |path, id, found| read_actor(root, path, id, found));
+    let all_events = || in_parallel(events, |path, _, found| read_events(root, path, found));
+    let (events, (sources, actors)) =
+        rayon::join(all_events, || rayon::join(all_sources, all_actors));
 
-    let events: Vec<(Vec<raw::RawEvent>, Diagnostics)> =
-        documents(root, &content.join("events"), "yaml", diagnostics)
-            .into_par_iter()
-            .map(|(path, _)| {
-                let mut found = Diagnostics::default();
-                let events = read_text(root, &path, &mut found)
-                    .and_then(|file| {
-                        let yaml = parse_yaml(&file, &file.text, 0, &mut found)?;
-                        Some(raw::events(&file, &yaml, &mut found))
-                    })
-                    .unwrap_or_default();
-                (events, found)
-            })
-            .collect();
-    for (events, found) in events {
-        diagnostics.extend(found);
-        project.events.extend(events);
-    }
+    project.sources = gather(sources, walked_sources, diagnostics);
+    project.actors = gather(actors, walked_actors, diagnostics);
+    let events = gather(events, walked_events, diagnostics);
+    project.events = Vec::with_capacity(events.iter().map(Vec::len).sum());
+    project.events.extend(events.into_iter().flatten());
     project
+}
+
+/// Runs `read` on every document in parallel; returns what each gave, in order, with the
+/// diagnostics it found.
+fn in_parallel<T: Send>(
+    documents: Vec<(PathBuf, String)>,
+    read: impl Fn(&Path, String, &mut Diagnostics) -> Option<T> + Sync,
+) -> Vec<(Option<T>, Diagnostics)> {
+    documents
+        .into_par_iter()
+        .map(|(path, id)| {
+            let mut found = Diagnostics::default();
+            let read = read(&path, id, &mut found);
+            (read, found)
+        })
+        .collect()
+}
+
+/// What [`in_parallel`] read, in order, after the diagnostics of the walk; the
+/// diagnostics of each file go to `diagnostics` in the same order.
+fn gather<T>(
+    read: Vec<(Option<T>, Diagnostics)>,
+    walked: Diagnostics,
+    diagnostics: &mut Diagnostics,
+) -> Vec<T> {
+    diagnostics.extend(walked);
+    let mut gathered = Vec::with_capacity(read.len());
+    for (item, found) in read {
+        diagnostics.extend(found);
+        gathered.extend(item);
+    }
+    gathered
+}
+
+/// Reads one actor file.
+fn read_actor(
+    root: &Path,
+    path: &Path,
+    id: String,
+    diagnostics: &mut Diagnostics,
+) -> Option<raw::RawActor> {
+    let file = read_text(root, path, diagnostics)?;
+    let yaml = parse_yaml(&file, &file.text, 0, diagnostics)?;
+    raw::actor(id, &file, &yaml, diagnostics)
+}
+
+/// Reads one events file: a list of events.
+fn read_events(
+    root: &Path,
+    path: &Path,
+    diagnostics: &mut Diagnostics,
+) -> Option<Vec<raw::RawEvent>> {
+    let file = read_text(root, path, diagnostics)?;
+    let yaml = parse_yaml(&file, &file.text, 0, diagnostics)?;
+    Some(raw::events(&file, &yaml, diagnostics))
 }
 
 /// Reads one source: front matter and body.
