@@ -2,7 +2,7 @@
 //! collected across all stages and rendered together like a compiler does.
 
 use std::path::{Path, PathBuf};
-use std::sync::Arc;
+use std::sync::{Arc, OnceLock};
 
 use codespan_reporting::diagnostic::{Diagnostic as Report, Label};
 use codespan_reporting::files::SimpleFiles;
@@ -48,30 +48,33 @@ impl Span {
 pub struct SourceFile {
     /// Path as shown to the user, relative to the project root (`content/actors/x.yaml`).
     pub path: PathBuf,
-    /// The whole text of the file.
-    pub text: Arc<str>,
-    line_starts: Vec<usize>,
+    /// The whole text of the file, shared with the diagnostics that show it (the buffer
+    /// read from disk, never copied).
+    pub text: Arc<String>,
+    /// Byte offset of the start of each line, computed for the first diagnostic.
+    line_starts: OnceLock<Vec<usize>>,
 }
 
 impl SourceFile {
     /// Wraps the text of a file.
-    pub fn new(path: PathBuf, text: impl Into<Arc<str>>) -> Self {
-        let text: Arc<str> = text.into();
-        let line_starts = std::iter::once(0)
-            .chain(text.match_indices('\n').map(|(i, _)| i + 1))
-            .collect();
+    pub fn new(path: PathBuf, text: impl Into<String>) -> Self {
         Self {
             path,
-            text,
-            line_starts,
+            text: Arc::new(text.into()),
+            line_starts: OnceLock::new(),
         }
     }
 
     /// One-based line and column (in characters) of a byte offset.
     pub fn line_column(&self, offset: usize) -> (usize, usize) {
         let offset = offset.min(self.text.len());
-        let line = self.line_starts.partition_point(|&s| s <= offset).max(1);
-        let start = self.line_starts[line - 1];
+        let line_starts = self.line_starts.get_or_init(|| {
+            std::iter::once(0)
+                .chain(self.text.match_indices('\n').map(|(i, _)| i + 1))
+                .collect()
+        });
+        let line = line_starts.partition_point(|&s| s <= offset).max(1);
+        let start = line_starts[line - 1];
         let column = self
             .text
             .get(start..offset)
@@ -97,7 +100,7 @@ pub struct Diagnostic {
     pub message: String,
     /// How to fix it, when there is something useful to say.
     pub hint: Option<String>,
-    file: Option<Arc<str>>,
+    file: Option<Arc<String>>,
 }
 
 impl Diagnostic {
@@ -273,7 +276,7 @@ fn render_one(diagnostic: &Diagnostic, config: &Config, color: bool, out: &mut V
     .with_message(&diagnostic.message);
     let report = match (&diagnostic.file, diagnostic.span) {
         (Some(text), Some(span)) => {
-            let id = files.add(name, Arc::clone(text));
+            let id = files.add(name, text.as_str());
             let end = (span.start + span.len).min(text.len());
             let start = span.start.min(end);
             report.with_labels(vec![Label::primary(id, start..end)])

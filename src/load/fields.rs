@@ -30,7 +30,7 @@ pub trait Choice: Sized + Copy + 'static {
 /// with a problem reads as absent, so that checking goes on.
 pub struct MapReader<'a> {
     file: &'a SourceFile,
-    entries: &'a [(YamlKey, Yaml)],
+    entries: &'a [(YamlKey<'a>, Yaml<'a>)],
     span: Span,
     what: &'a str,
     diagnostics: &'a mut Diagnostics,
@@ -42,7 +42,7 @@ impl<'a> MapReader<'a> {
     /// Returns `None` (after reporting) when `yaml` is not a mapping.
     pub fn new(
         file: &'a SourceFile,
-        yaml: &'a Yaml,
+        yaml: &'a Yaml<'a>,
         what: &'a str,
         known: &[&'static str],
         diagnostics: &'a mut Diagnostics,
@@ -61,7 +61,7 @@ impl<'a> MapReader<'a> {
             return None;
         };
         for (key, _) in entries {
-            if !known.contains(&key.name.as_str()) {
+            if !known.contains(&key.name.as_ref()) {
                 let diagnostic = diagnostics.error(
                     file,
                     key.span,
@@ -98,7 +98,7 @@ impl<'a> MapReader<'a> {
     }
 
     /// The raw value of a key, when present and not null.
-    pub fn get(&self, key: &str) -> Option<&'a Yaml> {
+    pub fn get(&self, key: &str) -> Option<&'a Yaml<'a>> {
         self.entries
             .iter()
             .find(|(k, _)| k.name == key)
@@ -117,7 +117,7 @@ impl<'a> MapReader<'a> {
             .hint = Some(format!("add `{key}: …` to {what}"));
     }
 
-    fn wrong_type(&mut self, key: &str, expected: &str, found: &Yaml) {
+    fn wrong_type(&mut self, key: &str, expected: &str, found: &Yaml<'_>) {
         let (file, what) = (self.file, self.what);
         let example = match expected {
             "a list" => {
@@ -207,7 +207,7 @@ impl<'a> MapReader<'a> {
     pub fn list<T>(
         &mut self,
         key: &str,
-        mut item: impl FnMut(&'a Yaml, &mut Diagnostics) -> Option<T>,
+        mut item: impl FnMut(&'a Yaml<'a>, &mut Diagnostics) -> Option<T>,
     ) -> Vec<T> {
         let Some(value) = self.get(key) else {
             return Vec::new();
@@ -244,9 +244,9 @@ impl<'a> MapReader<'a> {
 }
 
 /// The text of a scalar: strings as they are, numbers and booleans as written.
-pub fn scalar_text(yaml: &Yaml) -> Option<String> {
+pub fn scalar_text(yaml: &Yaml<'_>) -> Option<String> {
     match &yaml.value {
-        YamlValue::String(s) | YamlValue::Number(s) => Some(s.clone()),
+        YamlValue::String(s) | YamlValue::Number(s) => Some(String::from(s.as_ref())),
         YamlValue::Bool(b) => Some(b.to_string()),
         _ => None,
     }

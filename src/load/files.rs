@@ -1,5 +1,7 @@
 //! Walking `content/` and reading each file: text, front matter, YAML.
 
+use std::fs::File;
+use std::io::Read;
 use std::path::{Path, PathBuf};
 use std::sync::Arc;
 
@@ -62,80 +64,74 @@ pub fn load_with(
         project.dossier = raw::dossier(&file, &yaml, diagnostics);
     }
 
-    let source_paths = documents(root, &content.join("sources"), "md", diagnostics);
-    let actor_paths = documents(root, &content.join("actors"), "yaml", diagnostics);
-    let event_paths = documents(root, &content.join("events"), "yaml", diagnostics);
+    // What the walks find is reported before what the files hold, folder by folder.
+    let mut walked_sources = Diagnostics::default();
+    let mut walked_actors = Diagnostics::default();
+    let mut walked_events = Diagnostics::default();
+    let sources = documents(root, &content.join("sources"), "md", &mut walked_sources);
+    let actors = documents(root, &content.join("actors"), "yaml", &mut walked_actors);
+    let events = documents(root, &content.join("events"), "yaml", &mut walked_events);
     if let Some(cache) = cache {
-        let all = [&source_paths, &actor_paths, &event_paths];
+        let all = [&sources, &actors, &events];
         cache.keep_only(all.into_iter().flatten().map(|(path, _)| path.as_path()));
     }
 
-    // Sources are many: read and parse them in parallel, keeping the order.
-    let sources: Vec<(Option<raw::RawSource>, Diagnostics)> = source_paths
-        .into_par_iter()
-        .map(|(path, id)| {
+    // Every file is read and parsed in parallel, the three folders as one pool of work:
+    // the few large events files start first, and the many small files keep the other
+    // cores busy meanwhile and fill in at the end.
+    let all_sources = || {
+        in_parallel(sources, |path, id| {
             let read =
-                |found: &mut Diagnostics| Documents::Source(read_source(root, &path, id, found));
-            match through(cache, &path, read) {
+                |found: &mut Diagnostics| Documents::Source(read_source(root, path, id, found));
+            match through(cache, path, read) {
                 (Documents::Source(source), found) => (source, found),
                 (_, found) => (None, found),
             }
         })
-        .collect();
-    for (source, found) in sources {
-        diagnostics.extend(found);
-        project.sources.extend(source);
-    }
-
-    let actors: Vec<(Option<raw::RawActor>, Diagnostics)> = actor_paths
-        .into_par_iter()
-        .map(|(path, id)| {
-            let read = |found: &mut Diagnostics| {
-                Documents::Actor(read_text(root, &path, found).and_then(|file| {
-                    let yaml = parse_yaml(&file, &file.text, 0, found)?;
-                    raw::actor(id, &file, &yaml, found)
-                }))
-            };
-            match through(cache, &path, read) {
+    };
+    let all_actors = || {
+        in_parallel(actors, |path, id| {
+            let read =
+                |found: &mut Diagnostics| Documents::Actor(read_actor(root, path, id, found));
+            match through(cache, path, read) {
                 (Documents::Actor(actor), found) => (actor, found),
                 (_, found) => (None, found),
             }
         })
-        .collect();
-    for (actor, found) in actors {
-        diagnostics.extend(found);
-        project.actors.extend(actor);
-    }
-
-    let events: Vec<(Vec<Arc<raw::RawEvent>>, Diagnostics)> = event_paths
-        .into_par_iter()
-        .map(|(path, _)| {
+    };
+    let all_events = || {
+        in_parallel(events, |path, _| {
             let read = |found: &mut Diagnostics| {
-                Documents::Events(
-                    read_text(root, &path, found)
-                        .and_then(|file| {
-                            let yaml = parse_yaml(&file, &file.text, 0, found)?;
-                            Some(
-                                raw::events(&file, &yaml, found)
-                                    .into_iter()
-                                    .map(Arc::new)
-                                    .collect(),
-                            )
-                        })
-                        .unwrap_or_default(),
-                )
+                let events = read_events(root, path, found).unwrap_or_default();
+                Documents::Events(events.into_iter().map(Arc::new).collect())
             };
-            match through(cache, &path, read) {
-                (Documents::Events(events), found) => (events, found),
-                (_, found) => (Vec::new(), found),
+            match through(cache, path, read) {
+                (Documents::Events(events), found) => (Some(events), found),
+                (_, found) => (None, found),
             }
         })
-        .collect();
-    for (events, found) in events {
-        diagnostics.extend(found);
-        project.events.extend(events);
-    }
+    };
+    let (events, (sources, actors)) =
+        rayon::join(all_events, || rayon::join(all_sources, all_actors));
+
+    project.sources = gather(sources, walked_sources, diagnostics);
+    project.actors = gather(actors, walked_actors, diagnostics);
+    let events = gather(events, walked_events, diagnostics);
+    project.events = Vec::with_capacity(events.iter().map(Vec::len).sum());
+    project.events.extend(events.into_iter().flatten());
     project
+}
+
+/// Runs `read` on every document in parallel; returns what each gave, in order, with the
+/// diagnostics it found.
+fn in_parallel<T: Send>(
+    documents: Vec<(PathBuf, String)>,
+    read: impl Fn(&Path, String) -> (Option<T>, Diagnostics) + Sync,
+) -> Vec<(Option<T>, Diagnostics)> {
+    documents
+        .into_par_iter()
+        .map(|(path, id)| read(&path, id))
+        .collect()
 }
 
 /// The documents of one file, through the cache when there is one.
@@ -154,6 +150,45 @@ fn through(
     }
 }
 
+/// What [`in_parallel`] read, in order, after the diagnostics of the walk; the
+/// diagnostics of each file go to `diagnostics` in the same order.
+fn gather<T>(
+    read: Vec<(Option<T>, Diagnostics)>,
+    walked: Diagnostics,
+    diagnostics: &mut Diagnostics,
+) -> Vec<T> {
+    diagnostics.extend(walked);
+    let mut gathered = Vec::with_capacity(read.len());
+    for (item, found) in read {
+        diagnostics.extend(found);
+        gathered.extend(item);
+    }
+    gathered
+}
+
+/// Reads one actor file.
+fn read_actor(
+    root: &Path,
+    path: &Path,
+    id: String,
+    diagnostics: &mut Diagnostics,
+) -> Option<raw::RawActor> {
+    let file = read_text(root, path, diagnostics)?;
+    let yaml = parse_yaml(&file, &file.text, 0, diagnostics)?;
+    raw::actor(id, &file, &yaml, diagnostics)
+}
+
+/// Reads one events file: a list of events.
+fn read_events(
+    root: &Path,
+    path: &Path,
+    diagnostics: &mut Diagnostics,
+) -> Option<Vec<raw::RawEvent>> {
+    let file = read_text(root, path, diagnostics)?;
+    let yaml = parse_yaml(&file, &file.text, 0, diagnostics)?;
+    Some(raw::events(&file, &yaml, diagnostics))
+}
+
 /// Reads one source: front matter and body.
 fn read_source(
     root: &Path,
@@ -164,7 +199,7 @@ fn read_source(
     let file = read_text(root, path, diagnostics)?;
     let (front, front_offset, body_offset) = split_front_matter(&file, diagnostics)?;
     let yaml = parse_yaml(&file, front, front_offset, diagnostics)?;
-    let body = file.text[body_offset..].to_string();
+    let body: Arc<str> = Arc::from(&file.text[body_offset..]);
     raw::source(id, &file, &yaml, body, body_offset, diagnostics)
 }
 
@@ -260,7 +295,7 @@ fn read_text(root: &Path, path: &Path, diagnostics: &mut Diagnostics) -> Option<
         }
         diagnostics.push(diagnostic);
     };
-    match std::fs::metadata(path) {
+    let length = match std::fs::metadata(path) {
         Ok(meta) if meta.len() > MAX_FILE_BYTES => {
             fail(
                 diagnostics,
@@ -273,23 +308,22 @@ fn read_text(root: &Path, path: &Path, diagnostics: &mut Diagnostics) -> Option<
             fail(diagnostics, "not a regular file".into(), "");
             return None;
         }
-        Ok(_) => {}
-        Err(error) => {
-            fail(diagnostics, format!("cannot read: {error}"), "");
-            return None;
-        }
-    }
-    let bytes = match std::fs::read(path) {
-        Ok(bytes) => bytes,
+        Ok(meta) => usize::try_from(meta.len()).unwrap_or(0),
         Err(error) => {
             fail(diagnostics, format!("cannot read: {error}"), "");
             return None;
         }
     };
+    // Read into a buffer of the file's size: the text is then kept without another copy.
+    let mut bytes = Vec::with_capacity(length);
+    if let Err(error) = File::open(path).and_then(|mut file| file.read_to_end(&mut bytes)) {
+        fail(diagnostics, format!("cannot read: {error}"), "");
+        return None;
+    }
     match String::from_utf8(bytes) {
         Ok(mut text) => {
             if text.starts_with('\u{feff}') {
-                text.replace_range(..3, "");
+                text.drain(..'\u{feff}'.len_utf8());
             }
             Some(Arc::new(SourceFile::new(shown, text)))
         }
@@ -352,12 +386,12 @@ fn split_front_matter<'f>(
     None
 }
 
-fn parse_yaml(
+fn parse_yaml<'t>(
     file: &SourceFile,
-    text: &str,
+    text: &'t str,
     offset: usize,
     diagnostics: &mut Diagnostics,
-) -> Option<Yaml> {
+) -> Option<Yaml<'t>> {
     match yaml::parse(text, offset) {
         Ok(yaml) => Some(yaml),
         Err(error) => {

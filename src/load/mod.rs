@@ -4,6 +4,7 @@
 mod cache;
 pub mod fields;
 mod files;
+mod positions;
 mod raw;
 pub mod yaml;
 

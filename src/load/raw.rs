@@ -282,7 +282,7 @@ pub fn source(
     id: String,
     file: &Arc<SourceFile>,
     yaml: &Yaml,
-    body: String,
+    body: Arc<str>,
     body_offset: usize,
     diagnostics: &mut Diagnostics,
 ) -> Option<RawSource> {
@@ -307,7 +307,7 @@ pub fn source(
         credibility: r.choice("credibility"),
         note: r.text("note"),
         tags: r.text_list("tags"),
-        body: body.into(),
+        body,
         body_offset,
     })
 }

@@ -1,50 +1,54 @@
 //! YAML read through serde-saphyr into a small tree that keeps the byte span of every
 //! key and value, so that later stages can point at the exact place of a problem and
 //! report every problem of a file, not only the first.
+//!
+//! The tree borrows its keys and plain scalars from the text it was parsed from: only
+//! scalars that YAML transforms (escapes, block scalars, folding) own a copy.
 
+use std::borrow::Cow;
 use std::fmt;
 
-use serde::de::{Deserialize, Deserializer, MapAccess, SeqAccess, Visitor};
-use serde_saphyr::Spanned;
+use serde::de::{DeserializeSeed, Deserializer, MapAccess, SeqAccess, Visitor};
 
 use crate::diagnostics::Span;
+use crate::load::positions::Positioned;
 
 /// A YAML value with where it was written.
 #[derive(Debug, Clone)]
-pub struct Yaml {
+pub struct Yaml<'t> {
     /// The value.
-    pub value: YamlValue,
+    pub value: YamlValue<'t>,
     /// Its bytes in the file (already shifted past any front matter offset).
     pub span: Span,
 }
 
 /// The shapes a YAML value can take.
 #[derive(Debug, Clone)]
-pub enum YamlValue {
+pub enum YamlValue<'t> {
     /// `~`, `null` or nothing.
     Null,
     /// `true` or `false`.
     Bool(bool),
     /// A number, kept as written.
-    Number(String),
+    Number(Cow<'t, str>),
     /// A string.
-    String(String),
+    String(Cow<'t, str>),
     /// A sequence.
-    List(Vec<Yaml>),
+    List(Vec<Yaml<'t>>),
     /// A mapping, keys in the order written.
-    Map(Vec<(YamlKey, Yaml)>),
+    Map(Vec<(YamlKey<'t>, Yaml<'t>)>),
 }
 
 /// A mapping key with where it was written.
 #[derive(Debug, Clone)]
-pub struct YamlKey {
+pub struct YamlKey<'t> {
     /// The key text.
-    pub name: String,
+    pub name: Cow<'t, str>,
     /// Its bytes in the file.
     pub span: Span,
 }
 
-impl YamlValue {
+impl YamlValue<'_> {
     /// A word for the shape, for messages ("expected a list, found a string").
     pub fn shape(&self) -> &'static str {
         match self {
@@ -68,23 +72,24 @@ pub struct YamlError {
 }
 
 /// Parses `text`, whose first byte is at `offset` in its file, into a [`Yaml`] tree.
-pub fn parse(text: &str, offset: usize) -> Result<Yaml, YamlError> {
+pub fn parse(text: &str, offset: usize) -> Result<Yaml<'_>, YamlError> {
     let options = serde_saphyr::options! {
         strict_booleans: true,
         with_snippet: false,
     };
-    match serde_saphyr::from_str_with_options::<Spanned<RawNode>>(text, options) {
-        Ok(node) => Ok(convert(node, text, offset)),
-        Err(error) => {
-            let span = error
-                .location()
-                .map(|location| span_of(&location, text, offset));
-            let message = error.to_string();
-            let message = message.lines().next().unwrap_or("invalid YAML").to_string();
-            let message = strip_position_prefix(&message);
-            Err(YamlError { message, span })
-        }
-    }
+    let node = NodeSeed { text, offset };
+    serde_saphyr::with_deserializer_from_str_with_options(text, options, |deserializer| {
+        node.deserialize(deserializer)
+    })
+    .map_err(|error| {
+        let span = error
+            .location()
+            .map(|location| span_of(&location, text, offset));
+        let message = error.to_string();
+        let message = message.lines().next().unwrap_or("invalid YAML").to_string();
+        let message = strip_position_prefix(&message);
+        YamlError { message, span }
+    })
 }
 
 /// serde-saphyr prefixes messages with "error: line L column C: "; we print our own.
@@ -124,115 +129,149 @@ fn byte_of_line_column(text: &str, line: u64, column: u64) -> usize {
     line_start + within
 }
 
-fn convert(node: Spanned<RawNode>, text: &str, offset: usize) -> Yaml {
-    let span = span_of(&node.referenced, text, offset);
-    let value = match node.value {
-        RawNode::Null => YamlValue::Null,
-        RawNode::Bool(b) => YamlValue::Bool(b),
-        RawNode::Number(n) => {
-            // Keep the number as written (`1.10` stays `1.10`), when the span says where.
-            let written = text.get(span.start - offset..span.start - offset + span.len);
-            YamlValue::Number(written.map_or(n, |w| w.trim().to_string()))
-        }
-        RawNode::String(s) => YamlValue::String(s),
-        RawNode::List(items) => YamlValue::List(
-            items
-                .into_iter()
-                .map(|item| convert(item, text, offset))
-                .collect(),
-        ),
-        RawNode::Map(entries) => YamlValue::Map(
-            entries
-                .into_iter()
-                .map(|(key, value)| {
-                    let key_span = span_of(&key.referenced, text, offset);
-                    (
-                        YamlKey {
-                            name: key.value,
-                            span: key_span,
-                        },
-                        convert(value, text, offset),
-                    )
-                })
-                .collect(),
-        ),
-    };
-    Yaml { value, span }
+/// Reads one node of `text` (and everything under it) into a [`Yaml`].
+#[derive(Clone, Copy)]
+struct NodeSeed<'t> {
+    text: &'t str,
+    offset: usize,
 }
 
-/// The tree as serde-saphyr hands it over, before spans are turned into byte ranges.
-enum RawNode {
-    Null,
-    Bool(bool),
-    Number(String),
-    String(String),
-    List(Vec<Spanned<RawNode>>),
-    Map(Vec<(Spanned<String>, Spanned<RawNode>)>),
-}
-
-impl<'de> Deserialize<'de> for RawNode {
-    fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
-        deserializer.deserialize_any(RawNodeVisitor)
+impl NodeSeed<'_> {
+    fn span(self, location: &serde_saphyr::Location) -> Span {
+        span_of(location, self.text, self.offset)
     }
 }
 
-struct RawNodeVisitor;
+impl<'t> DeserializeSeed<'t> for NodeSeed<'t> {
+    type Value = Yaml<'t>;
 
-impl<'de> Visitor<'de> for RawNodeVisitor {
-    type Value = RawNode;
+    fn deserialize<D: Deserializer<'t>>(self, deserializer: D) -> Result<Yaml<'t>, D::Error> {
+        let (value, location) = Positioned(ValueVisitor(self)).deserialize(deserializer)?;
+        let span = self.span(&location);
+        let value = match value {
+            // Keep the number as written (`1.10` stays `1.10`), when the span says where.
+            YamlValue::Number(parsed) => YamlValue::Number(
+                self.text
+                    .get(span.start - self.offset..span.start - self.offset + span.len)
+                    .map_or(parsed, |written| Cow::Borrowed(written.trim())),
+            ),
+            value => value,
+        };
+        Ok(Yaml { value, span })
+    }
+}
+
+/// Reads the value of one node; its position is read around it by [`Positioned`].
+struct ValueVisitor<'t>(NodeSeed<'t>);
+
+impl<'t> DeserializeSeed<'t> for ValueVisitor<'t> {
+    type Value = YamlValue<'t>;
+
+    fn deserialize<D: Deserializer<'t>>(self, deserializer: D) -> Result<Self::Value, D::Error> {
+        deserializer.deserialize_any(self)
+    }
+}
+
+impl<'t> Visitor<'t> for ValueVisitor<'t> {
+    type Value = YamlValue<'t>;
 
     fn expecting(&self, f: &mut fmt::Formatter) -> fmt::Result {
         f.write_str("any YAML value")
     }
-    fn visit_unit<E>(self) -> Result<RawNode, E> {
-        Ok(RawNode::Null)
+    fn visit_unit<E>(self) -> Result<Self::Value, E> {
+        Ok(YamlValue::Null)
     }
-    fn visit_none<E>(self) -> Result<RawNode, E> {
-        Ok(RawNode::Null)
+    fn visit_none<E>(self) -> Result<Self::Value, E> {
+        Ok(YamlValue::Null)
     }
-    fn visit_some<D: Deserializer<'de>>(self, deserializer: D) -> Result<RawNode, D::Error> {
-        RawNode::deserialize(deserializer)
+    fn visit_some<D: Deserializer<'t>>(self, deserializer: D) -> Result<Self::Value, D::Error> {
+        deserializer.deserialize_any(self)
     }
-    fn visit_bool<E>(self, v: bool) -> Result<RawNode, E> {
-        Ok(RawNode::Bool(v))
+    fn visit_bool<E>(self, v: bool) -> Result<Self::Value, E> {
+        Ok(YamlValue::Bool(v))
     }
-    fn visit_i64<E>(self, v: i64) -> Result<RawNode, E> {
-        Ok(RawNode::Number(v.to_string()))
+    fn visit_i64<E>(self, v: i64) -> Result<Self::Value, E> {
+        Ok(YamlValue::Number(v.to_string().into()))
     }
-    fn visit_u64<E>(self, v: u64) -> Result<RawNode, E> {
-        Ok(RawNode::Number(v.to_string()))
+    fn visit_u64<E>(self, v: u64) -> Result<Self::Value, E> {
+        Ok(YamlValue::Number(v.to_string().into()))
     }
-    fn visit_i128<E>(self, v: i128) -> Result<RawNode, E> {
-        Ok(RawNode::Number(v.to_string()))
+    fn visit_i128<E>(self, v: i128) -> Result<Self::Value, E> {
+        Ok(YamlValue::Number(v.to_string().into()))
     }
-    fn visit_u128<E>(self, v: u128) -> Result<RawNode, E> {
-        Ok(RawNode::Number(v.to_string()))
+    fn visit_u128<E>(self, v: u128) -> Result<Self::Value, E> {
+        Ok(YamlValue::Number(v.to_string().into()))
     }
-    fn visit_f64<E>(self, v: f64) -> Result<RawNode, E> {
-        Ok(RawNode::Number(v.to_string()))
+    fn visit_f64<E>(self, v: f64) -> Result<Self::Value, E> {
+        Ok(YamlValue::Number(v.to_string().into()))
     }
-    fn visit_char<E>(self, v: char) -> Result<RawNode, E> {
-        Ok(RawNode::String(v.to_string()))
+    fn visit_char<E>(self, v: char) -> Result<Self::Value, E> {
+        Ok(YamlValue::String(v.to_string().into()))
     }
-    fn visit_str<E>(self, v: &str) -> Result<RawNode, E> {
-        Ok(RawNode::String(v.to_string()))
+    fn visit_borrowed_str<E>(self, v: &'t str) -> Result<Self::Value, E> {
+        Ok(YamlValue::String(Cow::Borrowed(v)))
     }
-    fn visit_string<E>(self, v: String) -> Result<RawNode, E> {
-        Ok(RawNode::String(v))
+    fn visit_str<E>(self, v: &str) -> Result<Self::Value, E> {
+        Ok(YamlValue::String(Cow::Owned(v.to_string())))
     }
-    fn visit_seq<A: SeqAccess<'de>>(self, mut seq: A) -> Result<RawNode, A::Error> {
-        let mut items = Vec::new();
-        while let Some(item) = seq.next_element()? {
+    fn visit_string<E>(self, v: String) -> Result<Self::Value, E> {
+        Ok(YamlValue::String(Cow::Owned(v)))
+    }
+    fn visit_seq<A: SeqAccess<'t>>(self, mut seq: A) -> Result<Self::Value, A::Error> {
+        let mut items = Vec::with_capacity(seq.size_hint().unwrap_or(0));
+        while let Some(item) = seq.next_element_seed(self.0)? {
             items.push(item);
         }
-        Ok(RawNode::List(items))
+        Ok(YamlValue::List(items))
     }
-    fn visit_map<A: MapAccess<'de>>(self, mut map: A) -> Result<RawNode, A::Error> {
-        let mut entries = Vec::new();
-        while let Some(entry) = map.next_entry()? {
-            entries.push(entry);
+    fn visit_map<A: MapAccess<'t>>(self, mut map: A) -> Result<Self::Value, A::Error> {
+        let mut entries = Vec::with_capacity(map.size_hint().unwrap_or(0));
+        while let Some((name, location)) = map.next_key_seed(Positioned(KeyVisitor))? {
+            let key = YamlKey {
+                name,
+                span: self.0.span(&location),
+            };
+            entries.push((key, map.next_value_seed(self.0)?));
         }
-        Ok(RawNode::Map(entries))
+        Ok(YamlValue::Map(entries))
+    }
+}
+
+/// Reads a mapping key as text, as a `String` key would be read.
+struct KeyVisitor;
+
+impl<'t> DeserializeSeed<'t> for KeyVisitor {
+    type Value = Cow<'t, str>;
+
+    fn deserialize<D: Deserializer<'t>>(self, deserializer: D) -> Result<Self::Value, D::Error> {
+        deserializer.deserialize_string(self)
+    }
+}
+
+impl<'t> Visitor<'t> for KeyVisitor {
+    type Value = Cow<'t, str>;
+
+    fn expecting(&self, f: &mut fmt::Formatter) -> fmt::Result {
+        f.write_str("a string")
+    }
+    fn visit_borrowed_str<E>(self, v: &'t str) -> Result<Self::Value, E> {
+        Ok(Cow::Borrowed(v))
+    }
+    fn visit_str<E>(self, v: &str) -> Result<Self::Value, E> {
+        Ok(Cow::Owned(v.to_string()))
+    }
+    fn visit_string<E>(self, v: String) -> Result<Self::Value, E> {
+        Ok(Cow::Owned(v))
+    }
+    fn visit_bytes<E: serde::de::Error>(self, v: &[u8]) -> Result<Self::Value, E> {
+        std::str::from_utf8(v)
+            .map(|s| Cow::Owned(s.to_string()))
+            .map_err(|_| E::invalid_value(serde::de::Unexpected::Bytes(v), &self))
+    }
+    fn visit_byte_buf<E: serde::de::Error>(self, v: Vec<u8>) -> Result<Self::Value, E> {
+        String::from_utf8(v).map(Cow::Owned).map_err(|error| {
+            E::invalid_value(serde::de::Unexpected::Bytes(error.as_bytes()), &self)
+        })
     }
 }
 
@@ -257,9 +296,66 @@ mod tests {
     }
 
     #[test]
+    fn plain_scalars_are_borrowed_and_transformed_ones_owned() {
+        let text = "a: plain\nb: \"esc\\taped\"\nc: |\n  block\n";
+        let yaml = parse(text, 0).expect("valid");
+        let YamlValue::Map(entries) = yaml.value else {
+            panic!("map")
+        };
+        assert!(matches!(entries[0].0.name, Cow::Borrowed("a")));
+        assert!(matches!(
+            &entries[0].1.value,
+            YamlValue::String(Cow::Borrowed("plain"))
+        ));
+        assert!(matches!(&entries[1].1.value, YamlValue::String(s) if s == "esc\taped"));
+        assert!(matches!(&entries[2].1.value, YamlValue::String(s) if s == "block\n"));
+    }
+
+    #[test]
+    fn numbers_keep_their_spelling() {
+        let yaml = parse("- 1.10\n- 0x1F\n", 0).expect("valid");
+        let YamlValue::List(items) = yaml.value else {
+            panic!("list")
+        };
+        assert!(matches!(&items[0].value, YamlValue::Number(n) if n == "1.10"));
+        assert!(matches!(&items[1].value, YamlValue::Number(n) if n == "0x1F"));
+    }
+
+    #[test]
+    fn spans_are_those_of_serde_saphyr_spanned() {
+        #[derive(serde::Deserialize)]
+        struct Document {
+            a: serde_saphyr::Spanned<String>,
+            b: serde_saphyr::Spanned<Vec<serde_saphyr::Spanned<String>>>,
+            c: serde_saphyr::Spanned<String>,
+        }
+        let text = "a: &anchor first\nb:\n  - \"quoted\"\n  - |\n    block\nc: *anchor\n";
+        let spanned: Document = serde_saphyr::from_str(text).expect("valid");
+        let yaml = parse(text, 0).expect("valid");
+        let YamlValue::Map(entries) = &yaml.value else {
+            panic!("map")
+        };
+        let YamlValue::List(items) = &entries[1].1.value else {
+            panic!("list")
+        };
+        let span = |location| span_of(location, text, 0);
+        assert_eq!(entries[0].1.span, span(&spanned.a.referenced));
+        assert_eq!(entries[1].1.span, span(&spanned.b.referenced));
+        assert_eq!(items[0].span, span(&spanned.b.value[0].referenced));
+        assert_eq!(items[1].span, span(&spanned.b.value[1].referenced));
+        assert_eq!(entries[2].1.span, span(&spanned.c.referenced));
+    }
+
+    #[test]
     fn syntax_errors_have_a_position() {
         let error = parse("a: [\n", 0).expect_err("unclosed");
         assert!(error.span.is_some());
         assert!(error.message.contains("unclosed"), "{}", error.message);
+    }
+
+    #[test]
+    fn duplicate_keys_are_errors() {
+        let error = parse("a: 1\na: 2\n", 0).expect_err("duplicate");
+        assert_eq!(error.span.map(|s| s.start), Some(5), "{}", error.message);
     }
 }
