@@ -30,6 +30,50 @@ pub enum Documents {
     Events(Vec<Arc<RawEvent>>),
 }
 
+/// What one file can give, kept in the cache as [`Documents`].
+pub trait Document: Sized + Send {
+    /// Into the cache's form.
+    fn wrap(read: Option<Self>) -> Documents;
+    /// Out of the cache's form (`None` for another kind of file).
+    fn unwrap(documents: Documents) -> Option<Self>;
+}
+
+impl Document for RawSource {
+    fn wrap(read: Option<Self>) -> Documents {
+        Documents::Source(read)
+    }
+    fn unwrap(documents: Documents) -> Option<Self> {
+        match documents {
+            Documents::Source(source) => source,
+            _ => None,
+        }
+    }
+}
+
+impl Document for RawActor {
+    fn wrap(read: Option<Self>) -> Documents {
+        Documents::Actor(read)
+    }
+    fn unwrap(documents: Documents) -> Option<Self> {
+        match documents {
+            Documents::Actor(actor) => actor,
+            _ => None,
+        }
+    }
+}
+
+impl Document for Vec<Arc<RawEvent>> {
+    fn wrap(read: Option<Self>) -> Documents {
+        Documents::Events(read.unwrap_or_default())
+    }
+    fn unwrap(documents: Documents) -> Option<Self> {
+        match documents {
+            Documents::Events(events) => Some(events),
+            _ => None,
+        }
+    }
+}
+
 #[derive(Debug)]
 struct Remembered {
     stamp: Stamp,

@@ -9,7 +9,7 @@ use rayon::prelude::*;
 use walkdir::WalkDir;
 
 use crate::diagnostics::{Diagnostic, Diagnostics, Severity, SourceFile, Span};
-use crate::load::cache::{Documents, FileCache};
+use crate::load::cache::{Document, FileCache};
 use crate::load::raw::{self, RawProject};
 use crate::load::yaml::{self, Yaml};
 use crate::model::is_valid_id;
@@ -80,35 +80,19 @@ pub fn load_with(
     // the few large events files start first, and the many small files keep the other
     // cores busy meanwhile and fill in at the end.
     let all_sources = || {
-        in_parallel(sources, |path, id| {
-            let read =
-                |found: &mut Diagnostics| Documents::Source(read_source(root, path, id, found));
-            match through(cache, path, read) {
-                (Documents::Source(source), found) => (source, found),
-                (_, found) => (None, found),
-            }
+        in_parallel(sources, cache, |path, id, found| {
+            read_source(root, path, id, found)
         })
     };
     let all_actors = || {
-        in_parallel(actors, |path, id| {
-            let read =
-                |found: &mut Diagnostics| Documents::Actor(read_actor(root, path, id, found));
-            match through(cache, path, read) {
-                (Documents::Actor(actor), found) => (actor, found),
-                (_, found) => (None, found),
-            }
+        in_parallel(actors, cache, |path, id, found| {
+            read_actor(root, path, id, found)
         })
     };
     let all_events = || {
-        in_parallel(events, |path, _| {
-            let read = |found: &mut Diagnostics| {
-                let events = read_events(root, path, found).unwrap_or_default();
-                Documents::Events(events.into_iter().map(Arc::new).collect())
-            };
-            match through(cache, path, read) {
-                (Documents::Events(events), found) => (Some(events), found),
-                (_, found) => (None, found),
-            }
+        in_parallel(events, cache, |path, _, found| {
+            let events = read_events(root, path, found)?;
+            Some(events.into_iter().map(Arc::new).collect::<Vec<_>>())
         })
     };
     let (events, (sources, actors)) =
@@ -122,32 +106,28 @@ pub fn load_with(
     project
 }
 
-/// Runs `read` on every document in parallel; returns what each gave, in order, with the
-/// diagnostics it found.
-fn in_parallel<T: Send>(
+/// Runs `read` on every document in parallel (or takes what `cache` remembers of an
+/// unchanged file); returns what each gave, in order, with the diagnostics it found.
+fn in_parallel<T: Document>(
     documents: Vec<(PathBuf, String)>,
-    read: impl Fn(&Path, String) -> (Option<T>, Diagnostics) + Sync,
+    cache: Option<&FileCache>,
+    read: impl Fn(&Path, String, &mut Diagnostics) -> Option<T> + Sync,
 ) -> Vec<(Option<T>, Diagnostics)> {
     documents
         .into_par_iter()
-        .map(|(path, id)| read(&path, id))
+        .map(|(path, id)| match cache {
+            Some(cache) => {
+                let (documents, found) =
+                    cache.through(&path, |found| T::wrap(read(&path, id, found)));
+                (T::unwrap(documents), found)
+            }
+            None => {
+                let mut found = Diagnostics::default();
+                let read = read(&path, id, &mut found);
+                (read, found)
+            }
+        })
         .collect()
-}
-
-/// The documents of one file, through the cache when there is one.
-fn through(
-    cache: Option<&FileCache>,
-    path: &Path,
-    read: impl FnOnce(&mut Diagnostics) -> Documents,
-) -> (Documents, Diagnostics) {
-    match cache {
-        Some(cache) => cache.through(path, read),
-        None => {
-            let mut found = Diagnostics::default();
-            let documents = read(&mut found);
-            (documents, found)
-        }
-    }
 }
 
 /// What [`in_parallel`] read, in order, after the diagnostics of the walk; the
