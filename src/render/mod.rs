@@ -25,6 +25,7 @@ pub mod views;
 
 use std::path::{Path, PathBuf};
 use std::sync::atomic::{AtomicU64, AtomicUsize, Ordering};
+use std::sync::{Mutex, PoisonError};
 
 use rayon::prelude::*;
 
@@ -202,54 +203,44 @@ pub fn render(
         bytes: AtomicU64::new(0),
         progress,
     };
-    // Sources first (they give the quotes), beside the two big data files.
-    let (quotes, data) = rayon::join(
-        || -> Result<Vec<String>, RenderError> {
-            let per_source: Vec<Vec<String>> = (0..dossier.sources.len())
-                .into_par_iter()
-                .map(|index| {
-                    let (page, html) = pages::source(&site, index)?;
-                    out.write(&page.path, &html)?;
-                    Ok(page.quotes)
-                })
-                .collect::<Result<_, RenderError>>()?;
-            Ok(per_source.into_iter().flatten().collect())
-        },
-        || -> Result<(), RenderError> {
-            out.write_with(&PagePath::new("dossier.json"), &mut |w| {
+    // The big single files (the data, the chronology, the briefing) are tasks of their
+    // own, taken by whichever worker is free; the pages are many small tasks. Sources
+    // come first: rendering them gives the quotes that the actor profiles show.
+    let failure: Mutex<Option<RenderError>> = Mutex::new(None);
+    let keep = |result: Result<(), RenderError>| {
+        if let Err(error) = result {
+            let mut first = failure.lock().unwrap_or_else(PoisonError::into_inner);
+            first.get_or_insert(error);
+        }
+    };
+    rayon::scope(|scope| {
+        scope.spawn(|_| {
+            keep(out.write_with(&PagePath::new("dossier.json"), &mut |w| {
                 model_json::write(dossier, w)
-            })?;
-            out.write_with(&PagePath::asset("search-index.js"), &mut |w| {
-                search::write(&site, w)
-            })?;
-            Ok(())
-        },
-    );
-    let quotes = quotes?;
-    data?;
-    let mut jobs = vec![pages::Job::SourcesIndex, pages::Job::Home];
-    jobs.extend((0..dossier.actors.len()).map(pages::Job::Actor));
-    jobs.push(pages::Job::ActorsIndex);
-    jobs.push(pages::Job::TagsIndex);
-    jobs.extend(site.cross.tags.keys().map(|slug| pages::Job::Tag(slug)));
-    jobs.extend([pages::Job::Search, pages::Job::NotFound]);
-    let (chronology, others) = rayon::join(
-        || -> Result<(), RenderError> {
-            let page = pages::chronology(&site)?;
-            out.write_with(&page.path, &mut |w| page.write_to(w))
-        },
-        || {
-            jobs.par_iter().try_for_each(|job| {
-                let (path, html) = pages::render(&site, job, &quotes)?;
-                out.write(&path, &html)
-            })
-        },
-    );
-    chronology?;
-    others?;
-    {
-        let briefing = crate::briefing::page(&site, None)?;
-        out.write_with(&crate::briefing::path(), &mut |w| briefing.write_to(w))?;
+            }));
+        });
+        scope.spawn(|_| {
+            keep(
+                out.write_with(&PagePath::asset("search-index.js"), &mut |w| {
+                    search::write(&site, w)
+                }),
+            );
+        });
+        scope.spawn(|_| {
+            keep(
+                pages::chronology(&site)
+                    .and_then(|page| out.write_with(&page.path, &mut |w| page.write_to(w))),
+            );
+        });
+        scope.spawn(|_| {
+            keep(crate::briefing::page(&site, None).and_then(|briefing| {
+                out.write_with(&crate::briefing::path(), &mut |w| briefing.write_to(w))
+            }));
+        });
+        keep(pages_in_parallel(&site, &out));
+    });
+    if let Some(error) = failure.into_inner().unwrap_or_else(PoisonError::into_inner) {
+        return Err(error);
     }
     for (name, bytes) in templates.assets() {
         out.write(&PagePath::asset(name), bytes)?;
@@ -278,6 +269,29 @@ pub fn render(
         pages: out.pages.load(Ordering::Relaxed),
         files: out.files.load(Ordering::Relaxed),
         bytes: out.bytes.load(Ordering::Relaxed),
+    })
+}
+
+/// Every page but the few big ones: the sources, then the pages that quote them.
+fn pages_in_parallel(site: &Site<'_>, out: &Output<'_>) -> Result<(), RenderError> {
+    let per_source: Vec<Vec<String>> = (0..site.dossier.sources.len())
+        .into_par_iter()
+        .map(|index| {
+            let (page, html) = pages::source(site, index)?;
+            out.write(&page.path, &html)?;
+            Ok(page.quotes)
+        })
+        .collect::<Result<_, RenderError>>()?;
+    let quotes: Vec<String> = per_source.into_iter().flatten().collect();
+    let mut jobs = vec![pages::Job::SourcesIndex, pages::Job::Home];
+    jobs.extend((0..site.dossier.actors.len()).map(pages::Job::Actor));
+    jobs.push(pages::Job::ActorsIndex);
+    jobs.push(pages::Job::TagsIndex);
+    jobs.extend(site.cross.tags.keys().map(|slug| pages::Job::Tag(slug)));
+    jobs.extend([pages::Job::Search, pages::Job::NotFound]);
+    jobs.par_iter().try_for_each(|job| {
+        let (path, html) = pages::render(site, job, &quotes)?;
+        out.write(&path, &html)
     })
 }
 
