@@ -1,8 +1,8 @@
 //! Fenced code highlighted by syntect with CSS classes (`hl-…`), never inline styles,
 //! and the stylesheet of those classes for a light and a dark theme.
 
+use std::cell::OnceCell;
 use std::fmt::Write;
-use std::sync::OnceLock;
 
 use syntect::highlighting::ThemeSet;
 use syntect::html::{ClassStyle, ClassedHTMLGenerator, css_for_theme_with_class_style};
@@ -14,17 +14,22 @@ use super::escape::escape_html;
 /// The prefix of every class syntect writes, so they cannot clash with the site's.
 const STYLE: ClassStyle = ClassStyle::SpacedPrefixed { prefix: "hl-" };
 
+thread_local! {
+    /// The syntax definitions, loaded by each thread on its first code block. One set
+    /// shared between threads is slower than one each: they contend for the caches of
+    /// its regexes.
+    static SYNTAXES: OnceCell<SyntaxSet> = const { OnceCell::new() };
+}
+
 /// Highlights code blocks. The syntax definitions are loaded on the first block, so a
 /// dossier without code pays nothing.
 #[derive(Debug, Default)]
-pub struct Highlighter {
-    syntaxes: OnceLock<SyntaxSet>,
-}
+pub struct Highlighter;
 
 impl Highlighter {
     /// A highlighter with nothing loaded yet.
     pub fn new() -> Self {
-        Self::default()
+        Self
     }
 
     /// The HTML of a code block in `language` (the first word of the fence's info
@@ -32,15 +37,18 @@ impl Highlighter {
     pub fn block(&self, code: &str, language: Option<&str>) -> String {
         let language = language.map(str::trim).filter(|l| !l.is_empty());
         let highlighted = language.and_then(|token| {
-            let syntaxes = self.syntaxes.get_or_init(SyntaxSet::load_defaults_newlines);
-            let syntax = syntaxes.find_syntax_by_token(token)?;
-            let mut generator = ClassedHTMLGenerator::new_with_class_style(syntax, syntaxes, STYLE);
-            for line in LinesWithEndings::from(code) {
-                generator
-                    .parse_html_for_line_which_includes_newline(line)
-                    .ok()?;
-            }
-            Some(generator.finalize())
+            SYNTAXES.with(|cell| {
+                let syntaxes = cell.get_or_init(SyntaxSet::load_defaults_newlines);
+                let syntax = syntaxes.find_syntax_by_token(token)?;
+                let mut generator =
+                    ClassedHTMLGenerator::new_with_class_style(syntax, syntaxes, STYLE);
+                for line in LinesWithEndings::from(code) {
+                    generator
+                        .parse_html_for_line_which_includes_newline(line)
+                        .ok()?;
+                }
+                Some(generator.finalize())
+            })
         });
         let class = language.map_or(String::new(), |l| {
             format!(" class=\"language-{}\"", escape_html(l))
