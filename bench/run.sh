@@ -34,13 +34,23 @@ for n in "${SIZES[@]}"; do
     echo "generating $n sources…"
     python3 "$GEN" --out "$corpus" --sources "$n" --layouts ours,hugo >/dev/null
   fi
+  # Outputs of earlier runs are moved aside, not deleted, before anything is timed: on
+  # this machine's ext4, creating files within a minute or so of a large deletion was
+  # up to ten times slower (`cp -r` of the same folder: 0.8–2 s, 9–11 s right after
+  # an `rm -rf`), which would charge one command for the cleanup of another. They are
+  # deleted once every size is measured.
+  trash=$WORK/trash
+  mkdir -p "$trash"
+  aside="for d in $WORK/dossier-$n $WORK/hugo-$n $WORK/copy-$n $WORK/reference-$n; do [ ! -e \$d ] || mv \$d $trash/\$(basename \$d).\$(date +%s%N); done"
   # A reference output of dossier, for the copy floor.
-  "$BIN" build --root "$corpus/ours" --out "$WORK/reference-$n" --force 2>/dev/null
+  bash -c "$aside"
+  "$BIN" build --root "$corpus/ours" --out "$WORK/reference-$n" 2>/dev/null
   echo "== $n sources: dossier output $(du -sh "$WORK/reference-$n" | cut -f1)," \
        "$(find "$WORK/reference-$n" -type f | wc -l) files"
   # Every command starts without an output folder (hugo and cp do not clear one).
+  aside="for d in $WORK/dossier-$n $WORK/hugo-$n $WORK/copy-$n; do [ ! -e \$d ] || mv \$d $trash/\$(basename \$d).\$(date +%s%N); done"
   hyperfine --runs "$RUNS" --warmup 1 \
-    --prepare "rm -rf $WORK/dossier-$n $WORK/hugo-$n $WORK/copy-$n" \
+    --prepare "$aside" \
     -n dossier "$BIN build --root $corpus/ours --out $WORK/dossier-$n" \
     -n hugo "hugo --quiet --source $corpus/hugo --destination $WORK/hugo-$n" \
     -n "cp -r" "cp -r $WORK/reference-$n $WORK/copy-$n" \
@@ -53,18 +63,25 @@ print(f"median: dossier {med['dossier']:.2f} s, hugo {med['hugo']:.2f} s, cp -r 
 print(f"dossier is {med['hugo'] / med['dossier']:.1f}x faster than hugo, "
       f"{med['dossier'] / med['cp -r']:.2f}x the copy floor")
 PY
-  # Interleaved rounds: dossier, hugo, cp in turn, so that a busy machine slows all
-  # three alike; GNU time gives wall, CPU and peak memory of each run.
+  # Interleaved rounds: the three in turn, starting with a different one each round,
+  # so that a busy machine slows all three alike; GNU time gives wall, CPU and peak
+  # memory of each run.
   log=$WORK/rounds-$n.tsv
   : > "$log"
+  order=(dossier hugo cp)
   for round in $(seq "$RUNS"); do
-    rm -rf "$WORK/dossier-$n" "$WORK/hugo-$n" "$WORK/copy-$n"
-    /usr/bin/time -a -o "$log" -f "dossier\t%e\t%U\t%S\t%M" \
-      "$BIN" build --root "$corpus/ours" --out "$WORK/dossier-$n" >/dev/null 2>&1
-    /usr/bin/time -a -o "$log" -f "hugo\t%e\t%U\t%S\t%M" \
-      hugo --quiet --source "$corpus/hugo" --destination "$WORK/hugo-$n" >/dev/null 2>&1
-    /usr/bin/time -a -o "$log" -f "cp -r\t%e\t%U\t%S\t%M" \
-      cp -r "$WORK/reference-$n" "$WORK/copy-$n"
+    bash -c "$aside"
+    for tool in "${order[@]}"; do
+      case $tool in
+        dossier) /usr/bin/time -a -o "$log" -f "dossier\t%e\t%U\t%S\t%M" \
+                   "$BIN" build --root "$corpus/ours" --out "$WORK/dossier-$n" >/dev/null 2>&1 ;;
+        hugo) /usr/bin/time -a -o "$log" -f "hugo\t%e\t%U\t%S\t%M" \
+                hugo --quiet --source "$corpus/hugo" --destination "$WORK/hugo-$n" >/dev/null 2>&1 ;;
+        cp) /usr/bin/time -a -o "$log" -f "cp -r\t%e\t%U\t%S\t%M" \
+              cp -r "$WORK/reference-$n" "$WORK/copy-$n" ;;
+      esac
+    done
+    order=("${order[@]:1}" "${order[0]}")
   done
   python3 - "$log" <<'PY'
 import statistics, sys
@@ -80,10 +97,12 @@ d, h, c = med["dossier"], med["hugo"], med["cp -r"]
 print(f"dossier vs hugo: {h[0] / d[0]:.1f}x faster (wall), {h[1] / d[1]:.1f}x less cpu; "
       f"vs the copy floor: {d[0] / c[0]:.2f}x (wall)")
 PY
-  rm -rf "$WORK/dossier-$n" "$WORK/hugo-$n" "$WORK/copy-$n"
+  bash -c "$aside"
   # The pictures alone (graph and timeline layouts of the whole site, one thread):
   # their share of the build's time budget.
   echo "pictures of the $n-source dossier (single-threaded):"
   cargo run --quiet --release --example pictures -- "$corpus/ours" "$WORK/pictures-$n" | sed 's/^/  /'
   rm -rf "$WORK/pictures-$n"
 done
+echo "removing the outputs moved aside…"
+rm -rf "$WORK/trash"
