@@ -5,6 +5,7 @@
 
 use std::collections::{BTreeMap, BTreeSet};
 use std::path::{Path, PathBuf};
+use std::process::{Command, Output};
 
 /// A built site in a temporary folder (removed on drop).
 pub struct Built {
@@ -272,4 +273,37 @@ fn resolve(dir: &str, relative: &str) -> String {
 /// so that browsers ask the server for none: the one `data:` address allowed.
 pub fn is_empty_icon(tag: &StartTag) -> bool {
     tag.name == "link" && tag.get("rel") == Some("icon") && tag.get("href") == Some("data:,")
+}
+
+/// The repository, whose `content/` is the bundled French dossier.
+pub fn bundled() -> PathBuf {
+    PathBuf::from(env!("CARGO_MANIFEST_DIR"))
+}
+
+/// Runs `dossier` with `args`.
+pub fn dossier(args: &[&str]) -> Output {
+    Command::new(env!("CARGO_BIN_EXE_dossier"))
+        .args(args)
+        .output()
+        .expect("run dossier")
+}
+
+/// `dossier briefing --root ROOT` with more arguments; panics unless it succeeds.
+pub fn briefing(root: &Path, args: &[&str]) -> Output {
+    let root = root.to_str().expect("utf-8 path");
+    let mut all = vec!["briefing", "--root", root];
+    all.extend_from_slice(args);
+    let output = dossier(&all);
+    assert!(
+        output.status.success(),
+        "dossier {all:?} failed:\n{}",
+        String::from_utf8_lossy(&output.stderr)
+    );
+    output
+}
+
+/// The loaded dossier, for what the briefing must show.
+pub fn model(root: &Path) -> dossier::model::Dossier {
+    let (dossier, diagnostics) = dossier::check(root);
+    dossier.unwrap_or_else(|| panic!("invalid dossier:\n{}", diagnostics.render(false)))
 }
