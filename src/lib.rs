@@ -42,10 +42,30 @@ pub struct Rechecker {
 }
 
 impl Rechecker {
-    /// Loads and validates the project at `root`, as [`check`] does.
+    /// Loads and validates the project at `root`, as [`check`] does. Each file's size
+    /// and modification time tell whether it changed since the last run.
     pub fn check(&self, root: &Path) -> (Option<Dossier>, Diagnostics) {
+        self.run(root, None)
+    }
+
+    /// [`Rechecker::check`] when `changed` lists every path (relative to `root`) that
+    /// changed since the last run, as a file watcher reports them: the other files are
+    /// not looked at, unless a document or a folder appeared or disappeared.
+    pub fn check_after(
+        &self,
+        root: &Path,
+        changed: &[std::path::PathBuf],
+    ) -> (Option<Dossier>, Diagnostics) {
+        self.run(root, Some(changed))
+    }
+
+    fn run(
+        &self,
+        root: &Path,
+        changed: Option<&[std::path::PathBuf]>,
+    ) -> (Option<Dossier>, Diagnostics) {
         let mut diagnostics = Diagnostics::default();
-        let raw = load::load_with(root, Some(&self.files), &mut diagnostics);
+        let raw = load::load_with(root, Some(&self.files), changed, &mut diagnostics);
         let dossier = validate::validate_with(raw, Some(&self.bodies), &mut diagnostics);
         (dossier, diagnostics)
     }

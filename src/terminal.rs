@@ -29,7 +29,10 @@ impl Printer {
                     0 | 1 => String::new(),
                     n => format!(" and {} more", n - 1),
                 };
-                say(&format!("Changed: {}{more}", first.unwrap_or_default()));
+                match first {
+                    Some(first) => say(&format!("Changed: {first}{more}")),
+                    None => say("Changed: events were lost, every file is read again"),
+                }
             }
             Notice::Built { elapsed, warnings } => {
                 let text = warnings.render(self.color);

@@ -378,10 +378,10 @@ fn generated(actors: usize, events: usize, seed: u64) -> Dossier {
         },
         sources: vec![source],
         actors: list,
-        events: list_events,
+        events: list_events.into(),
         mentions: Vec::new(),
         references: Vec::new(),
-        ids: std::collections::BTreeMap::default(),
+        ids: std::collections::BTreeMap::default().into(),
     }
 }
 

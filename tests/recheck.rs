@@ -1,8 +1,10 @@
 //! The preview checks a project again after each change, reading only the changed files
 //! and reusing what the unchanged ones gave. After every kind of edit, that must give
-//! exactly what a fresh `dossier check` gives: the same dossier, the same diagnostics.
+//! exactly what a fresh `dossier check` gives: the same dossier, the same diagnostics;
+//! whether the files' sizes and times tell what changed, or the watcher's list of
+//! changed paths does.
 
-use std::path::Path;
+use std::path::{Path, PathBuf};
 
 use dossier::Rechecker;
 
@@ -32,7 +34,19 @@ fn edit(root: &Path, file: &str, from: &str, to: &str) {
 
 /// The incremental check and a fresh one agree on everything.
 fn assert_same(rechecker: &Rechecker, root: &Path, after: &str) -> (bool, String) {
-    let (again, again_diagnostics) = rechecker.check(root);
+    assert_same_as(rechecker.check(root), root, after)
+}
+
+/// `again` (a check made again) and a fresh check agree on everything.
+fn assert_same_as(
+    again: (
+        Option<dossier::model::Dossier>,
+        dossier::diagnostics::Diagnostics,
+    ),
+    root: &Path,
+    after: &str,
+) -> (bool, String) {
+    let (again, again_diagnostics) = again;
     let (fresh, fresh_diagnostics) = dossier::check(root);
     let (again_text, fresh_text) = (
         again_diagnostics.render(false),
@@ -120,4 +134,178 @@ fn checking_again_after_each_kind_of_edit_gives_what_a_fresh_check_gives() {
     assert_same(&rechecker, root, "a new source");
     std::fs::remove_file(root.join("content/sources/late-news.md")).expect("remove");
     assert_same(&rechecker, root, "a source removed");
+}
+
+/// A copy of the valid fixture checked again after each change, told what changed as
+/// the watcher tells it (paths relative to the project).
+struct Watched {
+    _dir: tempfile::TempDir,
+    root: PathBuf,
+    rechecker: Rechecker,
+}
+
+impl Watched {
+    fn new() -> Self {
+        let dir = tempfile::tempdir().expect("temp dir");
+        let root = dir.path().to_path_buf();
+        copy_fixture(&root);
+        let rechecker = Rechecker::default();
+        let (valid, _) = assert_same(&rechecker, &root, "the first run");
+        assert!(valid);
+        Self {
+            _dir: dir,
+            root,
+            rechecker,
+        }
+    }
+
+    fn path(&self, file: &str) -> PathBuf {
+        self.root.join(file)
+    }
+
+    /// Checks again, told that `changed` changed, and compares with a fresh check.
+    fn after(&self, changed: &[&str], what: &str) -> (bool, String) {
+        let changed: Vec<PathBuf> = changed.iter().map(PathBuf::from).collect();
+        let again = self.rechecker.check_after(&self.root, &changed);
+        assert_same_as(again, &self.root, what)
+    }
+}
+
+#[test]
+fn checking_again_after_the_watchers_list_gives_what_a_fresh_check_gives() {
+    let project = Watched::new();
+    let root = project.root.as_path();
+    let source = "content/sources/port-deal.md";
+
+    // Edits of known files: only they are read again.
+    edit(root, source, "wins the port", "takes the port");
+    project.after(&[source], "a title");
+    let statement = "content/sources/minister-statement.md";
+    let original = std::fs::read_to_string(project.path(statement)).expect("read");
+    let body_start = original.rfind("---\n").expect("front matter") + 4;
+    let joined = format!(
+        "{}{}",
+        &original[..body_start],
+        original[body_start..].trim().replace("\n\n", " ")
+    );
+    std::fs::write(project.path(statement), joined).expect("write");
+    let (valid, _) = project.after(&[statement], "the paragraphs joined");
+    assert!(!valid);
+    std::fs::write(project.path(statement), &original).expect("write");
+    assert!(project.after(&[statement], "the paragraphs split again").0);
+    let actor = "content/actors/john-smith.yaml";
+    edit(root, actor, "minister]", "minister, Smith]");
+    project.after(&[actor], "a new alias");
+    edit(
+        root,
+        "content/events/2024.yaml",
+        "Concession signed",
+        "Signed",
+    );
+    project.after(&["content/events/2024.yaml"], "an event's title");
+    edit(root, "content/dossier.yaml", "title: ", "title: The ");
+    project.after(
+        &["content/dossier.yaml", "templates/page.html"],
+        "the dossier",
+    );
+
+    // An edit that keeps the size and the time of the file is seen when it is reported.
+    let path = project.path(source);
+    let modified = std::fs::metadata(&path)
+        .and_then(|m| m.modified())
+        .expect("time");
+    let text = std::fs::read_to_string(&path).expect("read");
+    std::fs::write(&path, text.replacen("takes the port", "takes the fort", 1)).expect("write");
+    std::fs::File::options()
+        .write(true)
+        .open(&path)
+        .and_then(|file| file.set_modified(modified))
+        .expect("set the time back");
+    let (_, text) = project.after(&[source], "an edit of the same size and time");
+    let (dossier, _) = dossier::check(root);
+    let title = dossier.map(|d| d.sources.iter().any(|s| s.title.contains("the fort")));
+    assert_eq!(title, Some(true), "{text}");
+
+    // Files come and go: the folders are walked again.
+    let moved = project.root.join("port-city.yaml");
+    std::fs::rename(project.path("content/actors/port-city.yaml"), &moved).expect("move");
+    let (valid, _) = project.after(&["content/actors/port-city.yaml"], "an actor gone");
+    assert!(!valid);
+    std::fs::rename(&moved, project.path("content/actors/port-city.yaml")).expect("back");
+    assert!(
+        project
+            .after(&["content/actors/port-city.yaml"], "the actor back")
+            .0
+    );
+    let late = "content/sources/late-news.md";
+    let text = "---\ntitle: Late news\npublished: 2024-05\n---\nJohn Smith resigns.\n";
+    std::fs::write(project.path(late), text).expect("write");
+    project.after(&[late], "a new source");
+    std::fs::remove_file(project.path(late)).expect("remove");
+    project.after(&[late], "a source removed");
+    std::fs::create_dir_all(project.path("content/sources/2024")).expect("folder");
+    std::fs::write(project.path("content/sources/2024/later.md"), text).expect("write");
+    project.after(
+        &["content/sources/2024"],
+        "a new folder (its files not reported)",
+    );
+    std::fs::remove_dir_all(project.path("content/sources/2024")).expect("remove");
+    project.after(&["content/sources/2024"], "the folder removed");
+
+    // Editors' files: a backup is reported on by the walk, a hidden swap file is not.
+    let backup = "content/sources/port-deal.md~";
+    std::fs::copy(project.path(source), project.path(backup)).expect("backup");
+    let (_, text) = project.after(&[backup], "a backup file");
+    assert!(text.contains("ignored"), "{text}");
+    std::fs::remove_file(project.path(backup)).expect("remove");
+    let (_, text) = project.after(&[backup, "content/sources/4913"], "the backup removed");
+    assert!(!text.contains("ignored"), "{text}");
+    let swap = "content/sources/.port-deal.md.swp";
+    std::fs::write(project.path(swap), "swap").expect("swap");
+    project.after(&[swap], "a swap file");
+    std::fs::remove_file(project.path(swap)).expect("remove");
+    project.after(&[swap], "the swap file removed");
+    std::fs::write(project.path("content/notes.txt"), "notes").expect("notes");
+    project.after(&["content/notes.txt"], "a file loading does not read");
+
+    // The list is trusted: an edit it does not name is seen by the next check that
+    // looks at every file (as after lost events).
+    edit(root, source, "takes the fort", "holds the harbour");
+    let (unseen, _) = project.rechecker.check_after(root, &[]);
+    let unseen = unseen.map(|d| d.sources.iter().any(|s| s.title.contains("holds")));
+    assert_eq!(unseen, Some(false), "a change not reported is not read");
+    assert_same(&project.rechecker, root, "a check of every file");
+}
+
+/// A document reached through a link, or with another name elsewhere, can change without
+/// any event in `content/`: it is looked at even when the list does not name it.
+#[cfg(unix)]
+#[test]
+fn linked_documents_are_looked_at_even_when_not_reported() {
+    let project = Watched::new();
+    let root = project.root.as_path();
+    let outside = project.root.join("elsewhere.md");
+    let source = "content/sources/port-deal.md";
+    std::fs::rename(project.path(source), &outside).expect("move out");
+    std::os::unix::fs::symlink(&outside, project.path(source)).expect("link");
+    project.after(&[source], "a source made a link");
+    edit(root, "elsewhere.md", "wins the port", "takes the port");
+    let (_, text) = project.after(&[], "the link's target edited");
+    let (dossier, _) = dossier::check(root);
+    let seen = dossier.map(|d| d.sources.iter().any(|s| s.title.contains("takes")));
+    assert_eq!(seen, Some(true), "{text}");
+
+    let actor = "content/actors/john-smith.yaml";
+    let other_name = project.root.join("john.yaml");
+    std::fs::hard_link(project.path(actor), &other_name).expect("hard link");
+    project.after(&[actor], "an actor with a second name");
+    let text = std::fs::read_to_string(&other_name).expect("read");
+    let edited = text.replacen("minister]", "minister, Smith]", 1);
+    std::fs::OpenOptions::new()
+        .write(true)
+        .truncate(true)
+        .open(&other_name)
+        .and_then(|mut file| std::io::Write::write_all(&mut file, edited.as_bytes()))
+        .expect("write through the other name");
+    project.after(&[], "the actor edited through its other name");
 }

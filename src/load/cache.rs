@@ -1,9 +1,11 @@
 //! What loading keeps from one run to the next on the same project, for the preview
-//! server: each file's raw documents and diagnostics, reused while the file keeps its
-//! size and modification time, so that a rebuild reads again only what changed.
+//! server: the last walk of `content/`, and each file's raw documents and diagnostics.
+//! A file's are reused while it keeps its size and modification time or, when the
+//! watcher's list of changed paths is trusted, while that list does not name it; so a
+//! rebuild reads again only what changed.
 
 use std::ffi::{OsStr, OsString};
-use std::path::Path;
+use std::path::{Path, PathBuf};
 use std::sync::Arc;
 use std::sync::{Mutex, MutexGuard};
 use std::time::SystemTime;
@@ -12,20 +14,22 @@ use rustc_hash::{FxHashMap as HashMap, FxHashSet as HashSet};
 
 use crate::diagnostics::Diagnostics;
 use crate::load::raw::{RawActor, RawEvent, RawSource};
+use crate::load::walk::Listing;
 
-/// The raw documents of the files read by the last runs, by path.
+/// The raw documents of the files read by the last runs, by path, and the last walk.
 #[derive(Debug, Default)]
 pub struct FileCache {
     entries: Mutex<HashMap<OsString, Remembered>>,
+    listing: Mutex<Option<Arc<Listing>>>,
 }
 
-/// What one file gave.
+/// What one file gave (shared: handing it out again copies nothing).
 #[derive(Debug, Clone)]
 pub enum Documents {
     /// A source (none when it could not be read).
-    Source(Option<RawSource>),
+    Source(Option<Arc<RawSource>>),
     /// An actor.
-    Actor(Option<RawActor>),
+    Actor(Option<Arc<RawActor>>),
     /// The events of an events file.
     Events(Vec<Arc<RawEvent>>),
 }
@@ -38,7 +42,7 @@ pub trait Document: Sized + Send {
     fn unwrap(documents: Documents) -> Option<Self>;
 }
 
-impl Document for RawSource {
+impl Document for Arc<RawSource> {
     fn wrap(read: Option<Self>) -> Documents {
         Documents::Source(read)
     }
@@ -50,7 +54,7 @@ impl Document for RawSource {
     }
 }
 
-impl Document for RawActor {
+impl Document for Arc<RawActor> {
     fn wrap(read: Option<Self>) -> Documents {
         Documents::Actor(read)
     }
@@ -86,26 +90,64 @@ struct Remembered {
 struct Stamp {
     len: u64,
     modified: Option<SystemTime>,
+    /// The file has other names (hard links), perhaps outside `content/`, through
+    /// which it can change without an event there.
+    shared: bool,
 }
 
 impl Stamp {
     fn of(path: &Path) -> Option<Self> {
         let meta = std::fs::metadata(path).ok()?;
+        #[cfg(unix)]
+        let shared = std::os::unix::fs::MetadataExt::nlink(&meta) > 1;
+        #[cfg(not(unix))]
+        let shared = false;
         Some(Self {
             len: meta.len(),
             modified: meta.modified().ok(),
+            shared,
         })
     }
 }
 
 impl FileCache {
+    /// The documents of `root/content/`: those of the last walk when `changed` (the
+    /// paths that changed since the last run, relative to `root`, when they are known)
+    /// names no new or removed document, else a new walk. Also whether the last walk
+    /// was taken again: the files it does not name as changed are then unchanged, and
+    /// were forgotten here when changed.
+    pub fn listing(&self, root: &Path, changed: Option<&[PathBuf]>) -> (Arc<Listing>, bool) {
+        let mut last = lock(&self.listing);
+        if let (Some(changed), Some(listing)) = (changed, last.as_ref())
+            && let Some(stale) = listing.still_holds(root, changed)
+        {
+            let mut entries = self.lock();
+            for path in stale {
+                entries.remove(path.as_os_str());
+            }
+            return (Arc::clone(listing), true);
+        }
+        let listing = Arc::new(Listing::walk(root));
+        self.keep_only(listing.all().map(|found| found.path.as_path()));
+        *last = Some(Arc::clone(&listing));
+        (listing, false)
+    }
+
     /// The documents of the file at `path`, with its diagnostics: remembered when the
-    /// file is unchanged, else read by `read` (and remembered).
+    /// file is unchanged (or, when `trusted`, when it is remembered at all: it was
+    /// forgotten if it changed), else read by `read` (and remembered).
     pub fn through(
         &self,
         path: &Path,
+        trusted: bool,
         read: impl FnOnce(&mut Diagnostics) -> Documents,
     ) -> (Documents, Diagnostics) {
+        if trusted
+            && let Some(entry) = self.lock().get(path.as_os_str())
+            && !entry.stamp.shared
+        {
+            return (entry.documents.clone(), entry.diagnostics.clone());
+        }
         let stamp = Stamp::of(path);
         if let Some(stamp) = stamp
             && let Some(entry) = self.lock().get(path.as_os_str())
@@ -129,16 +171,21 @@ impl FileCache {
     }
 
     /// Forgets the files that are not in `paths` (deleted or renamed).
-    pub fn keep_only<'p>(&self, paths: impl IntoIterator<Item = &'p Path>) {
+    fn keep_only<'p>(&self, paths: impl IntoIterator<Item = &'p Path>) {
         let kept: HashSet<&OsStr> = paths.into_iter().map(Path::as_os_str).collect();
         self.lock()
             .retain(|path, _| kept.contains(path.as_os_str()));
     }
 
     fn lock(&self) -> MutexGuard<'_, HashMap<OsString, Remembered>> {
-        // Every update is one insert: a panic cannot leave it half done.
-        self.entries
-            .lock()
-            .unwrap_or_else(std::sync::PoisonError::into_inner)
+        lock(&self.entries)
     }
+}
+
+fn lock<T>(mutex: &Mutex<T>) -> MutexGuard<'_, T> {
+    // Every update is one insert, removal or assignment: a panic cannot leave it half
+    // done.
+    mutex
+        .lock()
+        .unwrap_or_else(std::sync::PoisonError::into_inner)
 }

@@ -6,13 +6,12 @@ use std::path::{Path, PathBuf};
 use std::sync::Arc;
 
 use rayon::prelude::*;
-use walkdir::WalkDir;
 
 use crate::diagnostics::{Diagnostic, Diagnostics, Severity, SourceFile, Span};
 use crate::load::cache::{Document, FileCache};
 use crate::load::raw::{self, RawProject};
+use crate::load::walk::{Found, Listing, relative};
 use crate::load::yaml::{self, Yaml};
-use crate::model::is_valid_id;
 
 /// Files larger than this are refused rather than read.
 const MAX_FILE_BYTES: u64 = 256 * 1024 * 1024;
@@ -20,13 +19,17 @@ const MAX_FILE_BYTES: u64 = 256 * 1024 * 1024;
 /// Reads every document of the project at `root`. Problems go to `diagnostics`; what
 /// could be read is returned either way.
 pub fn load(root: &Path, diagnostics: &mut Diagnostics) -> RawProject {
-    load_with(root, None, diagnostics)
+    load_with(root, None, None, diagnostics)
 }
 
-/// [`load`], reading again only the files that changed since `cache` saw them.
+/// [`load`], reading again only the files that changed since `cache` saw them. When
+/// `changed` is given, it lists every path (relative to `root`) that changed since the
+/// last run with the same cache, and the other files are not even looked at; else each
+/// file's size and modification time tell.
 pub fn load_with(
     root: &Path,
     cache: Option<&FileCache>,
+    changed: Option<&[PathBuf]>,
     diagnostics: &mut Diagnostics,
 ) -> RawProject {
     let mut project = RawProject {
@@ -65,32 +68,27 @@ pub fn load_with(
     }
 
     // What the walks find is reported before what the files hold, folder by folder.
-    let mut walked_sources = Diagnostics::default();
-    let mut walked_actors = Diagnostics::default();
-    let mut walked_events = Diagnostics::default();
-    let sources = documents(root, &content.join("sources"), "md", &mut walked_sources);
-    let actors = documents(root, &content.join("actors"), "yaml", &mut walked_actors);
-    let events = documents(root, &content.join("events"), "yaml", &mut walked_events);
-    if let Some(cache) = cache {
-        let all = [&sources, &actors, &events];
-        cache.keep_only(all.into_iter().flatten().map(|(path, _)| path.as_path()));
-    }
+    let (listing, trusted) = match cache {
+        Some(cache) => cache.listing(root, changed),
+        None => (Arc::new(Listing::walk(root)), false),
+    };
 
     // Every file is read and parsed in parallel, the three folders as one pool of work:
     // the few large events files start first, and the many small files keep the other
     // cores busy meanwhile and fill in at the end.
+    let reading = Reading { cache, trusted };
     let all_sources = || {
-        in_parallel(sources, cache, |path, id, found| {
-            read_source(root, path, id, found)
+        reading.each(&listing.sources, |path, id, found| {
+            read_source(root, path, id, found).map(Arc::new)
         })
     };
     let all_actors = || {
-        in_parallel(actors, cache, |path, id, found| {
-            read_actor(root, path, id, found)
+        reading.each(&listing.actors, |path, id, found| {
+            read_actor(root, path, id, found).map(Arc::new)
         })
     };
     let all_events = || {
-        in_parallel(events, cache, |path, _, found| {
+        reading.each(&listing.events, |path, _, found| {
             let events = read_events(root, path, found)?;
             Some(events.into_iter().map(Arc::new).collect::<Vec<_>>())
         })
@@ -98,6 +96,7 @@ pub fn load_with(
     let (events, (sources, actors)) =
         rayon::join(all_events, || rayon::join(all_sources, all_actors));
 
+    let [walked_sources, walked_actors, walked_events] = listing.walked.clone();
     project.sources = gather(sources, walked_sources, diagnostics);
     project.actors = gather(actors, walked_actors, diagnostics);
     let events = gather(events, walked_events, diagnostics);
@@ -106,28 +105,38 @@ pub fn load_with(
     project
 }
 
-/// Runs `read` on every document in parallel (or takes what `cache` remembers of an
-/// unchanged file); returns what each gave, in order, with the diagnostics it found.
-fn in_parallel<T: Document>(
-    documents: Vec<(PathBuf, String)>,
-    cache: Option<&FileCache>,
-    read: impl Fn(&Path, String, &mut Diagnostics) -> Option<T> + Sync,
-) -> Vec<(Option<T>, Diagnostics)> {
-    documents
-        .into_par_iter()
-        .map(|(path, id)| match cache {
-            Some(cache) => {
-                let (documents, found) =
-                    cache.through(&path, |found| T::wrap(read(&path, id, found)));
-                (T::unwrap(documents), found)
-            }
-            None => {
-                let mut found = Diagnostics::default();
-                let read = read(&path, id, &mut found);
-                (read, found)
-            }
-        })
-        .collect()
+/// How this run reads the documents: through a cache or not, trusting the watcher or
+/// not.
+struct Reading<'c> {
+    cache: Option<&'c FileCache>,
+    trusted: bool,
+}
+
+impl Reading<'_> {
+    /// Runs `read` on every document in parallel (or takes what the cache remembers of
+    /// an unchanged file); returns what each gave, in order, with the diagnostics it
+    /// found.
+    fn each<T: Document>(
+        &self,
+        documents: &[Found],
+        read: impl Fn(&Path, &str, &mut Diagnostics) -> Option<T> + Sync,
+    ) -> Vec<(Option<T>, Diagnostics)> {
+        documents
+            .par_iter()
+            .map(|Found { path, id, .. }| match self.cache {
+                Some(cache) => {
+                    let (documents, found) =
+                        cache.through(path, self.trusted, |found| T::wrap(read(path, id, found)));
+                    (T::unwrap(documents), found)
+                }
+                None => {
+                    let mut found = Diagnostics::default();
+                    let read = read(path, id, &mut found);
+                    (read, found)
+                }
+            })
+            .collect()
+    }
 }
 
 /// What [`in_parallel`] read, in order, after the diagnostics of the walk; the
@@ -150,12 +159,12 @@ fn gather<T>(
 fn read_actor(
     root: &Path,
     path: &Path,
-    id: String,
+    id: &str,
     diagnostics: &mut Diagnostics,
 ) -> Option<raw::RawActor> {
     let file = read_text(root, path, diagnostics)?;
     let yaml = parse_yaml(&file, &file.text, 0, diagnostics)?;
-    raw::actor(id, &file, &yaml, diagnostics)
+    raw::actor(id.to_string(), &file, &yaml, diagnostics)
 }
 
 /// Reads one events file: a list of events.
@@ -173,96 +182,14 @@ fn read_events(
 fn read_source(
     root: &Path,
     path: &Path,
-    id: String,
+    id: &str,
     diagnostics: &mut Diagnostics,
 ) -> Option<raw::RawSource> {
     let file = read_text(root, path, diagnostics)?;
     let (front, front_offset, body_offset) = split_front_matter(&file, diagnostics)?;
     let yaml = parse_yaml(&file, front, front_offset, diagnostics)?;
     let body: Arc<str> = Arc::from(&file.text[body_offset..]);
-    raw::source(id, &file, &yaml, body, body_offset, diagnostics)
-}
-
-/// The files of one content folder with the expected extension, sorted, with their ids.
-/// Misnamed files and files of another kind are reported.
-fn documents(
-    root: &Path,
-    folder: &Path,
-    extension: &str,
-    diagnostics: &mut Diagnostics,
-) -> Vec<(PathBuf, String)> {
-    let mut found = Vec::new();
-    if !folder.exists() {
-        return found;
-    }
-    let alternative = if extension == "yaml" {
-        Some("yml")
-    } else {
-        None
-    };
-    for entry in WalkDir::new(folder).follow_links(false).sort_by_file_name() {
-        let entry = match entry {
-            Ok(entry) => entry,
-            Err(error) => {
-                let path = error
-                    .path()
-                    .map_or_else(|| folder.to_path_buf(), Path::to_path_buf);
-                diagnostics.push(Diagnostic::file(
-                    Severity::Error,
-                    &relative(root, &path),
-                    format!("cannot read: {error}"),
-                ));
-                continue;
-            }
-        };
-        let name = entry.file_name().to_string_lossy();
-        if name.starts_with('.') || entry.file_type().is_dir() {
-            continue;
-        }
-        let path = entry.path();
-        let shown = relative(root, path);
-        let ext = path.extension().and_then(|e| e.to_str()).unwrap_or("");
-        if ext != extension && Some(ext) != alternative {
-            diagnostics.push(
-                Diagnostic::file(
-                    Severity::Warning,
-                    &shown,
-                    format!("ignored: not a `.{extension}` file"),
-                )
-                .with_hint(format!(
-                    "files in this folder are read only when their name ends in `.{extension}`"
-                )),
-            );
-            continue;
-        }
-        let stem = path
-            .file_stem()
-            .and_then(|s| s.to_str())
-            .unwrap_or("")
-            .to_string();
-        if !is_valid_id(&stem) {
-            let suggestion = slug(&stem);
-            diagnostics.push(
-                Diagnostic::file(Severity::Error, &shown, format!("`{stem}` is not a valid id: the file name is the id"))
-                    .with_hint(format!(
-                        "ids are lowercase letters, digits and `-`, starting with a letter or digit, 80 at most: rename it `{suggestion}.{ext}`"
-                    )),
-            );
-            continue;
-        }
-        found.push((path.to_path_buf(), stem));
-    }
-    found
-}
-
-/// A file name made into an id, for hints.
-fn slug(text: &str) -> String {
-    crate::model::slugify(text, 80)
-}
-
-fn relative(root: &Path, path: &Path) -> PathBuf {
-    path.strip_prefix(root)
-        .map_or_else(|_| path.to_path_buf(), Path::to_path_buf)
+    raw::source(id.to_string(), &file, &yaml, body, body_offset, diagnostics)
 }
 
 /// Reads a file as UTF-8 text, reporting why when it cannot.

@@ -6,6 +6,7 @@ pub mod fields;
 mod files;
 mod positions;
 mod raw;
+mod walk;
 pub mod yaml;
 
 pub use cache::FileCache;

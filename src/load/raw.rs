@@ -16,12 +16,12 @@ pub struct RawProject {
     pub root: PathBuf,
     /// `content/dossier.yaml`, when it could be read.
     pub dossier: Option<RawDossier>,
-    /// `content/sources/*.md`.
-    pub sources: Vec<RawSource>,
+    /// `content/sources/*.md` (shared, as every document: the preview keeps them from
+    /// one run to the next).
+    pub sources: Vec<Arc<RawSource>>,
     /// `content/actors/*.yaml`.
-    pub actors: Vec<RawActor>,
-    /// Every event of every file of `content/events/` (shared: the preview keeps them
-    /// from one run to the next).
+    pub actors: Vec<Arc<RawActor>>,
+    /// Every event of every file of `content/events/`.
     pub events: Vec<Arc<RawEvent>>,
 }
 

@@ -4,6 +4,7 @@
 mod citation;
 mod date;
 mod kinds;
+mod shared;
 
 use std::collections::BTreeMap;
 use std::ops::Range;
@@ -12,6 +13,7 @@ use std::path::PathBuf;
 pub use citation::{Citation, CitationText, is_valid_id, slugify};
 pub use date::{Date, Precision};
 pub use kinds::{ActorKind, Confidence, Credibility, Language, Reliability, SourceKind};
+pub use shared::Shared;
 
 /// The whole dossier, resolved.
 #[derive(Debug, Clone)]
@@ -22,14 +24,16 @@ pub struct Dossier {
     pub sources: Vec<Source>,
     /// Actors, sorted by id.
     pub actors: Vec<Actor>,
-    /// Events, sorted by date then id.
-    pub events: Vec<Event>,
+    /// Events, sorted by date then id (shared: the preview keeps them from one run to
+    /// the next while they resolve the same).
+    pub events: Shared<Vec<Event>>,
     /// Every mention of an actor in a source body, by source, paragraph and position.
     pub mentions: Vec<Mention>,
     /// Every citation and wiki-link, by who makes it.
     pub references: Vec<Reference>,
-    /// Every id, to what it names.
-    pub ids: BTreeMap<String, Target>,
+    /// Every id, to what it names (shared: the preview keeps it from one run to the
+    /// next while the ids name the same things).
+    pub ids: Shared<BTreeMap<String, Target>>,
 }
 
 /// The settings and front page of the dossier.

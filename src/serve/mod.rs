@@ -3,6 +3,7 @@
 //! and checks it again on change, reading only the changed files; open pages reload
 //! themselves, and show the errors of a failed build over the last good one.
 
+mod changes;
 mod http;
 mod pages;
 mod paths;
@@ -158,7 +159,7 @@ impl Server {
         let builder = watch::Builder::new(root.clone(), renderer);
         // Watch before the first build, so that an edit made during it is not lost.
         let watch = Watch::start(&root)?;
-        builder.build(&state, &report);
+        builder.build(&state, &report, None);
 
         let (done, builder_done) = channel();
         let builder_state = Arc::clone(&state);

@@ -5,8 +5,9 @@
 
 use std::collections::{BTreeSet, HashMap};
 use std::path::PathBuf;
-use std::sync::mpsc::{Receiver, Sender, channel};
+use std::sync::mpsc::{Receiver, RecvError, RecvTimeoutError, Sender, channel};
 use std::sync::{Arc, Mutex};
+use std::time::Duration;
 
 use crate::model::Dossier;
 use crate::render::highlight::Highlighter;
@@ -17,8 +18,8 @@ use crate::render::{RenderError, Site, SiteFile};
 pub struct Model {
     /// The dossier.
     pub dossier: Dossier,
-    /// The project's templates.
-    pub templates: Templates,
+    /// The project's templates (kept from one build to the next while unchanged).
+    pub templates: Arc<Templates>,
     /// The project folder (for `static/`).
     pub root: PathBuf,
 }
@@ -85,11 +86,47 @@ type Replacement = (Box<Model>, Sender<Result<BTreeSet<String>, String>>);
 fn run(receiver: &Receiver<Message>) {
     let highlighter = Highlighter::new();
     let mut next = wait_for_model(receiver);
+    let mut retired = Retired::default();
     while let Some((model, reply)) = next {
-        next = serve(&model, &reply, &highlighter, receiver);
-        // The previous dossier is large: it is freed beside, not in the way of the next.
-        let freed = std::thread::Builder::new().spawn(move || drop(model));
-        drop(freed);
+        next = serve(&model, &reply, &highlighter, receiver, &mut retired);
+        retired.keep(model);
+    }
+}
+
+/// The model served before the current one. It is large: it is freed beside, once the
+/// thread has been idle for a while, so that freeing it does not slow the next build or
+/// the first pages asked for after it.
+#[derive(Default)]
+struct Retired(Option<Box<Model>>);
+
+impl Retired {
+    /// How long the thread must be idle before the retired model is freed.
+    const IDLE: Duration = Duration::from_millis(100);
+
+    /// Keeps `model` to free later (freeing the one kept before now).
+    fn keep(&mut self, model: Box<Model>) {
+        self.free();
+        self.0 = Some(model);
+    }
+
+    /// Frees the retired model, if any, on a thread of its own.
+    fn free(&mut self) {
+        if let Some(model) = self.0.take() {
+            let freed = std::thread::Builder::new().spawn(move || drop(model));
+            drop(freed);
+        }
+    }
+
+    /// The next message; the retired model is freed when none comes for a while.
+    fn next(&mut self, receiver: &Receiver<Message>) -> Result<Message, RecvError> {
+        if self.0.is_some() {
+            match receiver.recv_timeout(Self::IDLE) {
+                Ok(message) => return Ok(message),
+                Err(RecvTimeoutError::Timeout) => self.free(),
+                Err(RecvTimeoutError::Disconnected) => return Err(RecvError),
+            }
+        }
+        receiver.recv()
     }
 }
 
@@ -112,12 +149,14 @@ fn serve(
     reply: &Sender<Result<BTreeSet<String>, String>>,
     highlighter: &Highlighter,
     receiver: &Receiver<Message>,
+    retired: &mut Retired,
 ) -> Option<Replacement> {
     let ready = Site::new(&model.dossier, &model.templates, highlighter);
     let site = match ready {
         Ok(site) => site,
         Err(error) => {
             let _ = reply.send(Err(error.to_string()));
+            retired.free();
             return wait_for_model(receiver);
         }
     };
@@ -125,6 +164,7 @@ fn serve(
         Ok(files) => files,
         Err(error) => {
             let _ = reply.send(Err(error.to_string()));
+            retired.free();
             return wait_for_model(receiver);
         }
     };
@@ -135,7 +175,7 @@ fn serve(
     };
     let mut rendered: HashMap<String, Rendered> = HashMap::new();
     loop {
-        match receiver.recv() {
+        match retired.next(receiver) {
             Ok(Message::Render { path, reply }) => {
                 let answer = files.get(&path).map(|file| {
                     rendered

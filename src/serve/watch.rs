@@ -5,18 +5,20 @@
 
 use std::path::{Path, PathBuf};
 use std::sync::mpsc::{Receiver, RecvTimeoutError, channel};
+use std::sync::{Arc, Mutex};
 use std::time::{Duration, Instant};
 
-use notify_debouncer_full::notify::event::{AccessKind, AccessMode};
-use notify_debouncer_full::notify::{EventKind, RecommendedWatcher, RecursiveMode};
-use notify_debouncer_full::{DebounceEventResult, DebouncedEvent, Debouncer, RecommendedCache};
+use notify_debouncer_full::notify::{RecommendedWatcher, RecursiveMode};
+use notify_debouncer_full::{DebounceEventResult, Debouncer, RecommendedCache};
 
+use super::changes::Changes;
 use super::pages::{Model, Renderer};
 use super::state::State;
 use super::{Notice, Reporter, ServeError, Served};
 use crate::Rechecker;
 use crate::diagnostics::{Diagnostic, Severity};
 use crate::model::Dossier;
+use crate::render::RenderError;
 use crate::render::templates::Templates;
 
 /// The folders of a project whose changes trigger a rebuild.
@@ -30,6 +32,9 @@ pub struct Watch {
     root: PathBuf,
     debouncer: Debouncer<RecommendedWatcher, RecommendedCache>,
     events: Receiver<DebounceEventResult>,
+    /// A folder could not be watched: its changes may go unreported, so every build
+    /// looks at every file.
+    blind: bool,
 }
 
 impl Watch {
@@ -58,11 +63,14 @@ impl Watch {
             root: root.to_path_buf(),
             debouncer,
             events,
+            blind: false,
         })
     }
 
     /// Rebuilds the site whenever the project changes, until the server stops.
     pub fn run(mut self, builder: &Builder, state: &State, report: &Reporter) {
+        // Changes that called for no build (an editor's backup file…) wait for the next.
+        let mut changes = Changes::default();
         loop {
             let first = match self.events.recv_timeout(Duration::from_millis(200)) {
                 Ok(result) => result,
@@ -70,11 +78,11 @@ impl Watch {
                 Err(_) => break,
             };
             // Changes made during the previous build are all handled by one build.
-            let mut changed = Vec::new();
             for result in std::iter::once(first).chain(self.events.try_iter()) {
                 match result {
-                    Ok(events) => changed.extend(self.relevant_paths(&events)),
+                    Ok(events) => changes.add(&self.root, &events),
                     Err(errors) => {
+                        changes.lose();
                         for error in errors {
                             report(Notice::WatchFailed(error.to_string()));
                         }
@@ -84,28 +92,17 @@ impl Watch {
             if state.snapshot().stopping {
                 break;
             }
-            if changed.is_empty() {
+            if !changes.call_for_build() {
                 continue;
             }
-            changed.sort();
-            changed.dedup();
-            self.watch_new_folders(&changed, report);
-            report(Notice::Changed(changed));
-            builder.build(state, report);
+            let changes = std::mem::take(&mut changes);
+            let shown = changes.shown();
+            self.watch_new_folders(&shown, report);
+            report(Notice::Changed(shown));
+            let known = changes.known().filter(|_| !self.blind);
+            builder.build(state, report, known);
         }
         self.debouncer.stop_nonblocking();
-    }
-
-    /// The project-relative paths that a batch of events changed and that matter.
-    fn relevant_paths(&self, events: &[DebouncedEvent]) -> Vec<PathBuf> {
-        events
-            .iter()
-            .filter(|e| !is_read(e.event.kind))
-            .flat_map(|e| &e.event.paths)
-            .filter_map(|path| path.strip_prefix(&self.root).ok())
-            .filter(|path| is_watched(path))
-            .map(Path::to_path_buf)
-            .collect()
     }
 
     /// Starts watching `templates/` or `static/` when it was just created.
@@ -116,6 +113,7 @@ impl Watch {
                 continue;
             }
             if let Err(error) = self.debouncer.watch(&folder, RecursiveMode::Recursive) {
+                self.blind = true;
                 report(Notice::WatchFailed(format!(
                     "{}: {error}",
                     folder.display()
@@ -130,7 +128,12 @@ pub struct Builder {
     root: PathBuf,
     renderer: Renderer,
     checker: Rechecker,
+    templates: Mutex<Option<KeptTemplates>>,
 }
+
+/// The templates of the last build, and whether one of their files is a link (whose
+/// target can change without an event in `templates/`).
+type KeptTemplates = (Arc<Templates>, bool);
 
 impl Builder {
     /// A builder of the project at `root` (canonical) for `renderer`.
@@ -139,16 +142,21 @@ impl Builder {
             root,
             renderer,
             checker: Rechecker::default(),
+            templates: Mutex::default(),
         }
     }
 
-    /// Checks the project (reading again only what changed since the last time) and
+    /// Checks the project (reading again only what changed since the last time: the
+    /// paths in `changed`, relative to the root, when the watcher knows them all) and
     /// publishes the outcome to the pages and the terminal.
-    pub fn build(&self, state: &State, report: &Reporter) {
+    pub fn build(&self, state: &State, report: &Reporter, changed: Option<&[PathBuf]>) {
         let started = Instant::now();
-        let (dossier, mut diagnostics) = self.checker.check(&self.root);
+        let (dossier, mut diagnostics) = match changed {
+            Some(changed) => self.checker.check_after(&self.root, changed),
+            None => self.checker.check(&self.root),
+        };
         let served = match dossier.filter(|_| !diagnostics.failed(false)) {
-            Some(dossier) => self.serve(dossier),
+            Some(dossier) => self.serve(dossier, changed),
             None => Err(None),
         };
         match served {
@@ -174,8 +182,12 @@ impl Builder {
     }
 
     /// Makes `dossier` the one served; `Err(Some(why))` when its site cannot be rendered.
-    fn serve(&self, dossier: Dossier) -> Result<Served, Option<String>> {
-        let templates = Templates::load(&self.root).map_err(|e| Some(e.to_string()))?;
+    fn serve(
+        &self,
+        dossier: Dossier,
+        changed: Option<&[PathBuf]>,
+    ) -> Result<Served, Option<String>> {
+        let templates = self.templates(changed).map_err(|e| Some(e.to_string()))?;
         let model = Model {
             dossier,
             templates,
@@ -187,59 +199,43 @@ impl Builder {
             renderer: self.renderer.clone(),
         })
     }
-}
 
-/// Whether an event only reports that a file was opened or read (by the build itself,
-/// an editor, a backup tool…). A file closed after writing is a change.
-fn is_read(kind: EventKind) -> bool {
-    matches!(kind, EventKind::Access(access)
-        if access != AccessKind::Close(AccessMode::Write))
-}
-
-/// Whether a project-relative path is inside a watched folder (or is one) and is not an
-/// editor's hidden, swap or backup file.
-fn is_watched(path: &Path) -> bool {
-    let mut components = path.components();
-    let in_watched = components
-        .next()
-        .and_then(|c| c.as_os_str().to_str())
-        .is_some_and(|first| WATCHED.contains(&first));
-    let name = path
-        .file_name()
-        .and_then(|n| n.to_str())
-        .unwrap_or_default();
-    in_watched && !name.starts_with('.') && !name.ends_with('~') && name != "4913"
-}
-
-#[cfg(test)]
-mod tests {
-    use super::*;
-
-    #[test]
-    fn only_changes_inside_the_watched_folders_count() {
-        assert!(is_watched(Path::new("content/sources/a.md")));
-        assert!(is_watched(Path::new("static")));
-        assert!(is_watched(Path::new("templates/page.html")));
-        assert!(!is_watched(Path::new("public/index.html")));
-        assert!(!is_watched(Path::new("README.md")));
-        assert!(!is_watched(Path::new("content/sources/.a.md.swp")));
-        assert!(!is_watched(Path::new("content/sources/a.md~")));
-        assert!(!is_watched(Path::new("content/sources/4913")));
+    /// The project's templates: those of the last build when `changed` (every changed
+    /// path, when known) names nothing in `templates/`, else loaded again.
+    fn templates(&self, changed: Option<&[PathBuf]>) -> Result<Arc<Templates>, RenderError> {
+        let mut kept = self
+            .templates
+            .lock()
+            .unwrap_or_else(std::sync::PoisonError::into_inner);
+        let unchanged = changed
+            .is_some_and(|changed| !changed.iter().any(|path| path.starts_with("templates")));
+        if unchanged && let Some((templates, false)) = kept.as_ref() {
+            return Ok(Arc::clone(templates));
+        }
+        *kept = None;
+        let templates = Arc::new(Templates::load(&self.root)?);
+        let folder = self.root.join("templates");
+        *kept = Some((Arc::clone(&templates), holds_links(&folder)));
+        Ok(templates)
     }
+}
 
-    #[test]
-    fn reads_are_not_changes_but_a_close_after_writing_is() {
-        assert!(is_read(EventKind::Access(AccessKind::Open(
-            notify_debouncer_full::notify::event::AccessMode::Any
-        ))));
-        assert!(is_read(EventKind::Access(AccessKind::Close(
-            AccessMode::Read
-        ))));
-        assert!(!is_read(EventKind::Access(AccessKind::Close(
-            AccessMode::Write
-        ))));
-        assert!(!is_read(EventKind::Modify(
-            notify_debouncer_full::notify::event::ModifyKind::Any
-        )));
+/// Whether `folder` is a symbolic link or holds one, or a file with other names (hard
+/// links): what they lead to can change without an event in the folder.
+fn holds_links(folder: &Path) -> bool {
+    let linked = |meta: std::fs::Metadata| {
+        #[cfg(unix)]
+        let shared = std::os::unix::fs::MetadataExt::nlink(&meta) > 1 && meta.is_file();
+        #[cfg(not(unix))]
+        let shared = false;
+        meta.file_type().is_symlink() || shared
+    };
+    if std::fs::symlink_metadata(folder).is_ok_and(linked) {
+        return true;
     }
+    std::fs::read_dir(folder).is_ok_and(|entries| {
+        entries
+            .filter_map(Result::ok)
+            .any(|entry| entry.metadata().is_ok_and(linked))
+    })
 }

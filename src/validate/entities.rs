@@ -120,7 +120,7 @@ pub fn meta(raw: &RawDossier, resolver: &mut Resolver<'_>, diagnostics: &mut Dia
 /// A source.
 pub fn source(
     index: usize,
-    raw: RawSource,
+    raw: &RawSource,
     paragraphs: std::sync::Arc<[Paragraph]>,
     links: &[BodyLink],
     default_language: Language,
@@ -171,7 +171,7 @@ pub fn source(
         credibility: raw.credibility.as_ref().map(|c| c.value),
         note: text(raw.note.as_ref()),
         tags: texts(&raw.tags),
-        body: raw.body,
+        body: std::sync::Arc::clone(&raw.body),
         paragraphs,
     }
 }

@@ -1,17 +1,22 @@
 //! What the checks keep from one run to the next on the same project, for the preview
 //! server: the scan of each source body and the mentions found in it, reused as long as
-//! the file was not read again and the actors' names did not change.
+//! the file was not read again and the actors' names did not change; the index of ids
+//! while the same ids claim the same things; the events while their files and the ids
+//! are the same.
 
 use std::ffi::OsString;
+use std::sync::atomic::{AtomicU64, Ordering};
 
+use rayon::prelude::*;
 use rustc_hash::FxHashMap as HashMap;
 use std::sync::{Arc, Mutex, MutexGuard};
 
 use crate::body::{self, BodyLink, BodyScan};
-use crate::diagnostics::SourceFile;
+use crate::diagnostics::{Diagnostics, SourceFile};
 use crate::mentions::Found;
-use crate::model::Event;
-use crate::validate::Resolved;
+use crate::validate::ids::{Claim, IdIndex};
+use crate::validate::mentions::Matcher;
+use crate::validate::{OrderedEvents, ResolvedEvents};
 
 /// The scans and mentions of the bodies of the last run, by file, and the links of the
 /// Markdown fields, by text.
@@ -20,14 +25,35 @@ pub struct BodyMemo {
     entries: Mutex<HashMap<OsString, Remembered>>,
     fields: Mutex<FieldLinks>,
     events: Mutex<Option<RememberedEvents>>,
+    ids: Mutex<Option<Arc<IdIndex>>>,
+    matcher: Mutex<Option<RememberedMatcher>>,
+    /// Numbers the indexes of ids and the matchers made here.
+    generations: AtomicU64,
 }
 
-/// The events of the last run, resolved, with what they were resolved from.
+/// The matcher of the last run, with the names it was made from.
+struct RememberedMatcher {
+    names: Vec<Vec<String>>,
+    matcher: Arc<Matcher>,
+    generation: u64,
+}
+
+impl std::fmt::Debug for RememberedMatcher {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("RememberedMatcher")
+            .field("names", &self.names.len())
+            .field("generation", &self.generation)
+            .finish_non_exhaustive()
+    }
+}
+
+/// The events of the last run, with the files they were read from: in order with their
+/// ids, and resolved against the index of ids of that `generation`.
 #[derive(Debug)]
 struct RememberedEvents {
     files: Vec<Arc<SourceFile>>,
-    ids: u64,
-    resolved: Resolved<Vec<Event>>,
+    ordered: Arc<OrderedEvents>,
+    resolved: Option<(u64, Arc<ResolvedEvents>)>,
 }
 
 /// The links of Markdown fields: those of this run, and those of the last one.
@@ -42,62 +68,119 @@ struct Remembered {
     /// The file as read: a file read again is another `Arc`, and is scanned again.
     file: Arc<SourceFile>,
     scan: Arc<BodyScan>,
-    /// The mentions, with the key of the names they were looked for.
+    /// The mentions, with the generation of the matcher that found them.
     mentions: Option<(u64, Arc<Vec<Found>>)>,
 }
 
 impl BodyMemo {
-    /// The scan of `body`, the body of `file`: remembered, or made now.
-    pub fn scan(&self, file: &Arc<SourceFile>, body: &str) -> Arc<BodyScan> {
-        if let Some(entry) = self.lock().get(file.path.as_os_str())
-            && Arc::ptr_eq(&entry.file, file)
-        {
-            return Arc::clone(&entry.scan);
+    /// The scans of the bodies of the sources, each given with its file: remembered, or
+    /// made now (in parallel). The files of sources that are gone are forgotten.
+    pub fn scans<'s>(
+        &self,
+        sources: impl Iterator<Item = (&'s Arc<SourceFile>, &'s str)>,
+    ) -> Vec<Arc<BodyScan>> {
+        let sources: Vec<_> = sources.collect();
+        let known: Vec<Option<Arc<BodyScan>>> = {
+            let entries = self.lock();
+            sources
+                .iter()
+                .map(|(file, _)| {
+                    let entry = entries.get(file.path.as_os_str())?;
+                    Arc::ptr_eq(&entry.file, file).then(|| Arc::clone(&entry.scan))
+                })
+                .collect()
+        };
+        let new: Vec<bool> = known.iter().map(Option::is_none).collect();
+        let scans: Vec<Arc<BodyScan>> = sources
+            .par_iter()
+            .zip(known)
+            .map(|((_, text), known)| known.unwrap_or_else(|| Arc::new(body::scan(text))))
+            .collect();
+        let mut entries = self.lock();
+        for (((file, _), scan), _) in sources.iter().zip(&scans).zip(new).filter(|(_, new)| *new) {
+            entries.insert(
+                file.path.clone().into_os_string(),
+                Remembered {
+                    file: Arc::clone(file),
+                    scan: Arc::clone(scan),
+                    mentions: None,
+                },
+            );
         }
-        let scan = Arc::new(body::scan(body));
-        self.lock().insert(
-            file.path.clone().into_os_string(),
-            Remembered {
-                file: Arc::clone(file),
-                scan: Arc::clone(&scan),
-                mentions: None,
-            },
-        );
-        scan
+        // Every source is in; more entries are sources that are gone.
+        if entries.len() != sources.len() {
+            let kept: rustc_hash::FxHashSet<&std::ffi::OsStr> = sources
+                .iter()
+                .map(|(file, _)| file.path.as_os_str())
+                .collect();
+            entries.retain(|path, _| kept.contains(path.as_os_str()));
+        }
+        scans
     }
 
-    /// The mentions in the body of `file` for the names whose key is `names`:
-    /// remembered, or found now by `find`.
+    /// The matcher of the actors' `names` (each actor's, in order), with the number that
+    /// tells it from the other matchers made here: the last one when the names are the
+    /// same, else a new one made by `make`.
+    pub fn matcher(
+        &self,
+        names: &[Vec<&str>],
+        make: impl FnOnce() -> Matcher,
+    ) -> (Arc<Matcher>, u64) {
+        let mut known = lock(&self.matcher);
+        if let Some(known) = known.as_ref()
+            && known.names.len() == names.len()
+            && known.names.iter().zip(names).all(|(a, b)| a == b)
+        {
+            return (Arc::clone(&known.matcher), known.generation);
+        }
+        let generation = self.generations.fetch_add(1, Ordering::Relaxed) + 1;
+        let matcher = Arc::new(make());
+        *known = Some(RememberedMatcher {
+            names: names
+                .iter()
+                .map(|names| names.iter().map(ToString::to_string).collect())
+                .collect(),
+            matcher: Arc::clone(&matcher),
+            generation,
+        });
+        (matcher, generation)
+    }
+
+    /// The mentions in the body of each of `files`, found by the matcher of `generation`:
+    /// remembered, or found now by `find` (given the index of the file, in parallel).
     pub fn mentions(
         &self,
-        file: &Arc<SourceFile>,
-        names: u64,
-        find: impl FnOnce() -> Vec<Found>,
-    ) -> Arc<Vec<Found>> {
-        if let Some(entry) = self.lock().get(file.path.as_os_str())
-            && Arc::ptr_eq(&entry.file, file)
-            && let Some((key, found)) = &entry.mentions
-            && *key == names
-        {
-            return Arc::clone(found);
-        }
-        let found = Arc::new(find());
-        if let Some(entry) = self.lock().get_mut(file.path.as_os_str())
-            && Arc::ptr_eq(&entry.file, file)
-        {
-            entry.mentions = Some((names, Arc::clone(&found)));
+        files: &[Arc<SourceFile>],
+        generation: u64,
+        find: impl Fn(usize) -> Vec<Found> + Sync,
+    ) -> Vec<Arc<Vec<Found>>> {
+        let known: Vec<Option<Arc<Vec<Found>>>> = {
+            let entries = self.lock();
+            files
+                .iter()
+                .map(|file| {
+                    let entry = entries.get(file.path.as_os_str())?;
+                    let (made_with, found) = entry.mentions.as_ref()?;
+                    (Arc::ptr_eq(&entry.file, file) && *made_with == generation)
+                        .then(|| Arc::clone(found))
+                })
+                .collect()
+        };
+        let new: Vec<bool> = known.iter().map(Option::is_none).collect();
+        let found: Vec<Arc<Vec<Found>>> = known
+            .into_par_iter()
+            .enumerate()
+            .map(|(index, known)| known.unwrap_or_else(|| Arc::new(find(index))))
+            .collect();
+        let mut entries = self.lock();
+        for ((file, found), _) in files.iter().zip(&found).zip(new).filter(|(_, new)| *new) {
+            if let Some(entry) = entries.get_mut(file.path.as_os_str())
+                && Arc::ptr_eq(&entry.file, file)
+            {
+                entry.mentions = Some((generation, Arc::clone(found)));
+            }
         }
         found
-    }
-
-    /// Forgets the files that are not in `files` (deleted or renamed).
-    pub fn keep_only<'f>(&self, files: impl IntoIterator<Item = &'f Arc<SourceFile>>) {
-        let kept: rustc_hash::FxHashSet<&std::ffi::OsStr> = files
-            .into_iter()
-            .map(|file| file.path.as_os_str())
-            .collect();
-        self.lock()
-            .retain(|path, _| kept.contains(path.as_os_str()));
     }
 
     /// The links of the Markdown field `text`: remembered, or found now.
@@ -114,16 +197,15 @@ impl BodyMemo {
         links
     }
 
-    /// The events read from `files` (as read: a file read again is another `Arc`),
-    /// resolved against ids whose key is `ids`: remembered, or resolved now by `resolve`.
-    pub fn events(
+    /// The events read from `files` (as read: a file read again is another `Arc`), in
+    /// order with their ids: remembered, or ordered now by `order`.
+    pub fn ordered_events(
         &self,
         files: &[Arc<SourceFile>],
-        ids: u64,
-        resolve: impl FnOnce() -> Resolved<Vec<Event>>,
-    ) -> Resolved<Vec<Event>> {
-        if let Some(known) = lock(&self.events).as_ref()
-            && known.ids == ids
+        order: impl FnOnce() -> OrderedEvents,
+    ) -> Arc<OrderedEvents> {
+        let mut known = lock(&self.events);
+        if let Some(known) = known.as_ref()
             && known.files.len() == files.len()
             && known
                 .files
@@ -131,14 +213,53 @@ impl BodyMemo {
                 .zip(files)
                 .all(|(a, b)| Arc::ptr_eq(a, b))
         {
-            return known.resolved.clone();
+            return Arc::clone(&known.ordered);
         }
-        let resolved = resolve();
-        *lock(&self.events) = Some(RememberedEvents {
+        let ordered = Arc::new(order());
+        *known = Some(RememberedEvents {
             files: files.to_vec(),
-            ids,
-            resolved: resolved.clone(),
+            ordered: Arc::clone(&ordered),
+            resolved: None,
         });
+        ordered
+    }
+
+    /// The index of the ids that `claims` make: the last one when they make the same
+    /// again, else a new one (reporting ids claimed twice).
+    pub fn id_index<'c, I: Iterator<Item = Claim<'c>>>(
+        &self,
+        claims: impl Fn() -> I,
+        diagnostics: &mut Diagnostics,
+    ) -> Arc<IdIndex> {
+        let mut known = lock(&self.ids);
+        if let Some(index) = known.as_ref()
+            && index.made_by(claims())
+        {
+            return Arc::clone(index);
+        }
+        let generation = self.generations.fetch_add(1, Ordering::Relaxed) + 1;
+        let index = Arc::new(IdIndex::build(claims(), generation, diagnostics));
+        *known = Some(Arc::clone(&index));
+        index
+    }
+
+    /// The events last given by [`BodyMemo::ordered_events`], resolved against the
+    /// index of ids of `generation`: remembered, or resolved now by `resolve`.
+    pub fn events(
+        &self,
+        generation: u64,
+        resolve: impl FnOnce() -> ResolvedEvents,
+    ) -> Arc<ResolvedEvents> {
+        if let Some(known) = lock(&self.events).as_ref()
+            && let Some((made_with, resolved)) = &known.resolved
+            && *made_with == generation
+        {
+            return Arc::clone(resolved);
+        }
+        let resolved = Arc::new(resolve());
+        if let Some(known) = lock(&self.events).as_mut() {
+            known.resolved = Some((generation, Arc::clone(&resolved)));
+        }
         resolved
     }
 

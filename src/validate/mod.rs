@@ -3,7 +3,9 @@
 //! error.
 
 mod entities;
+mod ids;
 mod memo;
+mod mentions;
 mod references;
 
 use rustc_hash::FxHashMap as HashMap;
@@ -13,9 +15,9 @@ use rayon::prelude::*;
 
 use crate::body::{self, BodyScan};
 use crate::diagnostics::{Diagnostics, SourceFile, Span};
-use crate::load::{RawActor, RawProject};
-use crate::mentions::MentionMatcher;
-use crate::model::{Actor, Dossier, Event, Mention, Source, Target, is_valid_id, slugify};
+use crate::load::{RawEvent, RawProject};
+use crate::model::{Dossier, Event, Reference, Shared, Target, is_valid_id, slugify};
+use ids::{Claim, IdIndex};
 use references::{Entry, Resolver};
 
 pub use memo::BodyMemo;
@@ -56,81 +58,65 @@ pub fn validate_with(
             event_files.push(Arc::clone(&event.file));
         }
     }
-    let mut events: Vec<(String, Arc<crate::load::RawEvent>)> = events
-        .into_iter()
-        .filter_map(|event| event_id(&event, diagnostics).map(|id| (id, event)))
-        .collect();
-    events.sort_by(|a, b| (a.1.date.value, &a.0).cmp(&(b.1.date.value, &b.0)));
+    // The same files give the same events, in the same order, with the same ids.
+    let events = match memo {
+        Some(memo) => memo.ordered_events(&event_files, || order_events(events)),
+        None => Arc::new(order_events(events)),
+    };
+    diagnostics.extend(events.diagnostics.clone());
+    let events = &events.events;
 
-    let scans: Vec<Arc<BodyScan>> = sources
-        .par_iter()
-        .map(|s| match memo {
-            Some(memo) => memo.scan(&s.file, &s.body),
-            None => Arc::new(body::scan(&s.body)),
-        })
-        .collect();
-    if let Some(memo) = memo {
-        memo.keep_only(sources.iter().map(|s| &s.file));
-    }
+    let scans: Vec<Arc<BodyScan>> = match memo {
+        Some(memo) => memo.scans(sources.iter().map(|s| (&s.file, &*s.body))),
+        None => sources
+            .par_iter()
+            .map(|s| Arc::new(body::scan(&s.body)))
+            .collect(),
+    };
     let files: Vec<Arc<SourceFile>> = sources.iter().map(|s| Arc::clone(&s.file)).collect();
 
     // One namespace for every id.
-    let mut ids: HashMap<String, Entry> = HashMap::default();
-    let mut owners: HashMap<String, Arc<SourceFile>> = HashMap::default();
-    let mut claim = |id: &str,
-                     entry: Entry,
-                     file: &Arc<SourceFile>,
-                     span: Span,
-                     diagnostics: &mut Diagnostics| {
-        if let Some(first) = owners.get(id) {
-            diagnostics
-                .error(
-                    file,
-                    span,
-                    format!("the id '{id}' is already used by {}", first.path.display()),
-                )
-                .hint =
-                Some("ids are shared by sources, actors and events: rename one of them".into());
-            false
-        } else {
-            owners.insert(id.to_string(), Arc::clone(file));
-            ids.insert(id.to_string(), entry);
-            true
-        }
+    let claims = || {
+        let sources = sources.iter().zip(&scans).enumerate();
+        let sources = sources.map(|(index, (source, scan))| Claim {
+            id: &source.id,
+            entry: Entry {
+                target: Target::Source(index),
+                paragraphs: u32::try_from(scan.paragraphs.len()).unwrap_or(u32::MAX),
+                actor_kind: None,
+            },
+            file: &source.file,
+            span: Span::new(0, 0),
+        });
+        let actors = actors.iter().enumerate().map(|(index, actor)| Claim {
+            id: &actor.id,
+            entry: Entry {
+                target: Target::Actor(index),
+                paragraphs: 0,
+                actor_kind: actor.kind.as_ref().map(|k| k.value),
+            },
+            file: &actor.file,
+            span: Span::new(0, 0),
+        });
+        let events = events.iter().enumerate().map(|(index, (id, event))| Claim {
+            id,
+            entry: Entry {
+                target: Target::Event(index),
+                paragraphs: 0,
+                actor_kind: None,
+            },
+            file: &event.file,
+            span: event.id.as_ref().map_or(event.span, |i| i.span),
+        });
+        sources.chain(actors).chain(events)
     };
-    for (index, source) in sources.iter().enumerate() {
-        let entry = Entry {
-            target: Target::Source(index),
-            paragraphs: u32::try_from(scans[index].paragraphs.len()).unwrap_or(u32::MAX),
-            actor_kind: None,
-        };
-        claim(
-            &source.id,
-            entry,
-            &source.file,
-            Span::new(0, 0),
-            diagnostics,
-        );
-    }
-    for (index, actor) in actors.iter().enumerate() {
-        let entry = Entry {
-            target: Target::Actor(index),
-            paragraphs: 0,
-            actor_kind: actor.kind.as_ref().map(|k| k.value),
-        };
-        claim(&actor.id, entry, &actor.file, Span::new(0, 0), diagnostics);
-    }
-    for (index, (id, event)) in events.iter().enumerate() {
-        let span = event.id.as_ref().map_or(event.span, |i| i.span);
-        let entry = Entry {
-            target: Target::Event(index),
-            paragraphs: 0,
-            actor_kind: None,
-        };
-        claim(id, entry, &event.file, span, diagnostics);
-    }
+    let index = match memo {
+        Some(memo) => memo.id_index(claims, diagnostics),
+        None => Arc::new(IdIndex::build(claims(), 0, diagnostics)),
+    };
+    let ids = &index.ids;
 
-    let mut resolver = Resolver::new(&ids, memo);
+    let mut resolver = Resolver::new(ids, memo);
     let meta = dossier
         .as_ref()
         .map(|d| entities::meta(d, &mut resolver, diagnostics))
@@ -138,12 +124,12 @@ pub fn validate_with(
     // Sources and events are many and independent: resolved in parallel, each with a
     // resolver and diagnostics of its own, merged after.
     let sources: Vec<_> = sources
-        .into_par_iter()
+        .par_iter()
         .zip(&scans)
         .enumerate()
         .map(|(index, (raw, scan))| {
             let paragraphs = Arc::clone(&scan.paragraphs);
-            resolved(&ids, memo, |resolver, found| {
+            resolved(ids, memo, |resolver, found| {
                 entities::source(
                     index,
                     raw,
@@ -165,71 +151,84 @@ pub fn validate_with(
         .collect();
     // Events resolve the same as long as their files and the ids they can point at do:
     // the preview reuses them when only the text of sources changed.
-    let resolve_events = || -> Resolved<Vec<Event>> {
+    let resolve_events = || -> ResolvedEvents {
         let per_event: Vec<_> = events
-            .into_par_iter()
+            .par_iter()
             .enumerate()
             .map(|(index, (id, raw))| {
-                resolved(&ids, memo, |resolver, found| {
-                    entities::event(index, id, &raw, resolver, found)
+                resolved(ids, memo, |resolver, found| {
+                    entities::event(index, id.clone(), raw, resolver, found)
                 })
             })
             .collect();
-        let (mut all, mut found) = (Resolver::new(&ids, None), Diagnostics::default());
+        let (mut all, mut found) = (Resolver::new(ids, None), Diagnostics::default());
         let events = merge(per_event, &mut all, &mut found);
-        (events, all.references, found)
+        let mut references = all.references;
+        references.sort_unstable();
+        references.dedup();
+        (Arc::new(events), references, found)
     };
-    let (events, event_references, found) = match memo {
-        Some(memo) => memo.events(&event_files, fingerprint(&ids), resolve_events),
-        None => resolve_events(),
+    let events_resolved = match memo {
+        Some(memo) => memo.events(index.generation, resolve_events),
+        None => Arc::new(resolve_events()),
     };
-    resolver.references.extend(event_references);
+    let (events, event_references, found) = &*events_resolved;
+    let (events, found) = (Arc::clone(events), found.clone());
     diagnostics.extend(found);
+    // The events' references are many, and sorted already.
     let mut references = resolver.references;
-    references.sort();
-    references.dedup();
+    references.sort_unstable();
+    let references = merge_sorted(&references, event_references);
 
-    let bodies = Bodies {
+    let bodies = mentions::Bodies {
         sources: &sources,
         files: &files,
         scans: &scans,
         memo,
     };
-    let mentions = find_mentions(&bodies, &actors, &raw_actors, diagnostics);
+    let mentions = mentions::find(&bodies, &actors, &raw_actors, diagnostics);
     if let Some(memo) = memo {
         memo.end_run();
     }
     if diagnostics.error_count() > 0 {
         return None;
     }
-    let ids = ids
-        .into_iter()
-        .map(|(id, entry)| (id, entry.target))
-        .collect();
+    let ids = index.ordered();
     Some(Dossier {
         meta,
         sources,
         actors,
-        events,
+        events: Shared::from_arc(events),
         mentions,
         references,
-        ids,
+        ids: Shared::from_arc(ids),
     })
 }
 
 /// What one entity resolved to, with the references and diagnostics found on the way.
 pub type Resolved<T> = (T, Vec<crate::model::Reference>, Diagnostics);
 
-/// A key of every id and what the resolver knows of it: what resolves against one index
-/// resolves the same against another with the same key.
-fn fingerprint(ids: &HashMap<String, Entry>) -> u64 {
-    use std::hash::{Hash, Hasher};
-    let mut sorted: Vec<(&String, &Entry)> = ids.iter().collect();
-    sorted.sort_unstable_by(|a, b| a.0.cmp(b.0));
-    let mut hasher = rustc_hash::FxHasher::default();
-    sorted.hash(&mut hasher);
-    hasher.finish()
+/// The union of two sorted lists of references, sorted, each once.
+fn merge_sorted(a: &[Reference], b: &[Reference]) -> Vec<Reference> {
+    let mut merged: Vec<Reference> = Vec::with_capacity(a.len() + b.len());
+    let (mut a, mut b) = (a.iter().peekable(), b.iter().peekable());
+    loop {
+        let next = match (a.peek(), b.peek()) {
+            (Some(x), Some(y)) if y < x => b.next(),
+            (Some(_), _) => a.next(),
+            (None, _) => b.next(),
+        };
+        let Some(&next) = next else {
+            return merged;
+        };
+        if merged.last() != Some(&next) {
+            merged.push(next);
+        }
+    }
 }
+
+/// The events, resolved, with their references (sorted, each once) and diagnostics.
+pub type ResolvedEvents = Resolved<Arc<Vec<Event>>>;
 
 /// Resolves one entity with a resolver of its own.
 fn resolved<T>(
@@ -258,6 +257,29 @@ fn merge<T>(
         .collect()
 }
 
+/// The events of every file, with their ids, in date order, and what was wrong with
+/// their ids.
+#[derive(Debug, Default)]
+pub struct OrderedEvents {
+    /// Each event with its id, sorted by date then id.
+    pub events: Vec<(String, Arc<RawEvent>)>,
+    /// The invalid ids.
+    pub diagnostics: Diagnostics,
+}
+
+fn order_events(events: Vec<Arc<RawEvent>>) -> OrderedEvents {
+    let mut diagnostics = Diagnostics::default();
+    let mut events: Vec<(String, Arc<RawEvent>)> = events
+        .into_iter()
+        .filter_map(|event| event_id(&event, &mut diagnostics).map(|id| (id, event)))
+        .collect();
+    events.sort_by(|a, b| (a.1.date.value, &a.0).cmp(&(b.1.date.value, &b.0)));
+    OrderedEvents {
+        events,
+        diagnostics,
+    }
+}
+
 /// The id of an event: given, or `DATE-slug-of-title`.
 fn event_id(event: &crate::load::RawEvent, diagnostics: &mut Diagnostics) -> Option<String> {
     match &event.id {
@@ -280,87 +302,4 @@ fn event_id(event: &crate::load::RawEvent, diagnostics: &mut Diagnostics) -> Opt
             80,
         )),
     }
-}
-
-/// The sources' bodies and what is known of them, for finding mentions.
-struct Bodies<'a> {
-    sources: &'a [Source],
-    files: &'a [Arc<SourceFile>],
-    scans: &'a [Arc<BodyScan>],
-    memo: Option<&'a BodyMemo>,
-}
-
-fn find_mentions(
-    bodies: &Bodies<'_>,
-    actors: &[Actor],
-    raw_actors: &[RawActor],
-    diagnostics: &mut Diagnostics,
-) -> Vec<Mention> {
-    let names = actors.iter().enumerate().map(|(index, actor)| {
-        (
-            index,
-            std::iter::once(actor.name.as_str())
-                .chain(actor.aliases.iter().map(String::as_str))
-                .collect(),
-        )
-    });
-    let (matcher, shared) = MentionMatcher::new(names);
-    for name in shared {
-        let raw = &raw_actors[name.also];
-        let span = raw
-            .name
-            .iter()
-            .chain(&raw.aliases)
-            .find(|w| w.value.trim() == name.name)
-            .map_or(Span::new(0, 0), |w| w.span);
-        let keeper = &actors[name.kept_by].id;
-        diagnostics
-            .warning(
-                &raw.file,
-                span,
-                format!(
-                    "'{}' is a name of both '{keeper}' and '{}'",
-                    name.name, raw.id
-                ),
-            )
-            .hint = Some(format!(
-            "mentions of '{}' go to '{keeper}'; remove the alias from one of the two",
-            name.name
-        ));
-    }
-    let names = names_key(actors);
-    let per_source: Vec<Vec<Mention>> = bodies
-        .sources
-        .par_iter()
-        .enumerate()
-        .map(|(source, s)| {
-            let find = || matcher.find_in_runs(&s.body, &bodies.scans[source].runs);
-            let found = match bodies.memo {
-                Some(memo) => memo.mentions(&bodies.files[source], names, find),
-                None => Arc::new(find()),
-            };
-            found
-                .iter()
-                .cloned()
-                .map(|found| Mention {
-                    source,
-                    paragraph: found.paragraph,
-                    range: found.range,
-                    actor: found.actor,
-                })
-                .collect()
-        })
-        .collect();
-    per_source.into_iter().flatten().collect()
-}
-
-/// A key of every actor's names, in order: mentions found with other names are stale.
-fn names_key(actors: &[Actor]) -> u64 {
-    use std::hash::{Hash, Hasher};
-    let mut hasher = std::collections::hash_map::DefaultHasher::new();
-    for actor in actors {
-        actor.name.hash(&mut hasher);
-        actor.aliases.hash(&mut hasher);
-    }
-    hasher.finish()
 }

@@ -10,7 +10,7 @@ use crate::model::{ActorKind, Citation, CitationText, Reference, ReferenceKind, 
 use crate::urls;
 
 /// What the resolver knows of each id.
-#[derive(Debug, Clone, Copy, Hash)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
 pub struct Entry {
     /// What the id names.
     pub target: Target,

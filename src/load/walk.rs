@@ -1,0 +1,235 @@
+//! Finding the documents of `content/`: each folder walked in file-name order, or, when
+//! the preview's watcher says that only known documents changed, the last walk again.
+
+use std::path::{Path, PathBuf};
+
+use rustc_hash::FxHashSet as HashSet;
+use walkdir::WalkDir;
+
+use crate::diagnostics::{Diagnostic, Diagnostics, Severity};
+use crate::model::is_valid_id;
+
+/// The folders of `content/` that hold documents, with the extension of their files.
+const FOLDERS: [(&str, &str); 3] = [("sources", "md"), ("actors", "yaml"), ("events", "yaml")];
+
+/// One document found by a walk.
+#[derive(Debug, Clone)]
+pub struct Found {
+    /// Its path (under the project root).
+    pub path: PathBuf,
+    /// Its id: the file name without extension.
+    pub id: String,
+    /// Reached through a symbolic link: its text can change without any event in
+    /// `content/`.
+    pub linked: bool,
+}
+
+/// The documents of `content/`, folder by folder, with what the walks reported.
+#[derive(Debug, Default)]
+pub struct Listing {
+    /// The project folder walked.
+    root: PathBuf,
+    /// `content/sources/*.md`, sorted.
+    pub sources: Vec<Found>,
+    /// `content/actors/*.yaml`, sorted.
+    pub actors: Vec<Found>,
+    /// `content/events/*.yaml`, sorted.
+    pub events: Vec<Found>,
+    /// What each walk reported (misnamed files, files of another kind), in the order
+    /// of the folders.
+    pub walked: [Diagnostics; 3],
+    /// The paths of the documents.
+    documents: HashSet<PathBuf>,
+    /// The paths the walks reported on.
+    reported: Vec<PathBuf>,
+    /// Whether `content/` or one of its folders is a symbolic link: a watcher may not
+    /// see what changes behind it.
+    linked_folder: bool,
+}
+
+impl Listing {
+    /// Walks the folders of `root/content/`.
+    pub fn walk(root: &Path) -> Self {
+        let content = root.join("content");
+        let mut walked: [Diagnostics; 3] = Default::default();
+        let mut reported = Vec::new();
+        let mut linked_folder = is_link(&content);
+        let mut found = Vec::with_capacity(FOLDERS.len());
+        for ((name, extension), walked) in FOLDERS.iter().zip(&mut walked) {
+            let folder = content.join(name);
+            linked_folder |= is_link(&folder);
+            found.push(documents(root, &folder, extension, walked, &mut reported));
+        }
+        let mut found = found.into_iter();
+        let mut next = || found.next().unwrap_or_default();
+        let mut listing = Listing {
+            root: root.to_path_buf(),
+            sources: next(),
+            actors: next(),
+            events: next(),
+            walked,
+            documents: HashSet::default(),
+            reported,
+            linked_folder,
+        };
+        listing.documents = listing
+            .sources
+            .iter()
+            .chain(&listing.actors)
+            .chain(&listing.events)
+            .map(|found| found.path.clone())
+            .collect();
+        listing
+    }
+
+    /// Every document, folder after folder.
+    pub fn all(&self) -> impl Iterator<Item = &Found> {
+        self.sources.iter().chain(&self.actors).chain(&self.events)
+    }
+
+    /// When only the paths `changed` (relative to the project root) changed since this
+    /// walk, the files to read again: the changed documents, and those reached through
+    /// a link. `None` when the walk must be made again: a document or a folder appeared
+    /// or disappeared, a file the walk would report on came, or the folders are links.
+    pub fn still_holds(&self, root: &Path, changed: &[PathBuf]) -> Option<Vec<PathBuf>> {
+        if self.linked_folder || self.root != root {
+            return None;
+        }
+        let content = root.join("content");
+        let folders = FOLDERS.map(|(name, _)| content.join(name));
+        let mut stale = Vec::new();
+        for path in changed.iter().map(|path| root.join(path)) {
+            if content.starts_with(&path) || folders.contains(&path) {
+                // The project, `content/` or one of its folders itself.
+                return None;
+            }
+            if !folders.iter().any(|folder| path.starts_with(folder)) {
+                // `dossier.yaml` (always read), a file that loading does not read, or
+                // a path outside `content/`.
+                continue;
+            }
+            match std::fs::symlink_metadata(&path) {
+                Ok(meta) if meta.is_file() => {
+                    if self.documents.contains(&path) {
+                        stale.push(path);
+                    } else if !is_hidden(&path) {
+                        // A new document, or a file that the walk reports on.
+                        return None;
+                    }
+                }
+                Err(error) if error.kind() == std::io::ErrorKind::NotFound => {
+                    let had = |known: &PathBuf| known.starts_with(&path);
+                    if self.documents.iter().any(had) || self.reported.iter().any(had) {
+                        return None;
+                    }
+                }
+                // A folder, a link, or a path that cannot be looked at.
+                _ => return None,
+            }
+        }
+        stale.extend(self.all().filter(|f| f.linked).map(|f| f.path.clone()));
+        Some(stale)
+    }
+}
+
+fn is_link(path: &Path) -> bool {
+    std::fs::symlink_metadata(path).is_ok_and(|meta| meta.file_type().is_symlink())
+}
+
+/// Whether a file's name starts with a dot: the walks skip it without a word.
+fn is_hidden(path: &Path) -> bool {
+    path.file_name()
+        .is_some_and(|name| name.as_encoded_bytes().starts_with(b"."))
+}
+
+/// The files of one content folder with the expected extension, sorted, with their ids.
+/// Misnamed files and files of another kind are reported, and their paths kept in
+/// `reported`.
+fn documents(
+    root: &Path,
+    folder: &Path,
+    extension: &str,
+    diagnostics: &mut Diagnostics,
+    reported: &mut Vec<PathBuf>,
+) -> Vec<Found> {
+    let mut found = Vec::new();
+    if !folder.exists() {
+        return found;
+    }
+    let alternative = if extension == "yaml" {
+        Some("yml")
+    } else {
+        None
+    };
+    for entry in WalkDir::new(folder).follow_links(false).sort_by_file_name() {
+        let entry = match entry {
+            Ok(entry) => entry,
+            Err(error) => {
+                let path = error
+                    .path()
+                    .map_or_else(|| folder.to_path_buf(), Path::to_path_buf);
+                diagnostics.push(Diagnostic::file(
+                    Severity::Error,
+                    &relative(root, &path),
+                    format!("cannot read: {error}"),
+                ));
+                reported.push(path);
+                continue;
+            }
+        };
+        let name = entry.file_name().to_string_lossy();
+        if name.starts_with('.') || entry.file_type().is_dir() {
+            continue;
+        }
+        let path = entry.path();
+        let shown = relative(root, path);
+        let ext = path.extension().and_then(|e| e.to_str()).unwrap_or("");
+        if ext != extension && Some(ext) != alternative {
+            diagnostics.push(
+                Diagnostic::file(
+                    Severity::Warning,
+                    &shown,
+                    format!("ignored: not a `.{extension}` file"),
+                )
+                .with_hint(format!(
+                    "files in this folder are read only when their name ends in `.{extension}`"
+                )),
+            );
+            reported.push(path.to_path_buf());
+            continue;
+        }
+        let stem = path
+            .file_stem()
+            .and_then(|s| s.to_str())
+            .unwrap_or("")
+            .to_string();
+        if !is_valid_id(&stem) {
+            let suggestion = slug(&stem);
+            diagnostics.push(
+                Diagnostic::file(Severity::Error, &shown, format!("`{stem}` is not a valid id: the file name is the id"))
+                    .with_hint(format!(
+                        "ids are lowercase letters, digits and `-`, starting with a letter or digit, 80 at most: rename it `{suggestion}.{ext}`"
+                    )),
+            );
+            reported.push(path.to_path_buf());
+            continue;
+        }
+        found.push(Found {
+            path: path.to_path_buf(),
+            id: stem,
+            linked: entry.path_is_symlink(),
+        });
+    }
+    found
+}
+
+/// A file name made into an id, for hints.
+fn slug(text: &str) -> String {
+    crate::model::slugify(text, 80)
+}
+
+/// `path` relative to `root`, as shown in diagnostics.
+pub fn relative(root: &Path, path: &Path) -> PathBuf {
+    path.strip_prefix(root)
+        .map_or_else(|_| path.to_path_buf(), Path::to_path_buf)
+}
