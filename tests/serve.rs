@@ -140,6 +140,67 @@ fn a_poll_waits_for_the_next_build() {
 }
 
 #[test]
+fn saves_in_steps_new_files_and_new_templates_are_served() {
+    let (_dir, root) = project();
+    let preview = Preview::start(&root);
+    let page = "/sources/port-deal/";
+    let file = root.join("content/sources/port-deal.md");
+    let text = std::fs::read_to_string(&file).expect("read");
+
+    // As vim saves: the file renamed to a backup, written anew, the backup removed.
+    let backup = root.join("content/sources/port-deal.md~");
+    std::fs::rename(&file, &backup).expect("backup");
+    std::fs::write(&file, text.replace("wins the port", "signs for the port")).expect("write");
+    std::fs::remove_file(&backup).expect("remove the backup");
+    preview.wait_for(page, "the save in steps", |r| {
+        r.body.contains("signs for the port")
+    });
+    // As many editors save: a temporary file renamed over the source.
+    let temporary = root.join("content/sources/port-deal.md.tmp");
+    std::fs::write(&temporary, text.replace("wins the port", "runs the port")).expect("write");
+    std::fs::rename(&temporary, &file).expect("rename");
+    preview.wait_for(page, "the renamed save", |r| {
+        r.body.contains("runs the port")
+    });
+
+    // A new source, and the same removed.
+    let late = root.join("content/sources/late-news.md");
+    std::fs::write(
+        &late,
+        "---\ntitle: Late news\npublished: 2024-05\n---\nText.\n",
+    )
+    .expect("write");
+    preview.wait_for("/sources/late-news/", "the new source", |r| r.status == 200);
+    std::fs::remove_file(&late).expect("remove");
+    preview.wait_for("/sources/late-news/", "the source gone", |r| {
+        r.status == 404
+    });
+
+    // A template of the project's own, kept while other files change, then removed.
+    let default = std::fs::read_to_string(
+        std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("templates/source.html"),
+    )
+    .expect("the default template");
+    std::fs::create_dir_all(root.join("templates")).expect("templates");
+    let marked = default.replace(
+        "<article class=\"source\">",
+        "<article class=\"source\">MARK",
+    );
+    std::fs::write(root.join("templates/source.html"), marked).expect("write");
+    preview.wait_for(page, "the project's template", |r| r.body.contains("MARK"));
+    std::fs::write(&file, text.replace("wins the port", "leaves the port")).expect("write");
+    preview.wait_for(page, "an edit with the template kept", |r| {
+        r.body.contains("leaves the port") && r.body.contains("MARK")
+    });
+    std::fs::remove_file(root.join("templates/source.html")).expect("remove");
+    preview.wait_for(page, "the default template back", |r| {
+        r.status == 200 && !r.body.contains("MARK")
+    });
+    let poll = preview.get("/__dossier/poll");
+    assert!(poll.body.contains(r#""error":null"#), "{}", poll.body);
+}
+
+#[test]
 fn paths_outside_the_site_are_refused() {
     let (_dir, root) = project();
     std::fs::write(root.join("secret.txt"), "top secret").expect("secret");

@@ -24,8 +24,12 @@ use crate::render::templates::Templates;
 /// The folders of a project whose changes trigger a rebuild.
 pub const WATCHED: [&str; 3] = ["content", "templates", "static"];
 /// How long the folders must stay quiet before a rebuild: editors write a file in a
-/// few steps (temporary file, rename, metadata).
-const QUIET: Duration = Duration::from_millis(40);
+/// few steps (backup or temporary file, rename, metadata), within a few milliseconds.
+/// A build between two steps is followed by another once the last one is reported:
+/// the page can show a passing state, never a stale one.
+const QUIET: Duration = Duration::from_millis(20);
+/// How often the watcher looks for changes that have been quiet long enough.
+const TICK: Duration = Duration::from_millis(5);
 
 /// A running watch of a project.
 pub struct Watch {
@@ -45,8 +49,8 @@ impl Watch {
             let path = path.to_path_buf();
             move |cause| ServeError::Watch { path, cause }
         };
-        let mut debouncer =
-            notify_debouncer_full::new_debouncer(QUIET, None, sender).map_err(watch_error(root))?;
+        let mut debouncer = notify_debouncer_full::new_debouncer(QUIET, Some(TICK), sender)
+            .map_err(watch_error(root))?;
         // The root itself, not recursively, to see `templates/` or `static/` appear.
         debouncer
             .watch(root, RecursiveMode::NonRecursive)
