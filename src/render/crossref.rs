@@ -5,6 +5,8 @@
 use std::collections::BTreeMap;
 use std::ops::Range;
 
+use rustc_hash::{FxHashMap, FxHashSet};
+
 use crate::model::{Dossier, Reference, Referrer, Target, slugify};
 
 /// Who refers to what, indexed for the pages.
@@ -135,23 +137,25 @@ impl CrossRef {
 /// Groups tags by slug (`États` and `etats` are one tag); the first spelling in sorted
 /// order names the group. Slugs that collide after cutting get `-2`, `-3`…
 fn index_tags(dossier: &Dossier) -> (BTreeMap<String, Tagged>, BTreeMap<String, String>) {
-    let mut spellings: std::collections::BTreeSet<&str> = std::collections::BTreeSet::new();
+    // Tags are written many times, in few spellings: each spelling is looked up by hash.
+    let mut seen: FxHashSet<&str> = FxHashSet::default();
     let all = dossier
         .sources
         .iter()
         .flat_map(|s| &s.tags)
         .chain(dossier.actors.iter().flat_map(|a| &a.tags))
         .chain(dossier.events.iter().flat_map(|e| &e.tags));
-    for tag in all {
-        spellings.insert(tag.as_str());
-    }
+    let mut spellings: Vec<&str> = all.map(String::as_str).filter(|t| seen.insert(t)).collect();
+    spellings.sort_unstable();
     let mut slug_of: BTreeMap<String, String> = BTreeMap::new();
-    let mut by_folded: BTreeMap<String, String> = BTreeMap::new();
+    let mut by_folded: FxHashMap<String, usize> = FxHashMap::default();
+    let mut group_of: FxHashMap<&str, usize> = FxHashMap::default();
+    let mut slugs: Vec<String> = Vec::new();
     let mut tags: BTreeMap<String, Tagged> = BTreeMap::new();
     for tag in &spellings {
         let folded = tag.to_lowercase();
-        let slug = if let Some(slug) = by_folded.get(&folded) {
-            slug.clone()
+        let group = if let Some(&group) = by_folded.get(&folded) {
+            group
         } else {
             let mut base = slugify(tag, 60);
             if base.is_empty() {
@@ -163,7 +167,7 @@ fn index_tags(dossier: &Dossier) -> (BTreeMap<String, Tagged>, BTreeMap<String, 
                 slug = format!("{base}-{n}");
                 n += 1;
             }
-            by_folded.insert(folded, slug.clone());
+            by_folded.insert(folded, slugs.len());
             tags.insert(
                 slug.clone(),
                 Tagged {
@@ -171,13 +175,16 @@ fn index_tags(dossier: &Dossier) -> (BTreeMap<String, Tagged>, BTreeMap<String, 
                     ..Tagged::default()
                 },
             );
-            slug
+            slugs.push(slug);
+            slugs.len() - 1
         };
-        slug_of.insert((*tag).to_string(), slug);
+        slug_of.insert((*tag).to_string(), slugs[group].clone());
+        group_of.insert(tag, group);
     }
+    let mut groups: Vec<Tagged> = slugs.iter().map(|_| Tagged::default()).collect();
     let mut add = |tag: &String, push: &mut dyn FnMut(&mut Tagged)| {
-        if let Some(entry) = slug_of.get(tag).and_then(|slug| tags.get_mut(slug)) {
-            push(entry);
+        if let Some(&group) = group_of.get(tag.as_str()) {
+            push(&mut groups[group]);
         }
     };
     for (index, source) in dossier.sources.iter().enumerate() {
@@ -195,10 +202,15 @@ fn index_tags(dossier: &Dossier) -> (BTreeMap<String, Tagged>, BTreeMap<String, 
             add(tag, &mut |t| t.events.push(index));
         }
     }
-    for tagged in tags.values_mut() {
-        tagged.sources.dedup();
-        tagged.actors.dedup();
-        tagged.events.dedup();
+    for (slug, mut group) in slugs.iter().zip(groups) {
+        if let Some(tagged) = tags.get_mut(slug) {
+            group.sources.dedup();
+            group.actors.dedup();
+            group.events.dedup();
+            tagged.sources = group.sources;
+            tagged.actors = group.actors;
+            tagged.events = group.events;
+        }
     }
     (tags, slug_of)
 }
