@@ -226,6 +226,27 @@ fn checking_again_after_the_watchers_list_gives_what_a_fresh_check_gives() {
     let title = dossier.map(|d| d.sources.iter().any(|s| s.title.contains("the fort")));
     assert_eq!(title, Some(true), "{text}");
 
+    // An edit of the same size and time beside a new file: the folders are walked
+    // again, and the edited file, named in the list, is read again all the same.
+    let text = std::fs::read_to_string(&path).expect("read");
+    std::fs::write(&path, text.replacen("takes the fort", "takes the fork", 1)).expect("write");
+    std::fs::File::options()
+        .write(true)
+        .open(&path)
+        .and_then(|file| file.set_modified(modified))
+        .expect("set the time back");
+    std::fs::write(
+        project.path("content/sources/new.md"),
+        "---\ntitle: New\n---\nText.\n",
+    )
+    .expect("write");
+    project.after(
+        &[source, "content/sources/new.md"],
+        "an edit beside a new file",
+    );
+    std::fs::remove_file(project.path("content/sources/new.md")).expect("remove");
+    project.after(&["content/sources/new.md"], "the new file removed");
+
     // Files come and go: the folders are walked again.
     let moved = project.root.join("port-city.yaml");
     std::fs::rename(project.path("content/actors/port-city.yaml"), &moved).expect("move");
@@ -270,7 +291,7 @@ fn checking_again_after_the_watchers_list_gives_what_a_fresh_check_gives() {
 
     // The list is trusted: an edit it does not name is seen by the next check that
     // looks at every file (as after lost events).
-    edit(root, source, "takes the fort", "holds the harbour");
+    edit(root, source, "takes the fork", "holds the harbour");
     let (unseen, _) = project.rechecker.check_after(root, &[]);
     let unseen = unseen.map(|d| d.sources.iter().any(|s| s.title.contains("holds")));
     assert_eq!(unseen, Some(false), "a change not reported is not read");

@@ -114,10 +114,17 @@ impl FileCache {
     /// The documents of `root/content/`: those of the last walk when `changed` (the
     /// paths that changed since the last run, relative to `root`, when they are known)
     /// names no new or removed document, else a new walk. Also whether the last walk
-    /// was taken again: the files it does not name as changed are then unchanged, and
-    /// were forgotten here when changed.
+    /// was taken again: the files it does not name as changed are then unchanged. The
+    /// files named as changed are forgotten here, to be read again.
     pub fn listing(&self, root: &Path, changed: Option<&[PathBuf]>) -> (Arc<Listing>, bool) {
         let mut last = lock(&self.listing);
+        if let Some(changed) = changed {
+            // Read again even if their size and time did not change.
+            let mut entries = self.lock();
+            for path in changed {
+                entries.remove(root.join(path).as_os_str());
+            }
+        }
         if let (Some(changed), Some(listing)) = (changed, last.as_ref())
             && let Some(stale) = listing.still_holds(root, changed)
         {
