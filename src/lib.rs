@@ -12,6 +12,7 @@ pub mod paragraphs;
 pub mod pictures;
 pub mod render;
 pub mod serve;
+pub mod sync;
 pub mod urls;
 pub mod validate;
 pub mod write;

@@ -36,10 +36,7 @@ impl Printer {
             }
             Notice::Built { elapsed, warnings } => {
                 let text = warnings.render(self.color);
-                let mut last = self
-                    .last_warnings
-                    .lock()
-                    .unwrap_or_else(std::sync::PoisonError::into_inner);
+                let mut last = dossier::sync::lock(&self.last_warnings);
                 if !warnings.is_empty() && *last != text {
                     complain(&text);
                 }
@@ -56,10 +53,7 @@ impl Printer {
                     elapsed.as_millis()
                 ));
                 // Show the warnings again once the errors are fixed.
-                self.last_warnings
-                    .lock()
-                    .unwrap_or_else(std::sync::PoisonError::into_inner)
-                    .clear();
+                dossier::sync::lock(&self.last_warnings).clear();
             }
             Notice::WatchFailed(message) => {
                 complain(&format!("warning: watching the project: {message}\n"));

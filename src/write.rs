@@ -172,10 +172,7 @@ impl MemorySink {
 impl Sink for MemorySink {
     fn write(&self, path: &str, bytes: &[u8]) -> Result<(), WriteError> {
         checked(path)?;
-        let mut files = self
-            .files
-            .lock()
-            .unwrap_or_else(std::sync::PoisonError::into_inner);
+        let mut files = crate::sync::lock(&self.files);
         files.insert(path.to_string(), bytes.to_vec());
         Ok(())
     }

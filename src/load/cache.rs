@@ -15,6 +15,7 @@ use rustc_hash::{FxHashMap as HashMap, FxHashSet as HashSet};
 use crate::diagnostics::Diagnostics;
 use crate::load::raw::{RawActor, RawEvent, RawSource};
 use crate::load::walk::Listing;
+use crate::sync::lock;
 
 /// The raw documents of the files read by the last runs, by path, and the last walk.
 #[derive(Debug, Default)]
@@ -187,12 +188,4 @@ impl FileCache {
     fn lock(&self) -> MutexGuard<'_, HashMap<OsString, Remembered>> {
         lock(&self.entries)
     }
-}
-
-fn lock<T>(mutex: &Mutex<T>) -> MutexGuard<'_, T> {
-    // Every update is one insert, removal or assignment: a panic cannot leave it half
-    // done.
-    mutex
-        .lock()
-        .unwrap_or_else(std::sync::PoisonError::into_inner)
 }

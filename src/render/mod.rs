@@ -24,8 +24,8 @@ pub mod text;
 pub mod views;
 
 use std::path::{Path, PathBuf};
+use std::sync::Mutex;
 use std::sync::atomic::{AtomicU64, AtomicUsize, Ordering};
-use std::sync::{Mutex, PoisonError};
 
 use rayon::prelude::*;
 
@@ -209,7 +209,7 @@ pub fn render(
     let failure: Mutex<Option<RenderError>> = Mutex::new(None);
     let keep = |result: Result<(), RenderError>| {
         if let Err(error) = result {
-            let mut first = failure.lock().unwrap_or_else(PoisonError::into_inner);
+            let mut first = crate::sync::lock(&failure);
             first.get_or_insert(error);
         }
     };
@@ -239,7 +239,10 @@ pub fn render(
         });
         keep(pages_in_parallel(&site, &out));
     });
-    if let Some(error) = failure.into_inner().unwrap_or_else(PoisonError::into_inner) {
+    if let Some(error) = failure
+        .into_inner()
+        .unwrap_or_else(std::sync::PoisonError::into_inner)
+    {
         return Err(error);
     }
     for (name, bytes) in templates.assets() {

@@ -218,8 +218,6 @@ impl Pages<'_, '_> {
     }
 
     fn lock(&self) -> std::sync::MutexGuard<'_, HashMap<usize, Vec<String>>> {
-        self.quotes
-            .lock()
-            .unwrap_or_else(std::sync::PoisonError::into_inner)
+        crate::sync::lock(&self.quotes)
     }
 }

@@ -207,10 +207,7 @@ impl Builder {
     /// The project's templates: those of the last build when `changed` (every changed
     /// path, when known) names nothing in `templates/`, else loaded again.
     fn templates(&self, changed: Option<&[PathBuf]>) -> Result<Arc<Templates>, RenderError> {
-        let mut kept = self
-            .templates
-            .lock()
-            .unwrap_or_else(std::sync::PoisonError::into_inner);
+        let mut kept = crate::sync::lock(&self.templates);
         let unchanged = changed
             .is_some_and(|changed| !changed.iter().any(|path| path.starts_with("templates")));
         if unchanged && let Some((templates, false)) = kept.as_ref() {

@@ -14,6 +14,7 @@ use std::sync::{Arc, Mutex, MutexGuard};
 use crate::body::{self, BodyLink, BodyScan};
 use crate::diagnostics::{Diagnostics, SourceFile};
 use crate::mentions::Found;
+use crate::sync::lock;
 use crate::validate::ids::{Claim, IdIndex};
 use crate::validate::mentions::Matcher;
 use crate::validate::{OrderedEvents, ResolvedEvents};
@@ -272,12 +273,4 @@ impl BodyMemo {
     fn lock(&self) -> MutexGuard<'_, HashMap<OsString, Remembered>> {
         lock(&self.entries)
     }
-}
-
-fn lock<T>(mutex: &Mutex<T>) -> MutexGuard<'_, T> {
-    // Every update is one insert, removal or assignment: a panic cannot leave it half
-    // done.
-    mutex
-        .lock()
-        .unwrap_or_else(std::sync::PoisonError::into_inner)
 }
