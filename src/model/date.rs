@@ -103,7 +103,22 @@ impl Date {
 
     /// The date as written in the ISO form it was given in.
     pub fn iso(&self) -> String {
-        self.to_string()
+        if self.year > 9999 {
+            return self.to_string();
+        }
+        // Digit by digit rather than through `Display`: this runs for every date of
+        // every page.
+        let digit = |n: u16| char::from(b'0' + (n % 10) as u8);
+        let mut out = String::with_capacity(10);
+        for power in [1000, 100, 10, 1] {
+            out.push(digit(self.year / power));
+        }
+        for part in [self.month, self.day].into_iter().flatten() {
+            out.push('-');
+            out.push(digit(u16::from(part) / 10));
+            out.push(digit(u16::from(part)));
+        }
+        out
     }
 
     /// The date in words, at its precision: `26 juillet 2023`, `décembre 2023`, `2023`;
@@ -113,14 +128,24 @@ impl Date {
             Language::Fr => &MONTHS_FR,
             Language::En => &MONTHS_EN,
         };
-        match (self.month, self.day) {
-            (Some(m), Some(1)) if language == Language::Fr => {
-                format!("1er {} {}", months[usize::from(m) - 1], self.year)
+        // Written piece by piece: dates are shown hundreds of thousands of times in a
+        // large dossier, and `format!` would grow each string several times.
+        let mut out = String::with_capacity(24);
+        let mut number = itoa::Buffer::new();
+        if let Some(month) = self.month {
+            match self.day {
+                Some(1) if language == Language::Fr => out.push_str("1er "),
+                Some(day) => {
+                    out.push_str(number.format(day));
+                    out.push(' ');
+                }
+                None => {}
             }
-            (Some(m), Some(d)) => format!("{d} {} {}", months[usize::from(m) - 1], self.year),
-            (Some(m), None) => format!("{} {}", months[usize::from(m) - 1], self.year),
-            _ => self.year.to_string(),
+            out.push_str(months[usize::from(month) - 1]);
+            out.push(' ');
         }
+        out.push_str(number.format(self.year));
+        out
     }
 
     /// The month name alone, for chronology headings.
@@ -232,6 +257,21 @@ mod tests {
         let year = Date::parse("2023").expect("date");
         assert!(november < month && month < first);
         assert!(year < Date::parse("2023-01").expect("date"));
+    }
+
+    #[test]
+    fn iso_form_is_the_written_form() {
+        for written in ["2023", "2023-12", "2023-07-06", "0999-01-01", "1900-10"] {
+            let date = Date::parse(written).expect("date");
+            assert_eq!(date.iso(), written);
+            assert_eq!(date.iso(), date.to_string());
+        }
+        let far = Date {
+            year: 12_345,
+            month: Some(1),
+            day: None,
+        };
+        assert_eq!(far.iso(), "12345-01");
     }
 
     #[test]

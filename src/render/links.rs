@@ -26,27 +26,27 @@ impl PagePath {
 
     /// The page of a source.
     pub fn source(id: &str) -> Self {
-        Self(format!("sources/{id}/index.html"))
+        Self(["sources/", id, "/index.html"].concat())
     }
 
     /// The profile of an actor.
     pub fn actor(id: &str) -> Self {
-        Self(format!("actors/{id}/index.html"))
+        Self(["actors/", id, "/index.html"].concat())
     }
 
     /// The page of a tag, by its slug.
     pub fn tag(slug: &str) -> Self {
-        Self(format!("tags/{slug}/index.html"))
+        Self(["tags/", slug, "/index.html"].concat())
     }
 
     /// An index page of a section (`sources`, `actors`, `chronology`, `tags`, `search`).
     pub fn section(name: &str) -> Self {
-        Self(format!("{name}/index.html"))
+        Self([name, "/index.html"].concat())
     }
 
     /// A file under `assets/`.
     pub fn asset(name: &str) -> Self {
-        Self(format!("assets/{name}"))
+        Self(["assets/", name].concat())
     }
 
     /// The path as a string.
@@ -118,7 +118,7 @@ pub fn to_root(from: &PagePath) -> String {
 
 /// The anchor of an event on the chronology page.
 pub fn event_anchor(id: &str) -> String {
-    format!("e-{id}")
+    ["e-", id].concat()
 }
 
 /// Where a target of a wiki-link or a citation lives: its page and anchor.
@@ -142,7 +142,7 @@ pub fn target_href(
 ) -> String {
     let (page, anchor) = target(dossier, to);
     let anchor = match (to, paragraph) {
-        (Target::Source(_), Some(p)) => Some(format!("p{p}")),
+        (Target::Source(_), Some(p)) => Some(["p", itoa::Buffer::new().format(p)].concat()),
         _ => anchor,
     };
     href(from, &page, anchor.as_deref())

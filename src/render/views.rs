@@ -276,7 +276,7 @@ impl Site<'_> {
             label: if paragraphs.is_empty() {
                 short.clone()
             } else {
-                format!("{short} {paragraphs}")
+                [short, " ", &paragraphs].concat()
             },
             title: title.clone(),
         }
@@ -365,7 +365,7 @@ impl Site<'_> {
                 );
                 (
                     target_href(d, page, Target::Event(e), None),
-                    format!("{date}{} {}", l.colon, event.title),
+                    [&date, l.colon, " ", &event.title].concat(),
                 )
             }
         };
