@@ -225,6 +225,35 @@ fn a_project_template_overrides_the_default() {
 }
 
 #[test]
+fn a_project_template_reads_any_label() {
+    let project = copy_project(&fixture("valid-en"));
+    std::fs::create_dir_all(project.path().join("templates")).expect("mkdir");
+    // Labels the default tags page does not show, read by name and as a whole.
+    std::fs::write(
+        project.path().join("templates/tags.html"),
+        "{% extends \"base.html\" %}{% block main %}<p>{{ l.judgment }} / {{ l.feed }}</p>{% endblock main %}",
+    )
+    .expect("write");
+    std::fs::write(
+        project.path().join("templates/tag.html"),
+        "{% extends \"base.html\" %}{% block main %}<pre>{{ l | json_encode() }}</pre>{% endblock main %}",
+    )
+    .expect("write");
+    let site = build(project.path());
+    assert!(
+        site.read("tags/index.html")
+            .contains("<p>Key judgment / Atom feed</p>")
+    );
+    let tag = site.read("tags/finance/index.html");
+    for label in [
+        "&quot;feed&quot;:&quot;Atom feed&quot;",
+        "&quot;no_result&quot;",
+    ] {
+        assert!(tag.contains(label), "{label} missing from {tag}");
+    }
+}
+
+#[test]
 fn hostile_text_comes_out_inert() {
     for allow_html in [false, true] {
         let project = copy_project(&fixture("hostile"));

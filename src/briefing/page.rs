@@ -72,7 +72,9 @@ impl<'a> BriefingHtml<'a> {
         paper: Option<&'static str>,
     ) -> Result<Self, RenderError> {
         let parts = view::build(site, page, paper);
-        let around = site.templates.render("briefing.html", &parts.view)?;
+        let around = site
+            .templates
+            .render("briefing.html", site.language, &parts.view)?;
         let slots = find_slots(&around);
         Ok(Self {
             dossier: site.dossier,

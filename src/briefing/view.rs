@@ -16,7 +16,7 @@ use super::rows;
 use super::text::css_string;
 use crate::model::{Citation, Target};
 use crate::pictures::{self, Lanes};
-use crate::render::labels::{Labels, confidence};
+use crate::render::labels::confidence;
 use crate::render::links::PagePath;
 use crate::render::text::short_title;
 use crate::render::{LocalLink, Site};
@@ -52,8 +52,6 @@ pub struct JudgmentRow {
 /// The whole briefing but its long lists, which stand as slots.
 #[derive(Debug, Serialize)]
 pub struct BriefingPage<'a> {
-    /// The site's labels.
-    pub l: &'static Labels,
     /// The briefing's own labels.
     pub b: &'static BriefingLabels,
     /// The dossier's title.
@@ -215,7 +213,6 @@ pub fn build<'a>(
         })
         .collect();
     let view = BriefingPage {
-        l,
         b,
         title: &d.meta.title,
         subtitle: d.meta.subtitle.as_deref(),

@@ -12,6 +12,7 @@ mod feeds;
 mod files;
 pub mod fragments;
 pub mod highlight;
+mod label_use;
 pub mod labels;
 pub mod links;
 mod markdown;

@@ -1,12 +1,15 @@
 //! The templates and the static assets of the site: the defaults are embedded in the
 //! binary; a file of the same name in the project's `templates/` replaces one.
 
+use std::collections::HashMap;
 use std::path::Path;
 
 use serde::Serialize;
-use tera::{Context, Tera};
+use tera::{Context, Tera, Value};
 
 use super::RenderError;
+use super::label_use::labels_used;
+use crate::model::Language;
 
 /// The default templates, by name.
 const TEMPLATES: &[(&str, &str)] = &[
@@ -50,6 +53,8 @@ const ASSETS: &[(&str, &str)] = &[
 pub struct Templates {
     tera: Tera,
     assets: Vec<(String, Vec<u8>)>,
+    /// For each template, the labels it reads as `l`, in French and in English.
+    labels: HashMap<&'static str, [Value; 2]>,
 }
 
 impl Templates {
@@ -68,6 +73,7 @@ impl Templates {
         for (name, default) in TEMPLATES {
             sources.push((*name, read(name, default)?));
         }
+        let labels = template_labels(&sources);
         let mut tera = Tera::default();
         tera.autoescape_on(vec![".html", ".xml"]);
         // Tera's default also escapes `/`, which bloats every href for no safety gain.
@@ -81,15 +87,41 @@ impl Templates {
         for (name, default) in ASSETS {
             assets.push(((*name).to_string(), read(name, default)?.into_bytes()));
         }
-        Ok(Self { tera, assets })
+        Ok(Self {
+            tera,
+            assets,
+            labels,
+        })
     }
 
-    /// Renders the template `name` with a view.
-    pub fn render(&self, name: &str, view: &impl Serialize) -> Result<String, RenderError> {
-        let context = Context::from_serialize(view).map_err(|e| RenderError::Template {
+    /// The context of template `name`: the view, and the labels of `language` it reads
+    /// as `l`.
+    fn context(
+        &self,
+        name: &str,
+        language: Language,
+        view: &impl Serialize,
+    ) -> Result<Context, RenderError> {
+        let mut context = Context::from_serialize(view).map_err(|e| RenderError::Template {
             name: name.to_string(),
             message: chain(&e),
         })?;
+        let index = usize::from(language == Language::En);
+        match self.labels.get(name) {
+            Some(labels) => context.insert("l", &labels[index]),
+            None => context.insert("l", super::labels::labels(language)),
+        }
+        Ok(context)
+    }
+
+    /// Renders the template `name` with a view and the labels of `language`.
+    pub fn render(
+        &self,
+        name: &str,
+        language: Language,
+        view: &impl Serialize,
+    ) -> Result<String, RenderError> {
+        let context = self.context(name, language, view)?;
         self.tera
             .render(name, &context)
             .map_err(|e| RenderError::Template {
@@ -98,12 +130,15 @@ impl Templates {
             })
     }
 
-    /// Renders the template `name` with a view, as bytes (no UTF-8 check on the way).
-    pub fn render_bytes(&self, name: &str, view: &impl Serialize) -> Result<Vec<u8>, RenderError> {
-        let context = Context::from_serialize(view).map_err(|e| RenderError::Template {
-            name: name.to_string(),
-            message: chain(&e),
-        })?;
+    /// Renders the template `name` with a view and the labels of `language`, as bytes
+    /// (no UTF-8 check on the way).
+    pub fn render_bytes(
+        &self,
+        name: &str,
+        language: Language,
+        view: &impl Serialize,
+    ) -> Result<Vec<u8>, RenderError> {
+        let context = self.context(name, language, view)?;
         let mut out = Vec::with_capacity(16 * 1024);
         self.tera
             .render_to(name, &context, &mut out)
@@ -118,6 +153,30 @@ impl Templates {
     pub fn assets(&self) -> &[(String, Vec<u8>)] {
         &self.assets
     }
+}
+
+/// For each template, the labels it reads in each language: only those it names, or
+/// all of them when it uses `l` in another way.
+fn template_labels(sources: &[(&'static str, String)]) -> HashMap<&'static str, [Value; 2]> {
+    let texts: HashMap<&str, &str> = sources.iter().map(|(n, t)| (*n, t.as_str())).collect();
+    let all = [Language::Fr, Language::En].map(|language| {
+        serde_json::to_value(super::labels::labels(language)).unwrap_or(Value::Null)
+    });
+    let mut labels = HashMap::new();
+    for (name, _) in sources {
+        let Some(used) = labels_used(name, &texts) else {
+            continue;
+        };
+        let subset = all.clone().map(|every| match every {
+            Value::Object(mut map) => {
+                map.retain(|label, _| used.contains(label));
+                Value::Object(map)
+            }
+            other => other,
+        });
+        labels.insert(*name, subset);
+    }
+    labels
 }
 
 /// An error and its causes on one line: tera puts the useful part in the causes.

@@ -5,7 +5,7 @@
 use serde::Serialize;
 
 use super::Site;
-use super::labels::{self, Labels, date_span};
+use super::labels::{self, date_span};
 use super::links::{PagePath, event_anchor, href, target_href, to_root};
 use crate::model::{Citation, Dossier, Event, Referrer, Target};
 
@@ -19,8 +19,6 @@ pub struct Chrome<'a> {
     pub header: &'a str,
     /// The bottom of the page, rendered by `footer.html` (empty while rendering it).
     pub footer: &'a str,
-    /// The interface labels.
-    pub l: &'static Labels,
     /// The dossier's title.
     pub site_title: &'a str,
     /// This page's title, for `<title>` and `<h1>`.
@@ -183,8 +181,12 @@ impl Site<'_> {
             for page in pages {
                 let page = PagePath::new(*page);
                 let chrome = self.bare_chrome(&page, String::new(), section);
-                let header = self.templates.render("header.html", &chrome)?;
-                let footer = self.templates.render("footer.html", &chrome)?;
+                let header = self
+                    .templates
+                    .render("header.html", self.language, &chrome)?;
+                let footer = self
+                    .templates
+                    .render("footer.html", self.language, &chrome)?;
                 frames.insert((section, page.depth()), (header, footer));
             }
         }
@@ -213,7 +215,6 @@ impl Site<'_> {
         Chrome {
             header: "",
             footer: "",
-            l,
             site_title: &self.dossier.meta.title,
             page_title: title,
             root: to_root(page),

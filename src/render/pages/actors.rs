@@ -231,7 +231,11 @@ pub fn actor(
         timeline_svg: PagePictures::new(site, &page)
             .timeline(&site.cross.events_by_actor[index], Lanes::profile(index, 4)),
     };
-    Ok((page, site.templates.render_bytes("actor.html", &view)?))
+    Ok((
+        page,
+        site.templates
+            .render_bytes("actor.html", site.language, &view)?,
+    ))
 }
 
 /// An actor in the roster.
@@ -320,5 +324,9 @@ pub fn index(site: &Site<'_>) -> Result<(PagePath, Vec<u8>), RenderError> {
             })
             .collect(),
     };
-    Ok((page, site.templates.render_bytes("actors.html", &view)?))
+    Ok((
+        page,
+        site.templates
+            .render_bytes("actors.html", site.language, &view)?,
+    ))
 }

@@ -9,7 +9,6 @@ use serde::Serialize;
 use crate::model::{Date, Language};
 use crate::pictures::Lanes;
 use crate::render::fragments;
-use crate::render::labels::Labels;
 use crate::render::links::PagePath;
 use crate::render::pictures::PagePictures;
 use crate::render::views::{Chrome, Link};
@@ -29,8 +28,6 @@ pub struct MonthGroup {
 /// The events of one year, for `chronology_year.html`.
 #[derive(Debug, Serialize)]
 pub struct YearGroup {
-    /// The interface labels.
-    pub l: &'static Labels,
     /// Anchor (`y2023`).
     pub anchor: String,
     /// The year.
@@ -87,7 +84,6 @@ fn year(
     events: &[usize],
 ) -> Result<YearHtml, RenderError> {
     let mut group = YearGroup {
-        l: site.labels,
         anchor: format!("y{year}"),
         year,
         year_only_html: String::new(),
@@ -113,7 +109,9 @@ fn year(
             }
         }
     }
-    let html = site.templates.render("chronology_year.html", &group)?;
+    let html = site
+        .templates
+        .render("chronology_year.html", site.language, &group)?;
     Ok(YearHtml {
         anchor: group.anchor,
         year,
@@ -185,7 +183,9 @@ pub fn chronology(site: &Site<'_>) -> Result<ChronologyHtml, RenderError> {
             Lanes::top(6),
         ),
     };
-    let rendered = site.templates.render("chronology.html", &view)?;
+    let rendered = site
+        .templates
+        .render("chronology.html", site.language, &view)?;
     let parts = rendered.split(YEARS).map(str::to_string).collect();
     Ok(ChronologyHtml {
         path: page,

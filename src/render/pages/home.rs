@@ -142,5 +142,9 @@ pub fn home(site: &Site<'_>) -> Result<(PagePath, Vec<u8>), RenderError> {
         counts,
         entries,
     };
-    Ok((page, site.templates.render_bytes("index.html", &view)?))
+    Ok((
+        page,
+        site.templates
+            .render_bytes("index.html", site.language, &view)?,
+    ))
 }

@@ -203,7 +203,9 @@ pub fn source(site: &Site<'_>, index: usize) -> Result<(RenderedSource, Vec<u8>)
             fragments::mentioned(&actors)
         },
     };
-    let html = site.templates.render_bytes("source.html", &view)?;
+    let html = site
+        .templates
+        .render_bytes("source.html", site.language, &view)?;
     Ok((
         RenderedSource {
             path: page,
@@ -251,5 +253,9 @@ pub fn index(site: &Site<'_>) -> Result<(PagePath, Vec<u8>), RenderError> {
         count: rows.len(),
         rows_html: fragments::source_rows(&rows),
     };
-    Ok((page, site.templates.render_bytes("sources.html", &view)?))
+    Ok((
+        page,
+        site.templates
+            .render_bytes("sources.html", site.language, &view)?,
+    ))
 }

@@ -46,7 +46,11 @@ pub fn index(site: &Site<'_>) -> Result<(PagePath, Vec<u8>), RenderError> {
         chrome: site.chrome(&page, site.labels.tags.to_string(), "tags"),
         tags,
     };
-    Ok((page, site.templates.render_bytes("tags.html", &view)?))
+    Ok((
+        page,
+        site.templates
+            .render_bytes("tags.html", site.language, &view)?,
+    ))
 }
 
 /// `tags/SLUG/index.html`.
@@ -96,7 +100,11 @@ pub fn tag(site: &Site<'_>, slug: &str) -> Result<(PagePath, Vec<u8>), RenderErr
             fragments::event_rows(&rows, site.labels)
         },
     };
-    Ok((page, site.templates.render_bytes("tag.html", &view)?))
+    Ok((
+        page,
+        site.templates
+            .render_bytes("tag.html", site.language, &view)?,
+    ))
 }
 
 /// `search/index.html`.
@@ -118,7 +126,11 @@ pub fn search(site: &Site<'_>) -> Result<(PagePath, Vec<u8>), RenderError> {
         index_js: href(&page, &PagePath::asset("search-index.js"), None),
         search_js: href(&page, &PagePath::asset("search.js"), None),
     };
-    Ok((page, site.templates.render_bytes("search.html", &view)?))
+    Ok((
+        page,
+        site.templates
+            .render_bytes("search.html", site.language, &view)?,
+    ))
 }
 
 /// `404.html`: GitHub Pages serves it at any depth, so with a `base_url` its links go
@@ -133,5 +145,9 @@ pub fn not_found(site: &Site<'_>) -> Result<(PagePath, Vec<u8>), RenderError> {
         .base_url
         .as_ref()
         .map(|base| format!("{base}/"));
-    Ok((page, site.templates.render_bytes("404.html", &chrome)?))
+    Ok((
+        page,
+        site.templates
+            .render_bytes("404.html", site.language, &chrome)?,
+    ))
 }
