@@ -12,6 +12,7 @@ use crate::load::cache::{Document, FileCache};
 use crate::load::raw::{self, RawProject};
 use crate::load::walk::{Found, Listing, relative};
 use crate::load::yaml::{self, Yaml};
+use crate::model::Body;
 
 /// Files larger than this are refused rather than read.
 const MAX_FILE_BYTES: u64 = 256 * 1024 * 1024;
@@ -188,7 +189,7 @@ fn read_source(
     let file = read_text(root, path, diagnostics)?;
     let (front, front_offset, body_offset) = split_front_matter(&file, diagnostics)?;
     let yaml = parse_yaml(&file, front, front_offset, diagnostics)?;
-    let body: Arc<str> = Arc::from(&file.text[body_offset..]);
+    let body = Body::new(Arc::clone(&file.text), body_offset);
     raw::source(id.to_string(), &file, &yaml, body, body_offset, diagnostics)
 }
 

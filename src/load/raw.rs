@@ -7,7 +7,9 @@ use std::sync::Arc;
 use crate::diagnostics::{Diagnostics, SourceFile, Span};
 use crate::load::fields::{Located, MapReader};
 use crate::load::yaml::{Yaml, YamlValue};
-use crate::model::{ActorKind, Confidence, Credibility, Date, Language, Reliability, SourceKind};
+use crate::model::{
+    ActorKind, Body, Confidence, Credibility, Date, Language, Reliability, SourceKind,
+};
 
 /// Everything read from `content/`.
 #[derive(Debug, Default, Clone)]
@@ -93,7 +95,7 @@ pub struct RawSource {
     /// `tags`.
     pub tags: Vec<Located<String>>,
     /// The text after the front matter.
-    pub body: Arc<str>,
+    pub body: Body,
     /// Byte offset of the body in the file.
     pub body_offset: usize,
 }
@@ -282,7 +284,7 @@ pub fn source(
     id: String,
     file: &Arc<SourceFile>,
     yaml: &Yaml,
-    body: Arc<str>,
+    body: Body,
     body_offset: usize,
     diagnostics: &mut Diagnostics,
 ) -> Option<RawSource> {

@@ -1,6 +1,7 @@
 //! The validated, resolved dossier: every reference checked and turned into an index,
 //! every mention found. Later stages read it and never fail on it.
 
+mod body;
 mod citation;
 mod date;
 mod kinds;
@@ -10,6 +11,7 @@ use std::collections::BTreeMap;
 use std::ops::Range;
 use std::path::PathBuf;
 
+pub use body::Body;
 pub use citation::{Citation, CitationText, is_valid_id, slugify};
 pub use date::{Date, Precision};
 pub use kinds::{ActorKind, Confidence, Credibility, Language, Reliability, SourceKind};
@@ -102,7 +104,7 @@ pub struct Source {
     /// Tags.
     pub tags: Vec<String>,
     /// The Markdown text as published.
-    pub body: std::sync::Arc<str>,
+    pub body: Body,
     /// Numbered blocks of the body.
     pub paragraphs: std::sync::Arc<[Paragraph]>,
 }

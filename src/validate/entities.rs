@@ -171,7 +171,7 @@ pub fn source(
         credibility: raw.credibility.as_ref().map(|c| c.value),
         note: text(raw.note.as_ref()),
         tags: texts(&raw.tags),
-        body: std::sync::Arc::clone(&raw.body),
+        body: raw.body.clone(),
         paragraphs,
     }
 }
