@@ -125,6 +125,8 @@ pub fn build(
         staging.commit()?;
         Ok(stats)
     })();
+    // The model is freed off the way of the exit (27 ms on one core for 10,000 sources).
+    rayon::spawn(move || drop(dossier));
     (result, diagnostics)
 }
 
