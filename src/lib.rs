@@ -5,6 +5,7 @@ pub mod body;
 pub mod briefing;
 pub mod diagnostics;
 pub mod init;
+pub mod labels;
 pub mod load;
 pub mod mentions;
 pub mod model;

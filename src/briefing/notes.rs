@@ -7,11 +7,10 @@ use std::fmt::Write as _;
 
 use serde::Serialize;
 
-use super::labels::{self, BriefingLabels};
 use super::rows::emit_items;
+use crate::labels::{BriefingLabels, Labels};
 use crate::model::{Citation, Dossier};
 use crate::render::escape::push_escaped;
-use crate::render::labels::Labels;
 use crate::render::text::short_title;
 
 /// How many characters of the cited paragraph a note quotes.
@@ -67,7 +66,7 @@ impl Notes {
         dossier: &Dossier,
         l: &Labels,
     ) -> Result<(), E> {
-        let b = labels::labels(dossier.meta.language);
+        let b = crate::labels::briefing(dossier.meta.language);
         emit_items(
             emit,
             self.order.iter().enumerate(),

@@ -5,14 +5,15 @@
 
 use std::fmt::Write as _;
 
-use super::labels::{self, BriefingLabels};
 use super::notes::{NoteCall, source_anchor};
 use super::text::first_sentence;
 use super::view::{Texts, actor_anchor, event_anchor};
+use crate::labels::{
+    BriefingLabels, Labels, actor_kind, credibility, date_span, reliability, source_kind,
+};
 use crate::model::{Dossier, Language, Source, slugify};
 use crate::render::Site;
 use crate::render::escape::push_escaped;
-use crate::render::labels::{Labels, actor_kind, credibility, date_span, reliability, source_kind};
 
 /// How much HTML a list gathers before handing it on.
 const CHUNK: usize = 64 * 1024;
@@ -113,7 +114,7 @@ pub fn emit_source_items<E>(
     d: &Dossier,
     l: &Labels,
 ) -> Result<(), E> {
-    let b = labels::labels(d.meta.language);
+    let b = crate::labels::briefing(d.meta.language);
     emit_items(emit, &d.sources, |html, source| {
         push_source_item(html, source, d.meta.language, l, b);
     })

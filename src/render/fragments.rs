@@ -7,8 +7,8 @@
 use std::fmt::Write;
 
 use super::escape::push_escaped;
-use super::labels::Labels;
 use super::views::{CitationView, EventRow, EventView, Link};
+use crate::labels::Labels;
 
 /// Appends `<a href="…">label</a>`, escaped.
 fn push_link(html: &mut String, href: &str, label: &str, class: Option<&str>) {

@@ -13,7 +13,6 @@ mod files;
 pub mod fragments;
 pub mod highlight;
 mod label_use;
-pub mod labels;
 pub mod links;
 mod markdown;
 mod model_json;
@@ -30,12 +29,12 @@ use std::sync::atomic::{AtomicU64, AtomicUsize, Ordering};
 
 use rayon::prelude::*;
 
+use crate::labels::{self, Labels};
 use crate::model::{Dossier, Language};
 use crate::write::{Sink, WriteError};
 pub use crossref::CrossRef;
 pub use files::SiteFile;
 use highlight::Highlighter;
-use labels::Labels;
 use links::PagePath;
 use markdown::Markdown;
 pub use markdown::{Local, LocalLink};
@@ -116,7 +115,7 @@ impl<'a> Site<'a> {
             },
             templates,
             language,
-            labels: labels::labels(language),
+            labels: labels::site(language),
             cite_names: dossier
                 .sources
                 .par_iter()

@@ -96,7 +96,7 @@ impl<'a> Markdown<'a> {
         let events = raw::RawHtml::new(events, allow_html);
         let events = quotes::Quotes::new(events, body, mentions, &mut quotes);
         let events = mentions::MentionLinks::new(events, body, &linked);
-        let label = super::labels::labels(self.language).paragraph;
+        let label = crate::labels::site(self.language).paragraph;
         let events = anchors::Anchors::new(events, label, backrefs);
         let html = self.finish(events, page, "", 1, None);
         RenderedBody { html, quotes }

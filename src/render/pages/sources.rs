@@ -5,11 +5,11 @@ use std::collections::BTreeMap;
 
 use serde::Serialize;
 
+use crate::labels::{credibility, language_name, reliability, source_kind};
 use crate::model::{Language, Referrer, Source};
 use crate::render::crossref::referrers;
 use crate::render::escape::push_escaped;
 use crate::render::fragments::{self, SourceRow};
-use crate::render::labels::{credibility, language_name, reliability, source_kind};
 use crate::render::links::PagePath;
 use crate::render::views::{Chrome, Link};
 use crate::render::{RenderError, Site};
