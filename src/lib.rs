@@ -4,6 +4,7 @@
 pub mod body;
 pub mod briefing;
 pub mod diagnostics;
+pub mod escape;
 pub mod init;
 pub mod labels;
 pub mod load;

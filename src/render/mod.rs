@@ -7,7 +7,6 @@
 //! each mention, which the actor profiles then quote.
 
 mod crossref;
-pub mod escape;
 mod feeds;
 mod files;
 pub mod fragments;

@@ -77,7 +77,7 @@ impl Templates {
         let mut tera = Tera::default();
         tera.autoescape_on(vec![".html", ".xml"]);
         // Tera's default also escapes `/`, which bloats every href for no safety gain.
-        tera.set_escape_fn(super::escape::escape_html);
+        tera.set_escape_fn(crate::escape::html);
         tera.add_raw_templates(sources)
             .map_err(|e| RenderError::Template {
                 name: String::from("templates/"),
