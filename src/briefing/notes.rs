@@ -11,7 +11,7 @@ use super::rows::emit_items;
 use crate::escape::push_html;
 use crate::labels::{BriefingLabels, Labels};
 use crate::model::{Citation, Dossier};
-use crate::render::text::short_title;
+use crate::render::plain_text::short_title;
 
 /// How many characters of the cited paragraph a note quotes.
 const QUOTE: usize = 200;

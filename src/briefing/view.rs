@@ -18,7 +18,7 @@ use crate::labels::confidence;
 use crate::model::{Citation, Target};
 use crate::pictures::{self, Lanes};
 use crate::render::links::PagePath;
-use crate::render::text::short_title;
+use crate::render::plain_text::short_title;
 use crate::render::{LocalLink, Site};
 
 /// A section of the briefing, numbered in the table of contents.

@@ -8,18 +8,18 @@
 
 mod crossref;
 mod feeds;
-mod files;
 pub mod fragments;
 pub mod highlight;
 mod label_use;
 pub mod links;
 mod markdown;
 mod model_json;
+mod outputs;
 mod pages;
 mod pictures;
+pub mod plain_text;
 mod search;
 pub mod templates;
-pub mod text;
 pub mod views;
 
 use std::path::{Path, PathBuf};
@@ -32,11 +32,11 @@ use crate::labels::{self, Labels};
 use crate::model::{Dossier, Language};
 use crate::write::{Sink, WriteError};
 pub use crossref::CrossRef;
-pub use files::SiteFile;
 use highlight::Highlighter;
 use links::PagePath;
 use markdown::Markdown;
 pub use markdown::{Local, LocalLink};
+pub use outputs::SiteFile;
 use templates::Templates;
 
 /// What can go wrong while rendering a valid dossier.
@@ -125,7 +125,7 @@ impl<'a> Site<'a> {
                         title.push_str(" — ");
                         title.push_str(&grade);
                     }
-                    (text::short_title(&source.title, 40), title)
+                    (plain_text::short_title(&source.title, 40), title)
                 })
                 .collect(),
         };

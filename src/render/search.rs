@@ -7,7 +7,7 @@ use serde::Serialize;
 
 use super::Site;
 use super::links::{PagePath, event_anchor};
-use super::text::plain;
+use super::plain_text::plain;
 use crate::labels::actor_kind;
 use crate::labels::date_span;
 

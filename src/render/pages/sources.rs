@@ -7,13 +7,13 @@ use serde::Serialize;
 
 use crate::escape::push_html;
 use crate::labels::{credibility, language_name, reliability, source_kind};
+use crate::link_safety::is_web_address;
 use crate::model::{Language, Referrer, Source};
 use crate::render::crossref::referrers;
 use crate::render::fragments::{self, SourceRow};
 use crate::render::links::PagePath;
 use crate::render::views::{Chrome, Link};
 use crate::render::{RenderError, Site};
-use crate::urls::is_web_address;
 
 /// A source's metadata, formatted.
 #[derive(Debug, Serialize)]
