@@ -1,17 +1,52 @@
 //! The command line: subcommands and their options.
+//!
+//! Options that every subcommand shares (`--root`, `--quiet`, `--color`) are global: they
+//! are accepted before or after the subcommand. A subcommand that reads a project
+//! flattens [`ProjectArgs`], which also takes the project folder as a positional argument
+//! (`dossier check my-dossier`); [`Cli::parse_resolved`] then fills in `project.root`.
+//! A new subcommand is a variant of [`Command`], its own `…Args` struct below, and (when
+//! it reads a project) one arm in [`Command::project_mut`].
 
 use std::net::IpAddr;
 use std::path::PathBuf;
 
-use clap::{Args, Parser, Subcommand};
+use clap::{Args, CommandFactory, Parser, Subcommand, ValueEnum};
 
 /// Turn sources and hand-written metadata into a cross-linked static site.
 #[derive(Debug, Parser)]
-#[command(name = "dossier", version, about)]
+#[command(name = "dossier", version = dossier::VERSION_LINE, about)]
 pub struct Cli {
+    /// Options of every subcommand.
+    #[command(flatten)]
+    pub global: GlobalArgs,
     /// What to do.
     #[command(subcommand)]
     pub command: Command,
+}
+
+/// Options accepted before or after any subcommand.
+#[derive(Debug, Args)]
+pub struct GlobalArgs {
+    /// The project folder (the one holding `content/`) [default: .]
+    #[arg(short, long, global = true, value_name = "DIR")]
+    pub root: Option<PathBuf>,
+    /// Print only errors and warnings (no summary, no progress).
+    #[arg(short, long, global = true)]
+    pub quiet: bool,
+    /// When to color the output (`auto`: on a terminal, unless `NO_COLOR` is set).
+    #[arg(long, global = true, value_name = "WHEN", default_value = "auto")]
+    pub color: ColorChoice,
+}
+
+/// `--color`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum ColorChoice {
+    /// On a terminal, unless the `NO_COLOR` variable is set.
+    Auto,
+    /// Always, even into a file or with `NO_COLOR`.
+    Always,
+    /// Never.
+    Never,
 }
 
 /// The subcommands.
@@ -29,11 +64,57 @@ pub enum Command {
     Briefing(BriefingArgs),
 }
 
-/// Options shared by the commands that read a project.
+impl Command {
+    /// The project options of the subcommands that read a project.
+    pub fn project_mut(&mut self) -> Option<&mut ProjectArgs> {
+        match self {
+            Command::Build(args) => Some(&mut args.project),
+            Command::Check(args) => Some(&mut args.project),
+            Command::Serve(args) => Some(&mut args.project),
+            Command::Briefing(args) => Some(&mut args.project),
+            Command::Init(_) => None,
+        }
+    }
+}
+
+impl Cli {
+    /// Parses the arguments (exiting with clap's message on a mistake) and settles the
+    /// project folder: the positional one, or `--root`, or the current folder.
+    pub fn parse_resolved() -> Self {
+        let mut cli = Self::parse();
+        let root = cli.global.root.clone();
+        if let Some(project) = cli.command.project_mut() {
+            project.root = match (project.dir.take(), root) {
+                (Some(dir), Some(root)) if dir != root => {
+                    Self::command()
+                        .error(
+                            clap::error::ErrorKind::ArgumentConflict,
+                            format!(
+                                "two project folders given: '{}' and --root '{}'",
+                                dir.display(),
+                                root.display()
+                            ),
+                        )
+                        .exit();
+                }
+                (Some(dir), _) => dir,
+                (None, Some(root)) => root,
+                (None, None) => PathBuf::from("."),
+            };
+        }
+        cli
+    }
+}
+
+/// The project of the commands that read one: a positional folder, or the global
+/// `--root`.
 #[derive(Debug, Args)]
 pub struct ProjectArgs {
-    /// The project folder (the one holding `content/`).
-    #[arg(long, default_value = ".")]
+    /// The project folder (the one holding `content/`), as `--root` [default: .]
+    #[arg(value_name = "DIR")]
+    pub dir: Option<PathBuf>,
+    /// The project folder once settled by [`Cli::parse_resolved`].
+    #[arg(skip)]
     pub root: PathBuf,
 }
 
@@ -58,7 +139,7 @@ pub struct BuildArgs {
     #[command(flatten)]
     pub project: ProjectArgs,
     /// The output folder, replaced whole by the new site (default: ROOT/public).
-    #[arg(long)]
+    #[arg(short, long, value_name = "DIR")]
     pub out: Option<PathBuf>,
     /// Treat warnings as errors: nothing is written.
     #[arg(long)]
@@ -79,7 +160,7 @@ pub struct ServeArgs {
     #[arg(long, default_value = "127.0.0.1")]
     pub bind: IpAddr,
     /// The port to listen on (0: any free port).
-    #[arg(long, default_value_t = 1111)]
+    #[arg(short, long, default_value_t = 1111)]
     pub port: u16,
     /// Open the site in the default browser once it is built.
     #[arg(long)]
@@ -101,13 +182,13 @@ pub struct BriefingArgs {
     #[command(flatten)]
     pub project: ProjectArgs,
     /// Write the briefing as one self-contained HTML page to this file.
-    #[arg(long, value_name = "FILE.html")]
+    #[arg(short, long, value_name = "FILE.html")]
     pub out: Option<PathBuf>,
-    /// Print the briefing to PDF in this file, with a headless Chromium or Chrome.
+    /// Print the briefing to PDF in this file, with a headless Chromium, Chrome or Edge.
     #[arg(long, value_name = "FILE.pdf")]
     pub pdf: Option<PathBuf>,
-    /// The browser to print with (default: chromium, chromium-browser or google-chrome
-    /// found on PATH).
+    /// The browser to print with (default: the CHROME variable, then Chromium, Chrome or
+    /// Edge on PATH or where they are usually installed).
     #[arg(long, value_name = "PATH")]
     pub chrome: Option<PathBuf>,
     /// The paper of the PDF: a4 or letter.

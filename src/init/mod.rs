@@ -6,8 +6,8 @@ use std::fs;
 use std::io;
 use std::path::{Path, PathBuf};
 
-/// The files of a new project: path inside it, and contents. `@DOSSIER_VERSION@` and
-/// `@TITLE@` are filled in when written.
+/// The files of a new project: path inside it, and contents. `@DOSSIER_PACKAGE@`,
+/// `@DOSSIER_VERSION@` and `@TITLE@` are filled in when written.
 const FILES: &[(&str, &str)] = &[
     (
         "content/dossier.yaml",
@@ -90,7 +90,8 @@ pub fn init(dir: &Path) -> Result<Vec<&'static str>, InitError> {
             fs::create_dir_all(parent).map_err(io_error(parent))?;
         }
         let text = text
-            .replace("@DOSSIER_VERSION@", env!("CARGO_PKG_VERSION"))
+            .replace("@DOSSIER_PACKAGE@", crate::PACKAGE)
+            .replace("@DOSSIER_VERSION@", crate::VERSION)
             .replace("@TITLE@", &title);
         fs::write(&path, text).map_err(io_error(&path))?;
     }
