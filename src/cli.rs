@@ -49,6 +49,15 @@ pub enum ColorChoice {
     Never,
 }
 
+/// `init --lang`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum Lang {
+    /// English.
+    En,
+    /// French.
+    Fr,
+}
+
 /// The subcommands.
 #[derive(Debug, Subcommand)]
 pub enum Command {
@@ -62,6 +71,10 @@ pub enum Command {
     Init(InitArgs),
     /// Write the printable briefing as one HTML page and/or print it to PDF.
     Briefing(BriefingArgs),
+    /// Copy the built-in templates and assets into the project's templates/ to edit them.
+    Templates(TemplatesArgs),
+    /// Print the reference of the content format (every file and key).
+    Format,
 }
 
 impl Command {
@@ -72,7 +85,7 @@ impl Command {
             Command::Check(args) => Some(&mut args.project),
             Command::Serve(args) => Some(&mut args.project),
             Command::Briefing(args) => Some(&mut args.project),
-            Command::Init(_) => None,
+            Command::Init(_) | Command::Templates(_) | Command::Format => None,
         }
     }
 }
@@ -103,6 +116,15 @@ impl Cli {
             };
         }
         cli
+    }
+
+    /// The project folder given with `--root`, or the current folder (for the
+    /// subcommands whose positional arguments are something else).
+    pub fn root(&self) -> PathBuf {
+        self.global
+            .root
+            .clone()
+            .unwrap_or_else(|| PathBuf::from("."))
     }
 }
 
@@ -172,6 +194,21 @@ pub struct ServeArgs {
 pub struct InitArgs {
     /// The folder to create (it may exist if it is empty).
     pub dir: PathBuf,
+    /// The language of the example and of the site's labels and dates.
+    #[arg(long, value_name = "LANG", default_value = "en")]
+    pub lang: Lang,
+    /// Write no example: only content/dossier.yaml, the empty folders, the README and
+    /// the workflow.
+    #[arg(long)]
+    pub empty: bool,
+}
+
+/// `dossier templates`.
+#[derive(Debug, Args)]
+pub struct TemplatesArgs {
+    /// The templates or assets to copy (default: all of them), e.g. `source.html`.
+    #[arg(value_name = "NAME")]
+    pub names: Vec<String>,
 }
 
 /// `dossier briefing`.

@@ -4,6 +4,7 @@ mod cli;
 mod terminal;
 
 use std::io::{IsTerminal, Write};
+use std::path::Path;
 use std::process::ExitCode;
 use std::sync::Arc;
 use std::sync::mpsc::channel;
@@ -12,7 +13,8 @@ use std::time::Instant;
 use anyhow::Context;
 
 use cli::{
-    BriefingArgs, BuildArgs, CheckArgs, Cli, ColorChoice, Command, GlobalArgs, InitArgs, ServeArgs,
+    BriefingArgs, BuildArgs, CheckArgs, Cli, ColorChoice, Command, GlobalArgs, InitArgs, Lang,
+    ServeArgs, TemplatesArgs,
 };
 use dossier::diagnostics::Diagnostics;
 
@@ -24,12 +26,18 @@ static ALLOCATOR: mimalloc::MiMalloc = mimalloc::MiMalloc;
 fn main() -> ExitCode {
     let cli = Cli::parse_resolved();
     let out = Output::new(&cli.global);
+    let root = cli.root();
     let result = match cli.command {
         Command::Check(args) => Ok(check(&args, out)),
         Command::Build(args) => Ok(build(&args, out)),
         Command::Serve(args) => serve(&args, out),
         Command::Init(args) => init(&args, out),
         Command::Briefing(args) => Ok(briefing(args, out)),
+        Command::Templates(args) => templates(&root, &args, out),
+        Command::Format => {
+            print!("{}", dossier::FORMAT_REFERENCE);
+            Ok(ExitCode::SUCCESS)
+        }
     };
     result.unwrap_or_else(|error| {
         eprintln!("error: {error:#}");
@@ -96,6 +104,20 @@ fn check(args: &CheckArgs, out: Output) -> ExitCode {
 /// `3 sources`, `1 source`.
 fn plural(count: usize, noun: &str) -> String {
     format!("{count} {noun}{}", if count == 1 { "" } else { "s" })
+}
+
+/// `dossier templates`: what was copied, where.
+fn templates(root: &Path, args: &TemplatesArgs, out: Output) -> anyhow::Result<ExitCode> {
+    let written = dossier::init::templates::copy(root, &args.names)?;
+    for path in &written {
+        out.note(&format!("wrote {}", path.display()));
+    }
+    out.note(&format!(
+        "{} copied: `dossier build` and `dossier serve` use the files in templates/ \
+         instead of the built-in ones",
+        plural(written.len(), "file")
+    ));
+    Ok(ExitCode::SUCCESS)
 }
 
 /// `dossier briefing`: diagnostics as `check` prints them, then what was written.
@@ -242,12 +264,19 @@ fn serve(args: &ServeArgs, out: Output) -> anyhow::Result<ExitCode> {
 
 /// `dossier init DIR`.
 fn init(args: &InitArgs, out: Output) -> anyhow::Result<ExitCode> {
-    let written = dossier::init::init(&args.dir)?;
+    let options = dossier::init::Options {
+        language: match args.lang {
+            Lang::En => dossier::model::Language::En,
+            Lang::Fr => dossier::model::Language::Fr,
+        },
+        empty: args.empty,
+    };
+    let written = dossier::init::init(&args.dir, options)?;
     if !out.quiet {
         let files = written.join("\n  ");
         terminal::say(&format!(
             "Created a dossier in {}:\n  {files}\nNext: cd {} && dossier serve --open  \
-             (README.md tells how to publish it)",
+             (README.md tells how to publish it; `dossier format` how to write it)",
             args.dir.display(),
             terminal::shell_quote(&args.dir.to_string_lossy())
         ));
