@@ -27,6 +27,8 @@ pub enum Command {
     Init(InitArgs),
     /// Write the printable briefing as one HTML page and/or print it to PDF.
     Briefing(BriefingArgs),
+    /// Write the dossier for other tools: FollowTheMoney, TimelineJS, CSV, GraphML.
+    Export(ExportArgs),
 }
 
 /// Options shared by the commands that read a project.
@@ -116,6 +118,23 @@ pub struct BriefingArgs {
     /// How many seconds the browser may take to print before it is stopped.
     #[arg(long, value_name = "SECONDS", default_value_t = 60)]
     pub timeout: u64,
+    /// Treat warnings as errors: nothing is written.
+    #[arg(long)]
+    pub strict: bool,
+}
+
+/// `dossier export`.
+#[derive(Debug, Args)]
+pub struct ExportArgs {
+    /// The project.
+    #[command(flatten)]
+    pub project: ProjectArgs,
+    /// What to write: ftm, timelinejs, csv, graphml or all.
+    #[arg(long, default_value = "all", value_parser = ["ftm", "timelinejs", "csv", "graphml", "all"])]
+    pub format: String,
+    /// The folder to write into (default: ROOT/exports).
+    #[arg(long)]
+    pub out: Option<std::path::PathBuf>,
     /// Treat warnings as errors: nothing is written.
     #[arg(long)]
     pub strict: bool,

@@ -4,6 +4,7 @@
 pub mod body;
 pub mod briefing;
 pub mod diagnostics;
+pub mod export;
 pub mod init;
 pub mod load;
 pub mod mentions;

@@ -12,7 +12,7 @@ use std::time::Instant;
 use anyhow::Context;
 use clap::Parser;
 
-use cli::{BriefingArgs, BuildArgs, Cli, Command, InitArgs, ServeArgs};
+use cli::{BriefingArgs, BuildArgs, Cli, Command, ExportArgs, InitArgs, ServeArgs};
 use dossier::diagnostics::Diagnostics;
 
 /// mimalloc: the build allocates many small strings from two threads at once, where
@@ -34,6 +34,7 @@ fn main() -> ExitCode {
         Command::Serve(args) => serve(&args),
         Command::Init(args) => init(&args),
         Command::Briefing(args) => Ok(briefing(args)),
+        Command::Export(args) => Ok(export(&args)),
     };
     result.unwrap_or_else(|error| {
         eprintln!("error: {error:#}");
@@ -76,6 +77,31 @@ fn briefing(args: BriefingArgs) -> ExitCode {
         Err(error) => {
             eprintln!("error: {error}");
             eprintln!("nothing written");
+            ExitCode::FAILURE
+        }
+    }
+}
+
+/// `dossier export`: diagnostics as `check` prints them, then the files written.
+fn export(args: &ExportArgs) -> ExitCode {
+    let root = &args.project.root;
+    let out = args.out.clone().unwrap_or_else(|| root.join("exports"));
+    let formats = dossier::export::Format::parse(&args.format).unwrap_or_default();
+    let (result, diagnostics) = dossier::export::run(root, &formats, &out, args.strict);
+    let status = report(&diagnostics, args.strict);
+    match result {
+        Ok(files) => {
+            for (path, bytes) in files {
+                eprintln!("wrote {} ({} KiB)", path.display(), bytes.div_ceil(1024));
+            }
+            status
+        }
+        Err(dossier::export::ExportError::Content) => {
+            eprintln!("nothing written");
+            ExitCode::FAILURE
+        }
+        Err(error) => {
+            eprintln!("error: {error}");
             ExitCode::FAILURE
         }
     }
