@@ -27,8 +27,14 @@ pub enum Command {
     Init(InitArgs),
     /// Write the printable briefing as one HTML page and/or print it to PDF.
     Briefing(BriefingArgs),
-    /// Write the dossier for other tools: FollowTheMoney, TimelineJS, CSV, GraphML.
+    /// Write the dossier in the formats other tools read (ftm, timelinejs, csv, graphml).
     Export(ExportArgs),
+    /// Add something to the dossier (`dossier new source FILE`).
+    #[command(subcommand)]
+    New(NewCommand),
+    /// Print, as YAML to paste, the events the sources' texts date and the names no actor
+    /// matches. Writes nothing.
+    Suggest(SuggestArgs),
 }
 
 /// Options shared by the commands that read a project.
@@ -138,4 +144,34 @@ pub struct ExportArgs {
     /// Treat warnings as errors: nothing is written.
     #[arg(long)]
     pub strict: bool,
+}
+
+/// `dossier new`.
+#[derive(Debug, Subcommand)]
+pub enum NewCommand {
+    /// Import a saved article (.html, .md or .txt) as content/sources/ID.md.
+    Source(NewSourceArgs),
+}
+
+/// `dossier new source`.
+#[derive(Debug, Args)]
+pub struct NewSourceArgs {
+    /// The article to import.
+    pub file: std::path::PathBuf,
+    /// The project.
+    #[command(flatten)]
+    pub project: ProjectArgs,
+    /// The new source's id (default: from its title).
+    #[arg(long)]
+    pub id: Option<String>,
+}
+
+/// `dossier suggest`.
+#[derive(Debug, Args)]
+pub struct SuggestArgs {
+    /// The project.
+    #[command(flatten)]
+    pub project: ProjectArgs,
+    /// The sources to read (default: all of them).
+    pub sources: Vec<String>,
 }

@@ -12,7 +12,10 @@ use std::time::Instant;
 use anyhow::Context;
 use clap::Parser;
 
-use cli::{BriefingArgs, BuildArgs, Cli, Command, ExportArgs, InitArgs, ServeArgs};
+use cli::{
+    BriefingArgs, BuildArgs, Cli, Command, ExportArgs, InitArgs, NewCommand, NewSourceArgs,
+    ServeArgs, SuggestArgs,
+};
 use dossier::diagnostics::Diagnostics;
 
 /// mimalloc: the build allocates many small strings from two threads at once, where
@@ -35,6 +38,8 @@ fn main() -> ExitCode {
         Command::Init(args) => init(&args),
         Command::Briefing(args) => Ok(briefing(args)),
         Command::Export(args) => Ok(export(&args)),
+        Command::New(NewCommand::Source(args)) => Ok(new_source(&args)),
+        Command::Suggest(args) => Ok(suggest(&args)),
     };
     result.unwrap_or_else(|error| {
         eprintln!("error: {error:#}");
@@ -77,6 +82,53 @@ fn briefing(args: BriefingArgs) -> ExitCode {
         Err(error) => {
             eprintln!("error: {error}");
             eprintln!("nothing written");
+            ExitCode::FAILURE
+        }
+    }
+}
+
+/// `dossier new source`: the file written, and what is left to fill.
+fn new_source(args: &NewSourceArgs) -> ExitCode {
+    match dossier::import::new_source(&args.project.root, &args.file, args.id.as_deref()) {
+        Ok((path, article)) => {
+            eprintln!("wrote {}", path.display());
+            let mut missing = Vec::new();
+            if article.title.is_empty() {
+                missing.push("title");
+            }
+            if article.published.is_none() {
+                missing.push("published");
+            }
+            if !missing.is_empty() {
+                eprintln!(
+                    "to do: set {} in its front matter (`dossier check` says what is missing)",
+                    missing.join(" and ")
+                );
+            }
+            ExitCode::SUCCESS
+        }
+        Err(error) => {
+            eprintln!("error: {error}");
+            eprintln!("nothing written");
+            ExitCode::FAILURE
+        }
+    }
+}
+
+/// `dossier suggest`: YAML on standard output, diagnostics on standard error.
+fn suggest(args: &SuggestArgs) -> ExitCode {
+    let (dossier, diagnostics) = dossier::check(&args.project.root);
+    let status = report(&diagnostics, false);
+    let Some(dossier) = dossier else {
+        return ExitCode::FAILURE;
+    };
+    match dossier::suggest::suggest(&dossier, &args.sources) {
+        Ok(yaml) => {
+            print!("{yaml}");
+            status
+        }
+        Err(error) => {
+            eprintln!("error: {error}");
             ExitCode::FAILURE
         }
     }

@@ -1,5 +1,5 @@
-//! `dossier.ftm.json`: FollowTheMoney entities, one JSON object per line, as Aleph and
-//! OpenAleph import them (`ftm import`, `alephclient write-entities`).
+//! `dossier.ftm.json`: `FollowTheMoney` entities, one JSON object per line, as Aleph and
+//! `OpenAleph` import them (`ftm import`, `alephclient write-entities`).
 //!
 //! Actors become `Person`, `Organization`, `PublicBody` (states), `Address` (places) or
 //! `LegalEntity`; sources `Article` or `Document` with their text; events `Event` with
@@ -62,7 +62,7 @@ fn schema_of(kind: ActorKind) -> &'static str {
     }
 }
 
-/// ISO 639-2 code, the form FollowTheMoney keeps.
+/// ISO 639-2 code, the form `FollowTheMoney` keeps.
 fn language_code(language: Language) -> &'static str {
     match language {
         Language::Fr => "fra",

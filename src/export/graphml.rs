@@ -1,5 +1,5 @@
 //! `graph.graphml`: the actors as nodes (name, kind, page) and their relations as
-//! directed edges (type, dates, cited and distinct sources), for Gephi, yEd, networkx.
+//! directed edges (type, dates, cited and distinct sources), for Gephi, yEd, `networkx`.
 
 use std::fmt::Write as _;
 

@@ -1,6 +1,6 @@
-//! Exports: the resolved dossier in the formats other tools read — FollowTheMoney
-//! entities (Aleph, OpenAleph), TimelineJS slides, CSV tables (spreadsheets) and GraphML
-//! (Gephi, networkx) — beside the JSON Schema of `dossier.json`.
+//! Exports: the resolved dossier in the formats other tools read — `FollowTheMoney`
+//! entities (Aleph, `OpenAleph`), `TimelineJS` slides, CSV tables (spreadsheets) and `GraphML`
+//! (Gephi, `networkx`) — beside the JSON Schema of `dossier.json`.
 //!
 //! Each format is a pure function of the [`Dossier`]: the same input always gives the
 //! same bytes, so `dossier export` and the `exports/` folder of a build agree.
@@ -26,13 +26,13 @@ pub const SCHEMA_FILE: &str = "dossier.schema.json";
 /// One export format.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
 pub enum Format {
-    /// FollowTheMoney entities, one JSON object per line (`dossier.ftm.json`).
+    /// `FollowTheMoney` entities, one JSON object per line (`dossier.ftm.json`).
     Ftm,
-    /// A TimelineJS timeline (`timeline.json`).
+    /// A `TimelineJS` timeline (`timeline.json`).
     TimelineJs,
     /// CSV tables: events, actors, relations, sources, citations, mentions.
     Csv,
-    /// The actors and their relations as GraphML (`graph.graphml`).
+    /// The actors and their relations as `GraphML` (`graph.graphml`).
     GraphMl,
 }
 

@@ -56,7 +56,7 @@ fn events(d: &Dossier) -> ExportFile {
         "distinct_sources",
         "tags",
     ]);
-    for e in d.events.iter() {
+    for e in &*d.events {
         let cited = super::citation_texts(d, &e.sources);
         t.row([
             e.id.clone(),

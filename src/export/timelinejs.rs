@@ -1,7 +1,7 @@
-//! `timeline.json`: the events as TimelineJS slides. Partial dates keep their precision
-//! (TimelineJS reads `year`, `month`, `day` as given), a period gets an `end_date`, an
+//! `timeline.json`: the events as `TimelineJS` slides. Partial dates keep their precision
+//! (`TimelineJS` reads `year`, `month`, `day` as given), a period gets an `end_date`, an
 //! approximate date says so in `display_date`, and each slide is grouped by its first
-//! tag (TimelineJS draws one row per group).
+//! tag (`TimelineJS` draws one row per group).
 
 use serde::Serialize;
 
@@ -56,7 +56,7 @@ impl From<Date> for SlideDate {
 }
 
 /// The `text` of a slide: the description, then the sources it cites, as plain text
-/// (TimelineJS inserts it as HTML, so every character that means markup is escaped).
+/// (`TimelineJS` inserts it as HTML, so every character that means markup is escaped).
 fn slide_text(d: &Dossier, e: &Event) -> String {
     let mut text = String::new();
     if let Some(description) = &e.description {
