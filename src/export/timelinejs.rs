@@ -5,9 +5,9 @@
 
 use serde::Serialize;
 
+use crate::escape::html as escape_html;
+use crate::labels::date_span;
 use crate::model::{Date, Dossier, Event};
-use crate::render::escape::escape_html;
-use crate::render::labels::date_span;
 
 #[derive(Serialize)]
 struct Timeline<'a> {
