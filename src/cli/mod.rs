@@ -143,7 +143,7 @@ impl Cli {
 
 /// The project of the commands that read one: a positional folder, or the global
 /// `--root`.
-#[derive(Debug, Args)]
+#[derive(Debug, Default, Args)]
 pub struct ProjectArgs {
     /// The project folder (the one holding `content/`), as `--root` [default: .]
     #[arg(value_name = "DIR")]
@@ -281,8 +281,8 @@ pub enum NewCommand {
 pub struct NewSourceArgs {
     /// The article to import.
     pub file: std::path::PathBuf,
-    /// The project.
-    #[command(flatten)]
+    /// The project (`--root`, or the current folder).
+    #[arg(skip)]
     pub project: ProjectArgs,
     /// The new source's id (default: from its title).
     #[arg(long)]
@@ -292,8 +292,8 @@ pub struct NewSourceArgs {
 /// `dossier suggest`.
 #[derive(Debug, Args)]
 pub struct SuggestArgs {
-    /// The project.
-    #[command(flatten)]
+    /// The project (`--root`, or the current folder).
+    #[arg(skip)]
     pub project: ProjectArgs,
     /// The sources to read (default: all of them).
     pub sources: Vec<String>,
