@@ -1,4 +1,4 @@
-//! The command line: subcommands and their options.
+//! The command line: subcommands and their options, and what the binary prints.
 //!
 //! Options that every subcommand shares (`--root`, `--quiet`, `--color`) are global: they
 //! are accepted before or after the subcommand. A subcommand that reads a project
@@ -6,6 +6,8 @@
 //! (`dossier check my-dossier`); [`Cli::parse_resolved`] then fills in `project.root`.
 //! A new subcommand is a variant of [`Command`], its own `…Args` struct below, and (when
 //! it reads a project) one arm in [`Command::project_mut`].
+
+pub mod terminal;
 
 use std::net::IpAddr;
 use std::path::PathBuf;
