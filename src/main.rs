@@ -304,6 +304,9 @@ fn exit_status(diagnostics: &Diagnostics, strict: bool) -> ExitCode {
     }
 }
 
+/// The port of `dossier serve` when none is given (Zola's).
+const DEFAULT_PORT: u16 = 1111;
+
 /// `dossier serve`: until Ctrl-C (or SIGTERM), then stops cleanly.
 fn serve(args: &ServeArgs, out: Output) -> anyhow::Result<ExitCode> {
     if !args.bind.is_loopback() {
@@ -321,13 +324,22 @@ fn serve(args: &ServeArgs, out: Output) -> anyhow::Result<ExitCode> {
     let options = dossier::serve::Options {
         root: args.project.root.clone(),
         bind: args.bind,
-        port: args.port,
+        port: args.port.unwrap_or(DEFAULT_PORT),
+        any_port_if_taken: args.port.is_none(),
     };
+    let listener = dossier::serve::listen(&options)?;
+    if let (Some(taken), Some(address)) = (listener.taken, listener.address()) {
+        terminal::say(&format!(
+            "Port {taken} is taken by another program: using port {} instead",
+            address.port()
+        ));
+    }
     let printer = terminal::Printer::new(out.color, out.quiet);
     if !out.quiet {
         terminal::say(&format!("Building {}…", args.project.root.display()));
     }
-    let server = dossier::serve::Server::start(&options, Arc::new(move |n| printer.print(n)))?;
+    let report = Arc::new(move |n| printer.print(n));
+    let server = dossier::serve::Server::start_on(listener, &options, report)?;
     let url = server.url();
     terminal::say(&format!("Serving on {url} (Ctrl-C to stop)"));
     if args.open {

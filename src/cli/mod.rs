@@ -194,9 +194,10 @@ pub struct ServeArgs {
     /// network.
     #[arg(long, default_value = "127.0.0.1")]
     pub bind: IpAddr,
-    /// The port to listen on (0: any free port).
-    #[arg(short, long, default_value_t = 1111)]
-    pub port: u16,
+    /// The port to listen on (0: any free port) [default: 1111, or a free port when
+    /// 1111 is taken]
+    #[arg(short, long)]
+    pub port: Option<u16>,
     /// Open the site in the default browser once it is built.
     #[arg(long)]
     pub open: bool,
