@@ -32,8 +32,9 @@ impl Entity {
     /// Adds a value, unless it is empty.
     fn set(&mut self, property: &'static str, value: impl Into<String>) {
         let value = value.into();
-        if !value.trim().is_empty() {
-            self.properties.entry(property).or_default().push(value);
+        let values = self.properties.entry(property).or_default();
+        if !value.trim().is_empty() && !values.contains(&value) {
+            values.push(value);
         }
     }
 
@@ -126,11 +127,19 @@ fn event(d: &Dossier, ev: &Event) -> Entity {
     if let Some(description) = &ev.description {
         e.set("description", description);
     }
+    // FollowTheMoney involves legal entities in an event; a place is its address.
     for &a in &ev.actors {
-        e.set("involved", actor_id(&d.actors[a]));
+        let actor = &d.actors[a];
+        let property = if actor.kind == ActorKind::Place {
+            "addressEntity"
+        } else {
+            "involved"
+        };
+        e.set(property, actor_id(actor));
     }
     if let Some(place) = ev.place {
         e.set("location", &d.actors[place].name);
+        e.set("addressEntity", actor_id(&d.actors[place]));
     }
     for c in &ev.sources {
         e.set("proof", source_id(&d.sources[c.source]));

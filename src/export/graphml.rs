@@ -1,16 +1,14 @@
-//! `graph.graphml`: the actors as nodes (name, kind, page) and their relations as
+//! `graph.graphml`: the actors as nodes (name, kind) and their relations as
 //! directed edges (type, dates, cited and distinct sources), for Gephi, yEd, `networkx`.
 
 use std::fmt::Write as _;
 
 use crate::model::Dossier;
-use crate::render::links::PagePath;
 
 /// The attributes declared in the header: (id, for, type).
-const KEYS: [(&str, &str, &str); 9] = [
+const KEYS: [(&str, &str, &str); 8] = [
     ("name", "node", "string"),
     ("kind", "node", "string"),
-    ("page", "node", "string"),
     ("type", "edge", "string"),
     ("since", "edge", "string"),
     ("until", "edge", "string"),
@@ -64,7 +62,6 @@ pub fn write(d: &Dossier) -> Vec<u8> {
         let _ = writeln!(out, "    <node id=\"{}\">", xml(&a.id));
         data(&mut out, "name", &a.name);
         data(&mut out, "kind", a.kind.word());
-        data(&mut out, "page", &PagePath::actor(&a.id).to_string());
         out.push_str("    </node>\n");
     }
     for a in &d.actors {

@@ -108,16 +108,54 @@ pub fn export(dossier: &Dossier, formats: &[Format]) -> Vec<ExportFile> {
     files
 }
 
-/// Every export file a build writes into the site's `exports/` folder: all formats and
-/// the schema of `dossier.json`.
+/// The export files a build writes into `exports/`, by name.
+pub const SITE_FILES: [&str; 11] = [
+    "dossier.ftm.json",
+    "timeline.json",
+    "events.csv",
+    "actors.csv",
+    "relations.csv",
+    "sources.csv",
+    "citations.csv",
+    "mentions.csv",
+    "graph.graphml",
+    SCHEMA_FILE,
+    "README.txt",
+];
+
+/// Every file of [`SITE_FILES`], as a build writes them.
 pub fn site_files(dossier: &Dossier) -> Vec<ExportFile> {
     let mut files = export(dossier, &Format::ALL);
     files.push(ExportFile {
         name: SCHEMA_FILE,
         bytes: DOSSIER_SCHEMA.as_bytes().to_vec(),
     });
+    files.push(ExportFile {
+        name: "README.txt",
+        bytes: README.as_bytes().to_vec(),
+    });
     files
 }
+
+/// One file of [`SITE_FILES`], rendered alone (the preview renders a file when asked).
+pub fn site_file(dossier: &Dossier, name: &str) -> Option<Vec<u8>> {
+    let format = match name {
+        "dossier.ftm.json" => Format::Ftm,
+        "timeline.json" => Format::TimelineJs,
+        "graph.graphml" => Format::GraphMl,
+        SCHEMA_FILE => return Some(DOSSIER_SCHEMA.as_bytes().to_vec()),
+        "README.txt" => return Some(README.as_bytes().to_vec()),
+        _ if name.ends_with(".csv") => Format::Csv,
+        _ => return None,
+    };
+    export(dossier, &[format])
+        .into_iter()
+        .find(|f| f.name == name)
+        .map(|f| f.bytes)
+}
+
+/// What the files of `exports/` are, for whoever downloads them.
+const README: &str = include_str!("README.txt");
 
 /// The citations of a list, written as in the content (`id#p4-p6`).
 fn citation_texts(d: &Dossier, citations: &[crate::model::Citation]) -> Vec<String> {
