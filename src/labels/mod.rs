@@ -125,7 +125,7 @@ pub struct Labels {
     pub none: &'static str,
     /// "Whole dossier data (JSON)".
     pub data: &'static str,
-    /// "Exports (CSV, GraphML, TimelineJS, FollowTheMoney)".
+    /// "Exports" (the data for other tools).
     pub exports: &'static str,
     /// "Feed".
     pub feed: &'static str,
