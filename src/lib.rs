@@ -4,6 +4,8 @@
 pub mod briefing;
 pub mod diagnostics;
 pub mod escape;
+pub mod export;
+pub mod import;
 pub mod init;
 pub mod labels;
 pub mod link_safety;
@@ -15,6 +17,7 @@ pub mod pictures;
 pub mod render;
 pub mod scan;
 pub mod serve;
+pub mod suggest;
 pub mod sync;
 pub mod validate;
 pub mod write;

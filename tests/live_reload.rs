@@ -238,7 +238,7 @@ fn the_page_shows_errors_over_the_last_good_build_and_reloads_once_fixed() {
         "published: 2024-02-30",
     );
     browser.wait_for(
-        &format!("!!{overlay} && {overlay}.innerText.includes('port-deal.md:3:12')"),
+        &format!("!!{overlay} && {overlay}.shadowRoot.textContent.includes('port-deal.md:3:12')"),
         "the error overlay",
     );
     assert_eq!(browser.eval("window.__mark"), json!("not reloaded"));

@@ -265,6 +265,7 @@ impl<'f, 's> Plan<'f, 's> {
                 SiteFile::Source(index) => plan.sources.push(*index),
                 SiteFile::Page(job) => plan.pages.push((path, job)),
                 SiteFile::Model
+                | SiteFile::Export(_)
                 | SiteFile::SearchIndex
                 | SiteFile::Chronology
                 | SiteFile::Briefing => plan.big.push((path, file)),
