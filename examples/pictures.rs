@@ -8,7 +8,7 @@ use std::path::Path;
 use std::time::{Duration, Instant};
 
 use dossier::model::Citation;
-use dossier::pictures::{Frame, Lanes, Links, Medium, PICTURES_CSS, relationship_graph, timeline};
+use dossier::pictures::{Frame, Links, Medium, PICTURES_CSS, relationship_graph, timeline};
 
 fn main() -> anyhow::Result<()> {
     let args: Vec<String> = std::env::args().skip(1).collect();
@@ -67,7 +67,7 @@ fn main() -> anyhow::Result<()> {
         ..screen
     };
     let t = Instant::now();
-    let chronology = timeline(&dossier, &all, Lanes::top(6), &links, &frame).unwrap_or_default();
+    let chronology = timeline(&dossier, &all, &links, &frame).unwrap_or_default();
     println!(
         "chronology timeline: {:.2?} ({} bytes)",
         t.elapsed(),
@@ -88,8 +88,7 @@ fn main() -> anyhow::Result<()> {
         let graph = relationship_graph(&dossier, Some(a), &links, &screen).unwrap_or_default();
         graph_time += t.elapsed();
         let t = Instant::now();
-        let line =
-            timeline(&dossier, events, Lanes::profile(a, 4), &links, &frame).unwrap_or_default();
+        let line = timeline(&dossier, events, &links, &frame).unwrap_or_default();
         timeline_time += t.elapsed();
         bytes += graph.len() + line.len();
         profiles.push((graph, line));

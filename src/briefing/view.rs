@@ -15,7 +15,7 @@ use super::page::Slot;
 use super::rows;
 use super::text::css_string;
 use crate::model::{Citation, Target};
-use crate::pictures::{self, Lanes};
+use crate::pictures;
 use crate::render::labels::confidence;
 use crate::render::links::PagePath;
 use crate::render::text::short_title;
@@ -229,13 +229,7 @@ pub fn build<'a>(
         judgments,
         event_rows: Slot::EventRows.marker(),
         timeline_svg: print_picture(d, "briefing-timeline", |links, frame| {
-            pictures::timeline(
-                d,
-                &(0..d.events.len()).collect::<Vec<_>>(),
-                Lanes::top(4),
-                links,
-                frame,
-            )
+            pictures::timeline(d, &(0..d.events.len()).collect::<Vec<_>>(), links, frame)
         }),
         actor_rows: Slot::ActorRows.marker(),
         graph_svg: print_picture(d, "briefing-graph", |links, frame| {

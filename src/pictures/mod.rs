@@ -30,7 +30,7 @@
 //!
 //! ```no_run
 //! # use dossier::model::{Citation, Dossier};
-//! # use dossier::pictures::{relationship_graph, timeline, Frame, Lanes, Links, Medium};
+//! # use dossier::pictures::{relationship_graph, timeline, Frame, Links, Medium};
 //! # fn page(dossier: &Dossier) {
 //! // On `actors/index.html`: links go one level down.
 //! let actor = |i: usize| format!("{}/", dossier.actors[i].id);
@@ -44,7 +44,7 @@
 //! let graph: Option<String> = relationship_graph(dossier, None, &links, &frame);
 //! let all: Vec<usize> = (0..dossier.events.len()).collect();
 //! let frame = Frame { id: "timeline", ..frame };
-//! let picture: Option<String> = timeline(dossier, &all, Lanes::top(6), &links, &frame);
+//! let picture: Option<String> = timeline(dossier, &all, &links, &frame);
 //! # }
 //! ```
 
@@ -57,7 +57,7 @@ mod words;
 use crate::model::{Citation, Language};
 
 pub use graph::{graph_relations, is_mutual, relationship_graph};
-pub use timeline::{Lanes, timeline};
+pub use timeline::timeline;
 
 /// The CSS for the classes the pictures use, light and dark (`prefers-color-scheme`)
 /// and print. Include it once in the site's stylesheet. Colours are custom properties

@@ -27,18 +27,20 @@ pub struct Words {
     pub ended: &'static str,
     /// Legend: a relation that reads one way.
     pub directed: &'static str,
-    /// Legend: a relation that reads both ways.
-    pub mutual: &'static str,
     /// Title of the timeline.
     pub timeline_title: &'static str,
-    /// Name of the lane holding every event.
-    pub all_events: &'static str,
+    /// Legend: a date known to the day.
+    pub day: &'static str,
+    /// Legend: a date known to the month or the year only.
+    pub imprecise: &'static str,
     /// Legend: an approximate date.
     pub approximate: &'static str,
     /// Legend: a period.
     pub period: &'static str,
-    /// Legend: a group of events.
-    pub cluster: &'static str,
+    /// Note when the timeline counts events by month: `{count}`.
+    pub by_month: &'static str,
+    /// Note when the timeline counts events by year: `{count}`.
+    pub by_year: &'static str,
     /// "events", after a number.
     pub events: &'static str,
     /// "event", after 1.
@@ -62,12 +64,13 @@ const FR: Words = Words {
     graph_of: "Relations de",
     ended: "relation terminée",
     directed: "se lit dans le sens de la flèche",
-    mutual: "réciproque",
     timeline_title: "Frise chronologique",
-    all_events: "Tous les événements",
+    day: "date au jour près",
+    imprecise: "mois ou année (l’intervalle possible)",
     approximate: "date approximative",
     period: "période",
-    cluster: "groupe d’événements",
+    by_month: "{count} événements, comptés par mois ; chaque barre mène au premier.",
+    by_year: "{count} événements, comptés par année ; chaque barre mène au premier.",
     events: "événements",
     event: "événement",
     actors: "acteurs",
@@ -83,12 +86,13 @@ const EN: Words = Words {
     graph_of: "Relations of",
     ended: "ended",
     directed: "reads in the arrow’s direction",
-    mutual: "mutual",
     timeline_title: "Timeline",
-    all_events: "All events",
+    day: "exact day",
+    imprecise: "month or year (the possible span)",
     approximate: "approximate date",
     period: "period",
-    cluster: "group of events",
+    by_month: "{count} events, counted by month; each bar leads to the first.",
+    by_year: "{count} events, counted by year; each bar leads to the first.",
     events: "events",
     event: "event",
     actors: "actors",

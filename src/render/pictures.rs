@@ -2,7 +2,7 @@
 //! timeline, with links relative to that page.
 
 use crate::model::{Citation, Target};
-use crate::pictures::{self, Frame, Lanes, Links, Medium};
+use crate::pictures::{self, Frame, Links, Medium};
 use crate::render::Site;
 use crate::render::links::{PagePath, target_href};
 
@@ -59,9 +59,9 @@ impl<'s, 'a> PagePictures<'s, 'a> {
         })
     }
 
-    /// The timeline of `events`, with lanes for the leading actors.
-    pub fn timeline(&self, events: &[usize], lanes: Lanes) -> Option<String> {
+    /// The timeline of `events`.
+    pub fn timeline(&self, events: &[usize]) -> Option<String> {
         let frame = self.frame("pic-timeline");
-        self.with_links(|links| pictures::timeline(self.site.dossier, events, lanes, links, &frame))
+        self.with_links(|links| pictures::timeline(self.site.dossier, events, links, &frame))
     }
 }

@@ -7,14 +7,16 @@
 //! label, never overlapping one), and [`draw`] writes the SVG.
 
 mod draw;
+mod labels;
 mod layout;
 mod legend;
 mod network;
 mod overlaps;
 
 use crate::model::Dossier;
-use crate::pictures::geometry::{Anchor, Rect, shorten, text_box, text_width};
+use crate::pictures::geometry::{Rect, wrap};
 use crate::pictures::{Frame, Links, Medium};
+use labels::{Label, edge_lines};
 use layout::{Body, layout};
 use network::{Network, network};
 
@@ -24,29 +26,10 @@ pub use network::{graph_relations, is_mutual};
 const NAME_SIZE: f64 = 12.0;
 /// Font size of a line's label.
 const EDGE_SIZE: f64 = 10.0;
-/// Longest name written, in characters (the full name is in the tooltip).
-const NAME_CHARS: usize = 26;
-/// Longest line label written, in characters.
-const EDGE_CHARS: usize = 28;
-
-/// Where one text goes.
-#[derive(Debug, Clone)]
-pub struct Label {
-    /// The text written (maybe shortened).
-    pub text: String,
-    /// Anchor point x.
-    pub x: f64,
-    /// Baseline y.
-    pub y: f64,
-    /// Font size.
-    pub size: f64,
-}
-
-impl Label {
-    fn rect(&self) -> Rect {
-        text_box(&self.text, self.size, self.x, self.y, Anchor::Middle)
-    }
-}
+/// Widest line of a name.
+const NAME_WIDTH: f64 = 150.0;
+/// Widest line of a line's label.
+const EDGE_WIDTH: f64 = 150.0;
 
 /// Everything placed: node centres and radii, names, line labels.
 pub struct Scene {
@@ -100,20 +83,18 @@ fn radius(node: &network::Node) -> f64 {
     }
 }
 
-/// The name of a node as written under it, with its centre at (`x`, `y`).
+/// The name of a node as written under it (wrapped, whole), its centre at (`x`, `y`).
 fn name_label(dossier: &Dossier, node: &network::Node, x: f64, y: f64) -> Label {
     let size = if node.focus {
         NAME_SIZE + 1.0
     } else {
         NAME_SIZE
     };
-    let text = shorten(&dossier.actors[node.actor].name, NAME_CHARS);
-    Label {
-        text,
-        x,
-        y: y + radius(node) * 1.2 + size + 1.0,
-        size,
-    }
+    let lines = wrap(&dossier.actors[node.actor].name, NAME_WIDTH, size);
+    let mut label = Label::centred(lines, size, x, 0.0);
+    let top = label.rect().y0;
+    label.shift(0.0, y + radius(node) * 1.2 + 1.0 - top);
+    label
 }
 
 /// Lays the network out and places its labels.
@@ -135,12 +116,11 @@ fn arrange(dossier: &Dossier, network: &Network, width: f64) -> Scene {
         .map(|(node, &r)| {
             let shape = r * 1.2;
             if node.labelled {
-                let label = name_label(dossier, node, 0.0, 0.0);
-                let text = text_width(&label.text, label.size);
+                let rect = name_label(dossier, node, 0.0, 0.0).rect();
                 Body {
-                    half_width: (text / 2.0).max(shape),
+                    half_width: (rect.width() / 2.0).max(shape),
                     above: shape,
-                    below: label.rect().y1,
+                    below: rect.y1,
                 }
             } else {
                 Body {
@@ -208,23 +188,17 @@ fn place_labels(
         if edge.context || !(network.nodes[edge.a].labelled || network.nodes[edge.b].labelled) {
             continue;
         }
-        let curve = draw::Curve::new(positions[edge.a], positions[edge.b], edge.bend);
-        'texts: for max in [EDGE_CHARS, EDGE_CHARS / 2] {
-            let text = shorten(&edge.kind, max);
-            for t in [0.5, 0.4, 0.6, 0.3, 0.7, 0.22, 0.78] {
-                let (x, y) = curve.point(t);
-                let label = Label {
-                    text: text.clone(),
-                    x,
-                    y: y + EDGE_SIZE * 0.35,
-                    size: EDGE_SIZE,
-                };
-                let rect = label.rect().grown(1.0);
-                if !taken.iter().chain(&shapes).any(|t| t.intersects(&rect)) {
-                    taken.push(rect);
-                    edge_labels[e] = Some(label);
-                    break 'texts;
-                }
+        let lines = edge_lines(dossier, network, edge, &positions, (EDGE_WIDTH, EDGE_SIZE));
+        let (from, to) = (positions[edge.a], positions[edge.b]);
+        for t in [0.5, 0.4, 0.6, 0.3, 0.7, 0.22, 0.78] {
+            let x = from.0 + (to.0 - from.0) * t;
+            let y = from.1 + (to.1 - from.1) * t;
+            let label = Label::centred(lines.clone(), EDGE_SIZE, x, y);
+            let rect = label.rect().grown(2.0);
+            if !taken.iter().chain(&shapes).any(|t| t.intersects(&rect)) {
+                taken.push(rect);
+                edge_labels[e] = Some(label);
+                break;
             }
         }
     }

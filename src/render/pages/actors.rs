@@ -6,7 +6,7 @@ use std::collections::BTreeMap;
 use serde::Serialize;
 
 use crate::model::{ActorKind, Relation};
-use crate::pictures::{Lanes, graph_relations};
+use crate::pictures::graph_relations;
 use crate::render::crossref::referrers;
 use crate::render::fragments::{self, QuoteGroup};
 use crate::render::labels::{actor_kind, actor_kinds, period};
@@ -228,8 +228,7 @@ pub fn actor(
         links_here,
         tags: actor.tags.iter().map(|t| site.tag_link(&page, t)).collect(),
         graph_svg: PagePictures::new(site, &page).graph(Some(index)),
-        timeline_svg: PagePictures::new(site, &page)
-            .timeline(&site.cross.events_by_actor[index], Lanes::profile(index, 4)),
+        timeline_svg: PagePictures::new(site, &page).timeline(&site.cross.events_by_actor[index]),
     };
     Ok((
         page,
