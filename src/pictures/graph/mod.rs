@@ -53,9 +53,9 @@ pub struct Scene {
 /// table of the same relations ([`graph_relations`] lists them) for screen readers and
 /// print.
 ///
-/// At most 300 actors are drawn on screen (120 in print), the most connected, and the
-/// 60 most connected (40 in print) are named; the others are small faded nodes whose
-/// name is in their tooltip. A visible note says so when it happens.
+/// At most 50 actors are drawn on screen (35 in print), the most connected, each with
+/// its name: a picture of 300 actors would be a hairball. A visible note says how many
+/// are drawn, and the table that follows lists every relation.
 pub fn relationship_graph(
     dossier: &Dossier,
     focus: Option<usize>,
@@ -63,8 +63,8 @@ pub fn relationship_graph(
     frame: &Frame<'_>,
 ) -> Option<String> {
     let (max_nodes, max_labels) = match frame.medium {
-        Medium::Screen => (300, 60),
-        Medium::Print => (120, 40),
+        Medium::Screen => (50, 50),
+        Medium::Print => (35, 35),
     };
     let focus = focus.filter(|&f| f < dossier.actors.len());
     let network = network(dossier, focus, max_nodes, max_labels)?;
