@@ -127,10 +127,18 @@ impl Anchor {
 pub fn wrap(text: &str, width: f64, size: f64) -> Vec<String> {
     let words: Vec<&str> = text.split_whitespace().collect();
     let short = |w: &str| w.chars().count() <= 3;
+    let closing = |w: &str| w.chars().all(|c| matches!(c, '»' | '”' | ')' | ']' | ':' | ';' | '!' | '?' | ',' | '.' | '–' | '—'));
     // Units: runs of words that stay on one line.
     let mut units: Vec<String> = Vec::new();
     let mut pending = String::new();
     for (k, word) in words.iter().enumerate() {
+        if pending.is_empty() && closing(word) {
+            if let Some(last) = units.last_mut() {
+                last.push(' ');
+                last.push_str(word);
+                continue;
+            }
+        }
         if !pending.is_empty() {
             pending.push(' ');
         }
@@ -239,12 +247,14 @@ mod tests {
             "voisin du",
             "du",
             "Ministère russe de la Défense",
+            "À Hawaï, Lloyd Austin juge sans « problème significatif » la présence russe",
         ] {
             for width in [40.0, 90.0, 150.0] {
                 let lines = wrap(text, width, 10.0);
                 assert_eq!(lines.join(" "), text);
                 for line in &lines {
                     assert!(line.chars().count() > 3 || lines.len() == 1, "{lines:?}");
+                    assert!(!line.starts_with('»'), "{lines:?}");
                 }
             }
         }

@@ -89,6 +89,8 @@ pub struct Links<'a> {
 pub enum Medium {
     /// A web page: about 960 px wide.
     Screen,
+    /// The text column of a web page (an actor's profile): about 660 px wide.
+    Column,
     /// The printed briefing: about 680 px wide (an A4 or Letter text column), with
     /// fewer actors named so that the text stays legible on paper.
     Print,
@@ -99,6 +101,7 @@ impl Medium {
     fn width(self) -> f64 {
         match self {
             Self::Screen => 960.0,
+            Self::Column => 660.0,
             Self::Print => 680.0,
         }
     }

@@ -14,12 +14,20 @@ pub struct PagePictures<'s, 'a> {
 }
 
 impl<'s, 'a> PagePictures<'s, 'a> {
-    /// Pictures for a page of the site.
+    /// Pictures for a page of the site, as wide as the page.
     pub fn new(site: &'s Site<'a>, page: &'s PagePath) -> Self {
         Self {
             site,
             page,
             medium: Medium::Screen,
+        }
+    }
+
+    /// Pictures for the text column of a page (a profile).
+    pub fn column(site: &'s Site<'a>, page: &'s PagePath) -> Self {
+        Self {
+            medium: Medium::Column,
+            ..Self::new(site, page)
         }
     }
 

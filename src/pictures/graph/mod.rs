@@ -63,7 +63,7 @@ pub fn relationship_graph(
     frame: &Frame<'_>,
 ) -> Option<String> {
     let (max_nodes, max_labels) = match frame.medium {
-        Medium::Screen => (50, 50),
+        Medium::Screen | Medium::Column => (50, 50),
         Medium::Print => (35, 35),
     };
     let focus = focus.filter(|&f| f < dossier.actors.len());

@@ -19,7 +19,7 @@ use axis::Axis;
 /// Up to this many events, each is drawn with its title; past it, they are counted.
 fn titled_events(medium: Medium) -> usize {
     match medium {
-        Medium::Screen => 150,
+        Medium::Screen | Medium::Column => 150,
         Medium::Print => 60,
     }
 }
@@ -28,6 +28,7 @@ fn titled_events(medium: Medium) -> usize {
 fn wrap_width(medium: Medium) -> f64 {
     match medium {
         Medium::Screen => 240.0,
+        Medium::Column => 200.0,
         Medium::Print => 200.0,
     }
 }

@@ -227,8 +227,8 @@ pub fn actor(
             .collect(),
         links_here,
         tags: actor.tags.iter().map(|t| site.tag_link(&page, t)).collect(),
-        graph_svg: PagePictures::new(site, &page).graph(Some(index)),
-        timeline_svg: PagePictures::new(site, &page).timeline(&site.cross.events_by_actor[index]),
+        graph_svg: PagePictures::column(site, &page).graph(Some(index)),
+        timeline_svg: PagePictures::column(site, &page).timeline(&site.cross.events_by_actor[index]),
     };
     Ok((
         page,
