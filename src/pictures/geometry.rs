@@ -127,17 +127,25 @@ impl Anchor {
 pub fn wrap(text: &str, width: f64, size: f64) -> Vec<String> {
     let words: Vec<&str> = text.split_whitespace().collect();
     let short = |w: &str| w.chars().count() <= 3;
-    let closing = |w: &str| w.chars().all(|c| matches!(c, '»' | '”' | ')' | ']' | ':' | ';' | '!' | '?' | ',' | '.' | '–' | '—'));
+    let closing = |w: &str| {
+        w.chars().all(|c| {
+            matches!(
+                c,
+                '»' | '”' | ')' | ']' | ':' | ';' | '!' | '?' | ',' | '.' | '–' | '—'
+            )
+        })
+    };
     // Units: runs of words that stay on one line.
     let mut units: Vec<String> = Vec::new();
     let mut pending = String::new();
     for (k, word) in words.iter().enumerate() {
-        if pending.is_empty() && closing(word) {
-            if let Some(last) = units.last_mut() {
-                last.push(' ');
-                last.push_str(word);
-                continue;
-            }
+        if pending.is_empty()
+            && closing(word)
+            && let Some(last) = units.last_mut()
+        {
+            last.push(' ');
+            last.push_str(word);
+            continue;
         }
         if !pending.is_empty() {
             pending.push(' ');

@@ -53,7 +53,6 @@ mod geometry;
 mod graph;
 mod svg;
 mod timeline;
-mod words;
 
 use crate::model::{Citation, Language};
 

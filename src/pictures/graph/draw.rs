@@ -1,13 +1,13 @@
 //! Writes the placed graph as SVG: legend and notes on top, then the lines, their
 //! labels and the nodes, every text escaped, every link from [`Links`].
+use crate::labels::{self, count_of as count};
 use crate::model::{Date, Dossier, Language};
 use crate::pictures::geometry::Rect;
 use crate::pictures::svg::{Escaped, PathData, Svg};
-use crate::pictures::words::{self, count, words};
 use crate::pictures::{Frame, Links};
 
 use super::Scene;
-use super::labels::Label;
+use super::captions::Label;
 use super::legend::{MARGIN, legend, legend_height, shape};
 use super::network::{Edge, Network};
 
@@ -25,7 +25,7 @@ fn line_path(from: (f64, f64), to: (f64, f64), start: f64, end: f64) -> String {
 
 /// Writes the hover text of a line: each relation it stands for, with its dates.
 fn write_edge_tooltip(out: &mut Escaped<'_>, dossier: &Dossier, edge: &Edge, language: Language) {
-    let w = words(language);
+    let w = labels::pictures(language);
     for (k, &(from, index)) in edge.relations.iter().enumerate() {
         let relation = &dossier.actors[from].relations[index];
         if k > 0 {
@@ -113,7 +113,7 @@ pub fn draw(
     links: &Links<'_>,
     frame: &Frame<'_>,
 ) -> String {
-    let w = words(frame.language);
+    let w = labels::pictures(frame.language);
     let (width, height) = fit(network, &mut scene, frame, dossier);
     let title = match network.nodes.iter().find(|n| n.focus) {
         Some(node) => format!("{} {}", w.graph_of, dossier.actors[node.actor].name),
@@ -246,7 +246,7 @@ fn write_nodes(
             &format!(
                 "{} ({})",
                 actor.name,
-                words::kind(actor.kind, frame.language)
+                labels::actor_kind(actor.kind, frame.language)
             ),
         );
         let (x, y) = scene.positions[i];

@@ -6,8 +6,8 @@
 //! [`place_labels`] keeps every name and line label clear of the others (dropping a
 //! label, never overlapping one), and [`draw`] writes the SVG.
 
+mod captions;
 mod draw;
-mod labels;
 mod layout;
 mod legend;
 mod network;
@@ -16,7 +16,7 @@ mod overlaps;
 use crate::model::Dossier;
 use crate::pictures::geometry::{Rect, wrap};
 use crate::pictures::{Frame, Links, Medium};
-use labels::{Label, edge_lines};
+use captions::{Label, edge_lines};
 use layout::{Body, layout};
 use network::{Network, network};
 

@@ -6,7 +6,7 @@
 //! - A relation is written in one actor's file and its type reads from that actor
 //!   ("Niger — gouverné par → junte"). Every relation between the same two actors,
 //!   whichever file holds it, is on one line, whose label gives each type once with
-//!   the way it reads (see [`super::labels`]).
+//!   the way it reads (see [`super::captions`]).
 //! - A line is dashed when every relation on it has ended (`until` is set).
 //! - Actors are ranked by their number of distinct neighbours (then by index). Beyond
 //!   `max_nodes`, the lowest-ranked actors are left out of the picture (the table

@@ -1,10 +1,10 @@
 //! Writes the timeline as SVG: legend, axis (ticks, grid, breaks), then every event
 //! as a link holding its mark and its title.
 
+use crate::labels::{self, count_of as count};
 use crate::model::{Dossier, Event};
 use crate::pictures::geometry::text_width;
 use crate::pictures::svg::{PathData, Svg};
-use crate::pictures::words::{count, words};
 use crate::pictures::{Frame, Links};
 
 use super::axis::{Axis, BREAK, TICK_SIZE};
@@ -20,7 +20,7 @@ pub const HEAD: f64 = 52.0;
 
 /// The `<svg>` root with its title and description.
 pub fn open_picture(dossier: &Dossier, chosen: &[usize], frame: &Frame<'_>, height: f64) -> Svg {
-    let w = words(frame.language);
+    let w = labels::pictures(frame.language);
     let human = |e: Option<&usize>| {
         e.map(|&e| dossier.events[e].date.human(frame.language))
             .unwrap_or_default()
@@ -42,7 +42,7 @@ pub fn open_picture(dossier: &Dossier, chosen: &[usize], frame: &Frame<'_>, heig
 
 /// Writes the legend entries for the shapes present in `items` on one line at `y`.
 fn legend(svg: &mut Svg, dossier: &Dossier, items: &[Item], frame: &Frame<'_>, y: f64) {
-    let w = words(frame.language);
+    let w = labels::pictures(frame.language);
     let has = |shape: Shape| items.iter().any(|i| i.shape == shape);
     let approximate = items.iter().any(|i| dossier.events[i.event].approximate);
     let entries = [

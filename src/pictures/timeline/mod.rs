@@ -28,8 +28,7 @@ fn titled_events(medium: Medium) -> usize {
 fn wrap_width(medium: Medium) -> f64 {
     match medium {
         Medium::Screen => 240.0,
-        Medium::Column => 200.0,
-        Medium::Print => 200.0,
+        Medium::Column | Medium::Print => 200.0,
     }
 }
 

@@ -2,9 +2,9 @@
 //! events it holds, each bar a link to its first event. The list of events on the
 //! page names them all; the picture shows where they fall.
 
+use crate::labels;
 use crate::model::{Date, Dossier};
 use crate::pictures::geometry::text_width;
-use crate::pictures::words::words;
 use crate::pictures::{Frame, Links};
 
 use super::axis::Axis;
@@ -59,11 +59,11 @@ pub fn draw(
     links: &Links<'_>,
     frame: &Frame<'_>,
 ) -> String {
-    let w = words(frame.language);
+    let w = labels::pictures(frame.language);
     let bins = bins(dossier, chosen, axis);
     let monthly = bins.iter().any(|b| b.span.month.is_some());
-    let note =
-        if monthly { w.by_month } else { w.by_year }.replace("{count}", &chosen.len().to_string());
+    let note = if monthly { w.by_month } else { w.by_year }
+        .replace("{count}", &labels::count(chosen.len(), frame.language));
     let axis_y = MARGIN + 32.0;
     let base = axis_y + 18.0 + TALLEST;
     let mut svg = open_picture(dossier, chosen, frame, base + MARGIN);

@@ -1,8 +1,8 @@
 //! The words of the timeline: tooltips and the legend.
 
+use crate::labels::{self, count_of as count};
 use crate::model::{Dossier, Event, Language};
 use crate::pictures::svg::Escaped;
-use crate::pictures::words::{count, words};
 
 /// Writes the span of an event in words: `26 juillet 2023`, `juillet – décembre 2023`.
 fn write_when(out: &mut Escaped<'_>, event: &Event, language: Language) {
@@ -23,7 +23,7 @@ pub fn write_tooltip(
     events: &[usize],
     language: Language,
 ) {
-    let w = words(language);
+    let w = labels::pictures(language);
     let line = |out: &mut Escaped<'_>, e: usize| {
         let event = &dossier.events[e];
         write_when(out, event, language);

@@ -5,11 +5,11 @@ use std::collections::BTreeMap;
 
 use serde::Serialize;
 
+use crate::labels::{actor_kind, actor_kinds, period};
 use crate::model::{ActorKind, Relation};
 use crate::pictures::graph_relations;
 use crate::render::crossref::referrers;
 use crate::render::fragments::{self, QuoteGroup};
-use crate::render::labels::{actor_kind, actor_kinds, period};
 use crate::render::links::{PagePath, href};
 use crate::render::pictures::PagePictures;
 use crate::render::views::{Chrome, CitationView, Link};
@@ -228,7 +228,8 @@ pub fn actor(
         links_here,
         tags: actor.tags.iter().map(|t| site.tag_link(&page, t)).collect(),
         graph_svg: PagePictures::column(site, &page).graph(Some(index)),
-        timeline_svg: PagePictures::column(site, &page).timeline(&site.cross.events_by_actor[index]),
+        timeline_svg: PagePictures::column(site, &page)
+            .timeline(&site.cross.events_by_actor[index]),
     };
     Ok((
         page,
