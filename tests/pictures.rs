@@ -170,6 +170,108 @@ fn pictures_of_the_example_dossier() {
     assert!(check_all(&dossier) > 10);
 }
 
+/// The graph of the example dossier: one line per pair of related actors, whichever
+/// file holds the relations, each relation type written once in its label; no label
+/// is cut or a bare fragment ("du", "de la").
+#[test]
+fn graph_draws_each_pair_once_with_every_type_and_whole_labels() {
+    let dossier = example();
+    let none = |_: usize| String::from("#x");
+    let citation = |_: &Citation| String::from("#x");
+    let links = Links {
+        actor: &none,
+        event: &none,
+        citation: &citation,
+    };
+    let frame = Frame {
+        id: "g",
+        medium: Medium::Screen,
+        language: dossier.meta.language,
+    };
+    let svg = relationship_graph(&dossier, None, &links, &frame).expect("a graph");
+    let document = roxmltree::Document::parse(&svg).expect("XML");
+    let mut pairs = BTreeSet::new();
+    for (from, actor) in dossier.actors.iter().enumerate() {
+        for relation in &actor.relations {
+            pairs.insert((from.min(relation.to), from.max(relation.to)));
+        }
+    }
+    let lines = document
+        .descendants()
+        .filter(|n| n.attribute("class") == Some("edge-line"))
+        .filter(|n| {
+            !n.ancestors()
+                .any(|a| a.attribute("class") == Some("legend"))
+        })
+        .count();
+    assert_eq!(lines, pairs.len(), "one line per pair of actors");
+    let labels: Vec<String> = document
+        .descendants()
+        .filter(|n| n.has_tag_name("a"))
+        .filter(|a| {
+            a.descendants()
+                .any(|n| n.attribute("class") == Some("label-bg"))
+        })
+        .map(|a| {
+            a.descendants()
+                .filter(|n| n.attribute("class") == Some("edge-label"))
+                .filter_map(|n| n.text())
+                .collect::<Vec<_>>()
+                .join(" ")
+        })
+        .collect();
+    assert!(
+        labels.len() * 2 >= pairs.len(),
+        "most lines labelled: {labels:?}"
+    );
+    // Niger and Russia each hold a relation to the other: on Niger's profile, both
+    // types are on one label.
+    let niger = dossier
+        .actors
+        .iter()
+        .position(|a| a.id == "niger")
+        .expect("niger");
+    let profile = relationship_graph(&dossier, Some(niger), &links, &frame).expect("a graph");
+    let texts: String = roxmltree::Document::parse(&profile)
+        .expect("XML")
+        .descendants()
+        .filter(|n| n.has_tag_name("a"))
+        .filter(|a| {
+            a.descendants()
+                .any(|n| n.attribute("class") == Some("label-bg"))
+        })
+        .map(|a| {
+            a.descendants()
+                .filter(|n| n.attribute("class") == Some("edge-label"))
+                .filter_map(|n| n.text())
+                .collect::<Vec<_>>()
+                .join(" ")
+        })
+        .collect::<Vec<_>>()
+        .join("|");
+    let both = texts
+        .split('|')
+        .any(|l| l.contains("renforcée avec la") && l.contains("renforcée avec le"));
+    assert!(both, "both ways on one label: {texts}");
+    for text in document.descendants().filter_map(|n| n.text()) {
+        assert!(!text.trim_end().ends_with('…'), "cut: {text}");
+    }
+    for line in document
+        .descendants()
+        .filter(|n| matches!(n.attribute("class"), Some("edge-label" | "node-label")))
+        .filter(|n| {
+            !n.ancestors()
+                .any(|a| a.attribute("class") == Some("legend"))
+        })
+        .filter_map(|n| n.text())
+    {
+        let bare = line
+            .split(' ')
+            .all(|w| w.chars().count() <= 3 || w == "→" || w == "←");
+        assert!(!bare, "a bare fragment: {line:?}");
+    }
+}
+
 #[test]
 fn pictures_link_only_to_what_exists() {
     let dossier = example();

@@ -201,18 +201,7 @@ fn write_edge_labels(
         svg.text_with("title", &[], |text| {
             write_edge_tooltip(text, dossier, edge, frame.language);
         });
-        let back = label.rect().grown(2.0);
-        svg.empty(
-            "rect",
-            &[
-                ("class", "label-bg".into()),
-                ("x", back.x0.into()),
-                ("y", back.y0.into()),
-                ("width", back.width().into()),
-                ("height", back.height().into()),
-                ("rx", 3.0.into()),
-            ],
-        );
+        write_background(svg, "label-bg", label);
         write_label(svg, "edge-label", label);
         svg.close();
     }
@@ -252,6 +241,7 @@ fn write_nodes(
         let (x, y) = scene.positions[i];
         shape(svg, actor.kind, x, y, scene.radii[i]);
         if let Some(label) = &scene.names[i] {
+            write_background(svg, "name-bg", label);
             write_label(svg, "node-label", label);
         }
         svg.close();
@@ -265,6 +255,22 @@ fn open_link(svg: &mut Svg, href: Option<&str>, class: &str) {
         Some(href) => svg.open("a", &[("href", href.into()), ("class", class.into())]),
         None => svg.open("g", &[("class", class.into())]),
     }
+}
+
+/// Writes the background of a label, which hides the lines under it.
+fn write_background(svg: &mut Svg, class: &str, label: &Label) {
+    let back = label.rect().grown(1.5);
+    svg.empty(
+        "rect",
+        &[
+            ("class", class.into()),
+            ("x", back.x0.into()),
+            ("y", back.y0.into()),
+            ("width", back.width().into()),
+            ("height", back.height().into()),
+            ("rx", 3.0.into()),
+        ],
+    );
 }
 
 /// Writes a label, one centred `<text>` per line.

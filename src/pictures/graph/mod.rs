@@ -29,7 +29,7 @@ const EDGE_SIZE: f64 = 10.0;
 /// Widest line of a name.
 const NAME_WIDTH: f64 = 150.0;
 /// Widest line of a line's label.
-const EDGE_WIDTH: f64 = 150.0;
+const EDGE_WIDTH: f64 = 130.0;
 
 /// Everything placed: node centres and radii, names, line labels.
 pub struct Scene {
@@ -104,10 +104,11 @@ fn arrange(dossier: &Dossier, network: &Network, width: f64) -> Scene {
     let tallest = if width < Medium::Screen.width() {
         width * 1.1
     } else {
-        width * 0.8
+        width * 0.95
     };
+    // Room for the line labels too: about 170 px per square root of the nodes.
     #[allow(clippy::cast_precision_loss)]
-    let height = ((n as f64).sqrt() * 150.0).clamp(300.0, tallest);
+    let height = ((n as f64).sqrt() * 170.0).clamp(300.0, tallest);
     let radii: Vec<f64> = network.nodes.iter().map(radius).collect();
     let bodies: Vec<Body> = network
         .nodes
@@ -135,6 +136,40 @@ fn arrange(dossier: &Dossier, network: &Network, width: f64) -> Scene {
     let pinned = network.nodes.iter().position(|node| node.focus);
     let positions = layout(&bodies, &pairs, pinned, width, height);
     place_labels(dossier, network, positions, radii)
+}
+
+/// Places a line's label at the first point along the line from `from` to `to`
+/// (middle first), shifted across it as far as the label still covers it, where its
+/// box is clear of `shapes` and of everything `taken`; adds its box to `taken`.
+fn place_on_line(
+    lines: &[String],
+    (from, to): ((f64, f64), (f64, f64)),
+    shapes: &[Rect],
+    taken: &mut Vec<Rect>,
+) -> Option<Label> {
+    let (dx, dy) = (to.0 - from.0, to.1 - from.1);
+    let length = (dx * dx + dy * dy).sqrt().max(0.001);
+    let (nx, ny) = (-dy / length, dx / length);
+    let size = Label::centred(lines.to_vec(), EDGE_SIZE, 0.0, 0.0).rect();
+    // How far across the line the label may move and still cover it.
+    let across = ((size.width() / 2.0) / nx.abs().max(0.01))
+        .min((size.height() / 2.0) / ny.abs().max(0.01))
+        * 0.6;
+    for t in [
+        0.5, 0.42, 0.58, 0.34, 0.66, 0.26, 0.74, 0.18, 0.82, 0.12, 0.88,
+    ] {
+        for shift in [0.0, across, -across] {
+            let x = from.0 + dx * t + nx * shift;
+            let y = from.1 + dy * t + ny * shift;
+            let label = Label::centred(lines.to_vec(), EDGE_SIZE, x, y);
+            let rect = label.rect().grown(2.0);
+            if !taken.iter().chain(shapes).any(|t| t.intersects(&rect)) {
+                taken.push(rect);
+                return Some(label);
+            }
+        }
+    }
+    None
 }
 
 /// Keeps every name whose box is clear of the names already kept (most connected
@@ -189,18 +224,12 @@ fn place_labels(
             continue;
         }
         let lines = edge_lines(dossier, network, edge, &positions, (EDGE_WIDTH, EDGE_SIZE));
-        let (from, to) = (positions[edge.a], positions[edge.b]);
-        for t in [0.5, 0.4, 0.6, 0.3, 0.7, 0.22, 0.78] {
-            let x = from.0 + (to.0 - from.0) * t;
-            let y = from.1 + (to.1 - from.1) * t;
-            let label = Label::centred(lines.clone(), EDGE_SIZE, x, y);
-            let rect = label.rect().grown(2.0);
-            if !taken.iter().chain(&shapes).any(|t| t.intersects(&rect)) {
-                taken.push(rect);
-                edge_labels[e] = Some(label);
-                break;
-            }
-        }
+        edge_labels[e] = place_on_line(
+            &lines,
+            (positions[edge.a], positions[edge.b]),
+            &shapes,
+            &mut taken,
+        );
     }
     Scene {
         positions,
