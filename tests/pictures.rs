@@ -196,7 +196,7 @@ fn graph_draws_each_pair_once_with_every_type_and_whole_labels() {
             pairs.insert((from.min(relation.to), from.max(relation.to)));
         }
     }
-    let lines = document
+    let drawn = document
         .descendants()
         .filter(|n| n.attribute("class") == Some("edge-line"))
         .filter(|n| {
@@ -204,7 +204,7 @@ fn graph_draws_each_pair_once_with_every_type_and_whole_labels() {
                 .any(|a| a.attribute("class") == Some("legend"))
         })
         .count();
-    assert_eq!(lines, pairs.len(), "one line per pair of actors");
+    assert_eq!(drawn, pairs.len(), "one line per pair of actors");
     let labels: Vec<String> = document
         .descendants()
         .filter(|n| n.has_tag_name("a"))
