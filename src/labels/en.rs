@@ -130,7 +130,7 @@ const PICTURES: PictureWords = PictureWords {
     relations: "relations",
     since: LABELS.since,
     until: LABELS.until,
-    capped: "The {shown} most connected of {total} actors; the table lists every relation.",
+    capped: "The core of the network: {shown} of {total} actors, around the most connected; the table lists every relation.",
 };
 
 const APPROX: &str = "c. ";

@@ -130,7 +130,7 @@ const PICTURES: PictureWords = PictureWords {
     relations: "relations",
     since: LABELS.since,
     until: LABELS.until,
-    capped: "Les {shown} acteurs les plus reliés sur {total} ; le tableau donne toutes les relations.",
+    capped: "Le cœur du réseau : {shown} acteurs sur {total}, autour des plus reliés ; le tableau donne toutes les relations.",
 };
 
 const APPROX: &str = "vers ";

@@ -16,8 +16,9 @@
 //!   overlap removal on the boxes of the shapes and names; a line label that finds no
 //!   free place is left out (never overlapped; it stays in the tooltip and the table).
 //!   On a profile, the actor and its neighbours (one hop). Past 50 actors (35 in
-//!   print) only the most connected are drawn; a visible note says so, and the table
-//!   after the picture ([`graph_relations`]) lists every relation.
+//!   print) the core of the network is drawn (grown from the most connected actor,
+//!   each next one the most related to those drawn); a visible note says so, and the
+//!   table after the picture ([`graph_relations`]) lists every relation.
 //! - **Timeline.** An axis over the stretches of time that hold events (a long empty
 //!   stretch is cut out, marked by a break), every event a mark with its title
 //!   beside it: a day a dot, a month or a year a dot with a whisker over its span, a

@@ -4,7 +4,7 @@
 use crate::labels;
 use crate::model::{ActorKind, Dossier};
 use crate::pictures::Frame;
-use crate::pictures::geometry::text_width;
+use crate::pictures::geometry::{text_width, wrap};
 use crate::pictures::svg::{PathData, Svg, Value, push_num};
 
 use super::network::Network;
@@ -186,8 +186,12 @@ pub fn legend(
                 .replace("{total}", &network.candidates.to_string()),
         );
     }
-    for note in &notes {
-        y += ROW;
+    let lines: Vec<String> = notes
+        .iter()
+        .flat_map(|note| wrap(note, width - 2.0 * MARGIN, LEGEND_SIZE))
+        .collect();
+    for note in &lines {
+        y += ROW * 0.8;
         let baseline = y + LEGEND_SIZE * 0.35;
         svg.text(
             "text",

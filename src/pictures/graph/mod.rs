@@ -53,9 +53,11 @@ pub struct Scene {
 /// table of the same relations ([`graph_relations`] lists them) for screen readers and
 /// print.
 ///
-/// At most 50 actors are drawn on screen (35 in print), the most connected, each with
-/// its name: a picture of 300 actors would be a hairball. A visible note says how many
-/// are drawn, and the table that follows lists every relation.
+/// At most 50 actors are drawn on screen (35 in print), each with its name: a picture
+/// of 300 actors would be a hairball. Past that, the picture is the core of the
+/// network: from the most connected actor, each next one the actor with the most
+/// relations to those already drawn. A visible note says how many are drawn, and the
+/// table that follows lists every relation.
 pub fn relationship_graph(
     dossier: &Dossier,
     focus: Option<usize>,

@@ -166,6 +166,37 @@ pub fn graph_relations(dossier: &Dossier, focus: Option<usize>) -> Vec<(usize, u
         .collect()
 }
 
+/// The `room` actors of a connected core: from the most connected actor (first of
+/// `ranked`), each next one the actor with the most relations to those already
+/// chosen (then the most connected, then the first in the dossier), so that the
+/// picture shows the strongest relations around the hubs rather than scattered
+/// actors whose partners were left out.
+fn core(pairs: &[PairRelation], ranked: &[usize], degree: &[usize], room: usize) -> Vec<usize> {
+    let mut neighbours: Vec<Vec<usize>> = vec![Vec::new(); degree.len()];
+    for group in pairs.chunk_by(|x, y| x.0 == y.0) {
+        let (a, b) = group[0].0;
+        neighbours[a].push(b);
+        neighbours[b].push(a);
+    }
+    let mut links_in = vec![0usize; degree.len()];
+    let mut taken = vec![false; degree.len()];
+    let mut out = Vec::with_capacity(room);
+    while out.len() < room {
+        let next = ranked
+            .iter()
+            .copied()
+            .filter(|&i| !taken[i])
+            .max_by_key(|&i| (links_in[i], degree[i], std::cmp::Reverse(i)));
+        let Some(next) = next else { break };
+        taken[next] = true;
+        out.push(next);
+        for &n in &neighbours[next] {
+            links_in[n] += 1;
+        }
+    }
+    out
+}
+
 /// Chooses the nodes and lines for the whole dossier (`focus` = `None`) or for one
 /// actor's neighbourhood. `None` when there is no relation to draw.
 pub fn network(
@@ -208,11 +239,13 @@ pub fn network(
     }
     let candidates = chosen.len() + usize::from(focus.is_some());
     chosen.sort_by_key(|&i| (std::cmp::Reverse(degree[i]), i));
-    chosen.truncate(
-        max_nodes
-            .saturating_sub(usize::from(focus.is_some()))
-            .max(1),
-    );
+    let room = max_nodes
+        .saturating_sub(usize::from(focus.is_some()))
+        .max(1);
+    if focus.is_none() && chosen.len() > room {
+        chosen = core(&pairs, &chosen, &degree, room);
+    }
+    chosen.truncate(room);
     if let Some(f) = focus {
         chosen.insert(0, f);
     }
