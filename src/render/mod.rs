@@ -219,6 +219,12 @@ pub fn render(
             }));
         });
         scope.spawn(|_| {
+            for file in crate::export::site_files(dossier) {
+                let path = PagePath::new(format!("exports/{}", file.name));
+                keep(out.write(&path, &file.bytes));
+            }
+        });
+        scope.spawn(|_| {
             keep(
                 out.write_with(&PagePath::asset("search-index.js"), &mut |w| {
                     search::write(&site, w)
@@ -247,10 +253,6 @@ pub fn render(
     for (name, bytes) in templates.assets() {
         out.write(&PagePath::asset(name), bytes)?;
     }
-    out.write(
-        &PagePath::asset("pictures.css"),
-        crate::pictures::PICTURES_CSS.as_bytes(),
-    )?;
     out.write(
         &PagePath::asset("highlight.css"),
         highlight::stylesheet().as_bytes(),
