@@ -136,7 +136,16 @@ fn arrange(dossier: &Dossier, network: &Network, width: f64) -> Scene {
         .collect();
     let pairs: Vec<(usize, usize)> = network.edges.iter().map(|e| (e.a, e.b)).collect();
     let pinned = network.nodes.iter().position(|node| node.focus);
-    let positions = layout(&bodies, &pairs, pinned, width, height);
+    // The centres leave room for the names at the edges, so that the picture keeps
+    // its natural width.
+    let widest = bodies.iter().map(|b| b.half_width).fold(0.0, f64::max);
+    let positions = layout(
+        &bodies,
+        &pairs,
+        pinned,
+        (width - 2.0 * widest).max(width * 0.6),
+        height,
+    );
     place_labels(dossier, network, positions, radii)
 }
 
