@@ -50,22 +50,45 @@ fn first_mention_per_paragraph_links_with_longest_match() {
 }
 
 #[test]
-fn backreferences_under_each_cited_paragraph() {
+fn what_cites_a_paragraph_is_counted_beside_it_and_grouped_below() {
     let site = build(&fixture("valid-en"));
     let page = site.read("sources/council-minutes/index.html");
-    let p2 = &page[page.find("id=\"p2\"").expect("p2")..page.find("id=\"p3\"").expect("p3")];
-    assert!(p2.contains("class=\"backrefs\""), "{p2}");
+    // The note of paragraph 2 comes just before it, for a float to put it beside it.
+    let before_p2 = &page[..page.find("id=\"p2\"").expect("p2")];
+    let note = &before_p2[before_p2
+        .rfind("<details class=\"cited-note\"")
+        .expect("note of p2")..];
     assert!(
-        p2.contains("../../chronology/index.html#e-council-dispute"),
-        "the event: {p2}"
+        note.contains("Cited by</span> 1\u{a0}dossier summary, 1\u{a0}judgment, 1\u{a0}event, 1\u{a0}relation</span></summary>"),
+        "counted by kind: {note}"
     );
-    assert!(p2.contains("../../index.html#kj-1"), "the judgment: {p2}");
     assert!(
-        p2.contains("../../actors/mohamed-bazoum/index.html#rel-1"),
-        "the relation: {p2}"
+        note.contains("../../chronology/index.html#e-council-dispute"),
+        "the event: {note}"
     );
-    // Cited as a whole by the second judgment.
+    assert!(
+        note.contains("../../index.html#kj-1"),
+        "the judgment: {note}"
+    );
+    assert!(
+        note.contains("../../actors/mohamed-bazoum/index.html#rel-1"),
+        "the relation: {note}"
+    );
+    // Below the text: one group per kind, and the sources citing it as a whole.
+    let aside = &page[page.find("class=\"source-aside\"").expect("aside")..];
+    assert!(
+        aside.contains("<summary class=\"cited-kind\">1\u{a0}judgment</summary>"),
+        "{aside}"
+    );
     assert!(page.contains("class=\"cited-whole\""));
+    // The page's own note cites its paragraphs beside them, never in the list below.
+    let port = site.read("sources/port-concession-signed/index.html");
+    let aside = &port[port.find("class=\"source-aside\"").expect("aside")..];
+    assert!(!aside.contains("Analyst’s note"), "{aside}");
+    assert!(
+        port.contains("1\u{a0}analyst’s note</p><ul><li><a href=\"#note\">"),
+        "{port}"
+    );
 }
 
 #[test]

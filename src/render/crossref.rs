@@ -222,3 +222,52 @@ pub fn referrers<'a>(references: impl Iterator<Item = &'a Reference>) -> Vec<Ref
     out.dedup();
     out
 }
+
+/// The kinds of what cites a paragraph, in the order a source page lists them.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
+pub enum Citing {
+    /// The dossier's summary.
+    Summary,
+    /// Key judgments.
+    Judgment,
+    /// Events.
+    Event,
+    /// Relations between actors.
+    Relation,
+    /// Actors' profiles.
+    Profile,
+    /// The analyst's note on the page's own source.
+    OwnNote,
+    /// Other sources (their notes or texts).
+    Source,
+}
+
+impl Citing {
+    /// The kind of `referrer`, seen from the page of source `own`.
+    pub fn of(referrer: Referrer, own: usize) -> Self {
+        match referrer {
+            Referrer::Dossier => Self::Summary,
+            Referrer::Judgment(_) => Self::Judgment,
+            Referrer::Event(_) => Self::Event,
+            Referrer::Relation { .. } => Self::Relation,
+            Referrer::Actor(_) => Self::Profile,
+            Referrer::Source(s) if s == own => Self::OwnNote,
+            Referrer::Source(_) => Self::Source,
+        }
+    }
+}
+
+/// Referrers grouped by kind, in the order of [`Citing`], each group in referrer order.
+pub fn by_kind(referrers: &[Referrer], own: usize) -> Vec<(Citing, Vec<Referrer>)> {
+    let mut groups: Vec<(Citing, Vec<Referrer>)> = Vec::new();
+    let mut sorted: Vec<(Citing, Referrer)> =
+        referrers.iter().map(|&r| (Citing::of(r, own), r)).collect();
+    sorted.sort();
+    for (kind, referrer) in sorted {
+        match groups.last_mut() {
+            Some((last, list)) if *last == kind => list.push(referrer),
+            _ => groups.push((kind, vec![referrer])),
+        }
+    }
+    groups
+}

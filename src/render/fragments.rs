@@ -266,3 +266,66 @@ pub fn source_rows(rows: &[SourceRow<'_>]) -> String {
     }
     html
 }
+
+/// What cites something, one kind at a time: `("2 jugements", links)`.
+pub type CitedGroups = [(String, Vec<Link>)];
+
+/// Appends a group's links as `<ul>`.
+fn push_link_items(html: &mut String, links: &[Link]) {
+    html.push_str("<ul>");
+    for link in links {
+        html.push_str("<li>");
+        push_link(html, &link.href, &link.label, None);
+        html.push_str("</li>");
+    }
+    html.push_str("</ul>");
+}
+
+/// The note beside a numbered paragraph: what cites it, counted by kind in the summary
+/// (`Cité par 2 jugements, 5 événements`), every item one click away.
+/// `<details class="cited-note">` holds `<summary>` (with `.cited-count`, the total, and
+/// `.cited-text`, the counts in words) and `.cited-group` blocks (`.cited-kind` + `<ul>`).
+/// Placed before the paragraph it belongs to (inside it for a list item), so that a
+/// float can put it beside the text.
+pub fn cited_note(groups: &CitedGroups, l: &Labels) -> String {
+    let total: usize = groups.iter().map(|(_, links)| links.len()).sum();
+    let mut html = String::with_capacity(200 + total * 150);
+    let _ = write!(
+        html,
+        "<details class=\"cited-note\"><summary><span class=\"cited-count\" aria-hidden=\"true\">{total}</span> <span class=\"cited-text\"><span class=\"cited-label\">"
+    );
+    push_escaped(&mut html, l.cited_by);
+    html.push_str("</span> ");
+    for (i, (heading, _)) in groups.iter().enumerate() {
+        if i > 0 {
+            html.push_str(", ");
+        }
+        push_escaped(&mut html, heading);
+    }
+    html.push_str("</span></summary>");
+    for (heading, links) in groups {
+        html.push_str("<div class=\"cited-group\"><p class=\"cited-kind\">");
+        push_escaped(&mut html, heading);
+        html.push_str("</p>");
+        push_link_items(&mut html, links);
+        html.push_str("</div>");
+    }
+    html.push_str("</details>\n");
+    html
+}
+
+/// What cites some paragraph of a source, at the bottom of its page: one
+/// `<details class="cited-group">` per kind, its `<summary class="cited-kind">` counting
+/// the items, inside `<div class="cited-by">`.
+pub fn cited_by(groups: &CitedGroups) -> String {
+    let mut html = String::from("<div class=\"cited-by\">\n");
+    for (heading, links) in groups {
+        html.push_str("<details class=\"cited-group\"><summary class=\"cited-kind\">");
+        push_escaped(&mut html, heading);
+        html.push_str("</summary>");
+        push_link_items(&mut html, links);
+        html.push_str("</details>\n");
+    }
+    html.push_str("</div>\n");
+    html
+}

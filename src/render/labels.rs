@@ -477,6 +477,32 @@ pub fn period(from: Option<&Date>, to: Option<&Date>, language: Language) -> Str
     }
 }
 
+/// What cites a paragraph, after a count: `1 jugement`, `5 événements`.
+pub fn citing(kind: crate::render::crossref::Citing, n: usize, language: Language) -> String {
+    use crate::render::crossref::Citing;
+    let fr = language == Language::Fr;
+    let (one, many) = match kind {
+        Citing::Summary if fr => ("résumé du dossier", "résumés du dossier"),
+        Citing::Summary => ("dossier summary", "dossier summaries"),
+        Citing::Judgment if fr => ("jugement", "jugements"),
+        Citing::Judgment => ("judgment", "judgments"),
+        Citing::Event if fr => ("événement", "événements"),
+        Citing::Event => ("event", "events"),
+        Citing::Relation => ("relation", "relations"),
+        Citing::Profile if fr => ("profil", "profils"),
+        Citing::Profile => ("profile", "profiles"),
+        Citing::OwnNote if fr => ("note de l’analyste", "notes de l’analyste"),
+        Citing::OwnNote => ("analyst’s note", "analyst’s notes"),
+        Citing::Source => ("source", "sources"),
+    };
+    [
+        count(n, language).as_str(),
+        "\u{a0}",
+        if n == 1 { one } else { many },
+    ]
+    .concat()
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

@@ -1,9 +1,10 @@
 //! Numbered paragraph anchors: each block that [`BlockCounter`] numbers gets `id="pN"`
-//! and a visible, linkable number; after it comes what cites it (backreferences).
+//! and a visible, linkable number; what cites it comes just before a paragraph, just
+//! inside a list item, where the stylesheet floats it beside the text.
 
 use std::collections::VecDeque;
 
-use pulldown_cmark::{CowStr, Event, Tag, TagEnd};
+use pulldown_cmark::{CowStr, Event, Tag};
 
 use crate::paragraphs::BlockCounter;
 
@@ -20,8 +21,6 @@ pub struct Anchors<'f, I> {
     counter: BlockCounter,
     label: &'static str,
     backrefs: &'f dyn Fn(u32) -> String,
-    /// The open numbered block, its number and how deep inside it we are.
-    open: Option<(Block, u32, usize)>,
     queue: VecDeque<Event<'static>>,
 }
 
@@ -33,7 +32,6 @@ impl<'f, I> Anchors<'f, I> {
             counter: BlockCounter::new(),
             label,
             backrefs,
-            open: None,
             queue: VecDeque::new(),
         }
     }
@@ -59,37 +57,23 @@ impl<'e, I: Iterator<Item = Event<'e>>> Iterator for Anchors<'_, I> {
                 Event::Start(Tag::Item) => (Block::Item, "li"),
                 _ => (Block::Paragraph, "p"),
             };
-            self.open = Some((block, number, 1));
-            return Some(self.opening(tag, number));
-        }
-        let Some((block, number, depth)) = self.open.as_mut() else {
-            return Some(event);
-        };
-        match &event {
-            Event::Start(Tag::Paragraph | Tag::Item) => *depth += 1,
-            Event::End(TagEnd::Paragraph | TagEnd::Item) => {
-                *depth -= 1;
-                if *depth == 0 {
-                    let (block, number) = (*block, *number);
-                    self.open = None;
-                    let backrefs = (self.backrefs)(number);
-                    if backrefs.is_empty() {
-                        return Some(event);
-                    }
-                    let backrefs = Event::Html(CowStr::from(backrefs));
-                    return Some(match block {
-                        Block::Paragraph => {
-                            self.queue.push_back(backrefs);
-                            event
-                        }
-                        Block::Item => {
-                            self.queue.push_back(Event::End(TagEnd::Item));
-                            backrefs
-                        }
-                    });
-                }
+            let opening = self.opening(tag, number);
+            let notes = (self.backrefs)(number);
+            if notes.is_empty() {
+                return Some(opening);
             }
-            _ => {}
+            let notes = Event::Html(CowStr::from(notes));
+            // Before a paragraph, inside an item: where a float puts it beside the text.
+            return Some(match block {
+                Block::Paragraph => {
+                    self.queue.push_back(opening);
+                    notes
+                }
+                Block::Item => {
+                    self.queue.push_back(notes);
+                    opening
+                }
+            });
         }
         Some(event)
     }
