@@ -265,7 +265,7 @@ pub fn by_kind(referrers: &[Referrer], own: usize) -> Vec<(Citing, Vec<Referrer>
     sorted.sort();
     for (kind, referrer) in sorted {
         match groups.last_mut() {
-            Some((last, list)) if *last == kind => list.push(referrer),
+            Some((previous, group)) if *previous == kind => group.push(referrer),
             _ => groups.push((kind, vec![referrer])),
         }
     }
