@@ -136,3 +136,43 @@ describe("tables at 390 px", () => {
     });
   }
 });
+
+describe("the header at 1280 px", () => {
+  let context;
+  before(async () => {
+    context = await browser.newContext({ viewport: { width: 1280, height: 900 } });
+  });
+  after(async () => {
+    await context?.close();
+  });
+  for (const site of SITES) {
+    it(`${site.name}: one line, the search named once, the briefing in the navigation`, async () => {
+      const page = await context.newPage();
+      try {
+        await page.goto(fileUrl(site.root, "sources/index.html"));
+        const { height, rows, words } = await page.evaluate(() => {
+          const header = document.querySelector(".site-header");
+          const parts = [header.querySelector(".brand"), ...header.querySelectorAll("nav li"), header.querySelector(".search-box")];
+          // Items of one line share their middle (the search box is taller than a link).
+          const middles = parts.map((el) => {
+            const box = el.getBoundingClientRect();
+            return box.top + box.height / 2;
+          });
+          const tops = new Set(middles.map((m) => Math.round((m - middles[0]) / 12)));
+          return { height: header.getBoundingClientRect().height, rows: tops.size, words: header.innerText };
+        });
+        assert.equal(rows, 1, `the header's parts sit on ${rows} lines`);
+        assert.ok(height <= 72, `the header is ${height} px high`);
+        const search = model(site.root).meta.language === "fr" ? "Recherche" : "Search";
+        assert.equal(words.split(search).length - 1, 1, `"${search}" in the header: ${words}`);
+        const briefing = page.locator(".site-header nav a[href$='briefing/index.html']");
+        assert.equal(await briefing.count(), 1, "the briefing is in the navigation");
+        await briefing.click();
+        await page.locator(".site-link a").click();
+        assert.ok(page.url().endsWith("/index.html") && !page.url().includes("briefing"), `back on ${page.url()}`);
+      } finally {
+        await page.close();
+      }
+    });
+  }
+});

@@ -65,13 +65,15 @@ pub struct BriefingHtml<'a> {
 }
 
 impl<'a> BriefingHtml<'a> {
-    /// Renders the briefing of `site` at `page`; `paper` is set when printing to PDF.
+    /// Renders the briefing of `site` at `page`; `paper` is set when printing to PDF;
+    /// `on_site` links the web page back to the site's home page.
     pub fn render(
         site: &Site<'a>,
         page: &PagePath,
         paper: Option<&'static str>,
+        on_site: bool,
     ) -> Result<Self, RenderError> {
-        let parts = view::build(site, page, paper);
+        let parts = view::build(site, page, paper, on_site);
         let around = site
             .templates
             .render("briefing.html", site.language, &parts.view)?;

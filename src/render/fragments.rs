@@ -237,22 +237,31 @@ pub struct SourceRow<'a> {
 }
 
 /// The body rows of the table of sources (`<tr>` each, in a `<tbody>` of the template).
-pub fn source_rows(rows: &[SourceRow<'_>]) -> String {
-    let mut html = String::with_capacity(rows.len() * 500);
+/// Each cell carries its column's name (`data-label`), which the stylesheet shows when
+/// the rows become cards on a phone.
+pub fn source_rows(rows: &[SourceRow<'_>], l: &Labels) -> String {
+    let mut html = String::with_capacity(rows.len() * 600);
+    let cell = |html: &mut String, label: &str| {
+        html.push_str("</td><td data-label=\"");
+        push_escaped(html, label);
+        html.push_str("\">");
+    };
     for row in rows {
         let (date, iso) = &row.date;
         let _ = write!(
             html,
-            "<tr><td data-value=\"{iso}\"><time datetime=\"{iso}\">"
+            "<tr><td data-value=\"{iso}\" data-label=\"{}\"><time datetime=\"{iso}\">",
+            l.date
         );
         push_escaped(&mut html, date);
-        html.push_str("</time></td><td>");
+        html.push_str("</time>");
+        cell(&mut html, l.outlet);
         push_escaped(&mut html, row.outlet.unwrap_or_default());
-        html.push_str("</td><td>");
+        cell(&mut html, l.title);
         push_link(&mut html, &row.href, row.title, None);
-        html.push_str("</td><td>");
+        cell(&mut html, l.kind);
         push_escaped(&mut html, row.kind);
-        html.push_str("</td><td>");
+        cell(&mut html, l.grade);
         if let Some((grade, meaning)) = &row.grade {
             html.push_str("<abbr class=\"grade\" title=\"");
             push_escaped(&mut html, meaning);
@@ -260,9 +269,13 @@ pub fn source_rows(rows: &[SourceRow<'_>]) -> String {
             push_escaped(&mut html, grade);
             html.push_str("</abbr>");
         }
-        html.push_str("</td><td>");
+        cell(&mut html, l.language);
         push_escaped(&mut html, row.language);
-        let _ = writeln!(html, "</td><td class=\"num\">{}</td></tr>", row.mentions);
+        let _ = writeln!(
+            html,
+            "</td><td class=\"num\" data-label=\"{}\">{}</td></tr>",
+            l.mentions, row.mentions
+        );
     }
     html
 }

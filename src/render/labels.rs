@@ -150,6 +150,16 @@ pub struct Labels {
     pub actor_one: &'static str,
     /// "result", after a count of one.
     pub result_one: &'static str,
+    /// The briefing, as the navigation names it.
+    pub briefing: &'static str,
+    /// "Back to the site", from the briefing.
+    pub back_to_site: &'static str,
+    /// "From", heading the column of the actor holding a relation.
+    pub relation_from: &'static str,
+    /// "Relation", heading the column of its kind.
+    pub relation: &'static str,
+    /// "To", heading the column of the actor it points at.
+    pub relation_to: &'static str,
 }
 
 const FR: Labels = Labels {
@@ -224,6 +234,11 @@ const FR: Labels = Labels {
     source_one: "source",
     actor_one: "acteur",
     result_one: "résultat",
+    briefing: "Note de synthèse",
+    back_to_site: "Retour au site",
+    relation_from: "De",
+    relation: "Relation",
+    relation_to: "Vers",
 };
 
 const EN: Labels = Labels {
@@ -298,6 +313,11 @@ const EN: Labels = Labels {
     source_one: "source",
     actor_one: "actor",
     result_one: "result",
+    briefing: "Briefing",
+    back_to_site: "Back to the site",
+    relation_from: "From",
+    relation: "Relation",
+    relation_to: "To",
 };
 
 /// The labels of a language.

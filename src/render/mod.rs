@@ -95,6 +95,9 @@ pub struct Site<'a> {
     /// For each source, how a citation names it: its short title, and its full title
     /// with date and grade (computed once: citations are many).
     pub cite_names: Vec<(String, String)>,
+    /// What the dossier is about, for the pages that say nothing more precise: its
+    /// subtitle, else the start of its summary, else its title.
+    pub description: String,
 }
 
 impl<'a> Site<'a> {
@@ -130,10 +133,24 @@ impl<'a> Site<'a> {
                     (text::short_title(&source.title, 40), title)
                 })
                 .collect(),
+            description: describe(dossier),
         };
         site.frames = site.render_frames()?;
         Ok(site)
     }
+}
+
+/// The dossier in a sentence or two: its subtitle, else the start of its summary, else
+/// its title.
+fn describe(dossier: &Dossier) -> String {
+    let meta = &dossier.meta;
+    if let Some(subtitle) = &meta.subtitle {
+        return subtitle.clone();
+    }
+    meta.summary.as_deref().map_or_else(
+        || meta.title.clone(),
+        |summary| text::short_title(text::plain(summary, dossier).trim(), 200),
+    )
 }
 
 /// Counts what goes to the sink and reports progress.

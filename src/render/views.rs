@@ -23,6 +23,8 @@ pub struct Chrome<'a> {
     pub site_title: &'a str,
     /// This page's title, for `<title>` and `<h1>`.
     pub page_title: String,
+    /// What the page is about, in a sentence or two (`<meta name="description">`).
+    pub description: String,
     /// The relative way to the root of the site (`../../`).
     pub root: String,
     /// Link to the home page.
@@ -201,7 +203,7 @@ impl Site<'_> {
             ("actors", l.actors),
             ("chronology", l.chronology),
             ("tags", l.tags),
-            ("search", l.search),
+            ("briefing", l.briefing),
         ]
         .into_iter()
         .map(|(name, label)| NavItem {
@@ -217,6 +219,7 @@ impl Site<'_> {
             footer: "",
             site_title: &self.dossier.meta.title,
             page_title: title,
+            description: self.description.clone(),
             root: to_root(page),
             home: href(page, &PagePath::home(), None),
             nav,

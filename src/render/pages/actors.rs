@@ -12,6 +12,7 @@ use crate::render::fragments::{self, QuoteGroup};
 use crate::render::labels::{actor_kind, actor_kinds, period};
 use crate::render::links::{PagePath, href};
 use crate::render::pictures::PagePictures;
+use crate::render::text::{plain, short_title};
 use crate::render::views::{Chrome, CitationView, Link};
 use crate::render::{RenderError, Site};
 
@@ -199,8 +200,13 @@ pub fn actor(
         .filter(|r| *r != crate::model::Referrer::Actor(index))
         .map(|r| site.referrer(&page, r))
         .collect();
+    let mut chrome = site.chrome(&page, actor.name.clone(), "actors");
+    chrome.description = actor.summary.as_deref().map_or_else(
+        || format!("{} ({})", actor.name, actor_kind(actor.kind, site.language)),
+        |summary| short_title(plain(summary, dossier).trim(), 200),
+    );
     let view = ActorPage {
-        chrome: site.chrome(&page, actor.name.clone(), "actors"),
+        chrome,
         name: &actor.name,
         kind: actor_kind(actor.kind, site.language),
         aliases: &actor.aliases,

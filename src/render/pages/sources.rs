@@ -10,6 +10,7 @@ use crate::render::crossref::{Citing, by_kind, referrers};
 use crate::render::fragments::{self, SourceRow};
 use crate::render::labels::{citing, credibility, language_name, reliability, source_kind};
 use crate::render::links::PagePath;
+use crate::render::text::short_title;
 use crate::render::views::{Chrome, Link};
 use crate::render::{RenderError, Site};
 use crate::urls::is_web_address;
@@ -155,6 +156,21 @@ fn backrefs(site: &Site<'_>, page: &PagePath, index: usize, number: u32) -> Stri
     fragments::cited_note(&grouped(site, page, index, &citing, true), site.labels)
 }
 
+/// A source in a sentence: outlet, date, and the start of its text.
+fn describe(site: &Site<'_>, source: &Source) -> String {
+    let mut out = String::new();
+    if let Some(outlet) = &source.outlet {
+        out.push_str(outlet);
+        out.push_str(", ");
+    }
+    out.push_str(&source.published.human(site.language));
+    if let Some(first) = source.paragraphs.first() {
+        out.push_str(". ");
+        out.push_str(&short_title(first.text.trim(), 160));
+    }
+    out
+}
+
 /// Renders `sources/ID/index.html`.
 pub fn source(site: &Site<'_>, index: usize) -> Result<(RenderedSource, Vec<u8>), RenderError> {
     let dossier = site.dossier;
@@ -190,8 +206,10 @@ pub fn source(site: &Site<'_>, index: usize) -> Result<(RenderedSource, Vec<u8>)
         ),
         false,
     );
+    let mut chrome = site.chrome(&page, source.title.clone(), "sources");
+    chrome.description = describe(site, source);
     let view = SourcePage {
-        chrome: site.chrome(&page, source.title.clone(), "sources"),
+        chrome,
         source: site.source_meta(&page, source),
         note: source
             .note
@@ -261,7 +279,7 @@ pub fn index(site: &Site<'_>) -> Result<(PagePath, Vec<u8>), RenderError> {
     let view = SourcesPage {
         chrome: site.chrome(&page, site.labels.sources.to_string(), "sources"),
         count: rows.len(),
-        rows_html: fragments::source_rows(&rows),
+        rows_html: fragments::source_rows(&rows, site.labels),
     };
     Ok((
         page,
