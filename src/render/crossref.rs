@@ -7,6 +7,7 @@ use std::ops::Range;
 
 use rustc_hash::{FxHashMap, FxHashSet};
 
+use crate::labels::Citing;
 use crate::model::{Dossier, Reference, Referrer, Target, slugify};
 
 /// Who refers to what, indexed for the pages.
@@ -221,40 +222,6 @@ pub fn referrers<'a>(references: impl Iterator<Item = &'a Reference>) -> Vec<Ref
     out.sort_unstable();
     out.dedup();
     out
-}
-
-/// The kinds of what cites a paragraph, in the order a source page lists them.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
-pub enum Citing {
-    /// The dossier's summary.
-    Summary,
-    /// Key judgments.
-    Judgment,
-    /// Events.
-    Event,
-    /// Relations between actors.
-    Relation,
-    /// Actors' profiles.
-    Profile,
-    /// The analyst's note on the page's own source.
-    OwnNote,
-    /// Other sources (their notes or texts).
-    Source,
-}
-
-impl Citing {
-    /// The kind of `referrer`, seen from the page of source `own`.
-    pub fn of(referrer: Referrer, own: usize) -> Self {
-        match referrer {
-            Referrer::Dossier => Self::Summary,
-            Referrer::Judgment(_) => Self::Judgment,
-            Referrer::Event(_) => Self::Event,
-            Referrer::Relation { .. } => Self::Relation,
-            Referrer::Actor(_) => Self::Profile,
-            Referrer::Source(s) if s == own => Self::OwnNote,
-            Referrer::Source(_) => Self::Source,
-        }
-    }
 }
 
 /// Referrers grouped by kind, in the order of [`Citing`], each group in referrer order.

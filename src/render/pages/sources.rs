@@ -5,15 +5,16 @@ use std::collections::BTreeMap;
 
 use serde::Serialize;
 
+use crate::labels::{Citing, citing};
+use crate::labels::{credibility, language_name, reliability, source_kind};
+use crate::link_safety::is_web_address;
 use crate::model::{Language, Referrer, Source};
-use crate::render::crossref::{Citing, by_kind, referrers};
+use crate::render::crossref::{by_kind, referrers};
 use crate::render::fragments::{self, SourceRow};
-use crate::render::labels::{citing, credibility, language_name, reliability, source_kind};
 use crate::render::links::PagePath;
-use crate::render::text::short_title;
+use crate::render::plain_text::short_title;
 use crate::render::views::{Chrome, Link};
 use crate::render::{RenderError, Site};
-use crate::urls::is_web_address;
 
 /// A source's metadata, formatted.
 #[derive(Debug, Serialize)]
