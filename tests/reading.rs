@@ -4,7 +4,7 @@
 
 mod common;
 
-use common::{build, fixture, start_tags};
+use common::{build, copy_project, fixture, start_tags};
 
 #[test]
 fn relation_tables_name_their_columns() {
@@ -60,4 +60,66 @@ fn every_page_describes_itself() {
     assert!(source.contains(
         "<meta property=\"og:title\" content=\"Port concession signed with Orion Holdings\">"
     ));
+}
+
+#[test]
+fn citations_of_one_source_are_grouped_and_sources_told_apart() {
+    let project = copy_project(&fixture("valid-en"));
+    let content = project.path().join("content");
+    let events = content.join("events/2023-2024.yaml");
+    let text = std::fs::read_to_string(&events).expect("events");
+    let text = text.replacen(
+        "  sources: [port-concession-signed#p1]\n",
+        "  sources: [port-concession-signed#p1, council-minutes#p2, port-concession-signed#p3, port-concession-signed#p5-p6]\n",
+        1,
+    );
+    std::fs::write(&events, text).expect("write events");
+    // Another outlet's article whose title starts the same way, cut at the same word.
+    std::fs::write(
+        content.join("sources/port-concession-signed-again.md"),
+        "---\ntitle: Port concession signed with Orion Holdings, a second look\npublished: 2024-03-20\noutlet: The Coast Weekly\n---\n\nThe port authority of Varna signed again.\n",
+    )
+    .expect("write source");
+    let events = content.join("events/more.yaml");
+    std::fs::write(
+        &events,
+        "- date: 2024-03-21\n  title: A second look\n  sources: [port-concession-signed-again#p1, port-concession-signed#p2]\n",
+    )
+    .expect("write events");
+    let site = build(project.path());
+    let chronology = site.read("chronology/index.html");
+    let event = &chronology[chronology.find("id=\"e-talks-december\"").expect("event")..];
+    let event = &event[..event.find("</article>").expect("end")];
+    let visible = common::decode(&strip_tags(event));
+    assert!(
+        visible.contains("Port concession signed with Orion… (The Harbour Gazette)\u{a0}§1, §3, §5–6 · Minutes of the harbour council\u{a0}§2"),
+        "one source, its paragraphs after it: {visible}"
+    );
+    assert_eq!(event.matches("class=\"cite-source\"").count(), 2, "{event}");
+    assert!(event.contains("href=\"../sources/port-concession-signed/index.html#p3\">§3</a>"));
+    let other = &chronology[chronology
+        .find("id=\"e-2024-03-21-a-second-look\"")
+        .expect("other event")..];
+    let other = common::decode(&strip_tags(
+        &other[..other.find("</article>").expect("end")],
+    ));
+    assert!(
+        other.contains("Port concession signed with Orion… (The Coast Weekly)\u{a0}§1"),
+        "{other}"
+    );
+}
+
+/// The text of some HTML, tags removed.
+fn strip_tags(html: &str) -> String {
+    let mut out = String::new();
+    let mut inside = false;
+    for c in html.chars() {
+        match c {
+            '<' => inside = true,
+            '>' => inside = false,
+            _ if !inside => out.push(c),
+            _ => {}
+        }
+    }
+    out
 }

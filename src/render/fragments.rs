@@ -25,8 +25,9 @@ fn push_link(html: &mut String, href: &str, label: &str, class: Option<&str>) {
     html.push_str("</a>");
 }
 
-/// Appends the citations of an item: `<p class="citations">Sources : <a class="cite">…`.
-/// `titles` adds the full title of each source on hover.
+/// Appends the citations of an item, grouped by source:
+/// `<p class="citations"><span class="label">Sources :</span> <span class="cite">…</span> · …</p>`
+/// (see [`push_citation_links`]). `titles` adds the full title of each source on hover.
 pub fn push_citations(html: &mut String, citations: &[CitationView], l: &Labels, titles: bool) {
     if citations.is_empty() {
         return;
@@ -35,11 +36,33 @@ pub fn push_citations(html: &mut String, citations: &[CitationView], l: &Labels,
     push_html(html, l.evidence);
     html.push_str(l.colon);
     html.push_str("</span> ");
+    push_citation_links(html, citations, titles);
+    html.push_str("</p>\n");
+}
+
+/// [`push_citations`] as a string: what a template places with `| safe`.
+pub fn citations(citations: &[CitationView], l: &Labels) -> String {
+    let mut html = String::new();
+    push_citations(&mut html, citations, l, true);
+    html
+}
+
+/// The citations alone, without their label (a table's cell).
+pub fn citation_links(citations: &[CitationView], titles: bool) -> String {
+    let mut html = String::new();
+    push_citation_links(&mut html, citations, titles);
+    html
+}
+
+/// Each cited source once, `·` between sources: `<span class="cite"><a class="cite-source"
+/// href="…">Short title…</a> <a class="cite-p" href="…#p1">§1</a>, <a class="cite-p">§3</a></span>`.
+/// The one markup of a citation: every page's citations are written here.
+pub fn push_citation_links(html: &mut String, citations: &[CitationView], titles: bool) {
     for (i, c) in citations.iter().enumerate() {
         if i > 0 {
             html.push_str(" · ");
         }
-        html.push_str("<a class=\"cite\" href=\"");
+        html.push_str("<span class=\"cite\"><a class=\"cite-source\" href=\"");
         push_html(html, &c.href);
         if titles {
             html.push_str("\" title=\"");
@@ -48,8 +71,16 @@ pub fn push_citations(html: &mut String, citations: &[CitationView], l: &Labels,
         html.push_str("\">");
         push_html(html, &c.label);
         html.push_str("</a>");
+        for (j, (href, label)) in c.paragraphs.iter().enumerate() {
+            html.push_str(if j == 0 { "\u{a0}" } else { ", " });
+            html.push_str("<a class=\"cite-p\" href=\"");
+            push_html(html, href);
+            html.push_str("\">");
+            push_html(html, label);
+            html.push_str("</a>");
+        }
+        html.push_str("</span>");
     }
-    html.push_str("</p>\n");
 }
 
 /// A list of events as lines: date, title linking to the chronology, citations.

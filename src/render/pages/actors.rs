@@ -13,7 +13,7 @@ use crate::render::fragments::{self, QuoteGroup};
 use crate::render::links::{PagePath, href};
 use crate::render::pictures::PagePictures;
 use crate::render::plain_text::{plain, short_title};
-use crate::render::views::{Chrome, CitationView, Link};
+use crate::render::views::{Chrome, Link};
 use crate::render::{RenderError, Site};
 
 /// A role held.
@@ -42,8 +42,10 @@ pub struct RelationView<'a> {
     pub period: String,
     /// Whether it has ended.
     pub ended: bool,
-    /// What it rests on.
-    pub citations: Vec<CitationView>,
+    /// What it rests on, with its label (`fragments::citations`).
+    pub citations_html: String,
+    /// What it rests on, the links alone (`fragments::citation_links`), for a table.
+    pub citation_links: String,
     /// The note, rendered.
     pub note: Option<String>,
 }
@@ -98,6 +100,7 @@ impl Site<'_> {
         relation: &'s Relation,
         own: bool,
     ) -> RelationView<'s> {
+        let citations = self.citations(page, &relation.sources);
         RelationView {
             anchor: own.then(|| format!("rel-{}", index + 1)),
             from: self.actor_link(page, holder),
@@ -109,11 +112,8 @@ impl Site<'_> {
                 self.language,
             ),
             ended: relation.until.is_some(),
-            citations: relation
-                .sources
-                .iter()
-                .map(|c| self.citation(page, c))
-                .collect(),
+            citations_html: fragments::citations(&citations, self.labels),
+            citation_links: fragments::citation_links(&citations, true),
             note: relation.note.as_deref().map(|n| {
                 let prefix = format!("rel-{}-{}", self.dossier.actors[holder].id, index + 1);
                 self.markdown.field(n, page, &prefix, 3)
