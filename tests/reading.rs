@@ -123,3 +123,48 @@ fn strip_tags(html: &str) -> String {
     }
     out
 }
+
+/// The visible text of every HTML page of a built site (the briefing included), with
+/// the page's path.
+fn texts(site: &common::Built) -> Vec<(String, String)> {
+    site.files()
+        .into_iter()
+        .filter(|(path, _)| path.to_ascii_lowercase().ends_with(".html"))
+        .map(|(path, bytes)| {
+            let html = String::from_utf8(bytes).expect("utf-8");
+            let body = &html[html.find("<body").unwrap_or(0)..];
+            (path, common::decode(&strip_tags(body)))
+        })
+        .collect()
+}
+
+#[test]
+fn french_pages_keep_signs_and_numbers_on_their_line() {
+    let site = build(std::path::Path::new(env!("CARGO_MANIFEST_DIR")));
+    for (path, text) in texts(&site) {
+        for sign in [" :", " ;", " !", " ?", " »", "« "] {
+            assert!(
+                !text.contains(sign),
+                "{path}: a breakable space in {sign:?}"
+            );
+        }
+    }
+    let source = site.read("sources/soldats-russes-base-101/index.html");
+    assert!(
+        source.contains("1\u{202f}000 soldats"),
+        "a number does not break"
+    );
+    let note = site.read("sources/instructeurs-russes-niamey/index.html");
+    assert!(note.contains("«\u{a0}matériel militaire de pointe\u{a0}»"));
+    let briefing = site.read("briefing/index.html");
+    assert!(briefing.contains("\u{a0}:"), "the briefing too");
+    let chronology = site.read("chronology/index.html");
+    assert!(
+        chronology.contains(">vers le 26 juillet 2023 – "),
+        "an approximate day"
+    );
+    assert!(!chronology.contains(">vers 26 juillet"));
+    // English pages keep their spaces as written.
+    let english = build(&fixture("valid-en"));
+    assert!(!english.read("index.html").contains('\u{202f}'));
+}

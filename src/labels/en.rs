@@ -9,6 +9,7 @@ pub(super) static WORDS: Vocabulary = Vocabulary {
     briefing: BRIEFING,
     pictures: PICTURES,
     approximately: APPROX,
+    approximately_day: "c. ",
     thousands: THOUSANDS,
     source_kind,
     actor_kind,

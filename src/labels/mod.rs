@@ -251,6 +251,8 @@ struct Vocabulary {
     pictures: PictureWords,
     /// Before an approximate date, with its space.
     approximately: &'static str,
+    /// Before an approximate date given to the day (`vers le`), with its space.
+    approximately_day: &'static str,
     /// Between groups of three digits.
     thousands: &'static str,
     source_kind: fn(SourceKind) -> &'static str,
@@ -392,7 +394,12 @@ pub fn citing(kind: Citing, n: usize, language: Language) -> String {
 pub fn date_span(date: &Date, end: Option<&Date>, approximate: bool, language: Language) -> String {
     let mut out = String::new();
     if approximate {
-        out.push_str(vocabulary(language).approximately);
+        let words = vocabulary(language);
+        out.push_str(if date.precision() == crate::model::Precision::Day {
+            words.approximately_day
+        } else {
+            words.approximately
+        });
     }
     out.push_str(&date.human(language));
     if let Some(end) = end {

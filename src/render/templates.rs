@@ -130,8 +130,8 @@ impl Templates {
             })
     }
 
-    /// Renders the template `name` with a view and the labels of `language`, as bytes
-    /// (no UTF-8 check on the way).
+    /// Renders the template `name` with a view and the labels of `language`, as bytes,
+    /// a whole page: in French, with French no-break spaces ([`super::typography`]).
     pub fn render_bytes(
         &self,
         name: &str,
@@ -146,6 +146,12 @@ impl Templates {
                 name: name.to_string(),
                 message: chain(&e),
             })?;
+        if language == Language::Fr
+            && let Ok(html) = std::str::from_utf8(&out)
+            && let std::borrow::Cow::Owned(spaced) = super::typography::french(html)
+        {
+            return Ok(spaced.into_bytes());
+        }
         Ok(out)
     }
 

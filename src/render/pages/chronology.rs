@@ -109,9 +109,11 @@ fn year(
             }
         }
     }
-    let html = site
-        .templates
-        .render("chronology_year.html", site.language, &group)?;
+    let html = spaced(
+        site,
+        site.templates
+            .render("chronology_year.html", site.language, &group)?,
+    );
     Ok(YearHtml {
         anchor: group.anchor,
         year,
@@ -183,13 +185,24 @@ pub fn chronology(site: &Site<'_>) -> Result<ChronologyHtml, RenderError> {
             Lanes::top(6),
         ),
     };
-    let rendered = site
-        .templates
-        .render("chronology.html", site.language, &view)?;
+    let rendered = spaced(
+        site,
+        site.templates
+            .render("chronology.html", site.language, &view)?,
+    );
     let parts = rendered.split(YEARS).map(str::to_string).collect();
     Ok(ChronologyHtml {
         path: page,
         parts,
         years: html,
     })
+}
+
+/// A piece of the page with French no-break spaces when the dossier is in French.
+fn spaced(site: &Site<'_>, html: String) -> String {
+    if site.language == crate::model::Language::Fr {
+        crate::render::typography::french(&html).into_owned()
+    } else {
+        html
+    }
 }
