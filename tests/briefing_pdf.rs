@@ -285,11 +285,11 @@ fn bundled_pdf_has_every_section_event_and_marking() {
             "{heading} starts a page"
         );
     }
-    // A title may wrap in a table cell; French no-break spaces (`1 000`) read as spaces.
-    let spaced = text.split_whitespace().collect::<Vec<_>>().join(" ");
+    // pdftotext drops the narrow no-break space of `1 000`: titles compared without spaces.
+    let squeezed: String = text.split_whitespace().collect();
     for event in &d.events {
-        let title = event.title.split_whitespace().collect::<Vec<_>>().join(" ");
-        assert!(spaced.contains(&title), "event {title}");
+        let title: String = event.title.split_whitespace().collect();
+        assert!(squeezed.contains(&title), "event {}", event.title);
     }
     for actor in &d.actors {
         assert!(text.contains(&actor.name), "actor {}", actor.name);
