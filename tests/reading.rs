@@ -168,3 +168,25 @@ fn french_pages_keep_signs_and_numbers_on_their_line() {
     let english = build(&fixture("valid-en"));
     assert!(!english.read("index.html").contains('\u{202f}'));
 }
+
+#[test]
+fn a_project_replaces_the_pictures_stylesheet_like_any_asset() {
+    let project = copy_project(&fixture("valid-en"));
+    let templates = project.path().join("templates");
+    std::fs::create_dir_all(&templates).expect("templates/");
+    std::fs::write(
+        templates.join("pictures.css"),
+        ".pic { --pic-bg: #123456; }\n",
+    )
+    .expect("write");
+    let site = build(project.path());
+    assert_eq!(
+        site.read("assets/pictures.css"),
+        ".pic { --pic-bg: #123456; }\n"
+    );
+    assert!(
+        site.read("briefing/index.html")
+            .contains("--pic-bg: #123456"),
+        "the briefing inlines the project's own"
+    );
+}

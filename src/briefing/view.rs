@@ -247,7 +247,7 @@ pub fn build<'a>(
         graph_svg: print_picture(d, "briefing-graph", |links, frame| {
             pictures::relationship_graph(d, None, links, frame)
         }),
-        pictures_css: pictures::inline_css(),
+        pictures_css: pictures::inline_css(site.templates.asset_text("pictures.css")),
         source_items: Slot::SourceItems.marker(),
         note_items: Slot::NoteItems.marker(),
     };

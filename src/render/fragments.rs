@@ -1,8 +1,12 @@
 //! The HTML of the items that pages repeat by the thousand (an event in the chronology
-//! or in a list, a quoted mention, a list of citations), written here rather than in
-//! the templates: a template engine looks every variable up by name, which made these
-//! lists most of the build time. Templates place the fragments (`… | safe`) and style
-//! them by their classes: `event`, `event-rows`, `quotes`, `citations`, `cite`.
+//! or in a list, a quoted mention, a citation, what cites a paragraph), written here and
+//! only here rather than in the templates: a template engine looks every variable up by
+//! name, which made these lists most of the build time. Templates place the fragments
+//! (`… | safe`) and style them by their classes, which are a contract kept stable (the
+//! README lists them): `citations`, `cite`, `cite-source`, `cite-p`; `event`,
+//! `event-rows`, `event-date`, `event-title`, `event-actors`; `mention-group`, `quotes`,
+//! `where`; `mentioned`, `count`; `cited-note`, `cited-count`, `cited-text`,
+//! `cited-label`, `cited-by`, `cited-group`, `cited-kind`.
 
 use std::fmt::Write;
 

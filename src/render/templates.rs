@@ -47,6 +47,7 @@ const ASSETS: &[(&str, &str)] = &[
     ("site.js", include_str!("../../templates/site.js")),
     ("search.js", include_str!("../../templates/search.js")),
     ("favicon.svg", include_str!("../../templates/favicon.svg")),
+    ("pictures.css", crate::pictures::PICTURES_CSS),
 ];
 
 /// The templates of a project, ready to render, and its assets.
@@ -155,9 +156,18 @@ impl Templates {
         Ok(out)
     }
 
-    /// The assets (stylesheet, scripts), by file name.
+    /// The assets (stylesheets, scripts, icon), by file name.
     pub fn assets(&self) -> &[(String, Vec<u8>)] {
         &self.assets
+    }
+
+    /// The asset `name` as text (the project's own when it has one), empty if unknown.
+    pub fn asset_text(&self, name: &str) -> &str {
+        self.assets
+            .iter()
+            .find(|(n, _)| n == name)
+            .and_then(|(_, bytes)| std::str::from_utf8(bytes).ok())
+            .unwrap_or_default()
     }
 }
 
