@@ -190,3 +190,23 @@ fn a_project_replaces_the_pictures_stylesheet_like_any_asset() {
         "the briefing inlines the project's own"
     );
 }
+
+#[test]
+fn names_sort_as_a_reader_expects() {
+    let site = build(std::path::Path::new(env!("CARGO_MANIFEST_DIR")));
+    let roster = site.read("actors/index.html");
+    let states = &roster[roster.find("id=\"state\"").expect("states")..];
+    let states = &states[..states.find("</section>").expect("end")];
+    let names: Vec<String> = states
+        .split("<li><a href=\"")
+        .skip(1)
+        .map(|item| {
+            let label = &item[item.find('>').expect("a") + 1..];
+            label[..label.find("</a>").expect("/a")].to_string()
+        })
+        .collect();
+    assert_eq!(
+        names,
+        ["Burkina Faso", "États-Unis", "France", "Mali", "Niger", "Russie", "Ukraine"]
+    );
+}

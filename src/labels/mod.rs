@@ -378,6 +378,13 @@ impl Citing {
     }
 }
 
+/// The key that sorts names as a reader of either language expects: accents, case and
+/// punctuation aside (`États-Unis` between `Espagne` and `France`, not after `Ukraine`),
+/// then as written. The briefing's roster sorts the same way.
+pub fn sort_key(name: &str) -> (String, &str) {
+    (crate::model::slugify(name, 200), name)
+}
+
 /// What cites a paragraph, after a count: `1 jugement`, `5 événements`.
 pub fn citing(kind: Citing, n: usize, language: Language) -> String {
     let (one, many) = (vocabulary(language).citing)(kind);

@@ -5,7 +5,7 @@ use std::collections::BTreeMap;
 
 use serde::Serialize;
 
-use crate::labels::{actor_kind, actor_kinds, period};
+use crate::labels::{actor_kind, actor_kinds, period, sort_key};
 use crate::model::{ActorKind, Relation};
 use crate::pictures::{Lanes, graph_relations};
 use crate::render::crossref::referrers;
@@ -300,11 +300,9 @@ pub fn index(site: &Site<'_>) -> Result<(PagePath, Vec<u8>), RenderError> {
                     events: site.cross.events_by_actor[i].len(),
                 })
                 .collect();
-            actors.sort_by(|a, b| {
-                a.actor
-                    .label
-                    .to_lowercase()
-                    .cmp(&b.actor.label.to_lowercase())
+            actors.sort_by_cached_key(|a| {
+                let (key, _) = sort_key(&a.actor.label);
+                (key, a.actor.label.clone())
             });
             (!actors.is_empty()).then(|| KindGroup {
                 anchor: kind.word(),

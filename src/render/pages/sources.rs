@@ -5,7 +5,7 @@ use std::collections::BTreeMap;
 
 use serde::Serialize;
 
-use crate::labels::{Citing, citing};
+use crate::labels::{Citing, citing, sort_key};
 use crate::labels::{credibility, language_name, reliability, source_kind};
 use crate::link_safety::is_web_address;
 use crate::model::{Language, Referrer, Source};
@@ -195,7 +195,10 @@ pub fn source(site: &Site<'_>, index: usize) -> Result<(RenderedSource, Vec<u8>)
         .into_iter()
         .map(|(actor, (count, paragraphs))| (site.actor_link(&page, actor), count, paragraphs))
         .collect();
-    actors.sort_by(|a, b| b.1.cmp(&a.1).then_with(|| a.0.label.cmp(&b.0.label)));
+    actors.sort_by(|a, b| {
+        b.1.cmp(&a.1)
+            .then_with(|| sort_key(&a.0.label).cmp(&sort_key(&b.0.label)))
+    });
     let cited_by = grouped(
         site,
         &page,
