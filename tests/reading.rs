@@ -158,12 +158,17 @@ fn french_pages_keep_signs_and_numbers_on_their_line() {
     assert!(note.contains("«\u{a0}matériel militaire de pointe\u{a0}»"));
     let briefing = site.read("briefing/index.html");
     assert!(briefing.contains("\u{a0}:"), "the briefing too");
-    let chronology = site.read("chronology/index.html");
+    let niger = site.read("actors/niger/index.html");
     assert!(
-        chronology.contains(">vers le 26 juillet 2023 – "),
+        niger.contains(">vers le 26 juillet 2023 – "),
         "an approximate day"
     );
-    assert!(!chronology.contains(">vers 26 juillet"));
+    assert!(!niger.contains(">vers 26 juillet"));
+    // Under the heading of its month, an event says its day only.
+    let chronology = site.read("chronology/index.html");
+    assert!(chronology.contains("<time datetime=\"2023-07-26\">26</time>"));
+    assert!(chronology.contains("<time datetime=\"2023-07-26\">vers le 26 – avril 2024</time>"));
+    assert!(!chronology.contains("<time datetime=\"2023-07-26\">26 juillet 2023</time>"));
     // English pages keep their spaces as written.
     let english = build(&fixture("valid-en"));
     assert!(!english.read("index.html").contains('\u{202f}'));
@@ -207,6 +212,14 @@ fn names_sort_as_a_reader_expects() {
         .collect();
     assert_eq!(
         names,
-        ["Burkina Faso", "États-Unis", "France", "Mali", "Niger", "Russie", "Ukraine"]
+        [
+            "Burkina Faso",
+            "États-Unis",
+            "France",
+            "Mali",
+            "Niger",
+            "Russie",
+            "Ukraine"
+        ]
     );
 }

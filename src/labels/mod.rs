@@ -416,6 +416,30 @@ pub fn date_span(date: &Date, end: Option<&Date>, approximate: bool, language: L
     out
 }
 
+/// A date under the heading of its month, which it does not repeat: the day alone
+/// (`26`, `vers le 26`), then the end of a period in full (`26 – 30 avril 2024`); a date
+/// known to the month only is written as [`date_span`] writes it.
+pub fn date_in_month(
+    date: &Date,
+    end: Option<&Date>,
+    approximate: bool,
+    language: Language,
+) -> String {
+    let Some(day) = date.day else {
+        return date_span(date, end, approximate, language);
+    };
+    let mut out = String::new();
+    if approximate {
+        out.push_str(vocabulary(language).approximately_day);
+    }
+    out.push_str(&day.to_string());
+    if let Some(end) = end {
+        out.push_str(" – ");
+        out.push_str(&end.human(language));
+    }
+    out
+}
+
 /// An optional period such as a relation's or a role's: `depuis mars 2024`,
 /// `2019 – 2021`, `until 2023`; empty when neither end is known.
 pub fn period(from: Option<&Date>, to: Option<&Date>, language: Language) -> String {

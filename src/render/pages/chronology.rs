@@ -6,6 +6,7 @@
 use rayon::prelude::*;
 use serde::Serialize;
 
+use crate::labels::date_in_month;
 use crate::model::{Date, Language};
 use crate::pictures::Lanes;
 use crate::render::fragments;
@@ -90,8 +91,9 @@ fn year(
         months: Vec::new(),
     };
     for &index in events {
-        let view = site.event(page, index, true);
-        match site.dossier.events[index].date.month {
+        let mut view = site.event(page, index, true);
+        let event = &site.dossier.events[index];
+        match event.date.month {
             None => fragments::event_article(&mut group.year_only_html, &view, site.labels, 4),
             Some(month) => {
                 let anchor = format!("y{year}-{month:02}");
@@ -103,6 +105,13 @@ fn year(
                         events_html: String::new(),
                     });
                 }
+                // The month is the heading: the row says the day.
+                view.date = date_in_month(
+                    &event.date,
+                    event.end.as_ref(),
+                    event.approximate,
+                    site.language,
+                );
                 if let Some(m) = group.months.last_mut() {
                     fragments::event_article(&mut m.events_html, &view, site.labels, 4);
                 }
