@@ -223,3 +223,20 @@ fn names_sort_as_a_reader_expects() {
         ]
     );
 }
+
+#[test]
+fn a_profile_lists_each_paragraph_once_and_names_other_places() {
+    let site = build(&fixture("valid-en"));
+    let page = site.read("actors/orion-holdings/index.html");
+    let group = &page[page.find("<ul class=\"quotes\">").expect("quotes")..];
+    let group = &group[..group.find("</ul>").expect("end")];
+    assert_eq!(group.matches("index.html#p1\"").count(), 1, "{group}");
+    assert!(
+        group.contains("signed a concession with Orion Holdings on Thursday, according to Mohamed Bazoum and to Bazoum&#39;s office.</a> <span class=\"count\">×2</span>"),
+        "twice in the paragraph, said once with a count: {group}"
+    );
+    assert!(
+        group.contains("<span class=\"where\">table</span> Orion Holdings</a>"),
+        "a mention in a table says so: {group}"
+    );
+}

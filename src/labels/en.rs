@@ -98,6 +98,9 @@ const LABELS: Labels = Labels {
     relation_from: "From",
     relation: "Relation",
     relation_to: "To",
+    in_heading: "heading",
+    in_table: "table",
+    in_footnote: "footnote",
 };
 
 const BRIEFING: BriefingLabels = BriefingLabels {

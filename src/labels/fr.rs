@@ -98,6 +98,9 @@ const LABELS: Labels = Labels {
     relation_from: "De",
     relation: "Relation",
     relation_to: "Vers",
+    in_heading: "titre",
+    in_table: "tableau",
+    in_footnote: "note",
 };
 
 const BRIEFING: BriefingLabels = BriefingLabels {

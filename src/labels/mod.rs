@@ -165,6 +165,12 @@ pub struct Labels {
     pub relation: &'static str,
     /// "To", heading the column of the actor it points at.
     pub relation_to: &'static str,
+    /// Where a mention outside the numbered paragraphs is: "in a heading".
+    pub in_heading: &'static str,
+    /// "in a table".
+    pub in_table: &'static str,
+    /// "in a footnote".
+    pub in_footnote: &'static str,
 }
 
 /// Words of the briefing.

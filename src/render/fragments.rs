@@ -182,11 +182,25 @@ pub struct QuoteGroup<'a> {
     pub date: String,
     /// `1 mention`, `3 mentions`.
     pub count: String,
-    /// Each mention: link to the paragraph, its number (`§3`), the sentence.
-    pub quotes: Vec<(String, Option<u32>, &'a str)>,
+    /// Each paragraph mentioning the actor, once.
+    pub quotes: Vec<Quote<'a>>,
 }
 
-/// The mentions of an actor, grouped by source.
+/// The mentions of an actor in one paragraph (or one place outside the numbered ones).
+pub struct Quote<'a> {
+    /// Link to the paragraph.
+    pub href: String,
+    /// Where: `§3`, or the place outside the numbered paragraphs (`titre`, `tableau`).
+    pub place: String,
+    /// The sentence around the first mention.
+    pub sentence: &'a str,
+    /// How many mentions there.
+    pub count: usize,
+}
+
+/// The mentions of an actor, grouped by source, one line per paragraph:
+/// `<ul class="quotes"><li><a><span class="where">§3</span> sentence</a>
+/// <span class="count">×2</span></li>`.
 pub fn quote_groups(groups: &[QuoteGroup<'_>]) -> String {
     let mut html = String::with_capacity(groups.len() * 600);
     for group in groups {
@@ -197,15 +211,18 @@ pub fn quote_groups(groups: &[QuoteGroup<'_>]) -> String {
         html.push_str(" · ");
         push_html(&mut html, &group.count);
         html.push_str("</span></h3>\n<ul class=\"quotes\">\n");
-        for (href, paragraph, sentence) in &group.quotes {
+        for quote in &group.quotes {
             html.push_str("<li><a href=\"");
-            push_html(&mut html, href);
-            html.push_str("\">");
-            if let Some(p) = paragraph {
-                let _ = write!(html, "<span class=\"where\">§{p}</span> ");
+            push_html(&mut html, &quote.href);
+            html.push_str("\"><span class=\"where\">");
+            push_html(&mut html, &quote.place);
+            html.push_str("</span> ");
+            push_html(&mut html, quote.sentence);
+            html.push_str("</a>");
+            if quote.count > 1 {
+                let _ = write!(html, " <span class=\"count\">×{}</span>", quote.count);
             }
-            push_html(&mut html, sentence);
-            html.push_str("</a></li>\n");
+            html.push_str("</li>\n");
         }
         html.push_str("</ul>\n</div>\n");
     }

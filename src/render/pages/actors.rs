@@ -9,7 +9,7 @@ use crate::labels::{actor_kind, actor_kinds, period, sort_key};
 use crate::model::{ActorKind, Relation};
 use crate::pictures::{Lanes, graph_relations};
 use crate::render::crossref::referrers;
-use crate::render::fragments::{self, QuoteGroup};
+use crate::render::fragments::{self, Quote, QuoteGroup};
 use crate::render::links::{PagePath, href};
 use crate::render::pictures::PagePictures;
 use crate::render::plain_text::{plain, short_title};
@@ -122,6 +122,56 @@ impl Site<'_> {
     }
 }
 
+/// The mentions `list` (of one actor in one source), one line per paragraph, each place
+/// outside the numbered paragraphs named.
+fn quotes_of<'q>(
+    site: &Site<'_>,
+    page: &PagePath,
+    list: &[usize],
+    quotes: &'q [String],
+) -> Vec<Quote<'q>> {
+    let dossier = site.dossier;
+    let mut out: Vec<(Option<u32>, Quote<'q>)> = Vec::new();
+    for &m in list {
+        let mention = &dossier.mentions[m];
+        if let Some((last, quote)) = out.last_mut()
+            && mention.paragraph.is_some()
+            && *last == mention.paragraph
+        {
+            quote.count += 1;
+            continue;
+        }
+        let source = &dossier.sources[mention.source];
+        let anchor = mention.paragraph.map(|p| format!("p{p}"));
+        let place = match mention.paragraph {
+            Some(p) => format!("§{p}"),
+            None => outside(&source.body, mention.range.start, site.labels).to_string(),
+        };
+        let quote = Quote {
+            href: href(page, &PagePath::source(&source.id), anchor.as_deref()),
+            place,
+            sentence: quotes.get(m).map_or("", String::as_str),
+            count: 1,
+        };
+        out.push((mention.paragraph, quote));
+    }
+    out.into_iter().map(|(_, quote)| quote).collect()
+}
+
+/// Where a mention at byte `at` of a body, outside the numbered paragraphs, is: a
+/// heading, a table or a footnote, by the line that holds it.
+fn outside(body: &str, at: usize, l: &crate::labels::Labels) -> &'static str {
+    let start = body[..at.min(body.len())].rfind('\n').map_or(0, |n| n + 1);
+    let line = body[start..].trim_start();
+    if line.starts_with('#') {
+        l.in_heading
+    } else if line.starts_with('|') {
+        l.in_table
+    } else {
+        l.in_footnote
+    }
+}
+
 /// Renders `actors/ID/index.html`; `quotes` are aligned with `Dossier::mentions`.
 pub fn actor(
     site: &Site<'_>,
@@ -173,7 +223,6 @@ pub fn actor(
     let groups: Vec<QuoteGroup<'_>> = by_source
         .into_iter()
         .map(|(source, list)| {
-            let id = &dossier.sources[source].id;
             let word = if list.len() == 1 {
                 l.mention_one
             } else {
@@ -183,15 +232,7 @@ pub fn actor(
                 source: site.source_link(&page, source),
                 date: dossier.sources[source].published.human(site.language),
                 count: format!("{} {word}", list.len()),
-                quotes: list
-                    .iter()
-                    .map(|&m| {
-                        let paragraph = dossier.mentions[m].paragraph;
-                        let anchor = paragraph.map(|p| format!("p{p}"));
-                        let href = href(&page, &PagePath::source(id), anchor.as_deref());
-                        (href, paragraph, quotes.get(m).map_or("", String::as_str))
-                    })
-                    .collect(),
+                quotes: quotes_of(site, &page, &list, quotes),
             }
         })
         .collect();
