@@ -1,35 +1,37 @@
-//! Numbered paragraph anchors: each block that [`BlockCounter`] numbers gets `id="pN"`
-//! and a visible, linkable number; what cites it comes just before a paragraph, just
-//! inside a list item, where the stylesheet floats it beside the text.
+//! Numbered paragraph anchors: each numbered block of the source (its `paragraphs`,
+//! followed through the events) gets `id="pN"` and a visible, linkable number; what
+//! cites it comes just before a paragraph, just inside a list item, where the stylesheet
+//! floats it beside the text.
 
 use std::collections::VecDeque;
+use std::ops::Range;
 
 use pulldown_cmark::{CowStr, Event, Tag};
 
-use crate::paragraphs::BlockCounter;
-
-/// The kind of numbered block that is open.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-enum Block {
-    Paragraph,
-    Item,
-}
+use crate::model::Paragraph;
+use crate::paragraphs::{ANCHOR_PREFIX, Follow, Step};
 
 /// Writes the opening tag of numbered blocks by hand, with their anchor.
 pub struct Anchors<'f, I> {
     inner: I,
-    counter: BlockCounter,
+    blocks: Follow<'f>,
     label: &'static str,
     backrefs: &'f dyn Fn(u32) -> String,
-    queue: VecDeque<Event<'static>>,
+    queue: VecDeque<(Event<'static>, Range<usize>)>,
 }
 
 impl<'f, I> Anchors<'f, I> {
-    /// Wraps the events of a body; `label` names a paragraph for screen readers.
-    pub fn new(inner: I, label: &'static str, backrefs: &'f dyn Fn(u32) -> String) -> Self {
+    /// Wraps the events of a body whose numbered blocks are `paragraphs`; `label` names
+    /// a paragraph for screen readers.
+    pub fn new(
+        inner: I,
+        paragraphs: &'f [Paragraph],
+        label: &'static str,
+        backrefs: &'f dyn Fn(u32) -> String,
+    ) -> Self {
         Self {
             inner,
-            counter: BlockCounter::new(),
+            blocks: Follow::new(paragraphs),
             label,
             backrefs,
             queue: VecDeque::new(),
@@ -37,44 +39,41 @@ impl<'f, I> Anchors<'f, I> {
     }
 
     fn opening(&self, tag: &str, number: u32) -> Event<'static> {
+        let p = ANCHOR_PREFIX;
         Event::Html(CowStr::from(format!(
-            "<{tag} id=\"p{number}\" class=\"para\"><a class=\"pn\" href=\"#p{number}\" aria-label=\"{} {number}\">{number}</a> ",
+            "<{tag} id=\"{p}{number}\" class=\"para\"><a class=\"pn\" href=\"#{p}{number}\" aria-label=\"{} {number}\">{number}</a> ",
             self.label
         )))
     }
 }
 
-impl<'e, I: Iterator<Item = Event<'e>>> Iterator for Anchors<'_, I> {
-    type Item = Event<'e>;
+impl<'e, I: Iterator<Item = (Event<'e>, Range<usize>)>> Iterator for Anchors<'_, I> {
+    type Item = (Event<'e>, Range<usize>);
 
-    fn next(&mut self) -> Option<Event<'e>> {
-        if let Some(event) = self.queue.pop_front() {
-            return Some(event);
+    fn next(&mut self) -> Option<Self::Item> {
+        if let Some(queued) = self.queue.pop_front() {
+            return Some(queued);
         }
-        let event = self.inner.next()?;
-        if let Some(number) = self.counter.on_event(&event) {
-            let (block, tag) = match event {
-                Event::Start(Tag::Item) => (Block::Item, "li"),
-                _ => (Block::Paragraph, "p"),
-            };
-            let opening = self.opening(tag, number);
-            let notes = (self.backrefs)(number);
-            if notes.is_empty() {
-                return Some(opening);
+        let (event, range) = self.inner.next()?;
+        match self.blocks.step(&event, &range) {
+            Step::Opens(number) => {
+                let item = matches!(event, Event::Start(Tag::Item));
+                let opening = self.opening(if item { "li" } else { "p" }, number);
+                let notes = (self.backrefs)(number);
+                if notes.is_empty() {
+                    return Some((opening, range));
+                }
+                let notes = Event::Html(CowStr::from(notes));
+                // Before a paragraph, inside an item: where a float puts it beside the text.
+                Some(if item {
+                    self.queue.push_back((notes, range.clone()));
+                    (opening, range)
+                } else {
+                    self.queue.push_back((opening, range.clone()));
+                    (notes, range)
+                })
             }
-            let notes = Event::Html(CowStr::from(notes));
-            // Before a paragraph, inside an item: where a float puts it beside the text.
-            return Some(match block {
-                Block::Paragraph => {
-                    self.queue.push_back(opening);
-                    notes
-                }
-                Block::Item => {
-                    self.queue.push_back(notes);
-                    opening
-                }
-            });
+            Step::Closes(_) | Step::Inside(_) | Step::Outside => Some((event, range)),
         }
-        Some(event)
     }
 }

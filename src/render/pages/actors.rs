@@ -142,7 +142,7 @@ fn quotes_of<'q>(
             continue;
         }
         let source = &dossier.sources[mention.source];
-        let anchor = mention.paragraph.map(|p| format!("p{p}"));
+        let anchor = mention.paragraph.map(crate::paragraphs::anchor);
         let place = match mention.paragraph {
             Some(p) => format!("§{p}"),
             None => outside(&source.body, mention.range.start, site.labels).to_string(),
@@ -170,6 +170,41 @@ fn outside(body: &str, at: usize, l: &crate::labels::Labels) -> &'static str {
     } else {
         l.in_footnote
     }
+}
+
+/// The mentions of actor `index`, grouped by source, each with its sentence from
+/// `quotes` (aligned with `Dossier::mentions`).
+fn mention_groups<'q>(
+    site: &Site<'_>,
+    page: &PagePath,
+    index: usize,
+    quotes: &'q [String],
+) -> Vec<QuoteGroup<'q>> {
+    let dossier = site.dossier;
+    let l = site.labels;
+    let mut by_source: BTreeMap<usize, Vec<usize>> = BTreeMap::new();
+    for &m in &site.cross.mentions_by_actor[index] {
+        by_source
+            .entry(dossier.mentions[m].source)
+            .or_default()
+            .push(m);
+    }
+    by_source
+        .into_iter()
+        .map(|(source, list)| {
+            let word = if list.len() == 1 {
+                l.mention_one
+            } else {
+                l.mention_many
+            };
+            QuoteGroup {
+                source: site.source_link(page, source),
+                date: dossier.sources[source].published.human(site.language),
+                count: format!("{} {word}", list.len()),
+                quotes: quotes_of(site, page, &list, quotes),
+            }
+        })
+        .collect()
 }
 
 /// Renders `actors/ID/index.html`; `quotes` are aligned with `Dossier::mentions`.
@@ -212,30 +247,8 @@ pub fn actor(
         .iter()
         .map(|&e| site.event_row(&page, e))
         .collect();
-    let mut by_source: BTreeMap<usize, Vec<usize>> = BTreeMap::new();
-    for &m in &site.cross.mentions_by_actor[index] {
-        by_source
-            .entry(dossier.mentions[m].source)
-            .or_default()
-            .push(m);
-    }
     let l = site.labels;
-    let groups: Vec<QuoteGroup<'_>> = by_source
-        .into_iter()
-        .map(|(source, list)| {
-            let word = if list.len() == 1 {
-                l.mention_one
-            } else {
-                l.mention_many
-            };
-            QuoteGroup {
-                source: site.source_link(&page, source),
-                date: dossier.sources[source].published.human(site.language),
-                count: format!("{} {word}", list.len()),
-                quotes: quotes_of(site, &page, &list, quotes),
-            }
-        })
-        .collect();
+    let groups = mention_groups(site, &page, index, quotes);
     let links_here = referrers(site.cross.refs_to_actor[index].iter())
         .into_iter()
         .filter(|r| *r != crate::model::Referrer::Actor(index))
