@@ -109,11 +109,12 @@ pub fn build(
     out: &Path,
     options: BuildOptions,
 ) -> (Result<BuildReport, BuildError>, Diagnostics) {
-    let (dossier, diagnostics) = check(root);
+    let (dossier, mut diagnostics) = check(root);
     let dossier = match dossier {
         Some(d) if !diagnostics.failed(options.strict) => d,
         _ => return (Err(BuildError::Content(diagnostics.summary())), diagnostics),
     };
+    let mut leftover = None;
     let result = (|| {
         let staging = Staging::begin(root, out, options.force)?;
         let stats = render_into(
@@ -122,9 +123,13 @@ pub fn build(
             &DirSink::new(staging.folder()),
             options.progress,
         )?;
-        staging.commit()?;
+        leftover = staging.commit()?;
         Ok(stats)
     })();
+    if let Some(message) = leftover {
+        let warning = diagnostics::Severity::Warning;
+        diagnostics.push(diagnostics::Diagnostic::file(warning, out, message));
+    }
     // The model is freed off the way of the exit (27 ms on one core for 10,000 sources).
     rayon::spawn(move || drop(dossier));
     (result, diagnostics)

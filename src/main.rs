@@ -50,6 +50,7 @@ fn briefing(args: BriefingArgs) -> ExitCode {
         paper: args.paper,
         timeout: std::time::Duration::from_secs(args.timeout),
         strict: args.strict,
+        force: args.force,
     };
     let (result, diagnostics) = dossier::briefing::run(&args.project.root, &options);
     let status = report(&diagnostics, args.strict);
