@@ -10,7 +10,7 @@ use rayon::prelude::*;
 use crate::diagnostics::{Diagnostic, Diagnostics, Severity, SourceFile, Span};
 use crate::load::cache::{Document, FileCache};
 use crate::load::raw::{self, RawProject};
-use crate::load::walk::{Found, Listing, relative};
+use crate::load::walk::{Found, Listing, Project, is_link, outside, relative};
 use crate::load::yaml::{self, Yaml};
 use crate::model::Body;
 
@@ -62,6 +62,8 @@ pub fn load_with(
             )
             .with_hint("create it with at least `title: …`"),
         );
+    } else if is_link(&dossier_path) && !Project::new(root).holds(&dossier_path) {
+        diagnostics.push(outside(Path::new("content/dossier.yaml")));
     } else if let Some(file) = read_text(root, &dossier_path, diagnostics)
         && let Some(yaml) = parse_yaml(&file, &file.text, 0, diagnostics)
     {
@@ -97,6 +99,7 @@ pub fn load_with(
     let (events, (sources, actors)) =
         rayon::join(all_events, || rayon::join(all_sources, all_actors));
 
+    diagnostics.extend(listing.strays.clone());
     let [walked_sources, walked_actors, walked_events] = listing.walked.clone();
     project.sources = gather(sources, walked_sources, diagnostics);
     project.actors = gather(actors, walked_actors, diagnostics);

@@ -1,0 +1,110 @@
+//! What `check` catches that writers get wrong, and what it must never print: each test
+//! runs the real binary on a fixture dossier changed the way a writer would.
+
+mod common;
+
+use std::path::Path;
+use std::process::{Command, Output};
+
+use common::{copy_project, fixture};
+
+fn check(root: &Path) -> Output {
+    Command::new(env!("CARGO_BIN_EXE_dossier"))
+        .args(["check", "--root", root.to_str().expect("utf-8 path")])
+        .env("NO_COLOR", "1")
+        .output()
+        .expect("run dossier")
+}
+
+fn stderr(output: &Output) -> String {
+    String::from_utf8_lossy(&output.stderr).into_owned()
+}
+
+/// The block of one diagnostic: from its first line to the blank line after it.
+fn block<'a>(text: &'a str, what: &str) -> &'a str {
+    let start = text
+        .find(what)
+        .unwrap_or_else(|| panic!("no `{what}` in:\n{text}"));
+    let start = text[..start].rfind("\n\n").map_or(0, |i| i + 2);
+    let end = text[start..].find("\n\n").map_or(text.len(), |i| start + i);
+    &text[start..end]
+}
+
+#[cfg(unix)]
+#[test]
+fn item_7_links_out_of_the_project_are_refused_and_never_quoted() {
+    let project = copy_project(&fixture("valid-en"));
+    let root = project.path();
+    let outside = tempfile::tempdir().expect("temp");
+    let secret = outside.path().join("environ");
+    std::fs::write(&secret, "AWS_SECRET=hunter2\n").expect("write");
+    let link = |target: &Path, at: &str| {
+        std::os::unix::fs::symlink(target, root.join(at)).expect("link");
+    };
+    link(&secret, "content/sources/leak.md");
+    link(&secret, "content/actors/leak.yaml");
+    link(Path::new("/proc/self/environ"), "content/events/env.yaml");
+    // A link inside the project is fine.
+    std::fs::create_dir(root.join("drafts")).expect("mkdir");
+    let actor = root.join("content/actors/port-varna.yaml");
+    std::fs::rename(&actor, root.join("drafts/port-varna.yaml")).expect("move");
+    link(
+        &root.join("drafts/port-varna.yaml"),
+        "content/actors/port-varna.yaml",
+    );
+    let output = check(root);
+    let text = stderr(&output);
+    assert_eq!(output.status.code(), Some(1), "{text}");
+    for at in [
+        "content/sources/leak.md",
+        "content/actors/leak.yaml",
+        "content/events/env.yaml",
+    ] {
+        let found = block(&text, &format!("--> {at}"));
+        assert!(found.contains("outside the project"), "{found}");
+    }
+    assert!(!text.contains("hunter2"), "{text}");
+    assert!(!text.contains("PATH="), "{text}");
+    assert!(!text.contains("port-varna.yaml"), "{text}");
+    // dossier.yaml itself.
+    let yaml = root.join("content/dossier.yaml");
+    std::fs::remove_file(&yaml).expect("rm");
+    std::os::unix::fs::symlink(&secret, &yaml).expect("link");
+    let text = stderr(&check(root));
+    assert!(block(&text, "--> content/dossier.yaml").contains("outside the project"));
+    assert!(!text.contains("hunter2"), "{text}");
+}
+
+#[test]
+fn item_18_a_misspelt_folder_in_content_is_an_error_with_a_hint() {
+    let project = copy_project(&fixture("valid-en"));
+    let root = project.path();
+    let content = root.join("content");
+    let event = "- date: 2024-01-01\n  title: Lost\n";
+    std::fs::create_dir(content.join("event")).expect("mkdir");
+    std::fs::write(content.join("event/x.yaml"), event).expect("write");
+    std::fs::create_dir(content.join("source")).expect("mkdir");
+    std::fs::create_dir(content.join("drafts")).expect("mkdir");
+    std::fs::write(content.join("drafts/a.md"), "draft").expect("write");
+    std::fs::write(content.join("dossier.yml"), "title: x\n").expect("write");
+    std::fs::write(content.join(".notes"), "hidden: fine").expect("write");
+    let output = check(root);
+    let text = stderr(&output);
+    assert_eq!(output.status.code(), Some(1), "{text}");
+    let hints = [
+        ("content/event/", "did you mean `events/`?"),
+        ("content/source/", "did you mean `sources/`?"),
+        (
+            "content/drafts/",
+            "content/ holds only dossier.yaml, sources/, actors/ and events/",
+        ),
+        ("content/dossier.yml", "did you mean `dossier.yaml`?"),
+    ];
+    for (at, hint) in hints {
+        let found = block(&text, &format!("--> {at}\n"));
+        assert!(found.starts_with("error: unknown"), "{found}");
+        assert!(found.contains(hint), "{found}");
+    }
+    assert!(!text.contains(".notes"), "{text}");
+    assert!(text.contains("4 errors"), "{text}");
+}
