@@ -114,7 +114,7 @@ impl<'a> Markdown<'a> {
         let events = links::Links::new(events, self.dossier, page, local);
         let events = footnotes::Footnotes::new(events, footnotes);
         let events = code::Code::new(events, self.highlighter);
-        let events = events.map(|event| shift_heading(event, heading_shift));
+        let events = events.map(|event| no_nul(shift_heading(event, heading_shift)));
         let mut html = String::new();
         pulldown_cmark::html::push_html(&mut html, events);
         if self.dossier.meta.allow_html {
@@ -122,6 +122,20 @@ impl<'a> Markdown<'a> {
         } else {
             html
         }
+    }
+}
+
+/// Text with NUL replaced by U+FFFD, as a browser would show it: the HTML written
+/// holds no NUL.
+fn no_nul(event: Event<'_>) -> Event<'_> {
+    match event {
+        Event::Text(text) if text.contains('\0') => {
+            Event::Text(text.replace('\0', "\u{FFFD}").into())
+        }
+        Event::Code(text) if text.contains('\0') => {
+            Event::Code(text.replace('\0', "\u{FFFD}").into())
+        }
+        other => other,
     }
 }
 
