@@ -8,6 +8,8 @@ use codespan_reporting::diagnostic::{Diagnostic as Report, Label};
 use codespan_reporting::files::SimpleFiles;
 use codespan_reporting::term::{self, Chars, Config};
 
+use crate::printable::{printable, printable_with_range};
+
 /// How bad a problem is.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, serde::Serialize)]
 #[serde(rename_all = "lowercase")]
@@ -268,23 +270,24 @@ fn render_one(diagnostic: &Diagnostic, config: &Config, color: bool, out: &mut V
         return;
     }
     let mut files = SimpleFiles::new();
-    let name = diagnostic.path.display().to_string();
+    let name = printable(&diagnostic.path.display().to_string()).into_owned();
     let report = match diagnostic.severity {
         Severity::Error => Report::error(),
         Severity::Warning => Report::warning(),
     }
-    .with_message(&diagnostic.message);
+    .with_message(printable(&diagnostic.message));
     let report = match (&diagnostic.file, diagnostic.span) {
         (Some(text), Some(span)) => {
-            let id = files.add(name, text.as_str());
             let end = (span.start + span.len).min(text.len());
             let start = span.start.min(end);
+            let (text, start, end) = printable_with_range(text, start, end);
+            let id = files.add(name, text);
             report.with_labels(vec![Label::primary(id, start..end)])
         }
         _ => report,
     };
     let report = match &diagnostic.hint {
-        Some(hint) => report.with_notes(vec![format!("hint: {hint}")]),
+        Some(hint) => report.with_notes(vec![format!("hint: {}", printable(hint))]),
         None => report,
     };
     let written = if color {
@@ -305,12 +308,12 @@ fn render_plain(diagnostic: &Diagnostic, out: &mut Vec<u8>) {
     let mut text = format!(
         "{}: {}\n  --> {}\n",
         severity_word(diagnostic.severity),
-        diagnostic.message,
-        diagnostic.location()
+        printable(&diagnostic.message),
+        printable(&diagnostic.location())
     );
     if let Some(hint) = &diagnostic.hint {
         text.push_str("  = hint: ");
-        text.push_str(hint);
+        text.push_str(&printable(hint));
         text.push('\n');
     }
     text.push('\n');

@@ -10,6 +10,7 @@ pub mod mentions;
 pub mod model;
 pub mod paragraphs;
 pub mod pictures;
+pub mod printable;
 pub mod render;
 pub mod serve;
 pub mod sync;

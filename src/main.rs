@@ -14,6 +14,7 @@ use clap::Parser;
 
 use cli::{BriefingArgs, BuildArgs, Cli, Command, InitArgs, ServeArgs};
 use dossier::diagnostics::Diagnostics;
+use dossier::printable::printable;
 
 /// mimalloc: the build allocates many small strings from two threads at once, where
 /// glibc's allocator spent a quarter of the time.
@@ -26,7 +27,7 @@ fn main() -> ExitCode {
         Command::Check(args) => {
             let (dossier, diagnostics) = dossier::check(&args.project.root);
             if let (true, Some(dossier)) = (args.mentions, &dossier) {
-                print!("{}", dossier::mentions::listing(dossier));
+                print!("{}", printable(&dossier::mentions::listing(dossier)));
             }
             Ok(report(&diagnostics, args.strict))
         }
@@ -36,7 +37,7 @@ fn main() -> ExitCode {
         Command::Briefing(args) => Ok(briefing(args)),
     };
     result.unwrap_or_else(|error| {
-        eprintln!("error: {error:#}");
+        eprintln!("error: {}", printable(&format!("{error:#}")));
         ExitCode::FAILURE
     })
 }
@@ -75,7 +76,7 @@ fn briefing(args: BriefingArgs) -> ExitCode {
             ExitCode::FAILURE
         }
         Err(error) => {
-            eprintln!("error: {error}");
+            eprintln!("error: {}", printable(&error.to_string()));
             eprintln!("nothing written");
             ExitCode::FAILURE
         }
@@ -107,12 +108,18 @@ fn build(args: &BuildArgs) -> ExitCode {
             exit
         }
         Err(dossier::BuildError::Content(_)) => {
-            eprintln!("nothing written: {} is unchanged", out.display());
+            eprintln!(
+                "nothing written: {} is unchanged",
+                printable(&out.display().to_string())
+            );
             ExitCode::FAILURE
         }
         Err(error) => {
-            eprintln!("error: {error}");
-            eprintln!("nothing written: {} is unchanged", out.display());
+            eprintln!("error: {}", printable(&error.to_string()));
+            eprintln!(
+                "nothing written: {} is unchanged",
+                printable(&out.display().to_string())
+            );
             ExitCode::FAILURE
         }
     }

@@ -1,9 +1,11 @@
 //! What goes into the output's XML and HTML when the content holds control characters,
 //! and what goes to the terminal when the content holds terminal escapes.
 
+#![allow(clippy::case_sensitive_file_extension_comparisons)] // output paths are ours, lowercase
+
 mod common;
 
-use common::{build, copy_project, files, fixture};
+use common::{build, copy_project, fixture};
 
 /// Replaces `from` by `to` in a file of `root`.
 fn edit(root: &std::path::Path, file: &str, from: &str, to: &str) {
@@ -64,5 +66,43 @@ fn item_8_control_characters_never_reach_the_xml_or_a_nul_the_html() {
         svg.contains("Port of Varna") || !svg.contains("Varna"),
         "{svg}"
     );
-    let _ = files;
+}
+
+#[test]
+fn item_9_diagnostics_never_send_terminal_escapes() {
+    let project = copy_project(&fixture("valid-en"));
+    let root = project.path();
+    // A file name and content values that would retitle and clear the terminal.
+    let name = "content/sources/\u{1b}]0;pwned\u{7}.md";
+    std::fs::write(
+        root.join(name),
+        "---\ntitle: x\npublished: 2024\n---\ntext\n",
+    )
+    .expect("write");
+    edit(
+        root,
+        "content/actors/port-varna.yaml",
+        "kind: place",
+        "kind: \"\\e[2J\\e[31mplace\"",
+    );
+    edit(
+        root,
+        "content/sources/council-minutes.md",
+        "tags: [ports]",
+        "tags: [ports]\nnote: \"see [[nobody\\e[2J]]\"\n\u{1b}[31mcolour: red",
+    );
+    let output = std::process::Command::new(env!("CARGO_BIN_EXE_dossier"))
+        .args(["check", "--root", root.to_str().expect("utf-8")])
+        .env("NO_COLOR", "1")
+        .output()
+        .expect("run");
+    let text = String::from_utf8_lossy(&output.stderr);
+    assert_eq!(output.status.code(), Some(1), "{text}");
+    assert!(
+        !text.contains(['\u{1b}', '\u{7}']),
+        "raw escapes in:\n{text:?}"
+    );
+    assert!(text.contains("\\x1b]0;pwned\\x07.md"), "{text}");
+    assert!(text.contains("\\x1b[2J"), "{text}");
+    assert!(text.contains("\\x1b[31mcolour"), "{text}");
 }
