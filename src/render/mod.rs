@@ -15,7 +15,7 @@ pub mod highlight;
 mod label_use;
 pub mod labels;
 pub mod links;
-mod markdown;
+pub(crate) mod markdown;
 mod model_json;
 mod pages;
 mod pictures;

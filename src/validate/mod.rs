@@ -3,6 +3,7 @@
 //! error.
 
 mod entities;
+mod html;
 mod ids;
 mod memo;
 mod mentions;
@@ -147,6 +148,11 @@ pub fn validate_with(
         })
         .collect();
     let resolved_sources = merge(resolved_sources, &mut resolver, diagnostics);
+    if meta.allow_html {
+        for (raw, scan) in sources.iter().zip(&scans) {
+            html::check(raw, &scan.html, diagnostics);
+        }
+    }
     let raw_actors = actors;
     let actors: Vec<_> = raw_actors
         .iter()

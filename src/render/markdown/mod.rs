@@ -9,7 +9,7 @@ mod footnotes;
 mod links;
 mod mentions;
 mod quotes;
-mod raw;
+pub(crate) mod raw;
 
 use std::collections::BTreeSet;
 
@@ -116,12 +116,9 @@ impl<'a> Markdown<'a> {
         let events = code::Code::new(events, self.highlighter);
         let events = events.map(|event| no_nul(shift_heading(event, heading_shift)));
         let mut html = String::new();
+        // The author's raw HTML was sanitized fragment by fragment on the way in.
         pulldown_cmark::html::push_html(&mut html, events);
-        if self.dossier.meta.allow_html {
-            raw::sanitize(&html)
-        } else {
-            html
-        }
+        html
     }
 }
 
