@@ -46,10 +46,11 @@ impl<'q, 'b, I> Quotes<'q, 'b, I> {
             if mention.range.start >= range.end || !verbatim {
                 break;
             }
-            if mention.range.start >= range.start && mention.range.end <= range.end {
+            if mention.range.start >= range.start {
+                // A name split across two lines is quoted from its first part on.
                 let (start, end) = (
                     mention.range.start - range.start,
-                    mention.range.end - range.start,
+                    mention.range.end.min(range.end) - range.start,
                 );
                 if self.depth > 0 {
                     self.pending.push((self.next, offset + start, offset + end));
