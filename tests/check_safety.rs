@@ -108,3 +108,108 @@ fn item_18_a_misspelt_folder_in_content_is_an_error_with_a_hint() {
     assert!(!text.contains(".notes"), "{text}");
     assert!(text.contains("4 errors"), "{text}");
 }
+
+/// Replaces `from` by `to` in a file of `root`.
+fn edit(root: &Path, file: &str, from: &str, to: &str) {
+    let path = root.join(file);
+    let text = std::fs::read_to_string(&path).expect("read");
+    assert!(text.contains(from), "{file} has no `{from}`");
+    std::fs::write(&path, text.replacen(from, to, 1)).expect("write");
+}
+
+#[test]
+fn item_19_the_cause_comes_first_with_its_consequences_folded_in() {
+    // No front matter: one error, first, that counts the citations it breaks.
+    let project = copy_project(&fixture("valid-en"));
+    let root = project.path();
+    let file = "content/sources/council-minutes.md";
+    let text = std::fs::read_to_string(root.join(file)).expect("read");
+    let body = &text[text.find("\n---\n").expect("front matter") + 5..];
+    std::fs::write(root.join(file), body).expect("write");
+    let text = stderr(&check(root));
+    assert!(
+        text.starts_with("error: a source starts with YAML front matter"),
+        "{text}"
+    );
+    assert!(
+        text.contains("citations of this unreadable source ('council-minutes')"),
+        "{text}"
+    );
+    assert!(!text.contains("unknown"), "{text}");
+    assert!(text.contains("\n1 error"), "{text}");
+
+    // A file name that is not an id: its citations fold into it.
+    let project = copy_project(&fixture("valid-en"));
+    let root = project.path();
+    std::fs::rename(
+        root.join(file),
+        root.join("content/sources/Council_Minutes.md"),
+    )
+    .expect("rename");
+    let text = stderr(&check(root));
+    assert!(
+        text.starts_with("error: `Council_Minutes` is not a valid id"),
+        "{text}"
+    );
+    assert!(
+        text.contains("citations of this unreadable source"),
+        "{text}"
+    );
+    assert!(!text.contains("unknown source"), "{text}");
+
+    // `: ` in a plain value (French typography): the hint to quote it, at its line.
+    let project = copy_project(&fixture("valid-en"));
+    let root = project.path();
+    edit(
+        root,
+        file,
+        "title: Minutes of the harbour council",
+        "title: Niger : les militaires",
+    );
+    let text = stderr(&check(root));
+    let found = block(&text, "--> content/sources/council-minutes.md:2:");
+    assert!(
+        found.contains("hint: quote a value that contains ': ': title: \"Niger : les militaires\""),
+        "{found}"
+    );
+    assert!(text.starts_with("error: invalid YAML"), "{text}");
+}
+
+#[test]
+fn item_17_locations_are_those_of_the_users_file() {
+    let project = copy_project(&fixture("valid-en"));
+    let root = project.path();
+    // A tab on line 2.
+    let actor = "content/actors/port-varna.yaml";
+    std::fs::write(root.join(actor), "name: Port of Varna\n\tkind: place\n").expect("write");
+    let text = stderr(&check(root));
+    let found = block(&text, "found a tab");
+    assert!(found.contains(&format!("--> {actor}:2:1")), "{found}");
+    assert!(!found.contains(" at line "), "{found}");
+    // Old Mac line ends (CR only): the unknown key on line 3 is on line 3.
+    std::fs::write(
+        root.join(actor),
+        "name: Port of Varna\rkind: place\ralias: [Varna]\r",
+    )
+    .expect("write");
+    let text = stderr(&check(root));
+    let found = block(&text, "unknown key");
+    assert!(found.contains(&format!("--> {actor}:3:1")), "{found}");
+    assert!(found.contains("3 | alias: [Varna]"), "{found}");
+    // Front matter: a duplicate key at the file's line, in the file's words.
+    std::fs::write(root.join(actor), "name: Port of Varna\nkind: place\n").expect("write");
+    edit(
+        root,
+        "content/sources/council-minutes.md",
+        "kind: transcript",
+        "kind: transcript\ntitle: Again",
+    );
+    let text = stderr(&check(root));
+    let found = block(&text, "duplicate");
+    assert!(
+        found.contains("--> content/sources/council-minutes.md:5:1"),
+        "{found}"
+    );
+    assert!(!found.contains("Options"), "{found}");
+    assert!(!found.contains(" at line "), "{found}");
+}

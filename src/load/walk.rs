@@ -40,6 +40,9 @@ pub struct Listing {
     pub walked: [Diagnostics; 3],
     /// Entries of `content/` that a dossier does not have (a misspelt folder).
     pub strays: Diagnostics,
+    /// The sources and actors whose file name is not an id: the id it would make, and
+    /// the file.
+    pub misnamed: Vec<(String, PathBuf)>,
     /// The paths of the documents.
     documents: HashSet<PathBuf>,
     /// The paths the walks reported on.
@@ -57,6 +60,7 @@ impl Listing {
         let mut reported = Vec::new();
         let mut linked_folder = is_link(&content);
         let mut found = Vec::with_capacity(FOLDERS.len());
+        let mut misnamed = Vec::new();
         let project = Project::new(root);
         for ((name, extension), walked) in FOLDERS.iter().zip(&mut walked) {
             let folder = content.join(name);
@@ -68,7 +72,16 @@ impl Listing {
                 extension,
                 linked,
             };
+            let before = reported.len();
             found.push(walk.documents(walked, &mut reported));
+            if *name != "events" {
+                let misnamed_here = reported[before..].iter().filter_map(|path| {
+                    let stem = path.file_stem()?.to_str()?;
+                    let id = slug(stem);
+                    (!is_valid_id(stem) && !id.is_empty()).then(|| (id, relative(root, path)))
+                });
+                misnamed.extend(misnamed_here);
+            }
         }
         let mut found = found.into_iter();
         let mut next = || found.next().unwrap_or_default();
@@ -78,6 +91,7 @@ impl Listing {
             actors: next(),
             events: next(),
             walked,
+            misnamed,
             strays: strays(root),
             documents: HashSet::default(),
             reported,

@@ -36,6 +36,19 @@ pub fn validate_with(
     memo: Option<&BodyMemo>,
     diagnostics: &mut Diagnostics,
 ) -> Option<Dossier> {
+    let unreadable = raw.unreadable.clone();
+    let dossier = resolve(raw, memo, diagnostics);
+    diagnostics.fold_unreadable(&unreadable);
+    dossier
+}
+
+/// [`validate_with`], before the citations of unreadable sources are folded into the
+/// reasons why they are unreadable.
+fn resolve(
+    raw: RawProject,
+    memo: Option<&BodyMemo>,
+    diagnostics: &mut Diagnostics,
+) -> Option<Dossier> {
     let RawProject {
         dossier,
         mut sources,
