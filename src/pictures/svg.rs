@@ -3,7 +3,7 @@
 
 /// Appends `text` to `out`, escaped for an XML text node or a double-quoted attribute
 /// value, without what XML 1.0 forbids.
-pub use crate::render::escape::push_xml as push_escaped;
+pub use crate::escape::push_xml as push_escaped;
 
 /// Appends a coordinate or length rounded to one decimal, without `-0` or a useless
 /// `.0`.

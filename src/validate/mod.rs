@@ -3,10 +3,10 @@
 //! error.
 
 mod entities;
+mod find_mentions;
 mod html;
 mod ids;
 mod memo;
-mod mentions;
 mod references;
 
 use rustc_hash::FxHashMap as HashMap;
@@ -14,10 +14,10 @@ use std::sync::Arc;
 
 use rayon::prelude::*;
 
-use crate::body::{self, BodyScan};
 use crate::diagnostics::{Diagnostics, SourceFile, Span};
 use crate::load::{RawEvent, RawProject};
 use crate::model::{Dossier, Event, Reference, Shared, Target, is_valid_id, slugify};
+use crate::scan::{self, BodyScan};
 use ids::{Claim, IdIndex};
 use references::{Entry, Resolver};
 
@@ -84,7 +84,7 @@ fn resolve(
                 Some(memo) => memo.scans(sources.iter().map(|s| (&s.file, &*s.body))),
                 None => sources
                     .par_iter()
-                    .map(|s| Arc::new(body::scan(&s.body)))
+                    .map(|s| Arc::new(scan::body(&s.body)))
                     .collect(),
             }
         },
@@ -192,7 +192,7 @@ fn resolve(
         (Arc::new(events), references, found)
     };
     // The mentions do not depend on the events: both are found at once.
-    let bodies = mentions::Bodies {
+    let bodies = find_mentions::Bodies {
         sources: &resolved_sources,
         files: &files,
         scans: &scans,
@@ -205,7 +205,7 @@ fn resolve(
         },
         || {
             let mut found = Diagnostics::default();
-            let mentions = mentions::find(&bodies, &actors, &raw_actors, &mut found);
+            let mentions = find_mentions::find(&bodies, &actors, &raw_actors, &mut found);
             (mentions, found)
         },
     );

@@ -32,7 +32,7 @@ static SANITIZER: LazyLock<ammonia::Builder<'static>> = LazyLock::new(|| {
         .add_tags(["input"])
         .add_tag_attributes("input", ["type", "checked", "disabled"])
         .attribute_filter(|_, attribute, value| {
-            if attribute == "cite" && !crate::urls::is_safe_link(value) {
+            if attribute == "cite" && !crate::link_safety::is_safe_link(value) {
                 None
             } else {
                 Some(value.into())
