@@ -346,11 +346,12 @@ pub fn listing(dossier: &crate::model::Dossier) -> String {
 
 /// Up to 30 characters of text next to a mention, on one line.
 fn context(text: &str, before: bool) -> String {
-    let chars: Vec<char> = text.chars().collect();
     let taken: String = if before {
-        chars[chars.len().saturating_sub(30)..].iter().collect()
+        let mut last: Vec<char> = text.chars().rev().take(30).collect();
+        last.reverse();
+        last.into_iter().collect()
     } else {
-        chars[..chars.len().min(30)].iter().collect()
+        text.chars().take(30).collect()
     };
     taken.replace(['\n', '\r'], " ")
 }

@@ -11,6 +11,10 @@ mod mention_links;
 mod quotes;
 pub(crate) mod raw;
 
+/// At most this many mentions of an actor in one source are quoted (the sentence
+/// around each, for the actor's page); the rest are only counted.
+pub const QUOTES_PER_SOURCE: usize = 20;
+
 use std::collections::BTreeSet;
 
 use pulldown_cmark::{Event, Parser, Tag, TagEnd};

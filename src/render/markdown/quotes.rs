@@ -5,6 +5,7 @@ use std::ops::Range;
 
 use pulldown_cmark::{Event, Tag, TagEnd};
 
+use super::QUOTES_PER_SOURCE;
 use crate::model::Mention;
 use crate::paragraphs::BlockCounter;
 use crate::render::plain_text::sentence_around;
@@ -21,12 +22,24 @@ pub struct Quotes<'q, 'b, I> {
     text: String,
     /// Mentions of the open block: (index in `mentions`, start and end in `text`).
     pending: Vec<(usize, usize, usize)>,
+    /// Whether each mention is quoted: the first few of each actor only.
+    wanted: Vec<bool>,
 }
 
 impl<'q, 'b, I> Quotes<'q, 'b, I> {
     /// Wraps the events of `body`; `quotes[i]` receives the sentence of `mentions[i]`.
     pub fn new(inner: I, body: &'b str, mentions: &'q [Mention], quotes: &'q mut [String]) -> Self {
+        let mut per_actor = std::collections::HashMap::new();
+        let wanted = mentions
+            .iter()
+            .map(|m| {
+                let seen = per_actor.entry(m.actor).or_insert(0usize);
+                *seen += 1;
+                *seen <= QUOTES_PER_SOURCE
+            })
+            .collect();
         Self {
+            wanted,
             inner,
             body,
             mentions,
@@ -52,7 +65,9 @@ impl<'q, 'b, I> Quotes<'q, 'b, I> {
                     mention.range.start - range.start,
                     mention.range.end.min(range.end) - range.start,
                 );
-                if self.depth > 0 {
+                if !self.wanted[self.next] {
+                    // Counted on the actor's page, not quoted.
+                } else if self.depth > 0 {
                     self.pending.push((self.next, offset + start, offset + end));
                 } else {
                     self.out[self.next] = sentence_around(text, start, end);

@@ -121,6 +121,11 @@ impl Site<'_> {
     }
 }
 
+use crate::render::markdown::QUOTES_PER_SOURCE;
+
+/// At most this many mentions in all are quoted on an actor's page.
+const QUOTES_PER_ACTOR: usize = 500;
+
 /// Renders `actors/ID/index.html`; `quotes` are aligned with `Dossier::mentions`.
 pub fn actor(
     site: &Site<'_>,
@@ -169,6 +174,7 @@ pub fn actor(
             .push(m);
     }
     let l = site.labels;
+    let mut listed = 0;
     let groups: Vec<QuoteGroup<'_>> = by_source
         .into_iter()
         .map(|(source, list)| {
@@ -178,11 +184,23 @@ pub fn actor(
             } else {
                 l.mention_many
             };
+            // However many mentions, the page quotes a bounded number: the rest are
+            // counted (a mention-dense source would otherwise make pages of gigabytes).
+            let shown = list
+                .len()
+                .min(QUOTES_PER_SOURCE)
+                .min(QUOTES_PER_ACTOR - listed);
+            listed += shown;
+            let count = if shown < list.len() {
+                format!("{} {word}, {shown} {}", list.len(), l.mentions_shown)
+            } else {
+                format!("{} {word}", list.len())
+            };
             QuoteGroup {
                 source: site.source_link(&page, source),
                 date: dossier.sources[source].published.human(site.language),
-                count: format!("{} {word}", list.len()),
-                quotes: list
+                count,
+                quotes: list[..shown]
                     .iter()
                     .map(|&m| {
                         let paragraph = dossier.mentions[m].paragraph;
