@@ -213,3 +213,54 @@ fn item_17_locations_are_those_of_the_users_file() {
     assert!(!found.contains("Options"), "{found}");
     assert!(!found.contains(" at line "), "{found}");
 }
+
+#[test]
+fn item_12_a_wiki_link_with_an_empty_label_is_an_error() {
+    let project = copy_project(&fixture("valid-en"));
+    let root = project.path();
+    edit(
+        root,
+        "content/sources/council-minutes.md",
+        "The council met",
+        "The [[port-varna|]] council met",
+    );
+    let output = check(root);
+    let text = stderr(&output);
+    assert_eq!(output.status.code(), Some(1), "{text}");
+    let found = block(&text, "empty label");
+    assert!(
+        found.contains("--> content/sources/council-minutes.md:10:5"),
+        "{found}"
+    );
+    assert!(found.contains("write [[port-varna]]"), "{found}");
+}
+
+#[cfg(unix)]
+#[test]
+fn item_13_scheme_less_links_and_non_utf8_file_names_are_worded_right() {
+    use std::os::unix::ffi::OsStrExt;
+    let project = copy_project(&fixture("valid-en"));
+    let root = project.path();
+    edit(
+        root,
+        "content/sources/council-minutes.md",
+        "The council met",
+        "The [council](//evil.example/x) met",
+    );
+    let name = std::ffi::OsStr::from_bytes(b"\xff\xfe.md");
+    std::fs::write(
+        root.join("content/sources").join(name),
+        "---\ntitle: x\n---\n",
+    )
+    .expect("write");
+    let text = stderr(&check(root));
+    let found = block(&text, "//evil.example/x");
+    assert!(found.contains("has no scheme"), "{found}");
+    assert!(!found.contains("`:`"), "{found}");
+    let found = block(&text, "is not a valid id");
+    assert!(
+        found.contains("rename it `a-name-of-your-own.md`"),
+        "{found}"
+    );
+    assert!(!found.contains("rename it `.md`"), "{found}");
+}

@@ -225,11 +225,15 @@ impl Walk<'_> {
             }
             let stem = path
                 .file_stem()
-                .and_then(|s| s.to_str())
-                .unwrap_or("")
-                .to_string();
+                .map(|s| s.to_string_lossy().into_owned())
+                .unwrap_or_default();
             if !is_valid_id(&stem) {
-                let suggestion = slug(&stem);
+                // A name that is not UTF-8 (or has no letter or digit) makes no slug: the
+                // hint must not suggest a name starting with a dot, which is skipped.
+                let suggestion = match slug(&stem) {
+                    s if s.is_empty() => "a-name-of-your-own".to_string(),
+                    s => s,
+                };
                 diagnostics.push(
                 Diagnostic::file(Severity::Error, &shown, format!("`{stem}` is not a valid id: the file name is the id"))
                     .with_hint(format!(
