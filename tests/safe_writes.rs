@@ -239,3 +239,87 @@ fn item_5_a_build_sweeps_what_killed_builds_left() {
         before = site;
     }
 }
+
+/// The command that runs `dossier` as a user who is not root: itself when it is not
+/// root, else `setpriv` as `nobody`. `None` (with the reason) when neither can be.
+fn as_non_root() -> Result<Command, String> {
+    let uid = Command::new("id")
+        .arg("-u")
+        .output()
+        .map_err(|e| format!("id: {e}"))?;
+    let binary = env!("CARGO_BIN_EXE_dossier");
+    if String::from_utf8_lossy(&uid.stdout).trim() != "0" {
+        return Ok(Command::new(binary));
+    }
+    let probe = Command::new("setpriv")
+        .args([
+            "--reuid=65534",
+            "--regid=65534",
+            "--clear-groups",
+            binary,
+            "--version",
+        ])
+        .output()
+        .map_err(|e| format!("setpriv: {e}"))?;
+    if !probe.status.success() {
+        return Err(format!(
+            "cannot run the binary as nobody: {}",
+            String::from_utf8_lossy(&probe.stderr)
+        ));
+    }
+    let mut command = Command::new("setpriv");
+    command.args(["--reuid=65534", "--regid=65534", "--clear-groups", binary]);
+    Ok(command)
+}
+
+#[test]
+fn item_4_an_old_output_that_cannot_be_deleted_is_reported_truthfully() {
+    use std::os::unix::fs::PermissionsExt;
+    let mut build = match as_non_root() {
+        Ok(command) => command,
+        Err(reason) => {
+            println!("skipped: {reason}");
+            return;
+        }
+    };
+    let dir = tempfile::tempdir().expect("temp");
+    let open = std::fs::Permissions::from_mode(0o777);
+    std::fs::set_permissions(dir.path(), open.clone()).expect("chmod");
+    let project = dir.path().join("project");
+    common_copy(&fixture("valid-en"), &project);
+    std::fs::set_permissions(&project, open).expect("chmod");
+    let out = project.join("public");
+    let first = build
+        .args(["build", "--root", text(&project), "--out", text(&out)])
+        .output()
+        .expect("run");
+    assert!(first.status.success(), "{}", stderr(&first));
+    // A folder of the old output that this user cannot empty.
+    let locked = out.join("sources");
+    std::fs::set_permissions(&locked, std::fs::Permissions::from_mode(0o555)).expect("chmod");
+    let yaml = project.join("content/dossier.yaml");
+    let text_before = std::fs::read_to_string(&yaml).expect("read");
+    std::fs::write(
+        &yaml,
+        text_before.replacen("Harbour Deal Watch", "Harbour Deal Revisited", 1),
+    )
+    .expect("write");
+    let second = build.output().expect("run");
+    let said = stderr(&second);
+    // Unlock, so that the temporary folder can go.
+    for entry in std::fs::read_dir(&project).expect("read").flatten() {
+        let sources = entry.path().join("sources");
+        if sources.is_dir() {
+            let _ = std::fs::set_permissions(&sources, std::fs::Permissions::from_mode(0o755));
+        }
+    }
+    assert!(second.status.success(), "{said}");
+    assert!(!said.contains("nothing written"), "{said}");
+    assert!(said.contains("the new site is in place"), "{said}");
+    assert!(said.contains("for you to delete"), "{said}");
+    let home = std::fs::read_to_string(out.join("index.html")).expect("read");
+    assert!(
+        home.contains("Harbour Deal Revisited"),
+        "the new site is the one in place"
+    );
+}
