@@ -147,6 +147,7 @@ pub fn build(
         leftover = staging.commit()?;
         Ok(stats)
     })();
+    let result = template_syntax(result, &mut diagnostics);
     if let Some(message) = leftover {
         let warning = diagnostics::Severity::Warning;
         diagnostics.push(diagnostics::Diagnostic::file(warning, out, message));
@@ -154,6 +155,21 @@ pub fn build(
     // The model is freed off the way of the exit (27 ms on one core for 10,000 sources).
     rayon::spawn(move || drop(dossier));
     (result, diagnostics)
+}
+
+/// A template that does not parse is told like a problem of the content: as a
+/// diagnostic at `templates/NAME:LINE:COLUMN`.
+fn template_syntax<T>(
+    result: Result<T, BuildError>,
+    diagnostics: &mut Diagnostics,
+) -> Result<T, BuildError> {
+    match result {
+        Err(BuildError::Render(RenderError::TemplateSyntax(diagnostic))) => {
+            diagnostics.push(*diagnostic);
+            Err(BuildError::Content(diagnostics.summary()))
+        }
+        other => other,
+    }
 }
 
 /// Renders a valid dossier into any [`Sink`] (a folder, memory…), with a progress bar
@@ -197,7 +213,7 @@ pub fn build_in_memory(
     Result<std::collections::BTreeMap<String, Vec<u8>>, BuildError>,
     Diagnostics,
 ) {
-    let (dossier, diagnostics) = check(root);
+    let (dossier, mut diagnostics) = check(root);
     let dossier = match dossier {
         Some(d) if !diagnostics.failed(strict) => d,
         _ => return (Err(BuildError::Content(diagnostics.summary())), diagnostics),
@@ -206,5 +222,6 @@ pub fn build_in_memory(
     let result = render::render(&dossier, root, &sink, &|| {})
         .map(|_| sink.into_files())
         .map_err(BuildError::from);
+    let result = template_syntax(result, &mut diagnostics);
     (result, diagnostics)
 }

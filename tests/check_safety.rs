@@ -264,3 +264,28 @@ fn item_13_scheme_less_links_and_non_utf8_file_names_are_worded_right() {
     );
     assert!(!found.contains("rename it `.md`"), "{found}");
 }
+
+#[test]
+fn item_23_a_template_error_is_told_at_its_line_in_the_templates_folder() {
+    let project = copy_project(&fixture("valid-en"));
+    let root = project.path();
+    std::fs::create_dir(root.join("templates")).expect("mkdir");
+    let base =
+        std::fs::read_to_string(Path::new(env!("CARGO_MANIFEST_DIR")).join("templates/base.html"))
+            .expect("read");
+    let mut lines: Vec<&str> = base.lines().collect();
+    lines.insert(9, "{% if %}");
+    std::fs::write(root.join("templates/base.html"), lines.join("\n")).expect("write");
+    let output = Command::new(env!("CARGO_BIN_EXE_dossier"))
+        .args(["build", "--root", root.to_str().expect("utf-8")])
+        .env("NO_COLOR", "1")
+        .output()
+        .expect("run");
+    let text = stderr(&output);
+    assert_eq!(output.status.code(), Some(1), "{text}");
+    let found = block(&text, "invalid template");
+    assert!(found.contains("--> templates/base.html:10:7"), "{found}");
+    assert!(found.contains("10 | {% if %}"), "{found}");
+    assert!(!found.contains(&root.display().to_string()), "{found}");
+    assert!(!root.join("public").exists());
+}

@@ -50,6 +50,9 @@ pub enum RenderError {
         /// What tera says.
         message: String,
     },
+    /// A template does not parse: where and why, as the content's problems are told.
+    #[error("{}: {}", .0.location(), .0.message)]
+    TemplateSyntax(Box<crate::diagnostics::Diagnostic>),
     /// A project file (template, static file) cannot be read.
     #[error("cannot read {}: {source}", path.display())]
     Read {
