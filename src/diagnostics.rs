@@ -2,6 +2,9 @@
 //! collected across all stages and rendered together like a compiler does.
 
 mod fold;
+mod unknown;
+
+pub use unknown::ActorNames;
 
 use std::path::{Path, PathBuf};
 use std::sync::{Arc, OnceLock};

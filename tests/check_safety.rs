@@ -289,3 +289,43 @@ fn item_23_a_template_error_is_told_at_its_line_in_the_templates_folder() {
     assert!(!found.contains(&root.display().to_string()), "{found}");
     assert!(!root.join("public").exists());
 }
+
+#[test]
+fn item_22_the_warnings_a_writer_wants() {
+    let project = copy_project(&fixture("valid-en"));
+    let root = project.path();
+    let write = |file: &str, text: &str| std::fs::write(root.join(file), text).expect("write");
+    write(
+        "content/actors/ghost.yaml",
+        "name: Ghost Company\nkind: organization\n",
+    );
+    write(
+        "content/sources/unused.md",
+        "---\ntitle: Nobody cites me\npublished: 2024-01\n---\n\nText.\n",
+    );
+    let text = stderr(&check(root));
+    let found = block(&text, "--> content/actors/ghost.yaml:1:7");
+    assert!(found.contains("warning: 'ghost' is mentioned in no source and named in no event"));
+    let found = block(&text, "--> content/sources/unused.md:2:8");
+    assert!(
+        found.contains("warning: no event, judgment or text cites 'unused'"),
+        "{found}"
+    );
+    // A name or an alias written where the id goes, paragraphs after one source.
+    let events = "content/events/2023-2024.yaml";
+    edit(root, events, "actors: [port-varna]", "actors: [Varna]");
+    edit(
+        root,
+        events,
+        "sources: [port-concession-signed#p1]",
+        "sources: [port-concession-signed#p1,p2]",
+    );
+    let text = stderr(&check(root));
+    let found = block(&text, "'Varna' is an alias of 'port-varna'");
+    assert!(found.contains("hint: write the id: port-varna"), "{found}");
+    let found = block(&text, "'p2' is a paragraph");
+    assert!(
+        found.contains("hint: write port-concession-signed#p1, port-concession-signed#p2"),
+        "{found}"
+    );
+}

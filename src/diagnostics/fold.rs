@@ -50,7 +50,7 @@ impl Diagnostics {
 }
 
 /// The id in a message `unknown source 'ID'` or `unknown id 'ID'`.
-fn unknown_id(message: &str) -> Option<&str> {
+pub(super) fn unknown_id(message: &str) -> Option<&str> {
     let rest = message.strip_prefix("unknown ")?;
     let (_, quoted) = rest.split_once(" '")?;
     let id = quoted.strip_suffix('\'')?;

@@ -8,13 +8,14 @@ mod html;
 mod ids;
 mod memo;
 mod references;
+mod unused;
 
 use rustc_hash::FxHashMap as HashMap;
 use std::sync::Arc;
 
 use rayon::prelude::*;
 
-use crate::diagnostics::{Diagnostics, SourceFile, Span};
+use crate::diagnostics::{ActorNames, Diagnostics, SourceFile, Span};
 use crate::load::{RawEvent, RawProject};
 use crate::model::{Dossier, Event, Reference, Shared, Target, is_valid_id, slugify};
 use crate::scan::{self, BodyScan};
@@ -37,8 +38,22 @@ pub fn validate_with(
     diagnostics: &mut Diagnostics,
 ) -> Option<Dossier> {
     let unreadable = raw.unreadable.clone();
+    let names: Vec<ActorNames> = raw
+        .actors
+        .iter()
+        .map(|a| ActorNames {
+            id: a.id.clone(),
+            name: a.name.as_ref().map(|n| n.value.clone()).unwrap_or_default(),
+            aliases: a.aliases.iter().map(|w| w.value.clone()).collect(),
+        })
+        .collect();
+    let (raw_sources, raw_actors) = (raw.sources.clone(), raw.actors.clone());
     let dossier = resolve(raw, memo, diagnostics);
+    if let Some(dossier) = &dossier {
+        unused::check(dossier, &raw_sources, &raw_actors, diagnostics);
+    }
     diagnostics.fold_unreadable(&unreadable);
+    diagnostics.explain_unknown_ids(&names);
     dossier
 }
 
