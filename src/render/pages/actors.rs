@@ -126,6 +126,63 @@ use crate::render::markdown::QUOTES_PER_SOURCE;
 /// At most this many mentions in all are quoted on an actor's page.
 const QUOTES_PER_ACTOR: usize = 500;
 
+/// The mentions of actor `index`, grouped by source, each with its sentence from
+/// `quotes` (aligned with `Dossier::mentions`). However many mentions, a bounded number
+/// is quoted, the rest counted (a mention-dense source would otherwise make pages of
+/// gigabytes).
+fn mention_groups<'q>(
+    site: &Site<'_>,
+    page: &PagePath,
+    index: usize,
+    quotes: &'q [String],
+) -> Vec<QuoteGroup<'q>> {
+    let dossier = site.dossier;
+    let l = site.labels;
+    let mut by_source: BTreeMap<usize, Vec<usize>> = BTreeMap::new();
+    for &m in &site.cross.mentions_by_actor[index] {
+        by_source
+            .entry(dossier.mentions[m].source)
+            .or_default()
+            .push(m);
+    }
+    let mut listed = 0;
+    by_source
+        .into_iter()
+        .map(|(source, list)| {
+            let id = &dossier.sources[source].id;
+            let word = if list.len() == 1 {
+                l.mention_one
+            } else {
+                l.mention_many
+            };
+            let shown = list
+                .len()
+                .min(QUOTES_PER_SOURCE)
+                .min(QUOTES_PER_ACTOR - listed);
+            listed += shown;
+            let count = if shown < list.len() {
+                format!("{} {word}, {shown} {}", list.len(), l.mentions_shown)
+            } else {
+                format!("{} {word}", list.len())
+            };
+            QuoteGroup {
+                source: site.source_link(page, source),
+                date: dossier.sources[source].published.human(site.language),
+                count,
+                quotes: list[..shown]
+                    .iter()
+                    .map(|&m| {
+                        let paragraph = dossier.mentions[m].paragraph;
+                        let anchor = paragraph.map(crate::paragraphs::anchor);
+                        let href = href(page, &PagePath::source(id), anchor.as_deref());
+                        (href, paragraph, quotes.get(m).map_or("", String::as_str))
+                    })
+                    .collect(),
+            }
+        })
+        .collect()
+}
+
 /// Renders `actors/ID/index.html`; `quotes` are aligned with `Dossier::mentions`.
 pub fn actor(
     site: &Site<'_>,
@@ -166,52 +223,8 @@ pub fn actor(
         .iter()
         .map(|&e| site.event_row(&page, e))
         .collect();
-    let mut by_source: BTreeMap<usize, Vec<usize>> = BTreeMap::new();
-    for &m in &site.cross.mentions_by_actor[index] {
-        by_source
-            .entry(dossier.mentions[m].source)
-            .or_default()
-            .push(m);
-    }
     let l = site.labels;
-    let mut listed = 0;
-    let groups: Vec<QuoteGroup<'_>> = by_source
-        .into_iter()
-        .map(|(source, list)| {
-            let id = &dossier.sources[source].id;
-            let word = if list.len() == 1 {
-                l.mention_one
-            } else {
-                l.mention_many
-            };
-            // However many mentions, the page quotes a bounded number: the rest are
-            // counted (a mention-dense source would otherwise make pages of gigabytes).
-            let shown = list
-                .len()
-                .min(QUOTES_PER_SOURCE)
-                .min(QUOTES_PER_ACTOR - listed);
-            listed += shown;
-            let count = if shown < list.len() {
-                format!("{} {word}, {shown} {}", list.len(), l.mentions_shown)
-            } else {
-                format!("{} {word}", list.len())
-            };
-            QuoteGroup {
-                source: site.source_link(&page, source),
-                date: dossier.sources[source].published.human(site.language),
-                count,
-                quotes: list[..shown]
-                    .iter()
-                    .map(|&m| {
-                        let paragraph = dossier.mentions[m].paragraph;
-                        let anchor = paragraph.map(|p| format!("p{p}"));
-                        let href = href(&page, &PagePath::source(id), anchor.as_deref());
-                        (href, paragraph, quotes.get(m).map_or("", String::as_str))
-                    })
-                    .collect(),
-            }
-        })
-        .collect();
+    let groups = mention_groups(site, &page, index, quotes);
     let links_here = referrers(site.cross.refs_to_actor[index].iter())
         .into_iter()
         .filter(|r| *r != crate::model::Referrer::Actor(index))
