@@ -1,12 +1,19 @@
 //! Diagnostics as data: every problem found in a run, with its file, position and hint,
 //! collected across all stages and rendered together like a compiler does.
 
+mod fold;
+mod unknown;
+
+pub use unknown::ActorNames;
+
 use std::path::{Path, PathBuf};
 use std::sync::{Arc, OnceLock};
 
 use codespan_reporting::diagnostic::{Diagnostic as Report, Label};
 use codespan_reporting::files::SimpleFiles;
 use codespan_reporting::term::{self, Chars, Config};
+
+use crate::printable::{printable, printable_with_range};
 
 /// How bad a problem is.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, serde::Serialize)]
@@ -69,9 +76,13 @@ impl SourceFile {
     pub fn line_column(&self, offset: usize) -> (usize, usize) {
         let offset = offset.min(self.text.len());
         let line_starts = self.line_starts.get_or_init(|| {
-            std::iter::once(0)
-                .chain(self.text.match_indices('\n').map(|(i, _)| i + 1))
-                .collect()
+            // A line ends at `\n`, and at a `\r` not followed by one (old Mac files).
+            let bytes = self.text.as_bytes();
+            let ends = bytes
+                .iter()
+                .enumerate()
+                .filter(|&(i, &b)| b == b'\n' || (b == b'\r' && bytes.get(i + 1) != Some(&b'\n')));
+            std::iter::once(0).chain(ends.map(|(i, _)| i + 1)).collect()
         });
         let line = line_starts.partition_point(|&s| s <= offset).max(1);
         let start = line_starts[line - 1];
@@ -101,6 +112,8 @@ pub struct Diagnostic {
     /// How to fix it, when there is something useful to say.
     pub hint: Option<String>,
     file: Option<Arc<String>>,
+    /// Shown before the others: the reason a file could not be read.
+    first: bool,
 }
 
 impl Diagnostic {
@@ -121,6 +134,7 @@ impl Diagnostic {
             message: message.into(),
             hint: None,
             file: Some(Arc::clone(&file.text)),
+            first: false,
         }
     }
 
@@ -135,6 +149,7 @@ impl Diagnostic {
             message: message.into(),
             hint: None,
             file: None,
+            first: false,
         }
     }
 
@@ -226,8 +241,8 @@ impl Diagnostics {
     pub fn sorted(&self) -> Vec<&Diagnostic> {
         let mut items: Vec<&Diagnostic> = self.items.iter().collect();
         items.sort_by(|a, b| {
-            (&a.path, a.line, a.column, a.severity, &a.message)
-                .cmp(&(&b.path, b.line, b.column, b.severity, &b.message))
+            (!a.first, &a.path, a.line, a.column, a.severity, &a.message)
+                .cmp(&(!b.first, &b.path, b.line, b.column, b.severity, &b.message))
         });
         items.dedup_by(|a, b| {
             a.path == b.path && a.line == b.line && a.column == b.column && a.message == b.message
@@ -274,24 +289,29 @@ fn render_one(diagnostic: &Diagnostic, config: &Config, color: bool, out: &mut V
         render_plain(diagnostic, out);
         return;
     }
+    let lone = diagnostic
+        .file
+        .as_deref()
+        .map(|text| lone_returns_as_line_feeds(text));
     let mut files = SimpleFiles::new();
-    let name = diagnostic.path.display().to_string();
+    let name = printable(&diagnostic.path.display().to_string()).into_owned();
     let report = match diagnostic.severity {
         Severity::Error => Report::error(),
         Severity::Warning => Report::warning(),
     }
-    .with_message(&diagnostic.message);
-    let report = match (&diagnostic.file, diagnostic.span) {
+    .with_message(printable(&diagnostic.message));
+    let report = match (&lone, diagnostic.span) {
         (Some(text), Some(span)) => {
-            let id = files.add(name, text.as_str());
             let end = (span.start + span.len).min(text.len());
             let start = span.start.min(end);
+            let (text, start, end) = printable_with_range(text, start, end);
+            let id = files.add(name, text);
             report.with_labels(vec![Label::primary(id, start..end)])
         }
         _ => report,
     };
     let report = match &diagnostic.hint {
-        Some(hint) => report.with_notes(vec![format!("hint: {hint}")]),
+        Some(hint) => report.with_notes(vec![format!("hint: {}", printable(hint))]),
         None => report,
     };
     let written = if color {
@@ -307,17 +327,38 @@ fn render_one(diagnostic: &Diagnostic, config: &Config, color: bool, out: &mut V
     }
 }
 
+/// The text with each `\r` that ends a line alone made a `\n` (same length, so spans
+/// hold), for the snippet printer, which knows only `\n`.
+fn lone_returns_as_line_feeds(text: &str) -> std::borrow::Cow<'_, str> {
+    let bytes = text.as_bytes();
+    let lone = |i: usize| bytes[i] == b'\r' && bytes.get(i + 1) != Some(&b'\n');
+    if !(0..bytes.len()).any(lone) {
+        return std::borrow::Cow::Borrowed(text);
+    }
+    let mut out = String::with_capacity(text.len());
+    let mut chars = text.char_indices().peekable();
+    while let Some((_, c)) = chars.next() {
+        let next = chars.peek().map(|&(_, n)| n);
+        out.push(if c == '\r' && next != Some('\n') {
+            '\n'
+        } else {
+            c
+        });
+    }
+    std::borrow::Cow::Owned(out)
+}
+
 /// A diagnostic without a line of the file to show (a whole-file problem).
 fn render_plain(diagnostic: &Diagnostic, out: &mut Vec<u8>) {
     let mut text = format!(
         "{}: {}\n  --> {}\n",
         severity_word(diagnostic.severity),
-        diagnostic.message,
-        diagnostic.location()
+        printable(&diagnostic.message),
+        printable(&diagnostic.location())
     );
     if let Some(hint) = &diagnostic.hint {
         text.push_str("  = hint: ");
-        text.push_str(hint);
+        text.push_str(&printable(hint));
         text.push('\n');
     }
     text.push('\n');
@@ -363,6 +404,9 @@ mod tests {
         assert_eq!(file.line_column(0), (1, 1));
         assert_eq!(file.line_column(3), (2, 1));
         assert_eq!(file.line_column(6), (2, 3));
+        let old_mac = SourceFile::new("x".into(), "a\rbc\r\nd");
+        assert_eq!(old_mac.line_column(3), (2, 2));
+        assert_eq!(old_mac.line_column(6), (3, 1));
     }
 
     #[test]

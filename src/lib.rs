@@ -14,6 +14,7 @@ pub mod mentions;
 pub mod model;
 pub mod paragraphs;
 pub mod pictures;
+pub mod printable;
 pub mod render;
 pub mod scan;
 pub mod serve;
@@ -132,11 +133,12 @@ pub fn build(
     out: &Path,
     options: BuildOptions,
 ) -> (Result<BuildReport, BuildError>, Diagnostics) {
-    let (dossier, diagnostics) = check(root);
+    let (dossier, mut diagnostics) = check(root);
     let dossier = match dossier {
         Some(d) if !diagnostics.failed(options.strict) => d,
         _ => return (Err(BuildError::Content(diagnostics.summary())), diagnostics),
     };
+    let mut leftover = None;
     let result = (|| {
         let staging = Staging::begin(root, out, options.force)?;
         let stats = render_into(
@@ -145,12 +147,32 @@ pub fn build(
             &DirSink::new(staging.folder()),
             options.progress,
         )?;
-        staging.commit()?;
+        leftover = staging.commit()?;
         Ok(stats)
     })();
+    let result = template_syntax(result, &mut diagnostics);
+    if let Some(message) = leftover {
+        let warning = diagnostics::Severity::Warning;
+        diagnostics.push(diagnostics::Diagnostic::file(warning, out, message));
+    }
     // The model is freed off the way of the exit (27 ms on one core for 10,000 sources).
     rayon::spawn(move || drop(dossier));
     (result, diagnostics)
+}
+
+/// A template that does not parse is told like a problem of the content: as a
+/// diagnostic at `templates/NAME:LINE:COLUMN`.
+fn template_syntax<T>(
+    result: Result<T, BuildError>,
+    diagnostics: &mut Diagnostics,
+) -> Result<T, BuildError> {
+    match result {
+        Err(BuildError::Render(RenderError::TemplateSyntax(diagnostic))) => {
+            diagnostics.push(*diagnostic);
+            Err(BuildError::Content(diagnostics.summary()))
+        }
+        other => other,
+    }
 }
 
 /// Renders a valid dossier into any [`Sink`] (a folder, memory…), with a progress bar
@@ -210,7 +232,7 @@ pub fn build_in_memory(
     Result<std::collections::BTreeMap<String, Vec<u8>>, BuildError>,
     Diagnostics,
 ) {
-    let (dossier, diagnostics) = check(root);
+    let (dossier, mut diagnostics) = check(root);
     let dossier = match dossier {
         Some(d) if !diagnostics.failed(strict) => d,
         _ => return (Err(BuildError::Content(diagnostics.summary())), diagnostics),
@@ -219,5 +241,6 @@ pub fn build_in_memory(
     let result = render::render(&dossier, root, &sink, &())
         .map(|_| sink.into_files())
         .map_err(BuildError::from);
+    let result = template_syntax(result, &mut diagnostics);
     (result, diagnostics)
 }

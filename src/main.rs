@@ -17,6 +17,7 @@ use cli::{
     InitArgs, Lang, NewCommand, NewSourceArgs, ServeArgs, SuggestArgs, TemplatesArgs,
 };
 use dossier::diagnostics::Diagnostics;
+use dossier::printable::printable;
 
 /// mimalloc: the build allocates many small strings from two threads at once, where
 /// glibc's allocator spent a quarter of the time.
@@ -43,7 +44,7 @@ fn main() -> ExitCode {
         Command::Suggest(args) => Ok(suggest(&args, out)),
     };
     result.unwrap_or_else(|error| {
-        eprintln!("error: {error:#}");
+        eprintln!("error: {}", printable(&format!("{error:#}")));
         ExitCode::FAILURE
     })
 }
@@ -83,7 +84,7 @@ impl Output {
 fn check(args: &CheckArgs, out: Output) -> ExitCode {
     let (dossier, diagnostics) = dossier::check(&args.project.root);
     if let (true, Some(dossier)) = (args.mentions, &dossier) {
-        print!("{}", dossier::mentions::listing(dossier));
+        print!("{}", printable(&dossier::mentions::listing(dossier)));
     }
     let mut stderr = std::io::stderr().lock();
     let _ = stderr.write_all(diagnostics.render_listing(out.color).as_bytes());
@@ -132,6 +133,7 @@ fn briefing(args: BriefingArgs, out: Output) -> ExitCode {
         paper: args.paper,
         timeout: std::time::Duration::from_secs(args.timeout),
         strict: args.strict,
+        force: args.force,
     };
     let (result, diagnostics) = dossier::briefing::run(&args.project.root, &options);
     let status = report(&diagnostics, args.strict, out);
@@ -160,7 +162,7 @@ fn briefing(args: BriefingArgs, out: Output) -> ExitCode {
             ExitCode::FAILURE
         }
         Err(error) => {
-            eprintln!("error: {error}");
+            eprintln!("error: {}", printable(&error.to_string()));
             eprintln!("nothing written");
             ExitCode::FAILURE
         }
@@ -268,12 +270,18 @@ fn build(args: &BuildArgs, output: Output) -> ExitCode {
             exit
         }
         Err(dossier::BuildError::Content(_)) => {
-            eprintln!("nothing written: {} is unchanged", out.display());
+            eprintln!(
+                "nothing written: {} is unchanged",
+                printable(&out.display().to_string())
+            );
             ExitCode::FAILURE
         }
         Err(error) => {
-            eprintln!("error: {error}");
-            eprintln!("nothing written: {} is unchanged", out.display());
+            eprintln!("error: {}", printable(&error.to_string()));
+            eprintln!(
+                "nothing written: {} is unchanged",
+                printable(&out.display().to_string())
+            );
             ExitCode::FAILURE
         }
     }

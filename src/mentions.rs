@@ -1,6 +1,8 @@
 //! The one mention-matching rule: an actor's name or alias, as a whole word, longest
 //! match first, never inside code or an existing link; an alias written in lower case
-//! also matches with a capital first letter.
+//! also matches with a capital first letter. The apostrophes `'` `’` `ʼ` count as one
+//! character, and any run of spaces, no-break spaces and line breaks as one space;
+//! the ranges found are those of the text as written.
 
 use std::collections::BTreeMap;
 use std::ops::Range;
@@ -22,12 +24,26 @@ pub struct Found {
 /// The same name claimed by two actors.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct SharedName {
-    /// The name.
+    /// The name, as the actor `also` wrote it.
     pub name: String,
-    /// The actor that keeps it (first in order).
-    pub kept_by: usize,
-    /// The actor that also claims it.
+    /// The actor whose own `name` it is, which keeps it; `None` when it is an alias of
+    /// several actors, and then mentions of it go to none of them.
+    pub kept_by: Option<usize>,
+    /// An actor that has it as an alias, and does not get it.
     pub also: usize,
+    /// The other actors that claim it.
+    pub with: Vec<usize>,
+}
+
+/// One actor's claim on a name, in the form it is matched in.
+struct Claim<'a> {
+    actor: usize,
+    /// The actor's display name (not an alias).
+    is_name: bool,
+    /// The name as written.
+    written: &'a str,
+    /// The form as written, not the capitalised one.
+    exact: bool,
 }
 
 /// Finds the names of every actor in text.
@@ -38,38 +54,60 @@ pub struct MentionMatcher {
 
 impl MentionMatcher {
     /// Builds the matcher from each actor's names (display name then aliases).
-    /// Also returns the names that two actors share; the first actor keeps them.
+    /// An actor's own name wins over another's alias; an alias of several actors goes
+    /// to none. Also returns the names so taken away.
     pub fn new<'a>(
         names: impl IntoIterator<Item = (usize, Vec<&'a str>)>,
     ) -> (Self, Vec<SharedName>) {
-        let mut owner: BTreeMap<String, usize> = BTreeMap::new();
-        let mut shared = Vec::new();
-        let mut patterns: Vec<String> = Vec::new();
-        let mut actor_of_pattern = Vec::new();
+        let mut claims: BTreeMap<String, Vec<Claim<'a>>> = BTreeMap::new();
         for (actor, actor_names) in names {
-            for name in actor_names {
+            for (index, name) in actor_names.into_iter().enumerate() {
                 let name = name.trim();
                 if name.is_empty() {
                     continue;
                 }
-                for variant in variants(name) {
-                    match owner.get(&variant) {
-                        Some(&kept_by) if kept_by != actor => {
-                            if variant == name {
-                                shared.push(SharedName {
-                                    name: variant.clone(),
-                                    kept_by,
-                                    also: actor,
-                                });
-                            }
-                        }
-                        Some(_) => {}
-                        None => {
-                            owner.insert(variant.clone(), actor);
-                            patterns.push(variant);
-                            actor_of_pattern.push(actor);
-                        }
+                let matched = normalized(name).0;
+                for (k, variant) in variants(&matched).into_iter().enumerate() {
+                    let claimed = claims.entry(variant).or_default();
+                    match claimed.iter_mut().find(|c| c.actor == actor) {
+                        Some(claim) => claim.is_name |= index == 0,
+                        None => claimed.push(Claim {
+                            actor,
+                            is_name: index == 0,
+                            written: name,
+                            exact: k == 0,
+                        }),
                     }
+                }
+            }
+        }
+        let mut shared = Vec::new();
+        let mut patterns: Vec<String> = Vec::new();
+        let mut actor_of_pattern = Vec::new();
+        for (variant, claimed) in claims {
+            let owner = match claimed.as_slice() {
+                [only] => Some(only.actor),
+                _ => {
+                    let mut own = claimed.iter().filter(|c| c.is_name);
+                    match (own.next(), own.next()) {
+                        (Some(one), None) => Some(one.actor),
+                        _ => None,
+                    }
+                }
+            };
+            if let Some(owner) = owner {
+                patterns.push(variant);
+                actor_of_pattern.push(owner);
+            }
+            for claim in &claimed {
+                if Some(claim.actor) != owner && claim.exact && !claim.is_name {
+                    let with = claimed.iter().map(|c| c.actor);
+                    shared.push(SharedName {
+                        name: claim.written.to_string(),
+                        kept_by: owner,
+                        also: claim.actor,
+                        with: with.filter(|&a| a != claim.actor).collect(),
+                    });
                 }
             }
         }
@@ -94,6 +132,26 @@ impl MentionMatcher {
     /// Every mention in a piece of plain text: whole words, leftmost first, and among
     /// matches starting at the same place the longest.
     pub fn find_in_text(&self, text: &str) -> Vec<(Range<usize>, usize)> {
+        if self.automaton.is_none() {
+            return Vec::new();
+        }
+        if !needs_normalizing(text) {
+            return self.find_in_normal(text);
+        }
+        let (normal, marks) = normalized(text);
+        let found = self.find_in_normal(&normal);
+        found
+            .into_iter()
+            .map(|(range, actor)| {
+                let start = original(&marks, range.start);
+                let end = original(&marks, range.end);
+                (start..end, actor)
+            })
+            .collect()
+    }
+
+    /// [`Self::find_in_text`] on text already in its matching form.
+    fn find_in_normal(&self, text: &str) -> Vec<(Range<usize>, usize)> {
         let Some(automaton) = &self.automaton else {
             return Vec::new();
         };
@@ -132,14 +190,29 @@ impl MentionMatcher {
         if self.automaton.is_none() {
             return found;
         }
-        for run in runs {
-            let Some(text) = body.get(run.range.clone()) else {
+        let mut at = 0;
+        while at < runs.len() {
+            // Runs of one block parted only by a line break are read as one text, so
+            // that a name split across two lines of the Markdown is found.
+            let first = &runs[at];
+            let mut end = first.range.end;
+            at += 1;
+            while let Some(next) = runs.get(at) {
+                let gap = body.get(end..next.range.start).unwrap_or("x");
+                if next.paragraph != first.paragraph || !gap.chars().all(is_space) {
+                    break;
+                }
+                end = next.range.end;
+                at += 1;
+            }
+            let start = first.range.start;
+            let Some(text) = body.get(start..end) else {
                 continue;
             };
             for (within, actor) in self.find_in_text(text) {
                 found.push(Found {
-                    paragraph: run.paragraph,
-                    range: run.range.start + within.start..run.range.start + within.end,
+                    paragraph: first.paragraph,
+                    range: start + within.start..start + within.end,
                     actor,
                 });
             }
@@ -162,6 +235,70 @@ fn variants(name: &str) -> Vec<String> {
         }
     }
     forms
+}
+
+/// The characters that match as one space.
+fn is_space(c: char) -> bool {
+    matches!(
+        c,
+        ' ' | '\t' | '\n' | '\r' | '\u{a0}' | '\u{2009}' | '\u{202f}'
+    )
+}
+
+/// The characters that match as `'`.
+fn is_apostrophe(c: char) -> bool {
+    matches!(c, '\'' | '\u{2019}' | '\u{2bc}')
+}
+
+/// Whether `text` differs from its matching form.
+fn needs_normalizing(text: &str) -> bool {
+    let mut space_before = false;
+    for c in text.chars() {
+        let space = is_space(c);
+        if (space && (c != ' ' || space_before)) || (is_apostrophe(c) && c != '\'') {
+            return true;
+        }
+        space_before = space;
+    }
+    false
+}
+
+/// The matching form of a text: apostrophes as `'`, each run of spaces as one `' '`.
+/// With it, the marks `(offset in the form, offset in the text)` from which the
+/// offsets of the form map back to the text.
+fn normalized(text: &str) -> (String, Vec<(usize, usize)>) {
+    let mut out = String::with_capacity(text.len());
+    let mut marks = vec![(0, 0)];
+    let mut chars = text.char_indices().peekable();
+    while let Some((at, c)) = chars.next() {
+        if is_space(c) {
+            let mut end = at + c.len_utf8();
+            while let Some(&(next, n)) = chars.peek() {
+                if !is_space(n) {
+                    break;
+                }
+                end = next + n.len_utf8();
+                chars.next();
+            }
+            out.push(' ');
+            if end - at != 1 {
+                marks.push((out.len(), end));
+            }
+        } else if is_apostrophe(c) && c != '\'' {
+            out.push('\'');
+            marks.push((out.len(), at + c.len_utf8()));
+        } else {
+            out.push(c);
+        }
+    }
+    (out, marks)
+}
+
+/// The offset in the text of an offset in its matching form.
+fn original(marks: &[(usize, usize)], offset: usize) -> usize {
+    let at = marks.partition_point(|&(form, _)| form <= offset);
+    let (form, text) = marks[at.saturating_sub(1)];
+    text + (offset - form)
 }
 
 fn is_whole_word(text: &str, start: usize, end: usize) -> bool {
@@ -209,11 +346,12 @@ pub fn listing(dossier: &crate::model::Dossier) -> String {
 
 /// Up to 30 characters of text next to a mention, on one line.
 fn context(text: &str, before: bool) -> String {
-    let chars: Vec<char> = text.chars().collect();
     let taken: String = if before {
-        chars[chars.len().saturating_sub(30)..].iter().collect()
+        let mut last: Vec<char> = text.chars().rev().take(30).collect();
+        last.reverse();
+        last.into_iter().collect()
     } else {
-        chars[..chars.len().min(30)].iter().collect()
+        text.chars().take(30).collect()
     };
     taken.replace(['\n', '\r'], " ")
 }
@@ -290,16 +428,57 @@ mod tests {
     }
 
     #[test]
-    fn shared_names_are_reported() {
-        let (_, shared) =
-            MentionMatcher::new([(0, vec!["Moscou"]), (1, vec!["Moscou", "Kremlin"])]);
+    fn an_own_name_wins_and_a_shared_alias_goes_to_neither() {
+        let (m, shared) = MentionMatcher::new([
+            (0, vec!["Base 201", "Niger"]),
+            (1, vec!["Niger"]),
+            (2, vec!["Moscou", "Kremlin"]),
+            (3, vec!["Russie", "Kremlin"]),
+        ]);
+        assert_eq!(
+            words(&m, "Niger, Kremlin, Moscou"),
+            [("Niger", 1), ("Moscou", 2)]
+        );
         assert_eq!(
             shared,
-            [SharedName {
-                name: "Moscou".into(),
-                kept_by: 0,
-                also: 1
-            }]
+            [
+                SharedName {
+                    name: "Kremlin".into(),
+                    kept_by: None,
+                    also: 2,
+                    with: vec![3]
+                },
+                SharedName {
+                    name: "Kremlin".into(),
+                    kept_by: None,
+                    also: 3,
+                    with: vec![2]
+                },
+                SharedName {
+                    name: "Niger".into(),
+                    kept_by: Some(1),
+                    also: 0,
+                    with: vec![1]
+                },
+            ]
         );
+    }
+
+    #[test]
+    fn apostrophes_and_spaces_match_as_one_with_offsets_of_the_text() {
+        let m = matcher(&[&["Afrique de l'Ouest"], &["Riverside Bridge"]]);
+        let text = "En Afrique de\u{a0}l\u{2019}Ouest, le Riverside\n  Bridge.";
+        let found = words(&m, text);
+        assert_eq!(
+            found,
+            [
+                ("Afrique de\u{a0}l\u{2019}Ouest", 0),
+                ("Riverside\n  Bridge", 1)
+            ]
+        );
+        let body = "The Riverside\nBridge and l'Ouest.\n";
+        let found = m.find_in_body(body);
+        assert_eq!(found.len(), 1);
+        assert_eq!(&body[found[0].range.clone()], "Riverside\nBridge");
     }
 }

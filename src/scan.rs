@@ -20,6 +20,8 @@ pub struct BodyScan {
     pub links: Vec<BodyLink>,
     /// The text written verbatim outside code and links, where mentions are looked for.
     pub runs: Vec<TextRun>,
+    /// The raw HTML: each HTML block whole, and each inline tag.
+    pub html: Vec<Range<usize>>,
 }
 
 /// A link or image of a Markdown text.
@@ -60,6 +62,7 @@ pub fn body(body: &str) -> BodyScan {
         match &event {
             Event::Start(Tag::Link { .. } | Tag::Image { .. }) => in_link += 1,
             Event::End(TagEnd::Link | TagEnd::Image) => in_link = in_link.saturating_sub(1),
+            Event::Start(Tag::HtmlBlock) | Event::InlineHtml(_) => scan.html.push(range.clone()),
             Event::Start(Tag::CodeBlock(_)) => in_code = true,
             Event::End(TagEnd::CodeBlock) => in_code = false,
             Event::Start(Tag::Heading { .. } | Tag::Table(_) | Tag::FootnoteDefinition(_)) => {

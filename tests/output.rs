@@ -82,7 +82,7 @@ fn strict_turns_warnings_into_a_failure() {
         "{}",
         String::from_utf8_lossy(&ok.stderr)
     );
-    assert!(String::from_utf8_lossy(&ok.stderr).contains("4 warnings"));
+    assert!(String::from_utf8_lossy(&ok.stderr).contains("5 warnings"));
 }
 
 #[test]

@@ -205,7 +205,10 @@ fn editors_files_and_others(project: &Watched, source: &str) {
     std::fs::remove_file(project.path(swap)).expect("remove");
     project.after(&[swap], "the swap file removed");
     std::fs::write(project.path("content/notes.txt"), "notes").expect("notes");
-    project.after(&["content/notes.txt"], "a file loading does not read");
+    let (_, text) = project.after(&["content/notes.txt"], "a stray file in content/");
+    assert!(text.contains("unknown file `content/notes.txt`"), "{text}");
+    std::fs::remove_file(project.path("content/notes.txt")).expect("remove");
+    project.after(&["content/notes.txt"], "the stray file removed");
 
     // The list is trusted: an edit it does not name is seen by the next check that
     // looks at every file (as after lost events).

@@ -125,3 +125,20 @@ impl Drop for Pending {
         }
     }
 }
+
+/// The line in the head of every briefing page, by which a later run knows the file.
+pub const GENERATOR: &str = "<meta name=\"generator\" content=\"dossier\">";
+
+/// Whether an existing file is a briefing page that `dossier briefing` wrote.
+pub fn html_is_ours(path: &Path) -> bool {
+    let head = crate::write::guard::head(path, 8192);
+    head.windows(GENERATOR.len())
+        .any(|w| w.eq_ignore_ascii_case(GENERATOR.as_bytes()))
+}
+
+/// Whether an existing file is a PDF printed by the browser `dossier briefing` drives
+/// (Chromium names itself in the file as `Skia/PDF`).
+pub fn pdf_is_ours(path: &Path) -> bool {
+    let bytes = crate::write::guard::head(path, 64 << 20);
+    bytes.starts_with(b"%PDF-") && bytes.windows(8).any(|w| w == b"Skia/PDF")
+}

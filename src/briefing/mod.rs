@@ -26,6 +26,7 @@ use crate::render::highlight::Highlighter;
 use crate::render::links::PagePath;
 use crate::render::templates::Templates;
 use crate::render::{RenderError, Site};
+use crate::write::guard;
 
 /// How long Chromium may take to print before it is stopped, by default.
 pub const PRINT_TIMEOUT: Duration = Duration::from_mins(1);
@@ -77,6 +78,8 @@ pub struct BriefingOptions {
     pub timeout: Duration,
     /// Warnings fail too.
     pub strict: bool,
+    /// Replace existing files that `dossier briefing` did not write.
+    pub force: bool,
 }
 
 impl Default for BriefingOptions {
@@ -88,6 +91,7 @@ impl Default for BriefingOptions {
             paper: Paper::A4,
             timeout: PRINT_TIMEOUT,
             strict: false,
+            force: false,
         }
     }
 }
@@ -113,6 +117,9 @@ pub enum BriefingError {
     /// The PDF could not be printed.
     #[error(transparent)]
     Pdf(#[from] PdfError),
+    /// A file may not be written where it was asked.
+    #[error(transparent)]
+    Target(#[from] crate::write::WriteError),
 }
 
 /// Loads and checks the project at `root`, then writes its briefing as `options` say.
@@ -134,6 +141,12 @@ pub fn run(
         }
     };
     let result = (|| {
+        if let Some(out) = &options.html {
+            guard::file_allowed(root, out, options.force, files::html_is_ours)?;
+        }
+        if let Some(out) = &options.pdf {
+            guard::file_allowed(root, out, options.force, files::pdf_is_ours)?;
+        }
         let browser = match &options.pdf {
             Some(_) => Some(pdf::find_browser(options.chrome.as_deref())?),
             None => None,

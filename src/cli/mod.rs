@@ -251,6 +251,9 @@ pub struct BriefingArgs {
     /// Treat warnings as errors: nothing is written.
     #[arg(long)]
     pub strict: bool,
+    /// Replace an existing file that `dossier briefing` did not write.
+    #[arg(long)]
+    pub force: bool,
 }
 
 /// `dossier export`.

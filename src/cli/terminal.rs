@@ -32,7 +32,9 @@ impl Printer {
         };
         match notice {
             Notice::Changed(paths) => {
-                let first = paths.first().map(|p| p.display().to_string());
+                let first = paths
+                    .first()
+                    .map(|p| dossier::printable::printable(&p.display().to_string()).into_owned());
                 let more = match paths.len() {
                     0 | 1 => String::new(),
                     n => format!(" and {} more", n - 1),

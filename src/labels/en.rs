@@ -88,6 +88,7 @@ const LABELS: Labels = Labels {
     dossier_summary: "Dossier summary",
     mention_one: "mention",
     mention_many: "mentions",
+    mentions_shown: "shown",
     back: "Back to the text",
     colon: ":",
     event_one: "event",

@@ -88,6 +88,7 @@ const LABELS: Labels = Labels {
     dossier_summary: "Résumé du dossier",
     mention_one: "mention",
     mention_many: "mentions",
+    mentions_shown: "citées",
     back: "Retour au texte",
     colon: "\u{a0}:",
     event_one: "événement",

@@ -145,6 +145,8 @@ pub struct Labels {
     pub mention_one: &'static str,
     /// "mentions" (plural).
     pub mention_many: &'static str,
+    /// After a count of mentions when only some are quoted: `20 shown`.
+    pub mentions_shown: &'static str,
     /// "Back to the text".
     pub back: &'static str,
     /// A colon as the language writes it after a label (` :` in French).

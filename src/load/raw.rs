@@ -25,6 +25,9 @@ pub struct RawProject {
     pub actors: Vec<Arc<RawActor>>,
     /// Every event of every file of `content/events/`.
     pub events: Vec<Arc<RawEvent>>,
+    /// The sources that are there but could not be read (misnamed, no front matter,
+    /// broken YAML…): the id they would have, and the file as shown.
+    pub unreadable: Vec<(String, PathBuf)>,
 }
 
 /// `content/dossier.yaml` as written.

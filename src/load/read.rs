@@ -10,7 +10,7 @@ use rayon::prelude::*;
 use crate::diagnostics::{Diagnostic, Diagnostics, Severity, SourceFile, Span};
 use crate::load::cache::{Document, FileCache};
 use crate::load::raw::{self, RawProject};
-use crate::load::walk::{Found, Listing, relative};
+use crate::load::walk::{Found, Listing, Project, is_link, outside, relative};
 use crate::load::yaml::{self, Yaml};
 use crate::model::Body;
 
@@ -62,6 +62,8 @@ pub fn load_with(
             )
             .with_hint("create it with at least `title: …`"),
         );
+    } else if is_link(&dossier_path) && !Project::new(root).holds(&dossier_path) {
+        diagnostics.push(outside(Path::new("content/dossier.yaml")));
     } else if let Some(file) = read_text(root, &dossier_path, diagnostics)
         && let Some(yaml) = parse_yaml(&file, &file.text, 0, diagnostics)
     {
@@ -97,7 +99,25 @@ pub fn load_with(
     let (events, (sources, actors)) =
         rayon::join(all_events, || rayon::join(all_sources, all_actors));
 
+    diagnostics.extend(listing.strays.clone());
     let [walked_sources, walked_actors, walked_events] = listing.walked.clone();
+    project.unreadable.clone_from(&listing.misnamed);
+    let failed_sources = listing
+        .sources
+        .iter()
+        .zip(&sources)
+        .map(|(f, r)| (f, r.0.is_none()));
+    let failed_actors = listing
+        .actors
+        .iter()
+        .zip(&actors)
+        .map(|(f, r)| (f, r.0.is_none()));
+    for (found, failed) in failed_sources.chain(failed_actors) {
+        if failed {
+            let shown = relative(root, &found.path);
+            project.unreadable.push((found.id.clone(), shown));
+        }
+    }
     project.sources = gather(sources, walked_sources, diagnostics);
     project.actors = gather(actors, walked_actors, diagnostics);
     let events = gather(events, walked_events, diagnostics);
@@ -304,10 +324,33 @@ fn parse_yaml<'t>(
         Ok(yaml) => Some(yaml),
         Err(error) => {
             let span = error.span.unwrap_or(Span::new(offset, 0));
+            let hint = colon_hint(&file.text, span.start, &error.message)
+                .unwrap_or_else(|| "check the indentation and quoting around this place".into());
             diagnostics
                 .error(file, span, format!("invalid YAML: {}", error.message))
-                .hint = Some("check the indentation and quoting around this place".into());
+                .hint = Some(hint);
             None
         }
     }
+}
+
+/// For a plain value holding `: ` (French typography: `title: Niger : les …`), which
+/// YAML reads as a second key: the hint to quote it, with the line quoted as it should
+/// be written.
+fn colon_hint(text: &str, at: usize, message: &str) -> Option<String> {
+    if !message.contains("mapping values are not allowed") {
+        return None;
+    }
+    let start = text.get(..at)?.rfind('\n').map_or(0, |i| i + 1);
+    let end = text.get(at..)?.find('\n').map_or(text.len(), |i| at + i);
+    let line = text.get(start..end)?.trim_end();
+    let (key, value) = line.split_once(": ")?;
+    let value = value.trim();
+    if !value.contains(": ") && !value.contains(" :") {
+        return None;
+    }
+    let quoted = value.replace('\\', "\\\\").replace('"', "\\\"");
+    Some(format!(
+        "quote a value that contains ': ': {key}: \"{quoted}\""
+    ))
 }

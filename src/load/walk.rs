@@ -38,6 +38,11 @@ pub struct Listing {
     /// What each walk reported (misnamed files, files of another kind), in the order
     /// of the folders.
     pub walked: [Diagnostics; 3],
+    /// Entries of `content/` that a dossier does not have (a misspelt folder).
+    pub strays: Diagnostics,
+    /// The sources and actors whose file name is not an id: the id it would make, and
+    /// the file.
+    pub misnamed: Vec<(String, PathBuf)>,
     /// The paths of the documents.
     documents: HashSet<PathBuf>,
     /// The paths the walks reported on.
@@ -55,10 +60,28 @@ impl Listing {
         let mut reported = Vec::new();
         let mut linked_folder = is_link(&content);
         let mut found = Vec::with_capacity(FOLDERS.len());
+        let mut misnamed = Vec::new();
+        let project = Project::new(root);
         for ((name, extension), walked) in FOLDERS.iter().zip(&mut walked) {
             let folder = content.join(name);
-            linked_folder |= is_link(&folder);
-            found.push(documents(root, &folder, extension, walked, &mut reported));
+            let linked = linked_folder || is_link(&folder);
+            linked_folder |= linked;
+            let walk = Walk {
+                project: &project,
+                folder: &folder,
+                extension,
+                linked,
+            };
+            let before = reported.len();
+            found.push(walk.documents(walked, &mut reported));
+            if *name != "events" {
+                let misnamed_here = reported[before..].iter().filter_map(|path| {
+                    let stem = path.file_stem()?.to_str()?;
+                    let id = slug(stem);
+                    (!is_valid_id(stem) && !id.is_empty()).then(|| (id, relative(root, path)))
+                });
+                misnamed.extend(misnamed_here);
+            }
         }
         let mut found = found.into_iter();
         let mut next = || found.next().unwrap_or_default();
@@ -68,6 +91,8 @@ impl Listing {
             actors: next(),
             events: next(),
             walked,
+            misnamed,
+            strays: strays(root),
             documents: HashSet::default(),
             reported,
             linked_folder,
@@ -104,8 +129,11 @@ impl Listing {
                 return None;
             }
             if !folders.iter().any(|folder| path.starts_with(folder)) {
-                // `dossier.yaml` (always read), a file that loading does not read, or
-                // a path outside `content/`.
+                if path.starts_with(&content) && path != content.join("dossier.yaml") {
+                    // Something new in `content/` itself: a misspelt folder, maybe.
+                    return None;
+                }
+                // `dossier.yaml` (always read), or a path outside `content/`.
                 continue;
             }
             match std::fs::symlink_metadata(&path) {
@@ -132,7 +160,8 @@ impl Listing {
     }
 }
 
-fn is_link(path: &Path) -> bool {
+/// Whether `path` itself is a symbolic link.
+pub fn is_link(path: &Path) -> bool {
     std::fs::symlink_metadata(path).is_ok_and(|meta| meta.file_type().is_symlink())
 }
 
@@ -145,80 +174,172 @@ fn is_hidden(path: &Path) -> bool {
 /// The files of one content folder with the expected extension, sorted, with their ids.
 /// Misnamed files and files of another kind are reported, and their paths kept in
 /// `reported`.
-fn documents(
-    root: &Path,
-    folder: &Path,
-    extension: &str,
-    diagnostics: &mut Diagnostics,
-    reported: &mut Vec<PathBuf>,
-) -> Vec<Found> {
-    let mut found = Vec::new();
-    if !folder.exists() {
-        return found;
-    }
-    let alternative = if extension == "yaml" {
-        Some("yml")
-    } else {
-        None
-    };
-    for entry in WalkDir::new(folder).follow_links(false).sort_by_file_name() {
-        let entry = match entry {
-            Ok(entry) => entry,
-            Err(error) => {
-                let path = error
-                    .path()
-                    .map_or_else(|| folder.to_path_buf(), Path::to_path_buf);
-                diagnostics.push(Diagnostic::file(
-                    Severity::Error,
-                    &relative(root, &path),
-                    format!("cannot read: {error}"),
-                ));
-                reported.push(path);
+impl Walk<'_> {
+    fn documents(&self, diagnostics: &mut Diagnostics, reported: &mut Vec<PathBuf>) -> Vec<Found> {
+        let (root, folder, extension) = (self.project.root, self.folder, self.extension);
+        let mut found = Vec::new();
+        if !folder.exists() {
+            return found;
+        }
+        let alternative = if extension == "yaml" {
+            Some("yml")
+        } else {
+            None
+        };
+        for entry in WalkDir::new(folder).follow_links(false).sort_by_file_name() {
+            let entry = match entry {
+                Ok(entry) => entry,
+                Err(error) => {
+                    let path = error
+                        .path()
+                        .map_or_else(|| folder.to_path_buf(), Path::to_path_buf);
+                    diagnostics.push(Diagnostic::file(
+                        Severity::Error,
+                        &relative(root, &path),
+                        format!("cannot read: {error}"),
+                    ));
+                    reported.push(path);
+                    continue;
+                }
+            };
+            let name = entry.file_name().to_string_lossy();
+            if name.starts_with('.') || entry.file_type().is_dir() {
                 continue;
             }
-        };
-        let name = entry.file_name().to_string_lossy();
-        if name.starts_with('.') || entry.file_type().is_dir() {
-            continue;
-        }
-        let path = entry.path();
-        let shown = relative(root, path);
-        let ext = path.extension().and_then(|e| e.to_str()).unwrap_or("");
-        if ext != extension && Some(ext) != alternative {
-            diagnostics.push(
-                Diagnostic::file(
-                    Severity::Warning,
-                    &shown,
-                    format!("ignored: not a `.{extension}` file"),
-                )
-                .with_hint(format!(
-                    "files in this folder are read only when their name ends in `.{extension}`"
-                )),
-            );
-            reported.push(path.to_path_buf());
-            continue;
-        }
-        let stem = path
-            .file_stem()
-            .and_then(|s| s.to_str())
-            .unwrap_or("")
-            .to_string();
-        if !is_valid_id(&stem) {
-            let suggestion = slug(&stem);
-            diagnostics.push(
+            let path = entry.path();
+            let shown = relative(root, path);
+            let ext = path.extension().and_then(|e| e.to_str()).unwrap_or("");
+            if ext != extension && Some(ext) != alternative {
+                diagnostics.push(
+                    Diagnostic::file(
+                        Severity::Warning,
+                        &shown,
+                        format!("ignored: not a `.{extension}` file"),
+                    )
+                    .with_hint(format!(
+                        "files in this folder are read only when their name ends in `.{extension}`"
+                    )),
+                );
+                reported.push(path.to_path_buf());
+                continue;
+            }
+            let stem = path
+                .file_stem()
+                .map(|s| s.to_string_lossy().into_owned())
+                .unwrap_or_default();
+            if !is_valid_id(&stem) {
+                // A name that is not UTF-8 (or has no letter or digit) makes no slug: the
+                // hint must not suggest a name starting with a dot, which is skipped.
+                let suggestion = match slug(&stem) {
+                    s if s.is_empty() => "a-name-of-your-own".to_string(),
+                    s => s,
+                };
+                diagnostics.push(
                 Diagnostic::file(Severity::Error, &shown, format!("`{stem}` is not a valid id: the file name is the id"))
                     .with_hint(format!(
                         "ids are lowercase letters, digits and `-`, starting with a letter or digit, 80 at most: rename it `{suggestion}.{ext}`"
                     )),
             );
-            reported.push(path.to_path_buf());
+                reported.push(path.to_path_buf());
+                continue;
+            }
+            let linked = entry.path_is_symlink();
+            if (linked || self.linked) && !self.project.holds(path) {
+                diagnostics.push(outside(&shown));
+                reported.push(path.to_path_buf());
+                continue;
+            }
+            found.push(Found {
+                path: path.to_path_buf(),
+                id: stem,
+                linked,
+            });
+        }
+        found
+    }
+}
+
+/// One content folder to walk.
+struct Walk<'a> {
+    project: &'a Project<'a>,
+    folder: &'a Path,
+    extension: &'a str,
+    /// `content/` or this folder is a symbolic link.
+    linked: bool,
+}
+
+/// The project folder, with its real path once resolved, to tell where links lead.
+pub struct Project<'a> {
+    root: &'a Path,
+    real: Option<PathBuf>,
+}
+
+impl<'a> Project<'a> {
+    /// The project at `root`.
+    pub fn new(root: &'a Path) -> Self {
+        Self {
+            root,
+            real: std::fs::canonicalize(root).ok(),
+        }
+    }
+
+    /// Whether `path`, every link in it followed, lies inside the project.
+    pub fn holds(&self, path: &Path) -> bool {
+        match (&self.real, std::fs::canonicalize(path)) {
+            (Some(real), Ok(target)) => target.starts_with(real),
+            _ => false,
+        }
+    }
+}
+
+/// The error for a link that leads out of the project: the file is not read, so that
+/// nothing of it (`/proc/self/environ`…) is ever quoted.
+pub fn outside(shown: &Path) -> Diagnostic {
+    Diagnostic::file(
+        Severity::Error,
+        shown,
+        "a symbolic link to a file outside the project: not read",
+    )
+    .with_hint("copy the file into the project, or link to a file inside it")
+}
+
+/// What `content/` may hold besides hidden files.
+const ENTRIES: [&str; 4] = ["dossier.yaml", "sources/", "actors/", "events/"];
+
+/// An error for each entry of `content/` that a dossier does not have: its files would
+/// never be read.
+fn strays(root: &Path) -> Diagnostics {
+    let mut found = Diagnostics::default();
+    let Ok(entries) = std::fs::read_dir(root.join("content")) else {
+        return found;
+    };
+    let mut names: Vec<(String, bool)> = entries
+        .flatten()
+        .map(|e| {
+            let folder = e.path().is_dir();
+            (e.file_name().to_string_lossy().into_owned(), folder)
+        })
+        .filter(|(name, _)| !name.starts_with('.'))
+        .collect();
+    names.sort();
+    for (name, folder) in names {
+        let written = if folder { format!("{name}/") } else { name };
+        if ENTRIES.contains(&written.as_str()) {
             continue;
         }
-        found.push(Found {
-            path: path.to_path_buf(),
-            id: stem,
-            linked: entry.path_is_symlink(),
-        });
+        let path = Path::new("content").join(&written);
+        let message = if folder {
+            format!("unknown folder `content/{written}`: its files are not read")
+        } else {
+            format!("unknown file `content/{written}`: it is not read")
+        };
+        let hint = match crate::diagnostics::did_you_mean(&written, ENTRIES) {
+            Some(near) => format!("did you mean `{near}`?"),
+            None => "content/ holds only dossier.yaml, sources/, actors/ and events/ \
+                     (hidden files aside): move it out of content/, or name it with a dot"
+                .to_string(),
+        };
+        found.push(Diagnostic::file(Severity::Error, &path, message).with_hint(hint));
     }
     found
 }

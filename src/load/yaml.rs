@@ -87,9 +87,45 @@ pub fn parse(text: &str, offset: usize) -> Result<Yaml<'_>, YamlError> {
             .map(|location| span_of(&location, text, offset));
         let message = error.to_string();
         let message = message.lines().next().unwrap_or("invalid YAML").to_string();
-        let message = strip_position_prefix(&message);
+        let message = own_words(&strip_position_prefix(&message));
+        // A tab is reported where the scalar before it began: point at the tab itself.
+        let span = match span {
+            Some(span) if message.contains("tab") => {
+                let from = span.start.saturating_sub(offset).min(text.len());
+                text[from..]
+                    .find('\t')
+                    .map_or(Some(span), |at| Some(Span::new(offset + from + at, 1)))
+            }
+            other => other,
+        };
         YamlError { message, span }
     })
+}
+
+/// The parser's message without what speaks of the parser rather than of the file: its
+/// own position (`at line 1, column 7`, counted inside the front matter; the diagnostic
+/// gives the file's), and advice to its programmer (`set DuplicateKeyPolicy in
+/// Options if acceptable`).
+fn own_words(message: &str) -> String {
+    let mut message = message.to_string();
+    if let Some(at) = message.find(" at line ") {
+        let tail = &message[at + " at line ".len()..];
+        let digits = |t: &str| t.bytes().take_while(u8::is_ascii_digit).count();
+        let line = digits(tail);
+        let rest = &tail[line..];
+        if line > 0
+            && let Some(column) = rest.strip_prefix(", column ")
+        {
+            let end = at + " at line ".len() + line + ", column ".len() + digits(column);
+            message.replace_range(at..end, "");
+        }
+    }
+    if let Some(at) = message.find(", set ")
+        && message[at..].contains("Options")
+    {
+        message.truncate(at);
+    }
+    message.trim_end().to_string()
 }
 
 /// serde-saphyr prefixes messages with "error: line L column C: "; we print our own.

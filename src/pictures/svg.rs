@@ -1,54 +1,9 @@
 //! A small SVG writer that escapes every text and attribute value and writes
 //! coordinates with one decimal, so that the same picture is always the same bytes.
 
-/// The bytes [`push_escaped`] stops at: markup characters and quotes, the control
-/// characters XML 1.0 forbids, and 0xEF, the first byte of U+FFFE and U+FFFF.
-const SPECIAL: [bool; 256] = {
-    let mut special = [false; 256];
-    let mut byte = 0;
-    while byte < 0x20 {
-        special[byte] = !matches!(byte, 0x09 | 0x0A | 0x0D);
-        byte += 1;
-    }
-    let mut k = 0;
-    let markup = *b"&<>\"'\xEF";
-    while k < markup.len() {
-        special[markup[k] as usize] = true;
-        k += 1;
-    }
-    special
-};
-
 /// Appends `text` to `out`, escaped for an XML text node or a double-quoted attribute
-/// value; runs of plain text are copied whole.
-pub fn push_escaped(out: &mut String, text: &str) {
-    let bytes = text.as_bytes();
-    let mut plain = 0;
-    let mut i = 0;
-    while let Some(skip) = bytes[i..].iter().position(|&b| SPECIAL[usize::from(b)]) {
-        i += skip;
-        let (replacement, length) = match bytes[i] {
-            b'&' => ("&amp;", 1),
-            b'<' => ("&lt;", 1),
-            b'>' => ("&gt;", 1),
-            b'"' => ("&quot;", 1),
-            b'\'' => ("&#39;", 1),
-            // U+FFFE and U+FFFF (EF BF BE and EF BF BF in UTF-8), which XML 1.0
-            // forbids: dropped, as are the control characters.
-            0xEF if matches!(bytes.get(i + 1..i + 3), Some([0xBF, 0xBE | 0xBF])) => ("", 3),
-            0xEF => {
-                i += 1;
-                continue;
-            }
-            _ => ("", 1),
-        };
-        out.push_str(&text[plain..i]);
-        out.push_str(replacement);
-        i += length;
-        plain = i;
-    }
-    out.push_str(&text[plain..]);
-}
+/// value, without what XML 1.0 forbids.
+pub use crate::escape::push_xml as push_escaped;
 
 /// Appends a coordinate or length rounded to one decimal, without `-0` or a useless
 /// `.0`.

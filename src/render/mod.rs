@@ -12,7 +12,7 @@ pub mod fragments;
 pub mod highlight;
 mod label_use;
 pub mod links;
-mod markdown;
+pub(crate) mod markdown;
 mod model_json;
 mod outputs;
 mod pages;
@@ -51,6 +51,9 @@ pub enum RenderError {
         /// What tera says.
         message: String,
     },
+    /// A template does not parse: where and why, as the content's problems are told.
+    #[error("{}: {}", .0.location(), .0.message)]
+    TemplateSyntax(Box<crate::diagnostics::Diagnostic>),
     /// A project file (template, static file) cannot be read.
     #[error("cannot read {}: {source}", path.display())]
     Read {

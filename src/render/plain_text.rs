@@ -53,17 +53,23 @@ pub fn sentence_around(text: &str, start: usize, end: usize) -> String {
         start.min(text.len()),
         end.min(text.len()).max(start.min(text.len())),
     );
-    let from = text[..start]
+    // The sentence's ends are looked for only this far (in bytes) from the mention, so
+    // that a sentence of megabytes full of names costs no more than a short one.
+    let window = 4 * MAX_QUOTE;
+    let lo = floor_boundary(text, start.saturating_sub(window));
+    let hi = ceil_boundary(text, end.saturating_add(window));
+    let from = text[lo..start]
         .char_indices()
         .rev()
-        .find(|&(i, c)| ends_sentence(text, i, c))
-        .map_or(0, |(i, c)| i + c.len_utf8());
-    let to = text[end..]
+        .find(|&(i, c)| ends_sentence(text, lo + i, c))
+        .map(|(i, c)| lo + i + c.len_utf8());
+    let to = text[end..hi]
         .char_indices()
         .find(|&(i, c)| ends_sentence(text, end + i, c))
-        .map_or(text.len(), |(i, c)| end + i + c.len_utf8());
-    let (mut from, mut to) = (from, to);
-    let (mut before, mut after) = (false, false);
+        .map(|(i, c)| end + i + c.len_utf8());
+    let mut before = from.is_none() && lo > 0;
+    let mut after = to.is_none() && hi < text.len();
+    let (mut from, mut to) = (from.unwrap_or(lo), to.unwrap_or(hi));
     let budget = MAX_QUOTE.saturating_sub(text[start..end].chars().count()) / 2;
     if text[from..start].chars().count() > budget {
         from = floor_word(text, start, budget);
@@ -87,6 +93,24 @@ pub fn sentence_around(text: &str, start: usize, end: usize) -> String {
         out.push('…');
     }
     out
+}
+
+/// The largest character boundary of `text` at or before `at`.
+fn floor_boundary(text: &str, at: usize) -> usize {
+    let mut at = at.min(text.len());
+    while !text.is_char_boundary(at) {
+        at -= 1;
+    }
+    at
+}
+
+/// The smallest character boundary of `text` at or after `at`.
+fn ceil_boundary(text: &str, at: usize) -> usize {
+    let mut at = at.min(text.len());
+    while !text.is_char_boundary(at) {
+        at += 1;
+    }
+    at
 }
 
 /// A word start about `chars` characters before `at`.

@@ -85,11 +85,17 @@ impl Templates {
         tera.autoescape_on(vec![".html", ".xml"]);
         // Tera's default also escapes `/`, which bloats every href for no safety gain.
         tera.set_escape_fn(crate::escape::html);
-        tera.add_raw_templates(sources)
-            .map_err(|e| RenderError::Template {
-                name: String::from("templates/"),
-                message: chain(&e),
-            })?;
+        let texts: HashMap<&str, String> = sources.iter().map(|(n, t)| (*n, t.clone())).collect();
+        tera.add_raw_templates(sources).map_err(|e| {
+            let message = chain(&e);
+            syntax_error(&message, &texts).map_or_else(
+                || RenderError::Template {
+                    name: String::from("templates/"),
+                    message,
+                },
+                |diagnostic| RenderError::TemplateSyntax(Box::new(diagnostic)),
+            )
+        })?;
         let mut assets = Vec::new();
         for (name, default) in ASSETS {
             assets.push(((*name).to_string(), read(name, default)?.into_bytes()));
@@ -210,4 +216,46 @@ fn chain(error: &dyn std::error::Error) -> String {
         source = cause.source();
     }
     message
+}
+
+/// A template syntax error as a diagnostic at `templates/NAME:LINE:COLUMN`, from tera's
+/// message (`Failed to parse 'base.html':   --> 10:7 … = expected …`).
+fn syntax_error(
+    message: &str,
+    texts: &HashMap<&str, String>,
+) -> Option<crate::diagnostics::Diagnostic> {
+    use crate::diagnostics::{Diagnostic, Severity, SourceFile, Span};
+    let rest = message.split_once("Failed to parse '")?.1;
+    let (name, rest) = rest.split_once('\'')?;
+    let text = texts.get(name)?;
+    let position = rest.split_once("--> ")?.1;
+    let digits = |t: &str| t.bytes().take_while(u8::is_ascii_digit).count();
+    let line: usize = position[..digits(position)].parse().ok()?;
+    let after = position[digits(position)..].strip_prefix(':')?;
+    let column: usize = after[..digits(after)].parse().ok()?;
+    let why = rest
+        .lines()
+        .find_map(|l| l.trim_start().strip_prefix("= "))
+        .unwrap_or("the template does not parse");
+    let start = text
+        .split_inclusive('\n')
+        .take(line.saturating_sub(1))
+        .map(str::len)
+        .sum::<usize>();
+    let line_text = text[start..].lines().next().unwrap_or_default();
+    let within = line_text
+        .char_indices()
+        .nth(column.saturating_sub(1))
+        .map_or(line_text.len(), |(i, _)| i);
+    let file = SourceFile::new(format!("templates/{name}").into(), text.clone());
+    let diagnostic = Diagnostic::at(
+        Severity::Error,
+        &file,
+        Span::new(start + within, 1.min(line_text.len() - within)),
+        format!("invalid template: {why}"),
+    );
+    Some(
+        diagnostic
+            .with_hint("fix the template, or delete it from templates/ to use the built-in one"),
+    )
 }

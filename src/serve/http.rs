@@ -53,6 +53,12 @@ pub fn answer(request: Request, state: &State, loopback_only: bool) {
         .map(|h| h.value.as_str());
     let reply = if loopback_only && !host.is_none_or(is_loopback_host) {
         Reply::text(403, "Forbidden: the preview answers to localhost only.")
+    } else if from_another_site(&request, host) {
+        Reply::text(
+            403,
+            "Forbidden: the preview answers no request made by another web site's page; \
+             open the address in the browser's address bar.",
+        )
     } else if matches!(request.method(), Method::Get | Method::Head) {
         reply(request.url(), state)
     } else {
@@ -95,6 +101,31 @@ fn reply(url: &str, state: &State) -> Reply {
         Target::Missing => not_found(&site, &status),
         Target::Refused => Reply::text(403, "Forbidden: this path is outside the site."),
     }
+}
+
+/// Whether another web site's page made this request (a script, a style sheet, a
+/// fetch, a frame): `Sec-Fetch-Site` is anything but `same-origin` or `none` (typed by
+/// the user), or an `Origin` header names another origin than the preview's own. A
+/// top-level navigation (a followed link to the preview) is let through: its answer is
+/// shown to the user, never to the page that linked.
+fn from_another_site(request: &Request, host: Option<&str>) -> bool {
+    let header = |name: &str| {
+        request
+            .headers()
+            .iter()
+            .find(|h| h.field.as_str().as_str().eq_ignore_ascii_case(name))
+            .map(|h| h.value.as_str().to_ascii_lowercase())
+    };
+    let navigation = header("Sec-Fetch-Mode").as_deref() == Some("navigate")
+        && header("Sec-Fetch-Dest").is_none_or(|d| d == "document");
+    if navigation {
+        return false;
+    }
+    let site = header("Sec-Fetch-Site");
+    let foreign_site = site.is_some_and(|s| s != "same-origin" && s != "none");
+    let own = host.map(|h| format!("http://{}", h.to_ascii_lowercase()));
+    let foreign_origin = header("Origin").is_some_and(|o| Some(o) != own);
+    foreign_site || foreign_origin
 }
 
 /// Whether a `Host` header names this machine: `localhost` (or a subdomain of it) or a

@@ -62,7 +62,8 @@ pub fn find(
     mentions
 }
 
-/// Warns that a name of one actor is also a name of another, which keeps it.
+/// Warns, at the alias, that a name of one actor is also a name of another: the own
+/// name of the other actor keeps it, and an alias of both goes to neither.
 fn report_shared(
     name: &SharedName,
     actors: &[Actor],
@@ -71,23 +72,41 @@ fn report_shared(
 ) {
     let raw = &raw_actors[name.also];
     let span = raw
-        .name
+        .aliases
         .iter()
-        .chain(&raw.aliases)
         .find(|w| w.value.trim() == name.name)
         .map_or(Span::new(0, 0), |w| w.span);
-    let keeper = &actors[name.kept_by].id;
-    diagnostics
-        .warning(
-            &raw.file,
-            span,
-            format!(
-                "'{}' is a name of both '{keeper}' and '{}'",
-                name.name, raw.id
-            ),
-        )
-        .hint = Some(format!(
-        "mentions of '{}' go to '{keeper}'; remove the alias from one of the two",
-        name.name
-    ));
+    let (message, hint) = match name.kept_by {
+        Some(keeper) => {
+            let keeper = &actors[keeper].id;
+            (
+                format!(
+                    "the alias '{}' of '{}' is the name of '{keeper}'",
+                    name.name, raw.id
+                ),
+                format!(
+                    "mentions of '{}' go to '{keeper}', whose name it is; remove this alias",
+                    name.name
+                ),
+            )
+        }
+        None => {
+            let mut ids: Vec<&str> = name.with.iter().map(|&a| actors[a].id.as_str()).collect();
+            ids.push(&raw.id);
+            ids.sort_unstable();
+            let last = ids.pop().unwrap_or_default();
+            (
+                format!(
+                    "'{}' is an alias of both '{}' and '{last}'",
+                    name.name,
+                    ids.join("', '")
+                ),
+                format!(
+                    "mentions of '{}' link to neither; keep the alias on one of the two",
+                    name.name
+                ),
+            )
+        }
+    };
+    diagnostics.warning(&raw.file, span, message).hint = Some(hint);
 }

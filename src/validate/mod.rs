@@ -4,17 +4,19 @@
 
 mod entities;
 mod find_mentions;
+mod html;
 mod ids;
 mod memo;
 mod references;
 mod reuse;
+mod unused;
 
 use rustc_hash::FxHashMap as HashMap;
 use std::sync::Arc;
 
 use rayon::prelude::*;
 
-use crate::diagnostics::{Diagnostics, SourceFile, Span};
+use crate::diagnostics::{ActorNames, Diagnostics, SourceFile, Span};
 use crate::load::{RawActor, RawEvent, RawProject, RawSource};
 use crate::model::{Dossier, Event, Reference, Shared, Target, is_valid_id, slugify};
 use crate::scan::BodyScan;
@@ -37,6 +39,29 @@ pub fn validate_with(
     reuse: &dyn Reuse,
     diagnostics: &mut Diagnostics,
 ) -> Option<Dossier> {
+    let unreadable = raw.unreadable.clone();
+    let names: Vec<ActorNames> = raw
+        .actors
+        .iter()
+        .map(|a| ActorNames {
+            id: a.id.clone(),
+            name: a.name.as_ref().map(|n| n.value.clone()).unwrap_or_default(),
+            aliases: a.aliases.iter().map(|w| w.value.clone()).collect(),
+        })
+        .collect();
+    let (raw_sources, raw_actors) = (raw.sources.clone(), raw.actors.clone());
+    let dossier = resolve(raw, reuse, diagnostics);
+    if let Some(dossier) = &dossier {
+        unused::check(dossier, &raw_sources, &raw_actors, diagnostics);
+    }
+    diagnostics.fold_unreadable(&unreadable);
+    diagnostics.explain_unknown_ids(&names);
+    dossier
+}
+
+/// [`validate_with`], before the citations of unreadable sources are folded into the
+/// reasons why they are unreadable.
+fn resolve(raw: RawProject, reuse: &dyn Reuse, diagnostics: &mut Diagnostics) -> Option<Dossier> {
     let RawProject {
         dossier,
         mut sources,
@@ -64,6 +89,11 @@ pub fn validate_with(
         .unwrap_or_default();
     let resolved_sources =
         resolve_sources(&sources, &scans, meta.language, &mut resolver, diagnostics);
+    if meta.allow_html {
+        for (raw, scan) in sources.iter().zip(&scans) {
+            html::check(raw, &scan.html, diagnostics);
+        }
+    }
     let raw_actors = actors;
     let actors: Vec<_> = raw_actors
         .iter()

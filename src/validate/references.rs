@@ -210,14 +210,27 @@ impl<'a> Resolver<'a> {
             let (range, dest_url) = (&link.range, &link.destination);
             let written = text.get(range.clone()).unwrap_or_default();
             let span = place.locate(file, written, range.start);
-            if link.wiki {
+            if link.wiki && written.trim_end_matches(']').trim_end().ends_with('|') {
+                diagnostics
+                    .error(file, span, "a wiki-link with an empty label")
+                    .hint = Some(format!(
+                    "write [[{}]] for the linked page's own name, or a label after `|`",
+                    dest_url.trim()
+                ));
+            } else if link.wiki {
                 self.wiki_link(from, dest_url, file, span, diagnostics);
             } else if !link_safety::is_safe_link(dest_url) {
-                let scheme = link_safety::scheme(dest_url).unwrap_or_default();
-                let message = format!(
-                    "link to `{}` uses the scheme `{scheme}:`, which is not allowed",
-                    dest_url.trim()
-                );
+                let message = match link_safety::scheme(dest_url) {
+                    Some(scheme) => format!(
+                        "link to `{}` uses the scheme `{scheme}:`, which is not allowed",
+                        dest_url.trim()
+                    ),
+                    None => format!(
+                        "link to `{}` has no scheme (`//host…` borrows the page's own), \
+                         which is not allowed; write `https:` before it",
+                        dest_url.trim()
+                    ),
+                };
                 match origin {
                     MarkdownOrigin::Body => {
                         diagnostics

@@ -114,13 +114,24 @@ impl Preview {
 
     /// The same, naming `host` in the request.
     pub fn get_from(&self, host: &str, target: &str) -> Reply {
+        self.get_with(host, target, &[])
+    }
+
+    /// Fetches `target` with a `Host` header and more headers, as a browser sends them.
+    pub fn get_with(&self, host: &str, target: &str, headers: &[(&str, &str)]) -> Reply {
         let mut stream = TcpStream::connect(self.address).expect("connect");
         stream
             .set_read_timeout(Some(Duration::from_secs(40)))
             .expect("timeout");
+        let mut extra = String::new();
+        for (name, value) in headers {
+            for part in [name, ": ", value, "\r\n"] {
+                extra.push_str(part);
+            }
+        }
         write!(
             stream,
-            "GET {target} HTTP/1.1\r\nHost: {host}\r\nConnection: close\r\n\r\n"
+            "GET {target} HTTP/1.1\r\nHost: {host}\r\n{extra}Connection: close\r\n\r\n"
         )
         .expect("send");
         let mut raw = Vec::new();

@@ -16,6 +16,8 @@ pub struct MentionLinks<'l, 'b, I> {
     links: &'l [(Range<usize>, String)],
     next: usize,
     queue: VecDeque<Event<'b>>,
+    /// The end of a mention whose link is open (a name split across two lines).
+    open_until: Option<usize>,
 }
 
 impl<'l, 'b, I> MentionLinks<'l, 'b, I> {
@@ -27,6 +29,7 @@ impl<'l, 'b, I> MentionLinks<'l, 'b, I> {
             links,
             next: 0,
             queue: VecDeque::new(),
+            open_until: None,
         }
     }
 }
@@ -46,12 +49,24 @@ impl<'b, I: Iterator<Item = (Event<'b>, Range<usize>)>> Iterator for MentionLink
             return Some(event);
         }
         let mut at = range.start;
+        if let Some(end) = self.open_until {
+            // The rest of a mention that began in an earlier text event.
+            let end = end.clamp(range.start, range.end);
+            self.queue
+                .push_back(Event::Text(CowStr::Borrowed(&self.body[at..end])));
+            if Some(end) == self.open_until {
+                self.queue
+                    .push_back(Event::InlineHtml(CowStr::Borrowed("</a>")));
+                self.open_until = None;
+            }
+            at = end;
+        }
         while let Some((mention, href)) = self.links.get(self.next) {
             if mention.start >= range.end {
                 break;
             }
             self.next += 1;
-            if mention.start < at || mention.end > range.end {
+            if mention.start < at || self.open_until.is_some() {
                 continue;
             }
             if mention.start > at {
@@ -61,13 +76,21 @@ impl<'b, I: Iterator<Item = (Event<'b>, Range<usize>)>> Iterator for MentionLink
             self.queue.push_back(Event::InlineHtml(
                 format!("<a class=\"mention\" href=\"{}\">", escape::html(href)).into(),
             ));
-            self.queue
-                .push_back(Event::Text(CowStr::Borrowed(&self.body[mention.clone()])));
+            let end = mention.end.min(range.end);
+            self.queue.push_back(Event::Text(CowStr::Borrowed(
+                &self.body[mention.start..end],
+            )));
+            if end < mention.end {
+                // Closed in a later text event, after the line break.
+                self.open_until = Some(mention.end);
+                at = end;
+                break;
+            }
             self.queue
                 .push_back(Event::InlineHtml(CowStr::Borrowed("</a>")));
             at = mention.end;
         }
-        if at == range.start {
+        if at == range.start && self.queue.is_empty() {
             return Some(event);
         }
         if at < range.end {

@@ -9,7 +9,11 @@ mod footnotes;
 mod links;
 mod mention_links;
 mod quotes;
-mod raw;
+pub(crate) mod raw;
+
+/// At most this many mentions of an actor in one source are quoted (the sentence
+/// around each, for the actor's page); the rest are only counted.
+pub const QUOTES_PER_SOURCE: usize = 20;
 
 use std::collections::BTreeSet;
 
@@ -116,14 +120,25 @@ impl<'a> Markdown<'a> {
         let events = links::Links::new(events, self.dossier, page, local);
         let events = footnotes::Footnotes::new(events, footnotes);
         let events = code::Code::new(events, self.highlighter);
-        let events = events.map(|event| shift_heading(event, heading_shift));
+        let events = events.map(|event| no_nul(shift_heading(event, heading_shift)));
         let mut html = String::new();
+        // The author's raw HTML was sanitized fragment by fragment on the way in.
         pulldown_cmark::html::push_html(&mut html, events);
-        if self.dossier.meta.allow_html {
-            raw::sanitize(&html)
-        } else {
-            html
+        html
+    }
+}
+
+/// Text with NUL replaced by U+FFFD, as a browser would show it: the HTML written
+/// holds no NUL.
+fn no_nul(event: Event<'_>) -> Event<'_> {
+    match event {
+        Event::Text(text) if text.contains('\0') => {
+            Event::Text(text.replace('\0', "\u{FFFD}").into())
         }
+        Event::Code(text) if text.contains('\0') => {
+            Event::Code(text.replace('\0', "\u{FFFD}").into())
+        }
+        other => other,
     }
 }
 

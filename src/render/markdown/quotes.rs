@@ -5,6 +5,7 @@ use std::ops::Range;
 
 use pulldown_cmark::{Event, Tag, TagEnd};
 
+use super::QUOTES_PER_SOURCE;
 use crate::model::{Mention, Paragraph};
 use crate::paragraphs::{Follow, Step};
 use crate::render::plain_text::sentence_around;
@@ -22,11 +23,13 @@ pub struct Quotes<'q, 'b, I> {
     text: String,
     /// Mentions of the open block: (index in `mentions`, start and end in `text`).
     pending: Vec<(usize, usize, usize)>,
+    /// Whether each mention is quoted: the first few of each actor only.
+    wanted: Vec<bool>,
 }
 
 impl<'q, 'b, I> Quotes<'q, 'b, I> {
     /// Wraps the events of `body`, whose numbered blocks are `paragraphs`; `quotes[i]`
-    /// receives the sentence of `mentions[i]`.
+    /// receives the sentence of `mentions[i]`, for the first few mentions of each actor.
     pub fn new(
         inner: I,
         body: &'b str,
@@ -34,7 +37,17 @@ impl<'q, 'b, I> Quotes<'q, 'b, I> {
         mentions: &'q [Mention],
         quotes: &'q mut [String],
     ) -> Self {
+        let mut per_actor = std::collections::HashMap::new();
+        let wanted = mentions
+            .iter()
+            .map(|m| {
+                let seen = per_actor.entry(m.actor).or_insert(0usize);
+                *seen += 1;
+                *seen <= QUOTES_PER_SOURCE
+            })
+            .collect();
         Self {
+            wanted,
             inner,
             body,
             mentions,
@@ -54,12 +67,15 @@ impl<'q, 'b, I> Quotes<'q, 'b, I> {
             if mention.range.start >= range.end || !verbatim {
                 break;
             }
-            if mention.range.start >= range.start && mention.range.end <= range.end {
+            if mention.range.start >= range.start {
+                // A name split across two lines is quoted from its first part on.
                 let (start, end) = (
                     mention.range.start - range.start,
-                    mention.range.end - range.start,
+                    mention.range.end.min(range.end) - range.start,
                 );
-                if self.open {
+                if !self.wanted[self.next] {
+                    // Counted on the actor's page, not quoted.
+                } else if self.open {
                     self.pending.push((self.next, offset + start, offset + end));
                 } else {
                     self.out[self.next] = sentence_around(text, start, end);

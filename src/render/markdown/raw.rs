@@ -1,48 +1,272 @@
-//! Raw HTML in Markdown: escaped as text, or kept and then sanitized by ammonia when the
-//! dossier sets `allow_html`.
+//! Raw HTML in Markdown: escaped as text, or, when the dossier sets `allow_html`, each
+//! fragment sanitized on its own by ammonia. An HTML block is cleaned whole; an inline
+//! tag alone, and closed at the latest where its block ends. An unclosed `<script>` or
+//! `<textarea>` can then never swallow the text after it, and the author's HTML never
+//! touches the page's own markup (paragraph anchors, mention links).
 
+use std::collections::VecDeque;
 use std::ops::Range;
+use std::sync::LazyLock;
 
-use pulldown_cmark::Event;
+use pulldown_cmark::{CowStr, Event, Tag, TagEnd};
 
-/// Turns raw HTML into text (which the HTML writer escapes) unless HTML is allowed.
-/// Comes first in the chain, so it sees only the author's HTML, never the adapters'.
-pub struct RawHtml<I> {
-    inner: I,
-    allow: bool,
-}
+/// Elements that have no end tag.
+const VOID: [&str; 14] = [
+    "area", "base", "br", "col", "embed", "hr", "img", "input", "link", "meta", "param", "source",
+    "track", "wbr",
+];
 
-impl<I> RawHtml<I> {
-    /// Wraps a stream of events with their offsets.
-    pub fn new(inner: I, allow: bool) -> Self {
-        Self { inner, allow }
-    }
-}
+/// The prefix of every `id` the author writes, so that none can take the place of
+/// the page's own anchors (`#p3`).
+pub const ID_PREFIX: &str = "html-";
 
-impl<'e, I: Iterator<Item = (Event<'e>, Range<usize>)>> Iterator for RawHtml<I> {
-    type Item = (Event<'e>, Range<usize>);
-
-    fn next(&mut self) -> Option<Self::Item> {
-        let (event, range) = self.inner.next()?;
-        let event = match event {
-            Event::Html(html) | Event::InlineHtml(html) if !self.allow => Event::Text(html),
-            other => other,
-        };
-        Some((event, range))
-    }
-}
-
-/// Cleans rendered HTML that may hold the author's raw HTML: only harmless elements and
-/// attributes, and links to `http`, `https`, `mailto` or relative addresses.
-pub fn sanitize(html: &str) -> String {
+/// The one sanitizer: harmless elements and attributes only, links to `http`,
+/// `https`, `mailto` or relative addresses (in `href`, `src` and `cite`), no `class`,
+/// ids prefixed.
+static SANITIZER: LazyLock<ammonia::Builder<'static>> = LazyLock::new(|| {
     let mut builder = ammonia::Builder::default();
     builder
         .url_schemes(["http", "https", "mailto"].into_iter().collect())
-        .add_generic_attributes(["id", "class", "aria-label"])
+        .add_generic_attributes(["id", "aria-label"])
+        .id_prefix(Some(ID_PREFIX))
         .add_tags(["input"])
         .add_tag_attributes("input", ["type", "checked", "disabled"])
+        .attribute_filter(|_, attribute, value| {
+            if attribute == "cite" && !crate::link_safety::is_safe_link(value) {
+                None
+            } else {
+                Some(value.into())
+            }
+        })
         .link_rel(Some("noopener noreferrer"));
-    builder.clean(html).to_string()
+    builder
+});
+
+/// Cleans one fragment of the author's HTML.
+pub fn sanitize(html: &str) -> String {
+    SANITIZER.clean(html).to_string()
+}
+
+/// Turns raw HTML into text (which the HTML writer escapes) unless HTML is allowed;
+/// then sanitizes each fragment on its own. Comes first in the chain, so it sees only
+/// the author's HTML, never the adapters'.
+pub struct RawHtml<'e, I> {
+    inner: I,
+    allow: bool,
+    /// Inline elements the author opened and has not closed yet, innermost last.
+    open: Vec<String>,
+    /// Events to give before reading on.
+    queued: VecDeque<(Event<'e>, Range<usize>)>,
+}
+
+impl<I> RawHtml<'_, I> {
+    /// Wraps a stream of events with their offsets.
+    pub fn new(inner: I, allow: bool) -> Self {
+        Self {
+            inner,
+            allow,
+            open: Vec::new(),
+            queued: VecDeque::new(),
+        }
+    }
+}
+
+impl<'e, I: Iterator<Item = (Event<'e>, Range<usize>)>> Iterator for RawHtml<'e, I> {
+    type Item = (Event<'e>, Range<usize>);
+
+    fn next(&mut self) -> Option<Self::Item> {
+        if let Some(queued) = self.queued.pop_front() {
+            return Some(queued);
+        }
+        let (event, range) = self.inner.next()?;
+        if !self.allow {
+            let event = match event {
+                Event::Html(html) | Event::InlineHtml(html) => Event::Text(html),
+                other => other,
+            };
+            return Some((event, range));
+        }
+        match event {
+            Event::Start(Tag::HtmlBlock) => Some(self.block(range)),
+            Event::InlineHtml(html) => {
+                let cleaned = self.inline(&html);
+                Some((Event::InlineHtml(cleaned.into()), range))
+            }
+            Event::End(end) if !self.open.is_empty() && !is_inline(end) => {
+                let closes = self.close_from(0);
+                let at = range.start..range.start;
+                self.queued.push_back((Event::End(end), range));
+                Some((Event::InlineHtml(closes.into()), at))
+            }
+            other => Some((other, range)),
+        }
+    }
+}
+
+impl<'e, I: Iterator<Item = (Event<'e>, Range<usize>)>> RawHtml<'e, I> {
+    /// An HTML block, read to its end and cleaned whole.
+    fn block(&mut self, start: Range<usize>) -> (Event<'e>, Range<usize>) {
+        let mut html = String::new();
+        let mut end = start.end;
+        for (event, range) in self.inner.by_ref() {
+            end = range.end;
+            match event {
+                Event::Html(line) | Event::Text(line) => html.push_str(&line),
+                Event::End(TagEnd::HtmlBlock) => break,
+                _ => {}
+            }
+        }
+        let cleaned = CowStr::from(sanitize(&html));
+        (Event::Html(cleaned), start.start..end)
+    }
+
+    /// One inline tag: a start tag cleaned (its element remembered, to close it), an
+    /// end tag kept only when it closes an element the author opened here.
+    fn inline(&mut self, html: &str) -> String {
+        let tag = html.trim();
+        if let Some(rest) = tag.strip_prefix("</") {
+            let name = tag_name(rest);
+            return match self.open.iter().rposition(|open| *open == name) {
+                Some(at) => self.close_from(at),
+                None => String::new(),
+            };
+        }
+        let name = tag_name(tag.strip_prefix('<').unwrap_or_default());
+        if name.is_empty() {
+            return String::new();
+        }
+        let cleaned = sanitize(tag);
+        let void = VOID.contains(&name.as_str());
+        let closing = format!("</{name}>");
+        let start = if void {
+            cleaned.as_str()
+        } else {
+            match cleaned.strip_suffix(&closing) {
+                Some(start) => start,
+                None => return String::new(),
+            }
+        };
+        if !start.starts_with(&format!("<{name}")) {
+            return String::new();
+        }
+        let start = start.to_string();
+        if !void && !tag.ends_with("/>") {
+            self.open.push(name);
+        }
+        start
+    }
+
+    /// End tags for the open elements from `at` on, innermost first.
+    fn close_from(&mut self, at: usize) -> String {
+        let mut closes = String::new();
+        for name in self.open.drain(at..).rev() {
+            closes.push_str("</");
+            closes.push_str(&name);
+            closes.push('>');
+        }
+        closes
+    }
+}
+
+/// Whether an end tag closes inline formatting (inside which an author's element may
+/// still be open) rather than a block.
+fn is_inline(end: TagEnd) -> bool {
+    matches!(
+        end,
+        TagEnd::Emphasis
+            | TagEnd::Strong
+            | TagEnd::Strikethrough
+            | TagEnd::Superscript
+            | TagEnd::Subscript
+            | TagEnd::Link
+            | TagEnd::Image
+    )
+}
+
+/// The lowercase element name at the start of `text` (after `<` or `</`).
+fn tag_name(text: &str) -> String {
+    text.chars()
+        .take_while(|c| c.is_ascii_alphanumeric() || *c == '-')
+        .map(|c| c.to_ascii_lowercase())
+        .collect()
+}
+
+/// What the sanitizer removes from one fragment of the author's HTML, for a warning:
+/// `<script>`, `onclick on <img>`… Empty when the fragment is kept whole.
+pub fn dropped(html: &str) -> Vec<String> {
+    let cleaned = sanitize(html);
+    let kept = tags(&cleaned);
+    let mut lost = Vec::new();
+    for (name, attributes) in tags(html) {
+        let same: Vec<&(String, Vec<String>)> = kept.iter().filter(|(n, _)| *n == name).collect();
+        if same.is_empty() {
+            let what = format!("<{name}>");
+            if !lost.contains(&what) {
+                lost.push(what);
+            }
+            continue;
+        }
+        for attribute in attributes {
+            let still = same.iter().any(|(_, a)| a.contains(&attribute));
+            let what = format!("{attribute} on <{name}>");
+            if !still && !lost.contains(&what) {
+                lost.push(what);
+            }
+        }
+    }
+    lost
+}
+
+/// The start tags of some HTML: names and attribute names, lowercase.
+fn tags(html: &str) -> Vec<(String, Vec<String>)> {
+    let mut found = Vec::new();
+    let mut rest = html;
+    while let Some(at) = rest.find('<') {
+        rest = &rest[at + 1..];
+        let name = tag_name(rest);
+        if name.is_empty() || !rest.starts_with(|c: char| c.is_ascii_alphabetic()) {
+            continue;
+        }
+        rest = &rest[name.len()..];
+        let (attributes, after) = attribute_names(rest);
+        rest = after;
+        found.push((name, attributes));
+    }
+    found
+}
+
+/// The attribute names of a start tag whose name was just read, and the text after it.
+fn attribute_names(mut rest: &str) -> (Vec<String>, &str) {
+    let mut names = Vec::new();
+    loop {
+        rest = rest.trim_start_matches(|c: char| c.is_whitespace() || c == '/');
+        if rest.is_empty() || rest.starts_with('>') {
+            return (names, rest.get(1..).unwrap_or_default());
+        }
+        let end = rest
+            .find(|c: char| c.is_whitespace() || matches!(c, '=' | '>' | '/'))
+            .unwrap_or(rest.len());
+        if end == 0 {
+            rest = &rest[1..];
+            continue;
+        }
+        names.push(rest[..end].to_ascii_lowercase());
+        rest = rest[end..].trim_start();
+        if let Some(value) = rest.strip_prefix('=') {
+            let value = value.trim_start();
+            rest = match value.chars().next() {
+                Some(quote @ ('"' | '\'')) => value[1..]
+                    .find(quote)
+                    .map_or("", |close| &value[close + 2..]),
+                _ => {
+                    let end = value
+                        .find(|c: char| c.is_whitespace() || c == '>')
+                        .unwrap_or(value.len());
+                    &value[end..]
+                }
+            };
+        }
+    }
 }
 
 #[cfg(test)]
@@ -50,15 +274,26 @@ mod tests {
     use super::*;
 
     #[test]
-    fn sanitizing_removes_scripts_and_handlers_and_keeps_our_markup() {
+    fn sanitizing_removes_scripts_handlers_unsafe_cites_and_classes() {
         let clean = sanitize(
             "<p id=\"p1\" class=\"para\">x<script>alert(1)</script><img src=x onerror=alert(1)>\
-             <a href=\"javascript:alert(1)\">j</a><a class=\"mention\" href=\"../a/index.html\">a</a></p>",
+             <a href=\"javascript:alert(1)\">j</a><blockquote cite=\"javascript:x\">q\
+             </blockquote><q cite=\"https://example.org/\">ok</q></p>",
         );
         assert!(!clean.contains("script"), "{clean}");
         assert!(!clean.contains("onerror"), "{clean}");
         assert!(!clean.contains("javascript"), "{clean}");
-        assert!(clean.contains("id=\"p1\""), "{clean}");
-        assert!(clean.contains("href=\"../a/index.html\""), "{clean}");
+        assert!(!clean.contains("class"), "{clean}");
+        assert!(clean.contains("id=\"html-p1\""), "{clean}");
+        assert!(clean.contains("cite=\"https://example.org/\""), "{clean}");
+    }
+
+    #[test]
+    fn what_was_dropped_is_named() {
+        assert_eq!(
+            dropped("<img src=x onerror='a>b' class=c><script>"),
+            ["onerror on <img>", "class on <img>", "<script>"]
+        );
+        assert!(dropped("<b>bold</b> <a href=\"https://x.org\">x</a>").is_empty());
     }
 }

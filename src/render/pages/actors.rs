@@ -11,6 +11,7 @@ use crate::pictures::graph_relations;
 use crate::render::crossref::referrers;
 use crate::render::fragments::{self, Quote, QuoteGroup};
 use crate::render::links::{PagePath, href};
+use crate::render::markdown::QUOTES_PER_SOURCE;
 use crate::render::pictures::PagePictures;
 use crate::render::plain_text::{plain, short_title};
 use crate::render::views::{Chrome, Link};
@@ -172,8 +173,13 @@ fn outside(body: &str, at: usize, l: &crate::labels::Labels) -> &'static str {
     }
 }
 
+/// At most this many mentions in all are quoted on an actor's page.
+const QUOTES_PER_ACTOR: usize = 500;
+
 /// The mentions of actor `index`, grouped by source, each with its sentence from
-/// `quotes` (aligned with `Dossier::mentions`).
+/// `quotes` (aligned with `Dossier::mentions`). However many mentions, a bounded number
+/// is quoted, the rest counted (a mention-dense source would otherwise make pages of
+/// gigabytes).
 fn mention_groups<'q>(
     site: &Site<'_>,
     page: &PagePath,
@@ -189,6 +195,7 @@ fn mention_groups<'q>(
             .or_default()
             .push(m);
     }
+    let mut listed = 0;
     by_source
         .into_iter()
         .map(|(source, list)| {
@@ -197,11 +204,21 @@ fn mention_groups<'q>(
             } else {
                 l.mention_many
             };
+            let shown = list
+                .len()
+                .min(QUOTES_PER_SOURCE)
+                .min(QUOTES_PER_ACTOR - listed);
+            listed += shown;
+            let count = if shown < list.len() {
+                format!("{} {word}, {shown} {}", list.len(), l.mentions_shown)
+            } else {
+                format!("{} {word}", list.len())
+            };
             QuoteGroup {
                 source: site.source_link(page, source),
                 date: dossier.sources[source].published.human(site.language),
-                count: format!("{} {word}", list.len()),
-                quotes: quotes_of(site, page, &list, quotes),
+                count,
+                quotes: quotes_of(site, page, &list[..shown], quotes),
             }
         })
         .collect()

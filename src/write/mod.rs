@@ -2,7 +2,11 @@
 //! beside it (`OUT.tmp-PID`), and swapped in only when the build succeeded. A failed
 //! build leaves the previous output untouched and removes its own folder. A folder that
 //! a previous build did not make (it has no [`MARKER`] file) is never replaced unless
-//! forced.
+//! forced. Paths are compared once resolved ([`guard`]), links are never followed
+//! while deleting, and the swap is one step where the system allows ([`swap`]).
+
+pub mod guard;
+mod swap;
 
 use std::collections::BTreeMap;
 use std::fs;
@@ -26,8 +30,31 @@ pub enum WriteError {
         /// The output folder.
         path: PathBuf,
     },
+    /// An existing file that the command did not write.
+    #[error(
+        "{} exists and was not written by `dossier`; refusing to replace it: \
+         choose another file, or pass --force",
+        path.display()
+    )]
+    NotOursFile {
+        /// The file.
+        path: PathBuf,
+    },
+    /// The output is a symbolic link.
+    #[error(
+        "refusing to write through the symbolic link {}: give the folder it points to instead",
+        path.display()
+    )]
+    Link {
+        /// The link.
+        path: PathBuf,
+    },
     /// The output would replace the project or its inputs.
-    #[error("refusing to write the site into {}: it holds the project's own files", path.display())]
+    #[error(
+        "refusing to write into {}: it is or holds the project's own files \
+         (content/, templates/, static/)",
+        path.display()
+    )]
     Inputs {
         /// The output folder.
         path: PathBuf,
@@ -50,7 +77,7 @@ pub enum WriteError {
     },
 }
 
-fn io(action: &'static str, path: &Path) -> impl FnOnce(std::io::Error) -> WriteError {
+pub(crate) fn io(action: &'static str, path: &Path) -> impl FnOnce(std::io::Error) -> WriteError {
     let path = path.to_path_buf();
     move |source| WriteError::Io {
         action,
@@ -209,26 +236,24 @@ fn sibling(out: &Path, suffix: &str) -> PathBuf {
 
 impl Staging {
     /// Checks that `out` may be replaced and creates the fresh folder beside it.
-    /// `root` is the project: the output may not be it, hold it, or lie in its inputs.
+    /// `root` is the project: the output may not be it, hold it, lie in its inputs or
+    /// be a link, all compared on resolved paths. Clears what killed builds left.
     pub fn begin(root: &Path, out: &Path, force: bool) -> Result<Self, WriteError> {
-        let out = absolute(out)?;
-        let root = absolute(root)?;
-        let inputs = ["content", "templates", "static"].map(|d| root.join(d));
-        if root.starts_with(&out) || inputs.iter().any(|input| out.starts_with(input)) {
-            return Err(WriteError::Inputs { path: out });
-        }
+        let shown = out.to_path_buf();
+        let out = guard::output_allowed(root, out)?;
         if out.exists() && !out.is_dir() {
-            return Err(WriteError::NotOurs { path: out });
+            return Err(WriteError::NotOurs { path: shown });
         }
         if !force && non_empty_dir(&out)? && !out.join(MARKER).is_file() {
-            return Err(WriteError::NotOurs { path: out });
+            return Err(WriteError::NotOurs { path: shown });
         }
         if let Some(parent) = out.parent() {
             fs::create_dir_all(parent).map_err(io("cannot create", parent))?;
         }
+        swap::sweep(&out);
         let tmp = sibling(&out, "tmp");
-        if tmp.exists() {
-            fs::remove_dir_all(&tmp).map_err(io("cannot remove", &tmp))?;
+        if fs::symlink_metadata(&tmp).is_ok() {
+            remove_tree(&tmp)?;
         }
         fs::create_dir(&tmp).map_err(io("cannot create", &tmp))?;
         Ok(Self {
@@ -243,41 +268,38 @@ impl Staging {
         &self.tmp
     }
 
-    /// Marks the new site as ours and puts it in place of the old one.
-    pub fn commit(mut self) -> Result<(), WriteError> {
+    /// Marks the new site as ours and puts it in place of the old one. The new site is
+    /// in place once this returns `Ok`; the `Some` message then says that the previous
+    /// output could not be removed, and where it was left.
+    pub fn commit(mut self) -> Result<Option<String>, WriteError> {
         let marker = self.tmp.join(MARKER);
         fs::write(
             &marker,
             "made by `dossier build`; this whole folder is replaced by the next build\n",
         )
         .map_err(io("cannot write", &marker))?;
-        let old = sibling(&self.out, "old");
-        let had_old = self.out.exists();
-        if had_old {
-            fs::rename(&self.out, &old).map_err(io("cannot move aside", &self.out))?;
-        }
-        if let Err(source) = fs::rename(&self.tmp, &self.out) {
-            if had_old {
-                let _ = fs::rename(&old, &self.out);
-            }
-            return Err(WriteError::Io {
-                action: "cannot move into place",
-                path: self.tmp.clone(),
-                source,
-            });
-        }
+        let old = swap::swap_in(&self.tmp, &self.out, &sibling(&self.out, "old"))?;
         self.committed = true;
-        if had_old {
-            remove_tree(&old)?;
-        }
-        Ok(())
+        Ok(old.and_then(|old| {
+            remove_tree(&old).err().map(|error| {
+                format!(
+                    "the new site is in place, but the previous output could not be removed \
+                     ({error}); it was left in {}, for you to delete",
+                    old.display()
+                )
+            })
+        }))
     }
 }
 
 /// Removes a folder and everything in it, its sub-folders in parallel (an output holds
 /// thousands of small folders; removing them is most of a rebuild's system time).
+/// Links are removed, never followed: a link itself is all that goes.
 fn remove_tree(path: &Path) -> Result<(), WriteError> {
     use rayon::prelude::*;
+    if guard::is_link(path) {
+        return fs::remove_file(path).map_err(io("cannot remove", path));
+    }
     let mut folders = Vec::new();
     for entry in fs::read_dir(path)
         .map_err(io("cannot read", path))?
@@ -285,16 +307,18 @@ fn remove_tree(path: &Path) -> Result<(), WriteError> {
     {
         if entry.file_type().is_ok_and(|t| t.is_dir()) {
             match fs::read_dir(entry.path()) {
-                Ok(children) => folders.extend(children.flatten().map(|c| c.path())),
-                Err(_) => folders.push(entry.path()),
+                Ok(children) => folders.extend(children.flatten()),
+                Err(_) => {
+                    let _ = fs::remove_dir_all(entry.path());
+                }
             }
         }
     }
-    folders.par_iter().for_each(|folder| {
-        let _ = if folder.is_dir() {
-            fs::remove_dir_all(folder)
+    folders.par_iter().for_each(|child| {
+        let _ = if child.file_type().is_ok_and(|t| t.is_dir()) {
+            fs::remove_dir_all(child.path())
         } else {
-            fs::remove_file(folder)
+            fs::remove_file(child.path())
         };
     });
     fs::remove_dir_all(path).map_err(io("cannot remove the previous output", path))
@@ -306,22 +330,6 @@ impl Drop for Staging {
             let _ = fs::remove_dir_all(&self.tmp);
         }
     }
-}
-
-/// `path` made absolute against the current folder, without touching the disk.
-fn absolute(path: &Path) -> Result<PathBuf, WriteError> {
-    let joined = std::path::absolute(path).map_err(io("cannot resolve", path))?;
-    let mut out = PathBuf::new();
-    for component in joined.components() {
-        match component {
-            Component::ParentDir => {
-                out.pop();
-            }
-            Component::CurDir => {}
-            other => out.push(other),
-        }
-    }
-    Ok(out)
 }
 
 #[cfg(test)]

@@ -1,0 +1,331 @@
+//! What `check` catches that writers get wrong, and what it must never print: each test
+//! runs the real binary on a fixture dossier changed the way a writer would.
+
+mod common;
+
+use std::path::Path;
+use std::process::{Command, Output};
+
+use common::{copy_project, fixture};
+
+fn check(root: &Path) -> Output {
+    Command::new(env!("CARGO_BIN_EXE_dossier"))
+        .args(["check", "--root", root.to_str().expect("utf-8 path")])
+        .env("NO_COLOR", "1")
+        .output()
+        .expect("run dossier")
+}
+
+fn stderr(output: &Output) -> String {
+    String::from_utf8_lossy(&output.stderr).into_owned()
+}
+
+/// The block of one diagnostic: from its first line to the blank line after it.
+fn block<'a>(text: &'a str, what: &str) -> &'a str {
+    let start = text
+        .find(what)
+        .unwrap_or_else(|| panic!("no `{what}` in:\n{text}"));
+    let start = text[..start].rfind("\n\n").map_or(0, |i| i + 2);
+    let end = text[start..].find("\n\n").map_or(text.len(), |i| start + i);
+    &text[start..end]
+}
+
+#[cfg(unix)]
+#[test]
+fn item_7_links_out_of_the_project_are_refused_and_never_quoted() {
+    let project = copy_project(&fixture("valid-en"));
+    let root = project.path();
+    let outside = tempfile::tempdir().expect("temp");
+    let secret = outside.path().join("environ");
+    std::fs::write(&secret, "AWS_SECRET=hunter2\n").expect("write");
+    let link = |target: &Path, at: &str| {
+        std::os::unix::fs::symlink(target, root.join(at)).expect("link");
+    };
+    link(&secret, "content/sources/leak.md");
+    link(&secret, "content/actors/leak.yaml");
+    link(Path::new("/proc/self/environ"), "content/events/env.yaml");
+    // A link inside the project is fine.
+    std::fs::create_dir(root.join("drafts")).expect("mkdir");
+    let actor = root.join("content/actors/port-varna.yaml");
+    std::fs::rename(&actor, root.join("drafts/port-varna.yaml")).expect("move");
+    link(
+        &root.join("drafts/port-varna.yaml"),
+        "content/actors/port-varna.yaml",
+    );
+    let output = check(root);
+    let text = stderr(&output);
+    assert_eq!(output.status.code(), Some(1), "{text}");
+    for at in [
+        "content/sources/leak.md",
+        "content/actors/leak.yaml",
+        "content/events/env.yaml",
+    ] {
+        let found = block(&text, &format!("--> {at}"));
+        assert!(found.contains("outside the project"), "{found}");
+    }
+    assert!(!text.contains("hunter2"), "{text}");
+    assert!(!text.contains("PATH="), "{text}");
+    assert!(!text.contains("port-varna.yaml"), "{text}");
+    // dossier.yaml itself.
+    let yaml = root.join("content/dossier.yaml");
+    std::fs::remove_file(&yaml).expect("rm");
+    std::os::unix::fs::symlink(&secret, &yaml).expect("link");
+    let text = stderr(&check(root));
+    assert!(block(&text, "--> content/dossier.yaml").contains("outside the project"));
+    assert!(!text.contains("hunter2"), "{text}");
+}
+
+#[test]
+fn item_18_a_misspelt_folder_in_content_is_an_error_with_a_hint() {
+    let project = copy_project(&fixture("valid-en"));
+    let root = project.path();
+    let content = root.join("content");
+    let event = "- date: 2024-01-01\n  title: Lost\n";
+    std::fs::create_dir(content.join("event")).expect("mkdir");
+    std::fs::write(content.join("event/x.yaml"), event).expect("write");
+    std::fs::create_dir(content.join("source")).expect("mkdir");
+    std::fs::create_dir(content.join("drafts")).expect("mkdir");
+    std::fs::write(content.join("drafts/a.md"), "draft").expect("write");
+    std::fs::write(content.join("dossier.yml"), "title: x\n").expect("write");
+    std::fs::write(content.join(".notes"), "hidden: fine").expect("write");
+    let output = check(root);
+    let text = stderr(&output);
+    assert_eq!(output.status.code(), Some(1), "{text}");
+    let hints = [
+        ("content/event/", "did you mean `events/`?"),
+        ("content/source/", "did you mean `sources/`?"),
+        (
+            "content/drafts/",
+            "content/ holds only dossier.yaml, sources/, actors/ and events/",
+        ),
+        ("content/dossier.yml", "did you mean `dossier.yaml`?"),
+    ];
+    for (at, hint) in hints {
+        let found = block(&text, &format!("--> {at}\n"));
+        assert!(found.starts_with("error: unknown"), "{found}");
+        assert!(found.contains(hint), "{found}");
+    }
+    assert!(!text.contains(".notes"), "{text}");
+    assert!(text.contains("4 errors"), "{text}");
+}
+
+/// Replaces `from` by `to` in a file of `root`.
+fn edit(root: &Path, file: &str, from: &str, to: &str) {
+    let path = root.join(file);
+    let text = std::fs::read_to_string(&path).expect("read");
+    assert!(text.contains(from), "{file} has no `{from}`");
+    std::fs::write(&path, text.replacen(from, to, 1)).expect("write");
+}
+
+#[test]
+fn item_19_the_cause_comes_first_with_its_consequences_folded_in() {
+    // No front matter: one error, first, that counts the citations it breaks.
+    let project = copy_project(&fixture("valid-en"));
+    let root = project.path();
+    let file = "content/sources/council-minutes.md";
+    let text = std::fs::read_to_string(root.join(file)).expect("read");
+    let body = &text[text.find("\n---\n").expect("front matter") + 5..];
+    std::fs::write(root.join(file), body).expect("write");
+    let text = stderr(&check(root));
+    assert!(
+        text.starts_with("error: a source starts with YAML front matter"),
+        "{text}"
+    );
+    assert!(
+        text.contains("citations of this unreadable source ('council-minutes')"),
+        "{text}"
+    );
+    assert!(!text.contains("unknown"), "{text}");
+    assert!(text.contains("\n1 error"), "{text}");
+
+    // A file name that is not an id: its citations fold into it.
+    let project = copy_project(&fixture("valid-en"));
+    let root = project.path();
+    std::fs::rename(
+        root.join(file),
+        root.join("content/sources/Council_Minutes.md"),
+    )
+    .expect("rename");
+    let text = stderr(&check(root));
+    assert!(
+        text.starts_with("error: `Council_Minutes` is not a valid id"),
+        "{text}"
+    );
+    assert!(
+        text.contains("citations of this unreadable source"),
+        "{text}"
+    );
+    assert!(!text.contains("unknown source"), "{text}");
+
+    // `: ` in a plain value (French typography): the hint to quote it, at its line.
+    let project = copy_project(&fixture("valid-en"));
+    let root = project.path();
+    edit(
+        root,
+        file,
+        "title: Minutes of the harbour council",
+        "title: Niger : les militaires",
+    );
+    let text = stderr(&check(root));
+    let found = block(&text, "--> content/sources/council-minutes.md:2:");
+    assert!(
+        found.contains("hint: quote a value that contains ': ': title: \"Niger : les militaires\""),
+        "{found}"
+    );
+    assert!(text.starts_with("error: invalid YAML"), "{text}");
+}
+
+#[test]
+fn item_17_locations_are_those_of_the_users_file() {
+    let project = copy_project(&fixture("valid-en"));
+    let root = project.path();
+    // A tab on line 2.
+    let actor = "content/actors/port-varna.yaml";
+    std::fs::write(root.join(actor), "name: Port of Varna\n\tkind: place\n").expect("write");
+    let text = stderr(&check(root));
+    let found = block(&text, "found a tab");
+    assert!(found.contains(&format!("--> {actor}:2:1")), "{found}");
+    assert!(!found.contains(" at line "), "{found}");
+    // Old Mac line ends (CR only): the unknown key on line 3 is on line 3.
+    std::fs::write(
+        root.join(actor),
+        "name: Port of Varna\rkind: place\ralias: [Varna]\r",
+    )
+    .expect("write");
+    let text = stderr(&check(root));
+    let found = block(&text, "unknown key");
+    assert!(found.contains(&format!("--> {actor}:3:1")), "{found}");
+    assert!(found.contains("3 | alias: [Varna]"), "{found}");
+    // Front matter: a duplicate key at the file's line, in the file's words.
+    std::fs::write(root.join(actor), "name: Port of Varna\nkind: place\n").expect("write");
+    edit(
+        root,
+        "content/sources/council-minutes.md",
+        "kind: transcript",
+        "kind: transcript\ntitle: Again",
+    );
+    let text = stderr(&check(root));
+    let found = block(&text, "duplicate");
+    assert!(
+        found.contains("--> content/sources/council-minutes.md:5:1"),
+        "{found}"
+    );
+    assert!(!found.contains("Options"), "{found}");
+    assert!(!found.contains(" at line "), "{found}");
+}
+
+#[test]
+fn item_12_a_wiki_link_with_an_empty_label_is_an_error() {
+    let project = copy_project(&fixture("valid-en"));
+    let root = project.path();
+    edit(
+        root,
+        "content/sources/council-minutes.md",
+        "The council met",
+        "The [[port-varna|]] council met",
+    );
+    let output = check(root);
+    let text = stderr(&output);
+    assert_eq!(output.status.code(), Some(1), "{text}");
+    let found = block(&text, "empty label");
+    assert!(
+        found.contains("--> content/sources/council-minutes.md:10:5"),
+        "{found}"
+    );
+    assert!(found.contains("write [[port-varna]]"), "{found}");
+}
+
+#[cfg(unix)]
+#[test]
+fn item_13_scheme_less_links_and_non_utf8_file_names_are_worded_right() {
+    use std::os::unix::ffi::OsStrExt;
+    let project = copy_project(&fixture("valid-en"));
+    let root = project.path();
+    edit(
+        root,
+        "content/sources/council-minutes.md",
+        "The council met",
+        "The [council](//evil.example/x) met",
+    );
+    let name = std::ffi::OsStr::from_bytes(b"\xff\xfe.md");
+    std::fs::write(
+        root.join("content/sources").join(name),
+        "---\ntitle: x\n---\n",
+    )
+    .expect("write");
+    let text = stderr(&check(root));
+    let found = block(&text, "//evil.example/x");
+    assert!(found.contains("has no scheme"), "{found}");
+    assert!(!found.contains("`:`"), "{found}");
+    let found = block(&text, "is not a valid id");
+    assert!(
+        found.contains("rename it `a-name-of-your-own.md`"),
+        "{found}"
+    );
+    assert!(!found.contains("rename it `.md`"), "{found}");
+}
+
+#[test]
+fn item_23_a_template_error_is_told_at_its_line_in_the_templates_folder() {
+    let project = copy_project(&fixture("valid-en"));
+    let root = project.path();
+    std::fs::create_dir(root.join("templates")).expect("mkdir");
+    let base =
+        std::fs::read_to_string(Path::new(env!("CARGO_MANIFEST_DIR")).join("templates/base.html"))
+            .expect("read");
+    let mut lines: Vec<&str> = base.lines().collect();
+    lines.insert(9, "{% if %}");
+    std::fs::write(root.join("templates/base.html"), lines.join("\n")).expect("write");
+    let output = Command::new(env!("CARGO_BIN_EXE_dossier"))
+        .args(["build", "--root", root.to_str().expect("utf-8")])
+        .env("NO_COLOR", "1")
+        .output()
+        .expect("run");
+    let text = stderr(&output);
+    assert_eq!(output.status.code(), Some(1), "{text}");
+    let found = block(&text, "invalid template");
+    assert!(found.contains("--> templates/base.html:10:7"), "{found}");
+    assert!(found.contains("10 | {% if %}"), "{found}");
+    assert!(!found.contains(&root.display().to_string()), "{found}");
+    assert!(!root.join("public").exists());
+}
+
+#[test]
+fn item_22_the_warnings_a_writer_wants() {
+    let project = copy_project(&fixture("valid-en"));
+    let root = project.path();
+    let write = |file: &str, text: &str| std::fs::write(root.join(file), text).expect("write");
+    write(
+        "content/actors/ghost.yaml",
+        "name: Ghost Company\nkind: organization\n",
+    );
+    write(
+        "content/sources/unused.md",
+        "---\ntitle: Nobody cites me\npublished: 2024-01\n---\n\nText.\n",
+    );
+    let text = stderr(&check(root));
+    let found = block(&text, "--> content/actors/ghost.yaml:1:7");
+    assert!(found.contains("warning: 'ghost' is mentioned in no source and named in no event"));
+    let found = block(&text, "--> content/sources/unused.md:2:8");
+    assert!(
+        found.contains("warning: no event, judgment or text cites 'unused'"),
+        "{found}"
+    );
+    // A name or an alias written where the id goes, paragraphs after one source.
+    let events = "content/events/2023-2024.yaml";
+    edit(root, events, "actors: [port-varna]", "actors: [Varna]");
+    edit(
+        root,
+        events,
+        "sources: [port-concession-signed#p1]",
+        "sources: [port-concession-signed#p1,p2]",
+    );
+    let text = stderr(&check(root));
+    let found = block(&text, "'Varna' is an alias of 'port-varna'");
+    assert!(found.contains("hint: write the id: port-varna"), "{found}");
+    let found = block(&text, "'p2' is a paragraph");
+    assert!(
+        found.contains("hint: write port-concession-signed#p1, port-concession-signed#p2"),
+        "{found}"
+    );
+}

@@ -1,0 +1,122 @@
+//! How names in the sources are matched to actors when two actors claim the same name,
+//! and when the text writes apostrophes, spaces and line breaks its own way.
+
+mod common;
+
+use std::path::Path;
+use std::process::Command;
+
+use common::{build, copy_project, fixture};
+
+fn write(root: &Path, file: &str, text: &str) {
+    std::fs::write(root.join(file), text).expect("write");
+}
+
+fn check(root: &Path) -> String {
+    let output = Command::new(env!("CARGO_BIN_EXE_dossier"))
+        .args(["check", "--root", root.to_str().expect("utf-8")])
+        .env("NO_COLOR", "1")
+        .output()
+        .expect("run");
+    String::from_utf8_lossy(&output.stderr).into_owned()
+}
+
+/// The project of both tests: the English fixture with the actors and the source below.
+fn project() -> tempfile::TempDir {
+    let project = copy_project(&fixture("valid-en"));
+    let root = project.path();
+    let actors = [
+        ("niger", "name: Niger\nkind: state\n"),
+        (
+            "base-aerienne-201",
+            "name: Base aérienne 201\nkind: place\naliases:\n  - Niger\n",
+        ),
+        ("moscou", "name: Moscou\nkind: place\naliases: [Kremlin]\n"),
+        ("russie", "name: Russie\nkind: state\naliases: [Kremlin]\n"),
+        ("afrique-ouest", "name: Afrique de l'Ouest\nkind: place\n"),
+        ("riverside-bridge", "name: Riverside Bridge\nkind: place\n"),
+        ("inspectors", "name: The inspectors\nkind: group\n"),
+    ];
+    for (id, yaml) in actors {
+        write(root, &format!("content/actors/{id}.yaml"), yaml);
+    }
+    let body = "Niger and the Kremlin, as seen from Afrique de\u{a0}l\u{2019}Ouest and \
+                from Afrique de\u{202f}l\u{2bc}Ouest.\n\n\
+                Near the Riverside\nBridge. The\ninspectors came.\n";
+    write(
+        root,
+        "content/sources/west.md",
+        &format!("---\ntitle: West\npublished: 2024-05-01\n---\n\n{body}"),
+    );
+    project
+}
+
+#[test]
+fn item_20_an_own_name_wins_over_an_alias_and_a_shared_alias_links_to_neither() {
+    let project = project();
+    let site = build(project.path());
+    let page = site.read("sources/west/index.html");
+    assert!(
+        page.contains("href=\"../../actors/niger/index.html\">Niger</a>"),
+        "{page}"
+    );
+    assert!(!page.contains("actors/base-aerienne-201/"), "{page}");
+    assert!(!page.contains(">Kremlin</a>"), "{page}");
+    let warnings = check(project.path());
+    let at_alias = "--> content/actors/base-aerienne-201.yaml:4:5";
+    assert!(warnings.contains(at_alias), "{warnings}");
+    assert!(
+        warnings.contains("the alias 'Niger' of 'base-aerienne-201' is the name of 'niger'"),
+        "{warnings}"
+    );
+    for file in ["moscou", "russie"] {
+        assert!(
+            warnings.contains(&format!("--> content/actors/{file}.yaml:3:")),
+            "{file}: {warnings}"
+        );
+    }
+    assert!(
+        !warnings.contains("content/actors/niger.yaml"),
+        "{warnings}"
+    );
+}
+
+#[test]
+fn item_21_apostrophes_spaces_and_line_breaks_match_as_one() {
+    let project = project();
+    let site = build(project.path());
+    let page = site.read("sources/west/index.html");
+    let afrique =
+        "href=\"../../actors/afrique-ouest/index.html\">Afrique de\u{a0}l\u{2019}Ouest</a>";
+    assert!(page.contains(afrique), "{page}");
+    let bridge = "href=\"../../actors/riverside-bridge/index.html\">Riverside\nBridge</a>";
+    assert!(page.contains(bridge), "{page}");
+    assert!(page.contains("href=\"../../actors/inspectors/index.html\">The\ninspectors</a>"));
+    let profile = site.read("actors/afrique-ouest/index.html");
+    assert!(
+        profile.contains("2 mentions") || profile.contains(">2<"),
+        "{profile}"
+    );
+    // Offsets in dossier.json are those of the text as written.
+    let json: serde_json::Value = serde_json::from_str(&site.read("dossier.json")).expect("json");
+    let source =
+        std::fs::read_to_string(project.path().join("content/sources/west.md")).expect("read");
+    let body = &source[source.find("\n---\n").expect("front matter") + 5..];
+    let mentions = json["mentions"].as_array().expect("mentions");
+    let mut texts = Vec::new();
+    for mention in mentions.iter().filter(|m| m["source"] == "west") {
+        let start = usize::try_from(mention["start"].as_u64().expect("start")).expect("usize");
+        let end = usize::try_from(mention["end"].as_u64().expect("end")).expect("usize");
+        let written = &body[start..end];
+        assert_eq!(Some(written), mention["text"].as_str());
+        texts.push(written.to_string());
+    }
+    assert!(
+        texts.contains(&"Afrique de\u{202f}l\u{2bc}Ouest".to_string()),
+        "{texts:?}"
+    );
+    assert!(
+        texts.contains(&"Riverside\nBridge".to_string()),
+        "{texts:?}"
+    );
+}
