@@ -145,7 +145,12 @@ pub fn site_file(dossier: &Dossier, name: &str) -> Option<Vec<u8>> {
         "graph.graphml" => Format::GraphMl,
         SCHEMA_FILE => return Some(DOSSIER_SCHEMA.as_bytes().to_vec()),
         "README.txt" => return Some(README.as_bytes().to_vec()),
-        _ if std::path::Path::new(name).extension().is_some_and(|e| e == "csv") => Format::Csv,
+        _ if std::path::Path::new(name)
+            .extension()
+            .is_some_and(|e| e == "csv") =>
+        {
+            Format::Csv
+        }
         _ => return None,
     };
     export(dossier, &[format])
