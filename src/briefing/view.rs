@@ -16,7 +16,7 @@ use super::text::css_string;
 use crate::labels::BriefingLabels;
 use crate::labels::confidence;
 use crate::model::{Citation, Target};
-use crate::pictures::{self, Lanes};
+use crate::pictures;
 use crate::render::links::PagePath;
 use crate::render::plain_text::short_title;
 use crate::render::{LocalLink, Site};
@@ -229,13 +229,7 @@ pub fn build<'a>(
         judgments,
         event_rows: Slot::EventRows.marker(),
         timeline_svg: print_picture(d, "briefing-timeline", |links, frame| {
-            pictures::timeline(
-                d,
-                &(0..d.events.len()).collect::<Vec<_>>(),
-                Lanes::top(4),
-                links,
-                frame,
-            )
+            pictures::timeline(d, &(0..d.events.len()).collect::<Vec<_>>(), links, frame)
         }),
         actor_rows: Slot::ActorRows.marker(),
         graph_svg: print_picture(d, "briefing-graph", |links, frame| {

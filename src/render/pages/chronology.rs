@@ -7,7 +7,6 @@ use rayon::prelude::*;
 use serde::Serialize;
 
 use crate::model::{Date, Language};
-use crate::pictures::Lanes;
 use crate::render::fragments;
 use crate::render::links::PagePath;
 use crate::render::pictures::PagePictures;
@@ -125,8 +124,6 @@ const YEARS: &str = "<!--dossier:years-->";
 
 /// The chronology page: the template's output cut where each year goes, and the years.
 pub struct ChronologyHtml {
-    /// Where it goes.
-    pub path: PagePath,
     /// The page around the years: year `i` goes between `parts[i]` and `parts[i + 1]`.
     pub parts: Vec<String>,
     /// Each year's HTML.
@@ -178,18 +175,12 @@ pub fn chronology(site: &Site<'_>) -> Result<ChronologyHtml, RenderError> {
         years,
         count: site.count(site.dossier.events.len()),
         events: site.dossier.events.len(),
-        timeline_svg: PagePictures::new(site, &page).timeline(
-            &(0..site.dossier.events.len()).collect::<Vec<_>>(),
-            Lanes::top(6),
-        ),
+        timeline_svg: PagePictures::new(site, &page)
+            .timeline(&(0..site.dossier.events.len()).collect::<Vec<_>>()),
     };
     let rendered = site
         .templates
         .render("chronology.html", site.language, &view)?;
     let parts = rendered.split(YEARS).map(str::to_string).collect();
-    Ok(ChronologyHtml {
-        path: page,
-        parts,
-        years: html,
-    })
+    Ok(ChronologyHtml { parts, years: html })
 }
