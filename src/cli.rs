@@ -112,7 +112,7 @@ pub struct BriefingArgs {
     pub chrome: Option<PathBuf>,
     /// The paper of the PDF: a4 or letter.
     #[arg(long, default_value = "a4")]
-    pub paper: dossier::briefing::Paper,
+    pub paper: dossier::print::Paper,
     /// How many seconds the browser may take to print before it is stopped.
     #[arg(long, value_name = "SECONDS", default_value_t = 60)]
     pub timeout: u64,

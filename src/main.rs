@@ -43,7 +43,7 @@ fn main() -> ExitCode {
 
 /// `dossier briefing`: diagnostics as `check` prints them, then what was written.
 fn briefing(args: BriefingArgs) -> ExitCode {
-    let options = dossier::briefing::BriefingOptions {
+    let options = dossier::BriefingOptions {
         html: args.out,
         pdf: args.pdf,
         chrome: args.chrome,
@@ -51,7 +51,7 @@ fn briefing(args: BriefingArgs) -> ExitCode {
         timeout: std::time::Duration::from_secs(args.timeout),
         strict: args.strict,
     };
-    let (result, diagnostics) = dossier::briefing::run(&args.project.root, &options);
+    let (result, diagnostics) = dossier::briefing(&args.project.root, &options);
     let status = report(&diagnostics, args.strict);
     match result {
         Ok(written) => {
@@ -69,7 +69,7 @@ fn briefing(args: BriefingArgs) -> ExitCode {
             }
             status
         }
-        Err(dossier::briefing::BriefingError::Content(_)) => {
+        Err(dossier::BuildError::Content(_)) => {
             eprintln!("nothing written");
             ExitCode::FAILURE
         }

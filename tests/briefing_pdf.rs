@@ -123,9 +123,7 @@ fn slow_browser_is_stopped() {
 fn pdf_tools_present() -> bool {
     let path = std::env::var_os("PATH").unwrap_or_default();
     let on_path = |name: &str| std::env::split_paths(&path).any(|dir| dir.join(name).is_file());
-    let browser = dossier::briefing::pdf::BROWSERS
-        .iter()
-        .any(|name| on_path(name));
+    let browser = dossier::print::BROWSERS.iter().any(|name| on_path(name));
     if browser && on_path("pdfinfo") && on_path("pdftotext") {
         return true;
     }

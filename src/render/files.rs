@@ -68,7 +68,7 @@ impl Site<'_> {
             add(path, SiteFile::Page(job));
         }
         add(PagePath::section("chronology"), SiteFile::Chronology);
-        add(crate::briefing::path(), SiteFile::Briefing);
+        add(pages::briefing::path(), SiteFile::Briefing);
         add(PagePath::new("dossier.json"), SiteFile::Model);
         add(PagePath::asset("search-index.js"), SiteFile::SearchIndex);
         for (name, bytes) in self.templates.assets() {
@@ -126,7 +126,7 @@ impl Site<'_> {
                 pages::chronology(self)?.write_to(&mut out).map_err(io)?;
                 out
             }
-            SiteFile::Briefing => crate::briefing::html(self, None)?.into_bytes(),
+            SiteFile::Briefing => pages::briefing::html(self, None)?.into_bytes(),
             SiteFile::Model => {
                 let mut out = Vec::new();
                 model_json::write(self.dossier, &mut out).map_err(io)?;

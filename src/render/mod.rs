@@ -39,6 +39,7 @@ use labels::Labels;
 use links::PagePath;
 use markdown::Markdown;
 pub use markdown::{Local, LocalLink};
+pub use pages::briefing;
 use templates::Templates;
 
 /// What can go wrong while rendering a valid dossier.
@@ -234,8 +235,8 @@ pub fn render(
             );
         });
         scope.spawn(|_| {
-            keep(crate::briefing::page(&site, None).and_then(|briefing| {
-                out.write_with(&crate::briefing::path(), &mut |w| briefing.write_to(w))
+            keep(pages::briefing::page(&site, None).and_then(|briefing| {
+                out.write_with(&pages::briefing::path(), &mut |w| briefing.write_to(w))
             }));
         });
         keep(pages_in_parallel(&site, &out));

@@ -1,5 +1,5 @@
-//! Printing the briefing to PDF with a headless Chromium or Chrome found on the system,
-//! through its `--print-to-pdf` switch: the page goes into a fresh temporary folder
+//! Printing a rendered page (the briefing) to PDF with a headless Chromium or Chrome
+//! found on the system, through its `--print-to-pdf` switch: the page goes into a fresh temporary folder
 //! with a fresh browser profile, the PDF into a temporary file beside its target,
 //! renamed only once everything succeeded. The browser gets a bounded time and is
 //! stopped, with its helper processes, when it takes longer.
@@ -11,8 +11,15 @@ use std::io::Read;
 use std::path::{Path, PathBuf};
 use std::process::{Child, Command, ExitStatus, Stdio};
 
-use super::files::{Pending, WorkDir};
 use std::time::{Duration, Instant};
+
+use crate::write::{Pending, WriteError};
+use files::WorkDir;
+
+mod files;
+
+/// How long Chromium may take to print before it is stopped, by default.
+pub const PRINT_TIMEOUT: Duration = Duration::from_mins(1);
 
 /// The browsers looked for on `PATH`, in order.
 pub const BROWSERS: &[&str] = &[
@@ -93,6 +100,9 @@ pub enum PdfError {
         /// The end of what it said, on new lines.
         log: String,
     },
+    /// The PDF could not be written.
+    #[error(transparent)]
+    Output(#[from] WriteError),
     /// A file or folder could not be written.
     #[error("cannot write {}: {source}", path.display())]
     Write {

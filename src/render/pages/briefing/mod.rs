@@ -1,0 +1,45 @@
+//! The printable briefing (SPEC §4), one more page of the site: one self-contained HTML
+//! page laid out for print — title block, contents, summary, key judgments, chronology
+//! table, actor roster, graded source list and numbered endnotes — written into the
+//! site as `briefing/index.html` and by `dossier briefing`, which can also hand it to
+//! [`crate::print`]. Every link of the page points inside it, except the sources' own
+//! addresses.
+
+mod labels;
+mod notes;
+mod page;
+mod rows;
+mod text;
+mod view;
+
+pub use page::BriefingHtml;
+
+use crate::model::Language;
+use crate::render::links::PagePath;
+use crate::render::{RenderError, Site};
+
+/// What the briefing is called in `language` ("Note de synthèse", "Briefing"), for
+/// the links of the site to it.
+pub fn name(language: Language) -> &'static str {
+    labels::labels(language).briefing
+}
+
+/// Where the briefing lives in the site.
+pub fn path() -> PagePath {
+    PagePath::section("briefing")
+}
+
+/// Renders the briefing of a site, ready to be written (its last lists are written on
+/// the way). `paper` fixes the page size as CSS names it (`A4`, `letter`) when
+/// printing to PDF; without it the printer's paper is used.
+pub fn page<'a>(
+    site: &Site<'a>,
+    paper: Option<&'static str>,
+) -> Result<BriefingHtml<'a>, RenderError> {
+    BriefingHtml::render(site, &path(), paper)
+}
+
+/// Renders the briefing of a site as one string (see [`page`]).
+pub fn html(site: &Site<'_>, paper: Option<&'static str>) -> Result<String, RenderError> {
+    Ok(page(site, paper)?.to_html())
+}
