@@ -119,4 +119,12 @@ pub struct BriefingArgs {
     /// Treat warnings as errors: nothing is written.
     #[arg(long)]
     pub strict: bool,
+    /// The sections to print, in any order (they keep the briefing's):
+    /// summary,judgments,chronology,actors,sources,notes.
+    #[arg(
+        long,
+        value_name = "LIST",
+        default_value = "summary,judgments,chronology,actors,sources,notes"
+    )]
+    pub sections: dossier::render::briefing::Sections,
 }

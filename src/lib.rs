@@ -2,6 +2,7 @@
 //! a cross-linked static site: load → validate → render → write.
 
 pub mod body;
+pub mod briefing;
 pub mod diagnostics;
 pub mod init;
 pub mod load;
@@ -17,8 +18,7 @@ pub mod urls;
 pub mod validate;
 pub mod write;
 
-use std::path::{Path, PathBuf};
-use std::time::{Duration, Instant};
+use std::path::Path;
 
 use diagnostics::Diagnostics;
 use model::Dossier;
@@ -104,7 +104,7 @@ pub enum BuildError {
 /// Loads and checks the project at `root`: the dossier when it may be rendered (no
 /// error, and no warning when `strict`), and every diagnostic either way. The one gate
 /// of every command that writes.
-fn checked(root: &Path, strict: bool) -> (Result<Dossier, BuildError>, Diagnostics) {
+pub(crate) fn checked(root: &Path, strict: bool) -> (Result<Dossier, BuildError>, Diagnostics) {
     let (dossier, diagnostics) = check(root);
     match dossier {
         Some(d) if !diagnostics.failed(strict) => (Ok(d), diagnostics),
@@ -196,94 +196,4 @@ pub fn build_in_memory(
         .map(|_| sink.into_files())
         .map_err(BuildError::from);
     (result, diagnostics)
-}
-
-/// What `dossier briefing` writes.
-#[derive(Debug, Clone)]
-pub struct BriefingOptions {
-    /// Write the HTML page here.
-    pub html: Option<PathBuf>,
-    /// Print the PDF here.
-    pub pdf: Option<PathBuf>,
-    /// The browser to print with, instead of looking for one.
-    pub chrome: Option<PathBuf>,
-    /// The paper of the PDF.
-    pub paper: print::Paper,
-    /// How long the browser may take to print.
-    pub timeout: Duration,
-    /// Warnings fail too.
-    pub strict: bool,
-}
-
-impl Default for BriefingOptions {
-    fn default() -> Self {
-        Self {
-            html: None,
-            pdf: None,
-            chrome: None,
-            paper: print::Paper::A4,
-            timeout: print::PRINT_TIMEOUT,
-            strict: false,
-        }
-    }
-}
-
-/// What `dossier briefing` wrote.
-#[derive(Debug, Clone, Default)]
-pub struct BriefingReport {
-    /// The HTML page and its size in bytes.
-    pub html: Option<(PathBuf, u64)>,
-    /// The PDF, its size in bytes, the browser that printed it and how long it took.
-    pub pdf: Option<(PathBuf, u64, PathBuf, Duration)>,
-}
-
-/// Loads and checks the project at `root`, then writes its briefing as `options` say.
-/// A browser is looked for before anything is rendered; each file is written beside
-/// its target under a temporary name and renamed only once both are ready, so that on
-/// an error nothing is written.
-pub fn briefing(
-    root: &Path,
-    options: &BriefingOptions,
-) -> (Result<BriefingReport, BuildError>, Diagnostics) {
-    let (dossier, diagnostics) = checked(root, options.strict);
-    let result = dossier.and_then(|dossier| write_briefing(&dossier, root, options));
-    (result, diagnostics)
-}
-
-/// Renders the briefing of a valid dossier and writes it as `options` say.
-fn write_briefing(
-    dossier: &Dossier,
-    root: &Path,
-    options: &BriefingOptions,
-) -> Result<BriefingReport, BuildError> {
-    let browser = match &options.pdf {
-        Some(_) => Some(print::find_browser(options.chrome.as_deref())?),
-        None => None,
-    };
-    let templates = render::templates::Templates::load(root)?;
-    let highlighter = render::highlight::Highlighter::new();
-    let site = render::Site::new(dossier, &templates, &highlighter)?;
-    let mut report = BriefingReport::default();
-    let html_file = match &options.html {
-        Some(out) => {
-            let page = render::briefing::html(&site, None)?;
-            report.html = Some((out.clone(), page.len() as u64));
-            Some(write::Pending::write(out, page.as_bytes())?)
-        }
-        None => None,
-    };
-    let pdf_file = match (&options.pdf, browser) {
-        (Some(out), Some(browser)) => {
-            let page = render::briefing::html(&site, Some(options.paper.css()))?;
-            let started = Instant::now();
-            let pending = print::print(&browser, &page, out, options.timeout)?;
-            report.pdf = Some((out.clone(), pending.len(), browser, started.elapsed()));
-            Some(pending)
-        }
-        _ => None,
-    };
-    for file in [html_file, pdf_file].into_iter().flatten() {
-        file.commit()?;
-    }
-    Ok(report)
 }

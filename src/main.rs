@@ -43,15 +43,16 @@ fn main() -> ExitCode {
 
 /// `dossier briefing`: diagnostics as `check` prints them, then what was written.
 fn briefing(args: BriefingArgs) -> ExitCode {
-    let options = dossier::BriefingOptions {
+    let options = dossier::briefing::BriefingOptions {
         html: args.out,
         pdf: args.pdf,
         chrome: args.chrome,
         paper: args.paper,
         timeout: std::time::Duration::from_secs(args.timeout),
         strict: args.strict,
+        sections: args.sections,
     };
-    let (result, diagnostics) = dossier::briefing(&args.project.root, &options);
+    let (result, diagnostics) = dossier::briefing::run(&args.project.root, &options);
     let status = report(&diagnostics, args.strict);
     match result {
         Ok(written) => {

@@ -17,6 +17,7 @@ use crate::write::{Pending, WriteError};
 use files::WorkDir;
 
 mod files;
+pub mod pdf;
 
 /// How long Chromium may take to print before it is stopped, by default.
 pub const PRINT_TIMEOUT: Duration = Duration::from_mins(1);
@@ -222,6 +223,27 @@ pub fn print(
         status: status.to_string(),
         log: tail,
     })
+}
+
+/// The page (from 1) of every named destination of a printed PDF, by name: the page
+/// where each element that an in-page link points at was printed. `None` when the file
+/// cannot be read so.
+pub fn destination_pages(printed: &Pending) -> Option<std::collections::BTreeMap<String, u32>> {
+    pdf::destination_pages(&fs::read(printed.temp()).ok()?)
+}
+
+/// Writes `info` into a printed PDF as its document information (left as it is when
+/// the file cannot be read so).
+pub fn set_info(printed: &Pending, info: &pdf::Info) -> Result<(), PdfError> {
+    let write_error = |source| PdfError::Write {
+        path: printed.temp().to_path_buf(),
+        source,
+    };
+    let bytes = fs::read(printed.temp()).map_err(write_error)?;
+    if let Some(updated) = pdf::with_info(&bytes, info) {
+        fs::write(printed.temp(), updated).map_err(write_error)?;
+    }
+    Ok(())
 }
 
 /// `--name=` followed by a path.

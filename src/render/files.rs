@@ -126,7 +126,9 @@ impl Site<'_> {
                 pages::chronology(self)?.write_to(&mut out).map_err(io)?;
                 out
             }
-            SiteFile::Briefing => pages::briefing::html(self, None)?.into_bytes(),
+            SiteFile::Briefing => {
+                pages::briefing::html(self, &pages::briefing::Layout::default())?.into_bytes()
+            }
             SiteFile::Model => {
                 let mut out = Vec::new();
                 model_json::write(self.dossier, &mut out).map_err(io)?;

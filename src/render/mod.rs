@@ -235,9 +235,11 @@ pub fn render(
             );
         });
         scope.spawn(|_| {
-            keep(pages::briefing::page(&site, None).and_then(|briefing| {
-                out.write_with(&pages::briefing::path(), &mut |w| briefing.write_to(w))
-            }));
+            keep(
+                pages::briefing::page(&site, &briefing::Layout::default()).and_then(|briefing| {
+                    out.write_with(&pages::briefing::path(), &mut |w| briefing.write_to(w))
+                }),
+            );
         });
         keep(pages_in_parallel(&site, &out));
     });

@@ -116,6 +116,7 @@ struct Event<'a> {
     place: Option<&'a str>,
     sources: Vec<String>,
     tags: &'a [String],
+    key: bool,
 }
 
 #[derive(Serialize)]
@@ -286,6 +287,7 @@ pub fn write(d: &Dossier, out: &mut dyn std::io::Write) -> std::io::Result<()> {
                 place: e.place.map(actor_id),
                 sources: e.sources.iter().map(|c| citation(d, c)).collect(),
                 tags: &e.tags,
+                key: e.key,
             })
             .collect(),
         mentions: d

@@ -9,10 +9,13 @@ mod labels;
 mod notes;
 mod page;
 mod rows;
-mod text;
+mod select;
 mod view;
 
 pub use page::BriefingHtml;
+pub use select::{Section, Sections, WHOLE};
+
+use std::collections::BTreeMap;
 
 use crate::model::Language;
 use crate::render::links::PagePath;
@@ -29,17 +32,26 @@ pub fn path() -> PagePath {
     PagePath::section("briefing")
 }
 
+/// What a briefing holds and how it is laid out; the default is the site's page.
+#[derive(Debug, Clone, Default)]
+pub struct Layout {
+    /// The page size as CSS names it (`A4`, `letter`) when printing to PDF; without it
+    /// the printer's paper is used.
+    pub paper: Option<&'static str>,
+    /// The sections.
+    pub sections: Sections,
+    /// When printed: the page each section begins on, by anchor (`summary`), as far
+    /// as known; the contents then carry page numbers.
+    pub pages: Option<BTreeMap<String, u32>>,
+}
+
 /// Renders the briefing of a site, ready to be written (its last lists are written on
-/// the way). `paper` fixes the page size as CSS names it (`A4`, `letter`) when
-/// printing to PDF; without it the printer's paper is used.
-pub fn page<'a>(
-    site: &Site<'a>,
-    paper: Option<&'static str>,
-) -> Result<BriefingHtml<'a>, RenderError> {
-    BriefingHtml::render(site, &path(), paper)
+/// the way).
+pub fn page<'a>(site: &Site<'a>, layout: &Layout) -> Result<BriefingHtml<'a>, RenderError> {
+    BriefingHtml::render(site, &path(), layout)
 }
 
 /// Renders the briefing of a site as one string (see [`page`]).
-pub fn html(site: &Site<'_>, paper: Option<&'static str>) -> Result<String, RenderError> {
-    Ok(page(site, paper)?.to_html())
+pub fn html(site: &Site<'_>, layout: &Layout) -> Result<String, RenderError> {
+    Ok(page(site, layout)?.to_html())
 }
