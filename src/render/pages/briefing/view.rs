@@ -87,6 +87,8 @@ pub struct BriefingPage<'a> {
     pub judgments: Vec<JudgmentRow>,
     /// What the chronology leaves out and where it is, when it leaves out anything.
     pub events_left_out: Option<String>,
+    /// How many events, actors and sources the lists hold.
+    pub shown: [usize; 3],
     /// Slot of the chronology's rows (`<tr>` each, in a `<tbody>`).
     pub event_rows: &'static str,
     /// The timeline (SVG), sized for the page.
@@ -349,9 +351,9 @@ pub fn build<'a>(site: &Site<'a>, page: &PagePath, layout: &Layout) -> BriefingP
     let present = [
         summary.is_some(),
         !judgments.is_empty(),
-        !selection.events.is_empty(),
-        !selection.actors.is_empty(),
-        listed.contains(&true),
+        has(Section::Chronology) && !d.events.is_empty(),
+        has(Section::Actors) && !d.actors.is_empty(),
+        has(Section::Sources) && !d.sources.is_empty(),
         !notes.is_empty(),
     ];
     let contents = contents(site, present, layout);
@@ -372,6 +374,11 @@ pub fn build<'a>(site: &Site<'a>, page: &PagePath, layout: &Layout) -> BriefingP
         contents,
         summary,
         judgments,
+        shown: [
+            selection.events.len(),
+            selection.actors.len(),
+            listed.iter().filter(|&&l| l).count(),
+        ],
         events_left_out: left_out.events(selection.events.len(), has(Section::Chronology)),
         event_rows: Slot::EventRows.marker(),
         timeline_svg: print_picture(
