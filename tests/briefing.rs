@@ -5,6 +5,7 @@
 
 mod common;
 
+use std::fmt::Write as _;
 use std::path::Path;
 
 use common::{
@@ -393,11 +394,11 @@ fn many_events(count: usize) -> tempfile::TempDir {
     let mut events = String::new();
     for i in 0..count {
         let key = if i == 0 { "\n  key: true" } else { "" };
-        events.push_str(&format!(
-            "- id: filler-{i}\n  date: 2023-{:02}-{:02}\n  title: Filler event {i}{key}\n  sources: [port-deal#p1]\n",
-            1 + i % 12,
-            1 + i % 28
-        ));
+        let (month, day) = (1 + i % 12, 1 + i % 28);
+        let _ = write!(
+            events,
+            "- id: filler-{i}\n  date: 2023-{month:02}-{day:02}\n  title: Filler event {i}{key}\n  sources: [port-deal#p1]\n"
+        );
     }
     std::fs::write(content.join("events/2023.yaml"), events).expect("events");
     let yaml = content.join("dossier.yaml");

@@ -5,7 +5,6 @@
 //! [`crate::print`]. Every link of the page points inside it, except the sources' own
 //! addresses.
 
-mod labels;
 mod notes;
 mod page;
 mod rows;
@@ -24,7 +23,7 @@ use crate::render::{RenderError, Site};
 /// What the briefing is called in `language` ("Note de synthèse", "Briefing"), for
 /// the links of the site to it.
 pub fn name(language: Language) -> &'static str {
-    labels::labels(language).briefing
+    crate::labels::briefing(language).briefing
 }
 
 /// Where the briefing lives in the site.

@@ -10,13 +10,13 @@ use std::fmt::Write as _;
 
 use serde::Serialize;
 
-use super::labels::{self, BriefingLabels};
 use super::rows::emit_items;
 use super::select::{Section, Selection};
+use crate::escape::push_html;
+use crate::labels::BriefingLabels;
+use crate::labels::Labels;
 use crate::model::{Citation, Dossier, ReferenceKind, Referrer, Target};
-use crate::render::escape::push_escaped;
-use crate::render::labels::Labels;
-use crate::render::text::short_title;
+use crate::render::plain_text::short_title;
 
 /// How many characters of each quoted paragraph a note shows.
 const QUOTE: usize = 220;
@@ -132,7 +132,7 @@ impl Notes {
         l: &Labels,
         listed: &dyn Fn(usize) -> bool,
     ) -> Result<(), E> {
-        let b = labels::labels(dossier.meta.language);
+        let b = crate::labels::briefing(dossier.meta.language);
         emit_items(emit, self.order.iter().enumerate(), |html, (i, passage)| {
             let note = Note {
                 number: i + 1,
@@ -177,22 +177,22 @@ impl Note {
         );
         if self.listed {
             html.push_str("<a class=\"note-source\" href=\"#");
-            push_escaped(html, &source_anchor(&source.id));
+            push_html(html, &source_anchor(&source.id));
             html.push_str("\" title=\"");
-            push_escaped(html, &source.title);
+            push_html(html, &source.title);
             html.push_str("\">");
         } else {
             html.push_str("<span class=\"note-source\">");
         }
-        push_escaped(html, &short_title(&source.title, TITLE));
+        push_html(html, &short_title(&source.title, TITLE));
         html.push_str(if self.listed { "</a> (" } else { "</span> (" });
-        push_escaped(html, &source.published.human(dossier.meta.language));
+        push_html(html, &source.published.human(dossier.meta.language));
         html.push(')');
         let Some((first, last)) = paragraphs else {
             html.push_str(".</span></li>\n  ");
             return;
         };
-        push_escaped(html, l.colon);
+        push_html(html, l.colon);
         for number in first..=last {
             let Some(paragraph) = source.paragraph(number) else {
                 continue;
@@ -201,9 +201,9 @@ impl Note {
                 html,
                 " <span class=\"quote\"><span class=\"para\">§{number}</span> "
             );
-            push_escaped(html, b.open_quote);
-            push_escaped(html, &short_title(&paragraph.text, QUOTE));
-            push_escaped(html, b.close_quote);
+            push_html(html, b.open_quote);
+            push_html(html, &short_title(&paragraph.text, QUOTE));
+            push_html(html, b.close_quote);
             html.push_str("</span>");
         }
         html.push_str("</span></li>\n  ");

@@ -10,16 +10,16 @@ use std::collections::BTreeMap;
 use serde::Serialize;
 
 use super::Layout;
-use super::labels::{self, BriefingLabels};
 use super::notes::{NoteCall, Notes, source_anchor};
 use super::page::Slot;
 use super::rows;
 use super::select::{Section, Selection, WHOLE};
+use crate::labels::BriefingLabels;
+use crate::labels::confidence;
 use crate::model::{Citation, Dossier, Target};
 use crate::pictures::{self, Lanes};
-use crate::render::labels::confidence;
 use crate::render::links::PagePath;
-use crate::render::text::{css_string, short_title};
+use crate::render::plain_text::{css_string, short_title};
 use crate::render::{LocalLink, Site};
 
 /// A section of the briefing, numbered in the table of contents.
@@ -347,7 +347,7 @@ pub fn build<'a>(site: &Site<'a>, page: &PagePath, layout: &Layout) -> BriefingP
     let event_rows = rows::event_rows(site, &texts);
     let actor_rows = rows::actor_rows(site, &texts);
     let (notes, listed) = texts.finish();
-    let b = labels::labels(site.language);
+    let b = crate::labels::briefing(site.language);
     let present = [
         summary.is_some(),
         !judgments.is_empty(),
@@ -437,7 +437,7 @@ fn judgment_rows(site: &Site<'_>, texts: &Texts<'_, '_>) -> Vec<JudgmentRow> {
 /// the order of [`Section::ALL`]), numbered, with their pages when printed.
 fn contents(site: &Site<'_>, present: [bool; 6], layout: &Layout) -> Vec<Heading> {
     let l = site.labels;
-    let b = labels::labels(site.language);
+    let b = crate::labels::briefing(site.language);
     let titles = [
         l.summary,
         l.key_judgments,
