@@ -287,8 +287,10 @@ fn tuck_calls(html: &str) -> String {
     while let Some(at) = rest.find(OPEN) {
         let inside = &rest[at + 1..];
         match calls_only(inside) {
-            Some((calls, len)) => {
-                out.push_str(rest[..at].trim_end_matches(' '));
+            Some((mut calls, len)) => {
+                out.push_str(rest[..at].trim_end());
+                // The same note called twice in a row is called once.
+                calls.dedup_by_key(|call| call.split('>').next());
                 out.push_str(&calls.join("<span class=\"nsep\">,</span>"));
                 rest = &inside[len + 1..];
             }
@@ -319,7 +321,10 @@ fn calls_only(text: &str) -> Option<(Vec<&str>, usize)> {
         if after.starts_with(')') {
             return Some((calls, at));
         }
-        let separator = after.len() - after.trim_start_matches([',', ';', ' ']).len();
+        let separator = after.len()
+            - after
+                .trim_start_matches(|c: char| c == ',' || c == ';' || c.is_whitespace())
+                .len();
         if separator == 0 {
             return None;
         }
@@ -559,4 +564,32 @@ pub fn actor_anchor(id: &str) -> String {
 /// The anchor of an event in the chronology.
 pub fn event_anchor(id: &str) -> String {
     format!("event-{id}")
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn calls_alone_in_parentheses_follow_the_word() {
+        let call = |n: u32| format!("<a class=\"nref\" href=\"#note-{n}\">{n}</a>");
+        let html = format!(
+            "<p>Russie\n({}, {},\n{}). Puis ({} ; voir {}).</p>",
+            call(1),
+            call(1),
+            call(2),
+            call(3),
+            call(4)
+        );
+        assert_eq!(
+            tuck_calls(&html),
+            format!(
+                "<p>Russie{}<span class=\"nsep\">,</span>{}. Puis ({} ; voir {}).</p>",
+                call(1),
+                call(2),
+                call(3),
+                call(4)
+            )
+        );
+    }
 }
