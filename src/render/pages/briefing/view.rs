@@ -487,9 +487,10 @@ impl LeftOut<'_> {
 
     fn say(&self, text: &str, shown: usize, total: usize, section: &str) -> Option<String> {
         (shown < total).then(|| {
-            text.replace("{shown}", &shown.to_string())
-                .replace("{total}", &total.to_string())
-                .replace("{left}", &(total - shown).to_string())
+            let count = |n: usize| crate::labels::count(n, self.d.meta.language);
+            text.replace("{shown}", &count(shown))
+                .replace("{total}", &count(total))
+                .replace("{left}", &count(total - shown))
                 .replace("{where}", &self.place(section))
         })
     }
