@@ -139,9 +139,10 @@ fn print_pdf(
                 .collect::<BTreeMap<_, _>>()
         });
         printed = Some(pending);
-        if found.is_none() || found == layout.pages {
+        if found == layout.pages || layout.pages.is_none() {
             break;
         }
+        // Unreadable pages: printed once more, without numbers.
         layout.pages = found;
     }
     let pending = printed.ok_or(print::PdfError::NoBrowser)?;
