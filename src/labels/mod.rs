@@ -213,18 +213,20 @@ pub struct PictureWords {
     pub ended: &'static str,
     /// Legend: a relation that reads one way.
     pub directed: &'static str,
-    /// Legend: a relation that reads both ways.
-    pub mutual: &'static str,
     /// Title of the timeline.
     pub timeline_title: &'static str,
-    /// Name of the lane holding every event.
-    pub all_events: &'static str,
+    /// Legend: a date known to the day.
+    pub day: &'static str,
+    /// Legend: a date known to the month or the year only.
+    pub imprecise: &'static str,
     /// Legend: an approximate date.
     pub approximate: &'static str,
     /// Legend: a period.
     pub period: &'static str,
-    /// Legend: a group of events.
-    pub cluster: &'static str,
+    /// Note when the timeline counts events by month: `{count}`.
+    pub by_month: &'static str,
+    /// Note when the timeline counts events by year: `{count}`.
+    pub by_year: &'static str,
     /// "events", after a number.
     pub events: &'static str,
     /// "event", after 1.
@@ -239,8 +241,6 @@ pub struct PictureWords {
     pub until: &'static str,
     /// Note when only the most connected actors are drawn: `{shown}`, `{total}`.
     pub capped: &'static str,
-    /// Note when only the most connected actors are named: `{named}`.
-    pub named: &'static str,
 }
 
 /// Everything the interface says in one language.

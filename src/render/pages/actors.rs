@@ -7,7 +7,7 @@ use serde::Serialize;
 
 use crate::labels::{actor_kind, actor_kinds, period};
 use crate::model::{ActorKind, Relation};
-use crate::pictures::{Lanes, graph_relations};
+use crate::pictures::graph_relations;
 use crate::render::crossref::referrers;
 use crate::render::fragments::{self, QuoteGroup};
 use crate::render::links::{PagePath, href};
@@ -240,9 +240,9 @@ pub fn actor(
             .collect(),
         links_here,
         tags: actor.tags.iter().map(|t| site.tag_link(&page, t)).collect(),
-        graph_svg: PagePictures::new(site, &page).graph(Some(index)),
-        timeline_svg: PagePictures::new(site, &page)
-            .timeline(&site.cross.events_by_actor[index], Lanes::profile(index, 4)),
+        graph_svg: PagePictures::column(site, &page).graph(Some(index)),
+        timeline_svg: PagePictures::column(site, &page)
+            .timeline(&site.cross.events_by_actor[index]),
     };
     Ok((
         page,

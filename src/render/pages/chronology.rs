@@ -7,7 +7,6 @@ use rayon::prelude::*;
 use serde::Serialize;
 
 use crate::model::{Date, Language};
-use crate::pictures::Lanes;
 use crate::render::fragments;
 use crate::render::links::PagePath;
 use crate::render::pictures::PagePictures;
@@ -176,10 +175,8 @@ pub fn chronology(site: &Site<'_>) -> Result<ChronologyHtml, RenderError> {
         years,
         count: site.count(site.dossier.events.len()),
         events: site.dossier.events.len(),
-        timeline_svg: PagePictures::new(site, &page).timeline(
-            &(0..site.dossier.events.len()).collect::<Vec<_>>(),
-            Lanes::top(6),
-        ),
+        timeline_svg: PagePictures::new(site, &page)
+            .timeline(&(0..site.dossier.events.len()).collect::<Vec<_>>()),
     };
     let rendered = site
         .templates

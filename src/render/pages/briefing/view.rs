@@ -17,7 +17,7 @@ use super::select::{Section, Selection, WHOLE};
 use crate::labels::BriefingLabels;
 use crate::labels::confidence;
 use crate::model::{Citation, Dossier, Target};
-use crate::pictures::{self, Lanes};
+use crate::pictures;
 use crate::render::links::PagePath;
 use crate::render::plain_text::{css_string, short_title};
 use crate::render::{LocalLink, Site};
@@ -391,7 +391,7 @@ pub fn build<'a>(site: &Site<'a>, page: &PagePath, layout: &Layout) -> BriefingP
             &selection,
             &listed,
             "briefing-timeline",
-            |links, frame| pictures::timeline(d, &selection.events, Lanes::top(4), links, frame),
+            |links, frame| pictures::timeline(d, &selection.events, links, frame),
         ),
         actors_left_out: left_out.actors(selection.actors.len(), has(Section::Actors)),
         actor_rows: Slot::ActorRows.marker(),
