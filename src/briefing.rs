@@ -132,10 +132,16 @@ fn print_pdf(
     for _ in 0..PRINTS {
         let page = render::briefing::html(site, &layout)?;
         let pending = print::print(browser, &page, out, options.timeout)?;
+        // The contents link to the sections' titles (`chronology-title`): a section's
+        // box may begin at the foot of the page before the one its title is printed on.
         let found = print::destination_pages(&pending).map(|pages| {
             pages
                 .into_iter()
-                .filter(|(name, _)| Section::ALL.iter().any(|s| s.name() == name))
+                .filter_map(|(name, page)| {
+                    let section = name.strip_suffix("-title")?;
+                    let known = Section::ALL.iter().any(|s| s.name() == section);
+                    known.then(|| (section.to_string(), page))
+                })
                 .collect::<BTreeMap<_, _>>()
         });
         printed = Some(pending);
