@@ -127,6 +127,7 @@ fn print_pdf(
         paper: Some(options.paper.css()),
         sections: options.sections,
         pages: Some(BTreeMap::new()),
+        on_site: false,
     };
     let mut printed = None;
     for _ in 0..PRINTS {

@@ -130,7 +130,7 @@ impl Site<'_> {
                 out
             }
             SiteFile::Briefing => {
-                pages::briefing::html(self, &pages::briefing::Layout::default())?.into_bytes()
+                pages::briefing::html(self, &pages::briefing::Layout::site())?.into_bytes()
             }
             SiteFile::Model => {
                 let mut out = Vec::new();

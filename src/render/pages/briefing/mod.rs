@@ -42,6 +42,18 @@ pub struct Layout {
     /// When printed: the page each section begins on, by anchor (`summary`), as far
     /// as known; the contents then carry page numbers.
     pub pages: Option<BTreeMap<String, u32>>,
+    /// The page is the site's: it links back to the site's home page.
+    pub on_site: bool,
+}
+
+impl Layout {
+    /// The briefing's web page in the site.
+    pub fn site() -> Self {
+        Self {
+            on_site: true,
+            ..Self::default()
+        }
+    }
 }
 
 /// Renders the briefing of a site, ready to be written (its last lists are written on

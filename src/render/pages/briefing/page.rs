@@ -104,6 +104,15 @@ impl<'a> BriefingHtml<'a> {
 
     /// Hands the page to `emit`, piece by piece, in order.
     fn emit<E>(&self, emit: &mut impl FnMut(&str) -> Result<(), E>) -> Result<(), E> {
+        // In French, each piece gets French no-break spaces (pieces end between tags).
+        let french = self.labels.lang == "fr";
+        let emit = &mut |html: &str| {
+            if french {
+                emit(&crate::render::typography::french(html))
+            } else {
+                emit(html)
+            }
+        };
         let mut from = 0;
         for (range, slot) in &self.slots {
             emit(&self.around[from..range.start])?;

@@ -75,6 +75,9 @@ pub struct BriefingPage<'a> {
     pub title_css: String,
     /// `A4` or `letter` when printing to PDF; none lets the printer decide.
     pub paper: Option<&'static str>,
+    /// The site's home page, from the briefing's web page in the site (none in print
+    /// and in a briefing written on its own).
+    pub home: Option<String>,
     /// Whether the contents carry page numbers.
     pub numbered: bool,
     /// The sections, in order, for the table of contents.
@@ -374,6 +377,8 @@ pub fn build<'a>(site: &Site<'a>, page: &PagePath, layout: &Layout) -> BriefingP
         marking_css: d.meta.marking.as_deref().map(css_string),
         title_css: css_string(&short_title(&d.meta.title, 70)),
         paper: layout.paper,
+        home: (layout.on_site && layout.paper.is_none())
+            .then(|| crate::render::links::href(page, &PagePath::home(), None)),
         numbered: layout.pages.is_some(),
         h: contents.iter().map(|h| (h.anchor, h.clone())).collect(),
         contents,
@@ -399,7 +404,7 @@ pub fn build<'a>(site: &Site<'a>, page: &PagePath, layout: &Layout) -> BriefingP
             pictures::relationship_graph(d, None, links, frame)
         })
         .filter(|_| has(Section::Actors)),
-        pictures_css: pictures::inline_css(),
+        pictures_css: pictures::inline_css(site.templates.asset_text("pictures.css")),
         sources_left_out: left_out
             .sources(listed.iter().filter(|&&l| l).count(), has(Section::Sources)),
         source_items: Slot::SourceItems.marker(),
