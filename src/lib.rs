@@ -14,6 +14,7 @@ pub mod mentions;
 pub mod model;
 pub mod paragraphs;
 pub mod pictures;
+pub mod print;
 pub mod printable;
 pub mod render;
 pub mod scan;
@@ -107,7 +108,7 @@ pub struct BuildOptions {
     pub progress: bool,
 }
 
-/// Why a build did not produce a site.
+/// Why a build did not produce a site, or the briefing was not written.
 #[derive(Debug, thiserror::Error)]
 pub enum BuildError {
     /// The content has errors (or warnings, when strict): see the diagnostics.
@@ -119,6 +120,20 @@ pub enum BuildError {
     /// The output folder could not be prepared or replaced.
     #[error(transparent)]
     Write(#[from] WriteError),
+    /// The PDF could not be printed.
+    #[error(transparent)]
+    Print(#[from] print::PdfError),
+}
+
+/// Loads and checks the project at `root`: the dossier when it may be rendered (no
+/// error, and no warning when `strict`), and every diagnostic either way. The one gate
+/// of every command that writes.
+pub(crate) fn checked(root: &Path, strict: bool) -> (Result<Dossier, BuildError>, Diagnostics) {
+    let (dossier, diagnostics) = check(root);
+    match dossier {
+        Some(d) if !diagnostics.failed(strict) => (Ok(d), diagnostics),
+        _ => (Err(BuildError::Content(diagnostics.summary())), diagnostics),
+    }
 }
 
 /// What a successful build made.
@@ -133,10 +148,10 @@ pub fn build(
     out: &Path,
     options: BuildOptions,
 ) -> (Result<BuildReport, BuildError>, Diagnostics) {
-    let (dossier, mut diagnostics) = check(root);
+    let (dossier, mut diagnostics) = checked(root, options.strict);
     let dossier = match dossier {
-        Some(d) if !diagnostics.failed(options.strict) => d,
-        _ => return (Err(BuildError::Content(diagnostics.summary())), diagnostics),
+        Ok(d) => d,
+        Err(error) => return (Err(error), diagnostics),
     };
     let mut leftover = None;
     let result = (|| {
@@ -232,10 +247,10 @@ pub fn build_in_memory(
     Result<std::collections::BTreeMap<String, Vec<u8>>, BuildError>,
     Diagnostics,
 ) {
-    let (dossier, mut diagnostics) = check(root);
+    let (dossier, mut diagnostics) = checked(root, strict);
     let dossier = match dossier {
-        Some(d) if !diagnostics.failed(strict) => d,
-        _ => return (Err(BuildError::Content(diagnostics.summary())), diagnostics),
+        Ok(d) => d,
+        Err(error) => return (Err(error), diagnostics),
     };
     let sink = MemorySink::new();
     let result = render::render(&dossier, root, &sink, &())

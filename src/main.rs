@@ -134,6 +134,7 @@ fn briefing(args: BriefingArgs, out: Output) -> ExitCode {
         timeout: std::time::Duration::from_secs(args.timeout),
         strict: args.strict,
         force: args.force,
+        sections: args.sections,
     };
     let (result, diagnostics) = dossier::briefing::run(&args.project.root, &options);
     let status = report(&diagnostics, args.strict, out);
@@ -157,7 +158,7 @@ fn briefing(args: BriefingArgs, out: Output) -> ExitCode {
             }
             status
         }
-        Err(dossier::briefing::BriefingError::Content(_)) => {
+        Err(dossier::BuildError::Content(_)) => {
             eprintln!("nothing written");
             ExitCode::FAILURE
         }

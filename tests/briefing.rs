@@ -5,9 +5,12 @@
 
 mod common;
 
+use std::fmt::Write as _;
 use std::path::Path;
 
-use common::{briefing, build, bundled, copy_project, dossier, fixture, ids, model, start_tags};
+use common::{
+    briefing, build, bundled, copy_project, decode, dossier, fixture, ids, model, start_tags,
+};
 
 /// The HTML briefing of the project at `root`, written by `dossier briefing --out`.
 fn html_briefing(root: &Path) -> String {
@@ -116,14 +119,14 @@ fn bundled_briefing_is_french_and_complete() {
             "judgment {k} calls its notes"
         );
     }
-    // Notes are numbered from 1 without a gap, each quoting its paragraph.
+    // Notes are numbered from 1 without a gap, each quoting its paragraphs.
     let notes = html.matches("<li id=\"note-").count();
-    assert!(notes > 10, "{notes} notes");
+    assert!(notes >= 5, "{notes} notes");
     for n in 1..=notes {
         assert!(html.contains(&format!("<li id=\"note-{n}\">")), "note {n}");
     }
     assert!(
-        html.contains("<span class=\"quote\">«\u{a0}"),
+        html.contains("<span class=\"para\">§11</span> «\u{a0}"),
         "French quotation marks"
     );
     let problems = links_stay_inside(&html, &d);
@@ -175,10 +178,7 @@ fn english_briefing_keeps_only_sources_addresses() {
         html.contains("<a href=\"https://example.org/news/port-deal\">"),
         "the source's address"
     );
-    assert!(
-        html.contains("<span class=\"quote\">“"),
-        "English quotation marks"
-    );
+    assert!(html.contains("</span> “"), "English quotation marks");
     // A whole-source citation gets a note without a quotation.
     assert!(html.contains("Statement by the Minister of Transport</a> (March 2024)."));
     // Wiki-links to actors point at the roster.
@@ -234,7 +234,7 @@ fn links_written_in_texts_stay_inside_or_become_text() {
         html.contains("href=\"#fn-summary-1\""),
         "footnotes stay in the page"
     );
-    assert!(html.contains("href=\"#source-port-deal\" title=\"Acme Shipping wins the port concession\">the article</a><a class=\"nref\" href=\"#note-1\">[1]</a>"));
+    assert!(html.contains("href=\"#source-port-deal\" title=\"Acme Shipping wins the port concession\">the article</a><a class=\"nref\" href=\"#note-1\">1</a>"));
     assert!(html.contains("href=\"#event-acme-takes-over\""));
 }
 
@@ -286,4 +286,199 @@ fn content_errors_write_nothing() {
     ]);
     assert_eq!(output.status.code(), Some(1));
     assert!(!out.exists());
+}
+
+/// The notes of a briefing page: for each, the source it names and the paragraphs it
+/// quotes.
+fn notes_of(html: &str) -> Vec<(String, Vec<String>)> {
+    html.split("<li id=\"note-")
+        .skip(1)
+        .map(|note| {
+            let note = &note[..note.find("</li>").expect("end of note")];
+            let source = note
+                .split("class=\"note-source\"")
+                .nth(1)
+                .and_then(|rest| rest.split('>').nth(1))
+                .and_then(|rest| rest.split('<').next())
+                .expect("source named")
+                .to_string();
+            let paragraphs = note
+                .split("<span class=\"para\">")
+                .skip(1)
+                .map(|p| p[..p.find('<').expect("end")].to_string())
+                .collect();
+            (source, paragraphs)
+        })
+        .collect()
+}
+
+#[test]
+fn no_two_notes_quote_the_same_paragraph() {
+    for root in [bundled(), fixture("valid"), fixture("valid-en")] {
+        let html = html_briefing(&root);
+        let notes = notes_of(&html);
+        assert!(!notes.is_empty(), "{}: notes", root.display());
+        let mut quoted = std::collections::BTreeSet::new();
+        for (source, paragraphs) in &notes {
+            for paragraph in paragraphs {
+                assert!(
+                    quoted.insert((source.clone(), paragraph.clone())),
+                    "{}: {source} {paragraph} quoted twice: {notes:#?}",
+                    root.display()
+                );
+            }
+        }
+        // Calls are superscript numbers, never "[7]".
+        assert!(html.contains("<a class=\"nref\" href=\"#note-1\">1</a>"));
+        assert!(!html.contains("\">[1]</a>"), "bracketed call");
+        // A call the text wrote alone in parentheses, `([[source#p4]])`, is set after
+        // the word before it.
+        let alone = html.split("(<a class=\"nref\"").skip(1).any(|rest| {
+            rest.find("</a>")
+                .is_some_and(|end| rest[end + 4..].starts_with(')'))
+        });
+        assert!(!alone, "{}: a call alone in parentheses", root.display());
+    }
+    // A range quotes every paragraph of the range: the judgment citing
+    // minister-statement#p1-p2 gets one note quoting both.
+    let notes = notes_of(&html_briefing(&fixture("valid")));
+    assert!(notes.iter().any(|(_, p)| p == &["§1", "§2"]), "{notes:#?}");
+}
+
+#[test]
+fn sections_pick_what_the_page_holds() {
+    let root = bundled();
+    let dir = tempfile::tempdir().expect("temp dir");
+    let out = dir.path().join("b.html");
+    let out_str = out.to_str().expect("utf-8");
+    briefing(
+        &root,
+        &["--out", out_str, "--sections", "sources, judgments"],
+    );
+    let html = std::fs::read_to_string(&out).expect("written");
+    let d = model(&root);
+    assert!(
+        links_stay_inside(&html, &d).is_empty(),
+        "{:#?}",
+        links_stay_inside(&html, &d)
+    );
+    let judgments = html
+        .find("<span class=\"num\">1.</span> Jugements clés")
+        .expect("judgments first");
+    let sources = html
+        .find("<span class=\"num\">2.</span> Sources")
+        .expect("sources second");
+    assert!(judgments < sources);
+    for absent in [
+        "id=\"summary\"",
+        "id=\"chronology\"",
+        "id=\"actors\"",
+        "id=\"notes\"",
+        "class=\"nref\"",
+    ] {
+        assert!(!html.contains(absent), "{absent}");
+    }
+    // Without notes, the source list still holds every source the judgments cite.
+    for source in &d.sources {
+        assert!(html.contains(&format!("id=\"source-{}\"", source.id)));
+    }
+    let wrong = dossier(&[
+        "briefing",
+        "--root",
+        root.to_str().expect("utf-8"),
+        "--out",
+        out_str,
+        "--sections",
+        "summary,judgement",
+    ]);
+    let stderr = String::from_utf8_lossy(&wrong.stderr);
+    assert!(!wrong.status.success());
+    assert!(stderr.contains("unknown section `judgement`"), "{stderr}");
+}
+
+/// A copy of the `valid` fixture with `count` more events, dated 2023, citing a
+/// paragraph no key judgment cites; the first is a key event and the second is
+/// linked from a key judgment.
+fn many_events(count: usize) -> tempfile::TempDir {
+    let project = copy_project(&fixture("valid"));
+    let content = project.path().join("content");
+    let mut events = String::new();
+    for i in 0..count {
+        let key = if i == 0 { "\n  key: true" } else { "" };
+        let (month, day) = (1 + i % 12, 1 + i % 28);
+        let _ = write!(
+            events,
+            "- id: filler-{i}\n  date: 2023-{month:02}-{day:02}\n  title: Filler event {i}{key}\n  sources: [port-deal#p1]\n"
+        );
+    }
+    std::fs::write(content.join("events/2023.yaml"), events).expect("events");
+    let yaml = content.join("dossier.yaml");
+    let text = std::fs::read_to_string(&yaml).expect("read");
+    let text = text.replace(
+        "- text: The minister backed the deal before it was signed.",
+        "- text: The minister backed the deal before it was signed ([[filler-1]]).",
+    );
+    std::fs::write(&yaml, text).expect("write");
+    project
+}
+
+#[test]
+fn a_long_chronology_keeps_key_events_and_those_the_judgments_rest_on() {
+    let project = many_events(70);
+    let d = model(project.path());
+    assert!(d.events.len() > 60);
+    let html = html_briefing(project.path());
+    let rows: Vec<&str> = html
+        .split("<tr id=\"event-")
+        .skip(1)
+        .map(|row| &row[..row.find('"').expect("id")])
+        .collect();
+    // Key event, event linked from a judgment, events citing a passage a judgment
+    // cites (port-deal#p2, minister-statement#p1-p2), in date order.
+    let expected: Vec<&str> = d
+        .events
+        .iter()
+        .map(|e| e.id.as_str())
+        .filter(|id| {
+            ["filler-0", "filler-1", "acme-takes-over"].contains(id)
+                || *id
+                    == d.events
+                        .iter()
+                        .find(|e| e.title == "Minister meets Acme")
+                        .expect("event")
+                        .id
+        })
+        .collect();
+    assert_eq!(rows, expected);
+    assert!(
+        !html.contains("Concession signed</p>"),
+        "an event no judgment rests on"
+    );
+    let told = format!(
+        "This chronology holds {} of the dossier's {} events",
+        expected.len(),
+        d.events.len()
+    );
+    let text = decode(&html);
+    assert!(text.contains(&told), "says how many it leaves out");
+    assert!(
+        text.contains(&format!(
+            "The other {} are in the site's chronology (https://example.org/harbour/chronology/)",
+            d.events.len() - expected.len()
+        )),
+        "and where they are"
+    );
+    assert!(
+        links_stay_inside(&html, &d).is_empty(),
+        "{:#?}",
+        links_stay_inside(&html, &d)
+    );
+    // At most 60 events, the chronology holds them all.
+    let few = many_events(50);
+    let html = html_briefing(few.path());
+    assert_eq!(
+        html.matches("<tr id=\"event-").count(),
+        model(few.path()).events.len()
+    );
+    assert!(!html.contains("This chronology holds"));
 }

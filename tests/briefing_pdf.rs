@@ -125,7 +125,7 @@ fn a_real_browser_named_by_chrome_prints_the_pdf() {
         return;
     }
     let path = std::env::var_os("PATH").unwrap_or_default();
-    let browser = dossier::briefing::pdf::BROWSERS
+    let browser = dossier::print::BROWSERS
         .iter()
         .flat_map(|name| std::env::split_paths(&path).map(move |dir| dir.join(name)))
         .find(|candidate| candidate.is_file())
@@ -193,9 +193,7 @@ fn slow_browser_is_stopped() {
 fn pdf_tools_present() -> bool {
     let path = std::env::var_os("PATH").unwrap_or_default();
     let on_path = |name: &str| std::env::split_paths(&path).any(|dir| dir.join(name).is_file());
-    let browser = dossier::briefing::pdf::BROWSERS
-        .iter()
-        .any(|name| on_path(name));
+    let browser = dossier::print::BROWSERS.iter().any(|name| on_path(name));
     if browser && on_path("pdfinfo") && on_path("pdftotext") {
         return true;
     }
@@ -224,6 +222,8 @@ fn poppler(tool: &str, args: &[&str]) -> String {
 /// A printed briefing: its `pdfinfo` fields, the text of each page as laid out, and
 /// the whole text in the order it was drawn (table cells whole).
 struct Printed {
+    _dir: tempfile::TempDir,
+    path: String,
     info: String,
     pages: Vec<String>,
     raw: String,
@@ -267,6 +267,8 @@ impl Printed {
             pages,
             raw,
             bytes: std::fs::read(&pdf).expect("read pdf"),
+            path: pdf_str.to_string(),
+            _dir: dir,
         }
     }
 
@@ -312,12 +314,73 @@ impl Printed {
         }
     }
 
-    /// Whether a page begins (after the marking) with `heading`.
-    fn page_starting_with(&self, heading: &str) -> bool {
-        self.pages.iter().any(|page| {
-            page.lines().map(str::trim).filter(|l| !l.is_empty()).nth(1) == Some(heading)
-        })
+    /// The entries of the contents on the first page: `N. Title` and its page.
+    fn contents(&self) -> Vec<(String, usize)> {
+        let lines = self.pages[0]
+            .lines()
+            .map(str::trim)
+            .filter(|l| !l.is_empty())
+            .skip_while(|&l| l != "Sommaire" && l != "Contents")
+            .skip(1);
+        let mut entries = Vec::new();
+        for line in lines {
+            let words: Vec<&str> = line.split_whitespace().collect();
+            let (Some(number), Some(page)) = (words.first(), words.last()) else {
+                break;
+            };
+            let numbered = number
+                .strip_suffix('.')
+                .is_some_and(|n| n.parse::<usize>().is_ok());
+            match (numbered, page.parse::<usize>()) {
+                (true, Ok(page)) if words.len() > 2 => {
+                    entries.push((words[..words.len() - 1].join(" "), page));
+                }
+                _ => break,
+            }
+        }
+        entries
     }
+
+    /// The page (from 1) where `heading` is printed as a line of its own.
+    fn page_of_heading(&self, heading: &str) -> Option<usize> {
+        self.pages
+            .iter()
+            .position(|page| {
+                page.lines()
+                    .any(|l| l.split_whitespace().collect::<Vec<_>>().join(" ") == heading)
+            })
+            .map(|i| i + 1)
+    }
+
+    /// How full each page is: how far down its body (between the marking and the
+    /// footer) its lowest line of text is, from `pdftotext -bbox`.
+    fn fill(&self) -> Vec<f64> {
+        let boxes = poppler("pdftotext", &["-bbox", &self.path, "-"]);
+        let mut fill = Vec::new();
+        for page in boxes.split("<page ").skip(1) {
+            let height = attribute(page, "height").expect("page height");
+            // The page's margins (17 mm at the top, 16 mm at the bottom) hold the
+            // marking and the footer, which every page has.
+            let (top, bottom) = (17.0 * 72.0 / 25.4, height - 16.0 * 72.0 / 25.4);
+            let lowest = page
+                .split("<word ")
+                .skip(1)
+                .filter_map(|w| Some((attribute(w, "yMin")?, attribute(w, "yMax")?)))
+                .filter(|&(y_min, y_max)| y_min > top && y_max < bottom)
+                .map(|(_, y_max)| y_max)
+                .fold(top, f64::max);
+            fill.push((lowest - top) / (bottom - top));
+        }
+        fill
+    }
+}
+
+/// The number in `name="…"` of an element's attributes.
+fn attribute(element: &str, name: &str) -> Option<f64> {
+    let start = element.find(&format!("{name}=\""))? + name.len() + 2;
+    element[start..start + element[start..].find('"')?]
+        .parse()
+        .ok()
 }
 
 #[test]
@@ -329,13 +392,17 @@ fn bundled_pdf_has_every_section_event_and_marking() {
     let d = model(&root);
     let printed = Printed::new(&root, &[]);
     assert_eq!(printed.field("Title"), d.meta.title);
+    assert_eq!(printed.field("Author"), d.meta.authors.join(", "));
+    assert_eq!(
+        printed.field("Subject"),
+        d.meta.subtitle.as_deref().unwrap_or_default()
+    );
+    assert_eq!(printed.field("Keywords"), "SOURCES OUVERTES");
     assert!(
         printed.field("Page size").contains("(A4)"),
         "{}",
         printed.info
     );
-    let pages = printed.pages.len();
-    assert!((5..=16).contains(&pages), "{pages} pages");
     printed.check_every_page("SOURCES OUVERTES");
     let text = printed.text();
     for heading in [
@@ -348,12 +415,6 @@ fn bundled_pdf_has_every_section_event_and_marking() {
         "6. Notes",
     ] {
         assert!(text.contains(heading), "section {heading}");
-    }
-    for heading in ["3. Chronologie", "4. Acteurs", "5. Sources"] {
-        assert!(
-            printed.page_starting_with(heading),
-            "{heading} starts a page"
-        );
     }
     // pdftotext drops the narrow no-break space of `1 000`: titles compared without spaces.
     let squeezed: String = text.split_whitespace().collect();
@@ -368,6 +429,70 @@ fn bundled_pdf_has_every_section_event_and_marking() {
         printed.bytes.windows(9).any(|w| w == b"/Outlines"),
         "an outline of the sections"
     );
+    // The timeline comes before the chronology table it summarises.
+    let chronology = &text[text.find("3. Chronologie").expect("chronology")..];
+    let caption = chronology.find("Frise chronologique").expect("timeline");
+    let table = chronology.find("ÉVÉNEMENT").expect("table header");
+    assert!(caption < table, "timeline before the table");
+}
+
+#[test]
+fn bundled_pdf_is_short_and_its_pages_full() {
+    if !pdf_tools_present() {
+        return;
+    }
+    let printed = Printed::new(&bundled(), &[]);
+    let fill = printed.fill();
+    assert!(fill.len() <= 6, "{} pages: {fill:?}", fill.len());
+    // Sections flow: no page but the last is less than half full.
+    for (page, full) in fill.iter().enumerate().take(fill.len() - 1) {
+        assert!(
+            *full >= 0.5,
+            "page {} is {:.0} % full: {fill:?}",
+            page + 1,
+            full * 100.0
+        );
+    }
+}
+
+#[test]
+fn contents_carry_the_pages_the_sections_are_printed_on() {
+    if !pdf_tools_present() {
+        return;
+    }
+    for (root, args) in [
+        (bundled(), vec![]),
+        (bundled(), vec!["--paper", "letter"]),
+        (bundled(), vec!["--sections", "notes,chronology,summary"]),
+        (fixture("valid"), vec![]),
+    ] {
+        let printed = Printed::new(&root, &args);
+        let entries = printed.contents();
+        assert!(entries.len() >= 3, "{args:?}: contents {entries:?}");
+        for (heading, page) in &entries {
+            assert_eq!(
+                printed.page_of_heading(heading),
+                Some(*page),
+                "{args:?}: {heading} listed on page {page}"
+            );
+        }
+    }
+}
+
+#[test]
+fn sections_print_only_what_is_asked_in_the_briefing_order() {
+    if !pdf_tools_present() {
+        return;
+    }
+    let printed = Printed::new(&bundled(), &["--sections", "judgments,summary"]);
+    let text = printed.text();
+    let summary = text.find("1. En bref").expect("summary first");
+    let judgments = text.find("2. Jugements clés").expect("judgments second");
+    assert!(summary < judgments);
+    for absent in ["Chronologie", "4. Acteurs", "Notes"] {
+        assert!(!text.contains(absent), "{absent} printed");
+    }
+    assert!(printed.pages.len() <= 2, "{} pages", printed.pages.len());
 }
 
 #[test]

@@ -463,6 +463,7 @@ fn generated(actors: usize, events: usize, seed: u64) -> Dossier {
                 place: None,
                 sources: Vec::new(),
                 tags: Vec::new(),
+                key: false,
             }
         })
         .collect();

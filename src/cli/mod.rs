@@ -244,7 +244,7 @@ pub struct BriefingArgs {
     pub chrome: Option<PathBuf>,
     /// The paper of the PDF: a4 or letter.
     #[arg(long, default_value = "a4")]
-    pub paper: dossier::briefing::Paper,
+    pub paper: dossier::print::Paper,
     /// How many seconds the browser may take to print before it is stopped.
     #[arg(long, value_name = "SECONDS", default_value_t = 60)]
     pub timeout: u64,
@@ -254,6 +254,14 @@ pub struct BriefingArgs {
     /// Replace an existing file that `dossier briefing` did not write.
     #[arg(long)]
     pub force: bool,
+    /// The sections to print, in any order (they keep the briefing's):
+    /// summary,judgments,chronology,actors,sources,notes.
+    #[arg(
+        long,
+        value_name = "LIST",
+        default_value = "summary,judgments,chronology,actors,sources,notes"
+    )]
+    pub sections: dossier::render::briefing::Sections,
 }
 
 /// `dossier export`.

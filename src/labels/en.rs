@@ -118,8 +118,11 @@ const BRIEFING: BriefingLabels = BriefingLabels {
     no_outlet: "outlet not given",
     ungraded: "ungraded",
     grade_legend: "Grade: reliability of the source (A to F) and credibility of the information (1 to 6), on the Admiralty scale.",
-    notes_legend: "Each call [n] in the text refers to note n: the source, the cited paragraph (§) and the beginning of that paragraph.",
+    notes_legend: "Each call in the text (a superscript number) refers to the note of that number: the source, then each cited paragraph (§) and its beginning.",
     page: "Page",
+    events_left_out: "This chronology holds {shown} of the dossier's {total} events: the key events and those the key judgments rest on. The other {left} are in the site's chronology ({where}).",
+    actors_left_out: "This roster holds the {shown} actors of the events and judgments shown here, of {total}. The other {left} are in the site's list of actors ({where}).",
+    sources_left_out: "This list holds the {shown} sources cited here, of {total}. The other {left} are in the site's list of sources ({where}).",
     open_quote: "“",
     close_quote: "”",
 };

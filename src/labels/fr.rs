@@ -118,8 +118,11 @@ const BRIEFING: BriefingLabels = BriefingLabels {
     no_outlet: "média non indiqué",
     ungraded: "non coté",
     grade_legend: "Cote : fiabilité de la source (A à F) et crédibilité de l’information (1 à 6), selon l’échelle de l’Amirauté.",
-    notes_legend: "Chaque appel [n] du texte renvoie à la note n : la source, le paragraphe cité (§) et le début de ce paragraphe.",
+    notes_legend: "Chaque appel du texte (chiffre en exposant) renvoie à la note de ce numéro : la source, puis chaque paragraphe cité (§) et son début.",
     page: "Page",
+    events_left_out: "Cette chronologie retient {shown} des {total} événements du dossier : les événements clés et ceux sur lesquels reposent les jugements clés. Les {left} autres sont dans la chronologie du site ({where}).",
+    actors_left_out: "Sont retenus les {shown} acteurs des événements et des jugements présentés ici, sur {total}. Les {left} autres sont dans la liste des acteurs du site ({where}).",
+    sources_left_out: "Sont retenues les {shown} sources citées ici, sur {total}. Les {left} autres sont dans la liste des sources du site ({where}).",
     open_quote: "«\u{a0}",
     close_quote: "\u{a0}»",
 };

@@ -208,6 +208,13 @@ pub struct BriefingLabels {
     pub notes_legend: &'static str,
     /// "Page".
     pub page: &'static str,
+    /// What the chronology leaves out and where it is (`{shown}`, `{total}`, `{left}`,
+    /// `{where}` are filled in).
+    pub events_left_out: &'static str,
+    /// What the roster leaves out and where it is.
+    pub actors_left_out: &'static str,
+    /// What the source list leaves out and where it is.
+    pub sources_left_out: &'static str,
     /// An opening quotation mark, with its space.
     pub open_quote: &'static str,
     /// A closing quotation mark, with its space.

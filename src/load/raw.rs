@@ -182,6 +182,8 @@ pub struct RawEvent {
     pub end: Option<Located<Date>>,
     /// `approximate`.
     pub approximate: bool,
+    /// `key`.
+    pub key: bool,
     /// `title`.
     pub title: Located<String>,
     /// `description`.
@@ -245,6 +247,7 @@ const EVENT_KEYS: &[&str] = &[
     "place",
     "sources",
     "tags",
+    "key",
     "id",
 ];
 
@@ -416,6 +419,7 @@ fn event(file: &Arc<SourceFile>, yaml: &Yaml, diagnostics: &mut Diagnostics) -> 
         id: r.text("id"),
         end: r.date("end"),
         approximate: r.boolean("approximate").is_some_and(|b| b.value),
+        key: r.boolean("key").is_some_and(|b| b.value),
         description: r.text("description"),
         actors: r.text_list("actors"),
         place: r.text("place"),

@@ -222,6 +222,8 @@ pub struct Event {
     pub sources: Vec<Citation>,
     /// Tags.
     pub tags: Vec<String>,
+    /// A key event: always in the briefing's chronology.
+    pub key: bool,
 }
 
 /// One occurrence of an actor's name or alias in a source body.

@@ -38,6 +38,7 @@ use markdown::Markdown;
 pub use markdown::{Local, LocalLink};
 pub use outputs::SiteFile;
 use pages::Job;
+pub use pages::briefing;
 use templates::Templates;
 
 /// What can go wrong while rendering a valid dossier.
@@ -347,7 +348,7 @@ fn write_file(
             out.write_with(path, &mut |w| page.write_to(w))
         }
         SiteFile::Briefing => {
-            let briefing = crate::briefing::page(site, None)?;
+            let briefing = pages::briefing::page(site, &briefing::Layout::site())?;
             out.write_with(path, &mut |w| briefing.write_to(w))
         }
         other => out.write(path, &site.render_file(other, &|_| Ok(Vec::new()))?),

@@ -116,6 +116,7 @@ struct Event<'a> {
     place: Option<&'a str>,
     sources: Vec<String>,
     tags: &'a [String],
+    key: bool,
 }
 
 #[derive(Serialize)]
@@ -311,5 +312,6 @@ fn event<'a>(d: &'a Dossier, e: &'a crate::model::Event) -> Event<'a> {
         place: e.place.map(actor_id),
         sources: e.sources.iter().map(|c| citation(d, c)).collect(),
         tags: &e.tags,
+        key: e.key,
     }
 }

@@ -70,7 +70,7 @@ impl Site<'_> {
             add(path, SiteFile::Page(job));
         }
         add(PagePath::section("chronology"), SiteFile::Chronology);
-        add(crate::briefing::path(), SiteFile::Briefing);
+        add(pages::briefing::path(), SiteFile::Briefing);
         add(PagePath::new("dossier.json"), SiteFile::Model);
         for name in crate::export::SITE_FILES {
             add(
@@ -129,7 +129,9 @@ impl Site<'_> {
                 pages::chronology(self)?.write_to(&mut out).map_err(io)?;
                 out
             }
-            SiteFile::Briefing => crate::briefing::page(self, None)?.to_html().into_bytes(),
+            SiteFile::Briefing => {
+                pages::briefing::html(self, &pages::briefing::Layout::site())?.into_bytes()
+            }
             SiteFile::Model => {
                 let mut out = Vec::new();
                 model_json::write(self.dossier, &mut out).map_err(io)?;

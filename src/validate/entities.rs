@@ -334,5 +334,6 @@ pub fn event(
         place,
         sources,
         tags: texts(&raw.tags),
+        key: raw.key,
     }
 }

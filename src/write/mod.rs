@@ -13,6 +13,8 @@ use std::fs;
 use std::io::Write;
 use std::path::{Component, Path, PathBuf};
 use std::sync::Mutex;
+use std::sync::atomic::{AtomicUsize, Ordering};
+use std::time::{SystemTime, UNIX_EPOCH};
 
 /// The file every build writes into its output, to recognise it later.
 pub const MARKER: &str = ".dossier-build";
@@ -328,6 +330,94 @@ impl Drop for Staging {
     fn drop(&mut self) {
         if !self.committed {
             let _ = fs::remove_dir_all(&self.tmp);
+        }
+    }
+}
+
+/// A name no other run of this program uses at the same time.
+pub fn unique_name(prefix: &str) -> String {
+    static COUNTER: AtomicUsize = AtomicUsize::new(0);
+    let nanos = SystemTime::now()
+        .duration_since(UNIX_EPOCH)
+        .map_or(0, |d| d.subsec_nanos());
+    format!(
+        "{prefix}{}-{nanos}-{}",
+        std::process::id(),
+        COUNTER.fetch_add(1, Ordering::Relaxed)
+    )
+}
+
+/// One file (not a site) written beside its target under a temporary name: [`Pending::commit`]
+/// renames it into place; dropped uncommitted, it is removed.
+#[derive(Debug)]
+pub struct Pending {
+    temp: PathBuf,
+    target: PathBuf,
+    committed: bool,
+}
+
+impl Pending {
+    /// A temporary name beside `target`, nothing written yet.
+    pub fn reserve(target: &Path) -> Result<Self, WriteError> {
+        let name = target
+            .file_name()
+            .map_or_else(|| "briefing".into(), |n| n.to_string_lossy().into_owned());
+        let folder = match target.parent() {
+            Some(p) if !p.as_os_str().is_empty() => p.to_path_buf(),
+            _ => PathBuf::from("."),
+        };
+        // Absolute, for the browser, whose idea of the current folder may differ.
+        let folder = std::path::absolute(&folder).unwrap_or(folder);
+        if !folder.is_dir() {
+            let source = std::io::Error::new(std::io::ErrorKind::NotFound, "no such folder");
+            return Err(WriteError::Io {
+                action: "cannot write into",
+                path: folder,
+                source,
+            });
+        }
+        let temp = folder.join(unique_name(&format!(".{name}.tmp-")));
+        Ok(Self {
+            temp,
+            target: target.to_path_buf(),
+            committed: false,
+        })
+    }
+
+    /// Writes `bytes` beside `target` under a temporary name.
+    pub fn write(target: &Path, bytes: &[u8]) -> Result<Self, WriteError> {
+        let pending = Self::reserve(target)?;
+        fs::write(&pending.temp, bytes).map_err(io("cannot write", target))?;
+        Ok(pending)
+    }
+
+    /// Where the file is written until it is committed.
+    pub fn temp(&self) -> &Path {
+        &self.temp
+    }
+
+    /// The size of the file written, in bytes.
+    pub fn len(&self) -> u64 {
+        fs::metadata(&self.temp).map_or(0, |m| m.len())
+    }
+
+    /// Whether nothing was written.
+    pub fn is_empty(&self) -> bool {
+        self.len() == 0
+    }
+
+    /// Renames the file into place.
+    pub fn commit(mut self) -> Result<(), WriteError> {
+        fs::rename(&self.temp, &self.target).map_err(io("cannot write", &self.target))?;
+        self.committed = true;
+        Ok(())
+    }
+}
+
+impl Drop for Pending {
+    fn drop(&mut self) {
+        if !self.committed {
+            let _ = fs::remove_file(&self.temp);
         }
     }
 }

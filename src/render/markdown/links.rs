@@ -27,7 +27,8 @@ enum Open {
 /// How a wiki-link is written on a page that holds its target itself.
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
 pub struct LocalLink {
-    /// In-page href (`#actor-niger`).
+    /// In-page href (`#actor-niger`); empty when the page does not hold the target,
+    /// whose name is then written in a `<span>` of the class.
     pub href: String,
     /// The text shown for a link written without a label (`[[id]]`).
     pub name: String,
@@ -81,6 +82,11 @@ impl<'d, 'p, I> Links<'d, 'p, I> {
         if let Some(local) = self.local {
             let link = local(target, paragraphs, labelled);
             let full = escape::html(target_name(self.dossier, target));
+            // No href: the page does not hold the target, its name is written alone.
+            if link.href.is_empty() {
+                let open = format!("<span class=\"{}\">", link.class);
+                return Some((open, link.name, format!("</span>{}", link.after)));
+            }
             let open = format!(
                 "<a class=\"{}\" href=\"{}\" title=\"{full}\">",
                 link.class,

@@ -111,7 +111,7 @@ pub fn home(site: &Site<'_>) -> Result<(PagePath, Vec<u8>), RenderError> {
         count(d.events.len(), l.event_one, l.events, "chronology"),
         count(d.mentions.len(), l.mention_one, l.mentions, "actors"),
     ];
-    let briefing = ("briefing", crate::briefing::name(site.language));
+    let briefing = ("briefing", super::briefing::name(site.language));
     let entries = [
         ("sources", l.sources),
         ("actors", l.actors),

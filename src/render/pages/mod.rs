@@ -1,6 +1,7 @@
 //! One module per kind of page: each builds its typed view and renders its template.
 
 mod actors;
+pub mod briefing;
 mod chronology;
 mod home;
 mod sources;

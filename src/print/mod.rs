@@ -1,5 +1,5 @@
-//! Printing the briefing to PDF with a headless Chromium or Chrome found on the system,
-//! through its `--print-to-pdf` switch: the page goes into a fresh temporary folder
+//! Printing a rendered page (the briefing) to PDF with a headless Chromium or Chrome
+//! found on the system, through its `--print-to-pdf` switch: the page goes into a fresh temporary folder
 //! with a fresh browser profile, the PDF into a temporary file beside its target,
 //! renamed only once everything succeeded. The browser gets a bounded time and is
 //! stopped, with its helper processes, when it takes longer.
@@ -11,10 +11,19 @@ use std::io::Read;
 use std::path::{Path, PathBuf};
 use std::process::{Child, Command, ExitStatus, Stdio};
 
-use super::files::{Pending, WorkDir};
 use std::time::{Duration, Instant};
 
-pub use super::browser::{BROWSERS, find_browser};
+use crate::write::{Pending, WriteError};
+use files::WorkDir;
+
+mod browser;
+mod files;
+pub mod pdf;
+
+pub use browser::{BROWSERS, CHROME_VARIABLE, find_browser};
+
+/// How long Chromium may take to print before it is stopped, by default.
+pub const PRINT_TIMEOUT: Duration = Duration::from_mins(1);
 
 /// The paper of the PDF.
 #[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
@@ -52,13 +61,10 @@ impl std::str::FromStr for Paper {
 #[derive(Debug, thiserror::Error)]
 pub enum PdfError {
     /// No browser on `PATH` nor where browsers are usually installed.
-    #[error(
-        "no Chromium, Chrome or Edge found: {}",
-        super::browser::install_hint()
-    )]
+    #[error("no Chromium, Chrome or Edge found: {}", browser::install_hint())]
     NoBrowser,
     /// The browser given with `--chrome` or `CHROME` is not there.
-    #[error("no browser at {} (from --chrome or CHROME): give the path of Chromium, Chrome or Edge, or {}", .0.display(), super::browser::install_hint())]
+    #[error("no browser at {} (from --chrome or CHROME): give the path of Chromium, Chrome or Edge, or {}", .0.display(), browser::install_hint())]
     NotABrowser(PathBuf),
     /// The browser could not be started.
     #[error("cannot start {}: {source}", path.display())]
@@ -86,6 +92,9 @@ pub enum PdfError {
         /// The end of what it said, on new lines.
         log: String,
     },
+    /// The PDF could not be written.
+    #[error(transparent)]
+    Output(#[from] WriteError),
     /// A file or folder could not be written.
     #[error("cannot write {}: {source}", path.display())]
     Write {
@@ -171,6 +180,27 @@ pub fn print(
         status: status.to_string(),
         log: tail,
     })
+}
+
+/// The page (from 1) of every named destination of a printed PDF, by name: the page
+/// where each element that an in-page link points at was printed. `None` when the file
+/// cannot be read so.
+pub fn destination_pages(printed: &Pending) -> Option<std::collections::BTreeMap<String, u32>> {
+    pdf::destination_pages(&fs::read(printed.temp()).ok()?)
+}
+
+/// Writes `info` into a printed PDF as its document information (left as it is when
+/// the file cannot be read so).
+pub fn set_info(printed: &Pending, info: &pdf::Info) -> Result<(), PdfError> {
+    let write_error = |source| PdfError::Write {
+        path: printed.temp().to_path_buf(),
+        source,
+    };
+    let bytes = fs::read(printed.temp()).map_err(write_error)?;
+    if let Some(updated) = pdf::with_info(&bytes, info) {
+        fs::write(printed.temp(), updated).map_err(write_error)?;
+    }
+    Ok(())
 }
 
 /// `--name=` followed by a path.

@@ -9,6 +9,7 @@ use std::convert::Infallible;
 use std::io::Write;
 use std::ops::Range;
 
+use super::Layout;
 use super::notes::Notes;
 use super::rows;
 use super::view;
@@ -62,18 +63,14 @@ pub struct BriefingHtml<'a> {
     event_rows: String,
     actor_rows: String,
     notes: Notes,
+    /// Whether each source is in the source list.
+    listed: Vec<bool>,
 }
 
 impl<'a> BriefingHtml<'a> {
-    /// Renders the briefing of `site` at `page`; `paper` is set when printing to PDF;
-    /// `on_site` links the web page back to the site's home page.
-    pub fn render(
-        site: &Site<'a>,
-        page: &PagePath,
-        paper: Option<&'static str>,
-        on_site: bool,
-    ) -> Result<Self, RenderError> {
-        let parts = view::build(site, page, paper, on_site);
+    /// Renders the briefing of `site` at `page`.
+    pub fn render(site: &Site<'a>, page: &PagePath, layout: &Layout) -> Result<Self, RenderError> {
+        let parts = view::build(site, page, layout);
         let around = site
             .templates
             .render("briefing.html", site.language, &parts.view)?;
@@ -86,6 +83,7 @@ impl<'a> BriefingHtml<'a> {
             event_rows: parts.event_rows,
             actor_rows: parts.actor_rows,
             notes: parts.notes,
+            listed: parts.listed,
         })
     }
 
@@ -121,8 +119,14 @@ impl<'a> BriefingHtml<'a> {
             match slot {
                 Slot::EventRows => emit(&self.event_rows)?,
                 Slot::ActorRows => emit(&self.actor_rows)?,
-                Slot::SourceItems => rows::emit_source_items(emit, self.dossier, self.labels)?,
-                Slot::NoteItems => self.notes.emit_items(emit, self.dossier, self.labels)?,
+                Slot::SourceItems => {
+                    rows::emit_source_items(emit, self.dossier, self.labels, &self.listed)?;
+                }
+                Slot::NoteItems => {
+                    let listed = |source: usize| self.listed[source];
+                    self.notes
+                        .emit_items(emit, self.dossier, self.labels, &listed)?;
+                }
             }
             from = range.end;
         }

@@ -6,14 +6,14 @@
 use std::fmt::Write as _;
 
 use super::notes::{NoteCall, source_anchor};
-use super::text::first_sentence;
 use super::view::{Texts, actor_anchor, event_anchor};
 use crate::escape::push_html;
 use crate::labels::{
     BriefingLabels, Labels, actor_kind, credibility, date_span, reliability, source_kind,
 };
-use crate::model::{Dossier, Language, Source, slugify};
+use crate::model::{Dossier, Event, Language, Source, Target, slugify};
 use crate::render::Site;
+use crate::render::plain_text::first_sentence;
 
 /// How much HTML a list gathers before handing it on.
 const CHUNK: usize = 64 * 1024;
@@ -35,14 +35,14 @@ pub fn emit_items<T, E>(
     emit(&html)
 }
 
-/// The chronology's rows, in date order (`<tr>` each): date, title and description,
-/// actors and place linked to the roster, note calls. Texts are rendered on the way,
+/// The chronology's rows, in date order (`<tr>` each): date; title, description,
+/// actors and place linked to the roster; note calls. Texts are rendered on the way,
 /// calling their notes.
 pub fn event_rows(site: &Site<'_>, texts: &Texts<'_, '_>) -> String {
     let d = site.dossier;
     let l = site.labels;
     let mut html = String::new();
-    for e in &d.events {
+    for e in texts.selection.events.iter().map(|&e| &d.events[e]) {
         html.push_str("<tr id=\"");
         push_html(&mut html, &event_anchor(&e.id));
         html.push_str("\">\n      <td class=\"c-date\"><time datetime=\"");
@@ -59,21 +59,7 @@ pub fn event_rows(site: &Site<'_>, texts: &Texts<'_, '_>) -> String {
             html.push_str(&description);
             html.push_str("</div>");
         }
-        html.push_str("</td>\n      <td class=\"c-actors\">");
-        for (i, &actor) in e.actors.iter().enumerate() {
-            if i > 0 {
-                html.push_str(", ");
-            }
-            push_roster_link(&mut html, d, actor);
-        }
-        if let Some(place) = e.place {
-            html.push_str("<span class=\"place\"><span class=\"label\">");
-            push_html(&mut html, l.place);
-            push_html(&mut html, l.colon);
-            html.push_str("</span> ");
-            push_roster_link(&mut html, d, place);
-            html.push_str("</span>");
-        }
+        push_event_actors(&mut html, texts, e, l);
         html.push_str("</td>\n      <td class=\"c-notes\">");
         push_calls(&mut html, &texts.calls(&e.sources));
         html.push_str("</td>\n    </tr>\n    ");
@@ -81,11 +67,40 @@ pub fn event_rows(site: &Site<'_>, texts: &Texts<'_, '_>) -> String {
     html
 }
 
+/// Appends the line of an event's actors and place, when it has any.
+fn push_event_actors(html: &mut String, texts: &Texts<'_, '_>, e: &Event, l: &Labels) {
+    if e.actors.is_empty() && e.place.is_none() {
+        return;
+    }
+    html.push_str("<p class=\"event-actors\">");
+    if !e.actors.is_empty() {
+        html.push_str("<span class=\"label\">");
+        push_html(html, l.actors);
+        push_html(html, l.colon);
+        html.push_str("</span> ");
+    }
+    for (i, &actor) in e.actors.iter().enumerate() {
+        if i > 0 {
+            html.push_str(", ");
+        }
+        push_roster_link(html, texts, actor);
+    }
+    if let Some(place) = e.place {
+        html.push_str("<span class=\"place\"><span class=\"label\">");
+        push_html(html, l.place);
+        push_html(html, l.colon);
+        html.push_str("</span> ");
+        push_roster_link(html, texts, place);
+        html.push_str("</span>");
+    }
+    html.push_str("</p>");
+}
+
 /// The roster's rows, by name (`<tr>` each): name, kind, and the first sentence of the
 /// profile or else the roles. Texts are rendered on the way, calling their notes.
 pub fn actor_rows(site: &Site<'_>, texts: &Texts<'_, '_>) -> String {
     let d = site.dossier;
-    let mut by_name: Vec<usize> = (0..d.actors.len()).collect();
+    let mut by_name: Vec<usize> = texts.selection.actors.clone();
     by_name.sort_by_cached_key(|&a| (slugify(&d.actors[a].name, 200), d.actors[a].id.clone()));
     let mut html = String::new();
     for a in by_name {
@@ -113,9 +128,11 @@ pub fn emit_source_items<E>(
     emit: &mut impl FnMut(&str) -> Result<(), E>,
     d: &Dossier,
     l: &Labels,
+    listed: &[bool],
 ) -> Result<(), E> {
     let b = crate::labels::briefing(d.meta.language);
-    emit_items(emit, &d.sources, |html, source| {
+    let sources = d.sources.iter().zip(listed).filter(|(_, l)| **l);
+    emit_items(emit, sources.map(|(s, _)| s), |html, source| {
         push_source_item(html, source, d.meta.language, l, b);
     })
 }
@@ -180,26 +197,46 @@ fn present(text: Option<&str>) -> Option<&str> {
     text.filter(|t| !t.is_empty())
 }
 
-/// Appends a link to an actor's row in the roster.
-fn push_roster_link(html: &mut String, d: &Dossier, actor: usize) {
-    let actor = &d.actors[actor];
+/// Appends a link to an actor's row in the roster, or its name when the roster does
+/// not hold it.
+fn push_roster_link(html: &mut String, texts: &Texts<'_, '_>, actor: usize) {
+    let name = &texts.selection_dossier().actors[actor];
+    if !texts.selection.shows(Target::Actor(actor)) {
+        push_html(html, &name.name);
+        return;
+    }
     html.push_str("<a href=\"#");
-    push_html(html, &actor_anchor(&actor.id));
+    push_html(html, &actor_anchor(&name.id));
     html.push_str("\">");
-    push_html(html, &actor.name);
+    push_html(html, &name.name);
     html.push_str("</a>");
 }
 
-/// Appends note calls, separated by spaces: `<a class="nref" href="#note-3">[3]</a>`.
+/// Appends note calls, separated by commas: `<a class="nref" href="#note-3">3</a>`.
 fn push_calls(html: &mut String, calls: &[NoteCall]) {
     for (i, call) in calls.iter().enumerate() {
         if i > 0 {
-            html.push(' ');
+            html.push_str("<span class=\"nsep\">,</span>");
         }
         html.push_str("<a class=\"nref\" href=\"");
         push_html(html, &call.href);
-        let _ = write!(html, "\">[{}]</a>", call.number);
+        let _ = write!(html, "\">{}</a>", call.number);
     }
+}
+
+/// A rendered text with note calls after its last word (inside its last paragraph).
+pub fn with_calls(mut text: String, calls: &[NoteCall]) -> String {
+    if calls.is_empty() {
+        return text;
+    }
+    let mut html = String::new();
+    push_calls(&mut html, calls);
+    let at = text
+        .trim_end()
+        .strip_suffix("</p>")
+        .map_or(text.len(), str::len);
+    text.insert_str(at, &html);
+    text
 }
 
 /// An actor's roles in one line, when it has any (`Ministre, de Niger`).

@@ -6,7 +6,7 @@ use std::ffi::OsString;
 use std::fs;
 use std::path::{Path, PathBuf};
 
-use super::pdf::PdfError;
+use super::PdfError;
 
 /// The browsers looked for on `PATH`, in order (with `.exe` on Windows).
 pub const BROWSERS: &[&str] = &[
