@@ -4,6 +4,8 @@
 pub mod body;
 pub mod briefing;
 pub mod diagnostics;
+pub mod estimative;
+pub mod fingerprint;
 pub mod init;
 pub mod load;
 pub mod mentions;

@@ -28,7 +28,11 @@ fn main() -> ExitCode {
             if let (true, Some(dossier)) = (args.mentions, &dossier) {
                 print!("{}", dossier::mentions::listing(dossier));
             }
-            Ok(report(&diagnostics, args.strict))
+            let status = report(&diagnostics, args.strict);
+            if let Some(dossier) = &dossier {
+                eprintln!("{}", dossier.support.summary());
+            }
+            Ok(status)
         }
         Command::Build(args) => Ok(build(&args)),
         Command::Serve(args) => serve(&args),

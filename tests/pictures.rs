@@ -273,6 +273,8 @@ fn generated(actors: usize, events: usize, seed: u64) -> Dossier {
         credibility: None,
         note: None,
         tags: Vec::new(),
+        derived_from: Vec::new(),
+        fingerprint: String::new(),
         body: "".into(),
         paragraphs: Vec::new().into(),
     };
@@ -366,6 +368,7 @@ fn generated(actors: usize, events: usize, seed: u64) -> Dossier {
                 place: None,
                 sources: Vec::new(),
                 tags: Vec::new(),
+                key: false,
             }
         })
         .collect();
@@ -382,6 +385,7 @@ fn generated(actors: usize, events: usize, seed: u64) -> Dossier {
         mentions: Vec::new(),
         references: Vec::new(),
         ids: std::collections::BTreeMap::default().into(),
+        support: dossier::model::Corroboration::default(),
     }
 }
 

@@ -94,6 +94,10 @@ pub struct RawSource {
     pub note: Option<Located<String>>,
     /// `tags`.
     pub tags: Vec<Located<String>>,
+    /// `derived_from`: the sources this one relays.
+    pub derived_from: Vec<Located<String>>,
+    /// `sha256`: the fingerprint of the text as captured.
+    pub sha256: Option<Located<String>>,
     /// The text after the front matter.
     pub body: Body,
     /// Byte offset of the body in the file.
@@ -191,6 +195,8 @@ pub struct RawEvent {
     pub sources: Vec<Located<String>>,
     /// `tags`.
     pub tags: Vec<Located<String>>,
+    /// `key`: always in the briefing's chronology.
+    pub key: bool,
 }
 
 const DOSSIER_KEYS: &[&str] = &[
@@ -218,6 +224,8 @@ const SOURCE_KEYS: &[&str] = &[
     "credibility",
     "note",
     "tags",
+    "derived_from",
+    "sha256",
 ];
 const ACTOR_KEYS: &[&str] = &[
     "name",
@@ -242,6 +250,7 @@ const EVENT_KEYS: &[&str] = &[
     "place",
     "sources",
     "tags",
+    "key",
     "id",
 ];
 
@@ -309,6 +318,8 @@ pub fn source(
         credibility: r.choice("credibility"),
         note: r.text("note"),
         tags: r.text_list("tags"),
+        derived_from: r.text_list("derived_from"),
+        sha256: r.text("sha256"),
         body,
         body_offset,
     })
@@ -418,6 +429,7 @@ fn event(file: &Arc<SourceFile>, yaml: &Yaml, diagnostics: &mut Diagnostics) -> 
         place: r.text("place"),
         sources: r.text_list("sources"),
         tags: r.text_list("tags"),
+        key: r.boolean("key").is_some_and(|b| b.value),
         date: date?,
         title: title?,
     })

@@ -6,6 +6,7 @@ mod citation;
 mod date;
 mod kinds;
 mod shared;
+mod support;
 
 use std::collections::BTreeMap;
 use std::ops::Range;
@@ -16,6 +17,7 @@ pub use citation::{Citation, CitationText, is_valid_id, slugify};
 pub use date::{Date, Precision};
 pub use kinds::{ActorKind, Confidence, Credibility, Language, Reliability, SourceKind};
 pub use shared::Shared;
+pub use support::{Corroboration, Support};
 
 /// The whole dossier, resolved.
 #[derive(Debug, Clone)]
@@ -36,6 +38,8 @@ pub struct Dossier {
     /// Every id, to what it names (shared: the preview keeps it from one run to the
     /// next while the ids name the same things).
     pub ids: Shared<BTreeMap<String, Target>>,
+    /// How many distinct and independent sources each claim rests on.
+    pub support: Corroboration,
 }
 
 /// The settings and front page of the dossier.
@@ -103,6 +107,10 @@ pub struct Source {
     pub note: Option<String>,
     /// Tags.
     pub tags: Vec<String>,
+    /// The sources it relays, as indexes into [`Dossier::sources`].
+    pub derived_from: Vec<usize>,
+    /// SHA-256 (hex) of the text after the front matter.
+    pub fingerprint: String,
     /// The Markdown text as published.
     pub body: Body,
     /// Numbered blocks of the body.
@@ -120,6 +128,13 @@ impl Source {
                 c.map_or("–", Credibility::word)
             )),
         }
+    }
+
+    /// The fingerprint of paragraph `number` (see [`crate::fingerprint::paragraph`]).
+    pub fn paragraph_fingerprint(&self, number: u32) -> Option<String> {
+        let paragraph = self.paragraph(number)?;
+        let markdown = self.body.get(paragraph.range.clone())?;
+        Some(crate::fingerprint::paragraph(markdown))
     }
 
     /// The paragraph with `number`, if it exists.
@@ -229,6 +244,8 @@ pub struct Event {
     pub sources: Vec<Citation>,
     /// Tags.
     pub tags: Vec<String>,
+    /// A key event: always in the briefing's chronology.
+    pub key: bool,
 }
 
 /// One occurrence of an actor's name or alias in a source body.

@@ -2,11 +2,13 @@
 //! mentions. Every problem is collected; the dossier is returned only when there is no
 //! error.
 
+mod corroboration;
 mod entities;
 mod ids;
 mod memo;
 mod mentions;
 mod references;
+mod trust;
 
 use rustc_hash::FxHashMap as HashMap;
 use std::sync::Arc;
@@ -194,6 +196,17 @@ pub fn validate_with(
     let (events, found) = (Arc::clone(events), found.clone());
     diagnostics.extend(found);
     diagnostics.extend(mentions_found);
+    let support = trust::check(
+        &trust::Claims {
+            sources: &resolved_sources,
+            raw_sources: &sources,
+            raw_dossier: dossier.as_ref(),
+            meta: &meta,
+            events: &events,
+            actors: &actors,
+        },
+        diagnostics,
+    );
     // The events' references are many, and sorted already.
     let mut references = resolver.references;
     references.sort_unstable();
@@ -216,6 +229,7 @@ pub fn validate_with(
         mentions,
         references,
         ids: Shared::from_arc(ids),
+        support,
     })
 }
 
