@@ -41,7 +41,7 @@ pub fn event_rows(site: &Site<'_>, texts: &Texts<'_, '_>) -> String {
     let d = site.dossier;
     let l = site.labels;
     let mut html = String::new();
-    for e in &d.events {
+    for (index, e) in d.events.iter().enumerate() {
         html.push_str("<tr id=\"");
         push_escaped(&mut html, &event_anchor(&e.id));
         html.push_str("\">\n      <td class=\"c-date\"><time datetime=\"");
@@ -75,6 +75,7 @@ pub fn event_rows(site: &Site<'_>, texts: &Texts<'_, '_>) -> String {
         }
         html.push_str("</td>\n      <td class=\"c-notes\">");
         push_calls(&mut html, &texts.calls(&e.sources));
+        crate::render::trust::push_mark(&mut html, d.support.event(index), l);
         html.push_str("</td>\n    </tr>\n    ");
     }
     html
@@ -160,7 +161,12 @@ fn push_source_item(
     html.push_str("</p>\n      <p class=\"source-grade\">");
     let meaning = grade_meaning(s, language).filter(|m| !m.is_empty());
     push_escaped(html, meaning.as_deref().unwrap_or(b.ungraded));
-    html.push_str("</p>\n      ");
+    html.push_str("</p>\n      <p class=\"source-fingerprint\"><span class=\"label\">");
+    push_escaped(html, l.fingerprint);
+    push_escaped(html, l.colon);
+    html.push_str("</span> <code class=\"fingerprint\">");
+    push_escaped(html, &s.fingerprint);
+    html.push_str("</code></p>\n      ");
     if let Some(url) = present(s.url.as_deref()) {
         html.push_str("<p class=\"source-url\"><span class=\"label\">");
         push_escaped(html, b.address);

@@ -47,6 +47,8 @@ pub struct JudgmentRow {
     pub confidence: &'static str,
     /// Calls of the notes of its sources.
     pub notes: Vec<NoteCall>,
+    /// The "single source" mark, HTML (empty when corroborated).
+    pub mark: String,
 }
 
 /// The whole briefing but its long lists, which stand as slots.
@@ -186,6 +188,7 @@ pub fn build<'a>(
                 level: j.confidence.word(),
                 confidence: confidence(j.confidence, language),
                 notes: texts.calls(&j.sources),
+                mark: crate::render::trust::mark(d.support.judgment(i), site.labels),
                 anchor,
             }
         })

@@ -150,6 +150,16 @@ pub struct Labels {
     pub actor_one: &'static str,
     /// "result", after a count of one.
     pub result_one: &'static str,
+    /// The mark of a claim resting on one independent source: "single source".
+    pub single_source: &'static str,
+    /// What the mark means: "rests on a single independent source".
+    pub single_source_note: &'static str,
+    /// "source cited", after a count of one.
+    pub source_cited: &'static str,
+    /// "sources cited", after a count of several.
+    pub sources_cited: &'static str,
+    /// "Fingerprint (SHA-256)": of a source's text.
+    pub fingerprint: &'static str,
 }
 
 const FR: Labels = Labels {
@@ -224,6 +234,11 @@ const FR: Labels = Labels {
     source_one: "source",
     actor_one: "acteur",
     result_one: "résultat",
+    single_source: "source unique",
+    single_source_note: "repose sur une seule source indépendante",
+    source_cited: "source citée",
+    sources_cited: "sources citées",
+    fingerprint: "Empreinte (SHA-256)",
 };
 
 const EN: Labels = Labels {
@@ -298,6 +313,11 @@ const EN: Labels = Labels {
     source_one: "source",
     actor_one: "actor",
     result_one: "result",
+    single_source: "single source",
+    single_source_note: "rests on a single independent source",
+    source_cited: "source cited",
+    sources_cited: "sources cited",
+    fingerprint: "Fingerprint (SHA-256)",
 };
 
 /// The labels of a language.

@@ -22,6 +22,7 @@ mod pictures;
 mod search;
 pub mod templates;
 pub mod text;
+pub mod trust;
 pub mod views;
 
 use std::path::{Path, PathBuf};

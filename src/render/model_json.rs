@@ -1,13 +1,14 @@
 //! `dossier.json`: the whole resolved model, with ids instead of indexes, for reuse by
 //! other tools: metadata, sources with their numbered paragraphs, actors, events,
-//! mentions and every citation or wiki-link.
+//! mentions and every citation or wiki-link, with each claim's corroboration (sources
+//! cited, independent ones) and each source's and paragraph's SHA-256.
 
 use serde::Serialize;
 
 use super::links::PagePath;
 use crate::model::{
     ActorKind, Citation, CitationText, Confidence, Credibility, Date, Dossier, Language, Reference,
-    ReferenceKind, Referrer, Reliability, SourceKind,
+    ReferenceKind, Referrer, Reliability, SourceKind, Support,
 };
 
 #[derive(Serialize)]
@@ -38,12 +39,14 @@ struct Judgment<'a> {
     text: &'a str,
     confidence: Confidence,
     sources: Vec<String>,
+    corroboration: Support,
 }
 
 #[derive(Serialize)]
 struct Paragraph<'a> {
     number: u32,
     text: &'a str,
+    sha256: String,
 }
 
 #[derive(Serialize)]
@@ -62,6 +65,8 @@ struct Source<'a> {
     grade: Option<String>,
     note: Option<&'a str>,
     tags: &'a [String],
+    derived_from: Vec<&'a str>,
+    sha256: &'a str,
     paragraphs: Vec<Paragraph<'a>>,
 }
 
@@ -81,6 +86,7 @@ struct Relation<'a> {
     since: Option<Date>,
     until: Option<Date>,
     sources: Vec<String>,
+    corroboration: Support,
     note: Option<&'a str>,
 }
 
@@ -115,7 +121,9 @@ struct Event<'a> {
     actors: Vec<&'a str>,
     place: Option<&'a str>,
     sources: Vec<String>,
+    corroboration: Support,
     tags: &'a [String],
+    key: bool,
 }
 
 #[derive(Serialize)]
@@ -190,10 +198,12 @@ pub fn write(d: &Dossier, out: &mut dyn std::io::Write) -> std::io::Result<()> {
             key_judgments: m
                 .key_judgments
                 .iter()
-                .map(|j| Judgment {
+                .enumerate()
+                .map(|(i, j)| Judgment {
                     text: &j.text,
                     confidence: j.confidence,
                     sources: j.sources.iter().map(|c| citation(d, c)).collect(),
+                    corroboration: d.support.judgment(i),
                 })
                 .collect(),
             authors: &m.authors,
@@ -219,12 +229,19 @@ pub fn write(d: &Dossier, out: &mut dyn std::io::Write) -> std::io::Result<()> {
                 grade: s.grade(),
                 note: s.note.as_deref(),
                 tags: &s.tags,
+                derived_from: s
+                    .derived_from
+                    .iter()
+                    .map(|&i| d.sources[i].id.as_str())
+                    .collect(),
+                sha256: &s.fingerprint,
                 paragraphs: s
                     .paragraphs
                     .iter()
                     .map(|p| Paragraph {
                         number: p.number,
                         text: &p.text,
+                        sha256: s.paragraph_fingerprint(p.number).unwrap_or_default(),
                     })
                     .collect(),
             })
@@ -232,7 +249,8 @@ pub fn write(d: &Dossier, out: &mut dyn std::io::Write) -> std::io::Result<()> {
         actors: d
             .actors
             .iter()
-            .map(|a| Actor {
+            .enumerate()
+            .map(|(actor, a)| Actor {
                 id: &a.id,
                 page: PagePath::actor(&a.id).to_string(),
                 name: &a.name,
@@ -252,12 +270,14 @@ pub fn write(d: &Dossier, out: &mut dyn std::io::Write) -> std::io::Result<()> {
                 relations: a
                     .relations
                     .iter()
-                    .map(|r| Relation {
+                    .enumerate()
+                    .map(|(index, r)| Relation {
                         to: actor_id(r.to),
                         kind: &r.kind,
                         since: r.since,
                         until: r.until,
                         sources: r.sources.iter().map(|c| citation(d, c)).collect(),
+                        corroboration: d.support.relation(actor, index),
                         note: r.note.as_deref(),
                     })
                     .collect(),
@@ -275,7 +295,8 @@ pub fn write(d: &Dossier, out: &mut dyn std::io::Write) -> std::io::Result<()> {
         events: d
             .events
             .iter()
-            .map(|e| Event {
+            .enumerate()
+            .map(|(index, e)| Event {
                 id: &e.id,
                 date: e.date,
                 end: e.end,
@@ -285,7 +306,9 @@ pub fn write(d: &Dossier, out: &mut dyn std::io::Write) -> std::io::Result<()> {
                 actors: e.actors.iter().map(|&a| actor_id(a)).collect(),
                 place: e.place.map(actor_id),
                 sources: e.sources.iter().map(|c| citation(d, c)).collect(),
+                corroboration: d.support.event(index),
                 tags: &e.tags,
+                key: e.key,
             })
             .collect(),
         mentions: d

@@ -109,6 +109,8 @@ pub struct EventView<'a> {
     pub place: Option<Link>,
     /// What it rests on.
     pub citations: Vec<CitationView>,
+    /// How many distinct and independent sources it rests on.
+    pub support: crate::model::Support,
     /// Its tags.
     pub tags: Vec<Link>,
 }
@@ -126,6 +128,8 @@ pub struct EventRow<'a> {
     pub title: &'a str,
     /// What it rests on.
     pub citations: Vec<CitationView>,
+    /// How many distinct and independent sources it rests on.
+    pub support: crate::model::Support,
 }
 
 impl Site<'_> {
@@ -151,6 +155,7 @@ impl Site<'_> {
                 .iter()
                 .map(|c| self.citation(page, c))
                 .collect(),
+            support: self.dossier.support.event(index),
         }
     }
 
@@ -315,6 +320,7 @@ impl Site<'_> {
                 .iter()
                 .map(|c| self.citation(page, c))
                 .collect(),
+            support: self.dossier.support.event(index),
             tags: event.tags.iter().map(|t| self.tag_link(page, t)).collect(),
         }
     }

@@ -43,6 +43,8 @@ pub struct RelationView<'a> {
     pub ended: bool,
     /// What it rests on.
     pub citations: Vec<CitationView>,
+    /// The "single source" mark, HTML (empty when corroborated).
+    pub mark: String,
     /// The note, rendered.
     pub note: Option<String>,
 }
@@ -113,6 +115,10 @@ impl Site<'_> {
                 .iter()
                 .map(|c| self.citation(page, c))
                 .collect(),
+            mark: crate::render::trust::mark(
+                self.dossier.support.relation(holder, index),
+                self.labels,
+            ),
             note: relation.note.as_deref().map(|n| {
                 let prefix = format!("rel-{}-{}", self.dossier.actors[holder].id, index + 1);
                 self.markdown.field(n, page, &prefix, 3)

@@ -28,6 +28,8 @@ pub struct JudgmentView {
     pub confidence: &'static str,
     /// What it rests on.
     pub citations: Vec<CitationView>,
+    /// The "single source" mark, HTML (empty when corroborated).
+    pub mark: String,
 }
 
 /// A count with where to see it.
@@ -87,6 +89,7 @@ pub fn home(site: &Site<'_>) -> Result<(PagePath, Vec<u8>), RenderError> {
             level: level(j.confidence),
             confidence: confidence(j.confidence, site.language),
             citations: j.sources.iter().map(|c| site.citation(&page, c)).collect(),
+            mark: crate::render::trust::mark(d.support.judgment(i), site.labels),
         })
         .collect();
     let rows: Vec<_> = (0..d.events.len())
