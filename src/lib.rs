@@ -1,21 +1,23 @@
 //! `dossier` turns a folder of sources (kept verbatim) and hand-written YAML metadata into
 //! a cross-linked static site: load → validate → render → write.
 
-pub mod body;
 pub mod briefing;
 pub mod diagnostics;
+pub mod escape;
 pub mod estimative;
 pub mod fingerprint;
 pub mod init;
+pub mod labels;
+pub mod link_safety;
 pub mod load;
 pub mod mentions;
 pub mod model;
 pub mod paragraphs;
 pub mod pictures;
 pub mod render;
+pub mod scan;
 pub mod serve;
 pub mod sync;
-pub mod urls;
 pub mod validate;
 pub mod write;
 

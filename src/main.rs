@@ -1,7 +1,6 @@
 //! The `dossier` command: parse arguments, run the pipeline, print diagnostics, exit.
 
 mod cli;
-mod terminal;
 
 use std::io::{IsTerminal, Write};
 use std::process::ExitCode;
@@ -12,6 +11,7 @@ use std::time::Instant;
 use anyhow::Context;
 use clap::Parser;
 
+use cli::terminal;
 use cli::{BriefingArgs, BuildArgs, Cli, Command, InitArgs, ServeArgs};
 use dossier::diagnostics::Diagnostics;
 

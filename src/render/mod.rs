@@ -7,21 +7,19 @@
 //! each mention, which the actor profiles then quote.
 
 mod crossref;
-pub mod escape;
 mod feeds;
-mod files;
 pub mod fragments;
 pub mod highlight;
 mod label_use;
-pub mod labels;
 pub mod links;
 mod markdown;
 mod model_json;
+mod outputs;
 mod pages;
 mod pictures;
+pub mod plain_text;
 mod search;
 pub mod templates;
-pub mod text;
 pub mod trust;
 pub mod views;
 
@@ -31,15 +29,15 @@ use std::sync::atomic::{AtomicU64, AtomicUsize, Ordering};
 
 use rayon::prelude::*;
 
+use crate::labels::{self, Labels};
 use crate::model::{Dossier, Language};
 use crate::write::{Sink, WriteError};
 pub use crossref::CrossRef;
-pub use files::SiteFile;
 use highlight::Highlighter;
-use labels::Labels;
 use links::PagePath;
 use markdown::Markdown;
 pub use markdown::{Local, LocalLink};
+pub use outputs::SiteFile;
 use templates::Templates;
 
 /// What can go wrong while rendering a valid dossier.
@@ -117,7 +115,7 @@ impl<'a> Site<'a> {
             },
             templates,
             language,
-            labels: labels::labels(language),
+            labels: labels::site(language),
             cite_names: dossier
                 .sources
                 .par_iter()
@@ -128,7 +126,7 @@ impl<'a> Site<'a> {
                         title.push_str(" — ");
                         title.push_str(&grade);
                     }
-                    (text::short_title(&source.title, 40), title)
+                    (plain_text::short_title(&source.title, 40), title)
                 })
                 .collect(),
         };

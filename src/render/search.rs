@@ -6,10 +6,10 @@
 use serde::Serialize;
 
 use super::Site;
-use super::labels::date_span;
 use super::links::{PagePath, event_anchor};
-use super::text::plain;
-use crate::render::labels::actor_kind;
+use super::plain_text::plain;
+use crate::labels::actor_kind;
+use crate::labels::date_span;
 
 #[derive(Serialize)]
 struct SourceEntry<'a> {

@@ -77,7 +77,7 @@ impl Templates {
         let mut tera = Tera::default();
         tera.autoescape_on(vec![".html", ".xml"]);
         // Tera's default also escapes `/`, which bloats every href for no safety gain.
-        tera.set_escape_fn(super::escape::escape_html);
+        tera.set_escape_fn(crate::escape::html);
         tera.add_raw_templates(sources)
             .map_err(|e| RenderError::Template {
                 name: String::from("templates/"),
@@ -109,7 +109,7 @@ impl Templates {
         let index = usize::from(language == Language::En);
         match self.labels.get(name) {
             Some(labels) => context.insert("l", &labels[index]),
-            None => context.insert("l", super::labels::labels(language)),
+            None => context.insert("l", crate::labels::site(language)),
         }
         Ok(context)
     }
@@ -159,9 +159,8 @@ impl Templates {
 /// all of them when it uses `l` in another way.
 fn template_labels(sources: &[(&'static str, String)]) -> HashMap<&'static str, [Value; 2]> {
     let texts: HashMap<&str, &str> = sources.iter().map(|(n, t)| (*n, t.as_str())).collect();
-    let all = [Language::Fr, Language::En].map(|language| {
-        serde_json::to_value(super::labels::labels(language)).unwrap_or(Value::Null)
-    });
+    let all = [Language::Fr, Language::En]
+        .map(|language| serde_json::to_value(crate::labels::site(language)).unwrap_or(Value::Null));
     let mut labels = HashMap::new();
     for (name, _) in sources {
         let Some(used) = labels_used(name, &texts) else {

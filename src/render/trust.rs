@@ -2,8 +2,8 @@
 //! and the briefing: the "single source" mark, with its explanation on hover and in
 //! print.
 
-use super::escape::push_escaped;
-use super::labels::Labels;
+use crate::escape::push_html;
+use crate::labels::Labels;
 use crate::model::Support;
 
 /// Appends the mark of a claim resting on a single independent source (nothing for
@@ -16,11 +16,11 @@ pub fn push_mark(html: &mut String, support: Support, l: &Labels) {
     }
     let detail = detail(support, l);
     html.push_str("<p class=\"corroboration single-source\" title=\"");
-    push_escaped(html, &detail);
+    push_html(html, &detail);
     html.push_str("\"><span class=\"mark\">");
-    push_escaped(html, l.single_source);
+    push_html(html, l.single_source);
     html.push_str("</span> <span class=\"mark-detail\">(");
-    push_escaped(html, &detail);
+    push_html(html, &detail);
     html.push_str(")</span></p>\n");
 }
 
@@ -47,8 +47,8 @@ fn detail(support: Support, l: &Labels) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::labels::site as labels;
     use crate::model::Language;
-    use crate::render::labels::labels;
 
     #[test]
     fn only_a_single_independent_source_is_marked() {

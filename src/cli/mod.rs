@@ -1,4 +1,6 @@
-//! The command line: subcommands and their options.
+//! The command line: subcommands and their options, and what the binary prints.
+
+pub mod terminal;
 
 use std::net::IpAddr;
 use std::path::PathBuf;
