@@ -10,6 +10,7 @@ pub mod init;
 pub mod labels;
 pub mod link_safety;
 pub mod load;
+pub mod lock;
 pub mod mentions;
 pub mod model;
 pub mod paragraphs;

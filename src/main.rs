@@ -24,6 +24,11 @@ fn main() -> ExitCode {
     let cli = Cli::parse();
     let result = match cli.command {
         Command::Check(args) => {
+            if args.fix
+                && let Err(status) = fix(&args.project.root)
+            {
+                return status;
+            }
             let (dossier, diagnostics) = dossier::check(&args.project.root);
             if let (true, Some(dossier)) = (args.mentions, &dossier) {
                 print!("{}", dossier::mentions::listing(dossier));
@@ -38,11 +43,65 @@ fn main() -> ExitCode {
         Command::Serve(args) => serve(&args),
         Command::Init(args) => init(&args),
         Command::Briefing(args) => Ok(briefing(args)),
+        Command::Lock(args) => Ok(lock(&args.root)),
     };
     result.unwrap_or_else(|error| {
         eprintln!("error: {error:#}");
         ExitCode::FAILURE
     })
+}
+
+/// `dossier check --fix`: rewrites the moved citations and says which.
+fn fix(root: &std::path::Path) -> Result<(), ExitCode> {
+    match dossier::lock::fix(root) {
+        Ok(applied) if applied.is_empty() => {
+            eprintln!("no moved citation to rewrite");
+            Ok(())
+        }
+        Ok(applied) => {
+            for a in &applied {
+                eprintln!(
+                    "rewrote {}:{}:{}: {} → {}",
+                    a.path.display(),
+                    a.line,
+                    a.column,
+                    a.old,
+                    a.new
+                );
+            }
+            let n = applied.len();
+            eprintln!(
+                "rewrote {n} citation{}; {} follows the paragraphs that moved",
+                if n == 1 { "" } else { "s" },
+                dossier::lock::FILE_NAME
+            );
+            Ok(())
+        }
+        Err(error) => {
+            eprintln!("error: {error}");
+            Err(ExitCode::FAILURE)
+        }
+    }
+}
+
+/// `dossier lock`: diagnostics as `check` prints them, then what was written.
+fn lock(root: &std::path::Path) -> ExitCode {
+    let (result, diagnostics) = dossier::lock::write(root);
+    let status = report(&diagnostics, false);
+    match result {
+        Ok((path, count)) => {
+            eprintln!(
+                "wrote {} ({count} cited paragraph{})",
+                path.display(),
+                if count == 1 { "" } else { "s" }
+            );
+            status
+        }
+        Err(error) => {
+            eprintln!("error: {error}");
+            ExitCode::FAILURE
+        }
+    }
 }
 
 /// `dossier briefing`: diagnostics as `check` prints them, then what was written.

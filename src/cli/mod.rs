@@ -29,6 +29,9 @@ pub enum Command {
     Init(InitArgs),
     /// Write the printable briefing as one HTML page and/or print it to PDF.
     Briefing(BriefingArgs),
+    /// Write dossier.lock: the fingerprint of every cited paragraph, for `check` to tell
+    /// which changed or moved since.
+    Lock(ProjectArgs),
 }
 
 /// Options shared by the commands that read a project.
@@ -51,6 +54,10 @@ pub struct CheckArgs {
     /// Also list every mention of every actor found in the sources (to audit aliases).
     #[arg(long)]
     pub mentions: bool,
+    /// Rewrite in place the citations of paragraphs that dossier.lock shows have moved
+    /// (only those citations), then check.
+    #[arg(long)]
+    pub fix: bool,
 }
 
 /// `dossier build`.

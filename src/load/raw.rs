@@ -25,6 +25,8 @@ pub struct RawProject {
     pub actors: Vec<Arc<RawActor>>,
     /// Every event of every file of `content/events/`.
     pub events: Vec<Arc<RawEvent>>,
+    /// `dossier.lock` at the project root, when there is one.
+    pub lock: Option<Arc<SourceFile>>,
 }
 
 /// `content/dossier.yaml` as written.

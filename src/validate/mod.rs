@@ -42,6 +42,7 @@ pub fn validate_with(
         mut sources,
         mut actors,
         events,
+        lock,
         ..
     } = raw;
 
@@ -207,6 +208,17 @@ pub fn validate_with(
         },
         diagnostics,
     );
+    if let Some(lock) = &lock {
+        drift(
+            lock,
+            dossier.as_ref(),
+            &sources,
+            &raw_actors,
+            &ordered.events,
+            &scans,
+            diagnostics,
+        );
+    }
     // The events' references are many, and sorted already.
     let mut references = resolver.references;
     references.sort_unstable();
@@ -231,6 +243,33 @@ pub fn validate_with(
         ids: Shared::from_arc(ids),
         support,
     })
+}
+
+/// Checks the citations of paragraphs against `dossier.lock`.
+fn drift(
+    lock: &Arc<SourceFile>,
+    dossier: Option<&crate::load::RawDossier>,
+    sources: &[Arc<crate::load::RawSource>],
+    actors: &[Arc<crate::load::RawActor>],
+    events: &[(String, Arc<RawEvent>)],
+    scans: &[Arc<BodyScan>],
+    diagnostics: &mut Diagnostics,
+) {
+    let lock = crate::lock::parse(lock, diagnostics);
+    let sites =
+        crate::lock::sites::collect(dossier, sources, actors, events.iter().map(|(_, e)| &**e));
+    let texts = sources
+        .iter()
+        .zip(scans)
+        .map(|(s, scan)| {
+            let text = crate::lock::drift::Text {
+                body: &s.body,
+                paragraphs: &scan.paragraphs,
+            };
+            (s.id.as_str(), text)
+        })
+        .collect();
+    crate::lock::drift::check(&sites, &lock, &texts, diagnostics);
 }
 
 /// What one entity resolved to, with the references and diagnostics found on the way.
