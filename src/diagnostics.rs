@@ -238,6 +238,15 @@ impl Diagnostics {
     /// Renders every diagnostic as rustc does, with the summary line last.
     /// `strict` counts warnings as errors in the summary's wording.
     pub fn render(&self, color: bool) -> String {
+        let mut out = self.render_listing(color);
+        out.push_str(&self.summary());
+        out.push('\n');
+        out
+    }
+
+    /// Every diagnostic, sorted, as [`Diagnostics::render`] prints them, without the
+    /// closing summary line.
+    pub fn render_listing(&self, color: bool) -> String {
         let mut out = Vec::new();
         let config = Config {
             chars: Chars::ascii(),
@@ -246,8 +255,6 @@ impl Diagnostics {
         for diagnostic in self.sorted() {
             render_one(diagnostic, &config, color, &mut out);
         }
-        out.extend_from_slice(self.summary().as_bytes());
-        out.push(b'\n');
         String::from_utf8_lossy(&out).into_owned()
     }
 

@@ -24,6 +24,24 @@ pub mod write;
 
 use std::path::Path;
 
+/// The name of the package on crates.io (`cargo install PACKAGE`); the command it
+/// installs is `dossier`.
+pub const PACKAGE: &str = env!("CARGO_PKG_NAME");
+
+/// The version of this build.
+pub const VERSION: &str = env!("CARGO_PKG_VERSION");
+
+/// The reference of the content format (`docs/FORMAT.md`), printed by `dossier format`.
+pub const FORMAT_REFERENCE: &str = include_str!("../docs/FORMAT.md");
+
+/// What `dossier --version` prints after the command's name.
+pub const VERSION_LINE: &str = concat!(
+    env!("CARGO_PKG_VERSION"),
+    " (",
+    env!("CARGO_PKG_NAME"),
+    " on crates.io)"
+);
+
 use diagnostics::Diagnostics;
 use model::Dossier;
 use render::{RenderError, RenderStats};

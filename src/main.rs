@@ -3,16 +3,19 @@
 mod cli;
 
 use std::io::{IsTerminal, Write};
+use std::path::Path;
 use std::process::ExitCode;
 use std::sync::Arc;
 use std::sync::mpsc::channel;
 use std::time::Instant;
 
 use anyhow::Context;
-use clap::Parser;
 
 use cli::terminal;
-use cli::{BriefingArgs, BuildArgs, Cli, Command, InitArgs, ServeArgs};
+use cli::{
+    BriefingArgs, BuildArgs, CheckArgs, Cli, ColorChoice, Command, GlobalArgs, InitArgs, Lang,
+    ServeArgs, TemplatesArgs,
+};
 use dossier::diagnostics::Diagnostics;
 
 /// mimalloc: the build allocates many small strings from two threads at once, where
@@ -21,29 +24,21 @@ use dossier::diagnostics::Diagnostics;
 static ALLOCATOR: mimalloc::MiMalloc = mimalloc::MiMalloc;
 
 fn main() -> ExitCode {
-    let cli = Cli::parse();
+    let cli = Cli::parse_resolved();
+    let out = Output::new(&cli.global);
+    let root = cli.root();
     let result = match cli.command {
-        Command::Check(args) => {
-            if args.fix
-                && let Err(status) = fix(&args.project.root)
-            {
-                return status;
-            }
-            let (dossier, diagnostics) = dossier::check(&args.project.root);
-            if let (true, Some(dossier)) = (args.mentions, &dossier) {
-                print!("{}", dossier::mentions::listing(dossier));
-            }
-            let status = report(&diagnostics, args.strict);
-            if let Some(dossier) = &dossier {
-                eprintln!("{}", dossier.support.summary());
-            }
-            Ok(status)
+        Command::Check(args) => Ok(check(&args, out)),
+        Command::Build(args) => Ok(build(&args, out)),
+        Command::Serve(args) => serve(&args, out),
+        Command::Init(args) => init(&args, out),
+        Command::Briefing(args) => Ok(briefing(args, out)),
+        Command::Templates(args) => templates(&root, &args, out),
+        Command::Lock(args) => Ok(lock(&args.project.root, out)),
+        Command::Format => {
+            print!("{}", dossier::FORMAT_REFERENCE);
+            Ok(ExitCode::SUCCESS)
         }
-        Command::Build(args) => Ok(build(&args)),
-        Command::Serve(args) => serve(&args),
-        Command::Init(args) => init(&args),
-        Command::Briefing(args) => Ok(briefing(args)),
-        Command::Lock(args) => Ok(lock(&args.root)),
     };
     result.unwrap_or_else(|error| {
         eprintln!("error: {error:#}");
@@ -51,30 +46,94 @@ fn main() -> ExitCode {
     })
 }
 
+/// How to print: in color or not, and whether to say anything beside the diagnostics.
+#[derive(Debug, Clone, Copy)]
+struct Output {
+    color: bool,
+    quiet: bool,
+}
+
+impl Output {
+    /// From `--color`, `NO_COLOR` (which `--color always` overrides) and `--quiet`.
+    fn new(global: &GlobalArgs) -> Self {
+        let color = match global.color {
+            ColorChoice::Always => true,
+            ColorChoice::Never => false,
+            ColorChoice::Auto => {
+                std::io::stderr().is_terminal() && std::env::var_os("NO_COLOR").is_none()
+            }
+        };
+        Self {
+            color,
+            quiet: global.quiet,
+        }
+    }
+
+    /// A line on stderr, unless `--quiet`.
+    fn note(self, line: &str) {
+        if !self.quiet {
+            eprintln!("{line}");
+        }
+    }
+}
+
+/// `dossier check`: every diagnostic, then what was checked and the counts.
+fn check(args: &CheckArgs, out: Output) -> ExitCode {
+    if args.fix
+        && let Err(status) = fix(&args.project.root, out)
+    {
+        return status;
+    }
+    let (dossier, diagnostics) = dossier::check(&args.project.root);
+    if let (true, Some(dossier)) = (args.mentions, &dossier) {
+        print!("{}", dossier::mentions::listing(dossier));
+    }
+    let mut stderr = std::io::stderr().lock();
+    let _ = stderr.write_all(diagnostics.render_listing(out.color).as_bytes());
+    drop(stderr);
+    // How well the claims are sourced, then (last) what was checked.
+    if let Some(dossier) = &dossier {
+        out.note(&dossier.support.summary());
+    }
+    let checked = dossier.as_ref().map(|d| {
+        format!(
+            "{}, {}, {}: ",
+            plural(d.sources.len(), "source"),
+            plural(d.actors.len(), "actor"),
+            plural(d.events.len(), "event")
+        )
+    });
+    out.note(&format!(
+        "{}{}",
+        checked.unwrap_or_default(),
+        diagnostics.summary()
+    ));
+    exit_status(&diagnostics, args.strict)
+}
+
 /// `dossier check --fix`: rewrites the moved citations and says which.
-fn fix(root: &std::path::Path) -> Result<(), ExitCode> {
+fn fix(root: &Path, out: Output) -> Result<(), ExitCode> {
     match dossier::lock::fix(root) {
         Ok(applied) if applied.is_empty() => {
-            eprintln!("no moved citation to rewrite");
+            out.note("no moved citation to rewrite");
             Ok(())
         }
         Ok(applied) => {
             for a in &applied {
-                eprintln!(
+                out.note(&format!(
                     "rewrote {}:{}:{}: {} → {}",
                     a.path.display(),
                     a.line,
                     a.column,
                     a.old,
                     a.new
-                );
+                ));
             }
-            let n = applied.len();
-            eprintln!(
-                "rewrote {n} citation{}; {} follows the paragraphs that moved",
-                if n == 1 { "" } else { "s" },
+            out.note(&format!(
+                "{} rewritten; {} follows the paragraphs that moved",
+                plural(applied.len(), "citation"),
                 dossier::lock::FILE_NAME
-            );
+            ));
             Ok(())
         }
         Err(error) => {
@@ -85,16 +144,16 @@ fn fix(root: &std::path::Path) -> Result<(), ExitCode> {
 }
 
 /// `dossier lock`: diagnostics as `check` prints them, then what was written.
-fn lock(root: &std::path::Path) -> ExitCode {
+fn lock(root: &Path, out: Output) -> ExitCode {
     let (result, diagnostics) = dossier::lock::write(root);
-    let status = report(&diagnostics, false);
+    let status = report(&diagnostics, false, out);
     match result {
         Ok((path, count)) => {
-            eprintln!(
-                "wrote {} ({count} cited paragraph{})",
+            out.note(&format!(
+                "wrote {} ({})",
                 path.display(),
-                if count == 1 { "" } else { "s" }
-            );
+                plural(count, "cited paragraph")
+            ));
             status
         }
         Err(error) => {
@@ -104,8 +163,27 @@ fn lock(root: &std::path::Path) -> ExitCode {
     }
 }
 
+/// `3 sources`, `1 source`.
+fn plural(count: usize, noun: &str) -> String {
+    format!("{count} {noun}{}", if count == 1 { "" } else { "s" })
+}
+
+/// `dossier templates`: what was copied, where.
+fn templates(root: &Path, args: &TemplatesArgs, out: Output) -> anyhow::Result<ExitCode> {
+    let written = dossier::init::templates::copy(root, &args.names)?;
+    for path in &written {
+        out.note(&format!("wrote {}", path.display()));
+    }
+    out.note(&format!(
+        "{} copied: `dossier build` and `dossier serve` use the files in templates/ \
+         instead of the built-in ones",
+        plural(written.len(), "file")
+    ));
+    Ok(ExitCode::SUCCESS)
+}
+
 /// `dossier briefing`: diagnostics as `check` prints them, then what was written.
-fn briefing(args: BriefingArgs) -> ExitCode {
+fn briefing(args: BriefingArgs, out: Output) -> ExitCode {
     let options = dossier::briefing::BriefingOptions {
         html: args.out,
         pdf: args.pdf,
@@ -115,20 +193,24 @@ fn briefing(args: BriefingArgs) -> ExitCode {
         strict: args.strict,
     };
     let (result, diagnostics) = dossier::briefing::run(&args.project.root, &options);
-    let status = report(&diagnostics, args.strict);
+    let status = report(&diagnostics, args.strict, out);
     match result {
         Ok(written) => {
             if let Some((path, bytes)) = written.html {
-                eprintln!("wrote {} ({} KiB)", path.display(), bytes.div_ceil(1024));
+                out.note(&format!(
+                    "wrote {} ({} KiB)",
+                    path.display(),
+                    bytes.div_ceil(1024)
+                ));
             }
             if let Some((path, bytes, browser, took)) = written.pdf {
-                eprintln!(
+                out.note(&format!(
                     "printed {} ({} KiB) with {} in {:.1} s",
                     path.display(),
                     bytes.div_ceil(1024),
                     browser.display(),
                     took.as_secs_f64()
-                );
+                ));
             }
             status
         }
@@ -145,27 +227,27 @@ fn briefing(args: BriefingArgs) -> ExitCode {
 }
 
 /// `dossier build`: diagnostics as `check` prints them, then the build's outcome.
-fn build(args: &BuildArgs) -> ExitCode {
+fn build(args: &BuildArgs, output: Output) -> ExitCode {
     let root = &args.project.root;
     let out = args.out.clone().unwrap_or_else(|| root.join("public"));
     let options = dossier::BuildOptions {
         strict: args.strict,
         force: args.force,
-        progress: std::io::stderr().is_terminal(),
+        progress: std::io::stderr().is_terminal() && !output.quiet,
     };
     let started = Instant::now();
     let (result, diagnostics) = dossier::build(root, &out, options);
-    let exit = report(&diagnostics, args.strict);
+    let exit = report(&diagnostics, args.strict, output);
     match result {
         Ok(built) => {
-            eprintln!(
+            output.note(&format!(
                 "built {} pages ({} files, {:.1} MiB) into {} in {:.2} s",
                 built.pages,
                 built.files,
                 mebibytes(built.bytes),
                 out.display(),
                 started.elapsed().as_secs_f64()
-            );
+            ));
             exit
         }
         Err(dossier::BuildError::Content(_)) => {
@@ -186,10 +268,18 @@ fn mebibytes(bytes: u64) -> f64 {
     bytes as f64 / 1_048_576.0
 }
 
-/// Prints the diagnostics to stderr and turns them into the exit status.
-fn report(diagnostics: &Diagnostics, strict: bool) -> ExitCode {
+/// Prints the diagnostics to stderr (the summary line unless `--quiet`) and turns them
+/// into the exit status.
+fn report(diagnostics: &Diagnostics, strict: bool, out: Output) -> ExitCode {
     let mut stderr = std::io::stderr().lock();
-    let _ = stderr.write_all(diagnostics.render(color()).as_bytes());
+    let _ = stderr.write_all(diagnostics.render_listing(out.color).as_bytes());
+    drop(stderr);
+    out.note(&diagnostics.summary());
+    exit_status(diagnostics, strict)
+}
+
+/// 1 on an error (or a warning, when `strict`), 0 otherwise.
+fn exit_status(diagnostics: &Diagnostics, strict: bool) -> ExitCode {
     if diagnostics.failed(strict) {
         ExitCode::FAILURE
     } else {
@@ -197,8 +287,11 @@ fn report(diagnostics: &Diagnostics, strict: bool) -> ExitCode {
     }
 }
 
+/// The port of `dossier serve` when none is given (Zola's).
+const DEFAULT_PORT: u16 = 1111;
+
 /// `dossier serve`: until Ctrl-C (or SIGTERM), then stops cleanly.
-fn serve(args: &ServeArgs) -> anyhow::Result<ExitCode> {
+fn serve(args: &ServeArgs, out: Output) -> anyhow::Result<ExitCode> {
     if !args.bind.is_loopback() {
         eprintln!(
             "warning: listening on {}: anyone who can reach this machine on the network can \
@@ -214,36 +307,53 @@ fn serve(args: &ServeArgs) -> anyhow::Result<ExitCode> {
     let options = dossier::serve::Options {
         root: args.project.root.clone(),
         bind: args.bind,
-        port: args.port,
+        port: args.port.unwrap_or(DEFAULT_PORT),
+        any_port_if_taken: args.port.is_none(),
     };
-    let printer = terminal::Printer::new(color());
-    terminal::say(&format!("Building {}…", args.project.root.display()));
-    let server = dossier::serve::Server::start(&options, Arc::new(move |n| printer.print(n)))?;
+    let listener = dossier::serve::listen(&options)?;
+    if let (Some(taken), Some(address)) = (listener.taken, listener.address()) {
+        terminal::say(&format!(
+            "Port {taken} is taken by another program: using port {} instead",
+            address.port()
+        ));
+    }
+    let printer = terminal::Printer::new(out.color, out.quiet);
+    if !out.quiet {
+        terminal::say(&format!("Building {}…", args.project.root.display()));
+    }
+    let report = Arc::new(move |n| printer.print(n));
+    let server = dossier::serve::Server::start_on(listener, &options, report)?;
     let url = server.url();
     terminal::say(&format!("Serving on {url} (Ctrl-C to stop)"));
     if args.open {
         terminal::open_browser(&url);
     }
     let _ = stopped.recv();
-    terminal::say("Stopping.");
+    if !out.quiet {
+        terminal::say("Stopping.");
+    }
     server.stop();
     Ok(ExitCode::SUCCESS)
 }
 
 /// `dossier init DIR`.
-fn init(args: &InitArgs) -> anyhow::Result<ExitCode> {
-    let written = dossier::init::init(&args.dir)?;
-    let dir = args.dir.display();
-    let files = written.join("\n  ");
-    let text = format!(
-        "Created a dossier in {dir}:\n  {files}\nNext: cd {dir} && dossier serve --open  \
-         (README.md tells how to publish it)"
-    );
-    terminal::say(&text);
+fn init(args: &InitArgs, out: Output) -> anyhow::Result<ExitCode> {
+    let options = dossier::init::Options {
+        language: match args.lang {
+            Lang::En => dossier::model::Language::En,
+            Lang::Fr => dossier::model::Language::Fr,
+        },
+        empty: args.empty,
+    };
+    let written = dossier::init::init(&args.dir, options)?;
+    if !out.quiet {
+        let files = written.join("\n  ");
+        terminal::say(&format!(
+            "Created a dossier in {}:\n  {files}\nNext: cd {} && dossier serve --open  \
+             (README.md tells how to publish it; `dossier format` how to write it)",
+            args.dir.display(),
+            terminal::shell_quote(&args.dir.to_string_lossy())
+        ));
+    }
     Ok(ExitCode::SUCCESS)
-}
-
-/// Whether to color what goes to stderr.
-fn color() -> bool {
-    std::io::stderr().is_terminal() && std::env::var_os("NO_COLOR").is_none()
 }

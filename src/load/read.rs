@@ -68,7 +68,7 @@ pub fn load_with(
         project.dossier = raw::dossier(&file, &yaml, diagnostics);
     }
 
-    let lock = root.join(crate::lock::FILE_NAME);
+    let lock = root.join(super::LOCK_FILE);
     if lock.is_file() {
         project.lock = read_text(root, &lock, diagnostics);
     }

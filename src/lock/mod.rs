@@ -20,7 +20,7 @@ use crate::model::{CitationText, Dossier, Target};
 pub use fix::{Applied, FixError, fix};
 
 /// The lock's file name, at the project root.
-pub const FILE_NAME: &str = "dossier.lock";
+pub use crate::load::LOCK_FILE as FILE_NAME;
 
 /// One locked paragraph.
 #[derive(Debug, Clone)]

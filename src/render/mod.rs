@@ -249,10 +249,6 @@ pub fn render(
         out.write(&PagePath::asset(name), bytes)?;
     }
     out.write(
-        &PagePath::asset("pictures.css"),
-        crate::pictures::PICTURES_CSS.as_bytes(),
-    )?;
-    out.write(
         &PagePath::asset("highlight.css"),
         highlight::stylesheet().as_bytes(),
     )?;

@@ -47,7 +47,14 @@ const ASSETS: &[(&str, &str)] = &[
     ("site.js", include_str!("../../templates/site.js")),
     ("search.js", include_str!("../../templates/search.js")),
     ("favicon.svg", include_str!("../../templates/favicon.svg")),
+    ("pictures.css", crate::pictures::PICTURES_CSS),
 ];
+
+/// Every built-in template and asset that a file of the same name in the project's
+/// `templates/` replaces, by name, with its default text.
+pub fn defaults() -> impl Iterator<Item = (&'static str, &'static str)> {
+    TEMPLATES.iter().chain(ASSETS).copied()
+}
 
 /// The templates of a project, ready to render, and its assets.
 pub struct Templates {

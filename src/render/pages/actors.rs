@@ -192,7 +192,7 @@ pub fn actor(
                     .iter()
                     .map(|&m| {
                         let paragraph = dossier.mentions[m].paragraph;
-                        let anchor = paragraph.map(|p| format!("p{p}"));
+                        let anchor = paragraph.map(crate::paragraphs::anchor);
                         let href = href(&page, &PagePath::source(id), anchor.as_deref());
                         (href, paragraph, quotes.get(m).map_or("", String::as_str))
                     })
