@@ -13,8 +13,8 @@ use anyhow::Context;
 
 use cli::terminal;
 use cli::{
-    BriefingArgs, BuildArgs, CheckArgs, Cli, ColorChoice, Command, GlobalArgs, InitArgs, Lang,
-    ServeArgs, TemplatesArgs,
+    BriefingArgs, BuildArgs, CheckArgs, Cli, ColorChoice, Command, ExportArgs, GlobalArgs,
+    InitArgs, Lang, NewCommand, NewSourceArgs, ServeArgs, SuggestArgs, TemplatesArgs,
 };
 use dossier::diagnostics::Diagnostics;
 
@@ -39,6 +39,9 @@ fn main() -> ExitCode {
             print!("{}", dossier::FORMAT_REFERENCE);
             Ok(ExitCode::SUCCESS)
         }
+        Command::Export(args) => Ok(export(&args, out)),
+        Command::New(NewCommand::Source(args)) => Ok(new_source(&args)),
+        Command::Suggest(args) => Ok(suggest(&args, out)),
     };
     result.unwrap_or_else(|error| {
         eprintln!("error: {error:#}");
@@ -221,6 +224,82 @@ fn briefing(args: BriefingArgs, out: Output) -> ExitCode {
         Err(error) => {
             eprintln!("error: {error}");
             eprintln!("nothing written");
+            ExitCode::FAILURE
+        }
+    }
+}
+
+/// `dossier new source`: the file written, and what is left to fill.
+fn new_source(args: &NewSourceArgs) -> ExitCode {
+    match dossier::import::new_source(&args.project.root, &args.file, args.id.as_deref()) {
+        Ok((path, article)) => {
+            eprintln!("wrote {}", path.display());
+            let mut missing = Vec::new();
+            if article.title.is_empty() {
+                missing.push("title");
+            }
+            if article.published.is_none() {
+                missing.push("published");
+            }
+            if !missing.is_empty() {
+                eprintln!(
+                    "to do: set {} in its front matter (`dossier check` says what is missing)",
+                    missing.join(" and ")
+                );
+            }
+            ExitCode::SUCCESS
+        }
+        Err(error) => {
+            eprintln!("error: {error}");
+            eprintln!("nothing written");
+            ExitCode::FAILURE
+        }
+    }
+}
+
+/// `dossier suggest`: YAML on standard output, diagnostics on standard error.
+fn suggest(args: &SuggestArgs, out: Output) -> ExitCode {
+    let (dossier, diagnostics) = dossier::check(&args.project.root);
+    let status = report(&diagnostics, false, out);
+    let Some(dossier) = dossier else {
+        return ExitCode::FAILURE;
+    };
+    match dossier::suggest::suggest(&dossier, &args.sources) {
+        Ok(yaml) => {
+            print!("{yaml}");
+            status
+        }
+        Err(error) => {
+            eprintln!("error: {error}");
+            ExitCode::FAILURE
+        }
+    }
+}
+
+/// `dossier export`: diagnostics as `check` prints them, then the files written.
+fn export(args: &ExportArgs, output: Output) -> ExitCode {
+    let root = &args.project.root;
+    let out = args.out.clone().unwrap_or_else(|| root.join("exports"));
+    let formats = dossier::export::Format::parse(&args.format).unwrap_or_default();
+    let (result, diagnostics) = dossier::export::run(root, &formats, &out, args.strict);
+    let status = report(&diagnostics, args.strict, output);
+    match result {
+        Ok(files) => {
+            for (path, bytes) in files {
+                output.note(&format!(
+                    "wrote {} ({} KiB)",
+                    path.display(),
+                    bytes.div_ceil(1024)
+                ));
+            }
+            status
+        }
+        Err(dossier::export::ExportError::Content) => {
+            eprintln!("nothing written");
+            ExitCode::FAILURE
+        }
+        Err(error) => {
+            eprintln!("error: {error}");
             ExitCode::FAILURE
         }
     }

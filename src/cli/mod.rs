@@ -80,6 +80,14 @@ pub enum Command {
     /// Write dossier.lock: the fingerprint of every cited paragraph, for `check` to tell
     /// which changed or moved since.
     Lock(LockArgs),
+    /// Write the dossier in the formats other tools read (ftm, timelinejs, csv, graphml).
+    Export(ExportArgs),
+    /// Add something to the dossier (`dossier new source FILE`).
+    #[command(subcommand)]
+    New(NewCommand),
+    /// Print, as YAML to paste, the events the sources' texts date and the names no actor
+    /// matches. Writes nothing.
+    Suggest(SuggestArgs),
 }
 
 impl Command {
@@ -91,6 +99,9 @@ impl Command {
             Command::Serve(args) => Some(&mut args.project),
             Command::Briefing(args) => Some(&mut args.project),
             Command::Lock(args) => Some(&mut args.project),
+            Command::Export(args) => Some(&mut args.project),
+            Command::New(NewCommand::Source(args)) => Some(&mut args.project),
+            Command::Suggest(args) => Some(&mut args.project),
             Command::Init(_) | Command::Templates(_) | Command::Format => None,
         }
     }
@@ -136,7 +147,7 @@ impl Cli {
 
 /// The project of the commands that read one: a positional folder, or the global
 /// `--root`.
-#[derive(Debug, Args)]
+#[derive(Debug, Default, Args)]
 pub struct ProjectArgs {
     /// The project folder (the one holding `content/`), as `--root` [default: .]
     #[arg(value_name = "DIR")]
@@ -256,4 +267,51 @@ pub struct BriefingArgs {
     /// Treat warnings as errors: nothing is written.
     #[arg(long)]
     pub strict: bool,
+}
+
+/// `dossier export`.
+#[derive(Debug, Args)]
+pub struct ExportArgs {
+    /// The project.
+    #[command(flatten)]
+    pub project: ProjectArgs,
+    /// What to write: ftm, timelinejs, csv, graphml or all.
+    #[arg(long, default_value = "all", value_parser = ["ftm", "timelinejs", "csv", "graphml", "all"])]
+    pub format: String,
+    /// The folder to write into (default: ROOT/exports).
+    #[arg(long)]
+    pub out: Option<std::path::PathBuf>,
+    /// Treat warnings as errors: nothing is written.
+    #[arg(long)]
+    pub strict: bool,
+}
+
+/// `dossier new`.
+#[derive(Debug, Subcommand)]
+pub enum NewCommand {
+    /// Import a saved article (.html, .md or .txt) as content/sources/ID.md.
+    Source(NewSourceArgs),
+}
+
+/// `dossier new source`.
+#[derive(Debug, Args)]
+pub struct NewSourceArgs {
+    /// The article to import.
+    pub file: std::path::PathBuf,
+    /// The project (`--root`, or the current folder).
+    #[arg(skip)]
+    pub project: ProjectArgs,
+    /// The new source's id (default: from its title).
+    #[arg(long)]
+    pub id: Option<String>,
+}
+
+/// `dossier suggest`.
+#[derive(Debug, Args)]
+pub struct SuggestArgs {
+    /// The project (`--root`, or the current folder).
+    #[arg(skip)]
+    pub project: ProjectArgs,
+    /// The sources to read (default: all of them).
+    pub sources: Vec<String>,
 }

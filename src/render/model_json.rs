@@ -1,7 +1,6 @@
 //! `dossier.json`: the whole resolved model, with ids instead of indexes, for reuse by
 //! other tools: metadata, sources with their numbered paragraphs, actors, events,
-//! mentions and every citation or wiki-link, with each claim's corroboration (sources
-//! cited, independent ones) and each source's and paragraph's SHA-256.
+//! mentions and every citation or wiki-link.
 
 use serde::Serialize;
 
@@ -211,105 +210,18 @@ pub fn write(d: &Dossier, out: &mut dyn std::io::Write) -> std::io::Result<()> {
             marking: m.marking.as_deref(),
             base_url: m.base_url.as_deref(),
         },
-        sources: d
-            .sources
-            .iter()
-            .map(|s| Source {
-                id: &s.id,
-                page: PagePath::source(&s.id).to_string(),
-                title: &s.title,
-                published: s.published,
-                outlet: s.outlet.as_deref(),
-                author: s.author.as_deref(),
-                url: s.url.as_deref(),
-                language: s.language,
-                kind: s.kind,
-                reliability: s.reliability,
-                credibility: s.credibility,
-                grade: s.grade(),
-                note: s.note.as_deref(),
-                tags: &s.tags,
-                derived_from: s
-                    .derived_from
-                    .iter()
-                    .map(|&i| d.sources[i].id.as_str())
-                    .collect(),
-                sha256: &s.fingerprint,
-                paragraphs: s
-                    .paragraphs
-                    .iter()
-                    .map(|p| Paragraph {
-                        number: p.number,
-                        text: &p.text,
-                        sha256: s.paragraph_fingerprint(p.number).unwrap_or_default(),
-                    })
-                    .collect(),
-            })
-            .collect(),
+        sources: d.sources.iter().map(|s| source(d, s)).collect(),
         actors: d
             .actors
             .iter()
             .enumerate()
-            .map(|(actor, a)| Actor {
-                id: &a.id,
-                page: PagePath::actor(&a.id).to_string(),
-                name: &a.name,
-                kind: a.kind,
-                aliases: &a.aliases,
-                summary: a.summary.as_deref(),
-                roles: a
-                    .roles
-                    .iter()
-                    .map(|r| Role {
-                        title: &r.title,
-                        of: r.of.map(actor_id),
-                        from: r.from,
-                        to: r.to,
-                    })
-                    .collect(),
-                relations: a
-                    .relations
-                    .iter()
-                    .enumerate()
-                    .map(|(index, r)| Relation {
-                        to: actor_id(r.to),
-                        kind: &r.kind,
-                        since: r.since,
-                        until: r.until,
-                        sources: r.sources.iter().map(|c| citation(d, c)).collect(),
-                        corroboration: d.support.relation(actor, index),
-                        note: r.note.as_deref(),
-                    })
-                    .collect(),
-                links: a
-                    .links
-                    .iter()
-                    .map(|l| Link {
-                        label: &l.label,
-                        url: &l.url,
-                    })
-                    .collect(),
-                tags: &a.tags,
-            })
+            .map(|(i, a)| actor(d, i, a))
             .collect(),
         events: d
             .events
             .iter()
             .enumerate()
-            .map(|(index, e)| Event {
-                id: &e.id,
-                date: e.date,
-                end: e.end,
-                approximate: e.approximate,
-                title: &e.title,
-                description: e.description.as_deref(),
-                actors: e.actors.iter().map(|&a| actor_id(a)).collect(),
-                place: e.place.map(actor_id),
-                sources: e.sources.iter().map(|c| citation(d, c)).collect(),
-                corroboration: d.support.event(index),
-                tags: &e.tags,
-                key: e.key,
-            })
+            .map(|(i, e)| event(d, i, e))
             .collect(),
         mentions: d
             .mentions
@@ -330,4 +242,104 @@ pub fn write(d: &Dossier, out: &mut dyn std::io::Write) -> std::io::Result<()> {
     };
     serde_json::to_writer(&mut *out, &model)?;
     out.write_all(b"\n")
+}
+
+/// A source as `dossier.json` writes it.
+fn source<'a>(d: &'a Dossier, s: &'a crate::model::Source) -> Source<'a> {
+    Source {
+        id: &s.id,
+        page: PagePath::source(&s.id).to_string(),
+        title: &s.title,
+        published: s.published,
+        outlet: s.outlet.as_deref(),
+        author: s.author.as_deref(),
+        url: s.url.as_deref(),
+        language: s.language,
+        kind: s.kind,
+        reliability: s.reliability,
+        credibility: s.credibility,
+        grade: s.grade(),
+        note: s.note.as_deref(),
+        tags: &s.tags,
+        derived_from: s
+            .derived_from
+            .iter()
+            .map(|&i| d.sources[i].id.as_str())
+            .collect(),
+        sha256: &s.fingerprint,
+        paragraphs: s
+            .paragraphs
+            .iter()
+            .map(|p| Paragraph {
+                number: p.number,
+                text: &p.text,
+                sha256: s.paragraph_fingerprint(p.number).unwrap_or_default(),
+            })
+            .collect(),
+    }
+}
+
+/// An actor as `dossier.json` writes it.
+fn actor<'a>(d: &'a Dossier, index: usize, a: &'a crate::model::Actor) -> Actor<'a> {
+    let actor_id = |i: usize| d.actors[i].id.as_str();
+    Actor {
+        id: &a.id,
+        page: PagePath::actor(&a.id).to_string(),
+        name: &a.name,
+        kind: a.kind,
+        aliases: &a.aliases,
+        summary: a.summary.as_deref(),
+        roles: a
+            .roles
+            .iter()
+            .map(|r| Role {
+                title: &r.title,
+                of: r.of.map(actor_id),
+                from: r.from,
+                to: r.to,
+            })
+            .collect(),
+        relations: a
+            .relations
+            .iter()
+            .enumerate()
+            .map(|(i, r)| Relation {
+                to: actor_id(r.to),
+                kind: &r.kind,
+                since: r.since,
+                until: r.until,
+                sources: r.sources.iter().map(|c| citation(d, c)).collect(),
+                corroboration: d.support.relation(index, i),
+                note: r.note.as_deref(),
+            })
+            .collect(),
+        links: a
+            .links
+            .iter()
+            .map(|l| Link {
+                label: &l.label,
+                url: &l.url,
+            })
+            .collect(),
+        tags: &a.tags,
+    }
+}
+
+/// An event as `dossier.json` writes it.
+fn event<'a>(d: &'a Dossier, index: usize, e: &'a crate::model::Event) -> Event<'a> {
+    let actor_id = |i: usize| d.actors[i].id.as_str();
+    Event {
+        id: &e.id,
+        date: e.date,
+        end: e.end,
+        approximate: e.approximate,
+        title: &e.title,
+        description: e.description.as_deref(),
+        actors: e.actors.iter().map(|&a| actor_id(a)).collect(),
+        place: e.place.map(actor_id),
+        sources: e.sources.iter().map(|c| citation(d, c)).collect(),
+        corroboration: d.support.event(index),
+        tags: &e.tags,
+        key: e.key,
+    }
 }

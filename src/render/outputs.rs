@@ -26,6 +26,8 @@ pub enum SiteFile<'s> {
     Model,
     /// `assets/search-index.js`.
     SearchIndex,
+    /// A file of `exports/`, by name.
+    Export(&'static str),
     /// `atom.xml` for a site published at this address.
     Atom(&'s str),
     /// `sitemap.xml` for a site published at this address.
@@ -70,6 +72,12 @@ impl Site<'_> {
         add(PagePath::section("chronology"), SiteFile::Chronology);
         add(crate::briefing::path(), SiteFile::Briefing);
         add(PagePath::new("dossier.json"), SiteFile::Model);
+        for name in crate::export::SITE_FILES {
+            add(
+                PagePath::new(format!("exports/{name}")),
+                SiteFile::Export(name),
+            );
+        }
         add(PagePath::asset("search-index.js"), SiteFile::SearchIndex);
         for (name, bytes) in self.templates.assets() {
             add(PagePath::asset(name), SiteFile::Bytes(Cow::Borrowed(bytes)));
@@ -126,6 +134,9 @@ impl Site<'_> {
                 let mut out = Vec::new();
                 model_json::write(self.dossier, &mut out).map_err(io)?;
                 out
+            }
+            SiteFile::Export(name) => {
+                crate::export::site_file(self.dossier, name).unwrap_or_default()
             }
             SiteFile::SearchIndex => {
                 let mut out = Vec::new();

@@ -127,6 +127,50 @@ impl Site<'_> {
     }
 }
 
+/// The mentions of actor `index`, grouped by source, each with its sentence from
+/// `quotes` (aligned with `Dossier::mentions`).
+fn mention_groups<'q>(
+    site: &Site<'_>,
+    page: &PagePath,
+    index: usize,
+    quotes: &'q [String],
+) -> Vec<QuoteGroup<'q>> {
+    let dossier = site.dossier;
+    let l = site.labels;
+    let mut by_source: BTreeMap<usize, Vec<usize>> = BTreeMap::new();
+    for &m in &site.cross.mentions_by_actor[index] {
+        by_source
+            .entry(dossier.mentions[m].source)
+            .or_default()
+            .push(m);
+    }
+    by_source
+        .into_iter()
+        .map(|(source, list)| {
+            let id = &dossier.sources[source].id;
+            let word = if list.len() == 1 {
+                l.mention_one
+            } else {
+                l.mention_many
+            };
+            QuoteGroup {
+                source: site.source_link(page, source),
+                date: dossier.sources[source].published.human(site.language),
+                count: format!("{} {word}", list.len()),
+                quotes: list
+                    .iter()
+                    .map(|&m| {
+                        let paragraph = dossier.mentions[m].paragraph;
+                        let anchor = paragraph.map(crate::paragraphs::anchor);
+                        let href = href(page, &PagePath::source(id), anchor.as_deref());
+                        (href, paragraph, quotes.get(m).map_or("", String::as_str))
+                    })
+                    .collect(),
+            }
+        })
+        .collect()
+}
+
 /// Renders `actors/ID/index.html`; `quotes` are aligned with `Dossier::mentions`.
 pub fn actor(
     site: &Site<'_>,
@@ -167,39 +211,8 @@ pub fn actor(
         .iter()
         .map(|&e| site.event_row(&page, e))
         .collect();
-    let mut by_source: BTreeMap<usize, Vec<usize>> = BTreeMap::new();
-    for &m in &site.cross.mentions_by_actor[index] {
-        by_source
-            .entry(dossier.mentions[m].source)
-            .or_default()
-            .push(m);
-    }
     let l = site.labels;
-    let groups: Vec<QuoteGroup<'_>> = by_source
-        .into_iter()
-        .map(|(source, list)| {
-            let id = &dossier.sources[source].id;
-            let word = if list.len() == 1 {
-                l.mention_one
-            } else {
-                l.mention_many
-            };
-            QuoteGroup {
-                source: site.source_link(&page, source),
-                date: dossier.sources[source].published.human(site.language),
-                count: format!("{} {word}", list.len()),
-                quotes: list
-                    .iter()
-                    .map(|&m| {
-                        let paragraph = dossier.mentions[m].paragraph;
-                        let anchor = paragraph.map(crate::paragraphs::anchor);
-                        let href = href(&page, &PagePath::source(id), anchor.as_deref());
-                        (href, paragraph, quotes.get(m).map_or("", String::as_str))
-                    })
-                    .collect(),
-            }
-        })
-        .collect();
+    let groups = mention_groups(site, &page, index, quotes);
     let links_here = referrers(site.cross.refs_to_actor[index].iter())
         .into_iter()
         .filter(|r| *r != crate::model::Referrer::Actor(index))
