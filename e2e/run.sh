@@ -55,6 +55,16 @@ trap 'rm -rf "$work"' EXIT
 "$bin" build --out "$work/bundled"
 "$bin" build --root tests/fixtures/valid-en --out "$work/fixture-en"
 export E2E_SITE="$work/bundled" E2E_FIXTURE="$work/fixture-en"
+# A large synthetic dossier (300 actors, 2,000 events) for the pictures, when the corpus
+# generator is beside this repository (or named by E2E_CORPUS_GEN).
+gen=${E2E_CORPUS_GEN:-../shared/bench/gen_corpus.py}
+if [ -f "$gen" ]; then
+  python3 "$gen" --out "$work/large-src" --sources 300 --actors 300 --events 2000 --layouts ours >/dev/null
+  "$bin" build --root "$work/large-src/ours" --out "$work/large" >/dev/null
+  export E2E_LARGE="$work/large"
+else
+  echo "e2e: no corpus generator at $gen (set E2E_CORPUS_GEN): the large-dossier checks are skipped" >&2
+fi
 export E2E_OUT="$repo/target/e2e"
 # A full run starts from an empty report folder; one file adds to the last full run's.
 if [ $# -eq 0 ]; then rm -rf "$E2E_OUT"; fi

@@ -7,8 +7,8 @@ use std::fmt::Write as _;
 use std::path::Path;
 use std::time::{Duration, Instant};
 
-use dossier::model::Citation;
-use dossier::pictures::{Frame, Lanes, Links, Medium, PICTURES_CSS, relationship_graph, timeline};
+use dossier::model::{Citation, Dossier, Language};
+use dossier::pictures::{Frame, Links, Medium, PICTURES_CSS, relationship_graph, timeline};
 
 #[allow(clippy::too_many_lines)] // being rewritten with the pictures
 fn main() -> anyhow::Result<()> {
@@ -39,27 +39,41 @@ fn main() -> anyhow::Result<()> {
         event: &event,
         citation: &citation,
     };
+    let drawn = draw_all(&dossier, &links);
+    let chosen = args
+        .get(2)
+        .and_then(|id| dossier.actors.iter().position(|a| &a.id == id))
+        .or_else(|| (0..dossier.actors.len()).max_by_key(|&a| dossier.actors[a].relations.len()))
+        .unwrap_or(0);
+    write_pages(&out, &dossier, &drawn, chosen)
+}
+
+/// Every picture of the site, drawn once.
+struct Drawn {
+    index: String,
+    print: String,
+    chronology: String,
+    profiles: Vec<(String, String)>,
+}
+
+/// Draws (and times) the index graph on screen and in print, the chronology's
+/// timeline, and each profile's graph and timeline.
+fn draw_all(dossier: &Dossier, links: &Links<'_>) -> Drawn {
     let language = dossier.meta.language;
     let screen = Frame {
         id: "graph",
         medium: Medium::Screen,
         language,
     };
-
     let t = Instant::now();
-    let index = relationship_graph(&dossier, None, &links, &screen).unwrap_or_default();
+    let index = relationship_graph(dossier, None, links, &screen).unwrap_or_default();
     println!("index graph: {:.2?} ({} bytes)", t.elapsed(), index.len());
     let t = Instant::now();
-    let print = relationship_graph(
-        &dossier,
-        None,
-        &links,
-        &Frame {
-            medium: Medium::Print,
-            ..screen
-        },
-    )
-    .unwrap_or_default();
+    let print = Frame {
+        medium: Medium::Print,
+        ..screen
+    };
+    let print = relationship_graph(dossier, None, links, &print).unwrap_or_default();
     println!("index graph, print: {:.2?}", t.elapsed());
 
     let all: Vec<usize> = (0..dossier.events.len()).collect();
@@ -68,13 +82,32 @@ fn main() -> anyhow::Result<()> {
         ..screen
     };
     let t = Instant::now();
-    let chronology = timeline(&dossier, &all, Lanes::top(6), &links, &frame).unwrap_or_default();
+    let chronology = timeline(dossier, &all, links, &frame).unwrap_or_default();
     println!(
         "chronology timeline: {:.2?} ({} bytes)",
         t.elapsed(),
         chronology.len()
     );
+    let profiles = draw_profiles(dossier, links, language);
+    Drawn {
+        index,
+        print,
+        chronology,
+        profiles,
+    }
+}
 
+/// Each profile's graph and timeline (drawn for the text column), timed together.
+fn draw_profiles(
+    dossier: &Dossier,
+    links: &Links<'_>,
+    language: Language,
+) -> Vec<(String, String)> {
+    let column = Frame {
+        id: "profile",
+        medium: Medium::Column,
+        language,
+    };
     let mut by_actor: Vec<Vec<usize>> = vec![Vec::new(); dossier.actors.len()];
     for (e, event) in dossier.events.iter().enumerate() {
         for &a in &event.actors {
@@ -86,11 +119,10 @@ fn main() -> anyhow::Result<()> {
     let mut profiles = Vec::new();
     for (a, events) in by_actor.iter().enumerate() {
         let t = Instant::now();
-        let graph = relationship_graph(&dossier, Some(a), &links, &screen).unwrap_or_default();
+        let graph = relationship_graph(dossier, Some(a), links, &column).unwrap_or_default();
         graph_time += t.elapsed();
         let t = Instant::now();
-        let line =
-            timeline(&dossier, events, Lanes::profile(a, 4), &links, &frame).unwrap_or_default();
+        let line = timeline(dossier, events, links, &column).unwrap_or_default();
         timeline_time += t.elapsed();
         bytes += graph.len() + line.len();
         profiles.push((graph, line));
@@ -99,12 +131,11 @@ fn main() -> anyhow::Result<()> {
         "{} profiles: graphs {graph_time:.2?}, timelines {timeline_time:.2?} ({bytes} bytes)",
         dossier.actors.len()
     );
+    profiles
+}
 
-    let chosen = args
-        .get(2)
-        .and_then(|id| dossier.actors.iter().position(|a| &a.id == id))
-        .or_else(|| (0..dossier.actors.len()).max_by_key(|&a| dossier.actors[a].relations.len()))
-        .unwrap_or(0);
+/// Writes the pictures into HTML pages under `out`, with the profile of `chosen`.
+fn write_pages(out: &Path, dossier: &Dossier, drawn: &Drawn, chosen: usize) -> anyhow::Result<()> {
     let page = |title: &str, body: &str| {
         let mut html = String::new();
         let _ = write!(
@@ -113,13 +144,20 @@ fn main() -> anyhow::Result<()> {
         );
         html
     };
-    std::fs::write(out.join("graph.html"), page("graph", &index))?;
-    std::fs::write(out.join("graph-print.html"), page("graph print", &print))?;
-    std::fs::write(out.join("chronology.html"), page("chronology", &chronology))?;
-    let (graph, line) = &profiles[chosen];
+    std::fs::write(out.join("graph.html"), page("graph", &drawn.index))?;
     std::fs::write(
-        out.join("profile.html"),
-        page(&dossier.actors[chosen].id, &format!("{graph}{line}")),
+        out.join("graph-print.html"),
+        page("graph print", &drawn.print),
     )?;
+    std::fs::write(
+        out.join("chronology.html"),
+        page("chronology", &drawn.chronology),
+    )?;
+    if let Some((graph, line)) = drawn.profiles.get(chosen) {
+        std::fs::write(
+            out.join("profile.html"),
+            page(&dossier.actors[chosen].id, &format!("{graph}{line}")),
+        )?;
+    }
     Ok(())
 }

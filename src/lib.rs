@@ -93,7 +93,7 @@ impl Rechecker {
     ) -> (Option<Dossier>, Diagnostics) {
         let mut diagnostics = Diagnostics::default();
         let raw = load::load_with(root, Some(&self.files), changed, &mut diagnostics);
-        let dossier = validate::validate_with(raw, Some(&self.bodies), &mut diagnostics);
+        let dossier = validate::validate_with(raw, &self.bodies, &mut diagnostics);
         (dossier, diagnostics)
     }
 }

@@ -23,6 +23,10 @@ function required(name) {
 export const SITE = required("E2E_SITE");
 /** The English fixture dossier (tests/fixtures/valid-en), built. */
 export const FIXTURE = required("E2E_FIXTURE");
+/** A large synthetic dossier (300 actors, 2,000 events), built; null when not generated. */
+export const LARGE = process.env.E2E_LARGE && fs.existsSync(path.join(process.env.E2E_LARGE, "index.html"))
+  ? path.resolve(process.env.E2E_LARGE)
+  : null;
 /** Screenshots and reports for a person to look at. */
 export const OUT = path.resolve(process.env.E2E_OUT || path.join(REPO, "target", "e2e"));
 

@@ -1,6 +1,6 @@
 //! The interface in English.
 
-use super::{BriefingLabels, Labels, PictureWords, Vocabulary};
+use super::{BriefingLabels, Citing, Labels, PictureWords, Vocabulary};
 use crate::model::{ActorKind, Confidence, Credibility, Language, Reliability, SourceKind};
 
 /// Everything the interface says in English.
@@ -9,6 +9,7 @@ pub(super) static WORDS: Vocabulary = Vocabulary {
     briefing: BRIEFING,
     pictures: PICTURES,
     approximately: APPROX,
+    approximately_day: "c. ",
     thousands: THOUSANDS,
     source_kind,
     actor_kind,
@@ -17,6 +18,7 @@ pub(super) static WORDS: Vocabulary = Vocabulary {
     reliability,
     credibility,
     language_name,
+    citing,
 };
 
 const LABELS: Labels = Labels {
@@ -97,6 +99,14 @@ const LABELS: Labels = Labels {
     source_cited: "source cited",
     sources_cited: "sources cited",
     fingerprint: "Fingerprint (SHA-256)",
+    briefing: "Briefing",
+    back_to_site: "Back to the site",
+    relation_from: "From",
+    relation: "Relation",
+    relation_to: "To",
+    in_heading: "heading",
+    in_table: "table",
+    in_footnote: "footnote",
 };
 
 const BRIEFING: BriefingLabels = BriefingLabels {
@@ -123,20 +133,20 @@ const PICTURES: PictureWords = PictureWords {
     graph_of: "Relations of",
     ended: "ended",
     directed: "reads in the arrow’s direction",
-    mutual: "mutual",
     timeline_title: LABELS.timeline,
-    all_events: "All events",
+    day: "exact day",
+    imprecise: "month or year (the possible span)",
     approximate: "approximate date",
     period: "period",
-    cluster: "group of events",
+    by_month: "{count} events, counted by month; each bar leads to the first.",
+    by_year: "{count} events, counted by year; each bar leads to the first.",
     events: "events",
     event: LABELS.event_one,
     actors: "actors",
     relations: "relations",
     since: LABELS.since,
     until: LABELS.until,
-    capped: "The {shown} most connected of {total} actors; the table lists every relation.",
-    named: "Names shown for the {named} most connected; hover over the others.",
+    capped: "The core of the network: {shown} of {total} actors, around the most connected; the table lists every relation.",
 };
 
 const APPROX: &str = "c. ";
@@ -213,5 +223,17 @@ fn language_name(of: Language) -> &'static str {
     match of {
         Language::Fr => "French",
         Language::En => "English",
+    }
+}
+
+fn citing(kind: Citing) -> (&'static str, &'static str) {
+    match kind {
+        Citing::Summary => ("dossier summary", "dossier summaries"),
+        Citing::Judgment => ("judgment", "judgments"),
+        Citing::Event => ("event", "events"),
+        Citing::Relation => ("relation", "relations"),
+        Citing::Profile => ("profile", "profiles"),
+        Citing::OwnNote => ("analyst’s note", "analyst’s notes"),
+        Citing::Source => ("source", "sources"),
     }
 }

@@ -1,6 +1,6 @@
 //! The interface in French.
 
-use super::{BriefingLabels, Labels, PictureWords, Vocabulary};
+use super::{BriefingLabels, Citing, Labels, PictureWords, Vocabulary};
 use crate::model::{ActorKind, Confidence, Credibility, Language, Reliability, SourceKind};
 
 /// Everything the interface says in French.
@@ -9,6 +9,7 @@ pub(super) static WORDS: Vocabulary = Vocabulary {
     briefing: BRIEFING,
     pictures: PICTURES,
     approximately: APPROX,
+    approximately_day: "vers le ",
     thousands: THOUSANDS,
     source_kind,
     actor_kind,
@@ -17,6 +18,7 @@ pub(super) static WORDS: Vocabulary = Vocabulary {
     reliability,
     credibility,
     language_name,
+    citing,
 };
 
 const LABELS: Labels = Labels {
@@ -97,6 +99,14 @@ const LABELS: Labels = Labels {
     source_cited: "source citée",
     sources_cited: "sources citées",
     fingerprint: "Empreinte (SHA-256)",
+    briefing: "Note de synthèse",
+    back_to_site: "Retour au site",
+    relation_from: "De",
+    relation: "Relation",
+    relation_to: "Vers",
+    in_heading: "titre",
+    in_table: "tableau",
+    in_footnote: "note",
 };
 
 const BRIEFING: BriefingLabels = BriefingLabels {
@@ -123,20 +133,20 @@ const PICTURES: PictureWords = PictureWords {
     graph_of: "Relations de",
     ended: "relation terminée",
     directed: "se lit dans le sens de la flèche",
-    mutual: "réciproque",
     timeline_title: LABELS.timeline,
-    all_events: "Tous les événements",
+    day: "date au jour près",
+    imprecise: "mois ou année (l’intervalle possible)",
     approximate: "date approximative",
     period: "période",
-    cluster: "groupe d’événements",
+    by_month: "{count} événements, comptés par mois ; chaque barre mène au premier.",
+    by_year: "{count} événements, comptés par année ; chaque barre mène au premier.",
     events: "événements",
     event: LABELS.event_one,
     actors: "acteurs",
     relations: "relations",
     since: LABELS.since,
     until: LABELS.until,
-    capped: "Les {shown} acteurs les plus reliés sur {total} ; le tableau donne toutes les relations.",
-    named: "Noms affichés pour les {named} plus reliés ; survolez les autres.",
+    capped: "Le cœur du réseau : {shown} acteurs sur {total}, autour des plus reliés ; le tableau donne toutes les relations.",
 };
 
 const APPROX: &str = "vers ";
@@ -213,5 +223,17 @@ fn language_name(of: Language) -> &'static str {
     match of {
         Language::Fr => "français",
         Language::En => "anglais",
+    }
+}
+
+fn citing(kind: Citing) -> (&'static str, &'static str) {
+    match kind {
+        Citing::Summary => ("résumé du dossier", "résumés du dossier"),
+        Citing::Judgment => ("jugement", "jugements"),
+        Citing::Event => ("événement", "événements"),
+        Citing::Relation => ("relation", "relations"),
+        Citing::Profile => ("profil", "profils"),
+        Citing::OwnNote => ("note de l’analyste", "notes de l’analyste"),
+        Citing::Source => ("source", "sources"),
     }
 }

@@ -82,12 +82,8 @@ pub fn text_width(text: &str, size: f64) -> f64 {
     text.chars().map(|c| char_width(c).max(0.6)).sum::<f64>() * size
 }
 
-/// The box of a text drawn with its baseline at `y`, anchored at `x` by `anchor`.
-pub fn text_box(text: &str, size: f64, x: f64, y: f64, anchor: Anchor) -> Rect {
-    width_box(text_width(text, size), size, x, y, anchor)
-}
-
-/// The box of a text `width` pixels wide, as [`text_box`] gives it.
+/// The box of a text `width` pixels wide at `size`, its baseline at `y`, anchored at
+/// `x` by `anchor`.
 pub fn width_box(width: f64, size: f64, x: f64, y: f64, anchor: Anchor) -> Rect {
     let x0 = match anchor {
         Anchor::Start => x,
@@ -124,90 +120,70 @@ impl Anchor {
     }
 }
 
-/// `text` cut to at most `max` characters, with an ellipsis when cut.
-pub fn shorten(text: &str, max: usize) -> String {
-    let text = text.split_whitespace().collect::<Vec<_>>().join(" ");
-    if text.chars().count() <= max {
-        return text;
+/// `text` in lines no wider than `width` at `size` (a longer word has its own line),
+/// every word kept. A word of three characters or fewer ("du", "de la", "→") stays
+/// with the word after it, or with the one before at the end, so that no line is a
+/// bare fragment.
+pub fn wrap(text: &str, width: f64, size: f64) -> Vec<String> {
+    let words: Vec<&str> = text.split_whitespace().collect();
+    let short = |w: &str| w.chars().count() <= 3;
+    let closing = |w: &str| {
+        w.chars().all(|c| {
+            matches!(
+                c,
+                '»' | '”' | ')' | ']' | ':' | ';' | '!' | '?' | ',' | '.' | '–' | '—'
+            )
+        })
+    };
+    // Units: runs of words that stay on one line.
+    let mut units: Vec<String> = Vec::new();
+    let mut pending = String::new();
+    for (k, word) in words.iter().enumerate() {
+        if pending.is_empty()
+            && closing(word)
+            && let Some(last) = units.last_mut()
+        {
+            last.push(' ');
+            last.push_str(word);
+            continue;
+        }
+        if !pending.is_empty() {
+            pending.push(' ');
+        }
+        pending.push_str(word);
+        if !short(word) || k + 1 == words.len() {
+            units.push(std::mem::take(&mut pending));
+        }
     }
-    let cut: String = text.chars().take(max.saturating_sub(1)).collect();
-    format!("{}…", cut.trim_end())
-}
-
-/// A text ready to be cut to several lengths: [`shorten`] and the [`text_width`] of
-/// its result for any `max`, from one pass over the text instead of one per length.
-pub struct Shortening {
-    /// The text with its whitespace collapsed, as [`shorten`] writes it.
-    text: String,
-    /// For each character: its end in `text` (bytes) and the width in ems of the
-    /// text up to it.
-    ends: Vec<(usize, f64)>,
-}
-
-impl Shortening {
-    /// Prepares `text`.
-    pub fn new(text: &str) -> Self {
-        let mut collapsed = String::with_capacity(text.len());
-        let mut ends = Vec::with_capacity(text.len());
-        let mut ems = 0.0;
-        let mut add = |collapsed: &mut String, c: char| {
-            collapsed.push(c);
-            ems += char_width(c).max(0.6);
-            ends.push((collapsed.len(), ems));
+    if units.len() > 1 && words.last().is_some_and(|w| short(w)) {
+        let last = units.pop().unwrap_or_default();
+        let only_short = last.split(' ').all(short);
+        match units.last_mut() {
+            Some(previous) if only_short => {
+                previous.push(' ');
+                previous.push_str(&last);
+            }
+            _ => units.push(last),
+        }
+    }
+    let mut lines: Vec<String> = Vec::new();
+    let mut line = String::new();
+    for unit in units {
+        let candidate = if line.is_empty() {
+            unit.clone()
+        } else {
+            format!("{line} {unit}")
         };
-        for (k, word) in text.split_whitespace().enumerate() {
-            if k > 0 {
-                add(&mut collapsed, ' ');
-            }
-            for c in word.chars() {
-                add(&mut collapsed, c);
-            }
-        }
-        Self {
-            text: collapsed,
-            ends,
+        if line.is_empty() || text_width(&candidate, size) <= width {
+            line = candidate;
+        } else {
+            lines.push(std::mem::replace(&mut line, unit));
         }
     }
-
-    /// How many characters of the text [`shorten`] keeps before its ellipsis, or
-    /// `None` when the whole text fits in `max`.
-    fn kept(&self, max: usize) -> Option<usize> {
-        if self.ends.len() <= max {
-            return None;
-        }
-        let mut kept = max.saturating_sub(1);
-        // The cut is trimmed: after collapsing, at most one space can end it.
-        if kept > 0 && self.text.as_bytes()[self.ends[kept - 1].0 - 1] == b' ' {
-            kept -= 1;
-        }
-        Some(kept)
+    if !line.is_empty() || lines.is_empty() {
+        lines.push(line);
     }
-
-    /// `shorten(text, max)`.
-    pub fn text(&self, max: usize) -> String {
-        match self.kept(max) {
-            None => self.text.clone(),
-            Some(kept) => {
-                let end = kept.checked_sub(1).map_or(0, |last| self.ends[last].0);
-                format!("{}…", &self.text[..end])
-            }
-        }
-    }
-
-    /// `text_width(&shorten(text, max), size)`: the same sum, in the same order.
-    pub fn width(&self, max: usize, size: f64) -> f64 {
-        let kept = self.kept(max);
-        let chars = kept.unwrap_or(self.ends.len());
-        let mut ems = match chars.checked_sub(1) {
-            Some(last) => self.ends[last].1,
-            // Nothing before the ellipsis, or an empty text.
-            None => return text_width(&self.text(max), size),
-        };
-        if kept.is_some() {
-            ems += char_width('…').max(0.6);
-        }
-        ems * size
-    }
+    lines
 }
 
 /// `SplitMix64`: a tiny generator with a fixed seed, so that layouts are the same on
@@ -272,34 +248,21 @@ mod tests {
     }
 
     #[test]
-    fn shortening_keeps_short_text() {
-        assert_eq!(shorten("Niger", 10), "Niger");
-        assert_eq!(shorten("Ministère de la Défense", 10), "Ministère…");
-        assert_eq!(shorten("a\n  b", 10), "a b");
-    }
-
-    #[test]
-    fn shortening_agrees_with_shorten() {
-        let texts = [
-            "",
-            " ",
-            "Niger",
-            "Ministère de la Défense nationale et des Anciens combattants",
-            "a b c d e f g h i j k l m n o p q r s t u v w x y z",
-            "  espaces   multiples\tet\nretours  ",
-            "東京 都庁 の 発表 によれば 東京 都庁 の 発表",
-        ];
-        for text in texts {
-            let shortening = Shortening::new(text);
-            for max in 0..70 {
-                let short = shorten(text, max);
-                assert_eq!(shortening.text(max), short, "{text:?} {max}");
-                for size in [10.0, 11.0, 12.5] {
-                    assert_eq!(
-                        shortening.width(max, size).to_bits(),
-                        text_width(&short, size).to_bits(),
-                        "{text:?} {max}"
-                    );
+    fn wrapping_keeps_every_word_and_no_bare_fragment() {
+        for text in [
+            "coopération militaire et sécuritaire renforcée avec la",
+            "victime depuis février 2022 de la guerre d'agression de la",
+            "voisin du",
+            "du",
+            "Ministère russe de la Défense",
+            "À Hawaï, Lloyd Austin juge sans « problème significatif » la présence russe",
+        ] {
+            for width in [40.0, 90.0, 150.0] {
+                let lines = wrap(text, width, 10.0);
+                assert_eq!(lines.join(" "), text);
+                for line in &lines {
+                    assert!(line.chars().count() > 3 || lines.len() == 1, "{lines:?}");
+                    assert!(!line.starts_with('»'), "{lines:?}");
                 }
             }
         }

@@ -4,25 +4,27 @@
 //! ([`PICTURES_CSS`]) so the page's light and dark themes apply, and the same dossier
 //! always gives the same bytes.
 //!
-//! What they show, and how they stay readable:
+//! What they show, and how they stay readable (drawn at their natural size, text of
+//! 10 to 13 px, never cut: a long name or title is wrapped; a narrow screen scrolls):
 //!
-//! - **Graph.** Nodes are actors (shape and colour by kind, legend on top), lines are
-//!   relations, labelled with their type. A relation reads from the actor whose file
-//!   holds it ("Niger — gouverné par → junte"), so it is an arrow from that actor; a
-//!   type that reads both ways (ending in "allié de", "partenaire de", "voisin de",
-//!   "avec", "ally of", "partner of", "with"…) has no arrowhead, and the same type
-//!   written in both files is one line with two. Dashed once ended (`until`). Layout:
-//!   degree-weighted forces from a fixed seed, then overlap removal on the boxes of
-//!   the shapes and names; a label that still cannot be placed is dropped (never
-//!   overlapped), its text stays in the tooltip. Past 60 actors (40 in print) only the
-//!   most connected are named, the others are faded dots; past 300 (120 in print) the
-//!   least connected are left out. A visible note says so; the table after the
-//!   picture ([`graph_relations`]) lists every relation.
-//! - **Timeline.** One lane with every event, then one per leading actor. A day is a
-//!   dot; a month, a year or a period is a bar over its whole span when wide enough;
-//!   approximate dates are blurred. Dots that would touch merge into numbered clusters
-//!   (linking to their earliest event), so the picture is as readable at 5,000 events
-//!   as at 5. Up to 60 events, titles are written under the dots where they fit.
+//! - **Graph.** Nodes are actors (shape and colour by kind, legend on top), one line
+//!   per pair of related actors, whichever file holds the relations. Its label, on a
+//!   background drawn over every line, gives each type once with the way it reads on
+//!   the picture ("dirige la →", "← gouverné par", "voisin du ↔" when both files say
+//!   it; none for a type that reads both ways, see [`is_mutual`]). Dashed once every
+//!   relation on it ended. Layout: degree-weighted forces from a fixed seed, then
+//!   overlap removal on the boxes of the shapes and names; a line label that finds no
+//!   free place is left out (never overlapped; it stays in the tooltip and the table).
+//!   On a profile, the actor and its neighbours (one hop). Past 50 actors (35 in
+//!   print) the core of the network is drawn (grown from the most connected actor,
+//!   each next one the most related to those drawn); a visible note says so, and the
+//!   table after the picture ([`graph_relations`]) lists every relation.
+//! - **Timeline.** An axis over the stretches of time that hold events (a long empty
+//!   stretch is cut out, marked by a break), every event a mark with its title
+//!   beside it: a day a dot, a month or a year a dot with a whisker over its span, a
+//!   period a bar; approximate dates hollow and dashed (a legend entry says so). Marks
+//!   are stacked on rows so that none touches another. Past 150 events (60 in print)
+//!   the picture counts them by month instead. Not drawn for fewer than two events.
 //!
 //! The page code decides where things live; the pictures only ask it for hrefs
 //! through [`Links`], so they can be drawn on any page (index, profile, chronology,
@@ -30,7 +32,7 @@
 //!
 //! ```no_run
 //! # use dossier::model::{Citation, Dossier};
-//! # use dossier::pictures::{relationship_graph, timeline, Frame, Lanes, Links, Medium};
+//! # use dossier::pictures::{relationship_graph, timeline, Frame, Links, Medium};
 //! # fn page(dossier: &Dossier) {
 //! // On `actors/index.html`: links go one level down.
 //! let actor = |i: usize| format!("{}/", dossier.actors[i].id);
@@ -44,7 +46,7 @@
 //! let graph: Option<String> = relationship_graph(dossier, None, &links, &frame);
 //! let all: Vec<usize> = (0..dossier.events.len()).collect();
 //! let frame = Frame { id: "timeline", ..frame };
-//! let picture: Option<String> = timeline(dossier, &all, Lanes::top(6), &links, &frame);
+//! let picture: Option<String> = timeline(dossier, &all, &links, &frame);
 //! # }
 //! ```
 
@@ -56,17 +58,18 @@ mod timeline;
 use crate::model::{Citation, Language};
 
 pub use graph::{graph_relations, is_mutual, relationship_graph};
-pub use timeline::{Lanes, timeline};
+pub use timeline::timeline;
 
 /// The CSS for the classes the pictures use, light and dark (`prefers-color-scheme`)
 /// and print. Include it once in the site's stylesheet. Colours are custom properties
 /// (`--pic-…`) that a page theme may override, e.g. `--pic-bg` with the page background.
 pub const PICTURES_CSS: &str = include_str!("../../templates/pictures.css");
 
-/// [`PICTURES_CSS`] for a page that inlines it (the briefing): without the label halos,
-/// whose `paint-order` property HTML validators do not know yet.
-pub fn inline_css() -> String {
-    PICTURES_CSS.replace(
+/// The pictures' stylesheet (`css`, [`PICTURES_CSS`] or a project's own) for a page that
+/// inlines it (the briefing): without the label halos, whose `paint-order` property HTML
+/// validators do not know yet.
+pub fn inline_css(css: &str) -> String {
+    css.replace(
         "  paint-order: stroke;\n  stroke: var(--pic-bg);\n  stroke-width: 3px;\n",
         "",
     )
@@ -87,6 +90,8 @@ pub struct Links<'a> {
 pub enum Medium {
     /// A web page: about 960 px wide.
     Screen,
+    /// The text column of a web page (an actor's profile): about 660 px wide.
+    Column,
     /// The printed briefing: about 680 px wide (an A4 or Letter text column), with
     /// fewer actors named so that the text stays legible on paper.
     Print,
@@ -97,6 +102,7 @@ impl Medium {
     fn width(self) -> f64 {
         match self {
             Self::Screen => 960.0,
+            Self::Column => 660.0,
             Self::Print => 680.0,
         }
     }

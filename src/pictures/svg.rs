@@ -291,13 +291,6 @@ impl PathData {
         self
     }
 
-    /// A quadratic curve through control point (`cx`, `cy`) to (`x`, `y`).
-    #[must_use]
-    pub fn quad_to(mut self, cx: f64, cy: f64, x: f64, y: f64) -> Self {
-        self.command('Q', &[cx, cy, x, y]);
-        self
-    }
-
     fn command(&mut self, letter: char, values: &[f64]) {
         self.0.push(letter);
         for (i, &value) in values.iter().enumerate() {

@@ -21,6 +21,7 @@ pub mod plain_text;
 mod search;
 pub mod templates;
 pub mod trust;
+pub mod typography;
 pub mod views;
 
 use std::path::{Path, PathBuf};
@@ -94,6 +95,9 @@ pub struct Site<'a> {
     /// For each source, how a citation names it: its short title, and its full title
     /// with date and grade (computed once: citations are many).
     pub cite_names: Vec<(String, String)>,
+    /// What the dossier is about, for the pages that say nothing more precise: its
+    /// subtitle, else the start of its summary, else its title.
+    pub description: String,
 }
 
 impl<'a> Site<'a> {
@@ -116,23 +120,67 @@ impl<'a> Site<'a> {
             templates,
             language,
             labels: labels::site(language),
-            cite_names: dossier
-                .sources
-                .par_iter()
-                .map(|source| {
-                    let mut title =
-                        format!("{} ({})", source.title, source.published.human(language));
-                    if let Some(grade) = source.grade() {
-                        title.push_str(" — ");
-                        title.push_str(&grade);
-                    }
-                    (plain_text::short_title(&source.title, 40), title)
-                })
-                .collect(),
+            cite_names: cite_names(dossier, language),
+            description: describe(dossier),
         };
         site.frames = site.render_frames()?;
         Ok(site)
     }
+}
+
+/// How a citation names each source: its short title, told apart by outlet (or else by
+/// date) from another source whose short title reads the same; and its full title with
+/// date and grade, for the hover.
+fn cite_names(dossier: &Dossier, language: Language) -> Vec<(String, String)> {
+    let mut names: Vec<(String, String)> = dossier
+        .sources
+        .par_iter()
+        .map(|source| {
+            let mut title = format!("{} ({})", source.title, source.published.human(language));
+            if let Some(grade) = source.grade() {
+                title.push_str(" — ");
+                title.push_str(&grade);
+            }
+            (plain_text::short_title(&source.title, 40), title)
+        })
+        .collect();
+    let mut seen: rustc_hash::FxHashMap<&str, Vec<usize>> = rustc_hash::FxHashMap::default();
+    for (index, (short, _)) in names.iter().enumerate() {
+        seen.entry(short.as_str()).or_default().push(index);
+    }
+    let shared: Vec<Vec<usize>> = seen.into_values().filter(|list| list.len() > 1).collect();
+    for list in shared {
+        let outlets: Vec<Option<&str>> = list
+            .iter()
+            .map(|&i| dossier.sources[i].outlet.as_deref())
+            .collect();
+        let outlets_differ = outlets
+            .iter()
+            .enumerate()
+            .all(|(a, x)| x.is_some() && outlets.iter().skip(a + 1).all(|y| y != x));
+        for &i in &list {
+            let source = &dossier.sources[i];
+            let tell = match &source.outlet {
+                Some(outlet) if outlets_differ => outlet.clone(),
+                _ => source.published.human(language),
+            };
+            names[i].0 = format!("{} ({tell})", names[i].0);
+        }
+    }
+    names
+}
+
+/// The dossier in a sentence or two: its subtitle, else the start of its summary, else
+/// its title.
+fn describe(dossier: &Dossier) -> String {
+    let meta = &dossier.meta;
+    if let Some(subtitle) = &meta.subtitle {
+        return subtitle.clone();
+    }
+    meta.summary.as_deref().map_or_else(
+        || meta.title.clone(),
+        |summary| plain_text::short_title(plain_text::plain(summary, dossier).trim(), 200),
+    )
 }
 
 /// What a long render reports as it goes, for a progress bar.

@@ -2,7 +2,7 @@
 //! timeline, with links relative to that page.
 
 use crate::model::{Citation, Target};
-use crate::pictures::{self, Frame, Lanes, Links, Medium};
+use crate::pictures::{self, Frame, Links, Medium};
 use crate::render::Site;
 use crate::render::links::{PagePath, target_href};
 
@@ -14,12 +14,20 @@ pub struct PagePictures<'s, 'a> {
 }
 
 impl<'s, 'a> PagePictures<'s, 'a> {
-    /// Pictures for a page of the site.
+    /// Pictures for a page of the site, as wide as the page.
     pub fn new(site: &'s Site<'a>, page: &'s PagePath) -> Self {
         Self {
             site,
             page,
             medium: Medium::Screen,
+        }
+    }
+
+    /// Pictures for the text column of a page (a profile).
+    pub fn column(site: &'s Site<'a>, page: &'s PagePath) -> Self {
+        Self {
+            medium: Medium::Column,
+            ..Self::new(site, page)
         }
     }
 
@@ -59,9 +67,9 @@ impl<'s, 'a> PagePictures<'s, 'a> {
         })
     }
 
-    /// The timeline of `events`, with lanes for the leading actors.
-    pub fn timeline(&self, events: &[usize], lanes: Lanes) -> Option<String> {
+    /// The timeline of `events`.
+    pub fn timeline(&self, events: &[usize]) -> Option<String> {
         let frame = self.frame("pic-timeline");
-        self.with_links(|links| pictures::timeline(self.site.dossier, events, lanes, links, &frame))
+        self.with_links(|links| pictures::timeline(self.site.dossier, events, links, &frame))
     }
 }

@@ -8,6 +8,7 @@ mod find_mentions;
 mod ids;
 mod memo;
 mod references;
+mod reuse;
 mod trust;
 
 use rustc_hash::FxHashMap as HashMap;
@@ -18,23 +19,24 @@ use rayon::prelude::*;
 use crate::diagnostics::{Diagnostics, SourceFile, Span};
 use crate::load::{RawActor, RawEvent, RawProject, RawSource};
 use crate::model::{Dossier, Event, Reference, Shared, Target, is_valid_id, slugify};
-use crate::scan::{self, BodyScan};
+use crate::scan::BodyScan;
 use ids::{Claim, IdIndex};
 use references::{Entry, Resolver};
 
 pub use memo::BodyMemo;
+pub use reuse::{NoReuse, Reuse};
 
 /// Checks and resolves a project. Returns the dossier when no error was found (warnings
 /// are allowed; the caller decides about `--strict`).
 pub fn validate(raw: RawProject, diagnostics: &mut Diagnostics) -> Option<Dossier> {
-    validate_with(raw, None, diagnostics)
+    validate_with(raw, &NoReuse, diagnostics)
 }
 
-/// [`validate`], reusing what `memo` remembers of the bodies of files that were not read
-/// again since the last run, and remembering this run's.
+/// [`validate`], taking from `reuse` what did not change since the last run (the
+/// preview's [`BodyMemo`]), or working everything out ([`NoReuse`]).
 pub fn validate_with(
     raw: RawProject,
-    memo: Option<&BodyMemo>,
+    reuse: &dyn Reuse,
     diagnostics: &mut Diagnostics,
 ) -> Option<Dossier> {
     let RawProject {
@@ -46,19 +48,19 @@ pub fn validate_with(
         ..
     } = raw;
     sort_documents(&mut sources, &mut actors);
-    let (ordered, scans) = order_events_and_scan_bodies(events, &sources, memo);
+    let (ordered, scans) = order_events_and_scan_bodies(&events, &sources, reuse);
     diagnostics.extend(ordered.diagnostics.clone());
     let index = index_ids(
         &sources,
         &scans,
         &actors,
         &ordered.events,
-        memo,
+        reuse,
         diagnostics,
     );
     let ids = &index.ids;
 
-    let mut resolver = Resolver::new(ids, memo);
+    let mut resolver = Resolver::new(ids, reuse);
     let meta = dossier
         .as_ref()
         .map(|d| entities::meta(d, &mut resolver, diagnostics))
@@ -76,7 +78,7 @@ pub fn validate_with(
         sources: &resolved_sources,
         files: &files,
         scans: &scans,
-        memo,
+        reuse,
     };
     let (events, event_references, mentions) = events_and_mentions(
         &ordered.events,
@@ -111,9 +113,7 @@ pub fn validate_with(
     let mut references = resolver.references;
     references.sort_unstable();
     let references = merge_sorted(&references, &event_references);
-    if let Some(memo) = memo {
-        memo.end_run();
-    }
+    reuse.end_run();
     if diagnostics.error_count() > 0 {
         return None;
     }
@@ -146,12 +146,12 @@ fn sort_documents(sources: &mut [Arc<RawSource>], actors: &mut [Arc<RawActor>]) 
 /// files give the same events, in the same order, with the same ids. Ordering them is
 /// one task, which runs beside the many scans of the bodies.
 fn order_events_and_scan_bodies(
-    events: Vec<Arc<RawEvent>>,
+    events: &[Arc<RawEvent>],
     sources: &[Arc<RawSource>],
-    memo: Option<&BodyMemo>,
+    reuse: &dyn Reuse,
 ) -> (Arc<OrderedEvents>, Vec<Arc<BodyScan>>) {
     let mut event_files: Vec<Arc<SourceFile>> = Vec::new();
-    for event in &events {
+    for event in events {
         if !event_files
             .last()
             .is_some_and(|f| Arc::ptr_eq(f, &event.file))
@@ -160,18 +160,10 @@ fn order_events_and_scan_bodies(
         }
     }
     rayon::join(
-        || match memo {
-            Some(memo) => memo.ordered_events(&event_files, || order_events(events)),
-            None => Arc::new(order_events(events)),
-        },
-        || -> Vec<Arc<BodyScan>> {
-            match memo {
-                Some(memo) => memo.scans(sources.iter().map(|s| (&s.file, &*s.body))),
-                None => sources
-                    .par_iter()
-                    .map(|s| Arc::new(scan::body(&s.body)))
-                    .collect(),
-            }
+        || reuse.ordered_events(&event_files, &|| order_events(events)),
+        || {
+            let bodies: Vec<_> = sources.iter().map(|s| (&s.file, &*s.body)).collect();
+            reuse.scans(&bodies)
         },
     )
 }
@@ -182,10 +174,10 @@ fn index_ids(
     scans: &[Arc<BodyScan>],
     actors: &[Arc<RawActor>],
     events: &[(String, Arc<RawEvent>)],
-    memo: Option<&BodyMemo>,
+    reuse: &dyn Reuse,
     diagnostics: &mut Diagnostics,
 ) -> Arc<IdIndex> {
-    let claims = || {
+    let claims = || -> reuse::Claims<'_> {
         let sources = sources.iter().zip(scans).enumerate();
         let sources = sources.map(|(index, (source, scan))| Claim {
             id: &source.id,
@@ -217,12 +209,9 @@ fn index_ids(
             file: &event.file,
             span: event.id.as_ref().map_or(event.span, |i| i.span),
         });
-        sources.chain(actors).chain(events)
+        Box::new(sources.chain(actors).chain(events))
     };
-    match memo {
-        Some(memo) => memo.id_index(claims, diagnostics),
-        None => Arc::new(IdIndex::build(claims(), 0, diagnostics)),
-    }
+    reuse.id_index(&claims, diagnostics)
 }
 
 /// The sources, resolved. They are many and independent: resolved in parallel, each
@@ -234,14 +223,14 @@ fn resolve_sources(
     resolver: &mut Resolver<'_>,
     diagnostics: &mut Diagnostics,
 ) -> Vec<crate::model::Source> {
-    let (ids, memo) = (resolver.ids, resolver.memo);
+    let (ids, reuse) = (resolver.ids, resolver.reuse);
     let each: Vec<_> = sources
         .par_iter()
         .zip(scans)
         .enumerate()
         .map(|(index, (raw, scan))| {
             let paragraphs = Arc::clone(&scan.paragraphs);
-            resolved(ids, memo, |resolver, found| {
+            resolved(ids, reuse, |resolver, found| {
                 entities::source(
                     index,
                     raw,
@@ -266,7 +255,7 @@ fn events_and_mentions(
     (actors, raw_actors): (&[crate::model::Actor], &[Arc<RawActor>]),
     diagnostics: &mut Diagnostics,
 ) -> (Arc<Vec<Event>>, Vec<Reference>, Vec<crate::model::Mention>) {
-    let (ids, memo) = (&index.ids, bodies.memo);
+    let (ids, reuse) = (&index.ids, bodies.reuse);
     // Events resolve the same as long as their files and the ids they can point at do:
     // the preview reuses them when only the text of sources changed.
     let resolve_events = || -> ResolvedEvents {
@@ -274,12 +263,12 @@ fn events_and_mentions(
             .par_iter()
             .enumerate()
             .map(|(index, (id, raw))| {
-                resolved(ids, memo, |resolver, found| {
+                resolved(ids, reuse, |resolver, found| {
                     entities::event(index, id.clone(), raw, resolver, found)
                 })
             })
             .collect();
-        let (mut all, mut found) = (Resolver::new(ids, None), Diagnostics::default());
+        let (mut all, mut found) = (Resolver::new(ids, &NoReuse), Diagnostics::default());
         let events = merge(per_event, &mut all, &mut found);
         let mut references = all.references;
         references.sort_unstable();
@@ -287,10 +276,7 @@ fn events_and_mentions(
         (Arc::new(events), references, found)
     };
     let (events_resolved, (mentions, mentions_found)) = rayon::join(
-        || match memo {
-            Some(memo) => memo.events(index.generation, resolve_events),
-            None => Arc::new(resolve_events()),
-        },
+        || reuse.events(index.generation, &resolve_events),
         || {
             let mut found = Diagnostics::default();
             let mentions = find_mentions::find(bodies, actors, raw_actors, &mut found);
@@ -358,10 +344,10 @@ pub type ResolvedEvents = Resolved<Arc<Vec<Event>>>;
 /// Resolves one entity with a resolver of its own.
 fn resolved<T>(
     ids: &HashMap<String, Entry>,
-    memo: Option<&BodyMemo>,
+    reuse: &dyn Reuse,
     resolve: impl FnOnce(&mut Resolver<'_>, &mut Diagnostics) -> T,
 ) -> Resolved<T> {
-    let mut resolver = Resolver::new(ids, memo);
+    let mut resolver = Resolver::new(ids, reuse);
     let mut found = Diagnostics::default();
     let value = resolve(&mut resolver, &mut found);
     (value, resolver.references, found)
@@ -392,11 +378,11 @@ pub struct OrderedEvents {
     pub diagnostics: Diagnostics,
 }
 
-fn order_events(events: Vec<Arc<RawEvent>>) -> OrderedEvents {
+fn order_events(events: &[Arc<RawEvent>]) -> OrderedEvents {
     let mut diagnostics = Diagnostics::default();
     let mut events: Vec<(String, Arc<RawEvent>)> = events
-        .into_iter()
-        .filter_map(|event| event_id(&event, &mut diagnostics).map(|id| (id, event)))
+        .iter()
+        .filter_map(|event| event_id(event, &mut diagnostics).map(|id| (id, Arc::clone(event))))
         .collect();
     events.sort_by(|a, b| (a.1.date.value, &a.0).cmp(&(b.1.date.value, &b.0)));
     OrderedEvents {

@@ -2,60 +2,25 @@
 //! labels and the nodes, every text escaped, every link from [`Links`].
 use crate::labels::{self, count_of as count};
 use crate::model::{Date, Dossier, Language};
-use crate::pictures::geometry::{Anchor, Rect, text_box};
-use crate::pictures::svg::{Escaped, PathData, Svg, Value};
+use crate::pictures::geometry::Rect;
+use crate::pictures::svg::{Escaped, PathData, Svg};
 use crate::pictures::{Frame, Links};
 
+use super::Scene;
+use super::captions::Label;
 use super::legend::{MARGIN, legend, legend_height, shape};
-use super::network::{Edge, Network, Reading};
-use super::{Label, Scene};
+use super::network::{Edge, Network};
 
-/// A line between two centres, straight or bent by `bend` pixels at its middle.
-pub struct Curve {
-    from: (f64, f64),
-    control: (f64, f64),
-    to: (f64, f64),
-}
-
-impl Curve {
-    /// The curve from `from` to `to`, its middle moved `bend` pixels to the left of
-    /// the direction of travel.
-    pub fn new(from: (f64, f64), to: (f64, f64), bend: f64) -> Self {
-        let (dx, dy) = (to.0 - from.0, to.1 - from.1);
-        let length = (dx * dx + dy * dy).sqrt().max(0.001);
-        let (nx, ny) = (dy / length, -dx / length);
-        let mid = (f64::midpoint(from.0, to.0), f64::midpoint(from.1, to.1));
-        Self {
-            from,
-            control: (mid.0 + nx * bend * 2.0, mid.1 + ny * bend * 2.0),
-            to,
-        }
-    }
-
-    /// The point at `t` (0 at the start, 1 at the end).
-    pub fn point(&self, t: f64) -> (f64, f64) {
-        let u = 1.0 - t;
-        (
-            u * u * self.from.0 + 2.0 * u * t * self.control.0 + t * t * self.to.0,
-            u * u * self.from.1 + 2.0 * u * t * self.control.1 + t * t * self.to.1,
-        )
-    }
-
-    /// The path, cut `start` pixels after its start and `end` pixels before its end
-    /// (outside the shapes, so that arrowheads show).
-    fn path(&self, start: f64, end: f64) -> String {
-        let toward = |p: (f64, f64), q: (f64, f64), by: f64| {
-            let (dx, dy) = (q.0 - p.0, q.1 - p.1);
-            let length = (dx * dx + dy * dy).sqrt().max(0.001);
-            (p.0 + dx / length * by, p.1 + dy / length * by)
-        };
-        let a = toward(self.from, self.control, start);
-        let b = toward(self.to, self.control, end);
-        PathData::default()
-            .move_to(a.0, a.1)
-            .quad_to(self.control.0, self.control.1, b.0, b.1)
-            .build()
-    }
+/// The path of the straight line from `from` to `to`, cut `start` pixels after its
+/// start and `end` pixels before its end (outside the shapes).
+fn line_path(from: (f64, f64), to: (f64, f64), start: f64, end: f64) -> String {
+    let (dx, dy) = (to.0 - from.0, to.1 - from.1);
+    let length = (dx * dx + dy * dy).sqrt().max(0.001);
+    let (ux, uy) = (dx / length, dy / length);
+    PathData::default()
+        .move_to(from.0 + ux * start, from.1 + uy * start)
+        .line_to(to.0 - ux * end, to.1 - uy * end)
+        .build()
 }
 
 /// Writes the hover text of a line: each relation it stands for, with its dates.
@@ -97,7 +62,7 @@ fn write_edge_tooltip(out: &mut Escaped<'_>, dossier: &Dossier, edge: &Edge, lan
 }
 
 /// The boxes of everything placed, to size the picture.
-fn bounds(network: &Network, scene: &Scene) -> Rect {
+fn bounds(scene: &Scene) -> Rect {
     let mut all = Rect {
         x0: f64::MAX,
         y0: f64::MAX,
@@ -110,32 +75,18 @@ fn bounds(network: &Network, scene: &Scene) -> Rect {
     for label in scene.names.iter().chain(&scene.edge_labels).flatten() {
         all = all.union(&label.rect());
     }
-    for edge in &network.edges {
-        let curve = Curve::new(scene.positions[edge.a], scene.positions[edge.b], edge.bend);
-        let (x, y) = curve.point(0.5);
-        all = all.union(&Rect::centered(x, y, 2.0, 2.0));
-    }
     all
 }
 
-/// Writes the whole picture.
-#[allow(clippy::too_many_lines)] // being rewritten with the pictures
-pub fn draw(
-    dossier: &Dossier,
-    network: &Network,
-    mut scene: Scene,
-    links: &Links<'_>,
-    frame: &Frame<'_>,
-) -> String {
-    let w = labels::pictures(frame.language);
-    let prefix = frame.prefix();
-    let area = bounds(network, &scene);
+/// Moves everything placed so that the drawing fits under a legend of `legend`
+/// pixels; returns the picture's width and height.
+fn fit(network: &Network, scene: &mut Scene, frame: &Frame<'_>, dossier: &Dossier) -> (f64, f64) {
+    let area = bounds(scene);
     let width = (area.width() + 2.0 * MARGIN)
         .max(frame.medium.width().min(480.0))
         .ceil();
     let top = legend_height(network, dossier, frame, width);
     let height = (top + area.height() + 2.0 * MARGIN).ceil();
-    // Move everything so that the drawing starts under the legend.
     let (dx, dy) = (
         MARGIN - area.x0 + (width - 2.0 * MARGIN - area.width()) / 2.0,
         top + MARGIN - area.y0,
@@ -149,10 +100,21 @@ pub fn draw(
         .chain(scene.edge_labels.iter_mut())
         .flatten()
     {
-        label.x += dx;
-        label.y += dy;
+        label.shift(dx, dy);
     }
+    (width, height)
+}
 
+/// Writes the whole picture.
+pub fn draw(
+    dossier: &Dossier,
+    network: &Network,
+    mut scene: Scene,
+    links: &Links<'_>,
+    frame: &Frame<'_>,
+) -> String {
+    let w = labels::pictures(frame.language);
+    let (width, height) = fit(network, &mut scene, frame, dossier);
     let title = match network.nodes.iter().find(|n| n.focus) {
         Some(node) => format!("{} {}", w.graph_of, dossier.actors[node.actor].name),
         None => w.graph_title.to_string(),
@@ -167,91 +129,94 @@ pub fn draw(
         ),
         count(relations, w.relations.trim_end_matches('s'), w.relations)
     );
-    let mut svg = Svg::picture("pic-graph", (width, height), &prefix, &title, &desc);
-    svg.open("defs", &[]);
-    for (suffix, class) in [("arrow", "arrowhead"), ("arrow-faint", "arrowhead faint")] {
-        svg.open(
-            "marker",
-            &[
-                ("id", (&format!("{prefix}-{suffix}")).into()),
-                ("viewBox", "0 0 10 10".into()),
-                ("refX", 9.0.into()),
-                ("refY", 5.0.into()),
-                ("markerWidth", 8.0.into()),
-                ("markerHeight", 8.0.into()),
-                ("markerUnits", "userSpaceOnUse".into()),
-                ("orient", "auto-start-reverse".into()),
-            ],
-        );
-        svg.empty(
-            "path",
-            &[("class", class.into()), ("d", "M0 1L10 5L0 9Z".into())],
-        );
-        svg.close();
-    }
-    svg.close();
+    let mut svg = Svg::picture("pic-graph", (width, height), &frame.prefix(), &title, &desc);
     legend(&mut svg, network, dossier, frame, width);
+    write_edges(&mut svg, dossier, network, &scene, links, frame);
+    write_edge_labels(&mut svg, dossier, network, &scene, links, frame);
+    write_nodes(&mut svg, dossier, network, &scene, links, frame);
+    svg.finish()
+}
 
-    let faint = |edge: &Edge| {
-        edge.context || !(network.nodes[edge.a].labelled && network.nodes[edge.b].labelled)
-    };
+/// Whether a line is drawn faint: between two neighbours of the focus, or to an
+/// actor without a name.
+fn faint(network: &Network, edge: &Edge) -> bool {
+    edge.context || !(network.nodes[edge.a].labelled && network.nodes[edge.b].labelled)
+}
+
+/// The classes of a line's link.
+fn edge_class(network: &Network, edge: &Edge) -> String {
+    let mut class = String::from("edge");
+    for (on, word) in [(edge.ended, " ended"), (faint(network, edge), " faint")] {
+        if on {
+            class.push_str(word);
+        }
+    }
+    class
+}
+
+/// Writes every line, each a link to its first citation.
+fn write_edges(
+    svg: &mut Svg,
+    dossier: &Dossier,
+    network: &Network,
+    scene: &Scene,
+    links: &Links<'_>,
+    frame: &Frame<'_>,
+) {
     svg.open("g", &[("class", "edges".into())]);
     for edge in &network.edges {
-        let curve = Curve::new(scene.positions[edge.a], scene.positions[edge.b], edge.bend);
-        let start = scene.radii[edge.a] * 1.2
-            + if edge.reading == Reading::Forward {
-                2.0
-            } else {
-                4.0
-            };
-        let d = curve.path(start, scene.radii[edge.b] * 1.2 + 4.0);
-        let mut class = String::from("edge");
-        for (on, word) in [(edge.ended, " ended"), (faint(edge), " faint")] {
-            if on {
-                class.push_str(word);
-            }
-        }
+        let d = line_path(
+            scene.positions[edge.a],
+            scene.positions[edge.b],
+            scene.radii[edge.a] * 1.2 + 2.0,
+            scene.radii[edge.b] * 1.2 + 2.0,
+        );
         let href = edge.citation.as_ref().map(|c| (links.citation)(c));
-        open_link(&mut svg, href.as_deref(), &class);
+        open_link(svg, href.as_deref(), &edge_class(network, edge));
         svg.text_with("title", &[], |text| {
             write_edge_tooltip(text, dossier, edge, frame.language);
         });
         svg.empty("path", &[("class", "edge-hit".into()), ("d", (&d).into())]);
-        let marker = format!(
-            "url(#{prefix}-{})",
-            if faint(edge) { "arrow-faint" } else { "arrow" }
-        );
-        let mut attributes: Vec<(&str, Value<'_>)> =
-            vec![("class", "edge-line".into()), ("d", (&d).into())];
-        if edge.reading != Reading::Mutual {
-            attributes.push(("marker-end", (&marker).into()));
-        }
-        if edge.reading == Reading::Both {
-            attributes.push(("marker-start", (&marker).into()));
-        }
-        svg.empty("path", &attributes);
+        svg.empty("path", &[("class", "edge-line".into()), ("d", (&d).into())]);
         svg.close();
     }
     svg.close();
+}
 
+/// Writes the labels of the lines, on a background that hides the lines under them,
+/// after every line so that none crosses a label.
+fn write_edge_labels(
+    svg: &mut Svg,
+    dossier: &Dossier,
+    network: &Network,
+    scene: &Scene,
+    links: &Links<'_>,
+    frame: &Frame<'_>,
+) {
     svg.open("g", &[("class", "edge-labels".into())]);
     for (edge, label) in network.edges.iter().zip(&scene.edge_labels) {
-        if let Some(label) = label {
-            let href = edge.citation.as_ref().map(|c| (links.citation)(c));
-            open_link(
-                &mut svg,
-                href.as_deref(),
-                if faint(edge) { "edge faint" } else { "edge" },
-            );
-            svg.text_with("title", &[], |text| {
-                write_edge_tooltip(text, dossier, edge, frame.language);
-            });
-            write_label(&mut svg, "edge-label", label);
-            svg.close();
-        }
+        let Some(label) = label else { continue };
+        let href = edge.citation.as_ref().map(|c| (links.citation)(c));
+        open_link(svg, href.as_deref(), &edge_class(network, edge));
+        svg.text_with("title", &[], |text| {
+            write_edge_tooltip(text, dossier, edge, frame.language);
+        });
+        write_background(svg, "label-bg", label);
+        write_label(svg, "edge-label", label);
+        svg.close();
     }
     svg.close();
+}
 
+/// Writes every node: its shape and name, a link to its profile.
+fn write_nodes(
+    svg: &mut Svg,
+    dossier: &Dossier,
+    network: &Network,
+    scene: &Scene,
+    links: &Links<'_>,
+    frame: &Frame<'_>,
+) {
     svg.open("g", &[("class", "nodes".into())]);
     for (i, node) in network.nodes.iter().enumerate() {
         let actor = &dossier.actors[node.actor];
@@ -263,7 +228,7 @@ pub fn draw(
             class.push_str(" faint");
         }
         let href = (links.actor)(node.actor);
-        open_link(&mut svg, Some(&href), &class);
+        open_link(svg, Some(&href), &class);
         svg.text(
             "title",
             &[],
@@ -274,13 +239,14 @@ pub fn draw(
             ),
         );
         let (x, y) = scene.positions[i];
-        shape(&mut svg, actor.kind, x, y, scene.radii[i]);
+        shape(svg, actor.kind, x, y, scene.radii[i]);
         if let Some(label) = &scene.names[i] {
-            write_label(&mut svg, "node-label", label);
+            write_background(svg, "name-bg", label);
+            write_label(svg, "node-label", label);
         }
         svg.close();
     }
-    svg.finish()
+    svg.close();
 }
 
 /// Opens `<a href>` (or a plain group when there is no address).
@@ -291,21 +257,35 @@ fn open_link(svg: &mut Svg, href: Option<&str>, class: &str) {
     }
 }
 
-/// Writes a centred text.
-fn write_label(svg: &mut Svg, class: &str, label: &Label) {
-    debug_assert!(
-        text_box(&label.text, label.size, label.x, label.y, Anchor::Middle).width() > 0.0
-            || label.text.is_empty()
-    );
-    svg.text(
-        "text",
+/// Writes the background of a label, which hides the lines under it.
+fn write_background(svg: &mut Svg, class: &str, label: &Label) {
+    let back = label.rect().grown(1.5);
+    svg.empty(
+        "rect",
         &[
             ("class", class.into()),
-            ("x", label.x.into()),
-            ("y", label.y.into()),
-            ("font-size", label.size.into()),
-            ("text-anchor", "middle".into()),
+            ("x", back.x0.into()),
+            ("y", back.y0.into()),
+            ("width", back.width().into()),
+            ("height", back.height().into()),
+            ("rx", 3.0.into()),
         ],
-        &label.text,
     );
+}
+
+/// Writes a label, one centred `<text>` per line.
+fn write_label(svg: &mut Svg, class: &str, label: &Label) {
+    for (k, line) in label.lines.iter().enumerate() {
+        svg.text(
+            "text",
+            &[
+                ("class", class.into()),
+                ("x", label.x.into()),
+                ("y", label.baseline(k).into()),
+                ("font-size", label.size.into()),
+                ("text-anchor", "middle".into()),
+            ],
+            line,
+        );
+    }
 }

@@ -4,10 +4,10 @@
 use crate::labels;
 use crate::model::{ActorKind, Dossier};
 use crate::pictures::Frame;
-use crate::pictures::geometry::text_width;
+use crate::pictures::geometry::{text_width, wrap};
 use crate::pictures::svg::{PathData, Svg, Value, push_num};
 
-use super::network::{Network, Reading};
+use super::network::Network;
 
 /// Space around the picture.
 pub const MARGIN: f64 = 12.0;
@@ -98,7 +98,8 @@ pub fn shape(svg: &mut Svg, kind: ActorKind, x: f64, y: f64, r: f64) {
 /// One entry of the legend: a sample and its words.
 enum Sample {
     Kind(ActorKind),
-    Line { class: &'static str, arrow: bool },
+    Line { class: &'static str },
+    Arrow,
 }
 
 /// Writes the legend rows and notes from `top`, wrapping at `width`; returns the
@@ -127,35 +128,15 @@ pub fn legend(
             )
         })
         .collect();
-    let readings = |r: Reading| network.edges.iter().any(|e| e.reading == r);
-    if readings(Reading::Forward) || readings(Reading::Both) {
-        samples.push((
-            Sample::Line {
-                class: "edge-line",
-                arrow: true,
-            },
-            w.directed.to_string(),
-        ));
-    }
-    if readings(Reading::Mutual) {
-        samples.push((
-            Sample::Line {
-                class: "edge-line",
-                arrow: false,
-            },
-            w.mutual.to_string(),
-        ));
-    }
+    samples.push((Sample::Arrow, w.directed.to_string()));
     if network.edges.iter().any(|e| e.ended) {
         samples.push((
             Sample::Line {
                 class: "edge-line ended",
-                arrow: false,
             },
             w.ended.to_string(),
         ));
     }
-    let prefix = frame.prefix();
     svg.open("g", &[("class", "legend".into())]);
     let (mut x, mut y) = (MARGIN, MARGIN + ROW / 2.0);
     for (sample, text) in &samples {
@@ -166,19 +147,24 @@ pub fn legend(
         }
         match sample {
             Sample::Kind(kind) => shape(svg, *kind, x + 8.0, y, 6.0),
-            Sample::Line { class, arrow } => {
+            Sample::Line { class } => {
                 let d = PathData::default()
                     .move_to(x, y)
                     .line_to(x + 20.0, y)
                     .build();
-                let marker = format!("url(#{prefix}-arrow)");
-                let mut attributes: Vec<(&str, Value<'_>)> =
-                    vec![("class", (*class).into()), ("d", (&d).into())];
-                if *arrow {
-                    attributes.push(("marker-end", (&marker).into()));
-                }
-                svg.empty("path", &attributes);
+                svg.empty("path", &[("class", (*class).into()), ("d", (&d).into())]);
             }
+            Sample::Arrow => svg.text(
+                "text",
+                &[
+                    ("class", "edge-label".into()),
+                    ("x", (x + 10.0).into()),
+                    ("y", (y + LEGEND_SIZE * 0.35).into()),
+                    ("font-size", LEGEND_SIZE.into()),
+                    ("text-anchor", "middle".into()),
+                ],
+                "→",
+            ),
         }
         let baseline = y + LEGEND_SIZE * 0.35;
         svg.text(
@@ -201,12 +187,12 @@ pub fn legend(
                 .replace("{total}", &network.candidates.to_string()),
         );
     }
-    let named = network.nodes.iter().filter(|n| n.labelled).count();
-    if named < network.nodes.len() {
-        notes.push(w.named.replace("{named}", &named.to_string()));
-    }
-    for note in &notes {
-        y += ROW;
+    let lines: Vec<String> = notes
+        .iter()
+        .flat_map(|note| wrap(note, width - 2.0 * MARGIN, LEGEND_SIZE))
+        .collect();
+    for note in &lines {
+        y += ROW * 0.8;
         let baseline = y + LEGEND_SIZE * 0.35;
         svg.text(
             "text",

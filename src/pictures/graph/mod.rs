@@ -6,6 +6,7 @@
 //! [`place_labels`] keeps every name and line label clear of the others (dropping a
 //! label, never overlapping one), and [`draw`] writes the SVG.
 
+mod captions;
 mod draw;
 mod layout;
 mod legend;
@@ -13,8 +14,9 @@ mod network;
 mod overlaps;
 
 use crate::model::Dossier;
-use crate::pictures::geometry::{Anchor, Rect, shorten, text_box, text_width};
+use crate::pictures::geometry::{Rect, wrap};
 use crate::pictures::{Frame, Links, Medium};
+use captions::{Label, edge_lines};
 use layout::{Body, layout};
 use network::{Network, network};
 
@@ -24,29 +26,10 @@ pub use network::{graph_relations, is_mutual};
 const NAME_SIZE: f64 = 12.0;
 /// Font size of a line's label.
 const EDGE_SIZE: f64 = 10.0;
-/// Longest name written, in characters (the full name is in the tooltip).
-const NAME_CHARS: usize = 26;
-/// Longest line label written, in characters.
-const EDGE_CHARS: usize = 28;
-
-/// Where one text goes.
-#[derive(Debug, Clone)]
-pub struct Label {
-    /// The text written (maybe shortened).
-    pub text: String,
-    /// Anchor point x.
-    pub x: f64,
-    /// Baseline y.
-    pub y: f64,
-    /// Font size.
-    pub size: f64,
-}
-
-impl Label {
-    fn rect(&self) -> Rect {
-        text_box(&self.text, self.size, self.x, self.y, Anchor::Middle)
-    }
-}
+/// Widest line of a name.
+const NAME_WIDTH: f64 = 150.0;
+/// Widest line of a line's label.
+const EDGE_WIDTH: f64 = 130.0;
 
 /// Everything placed: node centres and radii, names, line labels.
 pub struct Scene {
@@ -70,9 +53,11 @@ pub struct Scene {
 /// table of the same relations ([`graph_relations`] lists them) for screen readers and
 /// print.
 ///
-/// At most 300 actors are drawn on screen (120 in print), the most connected, and the
-/// 60 most connected (40 in print) are named; the others are small faded nodes whose
-/// name is in their tooltip. A visible note says so when it happens.
+/// At most 50 actors are drawn on screen (35 in print), each with its name: a picture
+/// of 300 actors would be a hairball. Past that, the picture is the core of the
+/// network: from the most connected actor, each next one the actor with the most
+/// relations to those already drawn. A visible note says how many are drawn, and the
+/// table that follows lists every relation.
 pub fn relationship_graph(
     dossier: &Dossier,
     focus: Option<usize>,
@@ -80,8 +65,8 @@ pub fn relationship_graph(
     frame: &Frame<'_>,
 ) -> Option<String> {
     let (max_nodes, max_labels) = match frame.medium {
-        Medium::Screen => (300, 60),
-        Medium::Print => (120, 40),
+        Medium::Screen | Medium::Column => (50, 50),
+        Medium::Print => (35, 35),
     };
     let focus = focus.filter(|&f| f < dossier.actors.len());
     let network = network(dossier, focus, max_nodes, max_labels)?;
@@ -100,20 +85,18 @@ fn radius(node: &network::Node) -> f64 {
     }
 }
 
-/// The name of a node as written under it, with its centre at (`x`, `y`).
+/// The name of a node as written under it (wrapped, whole), its centre at (`x`, `y`).
 fn name_label(dossier: &Dossier, node: &network::Node, x: f64, y: f64) -> Label {
     let size = if node.focus {
         NAME_SIZE + 1.0
     } else {
         NAME_SIZE
     };
-    let text = shorten(&dossier.actors[node.actor].name, NAME_CHARS);
-    Label {
-        text,
-        x,
-        y: y + radius(node) * 1.2 + size + 1.0,
-        size,
-    }
+    let lines = wrap(&dossier.actors[node.actor].name, NAME_WIDTH, size);
+    let mut label = Label::centred(lines, size, x, 0.0);
+    let top = label.rect().y0;
+    label.shift(0.0, y + radius(node) * 1.2 + 1.0 - top);
+    label
 }
 
 /// Lays the network out and places its labels.
@@ -123,10 +106,11 @@ fn arrange(dossier: &Dossier, network: &Network, width: f64) -> Scene {
     let tallest = if width < Medium::Screen.width() {
         width * 1.1
     } else {
-        width * 0.8
+        width * 0.95
     };
+    // Room for the line labels too: about 170 px per square root of the nodes.
     #[allow(clippy::cast_precision_loss)]
-    let height = ((n as f64).sqrt() * 150.0).clamp(300.0, tallest);
+    let height = ((n as f64).sqrt() * 170.0).clamp(300.0, tallest);
     let radii: Vec<f64> = network.nodes.iter().map(radius).collect();
     let bodies: Vec<Body> = network
         .nodes
@@ -135,12 +119,11 @@ fn arrange(dossier: &Dossier, network: &Network, width: f64) -> Scene {
         .map(|(node, &r)| {
             let shape = r * 1.2;
             if node.labelled {
-                let label = name_label(dossier, node, 0.0, 0.0);
-                let text = text_width(&label.text, label.size);
+                let rect = name_label(dossier, node, 0.0, 0.0).rect();
                 Body {
-                    half_width: (text / 2.0).max(shape),
+                    half_width: (rect.width() / 2.0).max(shape),
                     above: shape,
-                    below: label.rect().y1,
+                    below: rect.y1,
                 }
             } else {
                 Body {
@@ -153,8 +136,51 @@ fn arrange(dossier: &Dossier, network: &Network, width: f64) -> Scene {
         .collect();
     let pairs: Vec<(usize, usize)> = network.edges.iter().map(|e| (e.a, e.b)).collect();
     let pinned = network.nodes.iter().position(|node| node.focus);
-    let positions = layout(&bodies, &pairs, pinned, width, height);
+    // The centres leave room for the names at the edges, so that the picture keeps
+    // its natural width.
+    let widest = bodies.iter().map(|b| b.half_width).fold(0.0, f64::max);
+    let positions = layout(
+        &bodies,
+        &pairs,
+        pinned,
+        (width - 2.0 * widest).max(width * 0.6),
+        height,
+    );
     place_labels(dossier, network, positions, radii)
+}
+
+/// Places a line's label at the first point along the line from `from` to `to`
+/// (middle first), shifted across it as far as the label still covers it, where its
+/// box is clear of `shapes` and of everything `taken`; adds its box to `taken`.
+fn place_on_line(
+    lines: &[String],
+    (from, to): ((f64, f64), (f64, f64)),
+    shapes: &[Rect],
+    taken: &mut Vec<Rect>,
+) -> Option<Label> {
+    let (dx, dy) = (to.0 - from.0, to.1 - from.1);
+    let length = (dx * dx + dy * dy).sqrt().max(0.001);
+    let (nx, ny) = (-dy / length, dx / length);
+    let size = Label::centred(lines.to_vec(), EDGE_SIZE, 0.0, 0.0).rect();
+    // How far across the line the label may move and still cover it.
+    let across = ((size.width() / 2.0) / nx.abs().max(0.01))
+        .min((size.height() / 2.0) / ny.abs().max(0.01))
+        * 0.6;
+    for t in [
+        0.5, 0.42, 0.58, 0.34, 0.66, 0.26, 0.74, 0.18, 0.82, 0.12, 0.88,
+    ] {
+        for shift in [0.0, across, -across] {
+            let x = from.0 + dx * t + nx * shift;
+            let y = from.1 + dy * t + ny * shift;
+            let label = Label::centred(lines.to_vec(), EDGE_SIZE, x, y);
+            let rect = label.rect().grown(2.0);
+            if !taken.iter().chain(shapes).any(|t| t.intersects(&rect)) {
+                taken.push(rect);
+                return Some(label);
+            }
+        }
+    }
+    None
 }
 
 /// Keeps every name whose box is clear of the names already kept (most connected
@@ -208,25 +234,13 @@ fn place_labels(
         if edge.context || !(network.nodes[edge.a].labelled || network.nodes[edge.b].labelled) {
             continue;
         }
-        let curve = draw::Curve::new(positions[edge.a], positions[edge.b], edge.bend);
-        'texts: for max in [EDGE_CHARS, EDGE_CHARS / 2] {
-            let text = shorten(&edge.kind, max);
-            for t in [0.5, 0.4, 0.6, 0.3, 0.7, 0.22, 0.78] {
-                let (x, y) = curve.point(t);
-                let label = Label {
-                    text: text.clone(),
-                    x,
-                    y: y + EDGE_SIZE * 0.35,
-                    size: EDGE_SIZE,
-                };
-                let rect = label.rect().grown(1.0);
-                if !taken.iter().chain(&shapes).any(|t| t.intersects(&rect)) {
-                    taken.push(rect);
-                    edge_labels[e] = Some(label);
-                    break 'texts;
-                }
-            }
-        }
+        let lines = edge_lines(dossier, network, edge, &positions, (EDGE_WIDTH, EDGE_SIZE));
+        edge_labels[e] = place_on_line(
+            &lines,
+            (positions[edge.a], positions[edge.b]),
+            &shapes,
+            &mut taken,
+        );
     }
     Scene {
         positions,

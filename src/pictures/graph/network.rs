@@ -4,11 +4,9 @@
 //!
 //! Rules:
 //! - A relation is written in one actor's file and its type reads from that actor
-//!   ("Niger — gouverné par → junte"): it is drawn as an arrow from the holder to
-//!   `to`. A type that reads both ways (see [`is_mutual`]) has no arrowhead; the same
-//!   type written in both files gets arrowheads at both ends, on one line.
-//! - Relations between the same two actors with the same type (ignoring case) share
-//!   one line; different types get lines of their own, bent apart.
+//!   ("Niger — gouverné par → junte"). Every relation between the same two actors,
+//!   whichever file holds it, is on one line, whose label gives each type once with
+//!   the way it reads (see [`super::captions`]).
 //! - A line is dashed when every relation on it has ended (`until` is set).
 //! - Actors are ranked by their number of distinct neighbours (then by index). Beyond
 //!   `max_nodes`, the lowest-ranked actors are left out of the picture (the table
@@ -17,36 +15,20 @@
 
 use crate::model::{Citation, Dossier};
 
-/// How a line reads.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum Reading {
-    /// From `a` to `b`.
-    Forward,
-    /// Written both ways with the same type.
-    Both,
-    /// A type that reads both ways: no arrowhead.
-    Mutual,
-}
-
-/// One line of the graph.
+/// One line of the graph: every relation between two actors.
 #[derive(Debug, Clone)]
 pub struct Edge {
-    /// Node index of the actor it reads from.
+    /// Node index of one actor (the lower index in the dossier).
     pub a: usize,
     /// Node index of the other actor.
     pub b: usize,
-    /// The type as first written.
-    pub kind: String,
-    /// How it reads.
-    pub reading: Reading,
     /// Every relation on it has ended.
     pub ended: bool,
     /// The first citation of its first relation, if any.
     pub citation: Option<Citation>,
-    /// The relations it stands for: (actor holding it, index in its relations).
+    /// The relations it stands for: (actor holding it, index in its relations), in
+    /// the order of the dossier.
     pub relations: Vec<(usize, usize)>,
-    /// Signed offset of the curve from the straight line (parallel lines).
-    pub bend: f64,
     /// A line between two neighbours of the focus, drawn lighter.
     pub context: bool,
 }
@@ -184,6 +166,37 @@ pub fn graph_relations(dossier: &Dossier, focus: Option<usize>) -> Vec<(usize, u
         .collect()
 }
 
+/// The `room` actors of a connected core: from the most connected actor (first of
+/// `ranked`), each next one the actor with the most relations to those already
+/// chosen (then the most connected, then the first in the dossier), so that the
+/// picture shows the strongest relations around the hubs rather than scattered
+/// actors whose partners were left out.
+fn core(pairs: &[PairRelation], ranked: &[usize], degree: &[usize], room: usize) -> Vec<usize> {
+    let mut neighbours: Vec<Vec<usize>> = vec![Vec::new(); degree.len()];
+    for group in pairs.chunk_by(|x, y| x.0 == y.0) {
+        let (a, b) = group[0].0;
+        neighbours[a].push(b);
+        neighbours[b].push(a);
+    }
+    let mut links_in = vec![0usize; degree.len()];
+    let mut taken = vec![false; degree.len()];
+    let mut out = Vec::with_capacity(room);
+    while out.len() < room {
+        let next = ranked
+            .iter()
+            .copied()
+            .filter(|&i| !taken[i])
+            .max_by_key(|&i| (links_in[i], degree[i], std::cmp::Reverse(i)));
+        let Some(next) = next else { break };
+        taken[next] = true;
+        out.push(next);
+        for &n in &neighbours[next] {
+            links_in[n] += 1;
+        }
+    }
+    out
+}
+
 /// Chooses the nodes and lines for the whole dossier (`focus` = `None`) or for one
 /// actor's neighbourhood. `None` when there is no relation to draw.
 #[allow(clippy::too_many_lines)] // being rewritten with the pictures
@@ -227,11 +240,13 @@ pub fn network(
     }
     let candidates = chosen.len() + usize::from(focus.is_some());
     chosen.sort_by_key(|&i| (std::cmp::Reverse(degree[i]), i));
-    chosen.truncate(
-        max_nodes
-            .saturating_sub(usize::from(focus.is_some()))
-            .max(1),
-    );
+    let room = max_nodes
+        .saturating_sub(usize::from(focus.is_some()))
+        .max(1);
+    if focus.is_none() && chosen.len() > room {
+        chosen = core(&pairs, &chosen, &degree, room);
+    }
+    chosen.truncate(room);
     if let Some(f) = focus {
         chosen.insert(0, f);
     }
@@ -252,68 +267,23 @@ pub fn network(
     let mut edges = Vec::new();
     for group in pairs.chunk_by(|x, y| x.0 == y.0) {
         let (low, high) = group[0].0;
-        let (na, nb) = (node_of[low], node_of[high]);
-        if na == usize::MAX || nb == usize::MAX {
+        let (a, b) = (node_of[low], node_of[high]);
+        if a == usize::MAX || b == usize::MAX {
             continue;
         }
-        let context = focus.is_some_and(|f| f != low && f != high);
-        let first = edges.len();
-        // One line per distinct type, in the order first written.
-        let mut kinds: Vec<(String, Vec<(usize, usize)>)> = Vec::new();
-        for &(_, (from, index)) in group {
-            let key = dossier.actors[from].relations[index]
-                .kind
-                .trim()
-                .to_lowercase();
-            match kinds.iter_mut().find(|(k, _)| *k == key) {
-                Some((_, list)) => list.push((from, index)),
-                None => kinds.push((key, vec![(from, index)])),
-            }
-        }
-        for (key, list) in kinds {
-            let (holder, index) = list[0];
-            let relation = &dossier.actors[holder].relations[index];
-            let two_ways = list.iter().any(|&(from, _)| from != holder);
-            let reading = if is_mutual(&key) {
-                Reading::Mutual
-            } else if two_ways {
-                Reading::Both
-            } else {
-                Reading::Forward
-            };
-            let (a, b) = (node_of[holder], node_of[relation.to]);
-            let ended = list
+        // Every relation between the two actors, whichever file holds it, on one line.
+        let list: Vec<(usize, usize)> = group.iter().map(|&(_, at)| at).collect();
+        let relation = |&(f, i): &(usize, usize)| &dossier.actors[f].relations[i];
+        edges.push(Edge {
+            a,
+            b,
+            ended: list.iter().all(|at| relation(at).until.is_some()),
+            citation: list
                 .iter()
-                .all(|&(f, i)| dossier.actors[f].relations[i].until.is_some());
-            let citation = list
-                .iter()
-                .find_map(|&(f, i)| dossier.actors[f].relations[i].sources.first().copied());
-            edges.push(Edge {
-                a,
-                b,
-                kind: relation.kind.trim().to_string(),
-                reading,
-                ended,
-                citation,
-                relations: list,
-                bend: 0.0,
-                context,
-            });
-        }
-        // Parallel lines between the same pair bend apart, symmetrically.
-        let count = edges.len() - first;
-        if count > 1 {
-            for (k, edge) in edges[first..].iter_mut().enumerate() {
-                #[allow(clippy::cast_precision_loss)]
-                let offset = (k as f64 - (count - 1) as f64 / 2.0) * 28.0;
-                // Bend relative to the direction low → high, whichever way the line reads.
-                edge.bend = if node_of[low] == edge.a {
-                    offset
-                } else {
-                    -offset
-                };
-            }
-        }
+                .find_map(|at| relation(at).sources.first().copied()),
+            relations: list,
+            context: focus.is_some_and(|f| f != low && f != high),
+        });
     }
     Some(Network {
         nodes,

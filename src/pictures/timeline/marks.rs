@@ -1,194 +1,167 @@
-//! From events to marks in a lane: a period or a partial date wide enough on the axis
-//! is a bar on one of a few bar rows; anything else is a dot on the dot row. Dots
-//! that would collide are merged into clusters, drawn bigger with their count, so
-//! that no two marks ever overlap whatever the number of events.
+//! From events to labelled marks: a day is a dot, a month or a year a dot with a
+//! whisker over the span it could fall in, a period a bar; each mark has its title
+//! written beside it (wrapped, never cut), and marks are stacked on rows so that no
+//! mark or title touches another, whatever their number.
 
 use crate::model::{Event, Precision};
+use crate::pictures::geometry::{Anchor, text_width, wrap};
 
 use super::axis::Axis;
 
-/// Narrowest bar drawn; anything narrower (a month over a decade) is a dot, which
-/// is about as wide.
-pub const MIN_BAR: f64 = 10.0;
-/// Bar rows per lane; a bar that finds no room becomes a dot at its start.
-pub const BAR_ROWS: usize = 3;
-/// Space kept between two marks.
-const MARK_GAP: f64 = 2.0;
+/// Font size of the titles.
+pub const TITLE_SIZE: f64 = 11.0;
+/// Height of a row.
+pub const ROW: f64 = 15.0;
+/// Space kept between two marks on a row, and between a mark and its title.
+const GAP: f64 = 6.0;
+/// A whisker narrower than this is drawn as a plain dot.
+const MIN_WHISKER: f64 = 7.0;
+/// Radius of a dot.
+pub const DOT: f64 = 4.0;
 
-/// A bar: a period, or a partial date drawn as its whole span.
+/// How an event is drawn.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Shape {
+    /// A day.
+    Dot,
+    /// A month or a year: a dot in the middle, a whisker over the span.
+    Whisker,
+    /// A period.
+    Bar,
+}
+
+/// One event placed on the picture.
 #[derive(Debug, Clone)]
-pub struct Bar {
+pub struct Item {
     /// Index in `Dossier::events`.
     pub event: usize,
-    /// Left edge.
+    /// Its shape.
+    pub shape: Shape,
+    /// Left and right of the mark.
     pub x0: f64,
-    /// Right edge.
+    /// Right of the mark.
     pub x1: f64,
-    /// Which bar row.
+    /// The title, wrapped.
+    pub lines: Vec<String>,
+    /// Where the title is anchored.
+    pub text_x: f64,
+    /// How.
+    pub anchor: Anchor,
+    /// Whether the title is written under the mark rather than beside it.
+    pub below: bool,
+    /// The row of the mark.
     pub row: usize,
 }
 
-/// A dot: one event, or a cluster of events too close to be told apart.
-#[derive(Debug, Clone)]
-pub struct Dot {
-    /// Centre.
-    pub x: f64,
-    /// Events it stands for, in date order.
-    pub events: Vec<usize>,
-}
-
-impl Dot {
-    /// Its radius: a single event is small; a cluster grows with (about) the logarithm
-    /// of its count, up to a limit.
-    pub fn radius(&self) -> f64 {
-        radius(self.events.len())
-    }
-}
-
-fn radius(count: usize) -> f64 {
-    match count {
-        0 | 1 => 4.5,
-        2 => 6.0,
-        3..=4 => 7.0,
-        5..=9 => 8.0,
-        10..=49 => 9.0,
-        50..=199 => 10.0,
-        _ => 11.0,
-    }
-}
-
-/// The marks of one lane.
-#[derive(Debug, Clone, Default)]
-pub struct LaneMarks {
-    /// Bars, by start.
-    pub bars: Vec<Bar>,
-    /// Dots and clusters, left to right, none touching another.
-    pub dots: Vec<Dot>,
-    /// Bar rows used.
-    pub bar_rows: usize,
-}
-
-/// The left and right x of an event's whole span (from the first day of its date to
-/// the last day of its end, or of its date).
-pub fn span(event: &Event, axis: &Axis) -> (f64, f64) {
+/// The shape of `event` and the left and right of its mark.
+fn mark(event: &Event, axis: &Axis) -> (Shape, f64, f64) {
     let last = event.end.map_or(event.date.last_day(), |end| {
         end.last_day().max(event.date.last_day())
     });
-    (axis.x(event.date.first_day()), axis.x(last + 1))
+    let (x0, x1) = (axis.x(event.date.first_day()), axis.x(last + 1));
+    let period = event.end.is_some_and(|end| end != event.date);
+    let middle = f64::midpoint(x0, x1);
+    if period {
+        (Shape::Bar, x0, x1.max(x0 + 2.0 * DOT))
+    } else if event.date.precision() != Precision::Day && x1 - x0 >= MIN_WHISKER {
+        (Shape::Whisker, x0, x1)
+    } else {
+        (Shape::Dot, middle - DOT, middle + DOT)
+    }
 }
 
-/// Lays out `events` (indexes, in date order) on one lane.
-pub fn lane_marks(events: &[Event], chosen: &[usize], axis: &Axis) -> LaneMarks {
-    let mut marks = LaneMarks::default();
-    let mut row_ends: Vec<f64> = Vec::new();
-    let mut points: Vec<(f64, usize)> = Vec::new();
+/// The first row from which `rows` rows are free from `left` on.
+fn free_row(ends: &[f64], left: f64, rows: usize) -> usize {
+    // Past the last taken row every row is free.
+    (0..=ends.len())
+        .find(|&r| (r..r + rows).all(|k| ends.get(k).is_none_or(|&end| end + GAP <= left)))
+        .unwrap_or(ends.len())
+}
+
+/// Lays out `chosen` (indexes, in date order) between `left` and `right`, titles
+/// wrapped at `wrap_width`. Returns the items and the number of rows.
+pub fn place(
+    events: &[Event],
+    chosen: &[usize],
+    axis: &Axis,
+    (left, right): (f64, f64),
+    wrap_width: f64,
+) -> (Vec<Item>, usize) {
+    let mut ends: Vec<f64> = Vec::new();
+    let mut items = Vec::with_capacity(chosen.len());
     for &index in chosen {
         let event = &events[index];
-        let (x0, x1) = span(event, axis);
-        // A day is a dot however wide it is; a month, a year or a period is a bar
-        // when it is wide enough to be seen as one.
-        let one_day = event.date.precision() == Precision::Day
-            && event.end.is_none_or(|end| end == event.date);
-        if one_day || x1 - x0 < MIN_BAR {
-            points.push((f64::midpoint(x0, x1), index));
+        let (shape, x0, x1) = mark(event, axis);
+        let lines = wrap(event.title.trim(), wrap_width, TITLE_SIZE);
+        let width = lines
+            .iter()
+            .map(|l| text_width(l, TITLE_SIZE))
+            .fold(0.0, f64::max);
+        // Beside the mark, right then left; else under it, as far left as fits.
+        let mut options: Vec<(f64, Anchor, bool, f64, f64)> = Vec::new();
+        if x1 + GAP + width <= right {
+            options.push((x1 + GAP, Anchor::Start, false, x0, x1 + GAP + width));
+        }
+        if x0 - GAP - width >= left {
+            options.push((x0 - GAP, Anchor::End, false, x0 - GAP - width, x1));
+        }
+        if options.is_empty() {
+            let at = x0.min(right - width).max(left);
+            options.push((at, Anchor::Start, true, x0.min(at), x1.max(at + width)));
+        }
+        let rows = lines.len();
+        let best = options
+            .into_iter()
+            .map(|(at, anchor, below, l, r)| {
+                let row = free_row(&ends, l, rows + usize::from(below));
+                (row, at, anchor, below, l, r)
+            })
+            .min_by(|a, b| a.0.cmp(&b.0));
+        let Some((row, text_x, anchor, below, _, r)) = best else {
             continue;
-        }
-        match row_ends.iter().position(|&end| x0 >= end + MARK_GAP) {
-            Some(row) => {
-                row_ends[row] = x1;
-                marks.bars.push(Bar {
-                    event: index,
-                    x0,
-                    x1,
-                    row,
-                });
-            }
-            None if row_ends.len() < BAR_ROWS => {
-                row_ends.push(x1);
-                marks.bars.push(Bar {
-                    event: index,
-                    x0,
-                    x1,
-                    row: row_ends.len() - 1,
-                });
-            }
-            None => points.push((x0 + MIN_BAR / 2.0, index)),
-        }
-    }
-    marks.bar_rows = row_ends.len();
-    // Dots left to right; equal positions keep date order.
-    points.sort_by(|a, b| a.0.total_cmp(&b.0).then(a.1.cmp(&b.1)));
-    marks.dots = cluster(points);
-    marks
-}
-
-/// Merges dots that would touch: each new dot is pushed on a stack, and while the top
-/// two collide they are merged into one at their weighted centre. Afterwards no two
-/// neighbours collide, hence no two dots at all (in one dimension, a collision
-/// between non-neighbours implies one between neighbours).
-fn cluster(points: Vec<(f64, usize)>) -> Vec<Dot> {
-    let mut stack: Vec<Dot> = Vec::new();
-    for (x, event) in points {
-        let mut top = Dot {
-            x,
-            events: vec![event],
         };
-        while let Some(previous) = stack.last_mut() {
-            if top.x - previous.x >= previous.radius() + top.radius() + MARK_GAP {
-                break;
-            }
-            #[allow(clippy::cast_precision_loss)]
-            let (wa, wb) = (previous.events.len() as f64, top.events.len() as f64);
-            previous.x = (previous.x * wa + top.x * wb) / (wa + wb);
-            previous.events.append(&mut top.events);
-            // The merged dot is the new top: check it against the one before.
-            match stack.pop() {
-                Some(merged) => top = merged,
-                None => break,
-            }
+        let taken = rows + usize::from(below);
+        if ends.len() < row + taken {
+            ends.resize(row + taken, f64::NEG_INFINITY);
         }
-        stack.push(top);
+        for end in &mut ends[row..row + taken] {
+            *end = r;
+        }
+        items.push(Item {
+            event: index,
+            shape,
+            x0,
+            x1,
+            lines,
+            text_x,
+            anchor,
+            below,
+            row,
+        });
     }
-    for dot in &mut stack {
-        dot.events.sort_unstable();
-    }
-    stack
-}
-
-/// The count written in a cluster: `7`, `120`, `1.2k`, `35k`, never more than four
-/// characters, so that it fits in the dot.
-pub fn count_label(count: usize) -> String {
-    match count {
-        0..=999 => count.to_string(),
-        1000..=9_999 => format!("{}.{}k", count / 1000, count % 1000 / 100),
-        _ => format!("{}k", (count / 1000).min(999)),
-    }
+    (items, ends.len())
 }
 
 #[cfg(test)]
-#[allow(clippy::cast_precision_loss)]
 mod tests {
     use super::*;
 
     #[test]
-    fn clusters_never_touch() {
-        let points: Vec<(f64, usize)> = (0..5000)
-            .map(|i| ((i * 37 % 800) as f64 + (i % 7) as f64 * 0.1, i))
-            .collect();
-        let mut points = points;
-        points.sort_by(|a, b| a.0.total_cmp(&b.0).then(a.1.cmp(&b.1)));
-        let dots = cluster(points);
-        assert_eq!(dots.iter().map(|d| d.events.len()).sum::<usize>(), 5000);
-        for pair in dots.windows(2) {
-            assert!(pair[1].x - pair[0].x >= pair[0].radius() + pair[1].radius() + MARK_GAP - 1e-9);
+    fn wrapping_keeps_every_word() {
+        let title = "Coup d'État militaire au Niger, le président Mohamed Bazoum est renversé";
+        let lines = wrap(title, 200.0, TITLE_SIZE);
+        assert!(lines.len() >= 2);
+        assert_eq!(lines.join(" "), title);
+        for line in &lines {
+            assert!(text_width(line, TITLE_SIZE) <= 200.0);
         }
     }
 
     #[test]
-    fn counts_stay_short() {
-        assert_eq!(count_label(7), "7");
-        assert_eq!(count_label(999), "999");
-        assert_eq!(count_label(1_250), "1.2k");
-        assert_eq!(count_label(12_345), "12k");
+    fn a_free_row_is_found_above_the_taken_ones() {
+        let ends = [100.0, 10.0, 10.0, 300.0];
+        assert_eq!(free_row(&ends, 50.0, 1), 1);
+        assert_eq!(free_row(&ends, 50.0, 3), 4);
+        assert_eq!(free_row(&ends, 400.0, 4), 0);
     }
 }

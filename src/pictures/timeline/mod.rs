@@ -1,78 +1,46 @@
-//! The timeline: a horizontal time axis with ticks at whole years, months or days;
-//! events as dots, periods and partial dates as bars over their whole span,
-//! approximate dates blurred; one lane with every event, then one lane per leading
-//! actor. Dots that would collide merge into numbered clusters, so 5 or 5,000 events
-//! read the same way.
+//! The timeline: a time axis over the stretches that hold events (a long empty
+//! stretch is cut out and marked as a break), and every event as a mark with its
+//! title: a day is a dot, a month or a year a dot with a whisker over the span it
+//! could fall in, a period a bar; approximate dates are drawn hollow with a dashed
+//! outline. Marks and titles are stacked on rows so that none touches another.
+//! Past a few hundred events the picture counts them by month instead (each bar a
+//! link to its first event), and the page's list names them.
 
 mod axis;
 mod draw;
 mod marks;
+mod overview;
 mod texts;
 
 use crate::model::Dossier;
-use crate::pictures::{Frame, Links};
+use crate::pictures::{Frame, Links, Medium};
 use axis::Axis;
-use marks::{LaneMarks, lane_marks};
 
-/// Which lanes the timeline has besides the first one, which holds every event.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub struct Lanes {
-    /// How many actors get a lane of their own: those in the most events (ties by
-    /// index), in that order.
-    pub actors: usize,
-    /// An actor never given a lane: on an actor's profile, the actor itself, whose
-    /// lane would repeat the first.
-    pub exclude: Option<usize>,
-}
-
-impl Lanes {
-    /// Only the lane with every event.
-    pub fn none() -> Self {
-        Self {
-            actors: 0,
-            exclude: None,
-        }
-    }
-
-    /// Lanes for the `count` actors in the most events (for `chronology/`).
-    pub fn top(count: usize) -> Self {
-        Self {
-            actors: count,
-            exclude: None,
-        }
-    }
-
-    /// On `actor`'s profile: lanes for the `count` actors it shares the most events
-    /// with.
-    pub fn profile(actor: usize, count: usize) -> Self {
-        Self {
-            actors: count,
-            exclude: Some(actor),
-        }
+/// Up to this many events, each is drawn with its title; past it, they are counted.
+fn titled_events(medium: Medium) -> usize {
+    match medium {
+        Medium::Screen | Medium::Column => 150,
+        Medium::Print => 60,
     }
 }
 
-/// One lane: its name, its events, its marks.
-pub struct Lane {
-    /// The actor it follows, or `None` for the lane with every event.
-    pub actor: Option<usize>,
-    /// Its events, in date order.
-    pub events: Vec<usize>,
-    /// Its marks.
-    pub marks: LaneMarks,
+/// Widest line of a title.
+fn wrap_width(medium: Medium) -> f64 {
+    match medium {
+        Medium::Screen => 240.0,
+        Medium::Column | Medium::Print => 200.0,
+    }
 }
 
 /// Draws the timeline of `events` (indexes into `Dossier::events`, in any order;
-/// unknown indexes are ignored): for `chronology/` every event with
-/// [`Lanes::top`], for a profile the actor's events with [`Lanes::profile`].
+/// unknown indexes are ignored), at the natural size of `frame.medium`.
 ///
-/// Returns `None` when there is no event. Every mark links to `links.event` of its
-/// event; a cluster links to its earliest event (the chronology is in date order, so
-/// that is where its events begin) and lists the first titles in its tooltip.
+/// Returns `None` for fewer than two events: one date needs no picture. Every mark
+/// links to `links.event` of its event (a month's bar, past the titled maximum, to
+/// its first event).
 pub fn timeline(
     dossier: &Dossier,
     events: &[usize],
-    lanes: Lanes,
     links: &Links<'_>,
     frame: &Frame<'_>,
 ) -> Option<String> {
@@ -88,81 +56,38 @@ pub fn timeline(
             .then(a.cmp(&b))
     });
     chosen.dedup();
-    if chosen.is_empty() {
+    if chosen.len() < 2 {
         return None;
     }
-    let first = chosen
-        .iter()
-        .map(|&e| dossier.events[e].date.first_day())
-        .min()?;
-    let last = chosen
+    let spans: Vec<(i64, i64)> = chosen
         .iter()
         .map(|&e| {
             let event = &dossier.events[e];
-            event
-                .end
-                .map_or(event.date.last_day(), |end| end.last_day())
-                .max(event.date.last_day())
-                + 1
+            let last = event.end.map_or(event.date.last_day(), |end| {
+                end.last_day().max(event.date.last_day())
+            });
+            (event.date.first_day(), last + 1)
         })
-        .max()?;
-    let years = chosen.iter().fold((u16::MAX, 0u16), |(low, high), &e| {
-        let event = &dossier.events[e];
-        let end = event
-            .end
-            .map_or(event.date.year, |d| d.year)
-            .max(event.date.year);
-        (low.min(event.date.year), high.max(end))
-    });
-
+        .collect();
     let width = frame.medium.width();
-    let gutter = draw::gutter(frame.medium);
-    let axis = Axis::new(
-        first,
-        last,
-        gutter,
-        width - draw::MARGIN - 6.0,
-        frame.language,
-        years,
+    let (left, right) = (draw::MARGIN + 4.0, width - draw::MARGIN - 4.0);
+    let axis = Axis::new(&spans, left, right, frame.language);
+    if chosen.len() > titled_events(frame.medium) {
+        return Some(overview::draw(dossier, &chosen, &axis, links, frame));
+    }
+    let (items, rows) = marks::place(
+        &dossier.events,
+        &chosen,
+        &axis,
+        (draw::MARGIN, width - draw::MARGIN),
+        wrap_width(frame.medium),
     );
-
-    let mut followed: Vec<(usize, usize)> = {
-        let mut counts = vec![0usize; dossier.actors.len()];
-        for &e in &chosen {
-            for &actor in &dossier.events[e].actors {
-                if actor < counts.len() && Some(actor) != lanes.exclude {
-                    counts[actor] += 1;
-                }
-            }
-        }
-        counts
-            .into_iter()
-            .enumerate()
-            .filter(|&(_, c)| c > 0)
-            .collect()
-    };
-    followed.sort_by_key(|&(actor, count)| (std::cmp::Reverse(count), actor));
-    followed.truncate(lanes.actors);
-
-    let mut all = vec![Lane {
-        actor: None,
-        events: chosen.clone(),
-        marks: LaneMarks::default(),
-    }];
-    for (actor, _) in followed {
-        let events: Vec<usize> = chosen
-            .iter()
-            .copied()
-            .filter(|&e| dossier.events[e].actors.contains(&actor))
-            .collect();
-        all.push(Lane {
-            actor: Some(actor),
-            events,
-            marks: LaneMarks::default(),
-        });
-    }
-    for lane in &mut all {
-        lane.marks = lane_marks(&dossier.events, &lane.events, &axis);
-    }
-    Some(draw::draw(dossier, &all, &axis, years, links, frame))
+    Some(draw::draw(
+        dossier,
+        &chosen,
+        (&items, rows),
+        &axis,
+        links,
+        frame,
+    ))
 }
