@@ -4,12 +4,15 @@
 pub mod briefing;
 pub mod diagnostics;
 pub mod escape;
+pub mod estimative;
 pub mod export;
+pub mod fingerprint;
 pub mod import;
 pub mod init;
 pub mod labels;
 pub mod link_safety;
 pub mod load;
+pub mod lock;
 pub mod mentions;
 pub mod model;
 pub mod paragraphs;

@@ -35,6 +35,7 @@ fn main() -> ExitCode {
         Command::Init(args) => init(&args, out),
         Command::Briefing(args) => Ok(briefing(args, out)),
         Command::Templates(args) => templates(&root, &args, out),
+        Command::Lock(args) => Ok(lock(&args.project.root, out)),
         Command::Format => {
             print!("{}", dossier::FORMAT_REFERENCE);
             Ok(ExitCode::SUCCESS)
@@ -82,6 +83,11 @@ impl Output {
 
 /// `dossier check`: every diagnostic, then what was checked and the counts.
 fn check(args: &CheckArgs, out: Output) -> ExitCode {
+    if args.fix
+        && let Err(status) = fix(&args.project.root, out)
+    {
+        return status;
+    }
     let (dossier, diagnostics) = dossier::check(&args.project.root);
     if let (true, Some(dossier)) = (args.mentions, &dossier) {
         print!("{}", printable(&dossier::mentions::listing(dossier)));
@@ -89,6 +95,10 @@ fn check(args: &CheckArgs, out: Output) -> ExitCode {
     let mut stderr = std::io::stderr().lock();
     let _ = stderr.write_all(diagnostics.render_listing(out.color).as_bytes());
     drop(stderr);
+    // How well the claims are sourced, then (last) what was checked.
+    if let Some(dossier) = &dossier {
+        out.note(&dossier.support.summary());
+    }
     let checked = dossier.as_ref().map(|d| {
         format!(
             "{}, {}, {}: ",
@@ -103,6 +113,58 @@ fn check(args: &CheckArgs, out: Output) -> ExitCode {
         diagnostics.summary()
     ));
     exit_status(&diagnostics, args.strict)
+}
+
+/// `dossier check --fix`: rewrites the moved citations and says which.
+fn fix(root: &Path, out: Output) -> Result<(), ExitCode> {
+    match dossier::lock::fix(root) {
+        Ok(applied) if applied.is_empty() => {
+            out.note("no moved citation to rewrite");
+            Ok(())
+        }
+        Ok(applied) => {
+            for a in &applied {
+                out.note(&format!(
+                    "rewrote {}:{}:{}: {} → {}",
+                    a.path.display(),
+                    a.line,
+                    a.column,
+                    a.old,
+                    a.new
+                ));
+            }
+            out.note(&format!(
+                "{} rewritten; {} follows the paragraphs that moved",
+                plural(applied.len(), "citation"),
+                dossier::lock::FILE_NAME
+            ));
+            Ok(())
+        }
+        Err(error) => {
+            eprintln!("error: {error}");
+            Err(ExitCode::FAILURE)
+        }
+    }
+}
+
+/// `dossier lock`: diagnostics as `check` prints them, then what was written.
+fn lock(root: &Path, out: Output) -> ExitCode {
+    let (result, diagnostics) = dossier::lock::write(root);
+    let status = report(&diagnostics, false, out);
+    match result {
+        Ok((path, count)) => {
+            out.note(&format!(
+                "wrote {} ({})",
+                path.display(),
+                plural(count, "cited paragraph")
+            ));
+            status
+        }
+        Err(error) => {
+            eprintln!("error: {error}");
+            ExitCode::FAILURE
+        }
+    }
 }
 
 /// `3 sources`, `1 source`.

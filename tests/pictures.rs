@@ -370,6 +370,8 @@ fn generated(actors: usize, events: usize, seed: u64) -> Dossier {
         credibility: None,
         note: None,
         tags: Vec::new(),
+        derived_from: Vec::new(),
+        fingerprint: String::new(),
         body: "".into(),
         paragraphs: Vec::new().into(),
     };
@@ -480,6 +482,7 @@ fn generated(actors: usize, events: usize, seed: u64) -> Dossier {
         mentions: Vec::new(),
         references: Vec::new(),
         ids: std::collections::BTreeMap::default().into(),
+        support: dossier::model::Corroboration::default(),
     }
 }
 

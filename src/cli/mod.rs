@@ -77,6 +77,9 @@ pub enum Command {
     Templates(TemplatesArgs),
     /// Print the reference of the content format (every file and key).
     Format,
+    /// Write dossier.lock: the fingerprint of every cited paragraph, for `check` to tell
+    /// which changed or moved since.
+    Lock(LockArgs),
     /// Write the dossier in the formats other tools read (ftm, timelinejs, csv, graphml).
     Export(ExportArgs),
     /// Add something to the dossier (`dossier new source FILE`).
@@ -95,6 +98,7 @@ impl Command {
             Command::Check(args) => Some(&mut args.project),
             Command::Serve(args) => Some(&mut args.project),
             Command::Briefing(args) => Some(&mut args.project),
+            Command::Lock(args) => Some(&mut args.project),
             Command::Export(args) => Some(&mut args.project),
             Command::New(NewCommand::Source(args)) => Some(&mut args.project),
             Command::Suggest(args) => Some(&mut args.project),
@@ -165,6 +169,18 @@ pub struct CheckArgs {
     /// Also list every mention of every actor found in the sources (to audit aliases).
     #[arg(long)]
     pub mentions: bool,
+    /// Rewrite in place the citations of paragraphs that dossier.lock shows have moved
+    /// (only those citations), then check.
+    #[arg(long)]
+    pub fix: bool,
+}
+
+/// `dossier lock`.
+#[derive(Debug, Args)]
+pub struct LockArgs {
+    /// The project.
+    #[command(flatten)]
+    pub project: ProjectArgs,
 }
 
 /// `dossier build`.

@@ -159,6 +159,16 @@ pub struct Labels {
     pub actor_one: &'static str,
     /// "result", after a count of one.
     pub result_one: &'static str,
+    /// The mark of a claim resting on one independent source: "single source".
+    pub single_source: &'static str,
+    /// What the mark means: "rests on a single independent source".
+    pub single_source_note: &'static str,
+    /// "source cited", after a count of one.
+    pub source_cited: &'static str,
+    /// "sources cited", after a count of several.
+    pub sources_cited: &'static str,
+    /// "Fingerprint (SHA-256)": of a source's text.
+    pub fingerprint: &'static str,
     /// The briefing, as the navigation names it.
     pub briefing: &'static str,
     /// "Back to the site", from the briefing.

@@ -15,3 +15,7 @@ pub use raw::{
     RawSource,
 };
 pub use read::{load, load_with};
+
+/// The lock of the cited paragraphs' fingerprints at the project root, read with the
+/// content when present (written by `dossier lock`).
+pub const LOCK_FILE: &str = "dossier.lock";

@@ -28,6 +28,8 @@ pub struct RawProject {
     /// The sources that are there but could not be read (misnamed, no front matter,
     /// broken YAML…): the id they would have, and the file as shown.
     pub unreadable: Vec<(String, PathBuf)>,
+    /// `dossier.lock` at the project root, when there is one.
+    pub lock: Option<Arc<SourceFile>>,
 }
 
 /// `content/dossier.yaml` as written.
@@ -97,6 +99,10 @@ pub struct RawSource {
     pub note: Option<Located<String>>,
     /// `tags`.
     pub tags: Vec<Located<String>>,
+    /// `derived_from`: the sources this one relays.
+    pub derived_from: Vec<Located<String>>,
+    /// `sha256`: the fingerprint of the text as captured.
+    pub sha256: Option<Located<String>>,
     /// The text after the front matter.
     pub body: Body,
     /// Byte offset of the body in the file.
@@ -223,6 +229,8 @@ const SOURCE_KEYS: &[&str] = &[
     "credibility",
     "note",
     "tags",
+    "derived_from",
+    "sha256",
 ];
 const ACTOR_KEYS: &[&str] = &[
     "name",
@@ -315,6 +323,8 @@ pub fn source(
         credibility: r.choice("credibility"),
         note: r.text("note"),
         tags: r.text_list("tags"),
+        derived_from: r.text_list("derived_from"),
+        sha256: r.text("sha256"),
         body,
         body_offset,
     })

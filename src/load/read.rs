@@ -70,6 +70,11 @@ pub fn load_with(
         project.dossier = raw::dossier(&file, &yaml, diagnostics);
     }
 
+    let lock = root.join(super::LOCK_FILE);
+    if lock.is_file() {
+        project.lock = read_text(root, &lock, diagnostics);
+    }
+
     // What the walks find is reported before what the files hold, folder by folder.
     let (listing, trusted) = match cache {
         Some(cache) => cache.listing(root, changed),

@@ -7,6 +7,7 @@ mod date;
 mod id;
 mod kinds;
 mod shared;
+mod support;
 
 use std::collections::BTreeMap;
 use std::ops::Range;
@@ -18,6 +19,7 @@ pub use date::{Date, Precision};
 pub use id::{is_valid_id, slugify};
 pub use kinds::{ActorKind, Choice, Confidence, Credibility, Language, Reliability, SourceKind};
 pub use shared::Shared;
+pub use support::{Corroboration, Support};
 
 pub use crate::paragraphs::Paragraph;
 
@@ -40,6 +42,8 @@ pub struct Dossier {
     /// Every id, to what it names (shared: the preview keeps it from one run to the
     /// next while the ids name the same things).
     pub ids: Shared<BTreeMap<String, Target>>,
+    /// How many distinct and independent sources each claim rests on.
+    pub support: Corroboration,
 }
 
 /// The settings and front page of the dossier.
@@ -107,6 +111,10 @@ pub struct Source {
     pub note: Option<String>,
     /// Tags.
     pub tags: Vec<String>,
+    /// The sources it relays, as indexes into [`Dossier::sources`].
+    pub derived_from: Vec<usize>,
+    /// SHA-256 (hex) of the text after the front matter.
+    pub fingerprint: String,
     /// The Markdown text as published.
     pub body: Body,
     /// Numbered blocks of the body.
@@ -124,6 +132,13 @@ impl Source {
                 c.map_or("–", Credibility::word)
             )),
         }
+    }
+
+    /// The fingerprint of paragraph `number` (see [`crate::fingerprint::paragraph`]).
+    pub fn paragraph_fingerprint(&self, number: u32) -> Option<String> {
+        let paragraph = self.paragraph(number)?;
+        let markdown = self.body.get(paragraph.range.clone())?;
+        Some(crate::fingerprint::paragraph(markdown))
     }
 
     /// The paragraph with `number`, if it exists.

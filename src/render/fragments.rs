@@ -99,6 +99,7 @@ pub fn event_rows(rows: &[EventRow<'_>], l: &Labels) -> String {
         html.push_str("</time> ");
         push_link(&mut html, &row.href, row.title, None);
         push_citations(&mut html, &row.citations, l, false);
+        super::trust::push_mark(&mut html, row.support, l);
         html.push_str("</li>\n");
     }
     html.push_str("</ul>\n");
@@ -144,6 +145,7 @@ pub fn event_article(html: &mut String, e: &EventView<'_>, l: &Labels, level: u8
         html.push_str("</p>\n");
     }
     push_citations(html, &e.citations, l, true);
+    super::trust::push_mark(html, e.support, l);
     if !e.tags.is_empty() {
         html.push_str("<p class=\"tags\">");
         for tag in &e.tags {

@@ -20,6 +20,7 @@ mod pictures;
 pub mod plain_text;
 mod search;
 pub mod templates;
+pub mod trust;
 pub mod typography;
 pub mod views;
 

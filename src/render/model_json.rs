@@ -7,7 +7,7 @@ use serde::Serialize;
 use super::links::PagePath;
 use crate::model::{
     ActorKind, Citation, CitationText, Confidence, Credibility, Date, Dossier, Language, Reference,
-    ReferenceKind, Referrer, Reliability, SourceKind,
+    ReferenceKind, Referrer, Reliability, SourceKind, Support,
 };
 
 #[derive(Serialize)]
@@ -38,12 +38,14 @@ struct Judgment<'a> {
     text: &'a str,
     confidence: Confidence,
     sources: Vec<String>,
+    corroboration: Support,
 }
 
 #[derive(Serialize)]
 struct Paragraph<'a> {
     number: u32,
     text: &'a str,
+    sha256: String,
 }
 
 #[derive(Serialize)]
@@ -62,6 +64,8 @@ struct Source<'a> {
     grade: Option<String>,
     note: Option<&'a str>,
     tags: &'a [String],
+    derived_from: Vec<&'a str>,
+    sha256: &'a str,
     paragraphs: Vec<Paragraph<'a>>,
 }
 
@@ -81,6 +85,7 @@ struct Relation<'a> {
     since: Option<Date>,
     until: Option<Date>,
     sources: Vec<String>,
+    corroboration: Support,
     note: Option<&'a str>,
 }
 
@@ -115,6 +120,7 @@ struct Event<'a> {
     actors: Vec<&'a str>,
     place: Option<&'a str>,
     sources: Vec<String>,
+    corroboration: Support,
     tags: &'a [String],
     key: bool,
 }
@@ -191,10 +197,12 @@ pub fn write(d: &Dossier, out: &mut dyn std::io::Write) -> std::io::Result<()> {
             key_judgments: m
                 .key_judgments
                 .iter()
-                .map(|j| Judgment {
+                .enumerate()
+                .map(|(i, j)| Judgment {
                     text: &j.text,
                     confidence: j.confidence,
                     sources: j.sources.iter().map(|c| citation(d, c)).collect(),
+                    corroboration: d.support.judgment(i),
                 })
                 .collect(),
             authors: &m.authors,
@@ -202,9 +210,19 @@ pub fn write(d: &Dossier, out: &mut dyn std::io::Write) -> std::io::Result<()> {
             marking: m.marking.as_deref(),
             base_url: m.base_url.as_deref(),
         },
-        sources: d.sources.iter().map(source).collect(),
-        actors: d.actors.iter().map(|a| actor(d, a)).collect(),
-        events: d.events.iter().map(|e| event(d, e)).collect(),
+        sources: d.sources.iter().map(|s| source(d, s)).collect(),
+        actors: d
+            .actors
+            .iter()
+            .enumerate()
+            .map(|(i, a)| actor(d, i, a))
+            .collect(),
+        events: d
+            .events
+            .iter()
+            .enumerate()
+            .map(|(i, e)| event(d, i, e))
+            .collect(),
         mentions: d
             .mentions
             .iter()
@@ -227,7 +245,7 @@ pub fn write(d: &Dossier, out: &mut dyn std::io::Write) -> std::io::Result<()> {
 }
 
 /// A source as `dossier.json` writes it.
-fn source(s: &crate::model::Source) -> Source<'_> {
+fn source<'a>(d: &'a Dossier, s: &'a crate::model::Source) -> Source<'a> {
     Source {
         id: &s.id,
         page: PagePath::source(&s.id).to_string(),
@@ -243,19 +261,26 @@ fn source(s: &crate::model::Source) -> Source<'_> {
         grade: s.grade(),
         note: s.note.as_deref(),
         tags: &s.tags,
+        derived_from: s
+            .derived_from
+            .iter()
+            .map(|&i| d.sources[i].id.as_str())
+            .collect(),
+        sha256: &s.fingerprint,
         paragraphs: s
             .paragraphs
             .iter()
             .map(|p| Paragraph {
                 number: p.number,
                 text: &p.text,
+                sha256: s.paragraph_fingerprint(p.number).unwrap_or_default(),
             })
             .collect(),
     }
 }
 
 /// An actor as `dossier.json` writes it.
-fn actor<'a>(d: &'a Dossier, a: &'a crate::model::Actor) -> Actor<'a> {
+fn actor<'a>(d: &'a Dossier, index: usize, a: &'a crate::model::Actor) -> Actor<'a> {
     let actor_id = |i: usize| d.actors[i].id.as_str();
     Actor {
         id: &a.id,
@@ -277,12 +302,14 @@ fn actor<'a>(d: &'a Dossier, a: &'a crate::model::Actor) -> Actor<'a> {
         relations: a
             .relations
             .iter()
-            .map(|r| Relation {
+            .enumerate()
+            .map(|(i, r)| Relation {
                 to: actor_id(r.to),
                 kind: &r.kind,
                 since: r.since,
                 until: r.until,
                 sources: r.sources.iter().map(|c| citation(d, c)).collect(),
+                corroboration: d.support.relation(index, i),
                 note: r.note.as_deref(),
             })
             .collect(),
@@ -299,7 +326,7 @@ fn actor<'a>(d: &'a Dossier, a: &'a crate::model::Actor) -> Actor<'a> {
 }
 
 /// An event as `dossier.json` writes it.
-fn event<'a>(d: &'a Dossier, e: &'a crate::model::Event) -> Event<'a> {
+fn event<'a>(d: &'a Dossier, index: usize, e: &'a crate::model::Event) -> Event<'a> {
     let actor_id = |i: usize| d.actors[i].id.as_str();
     Event {
         id: &e.id,
@@ -311,6 +338,7 @@ fn event<'a>(d: &'a Dossier, e: &'a crate::model::Event) -> Event<'a> {
         actors: e.actors.iter().map(|&a| actor_id(a)).collect(),
         place: e.place.map(actor_id),
         sources: e.sources.iter().map(|c| citation(d, c)).collect(),
+        corroboration: d.support.event(index),
         tags: &e.tags,
         key: e.key,
     }

@@ -117,6 +117,8 @@ pub struct EventView<'a> {
     pub place: Option<Link>,
     /// What it rests on.
     pub citations: Vec<CitationView>,
+    /// How many distinct and independent sources it rests on.
+    pub support: crate::model::Support,
     /// Its tags.
     pub tags: Vec<Link>,
 }
@@ -134,6 +136,8 @@ pub struct EventRow<'a> {
     pub title: &'a str,
     /// What it rests on.
     pub citations: Vec<CitationView>,
+    /// How many distinct and independent sources it rests on.
+    pub support: crate::model::Support,
 }
 
 impl Site<'_> {
@@ -155,6 +159,7 @@ impl Site<'_> {
             iso: event.date.iso(),
             title: &event.title,
             citations: self.citations(page, &event.sources),
+            support: self.dossier.support.event(index),
         }
     }
 
@@ -334,6 +339,7 @@ impl Site<'_> {
                 .collect(),
             place: event.place.map(|p| self.actor_link(page, p)),
             citations: self.citations(page, &event.sources),
+            support: self.dossier.support.event(index),
             tags: event.tags.iter().map(|t| self.tag_link(page, t)).collect(),
         }
     }

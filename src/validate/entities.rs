@@ -171,9 +171,44 @@ pub fn source(
         credibility: raw.credibility.as_ref().map(|c| c.value),
         note: text(raw.note.as_ref()),
         tags: texts(&raw.tags),
+        derived_from: raw
+            .derived_from
+            .iter()
+            .filter_map(|id| resolver.source(id, file, diagnostics))
+            .collect(),
+        fingerprint: fingerprint(raw, diagnostics),
         body: raw.body.clone(),
         paragraphs,
     }
+}
+
+/// The fingerprint of a source's text, checked against its `sha256` key when given.
+fn fingerprint(raw: &RawSource, diagnostics: &mut Diagnostics) -> String {
+    let fingerprint = crate::fingerprint::sha256_hex(raw.body.as_bytes());
+    if let Some(recorded) = &raw.sha256 {
+        let written = recorded.value.trim();
+        if !crate::fingerprint::is_sha256_hex(written) {
+            diagnostics
+                .error(
+                    &raw.file,
+                    recorded.span,
+                    format!("`sha256` must be 64 hexadecimal digits, found `{written}`"),
+                )
+                .hint = Some(format!("the text's fingerprint is now `{fingerprint}`"));
+        } else if !written.eq_ignore_ascii_case(&fingerprint) {
+            diagnostics
+                .error(
+                    &raw.file,
+                    recorded.span,
+                    "the text changed since it was captured (its SHA-256 is not the one recorded)",
+                )
+                .hint = Some(format!(
+                "compare the text with the original; if the change is meant, write \
+                 `sha256: {fingerprint}`"
+            ));
+        }
+    }
+    fingerprint
 }
 
 /// An actor.

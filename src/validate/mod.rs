@@ -2,6 +2,7 @@
 //! mentions. Every problem is collected; the dossier is returned only when there is no
 //! error.
 
+mod corroboration;
 mod entities;
 mod find_mentions;
 mod html;
@@ -9,6 +10,7 @@ mod ids;
 mod memo;
 mod references;
 mod reuse;
+mod trust;
 mod unused;
 
 use rustc_hash::FxHashMap as HashMap;
@@ -67,6 +69,7 @@ fn resolve(raw: RawProject, reuse: &dyn Reuse, diagnostics: &mut Diagnostics) ->
         mut sources,
         mut actors,
         events,
+        lock,
         ..
     } = raw;
     sort_documents(&mut sources, &mut actors);
@@ -114,6 +117,28 @@ fn resolve(raw: RawProject, reuse: &dyn Reuse, diagnostics: &mut Diagnostics) ->
         (&actors, &raw_actors),
         diagnostics,
     );
+    let support = trust::check(
+        &trust::Claims {
+            sources: &resolved_sources,
+            raw_sources: &sources,
+            raw_dossier: dossier.as_ref(),
+            meta: &meta,
+            events: &events,
+            actors: &actors,
+        },
+        diagnostics,
+    );
+    if let Some(lock) = &lock {
+        drift(
+            lock,
+            dossier.as_ref(),
+            &sources,
+            &raw_actors,
+            &ordered.events,
+            &scans,
+            diagnostics,
+        );
+    }
     // The events' references are many, and sorted already.
     let mut references = resolver.references;
     references.sort_unstable();
@@ -134,6 +159,7 @@ fn resolve(raw: RawProject, reuse: &dyn Reuse, diagnostics: &mut Diagnostics) ->
         mentions,
         references,
         ids: Shared::from_arc(ids),
+        support,
     })
 }
 
@@ -291,6 +317,33 @@ fn events_and_mentions(
     diagnostics.extend(found.clone());
     diagnostics.extend(mentions_found);
     (Arc::clone(events), event_references.clone(), mentions)
+}
+
+/// Checks the citations of paragraphs against `dossier.lock`.
+fn drift(
+    lock: &Arc<SourceFile>,
+    dossier: Option<&crate::load::RawDossier>,
+    sources: &[Arc<crate::load::RawSource>],
+    actors: &[Arc<crate::load::RawActor>],
+    events: &[(String, Arc<RawEvent>)],
+    scans: &[Arc<BodyScan>],
+    diagnostics: &mut Diagnostics,
+) {
+    let lock = crate::lock::parse(lock, diagnostics);
+    let sites =
+        crate::lock::sites::collect(dossier, sources, actors, events.iter().map(|(_, e)| &**e));
+    let texts = sources
+        .iter()
+        .zip(scans)
+        .map(|(s, scan)| {
+            let text = crate::lock::drift::Text {
+                body: &s.body,
+                paragraphs: &scan.paragraphs,
+            };
+            (s.id.as_str(), text)
+        })
+        .collect();
+    crate::lock::drift::check(&sites, &lock, &texts, diagnostics);
 }
 
 /// What one entity resolved to, with the references and diagnostics found on the way.

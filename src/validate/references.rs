@@ -108,6 +108,39 @@ impl<'a> Resolver<'a> {
         }
     }
 
+    /// Resolves a source id (`derived_from`).
+    pub fn source(
+        &self,
+        id: &Located<String>,
+        file: &SourceFile,
+        diagnostics: &mut Diagnostics,
+    ) -> Option<usize> {
+        match self.ids.get(id.value.trim()) {
+            Some(Entry {
+                target: Target::Source(index),
+                ..
+            }) => Some(*index),
+            Some(entry) => {
+                diagnostics
+                    .error(
+                        file,
+                        id.span,
+                        format!(
+                            "'{}' is {}, not a source",
+                            id.value,
+                            with_article(kind_word(entry.target))
+                        ),
+                    )
+                    .hint = Some("only sources (content/sources/) can be named here".into());
+                None
+            }
+            None => {
+                self.unknown(id.value.trim(), "source", diagnostics, file, id.span);
+                None
+            }
+        }
+    }
+
     /// Resolves a list of citations made by `from`.
     pub fn citations(
         &mut self,

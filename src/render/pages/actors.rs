@@ -47,6 +47,8 @@ pub struct RelationView<'a> {
     pub citations_html: String,
     /// What it rests on, the links alone (`fragments::citation_links`), for a table.
     pub citation_links: String,
+    /// The "single source" mark, HTML (empty when corroborated).
+    pub mark: String,
     /// The note, rendered.
     pub note: Option<String>,
 }
@@ -115,6 +117,10 @@ impl Site<'_> {
             ended: relation.until.is_some(),
             citations_html: fragments::citations(&citations, self.labels),
             citation_links: fragments::citation_links(&citations, true),
+            mark: crate::render::trust::mark(
+                self.dossier.support.relation(holder, index),
+                self.labels,
+            ),
             note: relation.note.as_deref().map(|n| {
                 let prefix = format!("rel-{}-{}", self.dossier.actors[holder].id, index + 1);
                 self.markdown.field(n, page, &prefix, 3)

@@ -28,6 +28,8 @@ pub struct JudgmentView {
     pub confidence: &'static str,
     /// What it rests on (`fragments::citations`).
     pub citations_html: String,
+    /// The "single source" mark, HTML (empty when corroborated).
+    pub mark: String,
 }
 
 /// A count with where to see it.
@@ -87,6 +89,7 @@ pub fn home(site: &Site<'_>) -> Result<(PagePath, Vec<u8>), RenderError> {
             level: level(j.confidence),
             confidence: confidence(j.confidence, site.language),
             citations_html: fragments::citations(&site.citations(&page, &j.sources), site.labels),
+            mark: crate::render::trust::mark(d.support.judgment(i), site.labels),
         })
         .collect();
     let rows: Vec<_> = (0..d.events.len())

@@ -45,6 +45,10 @@ pub struct SourceMeta<'a> {
     pub lang: &'static str,
     /// Tags.
     pub tags: Vec<Link>,
+    /// SHA-256 of the text, hex.
+    pub fingerprint: &'a str,
+    /// Its first 12 digits.
+    pub fingerprint_short: &'a str,
 }
 
 /// `sources/ID/index.html`.
@@ -112,6 +116,8 @@ impl Site<'_> {
             language: language_name(source.language, language),
             lang: source.language.word(),
             tags: source.tags.iter().map(|t| self.tag_link(page, t)).collect(),
+            fingerprint: &source.fingerprint,
+            fingerprint_short: crate::fingerprint::short(&source.fingerprint),
         }
     }
 }

@@ -42,7 +42,7 @@ pub fn event_rows(site: &Site<'_>, texts: &Texts<'_, '_>) -> String {
     let d = site.dossier;
     let l = site.labels;
     let mut html = String::new();
-    for e in texts.selection.events.iter().map(|&e| &d.events[e]) {
+    for (index, e) in texts.selection.events.iter().map(|&e| (e, &d.events[e])) {
         html.push_str("<tr id=\"");
         push_html(&mut html, &event_anchor(&e.id));
         html.push_str("\">\n      <td class=\"c-date\"><time datetime=\"");
@@ -62,6 +62,7 @@ pub fn event_rows(site: &Site<'_>, texts: &Texts<'_, '_>) -> String {
         push_event_actors(&mut html, texts, e, l);
         html.push_str("</td>\n      <td class=\"c-notes\">");
         push_calls(&mut html, &texts.calls(&e.sources));
+        crate::render::trust::push_mark(&mut html, d.support.event(index), l);
         html.push_str("</td>\n    </tr>\n    ");
     }
     html
@@ -178,7 +179,12 @@ fn push_source_item(
     html.push_str("</p>\n      <p class=\"source-grade\">");
     let meaning = grade_meaning(s, language).filter(|m| !m.is_empty());
     push_html(html, meaning.as_deref().unwrap_or(b.ungraded));
-    html.push_str("</p>\n      ");
+    html.push_str("</p>\n      <p class=\"source-fingerprint\"><span class=\"label\">");
+    push_html(html, l.fingerprint);
+    push_html(html, l.colon);
+    html.push_str("</span> <code class=\"fingerprint\">");
+    push_html(html, &s.fingerprint);
+    html.push_str("</code></p>\n      ");
     if let Some(url) = present(s.url.as_deref()) {
         html.push_str("<p class=\"source-url\"><span class=\"label\">");
         push_html(html, b.address);

@@ -50,6 +50,8 @@ pub struct JudgmentRow {
     pub confidence: &'static str,
     /// Calls of the notes of its sources.
     pub notes: Vec<NoteCall>,
+    /// The "single source" mark, HTML (empty when corroborated).
+    pub mark: String,
 }
 
 /// The whole briefing but its long lists, which stand as slots.
@@ -437,6 +439,7 @@ fn judgment_rows(site: &Site<'_>, texts: &Texts<'_, '_>) -> Vec<JudgmentRow> {
                 level: j.confidence.word(),
                 confidence: confidence(j.confidence, language),
                 notes,
+                mark: crate::render::trust::mark(site.dossier.support.judgment(i), site.labels),
                 anchor,
             }
         })

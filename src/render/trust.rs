@@ -1,0 +1,70 @@
+//! What the pages show of how well a claim is sourced, written once here for every page
+//! and the briefing: the "single source" mark, with its explanation on hover and in
+//! print.
+
+use crate::escape::push_html;
+use crate::labels::Labels;
+use crate::model::Support;
+
+/// Appends the mark of a claim resting on a single independent source (nothing for
+/// another claim): `<p class="corroboration single-source" title="…">single source
+/// <span class="mark-detail">(…)</span></p>`. The explanation, with the number of
+/// sources cited, shows on hover (`title`) and in print (`.mark-detail`).
+pub fn push_mark(html: &mut String, support: Support, l: &Labels) {
+    if !support.single() {
+        return;
+    }
+    let detail = detail(support, l);
+    html.push_str("<p class=\"corroboration single-source\" title=\"");
+    push_html(html, &detail);
+    html.push_str("\"><span class=\"mark\">");
+    push_html(html, l.single_source);
+    html.push_str("</span> <span class=\"mark-detail\">(");
+    push_html(html, &detail);
+    html.push_str(")</span></p>\n");
+}
+
+/// [`push_mark`] as a string, for the templates (`{{ x.mark | safe }}`).
+pub fn mark(support: Support, l: &Labels) -> String {
+    let mut html = String::new();
+    push_mark(&mut html, support, l);
+    html
+}
+
+/// "rests on a single independent source: 2 sources cited".
+fn detail(support: Support, l: &Labels) -> String {
+    let cited = if support.sources == 1 {
+        l.source_cited
+    } else {
+        l.sources_cited
+    };
+    format!(
+        "{}{} {} {cited}",
+        l.single_source_note, l.colon, support.sources
+    )
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::labels::site as labels;
+    use crate::model::Language;
+
+    #[test]
+    fn only_a_single_independent_source_is_marked() {
+        let l = labels(Language::Fr);
+        let one = Support {
+            sources: 2,
+            independent: 1,
+        };
+        let html = mark(one, l);
+        assert!(html.contains(">source unique</span>"), "{html}");
+        assert!(html.contains("repose sur une seule source indépendante\u{a0}: 2 sources citées"));
+        let two = Support {
+            sources: 2,
+            independent: 2,
+        };
+        assert_eq!(mark(two, l), "");
+        assert_eq!(mark(Support::default(), l), "");
+    }
+}

@@ -1,0 +1,320 @@
+//! How well the claims are sourced, and what stops citations from drifting: the
+//! corroboration counts and marks, the sources' fingerprints, `dossier lock` and
+//! `check --fix`, on real fixtures through the real binary.
+
+mod common;
+
+use std::fmt::Write;
+use std::path::Path;
+
+use common::{build, copy_project, dossier, fixture};
+use sha2::{Digest, Sha256};
+
+fn stderr(output: &std::process::Output) -> String {
+    String::from_utf8_lossy(&output.stderr).into_owned()
+}
+
+fn json(path: &Path) -> serde_json::Value {
+    serde_json::from_str(&std::fs::read_to_string(path).expect("dossier.json")).expect("json")
+}
+
+/// The `corroboration` of the item of `list` whose `key` is `value`.
+fn counts(list: &serde_json::Value, key: &str, value: &str) -> (u64, u64) {
+    let item = list
+        .as_array()
+        .expect("a list")
+        .iter()
+        .find(|i| i[key] == value)
+        .unwrap_or_else(|| panic!("no {key} = {value}"));
+    let c = &item["corroboration"];
+    (
+        c["sources"].as_u64().expect("sources"),
+        c["independent"].as_u64().expect("independent"),
+    )
+}
+
+#[test]
+fn derived_sources_and_one_outlet_count_once() {
+    let built = build(&fixture("trust"));
+    let model = json(&built.out.join("dossier.json"));
+    // A reprint of the wire and a post relaying the reprint: one original.
+    assert_eq!(counts(&model["events"], "id", "relayed-takeover"), (2, 1));
+    // Two wires of one agency (its name written in two cases): one outlet.
+    assert_eq!(counts(&model["events"], "id", "agency-takeover"), (2, 1));
+    assert_eq!(counts(&model["events"], "id", "confirmed-takeover"), (2, 2));
+    let judgments = &model["meta"]["key_judgments"];
+    assert_eq!(counts(judgments, "confidence", "moderate"), (2, 2));
+    assert_eq!(counts(judgments, "confidence", "low"), (2, 1));
+    let relations = &model["actors"][0]["relations"];
+    assert_eq!(counts(relations, "type", "runs the terminal of"), (2, 1));
+    assert_eq!(counts(relations, "type", "pays the rent of"), (2, 2));
+    let repost = model["sources"]
+        .as_array()
+        .expect("sources")
+        .iter()
+        .find(|s| s["id"] == "repost")
+        .expect("repost");
+    assert_eq!(repost["derived_from"], serde_json::json!(["reprint"]));
+    let key: Vec<bool> = model["events"]
+        .as_array()
+        .expect("events")
+        .iter()
+        .map(|e| e["key"].as_bool().expect("key"))
+        .collect();
+    assert_eq!(key, [false, false, true]);
+}
+
+#[test]
+fn check_says_how_many_claims_rest_on_one_source() {
+    let output = dossier(&[
+        "check",
+        "--strict",
+        fixture("trust").to_str().expect("utf-8"),
+    ]);
+    let text = stderr(&output);
+    assert!(output.status.success(), "{text}");
+    assert!(
+        text.lines().any(|l| l
+            == "2 of 3 events, 1 of 2 judgments and 1 of 2 relations rest on a single \
+                independent source"),
+        "{text}"
+    );
+}
+
+/// How many times the "single source" mark stands in `html`.
+fn marks(html: &str) -> usize {
+    html.matches("class=\"corroboration single-source\"")
+        .count()
+}
+
+#[test]
+fn a_claim_on_one_independent_source_is_marked_and_explained() {
+    let built = build(&fixture("trust"));
+    let chronology = built.read("chronology/index.html");
+    assert_eq!(marks(&chronology), 2, "two events of three");
+    // Explained on hover and in the text (shown in print), with the count.
+    assert!(chronology.contains(
+        "title=\"rests on a single independent source: 2 sources cited\"><span \
+         class=\"mark\">single source</span> <span class=\"mark-detail\">(rests on a single \
+         independent source: 2 sources cited)</span>"
+    ));
+    let home = built.read("index.html");
+    assert_eq!(marks(&home), 1 + 2, "one judgment, two latest events");
+    assert_eq!(
+        marks(&built.read("actors/acme/index.html")),
+        1,
+        "one relation of two"
+    );
+    assert_eq!(marks(&built.read("briefing/index.html")), 1 + 2);
+    let css = built.read("assets/style.css");
+    assert!(css.contains(".mark-detail"));
+}
+
+#[test]
+fn the_mark_is_in_the_printed_briefing() {
+    let path = std::env::var_os("PATH").unwrap_or_default();
+    let on_path = |name: &str| std::env::split_paths(&path).any(|dir| dir.join(name).is_file());
+    if !dossier::print::BROWSERS.iter().any(|b| on_path(b)) || !on_path("pdftotext") {
+        assert!(
+            std::env::var_os("CI").is_none(),
+            "CI needs chromium and pdftotext"
+        );
+        eprintln!("SKIPPED: chromium or pdftotext not found: the PDF is not tested");
+        return;
+    }
+    let dir = tempfile::tempdir().expect("temp dir");
+    let pdf = dir.path().join("b.pdf");
+    let output = common::briefing(&fixture("trust"), &["--pdf", pdf.to_str().expect("utf-8")]);
+    assert!(output.status.success(), "{}", stderr(&output));
+    let text = std::process::Command::new("pdftotext")
+        .args([pdf.to_str().expect("utf-8"), "-"])
+        .output()
+        .expect("pdftotext");
+    let text = String::from_utf8_lossy(&text.stdout).to_lowercase();
+    let text = text.split_whitespace().collect::<Vec<_>>().join(" ");
+    assert_eq!(text.matches("single source").count(), 3, "{text}");
+    assert!(text.contains("rests on a single independent source: 2 sources cited"));
+    // The source list carries each source's whole fingerprint.
+    let body = "Acme takes over the terminal.\n\nA second paragraph.\n";
+    assert!(text.contains(&hex(body.as_bytes())), "{text}");
+}
+
+fn hex(bytes: &[u8]) -> String {
+    Sha256::digest(bytes)
+        .iter()
+        .fold(String::new(), |mut hex, b| {
+            let _ = write!(hex, "{b:02x}");
+            hex
+        })
+}
+
+#[test]
+fn a_source_page_shows_the_fingerprint_of_its_text() {
+    let root = fixture("trust");
+    let built = build(&root);
+    let file = std::fs::read_to_string(root.join("content/sources/wire.md")).expect("read");
+    // The bytes after the line that closes the front matter.
+    let body = &file[file.find("\n---\n").expect("front matter") + 5..];
+    let full = hex(body.as_bytes());
+    let page = built.read("sources/wire/index.html");
+    assert!(
+        page.contains(&format!("title=\"SHA-256 {full}\"")),
+        "{page}"
+    );
+    assert!(page.contains(&format!(
+        "<span class=\"fingerprint-short\">{}</span>",
+        &full[..12]
+    )));
+    let model = json(&built.out.join("dossier.json"));
+    let wire = &model["sources"]
+        .as_array()
+        .expect("sources")
+        .iter()
+        .find(|s| s["id"] == "wire")
+        .expect("wire");
+    assert_eq!(wire["sha256"], full.as_str());
+    assert_eq!(
+        wire["paragraphs"][1]["sha256"],
+        hex(b"A second paragraph.").as_str()
+    );
+}
+
+/// A copy of the valid fixture with a lock written by `dossier lock`.
+fn locked() -> tempfile::TempDir {
+    let project = copy_project(&fixture("valid"));
+    let output = dossier(&["lock", project.path().to_str().expect("utf-8")]);
+    assert!(output.status.success(), "{}", stderr(&output));
+    assert!(
+        stderr(&output).contains("(5 cited paragraphs)"),
+        "{}",
+        stderr(&output)
+    );
+    project
+}
+
+fn edit(path: &Path, from: &str, to: &str) {
+    let text = std::fs::read_to_string(path).expect("read");
+    assert!(text.contains(from), "{from}");
+    std::fs::write(path, text.replacen(from, to, 1)).expect("write");
+}
+
+#[test]
+fn the_lock_holds_each_cited_paragraph_and_its_fingerprint() {
+    let project = locked();
+    let lock = std::fs::read_to_string(project.path().join("dossier.lock")).expect("lock");
+    let lines: Vec<&str> = lock.lines().filter(|l| !l.starts_with('#')).collect();
+    assert_eq!(lines.len(), 5, "{lock}");
+    let source = project.path().join("content/sources/minister-statement.md");
+    let text = std::fs::read_to_string(&source).expect("read");
+    let body = &text[text.find("\n---\n").expect("front matter") + 5..];
+    let first = body.split("\n\n").next().expect("p1").trim();
+    let line = format!("minister-statement#p1 {}", hex(first.as_bytes()));
+    assert!(lines.contains(&line.as_str()), "{line} in\n{lock}");
+    // Unchanged content: a clean check.
+    let output = dossier(&["check", "--strict", project.path().to_str().expect("utf-8")]);
+    assert!(output.status.success(), "{}", stderr(&output));
+}
+
+#[test]
+fn a_changed_cited_paragraph_is_a_warning_listing_what_cites_it() {
+    let project = locked();
+    let source = project.path().join("content/sources/minister-statement.md");
+    let text = std::fs::read_to_string(&source).expect("read");
+    let body = &text[text.find("\n---\n").expect("front matter") + 5..];
+    let first = body.split("\n\n").next().expect("p1").trim().to_string();
+    edit(&source, &first, &format!("{first} (corrected)"));
+    let root = project.path().to_str().expect("utf-8");
+    let output = dossier(&["check", root]);
+    let text = stderr(&output);
+    assert!(output.status.success(), "a warning only: {text}");
+    assert!(text.contains("the text of `minister-statement#p1` changed since it was locked"));
+    assert!(
+        text.contains("review what cites it (content/dossier.yaml:"),
+        "{text}"
+    );
+    assert_eq!(dossier(&["check", "--strict", root]).status.code(), Some(1));
+}
+
+#[test]
+fn moved_citations_are_errors_that_fix_rewrites_in_place_and_nothing_else() {
+    let project = locked();
+    let root = project.path();
+    let source = root.join("content/sources/port-deal.md");
+    edit(
+        &source,
+        "## The deal\n\n",
+        "## The deal\n\nA paragraph added first.\n\n",
+    );
+    let before = common::files(&root.join("content"));
+    let output = dossier(&["check", root.to_str().expect("utf-8")]);
+    let text = stderr(&output);
+    assert_eq!(output.status.code(), Some(1), "{text}");
+    assert!(text.contains("the cited text moved: `port-deal#p1` is now `port-deal#p2`"));
+    assert!(
+        text.contains("--> content/events/2024.yaml:11:13"),
+        "{text}"
+    );
+
+    let output = dossier(&["check", "--fix", root.to_str().expect("utf-8")]);
+    let text = stderr(&output);
+    assert!(output.status.success(), "{text}");
+    assert!(
+        text.contains("rewrote content/events/2024.yaml:11:13: port-deal#p1 → port-deal#p2"),
+        "{text}"
+    );
+    assert!(text.contains("7 citations rewritten"), "{text}");
+    // Every file is as it was but for the citations named, each at its place.
+    let after = common::files(&root.join("content"));
+    assert_eq!(
+        before.keys().collect::<Vec<_>>(),
+        after.keys().collect::<Vec<_>>()
+    );
+    let mut rewritten = 0;
+    for (path, old) in &before {
+        let (old, new) = (
+            String::from_utf8_lossy(old),
+            String::from_utf8_lossy(&after[path]),
+        );
+        if old == new {
+            continue;
+        }
+        // Each paragraph of port-deal is one further on; nothing else changes.
+        let expected = old.replace("port-deal#p2-p3", "\u{0}");
+        let expected = ["p3", "p2", "p1"].iter().fold(expected, |text, p| {
+            let next = p[1..].parse::<u32>().expect("n") + 1;
+            text.replace(&format!("port-deal#{p}"), &format!("port-deal#p{next}"))
+        });
+        let expected = expected.replace('\u{0}', "port-deal#p3-p4");
+        assert_eq!(new, expected, "{path}");
+        rewritten += 1;
+    }
+    assert_eq!(rewritten, 4, "dossier.yaml, two actors, the events");
+    // The lock follows the paragraphs: checked again, nothing moved.
+    let output = dossier(&["check", "--strict", root.to_str().expect("utf-8")]);
+    assert!(output.status.success(), "{}", stderr(&output));
+    let again = dossier(&["check", "--fix", root.to_str().expect("utf-8")]);
+    assert!(stderr(&again).contains("no moved citation to rewrite"));
+}
+
+#[test]
+fn fix_without_a_lock_says_so_and_changes_nothing() {
+    let project = copy_project(&fixture("valid"));
+    let before = common::files(project.path());
+    let output = dossier(&["check", "--fix", project.path().to_str().expect("utf-8")]);
+    assert_eq!(output.status.code(), Some(1));
+    assert!(stderr(&output).contains("no dossier.lock in the project: run `dossier lock` first"));
+    assert_eq!(before, common::files(project.path()));
+}
+
+#[test]
+fn init_does_not_ignore_the_lock() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    let project = dir.path().join("new");
+    let output = dossier(&["init", project.to_str().expect("utf-8")]);
+    assert!(output.status.success(), "{}", stderr(&output));
+    let ignore = std::fs::read_to_string(project.join(".gitignore")).expect(".gitignore");
+    assert!(!ignore.contains("lock"), "{ignore}");
+    let output = dossier(&["lock", project.to_str().expect("utf-8")]);
+    assert!(output.status.success(), "{}", stderr(&output));
+    assert!(project.join("dossier.lock").is_file());
+}
