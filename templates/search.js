@@ -1,5 +1,6 @@
 // dossier — search over the index in search-index.js (a script, so that it works from
-// file:// too). Case and accents are ignored on both sides: "armee" finds "armée".
+// file:// too). Case and accents are ignored on both sides: "armee" finds "armée"; words
+// in double quotes are a phrase ("base aérienne" finds those two words in a row).
 (function () {
   "use strict";
   var data = window.DOSSIER_SEARCH;
@@ -10,8 +11,30 @@
   var root = list.dataset.root || "";
   var MAX = 100;
 
+  // Any space (no-break ones included) folds to " ", apostrophes to "'".
   function fold(text) {
-    return text.normalize("NFD").replace(/[\u0300-\u036f]/g, "").toLowerCase();
+    return text.normalize("NFD").replace(/[\u0300-\u036f]/g, "").toLowerCase()
+      .replace(/[\s\u00a0\u202f]/g, " ").replace(/[\u2019\u02bc]/g, "'");
+  }
+  // The terms of a query: each "quoted phrase" whole, every other word on its own.
+  function termsOf(query) {
+    var out = [];
+    var rest = fold(query).replace(/"([^"]*)"?/g, function (_, phrase) {
+      phrase = phrase.trim().replace(/ +/g, " ");
+      if (phrase) out.push(phrase);
+      return " ";
+    });
+    return out.concat(rest.split(/\s+/).filter(Boolean));
+  }
+  // A cut at `at` moved to the nearest space towards `toward`, so that no word is split.
+  function wordCut(text, at, toward) {
+    if (at <= 0 || at >= text.length) return at;
+    if (toward < at) {
+      var back = text.lastIndexOf(" ", at);
+      return back > toward ? back : at;
+    }
+    var next = text.indexOf(" ", at);
+    return next >= 0 && next < toward ? next + 1 : at;
   }
   // Folded text, and where each folded character came from in the original.
   function folded(text) {
@@ -45,9 +68,13 @@
       var at = f.text.indexOf(t);
       if (at >= 0 && (first < 0 || at < first)) { first = at; len = t.length; }
     });
-    if (first < 0) return document.createTextNode(text.slice(0, 200));
+    if (first < 0) {
+      var cut = text.length > 200 ? wordCut(text, 200, 0) : text.length;
+      return document.createTextNode(text.slice(0, cut) + (cut < text.length ? "…" : ""));
+    }
     var start = f.map[first], end = f.map[first + len];
-    var from = Math.max(0, start - 90), to = Math.min(text.length, end + 110);
+    var from = wordCut(text, Math.max(0, start - 90), start);
+    var to = wordCut(text, Math.min(text.length, end + 110), end);
     var span = document.createElement("span");
     span.appendChild(document.createTextNode((from > 0 ? "…" : "") + text.slice(from, start)));
     var mark = document.createElement("mark");
@@ -59,7 +86,7 @@
 
   function run(query) {
     list.textContent = "";
-    var terms = fold(query).split(/\s+/).filter(Boolean);
+    var terms = termsOf(query);
     if (!terms.length) { status.textContent = ""; return; }
     var hits = [];
     for (var i = 0; i < entries.length; i++) {

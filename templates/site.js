@@ -1,6 +1,17 @@
 // dossier — small progressive enhancements; every page reads well without them.
 (function () {
   "use strict";
+  // A link to something inside a closed <details> (the analyst's note, a group of
+  // citations) opens it, in every browser.
+  function reveal() {
+    var id = decodeURIComponent(location.hash.slice(1));
+    var target = id && document.getElementById(id);
+    for (var el = target; el; el = el.parentElement) {
+      if (el.tagName === "DETAILS") el.open = true;
+    }
+  }
+  window.addEventListener("hashchange", reveal);
+  reveal();
   // Sortable tables: click a column header to sort by it.
   document.querySelectorAll("table.sortable").forEach(function (table) {
     var heads = table.querySelectorAll("thead th");

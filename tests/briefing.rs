@@ -239,10 +239,21 @@ fn links_written_in_texts_stay_inside_or_become_text() {
 }
 
 #[test]
-fn the_site_holds_the_same_briefing() {
+fn the_site_holds_the_same_briefing_with_a_way_back() {
     let root = fixture("valid");
     let site = build(&root);
-    assert_eq!(site.read("briefing/index.html"), html_briefing(&root));
+    let back = "<nav class=\"site-link\" aria-label=\"Back to the site\"><a href=\"../index.html\">← Back to the site · Harbour Deal</a></nav>\n";
+    let on_site = site.read("briefing/index.html");
+    assert!(
+        on_site.contains(back),
+        "the web page links back to the site"
+    );
+    assert_eq!(on_site.replacen(back, "", 1), html_briefing(&root));
+    assert!(
+        site.read("sources/index.html")
+            .contains("<a href=\"../briefing/index.html\">Briefing</a>"),
+        "the main navigation leads to it"
+    );
     assert!(
         site.read("index.html")
             .contains("<a href=\"briefing/index.html\">Briefing →</a>"),

@@ -355,9 +355,11 @@ fn bundled_pdf_has_every_section_event_and_marking() {
             "{heading} starts a page"
         );
     }
+    // pdftotext drops the narrow no-break space of `1 000`: titles compared without spaces.
+    let squeezed: String = text.split_whitespace().collect();
     for event in &d.events {
-        let title = event.title.split_whitespace().collect::<Vec<_>>().join(" ");
-        assert!(text.contains(&title), "event {title}");
+        let title: String = event.title.split_whitespace().collect();
+        assert!(squeezed.contains(&title), "event {}", event.title);
     }
     for actor in &d.actors {
         assert!(text.contains(&actor.name), "actor {}", actor.name);

@@ -80,22 +80,45 @@ fn first_mention_per_paragraph_links_with_longest_match() {
 }
 
 #[test]
-fn backreferences_under_each_cited_paragraph() {
+fn what_cites_a_paragraph_is_counted_beside_it_and_grouped_below() {
     let site = build(&fixture("valid-en"));
     let page = site.read("sources/council-minutes/index.html");
-    let p2 = &page[page.find("id=\"p2\"").expect("p2")..page.find("id=\"p3\"").expect("p3")];
-    assert!(p2.contains("class=\"backrefs\""), "{p2}");
+    // The note of paragraph 2 comes just before it, for a float to put it beside it.
+    let before_p2 = &page[..page.find("id=\"p2\"").expect("p2")];
+    let note = &before_p2[before_p2
+        .rfind("<details class=\"cited-note\"")
+        .expect("note of p2")..];
     assert!(
-        p2.contains("../../chronology/index.html#e-council-dispute"),
-        "the event: {p2}"
+        note.contains("Cited by</span> 1\u{a0}dossier summary, 1\u{a0}judgment, 1\u{a0}event, 1\u{a0}relation</span></summary>"),
+        "counted by kind: {note}"
     );
-    assert!(p2.contains("../../index.html#kj-1"), "the judgment: {p2}");
     assert!(
-        p2.contains("../../actors/mohamed-bazoum/index.html#rel-1"),
-        "the relation: {p2}"
+        note.contains("../../chronology/index.html#e-council-dispute"),
+        "the event: {note}"
     );
-    // Cited as a whole by the second judgment.
+    assert!(
+        note.contains("../../index.html#kj-1"),
+        "the judgment: {note}"
+    );
+    assert!(
+        note.contains("../../actors/mohamed-bazoum/index.html#rel-1"),
+        "the relation: {note}"
+    );
+    // Below the text: one group per kind, and the sources citing it as a whole.
+    let aside = &page[page.find("class=\"source-aside\"").expect("aside")..];
+    assert!(
+        aside.contains("<summary class=\"cited-kind\">1\u{a0}judgment</summary>"),
+        "{aside}"
+    );
     assert!(page.contains("class=\"cited-whole\""));
+    // The page's own note cites its paragraphs beside them, never in the list below.
+    let port = site.read("sources/port-concession-signed/index.html");
+    let aside = &port[port.find("class=\"source-aside\"").expect("aside")..];
+    assert!(!aside.contains("Analyst’s note"), "{aside}");
+    assert!(
+        port.contains("1\u{a0}analyst’s note</p><ul><li><a href=\"#note\">"),
+        "{port}"
+    );
 }
 
 #[test]
@@ -128,8 +151,13 @@ fn partial_and_approximate_dates_in_english() {
     assert!(!page.contains("1 December 2023"));
     assert!(page.contains(">c. March 2024</time>"), "approximate date");
     assert!(
-        page.contains(">20 March 2024 – April 2024</time>"),
-        "period"
+        page.contains(">20 – April 2024</time>"),
+        "period, under the heading of its month"
+    );
+    assert!(
+        site.read("index.html")
+            .contains(">20 March 2024 – April 2024</time>"),
+        "period in full elsewhere"
     );
     assert!(
         page.contains("During the year 2022"),
@@ -151,7 +179,7 @@ fn partial_and_approximate_dates_in_french() {
     assert!(page.contains(">décembre 2023</time>"));
     assert!(!page.contains("1er décembre 2023"));
     assert!(page.contains(">vers mars 2024</time>"));
-    assert!(page.contains(">20 mars 2024 – avril 2024</time>"));
+    assert!(page.contains(">20 – avril 2024</time>"));
     assert!(page.contains("<html lang=\"fr\">"));
     assert!(site.read("index.html").contains("Jugements clés"));
 }

@@ -330,3 +330,20 @@ fn a_first_failed_build_does_not_claim_a_last_good_one() {
     assert!(failed.contains("no build has succeeded yet"), "{lines:?}");
     assert!(!failed.contains("last good"), "{lines:?}");
 }
+
+#[test]
+fn briefing_takes_the_folder_and_a_short_output_flag() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    let html = dir.path().join("briefing.html");
+    let root = fixture("valid");
+    let output = dossier(&[
+        "briefing",
+        root.to_str().expect("utf-8"),
+        "-o",
+        html.to_str().expect("utf-8"),
+    ]);
+    assert!(output.status.success(), "{}", text(&output.stderr));
+    let page = std::fs::read_to_string(&html).expect("the briefing");
+    assert!(page.contains("<html"), "an HTML page");
+    assert!(text(&output.stderr).contains("wrote "));
+}

@@ -28,9 +28,18 @@ async function recordUnfocused(page) {
     e2e.unfocused = new Map();
     const focusable = document.querySelectorAll("a[href], button, input, select, textarea, [tabindex], summary, area[href]");
     for (const el of focusable) e2e.unfocused.set(el, e2e.focusStyle(el));
+    // Inside a closed <details>, only its <summary> is shown.
+    const folded = (el) => {
+      for (let d = el.parentElement?.closest("details"); d; d = d.parentElement?.closest("details")) {
+        const summary = d.querySelector(":scope > summary");
+        if (!d.open && !(summary && summary.contains(el))) return true;
+      }
+      return false;
+    };
     // What Tab can reach: rendered, enabled, not taken out of the order.
     const tabbable = [...focusable].filter(
-      (el) => el.tabIndex >= 0 && !el.disabled && el.getClientRects().length > 0 && getComputedStyle(el).visibility === "visible",
+      (el) =>
+        el.tabIndex >= 0 && !el.disabled && !folded(el) && el.getClientRects().length > 0 && getComputedStyle(el).visibility === "visible",
     );
     return {
       count: tabbable.length,

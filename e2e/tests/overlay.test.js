@@ -9,7 +9,7 @@ import path from "node:path";
 import readline from "node:readline";
 import { after, before, describe, it } from "node:test";
 import { launch } from "../lib/browser.js";
-import { E2E_DIR, REPO } from "../lib/env.js";
+import { E2E_DIR, OUT, REPO } from "../lib/env.js";
 
 const PROBE = path.join(E2E_DIR, "lib", "probe.js");
 const BIN = process.env.E2E_BIN || path.join(REPO, "target", "release", "dossier");
@@ -115,7 +115,8 @@ for (const { name, project, language, heading, warning } of [
     it("is legible in light and dark mode, in the dossier's language, and closes", async () => {
       const context = await browser.newContext();
       const page = await context.newPage();
-      await page.goto(`${url}sources/${id}/`);
+      await page.goto(`${url}sources/${id}/`, { waitUntil: "commit" });
+      await page.waitForFunction(() => document.documentElement && document.documentElement.lang);
       assert.equal(await page.evaluate(() => document.documentElement.lang), language);
       breakProject(root);
       await waitForOverlay(page);
@@ -127,6 +128,8 @@ for (const { name, project, language, heading, warning } of [
           assert.ok(text.ratio >= 7, `${colorScheme}: ${text.what} ${text.fg} on ${text.bg}: ${text.ratio.toFixed(2)}:1`);
         }
         const lowest = Math.min(...texts.map((t) => t.ratio));
+        fs.mkdirSync(path.join(OUT, "screenshots"), { recursive: true });
+        await page.screenshot({ path: path.join(OUT, "screenshots", `overlay-${language}-${colorScheme}.png`) });
         console.log(`${name}, ${colorScheme}: ${texts.length} texts, lowest contrast ${lowest.toFixed(1)}:1`);
       }
       const shown = await page.evaluate(`(() => {
@@ -150,7 +153,7 @@ for (const { name, project, language, heading, warning } of [
       // Closed with its button, it stays closed on reload until the next build.
       await page.evaluate(`${HOST}.shadowRoot.querySelector("button").click()`);
       assert.equal(await page.evaluate(`!${HOST}`), true, "closed");
-      await page.reload();
+      await page.reload({ waitUntil: "commit" });
       await page.waitForTimeout(1000);
       assert.equal(await page.evaluate(`!${HOST}`), true, "still closed after a reload");
       // A new failed build shows it again; Escape closes it too.
@@ -170,7 +173,7 @@ describe("overlay before any good build", () => {
     const url = await serve(root);
     const context = await browser.newContext();
     const page = await context.newPage();
-    await page.goto(url);
+    await page.goto(url, { waitUntil: "commit" });
     await waitForOverlay(page);
     const heading = await page.evaluate(`${HOST}.shadowRoot.querySelector("h2").textContent`);
     assert.match(heading, /no build has succeeded yet/);

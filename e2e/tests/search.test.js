@@ -143,7 +143,7 @@ describe("search from file://", () => {
     await link.click();
     await page.waitForURL(url);
     assert.equal(
-      (await page.locator("h1").textContent()).trim(),
+      (await page.locator("h1").textContent()).trim().replace(/[\u00a0\u202f]/g, " "),
       target.source.title,
       "the result opened another page than its source",
     );
@@ -157,6 +157,66 @@ describe("search from file://", () => {
     });
     assert.ok(inView, `the page did not scroll to #p${target.number}`);
     assert.deepEqual(page.problems(), []);
+    await page.close();
+  });
+});
+
+describe("phrases and excerpts", () => {
+  const spaced = (text) => fold(text).replace(/[\s\u00a0\u202f]+/g, " ");
+
+  it('a quoted phrase finds the words in a row, and only there', async () => {
+    const m = model(SITE);
+    const phrase = "base aerienne";
+    const hasPhrase = (t) => spaced(t).includes(phrase);
+    const bothWords = (t) => spaced(t).includes("base") && spaced(t).includes("aerienne");
+    const want = m.sources.flatMap((s) => s.paragraphs.filter((p) => hasPhrase(p.text)).map((p) => `${fileUrl(SITE, s.page)}#p${p.number}`));
+    assert.ok(want.length >= 1, "the bundled dossier says “base aérienne” somewhere (else this test proves nothing)");
+    const page = await watchedPage(context);
+    await page.goto(`${fileUrl(SITE, "search/index.html")}?q=${encodeURIComponent('"base aérienne"')}`);
+    const found = await results(page);
+    const hrefs = found.map((r) => r.href);
+    for (const url of want) assert.ok(hrefs.includes(url), `no result for ${url}`);
+    for (const r of found) {
+      assert.ok(hasPhrase(r.text) || hasPhrase(r.title), `"${r.title}" (${r.href}) does not say “base aérienne”: ${r.text}`);
+      assert.ok(r.marks.some((mark) => spaced(mark) === phrase), `"${r.title}" highlights ${JSON.stringify(r.marks)}`);
+    }
+    // Without quotes, the words anywhere: at least as many results.
+    await page.goto(`${fileUrl(SITE, "search/index.html")}?q=${encodeURIComponent("aérienne base")}`);
+    const loose = await results(page);
+    assert.ok(loose.length >= found.length, `${loose.length} results for the two words, ${found.length} for the phrase`);
+    const apart = m.sources.flatMap((s) => s.paragraphs.filter((p) => bothWords(p.text) && !hasPhrase(p.text)));
+    if (apart.length) assert.ok(loose.length > found.length, "a paragraph with both words apart is found without quotes only");
+    assert.deepEqual(page.problems(), []);
+    await page.close();
+  });
+
+  it("excerpts start and end at word boundaries; actor summaries do not spell out source titles", async () => {
+    const m = model(SITE);
+    const titles = m.sources.map((s) => s.title);
+    const page = await watchedPage(context);
+    for (const q of ["armee", "niger", "russes"]) {
+      await page.goto(`${fileUrl(SITE, "search/index.html")}?q=${q}`);
+      const excerpts = await page.$$eval("#search-results li", (items) =>
+        items.map((li) => ({ href: li.querySelector("a").href, kind: li.querySelector(".kind").textContent, text: li.querySelector(".excerpt").textContent })),
+      );
+      assert.ok(excerpts.length > 0, `no result for ${q}`);
+      for (const e of excerpts) {
+        const match = /#p(\d+)$/.exec(e.href);
+        if (match) {
+          const source = m.sources.find((s) => e.href.includes(`/${s.page.replace(/index\.html$/, "")}`));
+          const text = source.paragraphs[Number(match[1]) - 1].text;
+          const inner = e.text.replace(/^…/, "").replace(/…$/, "");
+          const at = text.indexOf(inner);
+          assert.ok(at >= 0, `the excerpt is not a piece of the paragraph: ${e.text}`);
+          assert.ok(at === 0 || /\s/.test(text[at - 1]), `the excerpt starts inside a word: ${e.text}`);
+          const end = at + inner.length;
+          assert.ok(end === text.length || /\s/.test(text[end]), `the excerpt ends inside a word: ${e.text}`);
+        }
+        if (/^(Acteurs|Actors)/.test(e.kind)) {
+          for (const title of titles) assert.ok(!e.text.includes(title), `an actor's excerpt spells out “${title}”: ${e.text}`);
+        }
+      }
+    }
     await page.close();
   });
 });

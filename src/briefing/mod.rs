@@ -41,16 +41,17 @@ pub fn path() -> PagePath {
     PagePath::section("briefing")
 }
 
-/// Renders the briefing of a site, ready to be written (its last lists are written on
-/// the way). `paper` fixes the page size (when printing to PDF); without it the
-/// printer's paper is used.
+/// Renders the briefing page of a site, ready to be written (its last lists are written
+/// on the way), with its link back to the site's home page. `paper` fixes the page size
+/// (when printing to PDF); without it the printer's paper is used.
 pub fn page<'a>(site: &Site<'a>, paper: Option<Paper>) -> Result<BriefingHtml<'a>, RenderError> {
-    BriefingHtml::render(site, &path(), paper.map(Paper::css))
+    BriefingHtml::render(site, &path(), paper.map(Paper::css), true)
 }
 
-/// Renders the briefing of a site as one string (see [`page`]).
+/// Renders the briefing of a site as one string on its own, a document that links
+/// nowhere but inside itself and to its sources (see [`page`]).
 pub fn html(site: &Site<'_>, paper: Option<Paper>) -> Result<String, RenderError> {
-    Ok(page(site, paper)?.to_html())
+    Ok(BriefingHtml::render(site, &path(), paper.map(Paper::css), false)?.to_html())
 }
 
 /// Renders the briefing of a valid dossier whose project is at `root` (for its

@@ -65,13 +65,15 @@ pub struct BriefingHtml<'a> {
 }
 
 impl<'a> BriefingHtml<'a> {
-    /// Renders the briefing of `site` at `page`; `paper` is set when printing to PDF.
+    /// Renders the briefing of `site` at `page`; `paper` is set when printing to PDF;
+    /// `on_site` links the web page back to the site's home page.
     pub fn render(
         site: &Site<'a>,
         page: &PagePath,
         paper: Option<&'static str>,
+        on_site: bool,
     ) -> Result<Self, RenderError> {
-        let parts = view::build(site, page, paper);
+        let parts = view::build(site, page, paper, on_site);
         let around = site
             .templates
             .render("briefing.html", site.language, &parts.view)?;
@@ -104,6 +106,15 @@ impl<'a> BriefingHtml<'a> {
 
     /// Hands the page to `emit`, piece by piece, in order.
     fn emit<E>(&self, emit: &mut impl FnMut(&str) -> Result<(), E>) -> Result<(), E> {
+        // In French, each piece gets French no-break spaces (pieces end between tags).
+        let french = self.labels.lang == "fr";
+        let emit = &mut |html: &str| {
+            if french {
+                emit(&crate::render::typography::french(html))
+            } else {
+                emit(html)
+            }
+        };
         let mut from = 0;
         for (range, slot) in &self.slots {
             emit(&self.around[from..range.start])?;

@@ -72,6 +72,9 @@ pub struct BriefingPage<'a> {
     pub title_css: String,
     /// `A4` or `letter` when printing to PDF; none lets the printer decide.
     pub paper: Option<&'static str>,
+    /// The site's home page, from the briefing's web page in the site (none in print
+    /// and in a briefing written on its own).
+    pub home: Option<String>,
     /// The sections, in order, for the table of contents.
     pub contents: Vec<Heading>,
     /// The same, by anchor.
@@ -155,11 +158,12 @@ impl<'s, 'a> Texts<'s, 'a> {
 }
 
 /// Renders the briefing in reading order, up to its template; `paper` is set when
-/// printing to PDF.
+/// printing to PDF; `on_site` links the web page back to the site.
 pub fn build<'a>(
     site: &Site<'a>,
     page: &PagePath,
     paper: Option<&'static str>,
+    on_site: bool,
 ) -> BriefingParts<'a> {
     let d = site.dossier;
     let language = site.language;
@@ -223,6 +227,8 @@ pub fn build<'a>(
         marking_css: d.meta.marking.as_deref().map(css_string),
         title_css: css_string(&short_title(&d.meta.title, 70)),
         paper,
+        home: (on_site && paper.is_none())
+            .then(|| crate::render::links::href(page, &PagePath::home(), None)),
         h: contents.iter().map(|h| (h.anchor, h.clone())).collect(),
         contents,
         summary,
@@ -235,7 +241,7 @@ pub fn build<'a>(
         graph_svg: print_picture(d, "briefing-graph", |links, frame| {
             pictures::relationship_graph(d, None, links, frame)
         }),
-        pictures_css: pictures::inline_css(),
+        pictures_css: pictures::inline_css(site.templates.asset_text("pictures.css")),
         source_items: Slot::SourceItems.marker(),
         note_items: Slot::NoteItems.marker(),
     };

@@ -123,20 +123,6 @@ pub const SITE_FILES: [&str; 11] = [
     "README.txt",
 ];
 
-/// Every file of [`SITE_FILES`], as a build writes them.
-pub fn site_files(dossier: &Dossier) -> Vec<ExportFile> {
-    let mut files = export(dossier, &Format::ALL);
-    files.push(ExportFile {
-        name: SCHEMA_FILE,
-        bytes: DOSSIER_SCHEMA.as_bytes().to_vec(),
-    });
-    files.push(ExportFile {
-        name: "README.txt",
-        bytes: README.as_bytes().to_vec(),
-    });
-    files
-}
-
 /// One file of [`SITE_FILES`], rendered alone (the preview renders a file when asked).
 pub fn site_file(dossier: &Dossier, name: &str) -> Option<Vec<u8>> {
     let format = match name {
@@ -145,13 +131,7 @@ pub fn site_file(dossier: &Dossier, name: &str) -> Option<Vec<u8>> {
         "graph.graphml" => Format::GraphMl,
         SCHEMA_FILE => return Some(DOSSIER_SCHEMA.as_bytes().to_vec()),
         "README.txt" => return Some(README.as_bytes().to_vec()),
-        _ if std::path::Path::new(name)
-            .extension()
-            .is_some_and(|e| e == "csv") =>
-        {
-            Format::Csv
-        }
-        _ => return None,
+        _ => return tables::table(dossier, name).map(|t| t.bytes),
     };
     export(dossier, &[format])
         .into_iter()

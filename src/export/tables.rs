@@ -222,6 +222,20 @@ fn mentions(d: &Dossier) -> ExportFile {
     t.finish("mentions.csv")
 }
 
+/// One of the six tables, by file name.
+pub fn table(d: &Dossier, name: &str) -> Option<ExportFile> {
+    let write: fn(&Dossier) -> ExportFile = match name {
+        "events.csv" => events,
+        "actors.csv" => actors,
+        "relations.csv" => relations,
+        "sources.csv" => sources,
+        "citations.csv" => citations,
+        "mentions.csv" => mentions,
+        _ => return None,
+    };
+    Some(write(d))
+}
+
 /// The six tables.
 pub fn write(d: &Dossier) -> Vec<ExportFile> {
     vec![

@@ -1,6 +1,6 @@
 //! The interface in English.
 
-use super::{BriefingLabels, Labels, PictureWords, Vocabulary};
+use super::{BriefingLabels, Citing, Labels, PictureWords, Vocabulary};
 use crate::model::{ActorKind, Confidence, Credibility, Language, Reliability, SourceKind};
 
 /// Everything the interface says in English.
@@ -9,6 +9,7 @@ pub(super) static WORDS: Vocabulary = Vocabulary {
     briefing: BRIEFING,
     pictures: PICTURES,
     approximately: APPROX,
+    approximately_day: "c. ",
     thousands: THOUSANDS,
     source_kind,
     actor_kind,
@@ -17,6 +18,7 @@ pub(super) static WORDS: Vocabulary = Vocabulary {
     reliability,
     credibility,
     language_name,
+    citing,
 };
 
 const LABELS: Labels = Labels {
@@ -92,6 +94,14 @@ const LABELS: Labels = Labels {
     source_one: "source",
     actor_one: "actor",
     result_one: "result",
+    briefing: "Briefing",
+    back_to_site: "Back to the site",
+    relation_from: "From",
+    relation: "Relation",
+    relation_to: "To",
+    in_heading: "heading",
+    in_table: "table",
+    in_footnote: "footnote",
 };
 
 const BRIEFING: BriefingLabels = BriefingLabels {
@@ -208,5 +218,17 @@ fn language_name(of: Language) -> &'static str {
     match of {
         Language::Fr => "French",
         Language::En => "English",
+    }
+}
+
+fn citing(kind: Citing) -> (&'static str, &'static str) {
+    match kind {
+        Citing::Summary => ("dossier summary", "dossier summaries"),
+        Citing::Judgment => ("judgment", "judgments"),
+        Citing::Event => ("event", "events"),
+        Citing::Relation => ("relation", "relations"),
+        Citing::Profile => ("profile", "profiles"),
+        Citing::OwnNote => ("analyst’s note", "analyst’s notes"),
+        Citing::Source => ("source", "sources"),
     }
 }

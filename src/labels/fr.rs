@@ -1,6 +1,6 @@
 //! The interface in French.
 
-use super::{BriefingLabels, Labels, PictureWords, Vocabulary};
+use super::{BriefingLabels, Citing, Labels, PictureWords, Vocabulary};
 use crate::model::{ActorKind, Confidence, Credibility, Language, Reliability, SourceKind};
 
 /// Everything the interface says in French.
@@ -9,6 +9,7 @@ pub(super) static WORDS: Vocabulary = Vocabulary {
     briefing: BRIEFING,
     pictures: PICTURES,
     approximately: APPROX,
+    approximately_day: "vers le ",
     thousands: THOUSANDS,
     source_kind,
     actor_kind,
@@ -17,6 +18,7 @@ pub(super) static WORDS: Vocabulary = Vocabulary {
     reliability,
     credibility,
     language_name,
+    citing,
 };
 
 const LABELS: Labels = Labels {
@@ -92,6 +94,14 @@ const LABELS: Labels = Labels {
     source_one: "source",
     actor_one: "acteur",
     result_one: "résultat",
+    briefing: "Note de synthèse",
+    back_to_site: "Retour au site",
+    relation_from: "De",
+    relation: "Relation",
+    relation_to: "Vers",
+    in_heading: "titre",
+    in_table: "tableau",
+    in_footnote: "note",
 };
 
 const BRIEFING: BriefingLabels = BriefingLabels {
@@ -208,5 +218,17 @@ fn language_name(of: Language) -> &'static str {
     match of {
         Language::Fr => "français",
         Language::En => "anglais",
+    }
+}
+
+fn citing(kind: Citing) -> (&'static str, &'static str) {
+    match kind {
+        Citing::Summary => ("résumé du dossier", "résumés du dossier"),
+        Citing::Judgment => ("jugement", "jugements"),
+        Citing::Event => ("événement", "événements"),
+        Citing::Relation => ("relation", "relations"),
+        Citing::Profile => ("profil", "profils"),
+        Citing::OwnNote => ("note de l’analyste", "notes de l’analyste"),
+        Citing::Source => ("source", "sources"),
     }
 }

@@ -157,6 +157,22 @@ pub struct Labels {
     pub actor_one: &'static str,
     /// "result", after a count of one.
     pub result_one: &'static str,
+    /// The briefing, as the navigation names it.
+    pub briefing: &'static str,
+    /// "Back to the site", from the briefing.
+    pub back_to_site: &'static str,
+    /// "From", heading the column of the actor holding a relation.
+    pub relation_from: &'static str,
+    /// "Relation", heading the column of its kind.
+    pub relation: &'static str,
+    /// "To", heading the column of the actor it points at.
+    pub relation_to: &'static str,
+    /// Where a mention outside the numbered paragraphs is: "in a heading".
+    pub in_heading: &'static str,
+    /// "in a table".
+    pub in_table: &'static str,
+    /// "in a footnote".
+    pub in_footnote: &'static str,
 }
 
 /// Words of the briefing.
@@ -243,6 +259,8 @@ struct Vocabulary {
     pictures: PictureWords,
     /// Before an approximate date, with its space.
     approximately: &'static str,
+    /// Before an approximate date given to the day (`vers le`), with its space.
+    approximately_day: &'static str,
     /// Between groups of three digits.
     thousands: &'static str,
     source_kind: fn(SourceKind) -> &'static str,
@@ -252,6 +270,8 @@ struct Vocabulary {
     reliability: fn(Reliability) -> &'static str,
     credibility: fn(Credibility) -> &'static str,
     language_name: fn(Language) -> &'static str,
+    /// What cites a paragraph, by kind: singular and plural.
+    citing: fn(Citing) -> (&'static str, &'static str),
 }
 
 fn vocabulary(language: Language) -> &'static Vocabulary {
@@ -331,14 +351,96 @@ pub fn count_of(n: usize, singular: &str, plural: &str) -> String {
     format!("{n} {}", if n == 1 { singular } else { plural })
 }
 
+/// The kinds of what cites a paragraph, in the order a source page lists them.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
+pub enum Citing {
+    /// The dossier's summary.
+    Summary,
+    /// Key judgments.
+    Judgment,
+    /// Events.
+    Event,
+    /// Relations between actors.
+    Relation,
+    /// Actors' profiles.
+    Profile,
+    /// The analyst's note on the page's own source.
+    OwnNote,
+    /// Other sources (their notes or texts).
+    Source,
+}
+
+impl Citing {
+    /// The kind of `referrer`, seen from the page of source `own`.
+    pub fn of(referrer: crate::model::Referrer, own: usize) -> Self {
+        use crate::model::Referrer;
+        match referrer {
+            Referrer::Dossier => Self::Summary,
+            Referrer::Judgment(_) => Self::Judgment,
+            Referrer::Event(_) => Self::Event,
+            Referrer::Relation { .. } => Self::Relation,
+            Referrer::Actor(_) => Self::Profile,
+            Referrer::Source(s) if s == own => Self::OwnNote,
+            Referrer::Source(_) => Self::Source,
+        }
+    }
+}
+
+/// The key that sorts names as a reader of either language expects: accents, case and
+/// punctuation aside (`États-Unis` between `Espagne` and `France`, not after `Ukraine`),
+/// then as written. The briefing's roster sorts the same way.
+pub fn sort_key(name: &str) -> (String, &str) {
+    (crate::model::slugify(name, 200), name)
+}
+
+/// What cites a paragraph, after a count: `1 jugement`, `5 événements`.
+pub fn citing(kind: Citing, n: usize, language: Language) -> String {
+    let (one, many) = (vocabulary(language).citing)(kind);
+    [
+        count(n, language).as_str(),
+        "\u{a0}",
+        if n == 1 { one } else { many },
+    ]
+    .concat()
+}
+
 /// A date, or a period, at its precision, marked when approximate:
 /// `vers mars 2024`, `c. March 2024`, `26 juillet 2023 – avril 2024`.
 pub fn date_span(date: &Date, end: Option<&Date>, approximate: bool, language: Language) -> String {
     let mut out = String::new();
     if approximate {
-        out.push_str(vocabulary(language).approximately);
+        let words = vocabulary(language);
+        out.push_str(if date.precision() == crate::model::Precision::Day {
+            words.approximately_day
+        } else {
+            words.approximately
+        });
     }
     out.push_str(&date.human(language));
+    if let Some(end) = end {
+        out.push_str(" – ");
+        out.push_str(&end.human(language));
+    }
+    out
+}
+
+/// A date under the heading of its month, which it does not repeat: the day alone
+/// (`26`, `vers le 26`), then the end of a period in full (`26 – 30 avril 2024`); a date
+/// known to the month only is written as [`date_span`] writes it.
+pub fn date_in_month(
+    date: &Date,
+    end: Option<&Date>,
+    approximate: bool,
+    language: Language,
+) -> String {
+    let Some(day) = date.day else {
+        return date_span(date, end, approximate, language);
+    };
+    let mut out = String::new();
+    if approximate {
+        out.push_str(vocabulary(language).approximately_day);
+    }
+    out.push_str(&day.to_string());
     if let Some(end) = end {
         out.push_str(" – ");
         out.push_str(&end.human(language));

@@ -65,10 +65,11 @@ pub use timeline::timeline;
 /// (`--pic-…`) that a page theme may override, e.g. `--pic-bg` with the page background.
 pub const PICTURES_CSS: &str = include_str!("../../templates/pictures.css");
 
-/// [`PICTURES_CSS`] for a page that inlines it (the briefing): without the label halos,
-/// whose `paint-order` property HTML validators do not know yet.
-pub fn inline_css() -> String {
-    PICTURES_CSS.replace(
+/// The pictures' stylesheet (`css`, [`PICTURES_CSS`] or a project's own) for a page that
+/// inlines it (the briefing): without the label halos, whose `paint-order` property HTML
+/// validators do not know yet.
+pub fn inline_css(css: &str) -> String {
+    css.replace(
         "  paint-order: stroke;\n  stroke: var(--pic-bg);\n  stroke-width: 3px;\n",
         "",
     )

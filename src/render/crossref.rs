@@ -7,6 +7,7 @@ use std::ops::Range;
 
 use rustc_hash::{FxHashMap, FxHashSet};
 
+use crate::labels::Citing;
 use crate::model::{Dossier, Reference, Referrer, Target, slugify};
 
 /// Who refers to what, indexed for the pages.
@@ -221,4 +222,19 @@ pub fn referrers<'a>(references: impl Iterator<Item = &'a Reference>) -> Vec<Ref
     out.sort_unstable();
     out.dedup();
     out
+}
+
+/// Referrers grouped by kind, in the order of [`Citing`], each group in referrer order.
+pub fn by_kind(referrers: &[Referrer], own: usize) -> Vec<(Citing, Vec<Referrer>)> {
+    let mut groups: Vec<(Citing, Vec<Referrer>)> = Vec::new();
+    let mut sorted: Vec<(Citing, Referrer)> =
+        referrers.iter().map(|&r| (Citing::of(r, own), r)).collect();
+    sorted.sort();
+    for (kind, referrer) in sorted {
+        match groups.last_mut() {
+            Some((previous, group)) if *previous == kind => group.push(referrer),
+            _ => groups.push((kind, vec![referrer])),
+        }
+    }
+    groups
 }

@@ -1,8 +1,12 @@
 //! The HTML of the items that pages repeat by the thousand (an event in the chronology
-//! or in a list, a quoted mention, a list of citations), written here rather than in
-//! the templates: a template engine looks every variable up by name, which made these
-//! lists most of the build time. Templates place the fragments (`… | safe`) and style
-//! them by their classes: `event`, `event-rows`, `quotes`, `citations`, `cite`.
+//! or in a list, a quoted mention, a citation, what cites a paragraph), written here and
+//! only here rather than in the templates: a template engine looks every variable up by
+//! name, which made these lists most of the build time. Templates place the fragments
+//! (`… | safe`) and style them by their classes, which are a contract kept stable (the
+//! README lists them): `citations`, `cite`, `cite-source`, `cite-p`; `event`,
+//! `event-rows`, `event-date`, `event-title`, `event-actors`; `mention-group`, `quotes`,
+//! `where`; `mentioned`, `count`; `cited-note`, `cited-count`, `cited-text`,
+//! `cited-label`, `cited-by`, `cited-group`, `cited-kind`.
 
 use std::fmt::Write;
 
@@ -25,8 +29,9 @@ fn push_link(html: &mut String, href: &str, label: &str, class: Option<&str>) {
     html.push_str("</a>");
 }
 
-/// Appends the citations of an item: `<p class="citations">Sources : <a class="cite">…`.
-/// `titles` adds the full title of each source on hover.
+/// Appends the citations of an item, grouped by source:
+/// `<p class="citations"><span class="label">Sources :</span> <span class="cite">…</span> · …</p>`
+/// (see [`push_citation_links`]). `titles` adds the full title of each source on hover.
 pub fn push_citations(html: &mut String, citations: &[CitationView], l: &Labels, titles: bool) {
     if citations.is_empty() {
         return;
@@ -35,11 +40,33 @@ pub fn push_citations(html: &mut String, citations: &[CitationView], l: &Labels,
     push_html(html, l.evidence);
     html.push_str(l.colon);
     html.push_str("</span> ");
+    push_citation_links(html, citations, titles);
+    html.push_str("</p>\n");
+}
+
+/// [`push_citations`] as a string: what a template places with `| safe`.
+pub fn citations(citations: &[CitationView], l: &Labels) -> String {
+    let mut html = String::new();
+    push_citations(&mut html, citations, l, true);
+    html
+}
+
+/// The citations alone, without their label (a table's cell).
+pub fn citation_links(citations: &[CitationView], titles: bool) -> String {
+    let mut html = String::new();
+    push_citation_links(&mut html, citations, titles);
+    html
+}
+
+/// Each cited source once, `·` between sources: `<span class="cite"><a class="cite-source"
+/// href="…">Short title…</a> <a class="cite-p" href="…#p1">§1</a>, <a class="cite-p">§3</a></span>`.
+/// The one markup of a citation: every page's citations are written here.
+pub fn push_citation_links(html: &mut String, citations: &[CitationView], titles: bool) {
     for (i, c) in citations.iter().enumerate() {
         if i > 0 {
             html.push_str(" · ");
         }
-        html.push_str("<a class=\"cite\" href=\"");
+        html.push_str("<span class=\"cite\"><a class=\"cite-source\" href=\"");
         push_html(html, &c.href);
         if titles {
             html.push_str("\" title=\"");
@@ -48,8 +75,16 @@ pub fn push_citations(html: &mut String, citations: &[CitationView], l: &Labels,
         html.push_str("\">");
         push_html(html, &c.label);
         html.push_str("</a>");
+        for (j, (href, label)) in c.paragraphs.iter().enumerate() {
+            html.push_str(if j == 0 { "\u{a0}" } else { ", " });
+            html.push_str("<a class=\"cite-p\" href=\"");
+            push_html(html, href);
+            html.push_str("\">");
+            push_html(html, label);
+            html.push_str("</a>");
+        }
+        html.push_str("</span>");
     }
-    html.push_str("</p>\n");
 }
 
 /// A list of events as lines: date, title linking to the chronology, citations.
@@ -147,11 +182,25 @@ pub struct QuoteGroup<'a> {
     pub date: String,
     /// `1 mention`, `3 mentions`.
     pub count: String,
-    /// Each mention: link to the paragraph, its number (`§3`), the sentence.
-    pub quotes: Vec<(String, Option<u32>, &'a str)>,
+    /// Each paragraph mentioning the actor, once.
+    pub quotes: Vec<Quote<'a>>,
 }
 
-/// The mentions of an actor, grouped by source.
+/// The mentions of an actor in one paragraph (or one place outside the numbered ones).
+pub struct Quote<'a> {
+    /// Link to the paragraph.
+    pub href: String,
+    /// Where: `§3`, or the place outside the numbered paragraphs (`titre`, `tableau`).
+    pub place: String,
+    /// The sentence around the first mention.
+    pub sentence: &'a str,
+    /// How many mentions there.
+    pub count: usize,
+}
+
+/// The mentions of an actor, grouped by source, one line per paragraph:
+/// `<ul class="quotes"><li><a><span class="where">§3</span> sentence</a>
+/// <span class="count">×2</span></li>`.
 pub fn quote_groups(groups: &[QuoteGroup<'_>]) -> String {
     let mut html = String::with_capacity(groups.len() * 600);
     for group in groups {
@@ -162,15 +211,18 @@ pub fn quote_groups(groups: &[QuoteGroup<'_>]) -> String {
         html.push_str(" · ");
         push_html(&mut html, &group.count);
         html.push_str("</span></h3>\n<ul class=\"quotes\">\n");
-        for (href, paragraph, sentence) in &group.quotes {
+        for quote in &group.quotes {
             html.push_str("<li><a href=\"");
-            push_html(&mut html, href);
-            html.push_str("\">");
-            if let Some(p) = paragraph {
-                let _ = write!(html, "<span class=\"where\">§{p}</span> ");
+            push_html(&mut html, &quote.href);
+            html.push_str("\"><span class=\"where\">");
+            push_html(&mut html, &quote.place);
+            html.push_str("</span> ");
+            push_html(&mut html, quote.sentence);
+            html.push_str("</a>");
+            if quote.count > 1 {
+                let _ = write!(html, " <span class=\"count\">×{}</span>", quote.count);
             }
-            push_html(&mut html, sentence);
-            html.push_str("</a></li>\n");
+            html.push_str("</li>\n");
         }
         html.push_str("</ul>\n</div>\n");
     }
@@ -241,22 +293,31 @@ pub struct SourceRow<'a> {
 }
 
 /// The body rows of the table of sources (`<tr>` each, in a `<tbody>` of the template).
-pub fn source_rows(rows: &[SourceRow<'_>]) -> String {
-    let mut html = String::with_capacity(rows.len() * 500);
+/// Each cell carries its column's name (`data-label`), which the stylesheet shows when
+/// the rows become cards on a phone.
+pub fn source_rows(rows: &[SourceRow<'_>], l: &Labels) -> String {
+    let mut html = String::with_capacity(rows.len() * 600);
+    let cell = |html: &mut String, label: &str| {
+        html.push_str("</td><td data-label=\"");
+        push_html(html, label);
+        html.push_str("\">");
+    };
     for row in rows {
         let (date, iso) = &row.date;
         let _ = write!(
             html,
-            "<tr><td data-value=\"{iso}\"><time datetime=\"{iso}\">"
+            "<tr><td data-value=\"{iso}\" data-label=\"{}\"><time datetime=\"{iso}\">",
+            l.date
         );
         push_html(&mut html, date);
-        html.push_str("</time></td><td>");
+        html.push_str("</time>");
+        cell(&mut html, l.outlet);
         push_html(&mut html, row.outlet.unwrap_or_default());
-        html.push_str("</td><td>");
+        cell(&mut html, l.title);
         push_link(&mut html, &row.href, row.title, None);
-        html.push_str("</td><td>");
+        cell(&mut html, l.kind);
         push_html(&mut html, row.kind);
-        html.push_str("</td><td>");
+        cell(&mut html, l.grade);
         if let Some((grade, meaning)) = &row.grade {
             html.push_str("<abbr class=\"grade\" title=\"");
             push_html(&mut html, meaning);
@@ -264,9 +325,76 @@ pub fn source_rows(rows: &[SourceRow<'_>]) -> String {
             push_html(&mut html, grade);
             html.push_str("</abbr>");
         }
-        html.push_str("</td><td>");
+        cell(&mut html, l.language);
         push_html(&mut html, row.language);
-        let _ = writeln!(html, "</td><td class=\"num\">{}</td></tr>", row.mentions);
+        let _ = writeln!(
+            html,
+            "</td><td class=\"num\" data-label=\"{}\">{}</td></tr>",
+            l.mentions, row.mentions
+        );
     }
+    html
+}
+
+/// What cites something, one kind at a time: `("2 jugements", links)`.
+pub type CitedGroups = [(String, Vec<Link>)];
+
+/// Appends a group's links as `<ul>`.
+fn push_link_items(html: &mut String, links: &[Link]) {
+    html.push_str("<ul>");
+    for link in links {
+        html.push_str("<li>");
+        push_link(html, &link.href, &link.label, None);
+        html.push_str("</li>");
+    }
+    html.push_str("</ul>");
+}
+
+/// The note beside a numbered paragraph: what cites it, counted by kind in the summary
+/// (`Cité par 2 jugements, 5 événements`), every item one click away.
+/// `<details class="cited-note">` holds `<summary>` (with `.cited-count`, the total, and
+/// `.cited-text`, the counts in words) and `.cited-group` blocks (`.cited-kind` + `<ul>`).
+/// Placed before the paragraph it belongs to (inside it for a list item), so that a
+/// float can put it beside the text.
+pub fn cited_note(groups: &CitedGroups, l: &Labels) -> String {
+    let total: usize = groups.iter().map(|(_, links)| links.len()).sum();
+    let mut html = String::with_capacity(200 + total * 150);
+    let _ = write!(
+        html,
+        "<details class=\"cited-note\"><summary><span class=\"cited-count\" aria-hidden=\"true\">{total}</span> <span class=\"cited-text\"><span class=\"cited-label\">"
+    );
+    push_html(&mut html, l.cited_by);
+    html.push_str("</span> ");
+    for (i, (heading, _)) in groups.iter().enumerate() {
+        if i > 0 {
+            html.push_str(", ");
+        }
+        push_html(&mut html, heading);
+    }
+    html.push_str("</span></summary>");
+    for (heading, links) in groups {
+        html.push_str("<div class=\"cited-group\"><p class=\"cited-kind\">");
+        push_html(&mut html, heading);
+        html.push_str("</p>");
+        push_link_items(&mut html, links);
+        html.push_str("</div>");
+    }
+    html.push_str("</details>\n");
+    html
+}
+
+/// What cites some paragraph of a source, at the bottom of its page: one
+/// `<details class="cited-group">` per kind, its `<summary class="cited-kind">` counting
+/// the items, inside `<div class="cited-by">`.
+pub fn cited_by(groups: &CitedGroups) -> String {
+    let mut html = String::from("<div class=\"cited-by\">\n");
+    for (heading, links) in groups {
+        html.push_str("<details class=\"cited-group\"><summary class=\"cited-kind\">");
+        push_html(&mut html, heading);
+        html.push_str("</summary>");
+        push_link_items(&mut html, links);
+        html.push_str("</details>\n");
+    }
+    html.push_str("</div>\n");
     html
 }

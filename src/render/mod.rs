@@ -20,6 +20,7 @@ mod pictures;
 pub mod plain_text;
 mod search;
 pub mod templates;
+pub mod typography;
 pub mod views;
 
 use std::path::{Path, PathBuf};
@@ -33,10 +34,10 @@ use crate::model::{Dossier, Language};
 use crate::write::{Sink, WriteError};
 pub use crossref::CrossRef;
 use highlight::Highlighter;
-use links::PagePath;
 use markdown::Markdown;
 pub use markdown::{Local, LocalLink};
 pub use outputs::SiteFile;
+use pages::Job;
 use templates::Templates;
 
 /// What can go wrong while rendering a valid dossier.
@@ -93,6 +94,9 @@ pub struct Site<'a> {
     /// For each source, how a citation names it: its short title, and its full title
     /// with date and grade (computed once: citations are many).
     pub cite_names: Vec<(String, String)>,
+    /// What the dossier is about, for the pages that say nothing more precise: its
+    /// subtitle, else the start of its summary, else its title.
+    pub description: String,
 }
 
 impl<'a> Site<'a> {
@@ -115,23 +119,86 @@ impl<'a> Site<'a> {
             templates,
             language,
             labels: labels::site(language),
-            cite_names: dossier
-                .sources
-                .par_iter()
-                .map(|source| {
-                    let mut title =
-                        format!("{} ({})", source.title, source.published.human(language));
-                    if let Some(grade) = source.grade() {
-                        title.push_str(" — ");
-                        title.push_str(&grade);
-                    }
-                    (plain_text::short_title(&source.title, 40), title)
-                })
-                .collect(),
+            cite_names: cite_names(dossier, language),
+            description: describe(dossier),
         };
         site.frames = site.render_frames()?;
         Ok(site)
     }
+}
+
+/// How a citation names each source: its short title, told apart by outlet (or else by
+/// date) from another source whose short title reads the same; and its full title with
+/// date and grade, for the hover.
+fn cite_names(dossier: &Dossier, language: Language) -> Vec<(String, String)> {
+    let mut names: Vec<(String, String)> = dossier
+        .sources
+        .par_iter()
+        .map(|source| {
+            let mut title = format!("{} ({})", source.title, source.published.human(language));
+            if let Some(grade) = source.grade() {
+                title.push_str(" — ");
+                title.push_str(&grade);
+            }
+            (plain_text::short_title(&source.title, 40), title)
+        })
+        .collect();
+    let mut seen: rustc_hash::FxHashMap<&str, Vec<usize>> = rustc_hash::FxHashMap::default();
+    for (index, (short, _)) in names.iter().enumerate() {
+        seen.entry(short.as_str()).or_default().push(index);
+    }
+    let shared: Vec<Vec<usize>> = seen.into_values().filter(|list| list.len() > 1).collect();
+    for list in shared {
+        let outlets: Vec<Option<&str>> = list
+            .iter()
+            .map(|&i| dossier.sources[i].outlet.as_deref())
+            .collect();
+        let outlets_differ = outlets
+            .iter()
+            .enumerate()
+            .all(|(a, x)| x.is_some() && outlets.iter().skip(a + 1).all(|y| y != x));
+        for &i in &list {
+            let source = &dossier.sources[i];
+            let tell = match &source.outlet {
+                Some(outlet) if outlets_differ => outlet.clone(),
+                _ => source.published.human(language),
+            };
+            names[i].0 = format!("{} ({tell})", names[i].0);
+        }
+    }
+    names
+}
+
+/// The dossier in a sentence or two: its subtitle, else the start of its summary, else
+/// its title.
+fn describe(dossier: &Dossier) -> String {
+    let meta = &dossier.meta;
+    if let Some(subtitle) = &meta.subtitle {
+        return subtitle.clone();
+    }
+    meta.summary.as_deref().map_or_else(
+        || meta.title.clone(),
+        |summary| plain_text::short_title(plain_text::plain(summary, dossier).trim(), 200),
+    )
+}
+
+/// What a long render reports as it goes, for a progress bar.
+pub trait Progress: Sync {
+    /// The site has `pages` HTML pages to write.
+    fn start(&self, pages: usize);
+    /// One more page is written.
+    fn page(&self);
+}
+
+/// Reports nothing.
+impl Progress for () {
+    fn start(&self, _: usize) {}
+    fn page(&self) {}
+}
+
+/// Whether a path of the site is an HTML page.
+fn is_page(path: &str) -> bool {
+    path.to_ascii_lowercase().ends_with(".html")
 }
 
 /// Counts what goes to the sink and reports progress.
@@ -140,61 +207,46 @@ struct Output<'s> {
     files: AtomicUsize,
     pages: AtomicUsize,
     bytes: AtomicU64,
-    progress: &'s (dyn Fn() + Sync),
+    progress: &'s dyn Progress,
 }
 
 impl Output<'_> {
-    fn write(&self, path: &PagePath, bytes: &[u8]) -> Result<(), RenderError> {
-        self.sink.write(path.as_str(), bytes)?;
+    fn write(&self, path: &str, bytes: &[u8]) -> Result<(), RenderError> {
+        self.sink.write(path, bytes)?;
         self.count(path, bytes.len() as u64);
         Ok(())
     }
 
-    fn write_with(&self, path: &PagePath, fill: crate::write::Fill<'_>) -> Result<(), RenderError> {
-        let written = self.sink.write_with(path.as_str(), fill)?;
+    fn write_with(&self, path: &str, fill: crate::write::Fill<'_>) -> Result<(), RenderError> {
+        let written = self.sink.write_with(path, fill)?;
         self.count(path, written);
         Ok(())
     }
 
-    fn count(&self, path: &PagePath, bytes: u64) {
+    fn count(&self, path: &str, bytes: u64) {
         self.files.fetch_add(1, Ordering::Relaxed);
         self.bytes.fetch_add(bytes, Ordering::Relaxed);
-        if path.as_str().to_ascii_lowercase().ends_with(".html") {
+        if is_page(path) {
             self.pages.fetch_add(1, Ordering::Relaxed);
-            (self.progress)();
+            self.progress.page();
         }
     }
 }
 
-/// How many pages a dossier makes, for a progress bar.
-pub fn page_count(dossier: &Dossier) -> usize {
-    let cross_tags = {
-        let mut tags: Vec<&str> = dossier
-            .sources
-            .iter()
-            .flat_map(|s| &s.tags)
-            .chain(dossier.actors.iter().flat_map(|a| &a.tags))
-            .chain(dossier.events.iter().flat_map(|e| &e.tags))
-            .map(String::as_str)
-            .collect();
-        tags.sort_unstable();
-        tags.dedup();
-        tags.len()
-    };
-    dossier.sources.len() + dossier.actors.len() + cross_tags + 9
-}
-
 /// Renders the site of `dossier` (whose project is at `root`, for templates and
-/// `static/`) into `sink`. `progress` is called once per page written.
+/// `static/`) into `sink`: every file of [`Site::files`], the one list of the site's
+/// files. `progress` hears how many pages there are, then of each page written.
 pub fn render(
     dossier: &Dossier,
     root: &Path,
     sink: &dyn Sink,
-    progress: &(dyn Fn() + Sync),
+    progress: &dyn Progress,
 ) -> Result<RenderStats, RenderError> {
     let templates = Templates::load(root)?;
     let highlighter = Highlighter::new();
     let site = Site::new(dossier, &templates, &highlighter)?;
+    let files = site.files(root)?;
+    progress.start(files.keys().filter(|path| is_page(path)).count());
     let out = Output {
         sink,
         files: AtomicUsize::new(0),
@@ -202,6 +254,7 @@ pub fn render(
         bytes: AtomicU64::new(0),
         progress,
     };
+    let plan = Plan::of(&files);
     // The big single files (the data, the chronology, the briefing) are tasks of their
     // own, taken by whichever worker is free; the pages are many small tasks. Sources
     // come first: rendering them gives the quotes that the actor profiles show.
@@ -213,36 +266,11 @@ pub fn render(
         }
     };
     rayon::scope(|scope| {
-        scope.spawn(|_| {
-            keep(out.write_with(&PagePath::new("dossier.json"), &mut |w| {
-                model_json::write(dossier, w)
-            }));
-        });
-        scope.spawn(|_| {
-            for file in crate::export::site_files(dossier) {
-                let path = PagePath::new(format!("exports/{}", file.name));
-                keep(out.write(&path, &file.bytes));
-            }
-        });
-        scope.spawn(|_| {
-            keep(
-                out.write_with(&PagePath::asset("search-index.js"), &mut |w| {
-                    search::write(&site, w)
-                }),
-            );
-        });
-        scope.spawn(|_| {
-            keep(
-                pages::chronology(&site)
-                    .and_then(|page| out.write_with(&page.path, &mut |w| page.write_to(w))),
-            );
-        });
-        scope.spawn(|_| {
-            keep(crate::briefing::page(&site, None).and_then(|briefing| {
-                out.write_with(&crate::briefing::path(), &mut |w| briefing.write_to(w))
-            }));
-        });
-        keep(pages_in_parallel(&site, &out));
+        for &(path, file) in &plan.big {
+            let (site, out, keep) = (&site, &out, &keep);
+            scope.spawn(move |_| keep(write_file(site, path, file, out)));
+        }
+        keep(pages_in_parallel(&site, &plan, &out));
     });
     if let Some(error) = failure
         .into_inner()
@@ -250,25 +278,9 @@ pub fn render(
     {
         return Err(error);
     }
-    for (name, bytes) in templates.assets() {
-        out.write(&PagePath::asset(name), bytes)?;
+    for &(path, file) in &plan.small {
+        write_file(&site, path, file, &out)?;
     }
-    out.write(
-        &PagePath::asset("highlight.css"),
-        highlight::stylesheet().as_bytes(),
-    )?;
-    out.write(&PagePath::new(".nojekyll"), b"")?;
-    if let Some(base) = &dossier.meta.base_url {
-        out.write(
-            &PagePath::new("atom.xml"),
-            feeds::atom(&site, base).as_bytes(),
-        )?;
-        out.write(
-            &PagePath::new("sitemap.xml"),
-            feeds::sitemap(&site, base).as_bytes(),
-        )?;
-    }
-    copy_static(root, &out)?;
     Ok(RenderStats {
         pages: out.pages.load(Ordering::Relaxed),
         files: out.files.load(Ordering::Relaxed),
@@ -276,39 +288,89 @@ pub fn render(
     })
 }
 
+/// The files of the site sorted by how a full build renders them.
+struct Plan<'f, 's> {
+    /// The sources, by index.
+    sources: Vec<usize>,
+    /// The pages rendered after the sources (they may quote them).
+    pages: Vec<(&'f str, &'f Job<'s>)>,
+    /// The few big files, each a task of its own.
+    big: Vec<(&'f str, &'f SiteFile<'s>)>,
+    /// The small files written at the end (assets, feeds, `static/`).
+    small: Vec<(&'f str, &'f SiteFile<'s>)>,
+}
+
+impl<'f, 's> Plan<'f, 's> {
+    fn of(files: &'f std::collections::BTreeMap<String, SiteFile<'s>>) -> Self {
+        let mut plan = Plan {
+            sources: Vec::new(),
+            pages: Vec::new(),
+            big: Vec::new(),
+            small: Vec::new(),
+        };
+        for (path, file) in files {
+            match file {
+                SiteFile::Source(index) => plan.sources.push(*index),
+                SiteFile::Page(job) => plan.pages.push((path, job)),
+                SiteFile::Model
+                | SiteFile::Export(_)
+                | SiteFile::SearchIndex
+                | SiteFile::Chronology
+                | SiteFile::Briefing => plan.big.push((path, file)),
+                SiteFile::Atom(_)
+                | SiteFile::Sitemap(_)
+                | SiteFile::Bytes(_)
+                | SiteFile::Static(_) => plan.small.push((path, file)),
+            }
+        }
+        plan.sources.sort_unstable();
+        plan
+    }
+}
+
+/// Renders one file that quotes no source and hands it to `out`; the big ones are
+/// written as they are rendered, never held whole.
+fn write_file(
+    site: &Site<'_>,
+    path: &str,
+    file: &SiteFile<'_>,
+    out: &Output<'_>,
+) -> Result<(), RenderError> {
+    match file {
+        SiteFile::Model => out.write_with(path, &mut |w| model_json::write(site.dossier, w)),
+        SiteFile::SearchIndex => out.write_with(path, &mut |w| search::write(site, w)),
+        SiteFile::Chronology => {
+            let page = pages::chronology(site)?;
+            out.write_with(path, &mut |w| page.write_to(w))
+        }
+        SiteFile::Briefing => {
+            let briefing = crate::briefing::page(site, None)?;
+            out.write_with(path, &mut |w| briefing.write_to(w))
+        }
+        other => out.write(path, &site.render_file(other, &|_| Ok(Vec::new()))?),
+    }
+}
+
 /// Every page but the few big ones: the sources, then the pages that quote them.
-fn pages_in_parallel(site: &Site<'_>, out: &Output<'_>) -> Result<(), RenderError> {
-    let per_source: Vec<Vec<String>> = (0..site.dossier.sources.len())
-        .into_par_iter()
-        .map(|index| {
+fn pages_in_parallel(
+    site: &Site<'_>,
+    plan: &Plan<'_, '_>,
+    out: &Output<'_>,
+) -> Result<(), RenderError> {
+    let per_source: Vec<Vec<String>> = plan
+        .sources
+        .par_iter()
+        .map(|&index| {
             let (page, html) = pages::source(site, index)?;
-            out.write(&page.path, &html)?;
+            out.write(page.path.as_str(), &html)?;
             Ok(page.quotes)
         })
         .collect::<Result<_, RenderError>>()?;
     let quotes: Vec<String> = per_source.into_iter().flatten().collect();
-    let mut jobs = vec![pages::Job::SourcesIndex, pages::Job::Home];
-    jobs.extend((0..site.dossier.actors.len()).map(pages::Job::Actor));
-    jobs.push(pages::Job::ActorsIndex);
-    jobs.push(pages::Job::TagsIndex);
-    jobs.extend(site.cross.tags.keys().map(|slug| pages::Job::Tag(slug)));
-    jobs.extend([pages::Job::Search, pages::Job::NotFound]);
-    jobs.par_iter().try_for_each(|job| {
-        let (path, html) = pages::render(site, job, &quotes)?;
-        out.write(&path, &html)
+    plan.pages.par_iter().try_for_each(|&(path, job)| {
+        let (_, html) = pages::render(site, job, &quotes)?;
+        out.write(path, &html)
     })
-}
-
-/// Copies `root/static/` into the output as is (regular files only: no links out).
-fn copy_static(root: &Path, out: &Output<'_>) -> Result<(), RenderError> {
-    for (relative, path) in static_files(root)? {
-        let bytes = std::fs::read(&path).map_err(|source| RenderError::Read {
-            path: path.clone(),
-            source,
-        })?;
-        out.write(&PagePath::new(relative), &bytes)?;
-    }
-    Ok(())
 }
 
 /// The regular files of `root/static/` (no links out), by path inside it.

@@ -129,7 +129,7 @@ impl Site<'_> {
                 pages::chronology(self)?.write_to(&mut out).map_err(io)?;
                 out
             }
-            SiteFile::Briefing => crate::briefing::html(self, None)?.into_bytes(),
+            SiteFile::Briefing => crate::briefing::page(self, None)?.to_html().into_bytes(),
             SiteFile::Model => {
                 let mut out = Vec::new();
                 model_json::write(self.dossier, &mut out).map_err(io)?;

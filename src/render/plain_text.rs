@@ -119,7 +119,9 @@ pub fn target_name(dossier: &Dossier, target: Target) -> &str {
     }
 }
 
-/// A Markdown field reduced to plain text, wiki-links replaced by what they name.
+/// A Markdown field reduced to plain text, wiki-links replaced by what they name; a
+/// citation of a source (`[[id#p3]]` or `[[id]]` without a label of its own) is left
+/// out, with the brackets around it, so that the text does not spell out titles.
 pub fn plain(markdown: &str, dossier: &Dossier) -> String {
     let mut out = String::new();
     let mut skip_label = false;
@@ -132,6 +134,7 @@ pub fn plain(markdown: &str, dossier: &Dossier) -> String {
             }) => {
                 let id = dest_url.split('#').next().unwrap_or_default();
                 match dossier.lookup(id) {
+                    Some(Target::Source(_)) => skip_label = true,
                     Some(target) => {
                         out.push_str(target_name(dossier, target));
                         skip_label = true;
@@ -147,7 +150,35 @@ pub fn plain(markdown: &str, dossier: &Dossier) -> String {
             _ => {}
         }
     }
-    out.split_whitespace().collect::<Vec<_>>().join(" ")
+    without_empty_brackets(&out.split_whitespace().collect::<Vec<_>>().join(" "))
+}
+
+/// `text` without the brackets left empty by citations taken out (`()`, `(, )`) and the
+/// space before them.
+fn without_empty_brackets(text: &str) -> String {
+    let mut out = String::with_capacity(text.len());
+    let mut rest = text;
+    while let Some(open) = rest.find('(') {
+        let inside = &rest[open + 1..];
+        let close = inside.find(')');
+        let empty = close.is_some_and(|c| {
+            inside[..c]
+                .chars()
+                .all(|ch| matches!(ch, ' ' | ',' | ';' | '·' | '\u{a0}'))
+        });
+        match close {
+            Some(c) if empty => {
+                out.push_str(rest[..open].trim_end());
+                rest = &inside[c + 1..];
+            }
+            _ => {
+                out.push_str(&rest[..=open]);
+                rest = inside;
+            }
+        }
+    }
+    out.push_str(rest);
+    out
 }
 
 #[cfg(test)]
@@ -157,6 +188,14 @@ mod tests {
     fn around(text: &str, word: &str) -> String {
         let start = text.find(word).expect("word in text");
         sentence_around(text, start, start + word.len())
+    }
+
+    #[test]
+    fn empty_brackets_of_citations_go() {
+        assert_eq!(
+            without_empty_brackets("Chef du Niger (). Puis (, ) fin (vrai)."),
+            "Chef du Niger. Puis fin (vrai)."
+        );
     }
 
     #[test]

@@ -137,8 +137,8 @@ impl Templates {
             })
     }
 
-    /// Renders the template `name` with a view and the labels of `language`, as bytes
-    /// (no UTF-8 check on the way).
+    /// Renders the template `name` with a view and the labels of `language`, as bytes,
+    /// a whole page: in French, with French no-break spaces ([`super::typography`]).
     pub fn render_bytes(
         &self,
         name: &str,
@@ -153,12 +153,27 @@ impl Templates {
                 name: name.to_string(),
                 message: chain(&e),
             })?;
+        if language == Language::Fr
+            && let Ok(html) = std::str::from_utf8(&out)
+            && let std::borrow::Cow::Owned(spaced) = super::typography::french(html)
+        {
+            return Ok(spaced.into_bytes());
+        }
         Ok(out)
     }
 
-    /// The assets (stylesheet, scripts), by file name.
+    /// The assets (stylesheets, scripts, icon), by file name.
     pub fn assets(&self) -> &[(String, Vec<u8>)] {
         &self.assets
+    }
+
+    /// The asset `name` as text (the project's own when it has one), empty if unknown.
+    pub fn asset_text(&self, name: &str) -> &str {
+        self.assets
+            .iter()
+            .find(|(n, _)| n == name)
+            .and_then(|(_, bytes)| std::str::from_utf8(bytes).ok())
+            .unwrap_or_default()
     }
 }
 

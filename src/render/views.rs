@@ -23,6 +23,8 @@ pub struct Chrome<'a> {
     pub site_title: &'a str,
     /// This page's title, for `<title>` and `<h1>`.
     pub page_title: String,
+    /// What the page is about, in a sentence or two (`<meta name="description">`).
+    pub description: String,
     /// The relative way to the root of the site (`../../`).
     pub root: String,
     /// Link to the home page.
@@ -77,15 +79,19 @@ pub struct Link {
     pub title: Option<String>,
 }
 
-/// A citation of a source, as a link to the paragraph.
+/// The citations of one source by one item, grouped: the source's short title, then
+/// each cited paragraph (`Des instructeurs… §1, §3, §7`).
 #[derive(Debug, Serialize)]
 pub struct CitationView {
-    /// To the source page, at the first cited paragraph.
+    /// To the source page.
     pub href: String,
-    /// Short title and paragraphs (`Moscou soutient… §4–6`).
+    /// Short title, told apart from the other sources' by outlet or date when needed.
     pub label: String,
     /// Full title, date and grade.
     pub title: String,
+    /// Each cited paragraph or range: link to it and `§4`, `§4–6`. Empty when the source
+    /// is cited as a whole only.
+    pub paragraphs: Vec<(String, String)>,
 }
 
 /// An event as listed on a page.
@@ -148,11 +154,7 @@ impl Site<'_> {
             ),
             iso: event.date.iso(),
             title: &event.title,
-            citations: event
-                .sources
-                .iter()
-                .map(|c| self.citation(page, c))
-                .collect(),
+            citations: self.citations(page, &event.sources),
         }
     }
 
@@ -203,7 +205,7 @@ impl Site<'_> {
             ("actors", l.actors),
             ("chronology", l.chronology),
             ("tags", l.tags),
-            ("search", l.search),
+            ("briefing", l.briefing),
         ]
         .into_iter()
         .map(|(name, label)| NavItem {
@@ -219,6 +221,7 @@ impl Site<'_> {
             footer: "",
             site_title: &self.dossier.meta.title,
             page_title: title,
+            description: self.description.clone(),
             root: to_root(page),
             home: href(page, &PagePath::home(), None),
             nav,
@@ -266,24 +269,41 @@ impl Site<'_> {
         }
     }
 
-    /// A citation as a link to the cited paragraph.
-    pub fn citation(&self, page: &PagePath, citation: &Citation) -> CitationView {
-        let (short, title) = &self.cite_names[citation.source];
-        let paragraphs = citation.paragraph_label();
-        CitationView {
-            href: target_href(
-                self.dossier,
-                page,
-                Target::Source(citation.source),
-                citation.paragraphs.map(|p| p.0),
-            ),
-            label: if paragraphs.is_empty() {
-                short.clone()
-            } else {
-                [short, " ", &paragraphs].concat()
-            },
-            title: title.clone(),
+    /// Citations as links, grouped by source in the order each source is first cited.
+    pub fn citations(&self, page: &PagePath, citations: &[Citation]) -> Vec<CitationView> {
+        let mut groups: Vec<(usize, CitationView)> = Vec::new();
+        for citation in citations {
+            let at = match groups.iter().position(|(s, _)| *s == citation.source) {
+                Some(at) => at,
+                None => {
+                    let (short, title) = &self.cite_names[citation.source];
+                    let href =
+                        target_href(self.dossier, page, Target::Source(citation.source), None);
+                    let view = CitationView {
+                        href,
+                        label: short.clone(),
+                        title: title.clone(),
+                        paragraphs: Vec::new(),
+                    };
+                    groups.push((citation.source, view));
+                    groups.len() - 1
+                }
+            };
+            if let Some((first, _)) = citation.paragraphs {
+                let label = citation.paragraph_label();
+                let group = &mut groups[at].1;
+                if !group.paragraphs.iter().any(|(_, l)| *l == label) {
+                    let href = target_href(
+                        self.dossier,
+                        page,
+                        Target::Source(citation.source),
+                        Some(first),
+                    );
+                    group.paragraphs.push((href, label));
+                }
+            }
         }
+        groups.into_iter().map(|(_, view)| view).collect()
     }
 
     /// An event in full, for the chronology; `description` renders its Markdown.
@@ -313,11 +333,7 @@ impl Site<'_> {
                 .map(|&a| self.actor_link(page, a))
                 .collect(),
             place: event.place.map(|p| self.actor_link(page, p)),
-            citations: event
-                .sources
-                .iter()
-                .map(|c| self.citation(page, c))
-                .collect(),
+            citations: self.citations(page, &event.sources),
             tags: event.tags.iter().map(|t| self.tag_link(page, t)).collect(),
         }
     }

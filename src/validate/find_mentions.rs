@@ -3,14 +3,12 @@
 
 use std::sync::Arc;
 
-use rayon::prelude::*;
-
 use crate::diagnostics::{Diagnostics, SourceFile, Span};
 use crate::load::RawActor;
 use crate::mentions::{MentionMatcher, SharedName};
 use crate::model::{Actor, Mention, Source};
 use crate::scan::BodyScan;
-use crate::validate::BodyMemo;
+use crate::validate::Reuse;
 
 /// The matcher of every actor's names, and the names two actors share.
 pub type Matcher = (MentionMatcher, Vec<SharedName>);
@@ -24,7 +22,7 @@ pub struct Bodies<'a> {
     /// The scan of each source's body.
     pub scans: &'a [Arc<BodyScan>],
     /// What the last run found, when it is kept.
-    pub memo: Option<&'a BodyMemo>,
+    pub reuse: &'a dyn Reuse,
 }
 
 /// Every mention of an actor in the bodies, by source then position.
@@ -43,10 +41,7 @@ pub fn find(
         })
         .collect();
     let make = || MentionMatcher::new(names.iter().cloned().enumerate());
-    let (matcher, generation) = match bodies.memo {
-        Some(memo) => memo.matcher(&names, make),
-        None => (Arc::new(make()), 0),
-    };
+    let (matcher, generation) = bodies.reuse.matcher(&names, &make);
     let (matcher, shared) = &*matcher;
     for name in shared {
         report_shared(name, actors, raw_actors, diagnostics);
@@ -54,13 +49,7 @@ pub fn find(
     let find = |source: usize| {
         matcher.find_in_runs(&bodies.sources[source].body, &bodies.scans[source].runs)
     };
-    let found: Vec<Arc<Vec<crate::mentions::Found>>> = match bodies.memo {
-        Some(memo) => memo.mentions(bodies.files, generation, find),
-        None => (0..bodies.sources.len())
-            .into_par_iter()
-            .map(|source| Arc::new(find(source)))
-            .collect(),
-    };
+    let found = bodies.reuse.mentions(bodies.files, generation, &find);
     let mut mentions = Vec::with_capacity(found.iter().map(|f| f.len()).sum());
     for (source, found) in found.iter().enumerate() {
         mentions.extend(found.iter().map(|found| Mention {

@@ -16,7 +16,8 @@ use crate::mentions::Found;
 use crate::scan::{self, BodyLink, BodyScan};
 use crate::sync::lock;
 use crate::validate::find_mentions::Matcher;
-use crate::validate::ids::{Claim, IdIndex};
+use crate::validate::ids::IdIndex;
+use crate::validate::reuse::{Claims, Reuse};
 use crate::validate::{OrderedEvents, ResolvedEvents};
 
 /// The scans and mentions of the bodies of the last run, by file, and the links of the
@@ -74,13 +75,15 @@ struct Remembered {
 }
 
 impl BodyMemo {
+    fn lock(&self) -> MutexGuard<'_, HashMap<OsString, Remembered>> {
+        lock(&self.entries)
+    }
+}
+
+impl Reuse for BodyMemo {
     /// The scans of the bodies of the sources, each given with its file: remembered, or
     /// made now (in parallel). The files of sources that are gone are forgotten.
-    pub fn scans<'s>(
-        &self,
-        sources: impl Iterator<Item = (&'s Arc<SourceFile>, &'s str)>,
-    ) -> Vec<Arc<BodyScan>> {
-        let sources: Vec<_> = sources.collect();
+    fn scans(&self, sources: &[(&Arc<SourceFile>, &str)]) -> Vec<Arc<BodyScan>> {
         let known: Vec<Option<Arc<BodyScan>>> = {
             let entries = self.lock();
             sources
@@ -122,11 +125,7 @@ impl BodyMemo {
     /// The matcher of the actors' `names` (each actor's, in order), with the number that
     /// tells it from the other matchers made here: the last one when the names are the
     /// same, else a new one made by `make`.
-    pub fn matcher(
-        &self,
-        names: &[Vec<&str>],
-        make: impl FnOnce() -> Matcher,
-    ) -> (Arc<Matcher>, u64) {
+    fn matcher(&self, names: &[Vec<&str>], make: &dyn Fn() -> Matcher) -> (Arc<Matcher>, u64) {
         let mut known = lock(&self.matcher);
         if let Some(known) = known.as_ref()
             && known.names.len() == names.len()
@@ -149,11 +148,11 @@ impl BodyMemo {
 
     /// The mentions in the body of each of `files`, found by the matcher of `generation`:
     /// remembered, or found now by `find` (given the index of the file, in parallel).
-    pub fn mentions(
+    fn mentions(
         &self,
         files: &[Arc<SourceFile>],
         generation: u64,
-        find: impl Fn(usize) -> Vec<Found> + Sync,
+        find: &(dyn Fn(usize) -> Vec<Found> + Sync),
     ) -> Vec<Arc<Vec<Found>>> {
         let known: Vec<Option<Arc<Vec<Found>>>> = {
             let entries = self.lock();
@@ -185,7 +184,7 @@ impl BodyMemo {
     }
 
     /// The links of the Markdown field `text`: remembered, or found now.
-    pub fn field_links(&self, text: &str) -> Arc<Vec<BodyLink>> {
+    fn field_links(&self, text: &str) -> Arc<Vec<BodyLink>> {
         let mut fields = lock(&self.fields);
         if let Some(links) = fields.current.get(text) {
             return Arc::clone(links);
@@ -200,10 +199,10 @@ impl BodyMemo {
 
     /// The events read from `files` (as read: a file read again is another `Arc`), in
     /// order with their ids: remembered, or ordered now by `order`.
-    pub fn ordered_events(
+    fn ordered_events(
         &self,
         files: &[Arc<SourceFile>],
-        order: impl FnOnce() -> OrderedEvents,
+        order: &dyn Fn() -> OrderedEvents,
     ) -> Arc<OrderedEvents> {
         let mut known = lock(&self.events);
         if let Some(known) = known.as_ref()
@@ -227,9 +226,9 @@ impl BodyMemo {
 
     /// The index of the ids that `claims` make: the last one when they make the same
     /// again, else a new one (reporting ids claimed twice).
-    pub fn id_index<'c, I: Iterator<Item = Claim<'c>>>(
+    fn id_index<'c>(
         &self,
-        claims: impl Fn() -> I,
+        claims: &dyn Fn() -> Claims<'c>,
         diagnostics: &mut Diagnostics,
     ) -> Arc<IdIndex> {
         let mut known = lock(&self.ids);
@@ -246,11 +245,7 @@ impl BodyMemo {
 
     /// The events last given by [`BodyMemo::ordered_events`], resolved against the
     /// index of ids of `generation`: remembered, or resolved now by `resolve`.
-    pub fn events(
-        &self,
-        generation: u64,
-        resolve: impl FnOnce() -> ResolvedEvents,
-    ) -> Arc<ResolvedEvents> {
+    fn events(&self, generation: u64, resolve: &dyn Fn() -> ResolvedEvents) -> Arc<ResolvedEvents> {
         if let Some(known) = lock(&self.events).as_ref()
             && let Some((made_with, resolved)) = &known.resolved
             && *made_with == generation
@@ -265,12 +260,8 @@ impl BodyMemo {
     }
 
     /// Ends a run: the fields' links not used by it are forgotten at the end of the next.
-    pub fn end_run(&self) {
+    fn end_run(&self) {
         let mut fields = lock(&self.fields);
         fields.previous = std::mem::take(&mut fields.current);
-    }
-
-    fn lock(&self) -> MutexGuard<'_, HashMap<OsString, Remembered>> {
-        lock(&self.entries)
     }
 }

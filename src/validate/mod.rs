@@ -7,6 +7,7 @@ mod find_mentions;
 mod ids;
 mod memo;
 mod references;
+mod reuse;
 
 use rustc_hash::FxHashMap as HashMap;
 use std::sync::Arc;
@@ -14,25 +15,26 @@ use std::sync::Arc;
 use rayon::prelude::*;
 
 use crate::diagnostics::{Diagnostics, SourceFile, Span};
-use crate::load::{RawEvent, RawProject};
+use crate::load::{RawActor, RawEvent, RawProject, RawSource};
 use crate::model::{Dossier, Event, Reference, Shared, Target, is_valid_id, slugify};
-use crate::scan::{self, BodyScan};
+use crate::scan::BodyScan;
 use ids::{Claim, IdIndex};
 use references::{Entry, Resolver};
 
 pub use memo::BodyMemo;
+pub use reuse::{NoReuse, Reuse};
 
 /// Checks and resolves a project. Returns the dossier when no error was found (warnings
 /// are allowed; the caller decides about `--strict`).
 pub fn validate(raw: RawProject, diagnostics: &mut Diagnostics) -> Option<Dossier> {
-    validate_with(raw, None, diagnostics)
+    validate_with(raw, &NoReuse, diagnostics)
 }
 
-/// [`validate`], reusing what `memo` remembers of the bodies of files that were not read
-/// again since the last run, and remembering this run's.
+/// [`validate`], taking from `reuse` what did not change since the last run (the
+/// preview's [`BodyMemo`]), or working everything out ([`NoReuse`]).
 pub fn validate_with(
     raw: RawProject,
-    memo: Option<&BodyMemo>,
+    reuse: &dyn Reuse,
     diagnostics: &mut Diagnostics,
 ) -> Option<Dossier> {
     let RawProject {
@@ -42,15 +44,88 @@ pub fn validate_with(
         events,
         ..
     } = raw;
+    sort_documents(&mut sources, &mut actors);
+    let (ordered, scans) = order_events_and_scan_bodies(&events, &sources, reuse);
+    diagnostics.extend(ordered.diagnostics.clone());
+    let index = index_ids(
+        &sources,
+        &scans,
+        &actors,
+        &ordered.events,
+        reuse,
+        diagnostics,
+    );
+    let ids = &index.ids;
 
-    // Sort for a stable order: sources by date, actors by id, events by date.
+    let mut resolver = Resolver::new(ids, reuse);
+    let meta = dossier
+        .as_ref()
+        .map(|d| entities::meta(d, &mut resolver, diagnostics))
+        .unwrap_or_default();
+    let resolved_sources =
+        resolve_sources(&sources, &scans, meta.language, &mut resolver, diagnostics);
+    let raw_actors = actors;
+    let actors: Vec<_> = raw_actors
+        .iter()
+        .enumerate()
+        .map(|(index, raw)| entities::actor(index, raw, &mut resolver, diagnostics))
+        .collect();
+    let files: Vec<Arc<SourceFile>> = sources.iter().map(|s| Arc::clone(&s.file)).collect();
+    let bodies = find_mentions::Bodies {
+        sources: &resolved_sources,
+        files: &files,
+        scans: &scans,
+        reuse,
+    };
+    let (events, event_references, mentions) = events_and_mentions(
+        &ordered.events,
+        &index,
+        &bodies,
+        (&actors, &raw_actors),
+        diagnostics,
+    );
+    // The events' references are many, and sorted already.
+    let mut references = resolver.references;
+    references.sort_unstable();
+    let references = merge_sorted(&references, &event_references);
+    reuse.end_run();
+    if diagnostics.error_count() > 0 {
+        return None;
+    }
+    let ids = index.ordered();
+    // What only the checks needed (the raw documents, the scans, the index) is freed
+    // off the way of what comes next: one thread took 40 ms for 10,000 sources.
+    rayon::spawn(move || drop((sources, raw_actors, scans, files, index, ordered)));
+    Some(Dossier {
+        meta,
+        sources: resolved_sources,
+        actors,
+        events: Shared::from_arc(events),
+        mentions,
+        references,
+        ids: Shared::from_arc(ids),
+    })
+}
+
+/// A stable order: sources by date, actors by id.
+fn sort_documents(sources: &mut [Arc<RawSource>], actors: &mut [Arc<RawActor>]) {
     sources.sort_by(|a, b| {
-        let date = |s: &crate::load::RawSource| s.published.as_ref().map(|d| d.value);
+        let date = |s: &RawSource| s.published.as_ref().map(|d| d.value);
         (date(a), &a.id).cmp(&(date(b), &b.id))
     });
     actors.sort_by(|a, b| a.id.cmp(&b.id));
+}
+
+/// The events in date order with their ids, and the scan of each source body. The same
+/// files give the same events, in the same order, with the same ids. Ordering them is
+/// one task, which runs beside the many scans of the bodies.
+fn order_events_and_scan_bodies(
+    events: &[Arc<RawEvent>],
+    sources: &[Arc<RawSource>],
+    reuse: &dyn Reuse,
+) -> (Arc<OrderedEvents>, Vec<Arc<BodyScan>>) {
     let mut event_files: Vec<Arc<SourceFile>> = Vec::new();
-    for event in &events {
+    for event in events {
         if !event_files
             .last()
             .is_some_and(|f| Arc::ptr_eq(f, &event.file))
@@ -58,30 +133,26 @@ pub fn validate_with(
             event_files.push(Arc::clone(&event.file));
         }
     }
-    // The same files give the same events, in the same order, with the same ids. Ordering
-    // them is one task, which runs beside the many scans of the bodies.
-    let (ordered, scans) = rayon::join(
-        || match memo {
-            Some(memo) => memo.ordered_events(&event_files, || order_events(events)),
-            None => Arc::new(order_events(events)),
+    rayon::join(
+        || reuse.ordered_events(&event_files, &|| order_events(events)),
+        || {
+            let bodies: Vec<_> = sources.iter().map(|s| (&s.file, &*s.body)).collect();
+            reuse.scans(&bodies)
         },
-        || -> Vec<Arc<BodyScan>> {
-            match memo {
-                Some(memo) => memo.scans(sources.iter().map(|s| (&s.file, &*s.body))),
-                None => sources
-                    .par_iter()
-                    .map(|s| Arc::new(scan::body(&s.body)))
-                    .collect(),
-            }
-        },
-    );
-    diagnostics.extend(ordered.diagnostics.clone());
-    let events = &ordered.events;
-    let files: Vec<Arc<SourceFile>> = sources.iter().map(|s| Arc::clone(&s.file)).collect();
+    )
+}
 
-    // One namespace for every id.
-    let claims = || {
-        let sources = sources.iter().zip(&scans).enumerate();
+/// One namespace for every id: sources, actors and events claim theirs.
+fn index_ids(
+    sources: &[Arc<RawSource>],
+    scans: &[Arc<BodyScan>],
+    actors: &[Arc<RawActor>],
+    events: &[(String, Arc<RawEvent>)],
+    reuse: &dyn Reuse,
+    diagnostics: &mut Diagnostics,
+) -> Arc<IdIndex> {
+    let claims = || -> reuse::Claims<'_> {
+        let sources = sources.iter().zip(scans).enumerate();
         let sources = sources.map(|(index, (source, scan))| Claim {
             id: &source.id,
             entry: Entry {
@@ -112,47 +183,53 @@ pub fn validate_with(
             file: &event.file,
             span: event.id.as_ref().map_or(event.span, |i| i.span),
         });
-        sources.chain(actors).chain(events)
+        Box::new(sources.chain(actors).chain(events))
     };
-    let index = match memo {
-        Some(memo) => memo.id_index(claims, diagnostics),
-        None => Arc::new(IdIndex::build(claims(), 0, diagnostics)),
-    };
-    let ids = &index.ids;
+    reuse.id_index(&claims, diagnostics)
+}
 
-    let mut resolver = Resolver::new(ids, memo);
-    let meta = dossier
-        .as_ref()
-        .map(|d| entities::meta(d, &mut resolver, diagnostics))
-        .unwrap_or_default();
-    // Sources and events are many and independent: resolved in parallel, each with a
-    // resolver and diagnostics of its own, merged after.
-    let resolved_sources: Vec<_> = sources
+/// The sources, resolved. They are many and independent: resolved in parallel, each
+/// with a resolver and diagnostics of its own, merged after.
+fn resolve_sources(
+    sources: &[Arc<RawSource>],
+    scans: &[Arc<BodyScan>],
+    language: crate::model::Language,
+    resolver: &mut Resolver<'_>,
+    diagnostics: &mut Diagnostics,
+) -> Vec<crate::model::Source> {
+    let (ids, reuse) = (resolver.ids, resolver.reuse);
+    let each: Vec<_> = sources
         .par_iter()
-        .zip(&scans)
+        .zip(scans)
         .enumerate()
         .map(|(index, (raw, scan))| {
             let paragraphs = Arc::clone(&scan.paragraphs);
-            resolved(ids, memo, |resolver, found| {
+            resolved(ids, reuse, |resolver, found| {
                 entities::source(
                     index,
                     raw,
                     paragraphs,
                     &scan.links,
-                    meta.language,
+                    language,
                     resolver,
                     found,
                 )
             })
         })
         .collect();
-    let resolved_sources = merge(resolved_sources, &mut resolver, diagnostics);
-    let raw_actors = actors;
-    let actors: Vec<_> = raw_actors
-        .iter()
-        .enumerate()
-        .map(|(index, raw)| entities::actor(index, raw, &mut resolver, diagnostics))
-        .collect();
+    merge(each, resolver, diagnostics)
+}
+
+/// The events, resolved, with their references, and the mentions of the actors in the
+/// bodies: the mentions do not depend on the events, so both are found at once.
+fn events_and_mentions(
+    events: &[(String, Arc<RawEvent>)],
+    index: &IdIndex,
+    bodies: &find_mentions::Bodies<'_>,
+    (actors, raw_actors): (&[crate::model::Actor], &[Arc<RawActor>]),
+    diagnostics: &mut Diagnostics,
+) -> (Arc<Vec<Event>>, Vec<Reference>, Vec<crate::model::Mention>) {
+    let (ids, reuse) = (&index.ids, bodies.reuse);
     // Events resolve the same as long as their files and the ids they can point at do:
     // the preview reuses them when only the text of sources changed.
     let resolve_events = || -> ResolvedEvents {
@@ -160,63 +237,30 @@ pub fn validate_with(
             .par_iter()
             .enumerate()
             .map(|(index, (id, raw))| {
-                resolved(ids, memo, |resolver, found| {
+                resolved(ids, reuse, |resolver, found| {
                     entities::event(index, id.clone(), raw, resolver, found)
                 })
             })
             .collect();
-        let (mut all, mut found) = (Resolver::new(ids, None), Diagnostics::default());
+        let (mut all, mut found) = (Resolver::new(ids, &NoReuse), Diagnostics::default());
         let events = merge(per_event, &mut all, &mut found);
         let mut references = all.references;
         references.sort_unstable();
         references.dedup();
         (Arc::new(events), references, found)
     };
-    // The mentions do not depend on the events: both are found at once.
-    let bodies = find_mentions::Bodies {
-        sources: &resolved_sources,
-        files: &files,
-        scans: &scans,
-        memo,
-    };
     let (events_resolved, (mentions, mentions_found)) = rayon::join(
-        || match memo {
-            Some(memo) => memo.events(index.generation, resolve_events),
-            None => Arc::new(resolve_events()),
-        },
+        || reuse.events(index.generation, &resolve_events),
         || {
             let mut found = Diagnostics::default();
-            let mentions = find_mentions::find(&bodies, &actors, &raw_actors, &mut found);
+            let mentions = find_mentions::find(bodies, actors, raw_actors, &mut found);
             (mentions, found)
         },
     );
     let (events, event_references, found) = &*events_resolved;
-    let (events, found) = (Arc::clone(events), found.clone());
-    diagnostics.extend(found);
+    diagnostics.extend(found.clone());
     diagnostics.extend(mentions_found);
-    // The events' references are many, and sorted already.
-    let mut references = resolver.references;
-    references.sort_unstable();
-    let references = merge_sorted(&references, event_references);
-    if let Some(memo) = memo {
-        memo.end_run();
-    }
-    if diagnostics.error_count() > 0 {
-        return None;
-    }
-    let ids = index.ordered();
-    // What only the checks needed (the raw documents, the scans, the index) is freed
-    // off the way of what comes next: one thread took 40 ms for 10,000 sources.
-    rayon::spawn(move || drop((sources, raw_actors, scans, files, index, ordered)));
-    Some(Dossier {
-        meta,
-        sources: resolved_sources,
-        actors,
-        events: Shared::from_arc(events),
-        mentions,
-        references,
-        ids: Shared::from_arc(ids),
-    })
+    (Arc::clone(events), event_references.clone(), mentions)
 }
 
 /// What one entity resolved to, with the references and diagnostics found on the way.
@@ -247,10 +291,10 @@ pub type ResolvedEvents = Resolved<Arc<Vec<Event>>>;
 /// Resolves one entity with a resolver of its own.
 fn resolved<T>(
     ids: &HashMap<String, Entry>,
-    memo: Option<&BodyMemo>,
+    reuse: &dyn Reuse,
     resolve: impl FnOnce(&mut Resolver<'_>, &mut Diagnostics) -> T,
 ) -> Resolved<T> {
-    let mut resolver = Resolver::new(ids, memo);
+    let mut resolver = Resolver::new(ids, reuse);
     let mut found = Diagnostics::default();
     let value = resolve(&mut resolver, &mut found);
     (value, resolver.references, found)
@@ -281,11 +325,11 @@ pub struct OrderedEvents {
     pub diagnostics: Diagnostics,
 }
 
-fn order_events(events: Vec<Arc<RawEvent>>) -> OrderedEvents {
+fn order_events(events: &[Arc<RawEvent>]) -> OrderedEvents {
     let mut diagnostics = Diagnostics::default();
     let mut events: Vec<(String, Arc<RawEvent>)> = events
-        .into_iter()
-        .filter_map(|event| event_id(&event, &mut diagnostics).map(|id| (id, event)))
+        .iter()
+        .filter_map(|event| event_id(event, &mut diagnostics).map(|id| (id, Arc::clone(event))))
         .collect();
     events.sort_by(|a, b| (a.1.date.value, &a.0).cmp(&(b.1.date.value, &b.0)));
     OrderedEvents {

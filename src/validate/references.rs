@@ -27,7 +27,7 @@ pub struct Resolver<'a> {
     /// Every reference resolved so far.
     pub references: Vec<Reference>,
     /// What the last run found in the same Markdown fields, when it is kept.
-    pub memo: Option<&'a super::BodyMemo>,
+    pub reuse: &'a dyn super::Reuse,
 }
 
 /// Whether a Markdown text is kept verbatim (a source body: bad links are disarmed with a
@@ -42,11 +42,11 @@ pub enum MarkdownOrigin {
 
 impl<'a> Resolver<'a> {
     /// A resolver against `ids`, with no reference yet.
-    pub fn new(ids: &'a HashMap<String, Entry>, memo: Option<&'a super::BodyMemo>) -> Self {
+    pub fn new(ids: &'a HashMap<String, Entry>, reuse: &'a dyn super::Reuse) -> Self {
         Self {
             ids,
             references: Vec::new(),
-            memo,
+            reuse,
         }
     }
 
@@ -189,10 +189,7 @@ impl<'a> Resolver<'a> {
         file: &SourceFile,
         diagnostics: &mut Diagnostics,
     ) {
-        let links = match self.memo {
-            Some(memo) => memo.field_links(text),
-            None => std::sync::Arc::new(crate::scan::links(text)),
-        };
+        let links = self.reuse.field_links(text);
         self.links(from, text, &links, origin, place, file, diagnostics);
     }
 

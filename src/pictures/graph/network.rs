@@ -199,6 +199,7 @@ fn core(pairs: &[PairRelation], ranked: &[usize], degree: &[usize], room: usize)
 
 /// Chooses the nodes and lines for the whole dossier (`focus` = `None`) or for one
 /// actor's neighbourhood. `None` when there is no relation to draw.
+#[allow(clippy::too_many_lines)] // being rewritten with the pictures
 pub fn network(
     dossier: &Dossier,
     focus: Option<usize>,

@@ -1,11 +1,12 @@
 //! Numbered paragraph anchors: each numbered block of the source (its `paragraphs`,
-//! followed through the events) gets `id="pN"` and a visible, linkable number; after it
-//! comes what cites it (backreferences).
+//! followed through the events) gets `id="pN"` and a visible, linkable number; what
+//! cites it comes just before a paragraph, just inside a list item, where the stylesheet
+//! floats it beside the text.
 
 use std::collections::VecDeque;
 use std::ops::Range;
 
-use pulldown_cmark::{CowStr, Event, Tag, TagEnd};
+use pulldown_cmark::{CowStr, Event, Tag};
 
 use crate::model::Paragraph;
 use crate::paragraphs::{ANCHOR_PREFIX, Follow, Step};
@@ -56,29 +57,23 @@ impl<'e, I: Iterator<Item = (Event<'e>, Range<usize>)>> Iterator for Anchors<'_,
         let (event, range) = self.inner.next()?;
         match self.blocks.step(&event, &range) {
             Step::Opens(number) => {
-                let tag = match event {
-                    Event::Start(Tag::Item) => "li",
-                    _ => "p",
-                };
-                Some((self.opening(tag, number), range))
-            }
-            Step::Closes(number) => {
-                let backrefs = (self.backrefs)(number);
-                if backrefs.is_empty() {
-                    return Some((event, range));
+                let item = matches!(event, Event::Start(Tag::Item));
+                let opening = self.opening(if item { "li" } else { "p" }, number);
+                let notes = (self.backrefs)(number);
+                if notes.is_empty() {
+                    return Some((opening, range));
                 }
-                let backrefs = Event::Html(CowStr::from(backrefs));
-                // After a paragraph; inside a list item, before it closes.
-                Some(if matches!(event, Event::End(TagEnd::Item)) {
-                    self.queue
-                        .push_back((Event::End(TagEnd::Item), range.clone()));
-                    (backrefs, range)
+                let notes = Event::Html(CowStr::from(notes));
+                // Before a paragraph, inside an item: where a float puts it beside the text.
+                Some(if item {
+                    self.queue.push_back((notes, range.clone()));
+                    (opening, range)
                 } else {
-                    self.queue.push_back((backrefs, range.clone()));
-                    (event, range)
+                    self.queue.push_back((opening, range.clone()));
+                    (notes, range)
                 })
             }
-            Step::Inside(_) | Step::Outside => Some((event, range)),
+            Step::Closes(_) | Step::Inside(_) | Step::Outside => Some((event, range)),
         }
     }
 }

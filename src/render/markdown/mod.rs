@@ -71,7 +71,8 @@ impl<'a> Markdown<'a> {
 
     /// Renders the body of a source for its page: numbered paragraphs with anchors,
     /// the first mention of each actor in each paragraph linked to its profile, and
-    /// after each paragraph the HTML that `backrefs` gives for its number.
+    /// before each paragraph (inside each list item) the HTML that `backrefs` gives for
+    /// its number.
     /// `mentions` are the source's mentions, in body order.
     pub fn body(
         &self,

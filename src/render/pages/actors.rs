@@ -5,14 +5,15 @@ use std::collections::BTreeMap;
 
 use serde::Serialize;
 
-use crate::labels::{actor_kind, actor_kinds, period};
+use crate::labels::{actor_kind, actor_kinds, period, sort_key};
 use crate::model::{ActorKind, Relation};
 use crate::pictures::graph_relations;
 use crate::render::crossref::referrers;
-use crate::render::fragments::{self, QuoteGroup};
+use crate::render::fragments::{self, Quote, QuoteGroup};
 use crate::render::links::{PagePath, href};
 use crate::render::pictures::PagePictures;
-use crate::render::views::{Chrome, CitationView, Link};
+use crate::render::plain_text::{plain, short_title};
+use crate::render::views::{Chrome, Link};
 use crate::render::{RenderError, Site};
 
 /// A role held.
@@ -41,8 +42,10 @@ pub struct RelationView<'a> {
     pub period: String,
     /// Whether it has ended.
     pub ended: bool,
-    /// What it rests on.
-    pub citations: Vec<CitationView>,
+    /// What it rests on, with its label (`fragments::citations`).
+    pub citations_html: String,
+    /// What it rests on, the links alone (`fragments::citation_links`), for a table.
+    pub citation_links: String,
     /// The note, rendered.
     pub note: Option<String>,
 }
@@ -97,6 +100,7 @@ impl Site<'_> {
         relation: &'s Relation,
         own: bool,
     ) -> RelationView<'s> {
+        let citations = self.citations(page, &relation.sources);
         RelationView {
             anchor: own.then(|| format!("rel-{}", index + 1)),
             from: self.actor_link(page, holder),
@@ -108,17 +112,99 @@ impl Site<'_> {
                 self.language,
             ),
             ended: relation.until.is_some(),
-            citations: relation
-                .sources
-                .iter()
-                .map(|c| self.citation(page, c))
-                .collect(),
+            citations_html: fragments::citations(&citations, self.labels),
+            citation_links: fragments::citation_links(&citations, true),
             note: relation.note.as_deref().map(|n| {
                 let prefix = format!("rel-{}-{}", self.dossier.actors[holder].id, index + 1);
                 self.markdown.field(n, page, &prefix, 3)
             }),
         }
     }
+}
+
+/// The mentions `list` (of one actor in one source), one line per paragraph, each place
+/// outside the numbered paragraphs named.
+fn quotes_of<'q>(
+    site: &Site<'_>,
+    page: &PagePath,
+    list: &[usize],
+    quotes: &'q [String],
+) -> Vec<Quote<'q>> {
+    let dossier = site.dossier;
+    let mut out: Vec<(Option<u32>, Quote<'q>)> = Vec::new();
+    for &m in list {
+        let mention = &dossier.mentions[m];
+        if let Some((last, quote)) = out.last_mut()
+            && mention.paragraph.is_some()
+            && *last == mention.paragraph
+        {
+            quote.count += 1;
+            continue;
+        }
+        let source = &dossier.sources[mention.source];
+        let anchor = mention.paragraph.map(crate::paragraphs::anchor);
+        let place = match mention.paragraph {
+            Some(p) => format!("§{p}"),
+            None => outside(&source.body, mention.range.start, site.labels).to_string(),
+        };
+        let quote = Quote {
+            href: href(page, &PagePath::source(&source.id), anchor.as_deref()),
+            place,
+            sentence: quotes.get(m).map_or("", String::as_str),
+            count: 1,
+        };
+        out.push((mention.paragraph, quote));
+    }
+    out.into_iter().map(|(_, quote)| quote).collect()
+}
+
+/// Where a mention at byte `at` of a body, outside the numbered paragraphs, is: a
+/// heading, a table or a footnote, by the line that holds it.
+fn outside(body: &str, at: usize, l: &crate::labels::Labels) -> &'static str {
+    let start = body[..at.min(body.len())].rfind('\n').map_or(0, |n| n + 1);
+    let line = body[start..].trim_start();
+    if line.starts_with('#') {
+        l.in_heading
+    } else if line.starts_with('|') {
+        l.in_table
+    } else {
+        l.in_footnote
+    }
+}
+
+/// The mentions of actor `index`, grouped by source, each with its sentence from
+/// `quotes` (aligned with `Dossier::mentions`).
+fn mention_groups<'q>(
+    site: &Site<'_>,
+    page: &PagePath,
+    index: usize,
+    quotes: &'q [String],
+) -> Vec<QuoteGroup<'q>> {
+    let dossier = site.dossier;
+    let l = site.labels;
+    let mut by_source: BTreeMap<usize, Vec<usize>> = BTreeMap::new();
+    for &m in &site.cross.mentions_by_actor[index] {
+        by_source
+            .entry(dossier.mentions[m].source)
+            .or_default()
+            .push(m);
+    }
+    by_source
+        .into_iter()
+        .map(|(source, list)| {
+            let word = if list.len() == 1 {
+                l.mention_one
+            } else {
+                l.mention_many
+            };
+            QuoteGroup {
+                source: site.source_link(page, source),
+                date: dossier.sources[source].published.human(site.language),
+                count: format!("{} {word}", list.len()),
+                quotes: quotes_of(site, page, &list, quotes),
+            }
+        })
+        .collect()
 }
 
 /// Renders `actors/ID/index.html`; `quotes` are aligned with `Dossier::mentions`.
@@ -161,46 +247,20 @@ pub fn actor(
         .iter()
         .map(|&e| site.event_row(&page, e))
         .collect();
-    let mut by_source: BTreeMap<usize, Vec<usize>> = BTreeMap::new();
-    for &m in &site.cross.mentions_by_actor[index] {
-        by_source
-            .entry(dossier.mentions[m].source)
-            .or_default()
-            .push(m);
-    }
     let l = site.labels;
-    let groups: Vec<QuoteGroup<'_>> = by_source
-        .into_iter()
-        .map(|(source, list)| {
-            let id = &dossier.sources[source].id;
-            let word = if list.len() == 1 {
-                l.mention_one
-            } else {
-                l.mention_many
-            };
-            QuoteGroup {
-                source: site.source_link(&page, source),
-                date: dossier.sources[source].published.human(site.language),
-                count: format!("{} {word}", list.len()),
-                quotes: list
-                    .iter()
-                    .map(|&m| {
-                        let paragraph = dossier.mentions[m].paragraph;
-                        let anchor = paragraph.map(crate::paragraphs::anchor);
-                        let href = href(&page, &PagePath::source(id), anchor.as_deref());
-                        (href, paragraph, quotes.get(m).map_or("", String::as_str))
-                    })
-                    .collect(),
-            }
-        })
-        .collect();
+    let groups = mention_groups(site, &page, index, quotes);
     let links_here = referrers(site.cross.refs_to_actor[index].iter())
         .into_iter()
         .filter(|r| *r != crate::model::Referrer::Actor(index))
         .map(|r| site.referrer(&page, r))
         .collect();
+    let mut chrome = site.chrome(&page, actor.name.clone(), "actors");
+    chrome.description = actor.summary.as_deref().map_or_else(
+        || format!("{} ({})", actor.name, actor_kind(actor.kind, site.language)),
+        |summary| short_title(plain(summary, dossier).trim(), 200),
+    );
     let view = ActorPage {
-        chrome: site.chrome(&page, actor.name.clone(), "actors"),
+        chrome,
         name: &actor.name,
         kind: actor_kind(actor.kind, site.language),
         aliases: &actor.aliases,
@@ -294,11 +354,9 @@ pub fn index(site: &Site<'_>) -> Result<(PagePath, Vec<u8>), RenderError> {
                     events: site.cross.events_by_actor[i].len(),
                 })
                 .collect();
-            actors.sort_by(|a, b| {
-                a.actor
-                    .label
-                    .to_lowercase()
-                    .cmp(&b.actor.label.to_lowercase())
+            actors.sort_by_cached_key(|a| {
+                let (key, _) = sort_key(&a.actor.label);
+                (key, a.actor.label.clone())
             });
             (!actors.is_empty()).then(|| KindGroup {
                 anchor: kind.word(),

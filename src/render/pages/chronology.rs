@@ -6,6 +6,7 @@
 use rayon::prelude::*;
 use serde::Serialize;
 
+use crate::labels::date_in_month;
 use crate::model::{Date, Language};
 use crate::render::fragments;
 use crate::render::links::PagePath;
@@ -89,8 +90,9 @@ fn year(
         months: Vec::new(),
     };
     for &index in events {
-        let view = site.event(page, index, true);
-        match site.dossier.events[index].date.month {
+        let mut view = site.event(page, index, true);
+        let event = &site.dossier.events[index];
+        match event.date.month {
             None => fragments::event_article(&mut group.year_only_html, &view, site.labels, 4),
             Some(month) => {
                 let anchor = format!("y{year}-{month:02}");
@@ -102,15 +104,24 @@ fn year(
                         events_html: String::new(),
                     });
                 }
+                // The month is the heading: the row says the day.
+                view.date = date_in_month(
+                    &event.date,
+                    event.end.as_ref(),
+                    event.approximate,
+                    site.language,
+                );
                 if let Some(m) = group.months.last_mut() {
                     fragments::event_article(&mut m.events_html, &view, site.labels, 4);
                 }
             }
         }
     }
-    let html = site
-        .templates
-        .render("chronology_year.html", site.language, &group)?;
+    let html = spaced(
+        site,
+        site.templates
+            .render("chronology_year.html", site.language, &group)?,
+    );
     Ok(YearHtml {
         anchor: group.anchor,
         year,
@@ -124,8 +135,6 @@ const YEARS: &str = "<!--dossier:years-->";
 
 /// The chronology page: the template's output cut where each year goes, and the years.
 pub struct ChronologyHtml {
-    /// Where it goes.
-    pub path: PagePath,
     /// The page around the years: year `i` goes between `parts[i]` and `parts[i + 1]`.
     pub parts: Vec<String>,
     /// Each year's HTML.
@@ -180,13 +189,20 @@ pub fn chronology(site: &Site<'_>) -> Result<ChronologyHtml, RenderError> {
         timeline_svg: PagePictures::new(site, &page)
             .timeline(&(0..site.dossier.events.len()).collect::<Vec<_>>()),
     };
-    let rendered = site
-        .templates
-        .render("chronology.html", site.language, &view)?;
+    let rendered = spaced(
+        site,
+        site.templates
+            .render("chronology.html", site.language, &view)?,
+    );
     let parts = rendered.split(YEARS).map(str::to_string).collect();
-    Ok(ChronologyHtml {
-        path: page,
-        parts,
-        years: html,
-    })
+    Ok(ChronologyHtml { parts, years: html })
+}
+
+/// A piece of the page with French no-break spaces when the dossier is in French.
+fn spaced(site: &Site<'_>, html: String) -> String {
+    if site.language == crate::model::Language::Fr {
+        crate::render::typography::french(&html).into_owned()
+    } else {
+        html
+    }
 }

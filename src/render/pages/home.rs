@@ -7,7 +7,7 @@ use crate::labels::confidence;
 use crate::model::Confidence;
 use crate::render::fragments;
 use crate::render::links::{PagePath, href};
-use crate::render::views::{Chrome, CitationView, Link};
+use crate::render::views::{Chrome, Link};
 use crate::render::{RenderError, Site};
 
 /// How many events the home page lists.
@@ -26,8 +26,8 @@ pub struct JudgmentView {
     pub level: &'static str,
     /// The confidence in words.
     pub confidence: &'static str,
-    /// What it rests on.
-    pub citations: Vec<CitationView>,
+    /// What it rests on (`fragments::citations`).
+    pub citations_html: String,
 }
 
 /// A count with where to see it.
@@ -86,7 +86,7 @@ pub fn home(site: &Site<'_>) -> Result<(PagePath, Vec<u8>), RenderError> {
                 .field(&j.text, &page, &format!("kj-{}", i + 1), 2),
             level: level(j.confidence),
             confidence: confidence(j.confidence, site.language),
-            citations: j.sources.iter().map(|c| site.citation(&page, c)).collect(),
+            citations_html: fragments::citations(&site.citations(&page, &j.sources), site.labels),
         })
         .collect();
     let rows: Vec<_> = (0..d.events.len())

@@ -5,13 +5,14 @@ use std::collections::BTreeMap;
 
 use serde::Serialize;
 
-use crate::escape::push_html;
+use crate::labels::{Citing, citing, sort_key};
 use crate::labels::{credibility, language_name, reliability, source_kind};
 use crate::link_safety::is_web_address;
 use crate::model::{Language, Referrer, Source};
-use crate::render::crossref::referrers;
+use crate::render::crossref::{by_kind, referrers};
 use crate::render::fragments::{self, SourceRow};
 use crate::render::links::PagePath;
+use crate::render::plain_text::short_title;
 use crate::render::views::{Chrome, Link};
 use crate::render::{RenderError, Site};
 
@@ -59,8 +60,8 @@ pub struct SourcePage<'a> {
     pub body: String,
     /// Who cites the source as a whole.
     pub cited_whole: Vec<Link>,
-    /// Everything that cites some paragraph of the source, as a list
-    /// (`fragments::link_list`, class `cited-by`); empty when nothing does.
+    /// Everything that cites some paragraph of the source, grouped by kind, its own
+    /// note left out (`fragments::cited_by`); empty when nothing does.
     pub cited_by_html: String,
     /// Actors mentioned, most mentioned first, with the paragraphs where they appear
     /// (`fragments::mentioned`); empty when none is.
@@ -115,36 +116,60 @@ impl Site<'_> {
     }
 }
 
-/// The backreferences written after paragraph `number`.
+/// What cites `referrers`, grouped by kind and linked from `page`; `own_note` keeps or
+/// drops the source's own note (the paragraph's note links to it, the bottom list not).
+fn grouped(
+    site: &Site<'_>,
+    page: &PagePath,
+    index: usize,
+    referrers: &[Referrer],
+    own_note: bool,
+) -> Vec<(String, Vec<Link>)> {
+    by_kind(referrers, index)
+        .into_iter()
+        .filter(|(kind, _)| own_note || *kind != Citing::OwnNote)
+        .map(|(kind, list)| {
+            let links: Vec<Link> = list
+                .into_iter()
+                .map(|r| {
+                    if r == Referrer::Source(index) {
+                        Link {
+                            href: String::from("#note"),
+                            label: site.labels.note.to_string(),
+                            title: None,
+                        }
+                    } else {
+                        site.referrer(page, r)
+                    }
+                })
+                .collect();
+            (citing(kind, links.len(), site.language), links)
+        })
+        .collect()
+}
+
+/// The note beside paragraph `number`: what cites it.
 fn backrefs(site: &Site<'_>, page: &PagePath, index: usize, number: u32) -> String {
     let citing = referrers(site.cross.citing_paragraph(index, number));
     if citing.is_empty() {
         return String::new();
     }
-    let mut html = String::from("<aside class=\"backrefs\"><span class=\"backrefs-label\">");
-    push_html(&mut html, site.labels.cited_by);
-    html.push_str("</span> ");
-    for (i, referrer) in citing.into_iter().enumerate() {
-        if i > 0 {
-            html.push_str(" · ");
-        }
-        let link = if referrer == Referrer::Source(index) {
-            Link {
-                href: String::from("#note-title"),
-                label: site.labels.note.to_string(),
-                title: None,
-            }
-        } else {
-            site.referrer(page, referrer)
-        };
-        html.push_str("<a href=\"");
-        push_html(&mut html, &link.href);
-        html.push_str("\">");
-        push_html(&mut html, &link.label);
-        html.push_str("</a>");
+    fragments::cited_note(&grouped(site, page, index, &citing, true), site.labels)
+}
+
+/// A source in a sentence: outlet, date, and the start of its text.
+fn describe(site: &Site<'_>, source: &Source) -> String {
+    let mut out = String::new();
+    if let Some(outlet) = &source.outlet {
+        out.push_str(outlet);
+        out.push_str(", ");
     }
-    html.push_str("</aside>\n");
-    html
+    out.push_str(&source.published.human(site.language));
+    if let Some(first) = source.paragraphs.first() {
+        out.push_str(". ");
+        out.push_str(&short_title(first.text.trim(), 160));
+    }
+    out
 }
 
 /// Renders `sources/ID/index.html`.
@@ -170,18 +195,25 @@ pub fn source(site: &Site<'_>, index: usize) -> Result<(RenderedSource, Vec<u8>)
         .into_iter()
         .map(|(actor, (count, paragraphs))| (site.actor_link(&page, actor), count, paragraphs))
         .collect();
-    actors.sort_by(|a, b| b.1.cmp(&a.1).then_with(|| a.0.label.cmp(&b.0.label)));
-    let cited_by: Vec<Link> = referrers(
-        site.cross.refs_to_source[index]
-            .iter()
-            .filter(|r| r.paragraphs.is_some()),
-    )
-    .into_iter()
-    .filter(|r| *r != Referrer::Source(index))
-    .map(|r| site.referrer(&page, r))
-    .collect();
+    actors.sort_by(|a, b| {
+        b.1.cmp(&a.1)
+            .then_with(|| sort_key(&a.0.label).cmp(&sort_key(&b.0.label)))
+    });
+    let cited_by = grouped(
+        site,
+        &page,
+        index,
+        &referrers(
+            site.cross.refs_to_source[index]
+                .iter()
+                .filter(|r| r.paragraphs.is_some()),
+        ),
+        false,
+    );
+    let mut chrome = site.chrome(&page, source.title.clone(), "sources");
+    chrome.description = describe(site, source);
     let view = SourcePage {
-        chrome: site.chrome(&page, source.title.clone(), "sources"),
+        chrome,
         source: site.source_meta(&page, source),
         note: source
             .note
@@ -195,7 +227,7 @@ pub fn source(site: &Site<'_>, index: usize) -> Result<(RenderedSource, Vec<u8>)
         cited_by_html: if cited_by.is_empty() {
             String::new()
         } else {
-            fragments::link_list("cited-by", &cited_by)
+            fragments::cited_by(&cited_by)
         },
         actors_html: if actors.is_empty() {
             String::new()
@@ -251,7 +283,7 @@ pub fn index(site: &Site<'_>) -> Result<(PagePath, Vec<u8>), RenderError> {
     let view = SourcesPage {
         chrome: site.chrome(&page, site.labels.sources.to_string(), "sources"),
         count: rows.len(),
-        rows_html: fragments::source_rows(&rows),
+        rows_html: fragments::source_rows(&rows, site.labels),
     };
     Ok((
         page,

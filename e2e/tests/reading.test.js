@@ -1,0 +1,178 @@
+// Source pages read as articles: the text takes most of the page, what cites each
+// paragraph sits beside it (in the margin at 1280 px, behind a marker at 390 px), every
+// citing item one click away; no table is wider than the screen.
+import assert from "node:assert/strict";
+import { after, before, describe, it } from "node:test";
+import { fileUrl, launch } from "../lib/browser.js";
+import { SITES, htmlPages, model } from "../lib/env.js";
+import { overflowingTables, textShare } from "../lib/measure.js";
+
+const WIDTHS = [
+  { width: 1280, least: 0.5 },
+  { width: 390, least: 0.4 },
+];
+
+let browser;
+before(async () => {
+  browser = await launch();
+});
+after(async () => {
+  await browser?.close();
+});
+
+/** The built source pages of a site. */
+function sourcePages(root) {
+  return model(root).sources.map((s) => s.page);
+}
+
+/** The height of <main> with the notes beside the paragraphs taken out. */
+async function heightWithoutNotes(page) {
+  return page.evaluate(() => {
+    const notes = [...document.querySelectorAll(".cited-note")];
+    notes.forEach((n) => (n.style.display = "none"));
+    const height = document.querySelector("main").getBoundingClientRect().height;
+    notes.forEach((n) => (n.style.display = ""));
+    return height;
+  });
+}
+
+for (const { width, least } of WIDTHS) {
+  describe(`source pages at ${width} px`, () => {
+    let context;
+    before(async () => {
+      context = await browser.newContext({ viewport: { width, height: 900 } });
+    });
+    after(async () => {
+      await context?.close();
+    });
+
+    for (const site of SITES) {
+      for (const rel of sourcePages(site.root)) {
+        it(`${site.name}/${rel}: the text first, the notes beside it`, async () => {
+          const page = await context.newPage();
+          try {
+            await page.goto(fileUrl(site.root, rel));
+            const { share, text, main, blocks } = await textShare(page);
+            console.log(`${site.name}/${rel} at ${width} px: text ${Math.round(text)} px of ${Math.round(main)} px (${(share * 100).toFixed(1)} %, ${blocks} blocks)`);
+            if (site.name === "bundled") {
+              assert.ok(share >= least, `the text takes ${(share * 100).toFixed(1)} % of <main>, under ${least * 100} %`);
+            }
+            // The notes take no room of their own beside the text, and little behind markers.
+            const without = await heightWithoutNotes(page);
+            const room = main - without;
+            if (width === 1280) {
+              assert.ok(room <= 1, `the notes beside the paragraphs add ${room} px to <main>`);
+              const outside = await page.evaluate(() => {
+                const body = document.querySelector(".body").getBoundingClientRect();
+                return [...document.querySelectorAll(".cited-note")]
+                  .filter((n) => n.getBoundingClientRect().left < body.right)
+                  .map((n) => n.textContent.slice(0, 40));
+              });
+              assert.deepEqual(outside, [], "notes over the text column instead of beside it");
+            } else {
+              assert.ok(room <= 0.15 * text, `the closed notes add ${room} px to a text of ${text} px`);
+            }
+          } finally {
+            await page.close();
+          }
+        });
+      }
+    }
+
+    it("one click on a note shows every item citing the paragraph", async () => {
+      const page = await context.newPage();
+      try {
+        const site = SITES[0];
+        await page.goto(fileUrl(site.root, sourcePages(site.root)[0]));
+        const note = page.locator(".cited-note").first();
+        assert.equal(await note.locator("a").first().isVisible(), false, "closed at first");
+        await note.locator("summary").click();
+        const links = await note.locator("a").count();
+        const total = Number(await note.locator(".cited-count").textContent());
+        assert.equal(links, total, "the count in the summary is the number of links");
+        for (const link of await note.locator("a").all()) assert.ok(await link.isVisible());
+      } finally {
+        await page.close();
+      }
+    });
+
+    it("a cited paragraph opened by its address is in view and highlighted", async () => {
+      const page = await context.newPage();
+      try {
+        const site = SITES[0];
+        await page.goto(fileUrl(site.root, sourcePages(site.root)[0]) + "#p5");
+        const box = await page.locator("#p5").boundingBox();
+        assert.ok(box.y >= 0 && box.y < 900, `#p5 at y=${box.y}`);
+        const background = await page.locator("#p5").evaluate((el) => getComputedStyle(el).backgroundColor);
+        assert.notEqual(background, "rgba(0, 0, 0, 0)", "the target is highlighted");
+      } finally {
+        await page.close();
+      }
+    });
+  });
+}
+
+describe("tables at 390 px", () => {
+  let context;
+  before(async () => {
+    context = await browser.newContext({ viewport: { width: 390, height: 844 } });
+  });
+  after(async () => {
+    await context?.close();
+  });
+  for (const site of SITES) {
+    it(`${site.name}: no table wider than its box`, async () => {
+      const page = await context.newPage();
+      const wide = [];
+      try {
+        for (const rel of htmlPages(site.root)) {
+          await page.goto(fileUrl(site.root, rel));
+          for (const table of await overflowingTables(page)) wide.push(`${rel}: ${table}`);
+        }
+      } finally {
+        await page.close();
+      }
+      assert.deepEqual(wide, [], "tables that scroll sideways at 390 px");
+    });
+  }
+});
+
+describe("the header at 1280 px", () => {
+  let context;
+  before(async () => {
+    context = await browser.newContext({ viewport: { width: 1280, height: 900 } });
+  });
+  after(async () => {
+    await context?.close();
+  });
+  for (const site of SITES) {
+    it(`${site.name}: one line, the search named once, the briefing in the navigation`, async () => {
+      const page = await context.newPage();
+      try {
+        await page.goto(fileUrl(site.root, "sources/index.html"));
+        const { height, rows, words } = await page.evaluate(() => {
+          const header = document.querySelector(".site-header");
+          const parts = [header.querySelector(".brand"), ...header.querySelectorAll("nav li"), header.querySelector(".search-box")];
+          // Items of one line share their middle (the search box is taller than a link).
+          const middles = parts.map((el) => {
+            const box = el.getBoundingClientRect();
+            return box.top + box.height / 2;
+          });
+          const tops = new Set(middles.map((m) => Math.round((m - middles[0]) / 12)));
+          return { height: header.getBoundingClientRect().height, rows: tops.size, words: header.innerText };
+        });
+        assert.equal(rows, 1, `the header's parts sit on ${rows} lines`);
+        assert.ok(height <= 72, `the header is ${height} px high`);
+        const search = model(site.root).meta.language === "fr" ? "Recherche" : "Search";
+        assert.equal(words.split(search).length - 1, 1, `"${search}" in the header: ${words}`);
+        const briefing = page.locator(".site-header nav a[href$='briefing/index.html']");
+        assert.equal(await briefing.count(), 1, "the briefing is in the navigation");
+        await briefing.click();
+        await page.locator(".site-link a").click();
+        assert.ok(page.url().endsWith("/index.html") && !page.url().includes("briefing"), `back on ${page.url()}`);
+      } finally {
+        await page.close();
+      }
+    });
+  }
+});

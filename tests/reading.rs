@@ -1,0 +1,242 @@
+//! What a reader sees on the pages: table headers that say what a column holds, a
+//! description of every page for search engines and link previews, French typography,
+//! citations of one source grouped.
+
+mod common;
+
+use common::{build, copy_project, fixture, start_tags};
+
+#[test]
+fn relation_tables_name_their_columns() {
+    let site = build(&fixture("valid-en"));
+    let page = site.read("actors/index.html");
+    let table = &page[page
+        .find("<table class=\"cards\"")
+        .expect("relations table")..];
+    let head = &table[..table.find("</thead>").expect("head")];
+    let headers: Vec<&str> = head
+        .split("<th scope=\"col\">")
+        .skip(1)
+        .map(|cell| &cell[..cell.find("</th>").expect("cell")])
+        .collect();
+    assert_eq!(headers, ["From", "Relation", "To", "Sources"]);
+    let bundled = build(std::path::Path::new(env!("CARGO_MANIFEST_DIR")));
+    let page = bundled.read("actors/index.html");
+    assert!(
+        page.contains("<th scope=\"col\">De</th><th scope=\"col\">Relation</th><th scope=\"col\">Vers</th><th scope=\"col\">Sources</th>"),
+        "in French too"
+    );
+}
+
+#[test]
+fn every_page_describes_itself() {
+    let site = build(&fixture("valid-en"));
+    for (path, bytes) in site.files() {
+        if !path.to_ascii_lowercase().ends_with(".html") || path.starts_with("briefing/") {
+            continue;
+        }
+        let html = String::from_utf8(bytes).expect("utf-8");
+        let tags = start_tags(&html);
+        let meta = |attr: &str, name: &str| {
+            tags.iter()
+                .find(|t| t.name == "meta" && t.get(attr) == Some(name))
+                .and_then(|t| t.get("content"))
+                .map(str::to_string)
+        };
+        for (attr, name) in [
+            ("name", "description"),
+            ("property", "og:title"),
+            ("property", "og:description"),
+        ] {
+            let content = meta(attr, name).unwrap_or_default();
+            assert!(!content.trim().is_empty(), "{path}: no {name}");
+        }
+    }
+    let source = site.read("sources/port-concession-signed/index.html");
+    assert!(
+        source.contains("<meta name=\"description\" content=\"The Harbour Gazette, 14 March 2024. The port authority of Varna signed"),
+        "a source says where and when it appeared, then how it starts"
+    );
+    assert!(source.contains(
+        "<meta property=\"og:title\" content=\"Port concession signed with Orion Holdings\">"
+    ));
+}
+
+#[test]
+fn citations_of_one_source_are_grouped_and_sources_told_apart() {
+    let project = copy_project(&fixture("valid-en"));
+    let content = project.path().join("content");
+    let events = content.join("events/2023-2024.yaml");
+    let text = std::fs::read_to_string(&events).expect("events");
+    let text = text.replacen(
+        "  sources: [port-concession-signed#p1]\n",
+        "  sources: [port-concession-signed#p1, council-minutes#p2, port-concession-signed#p3, port-concession-signed#p5-p6]\n",
+        1,
+    );
+    std::fs::write(&events, text).expect("write events");
+    // Another outlet's article whose title starts the same way, cut at the same word.
+    std::fs::write(
+        content.join("sources/port-concession-signed-again.md"),
+        "---\ntitle: Port concession signed with Orion Holdings, a second look\npublished: 2024-03-20\noutlet: The Coast Weekly\n---\n\nThe port authority of Varna signed again.\n",
+    )
+    .expect("write source");
+    let events = content.join("events/more.yaml");
+    std::fs::write(
+        &events,
+        "- date: 2024-03-21\n  title: A second look\n  sources: [port-concession-signed-again#p1, port-concession-signed#p2]\n",
+    )
+    .expect("write events");
+    let site = build(project.path());
+    let chronology = site.read("chronology/index.html");
+    let event = &chronology[chronology.find("id=\"e-talks-december\"").expect("event")..];
+    let event = &event[..event.find("</article>").expect("end")];
+    let visible = common::decode(&strip_tags(event));
+    assert!(
+        visible.contains("Port concession signed with Orion… (The Harbour Gazette)\u{a0}§1, §3, §5–6 · Minutes of the harbour council\u{a0}§2"),
+        "one source, its paragraphs after it: {visible}"
+    );
+    assert_eq!(event.matches("class=\"cite-source\"").count(), 2, "{event}");
+    assert!(event.contains("href=\"../sources/port-concession-signed/index.html#p3\">§3</a>"));
+    let other = &chronology[chronology
+        .find("id=\"e-2024-03-21-a-second-look\"")
+        .expect("other event")..];
+    let other = common::decode(&strip_tags(
+        &other[..other.find("</article>").expect("end")],
+    ));
+    assert!(
+        other.contains("Port concession signed with Orion… (The Coast Weekly)\u{a0}§1"),
+        "{other}"
+    );
+}
+
+/// The text of some HTML, tags removed.
+fn strip_tags(html: &str) -> String {
+    let mut out = String::new();
+    let mut inside = false;
+    for c in html.chars() {
+        match c {
+            '<' => inside = true,
+            '>' => inside = false,
+            _ if !inside => out.push(c),
+            _ => {}
+        }
+    }
+    out
+}
+
+/// The visible text of every HTML page of a built site (the briefing included), with
+/// the page's path.
+fn texts(site: &common::Built) -> Vec<(String, String)> {
+    site.files()
+        .into_iter()
+        .filter(|(path, _)| path.to_ascii_lowercase().ends_with(".html"))
+        .map(|(path, bytes)| {
+            let html = String::from_utf8(bytes).expect("utf-8");
+            let body = &html[html.find("<body").unwrap_or(0)..];
+            (path, common::decode(&strip_tags(body)))
+        })
+        .collect()
+}
+
+#[test]
+fn french_pages_keep_signs_and_numbers_on_their_line() {
+    let site = build(std::path::Path::new(env!("CARGO_MANIFEST_DIR")));
+    for (path, text) in texts(&site) {
+        for sign in [" :", " ;", " !", " ?", " »", "« "] {
+            assert!(
+                !text.contains(sign),
+                "{path}: a breakable space in {sign:?}"
+            );
+        }
+    }
+    let source = site.read("sources/soldats-russes-base-101/index.html");
+    assert!(
+        source.contains("1\u{202f}000 soldats"),
+        "a number does not break"
+    );
+    let note = site.read("sources/instructeurs-russes-niamey/index.html");
+    assert!(note.contains("«\u{a0}matériel militaire de pointe\u{a0}»"));
+    let briefing = site.read("briefing/index.html");
+    assert!(briefing.contains("\u{a0}:"), "the briefing too");
+    let niger = site.read("actors/niger/index.html");
+    assert!(
+        niger.contains(">vers le 26 juillet 2023 – "),
+        "an approximate day"
+    );
+    assert!(!niger.contains(">vers 26 juillet"));
+    // Under the heading of its month, an event says its day only.
+    let chronology = site.read("chronology/index.html");
+    assert!(chronology.contains("<time datetime=\"2023-07-26\">26</time>"));
+    assert!(chronology.contains("<time datetime=\"2023-07-26\">vers le 26 – avril 2024</time>"));
+    assert!(!chronology.contains("<time datetime=\"2023-07-26\">26 juillet 2023</time>"));
+    // English pages keep their spaces as written.
+    let english = build(&fixture("valid-en"));
+    assert!(!english.read("index.html").contains('\u{202f}'));
+}
+
+#[test]
+fn a_project_replaces_the_pictures_stylesheet_like_any_asset() {
+    let project = copy_project(&fixture("valid-en"));
+    let templates = project.path().join("templates");
+    std::fs::create_dir_all(&templates).expect("templates/");
+    std::fs::write(
+        templates.join("pictures.css"),
+        ".pic { --pic-bg: #123456; }\n",
+    )
+    .expect("write");
+    let site = build(project.path());
+    assert_eq!(
+        site.read("assets/pictures.css"),
+        ".pic { --pic-bg: #123456; }\n"
+    );
+    assert!(
+        site.read("briefing/index.html")
+            .contains("--pic-bg: #123456"),
+        "the briefing inlines the project's own"
+    );
+}
+
+#[test]
+fn names_sort_as_a_reader_expects() {
+    let site = build(std::path::Path::new(env!("CARGO_MANIFEST_DIR")));
+    let roster = site.read("actors/index.html");
+    let states = &roster[roster.find("id=\"state\"").expect("states")..];
+    let states = &states[..states.find("</section>").expect("end")];
+    let names: Vec<String> = states
+        .split("<li><a href=\"")
+        .skip(1)
+        .map(|item| {
+            let label = &item[item.find('>').expect("a") + 1..];
+            label[..label.find("</a>").expect("/a")].to_string()
+        })
+        .collect();
+    assert_eq!(
+        names,
+        [
+            "Burkina Faso",
+            "États-Unis",
+            "France",
+            "Mali",
+            "Niger",
+            "Russie",
+            "Ukraine"
+        ]
+    );
+}
+
+#[test]
+fn a_profile_lists_each_paragraph_once_and_names_other_places() {
+    let site = build(&fixture("valid-en"));
+    let page = site.read("actors/orion-holdings/index.html");
+    let group = &page[page.find("<ul class=\"quotes\">").expect("quotes")..];
+    let group = &group[..group.find("</ul>").expect("end")];
+    assert_eq!(group.matches("index.html#p1\"").count(), 1, "{group}");
+    assert!(
+        group.contains("signed a concession with Orion Holdings on Thursday, according to Mohamed Bazoum and to Bazoum&#39;s office.</a> <span class=\"count\">×2</span>"),
+        "twice in the paragraph, said once with a count: {group}"
+    );
+    assert!(
+        group.contains("<span class=\"where\">table</span> Orion Holdings</a>"),
+        "a mention in a table says so: {group}"
+    );
+}
