@@ -209,10 +209,7 @@ impl Axis {
     /// The dates at whole steps inside `segment`.
     fn dates(&self, segment: &Segment) -> Vec<Date> {
         let inside = |d: &Date| d.first_day() >= segment.first && d.first_day() < segment.last;
-        let years = (1u16..=9999).filter(|&y| {
-            let year = date(y, None, None);
-            year.last_day() >= segment.first && year.first_day() < segment.last
-        });
+        let years = year_of(segment.first)..=year_of(segment.last - 1);
         let mut out = Vec::new();
         for year in years {
             match self.step {
@@ -249,6 +246,20 @@ impl Axis {
         out.retain(inside);
         out
     }
+}
+
+/// The year holding day `day` (by bisection over the years 1 to 9999).
+fn year_of(day: i64) -> u16 {
+    let (mut low, mut high) = (1u16, 9999u16);
+    while low < high {
+        let middle = low + (high - low).div_ceil(2);
+        if date(middle, None, None).first_day() <= day {
+            low = middle;
+        } else {
+            high = middle - 1;
+        }
+    }
+    low
 }
 
 fn date(year: u16, month: Option<u8>, day: Option<u8>) -> Date {
