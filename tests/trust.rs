@@ -132,7 +132,9 @@ fn the_mark_is_in_the_printed_briefing() {
         .expect("pdftotext");
     let text = String::from_utf8_lossy(&text.stdout).to_lowercase();
     let text = text.split_whitespace().collect::<Vec<_>>().join(" ");
-    assert_eq!(text.matches("single source").count(), 3, "{text}");
+    // One judgment and two events are marked; the chronology's legend explains the mark.
+    assert_eq!(text.matches("single source").count(), 4, "{text}");
+    assert!(text.contains("single source rests on a single independent source."));
     assert!(text.contains("rests on a single independent source: 2 sources cited"));
     // The source list carries each source's whole fingerprint.
     let body = "Acme takes over the terminal.\n\nA second paragraph.\n";
