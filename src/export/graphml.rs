@@ -3,6 +3,7 @@
 
 use std::fmt::Write as _;
 
+use crate::escape::xml;
 use crate::model::Dossier;
 
 /// The attributes declared in the header: (id, for, type).
@@ -16,25 +17,6 @@ const KEYS: [(&str, &str, &str); 8] = [
     ("source_count", "edge", "int"),
     ("note", "edge", "string"),
 ];
-
-/// Text for an XML attribute or element: markup escaped, and the characters XML 1.0
-/// forbids (control characters but tab and line breaks) dropped.
-fn xml(text: &str) -> String {
-    let mut out = String::with_capacity(text.len());
-    for c in text.chars() {
-        match c {
-            '&' => out.push_str("&amp;"),
-            '<' => out.push_str("&lt;"),
-            '>' => out.push_str("&gt;"),
-            '"' => out.push_str("&quot;"),
-            '\'' => out.push_str("&apos;"),
-            '\t' | '\n' | '\r' => out.push(c),
-            c if c < ' ' || c == '\u{FFFE}' || c == '\u{FFFF}' => {}
-            c => out.push(c),
-        }
-    }
-    out
-}
 
 fn data(out: &mut String, key: &str, value: &str) {
     if !value.is_empty() {
