@@ -4,7 +4,7 @@
 
 use std::collections::BTreeMap;
 
-use crate::model::{CitationText, Dossier, Source};
+use crate::model::{CitationText, Date, Dossier, Language, Source};
 
 /// A name that no actor matches.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -87,31 +87,7 @@ const COMMON: [&str; 62] = [
     "i",
 ];
 
-const CALENDAR: [&str; 33] = [
-    "janvier",
-    "février",
-    "mars",
-    "avril",
-    "mai",
-    "juin",
-    "juillet",
-    "août",
-    "septembre",
-    "octobre",
-    "novembre",
-    "décembre",
-    "january",
-    "february",
-    "march",
-    "april",
-    "may",
-    "june",
-    "july",
-    "august",
-    "september",
-    "october",
-    "november",
-    "december",
+const WEEKDAYS: [&str; 14] = [
     "lundi",
     "mardi",
     "mercredi",
@@ -120,8 +96,24 @@ const CALENDAR: [&str; 33] = [
     "samedi",
     "dimanche",
     "monday",
+    "tuesday",
+    "wednesday",
+    "thursday",
     "friday",
+    "saturday",
+    "sunday",
 ];
+
+/// Whether a word names a month or a day of the week, in French or English.
+fn is_calendar(word: &str) -> bool {
+    let word = word.to_lowercase();
+    WEEKDAYS.contains(&word.as_str())
+        || (1..=12).any(|m| {
+            [Language::Fr, Language::En]
+                .into_iter()
+                .any(|l| Date::month_name(m, l).to_lowercase() == word)
+        })
+}
 
 fn capitalised(word: &str) -> bool {
     word.chars().next().is_some_and(char::is_uppercase)
@@ -178,16 +170,13 @@ fn runs(text: &str) -> Vec<String> {
                 break;
             }
         }
-        while run.first().is_some_and(|w| {
-            COMMON.contains(&w.to_lowercase().as_str())
-                || CALENDAR.contains(&w.to_lowercase().as_str())
-        }) {
+        while run
+            .first()
+            .is_some_and(|w| COMMON.contains(&w.to_lowercase().as_str()) || is_calendar(w))
+        {
             run.remove(0);
         }
-        while run
-            .last()
-            .is_some_and(|w| CALENDAR.contains(&w.to_lowercase().as_str()))
-        {
+        while run.last().is_some_and(|w| is_calendar(w)) {
             run.pop();
         }
         let lone_at_start = run.len() == 1 && start && run[0] == word;
