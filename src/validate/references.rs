@@ -50,6 +50,22 @@ impl<'a> Resolver<'a> {
         }
     }
 
+    /// "'x' is an event, not a source", at `span`, with `hint`.
+    fn wrong_kind(
+        diagnostics: &mut Diagnostics,
+        (file, span): (&SourceFile, Span),
+        (id, found): (&str, Target),
+        wanted: &str,
+        hint: &str,
+    ) {
+        let message = format!(
+            "'{id}' is {}, not {}",
+            with_article(kind_word(found)),
+            with_article(wanted)
+        );
+        diagnostics.error(file, span, message).hint = Some(hint.into());
+    }
+
     fn unknown(
         &self,
         id: &str,
@@ -88,17 +104,9 @@ impl<'a> Resolver<'a> {
                 ..
             }) => Some((*index, actor_kind.unwrap_or(ActorKind::Other))),
             Some(entry) => {
-                diagnostics
-                    .error(
-                        file,
-                        id.span,
-                        format!(
-                            "'{}' is {}, not an actor",
-                            id.value,
-                            with_article(kind_word(entry.target))
-                        ),
-                    )
-                    .hint = Some("only actors (content/actors/) can be named here".into());
+                let hint = "only actors (content/actors/) can be named here";
+                let found = (id.value.as_str(), entry.target);
+                Self::wrong_kind(diagnostics, (file, id.span), found, "actor", hint);
                 None
             }
             None => {
@@ -121,17 +129,9 @@ impl<'a> Resolver<'a> {
                 ..
             }) => Some(*index),
             Some(entry) => {
-                diagnostics
-                    .error(
-                        file,
-                        id.span,
-                        format!(
-                            "'{}' is {}, not a source",
-                            id.value,
-                            with_article(kind_word(entry.target))
-                        ),
-                    )
-                    .hint = Some("only sources (content/sources/) can be named here".into());
+                let hint = "only sources (content/sources/) can be named here";
+                let found = (id.value.as_str(), entry.target);
+                Self::wrong_kind(diagnostics, (file, id.span), found, "source", hint);
                 None
             }
             None => {
@@ -185,8 +185,14 @@ impl<'a> Resolver<'a> {
             return None;
         };
         let Target::Source(source) = entry.target else {
-            diagnostics.error(file, span, format!("'{}' is {}, not a source", parsed.id, with_article(kind_word(entry.target)))).hint =
-                Some("citations point at sources (content/sources/); link to other things with [[id]] in Markdown".into());
+            let hint = "citations point at sources (content/sources/); link to other things with [[id]] in Markdown";
+            Self::wrong_kind(
+                diagnostics,
+                (file, span),
+                (&parsed.id, entry.target),
+                "source",
+                hint,
+            );
             return None;
         };
         if let Some((_, last)) = parsed.paragraphs
