@@ -144,16 +144,7 @@ const README: &str = include_str!("README.txt");
 
 /// The citations of a list, written as in the content (`id#p4-p6`).
 fn citation_texts(d: &Dossier, citations: &[crate::model::Citation]) -> Vec<String> {
-    citations
-        .iter()
-        .map(|c| {
-            crate::model::CitationText {
-                id: d.sources[c.source].id.clone(),
-                paragraphs: c.paragraphs,
-            }
-            .to_string()
-        })
-        .collect()
+    citations.iter().map(|c| d.citation_text(c)).collect()
 }
 
 /// Distinct sources cited by a list of citations, in first-cited order.

@@ -323,4 +323,13 @@ impl Dossier {
             Target::Event(i) => &self.events[i].id,
         }
     }
+
+    /// A citation written as in the content (`id`, `id#p4`, `id#p4-p6`).
+    pub fn citation_text(&self, citation: &Citation) -> String {
+        CitationText {
+            id: self.sources[citation.source].id.clone(),
+            paragraphs: citation.paragraphs,
+        }
+        .to_string()
+    }
 }

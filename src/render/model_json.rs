@@ -6,7 +6,7 @@ use serde::Serialize;
 
 use super::links::PagePath;
 use crate::model::{
-    ActorKind, Citation, CitationText, Confidence, Credibility, Date, Dossier, Language, Reference,
+    ActorKind, Citation, Confidence, Credibility, Date, Dossier, Language, Reference,
     ReferenceKind, Referrer, Reliability, SourceKind, Support,
 };
 
@@ -151,11 +151,7 @@ struct Cites<'a> {
 }
 
 fn citation(d: &Dossier, c: &Citation) -> String {
-    CitationText {
-        id: d.sources[c.source].id.clone(),
-        paragraphs: c.paragraphs,
-    }
-    .to_string()
+    d.citation_text(c)
 }
 
 fn referrer(d: &Dossier, r: Referrer) -> From<'_> {
