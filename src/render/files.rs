@@ -68,6 +68,9 @@ impl Site<'_> {
             add(path, SiteFile::Page(job));
         }
         add(PagePath::section("chronology"), SiteFile::Chronology);
+        for (index, period) in super::periods::periods(d).into_iter().enumerate() {
+            add(period.path, SiteFile::Page(Job::Period(index)));
+        }
         add(crate::briefing::path(), SiteFile::Briefing);
         add(PagePath::new("dossier.json"), SiteFile::Model);
         add(PagePath::asset("search-index.js"), SiteFile::SearchIndex);

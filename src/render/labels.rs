@@ -128,6 +128,12 @@ pub struct Labels {
     pub footnotes: &'static str,
     /// "since".
     pub since: &'static str,
+    /// "Previous" (page of a split list).
+    pub previous: &'static str,
+    /// "Next" (page of a split list).
+    pub next: &'static str,
+    /// "Pages" (navigation between the pages of a split list).
+    pub pages: &'static str,
     /// "until".
     pub until: &'static str,
     /// "of" (role of an actor).
@@ -213,6 +219,9 @@ const FR: Labels = Labels {
     sort: "Trier selon cette colonne",
     footnotes: "Notes",
     since: "depuis",
+    previous: "Précédent",
+    next: "Suivant",
+    pages: "Pages",
     until: "jusqu’à",
     of: "de",
     dossier_summary: "Résumé du dossier",
@@ -287,6 +296,9 @@ const EN: Labels = Labels {
     sort: "Sort by this column",
     footnotes: "Notes",
     since: "since",
+    previous: "Previous",
+    next: "Next",
+    pages: "Pages",
     until: "until",
     of: "of",
     dossier_summary: "Dossier summary",

@@ -18,6 +18,7 @@ pub mod links;
 mod markdown;
 mod model_json;
 mod pages;
+pub mod periods;
 mod pictures;
 mod search;
 pub mod templates;
@@ -292,6 +293,7 @@ fn pages_in_parallel(site: &Site<'_>, out: &Output<'_>) -> Result<(), RenderErro
     jobs.push(pages::Job::ActorsIndex);
     jobs.push(pages::Job::TagsIndex);
     jobs.extend(site.cross.tags.keys().map(|slug| pages::Job::Tag(slug)));
+    jobs.extend((0..periods::periods(site.dossier).len()).map(pages::Job::Period));
     jobs.extend([pages::Job::Search, pages::Job::NotFound]);
     jobs.par_iter().try_for_each(|job| {
         let (path, html) = pages::render(site, job, &quotes)?;

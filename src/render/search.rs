@@ -82,11 +82,12 @@ pub fn write(site: &Site<'_>, out: &mut dyn std::io::Write) -> std::io::Result<(
         events: d
             .events
             .iter()
-            .map(|e| EventEntry {
+            .enumerate()
+            .map(|(i, e)| EventEntry {
                 t: &e.title,
                 u: format!(
                     "{}#{}",
-                    PagePath::section("chronology"),
+                    super::periods::event_page(d, i),
                     event_anchor(&e.id)
                 ),
                 d: date_span(&e.date, e.end.as_ref(), e.approximate, language),

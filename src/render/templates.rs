@@ -30,6 +30,10 @@ const TEMPLATES: &[(&str, &str)] = &[
         "chronology_year.html",
         include_str!("../../templates/chronology_year.html"),
     ),
+    (
+        "chronology_period.html",
+        include_str!("../../templates/chronology_period.html"),
+    ),
     ("tags.html", include_str!("../../templates/tags.html")),
     ("tag.html", include_str!("../../templates/tag.html")),
     ("search.html", include_str!("../../templates/search.html")),

@@ -6,6 +6,7 @@ use serde::Serialize;
 
 use super::Site;
 use super::labels::{self, date_span};
+use super::periods;
 use super::links::{PagePath, event_anchor, href, target_href, to_root};
 use crate::model::{Citation, Dossier, Event, Referrer, Target};
 
@@ -135,7 +136,7 @@ impl Site<'_> {
         EventRow {
             href: href(
                 page,
-                &PagePath::section("chronology"),
+                &periods::event_page(self.dossier, index),
                 Some(&event_anchor(&event.id)),
             ),
             date: date_span(
@@ -173,7 +174,7 @@ impl Site<'_> {
             ("", &["404.html"]),
             ("sources", &["sources/index.html", "sources/_/index.html"]),
             ("actors", &["actors/index.html", "actors/_/index.html"]),
-            ("chronology", &["chronology/index.html"]),
+            ("chronology", &["chronology/index.html", "chronology/_/index.html"]),
             ("tags", &["tags/index.html", "tags/_/index.html"]),
             ("search", &["search/index.html"]),
         ];
@@ -288,7 +289,7 @@ impl Site<'_> {
         let event: &Event = &self.dossier.events[index];
         let anchor = event_anchor(&event.id);
         EventView {
-            href: href(page, &PagePath::section("chronology"), Some(&anchor)),
+            href: href(page, &periods::event_page(self.dossier, index), Some(&anchor)),
             anchor,
             date: date_span(
                 &event.date,

@@ -27,6 +27,8 @@ pub enum Job<'a> {
     TagsIndex,
     /// `tags/SLUG/index.html`.
     Tag(&'a str),
+    /// `chronology/PERIOD/index.html`, by index in `periods::periods`.
+    Period(usize),
     /// `search/index.html`.
     Search,
     /// `404.html`.
@@ -46,6 +48,7 @@ pub fn render(
         Job::Actor(index) => actors::actor(site, index, quotes),
         Job::TagsIndex => tags::index(site),
         Job::Tag(slug) => tags::tag(site, slug),
+        Job::Period(index) => chronology::period(site, index),
         Job::Search => tags::search(site),
         Job::NotFound => tags::not_found(site),
     }

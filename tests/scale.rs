@@ -1,0 +1,95 @@
+//! A dossier too long for one page: the chronology split by period, the long lists in
+//! pages, every link (to an event, to a page of a list) still landing where it should.
+
+mod common;
+
+use std::fmt::Write as _;
+use std::path::Path;
+
+use common::{broken_links, build};
+
+/// Writes a project with `sources` sources and these events: `(date, how many)`.
+fn long_project(dir: &Path, sources: usize, events: &[(&str, usize)]) {
+    let content = dir.join("content");
+    for sub in ["sources", "actors", "events"] {
+        std::fs::create_dir_all(content.join(sub)).expect("mkdir");
+    }
+    std::fs::write(
+        content.join("dossier.yaml"),
+        "title: Long dossier\nlanguage: en\n",
+    )
+    .expect("write");
+    std::fs::write(
+        content.join("actors/harbour.yaml"),
+        "name: Harbour Authority\nkind: organization\n",
+    )
+    .expect("write");
+    for n in 0..sources {
+        let year = 2015 + n % 8;
+        let month = 1 + n % 12;
+        let text = format!(
+            "---\ntitle: Report {n}\npublished: {year}-{month:02}\ntags: [t{}]\n---\n\nThe Harbour Authority met. See [[e-2022-03-05-0]] and [[e-2022-03-05-99]].\n",
+            n % 3
+        );
+        std::fs::write(content.join(format!("sources/s-{n:05}.md")), text).expect("write");
+    }
+    let mut yaml = String::new();
+    for (date, count) in events {
+        for i in 0..*count {
+            let _ = writeln!(
+                yaml,
+                "- id: e-{date}-{i}\n  date: {date}\n  title: Meeting {i} of {date}\n  actors: [harbour]\n  sources: [s-00000#p1]\n  tags: [t1]"
+            );
+        }
+    }
+    std::fs::write(content.join("events/all.yaml"), yaml).expect("write");
+}
+
+#[test]
+fn a_long_chronology_is_split_by_period_and_every_event_link_lands() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    long_project(
+        dir.path(),
+        3,
+        &[
+            ("2021-05-02", 100),
+            ("2022", 20),
+            ("2022-03", 10),
+            ("2022-03-05", 300),
+            ("2022-04-01", 5),
+        ],
+    );
+    let site = build(dir.path());
+    // A year that fits on a page has one; a longer one a page per month, and a month
+    // longer than a page is cut in parts.
+    for page in [
+        "chronology/2021/index.html",
+        "chronology/2022/index.html",
+        "chronology/2022-03/index.html",
+        "chronology/2022-03-p2/index.html",
+        "chronology/2022-04/index.html",
+    ] {
+        assert!(site.out.join(page).is_file(), "{page} missing");
+    }
+    let overview = site.read("chronology/index.html");
+    assert!(!overview.contains("id=\"e-"), "the overview lists periods, not events");
+    assert!(overview.contains("href=\"2022-03-p2/index.html\""));
+    assert!(overview.contains("March 2022 (2/2)"));
+    // The year-only events of a split year are on the year's page.
+    assert!(site.read("chronology/2022/index.html").contains("id=\"e-e-2022-0\""));
+    // A wiki-link to an event goes to the page that holds it.
+    let source = site.read("sources/s-00001/index.html");
+    assert!(source.contains("href=\"../../chronology/2022-03/index.html#e-e-2022-03-05-0\""));
+    assert!(source.contains("href=\"../../chronology/2022-03-p2/index.html#e-e-2022-03-05-99\""));
+    let problems = broken_links(&site.out);
+    assert!(problems.is_empty(), "{}", problems.join("\n"));
+}
+
+#[test]
+fn a_short_chronology_stays_on_one_page() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    long_project(dir.path(), 2, &[("2022-03-05", 100)]);
+    let site = build(dir.path());
+    assert!(!site.out.join("chronology/2022/index.html").exists());
+    assert!(site.read("chronology/index.html").contains("id=\"e-e-2022-03-05-0\""));
+}
