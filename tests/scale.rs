@@ -72,11 +72,17 @@ fn a_long_chronology_is_split_by_period_and_every_event_link_lands() {
         assert!(site.out.join(page).is_file(), "{page} missing");
     }
     let overview = site.read("chronology/index.html");
-    assert!(!overview.contains("id=\"e-"), "the overview lists periods, not events");
+    assert!(
+        !overview.contains("id=\"e-"),
+        "the overview lists periods, not events"
+    );
     assert!(overview.contains("href=\"2022-03-p2/index.html\""));
     assert!(overview.contains("March 2022 (2/2)"));
     // The year-only events of a split year are on the year's page.
-    assert!(site.read("chronology/2022/index.html").contains("id=\"e-e-2022-0\""));
+    assert!(
+        site.read("chronology/2022/index.html")
+            .contains("id=\"e-e-2022-0\"")
+    );
     // A wiki-link to an event goes to the page that holds it.
     let source = site.read("sources/s-00001/index.html");
     assert!(source.contains("href=\"../../chronology/2022-03/index.html#e-e-2022-03-05-0\""));
@@ -91,5 +97,54 @@ fn a_short_chronology_stays_on_one_page() {
     long_project(dir.path(), 2, &[("2022-03-05", 100)]);
     let site = build(dir.path());
     assert!(!site.out.join("chronology/2022/index.html").exists());
-    assert!(site.read("chronology/index.html").contains("id=\"e-e-2022-03-05-0\""));
+    assert!(
+        site.read("chronology/index.html")
+            .contains("id=\"e-e-2022-03-05-0\"")
+    );
+}
+
+#[test]
+fn a_large_honest_events_file_is_read_whole() {
+    // 20,000 events in one file: about 340,000 YAML values, more than a fixed budget of
+    // 250,000 allowed.
+    let dir = tempfile::tempdir().expect("temp dir");
+    long_project(dir.path(), 1, &[("2022-03-05", 20_000)]);
+    std::fs::write(
+        dir.path().join("content/sources/s-00000.md"),
+        "---\ntitle: Report\npublished: 2022\n---\n\nThe Harbour Authority met.\n",
+    )
+    .expect("write");
+    let (dossier, diagnostics) = dossier::check(dir.path());
+    let text = diagnostics.render(false);
+    assert!(!text.contains("invalid YAML"), "{text}");
+    assert_eq!(dossier.map(|d| d.events.len()), Some(20_000), "{text}");
+}
+
+#[test]
+fn an_alias_bomb_is_refused_saying_which_limit_and_why() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    long_project(dir.path(), 1, &[]);
+    std::fs::write(
+        dir.path().join("content/sources/s-00000.md"),
+        "---\ntitle: Report\npublished: 2022\n---\n\nThe Harbour Authority met.\n",
+    )
+    .expect("write");
+    let mut bomb = String::from("- &a0 [lol, lol, lol, lol, lol, lol, lol, lol, lol, lol]\n");
+    for level in 1..9 {
+        let refs = vec![format!("*a{}", level - 1); 10].join(", ");
+        let _ = writeln!(bomb, "- &a{level} [{refs}]");
+    }
+    std::fs::write(dir.path().join("content/events/all.yaml"), bomb).expect("write");
+    let (dossier, diagnostics) = dossier::check(dir.path());
+    let text = diagnostics.render(false);
+    assert!(dossier.is_none());
+    assert!(text.contains("content/events/all.yaml:"), "{text}");
+    assert!(
+        text.contains("more values than it could hold without aliases"),
+        "{text}"
+    );
+    assert!(
+        text.contains("hint: aliases (`*name`) may repeat"),
+        "{text}"
+    );
 }

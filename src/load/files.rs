@@ -306,7 +306,10 @@ fn parse_yaml<'t>(
             let span = error.span.unwrap_or(Span::new(offset, 0));
             diagnostics
                 .error(file, span, format!("invalid YAML: {}", error.message))
-                .hint = Some("check the indentation and quoting around this place".into());
+                .hint =
+                Some(error.hint.unwrap_or_else(|| {
+                    "check the indentation and quoting around this place".into()
+                }));
             None
         }
     }

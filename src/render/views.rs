@@ -6,8 +6,8 @@ use serde::Serialize;
 
 use super::Site;
 use super::labels::{self, date_span};
-use super::periods;
 use super::links::{PagePath, event_anchor, href, target_href, to_root};
+use super::periods;
 use crate::model::{Citation, Dossier, Event, Referrer, Target};
 
 /// The rendered header and footer of pages, by section and depth.
@@ -174,7 +174,10 @@ impl Site<'_> {
             ("", &["404.html"]),
             ("sources", &["sources/index.html", "sources/_/index.html"]),
             ("actors", &["actors/index.html", "actors/_/index.html"]),
-            ("chronology", &["chronology/index.html", "chronology/_/index.html"]),
+            (
+                "chronology",
+                &["chronology/index.html", "chronology/_/index.html"],
+            ),
             ("tags", &["tags/index.html", "tags/_/index.html"]),
             ("search", &["search/index.html"]),
         ];
@@ -289,7 +292,11 @@ impl Site<'_> {
         let event: &Event = &self.dossier.events[index];
         let anchor = event_anchor(&event.id);
         EventView {
-            href: href(page, &periods::event_page(self.dossier, index), Some(&anchor)),
+            href: href(
+                page,
+                &periods::event_page(self.dossier, index),
+                Some(&anchor),
+            ),
             anchor,
             date: date_span(
                 &event.date,

@@ -289,7 +289,10 @@ fn overview(site: &Site<'_>, page: &PagePath, periods: &[Period]) -> Vec<Overvie
             title: None,
         };
         let count = period.events.len();
-        if years.last().is_none_or(|y| y.year.label != period.year.to_string()) {
+        if years
+            .last()
+            .is_none_or(|y| y.year.label != period.year.to_string())
+        {
             years.push(OverviewYear {
                 year: Link {
                     href: link.href.clone(),
