@@ -17,23 +17,31 @@ use dossier::diagnostics::Diagnostics;
 
 /// mimalloc: the build allocates many small strings from two threads at once, where
 /// glibc's allocator spent a quarter of the time.
+/// How many warnings of one kind are printed without `--verbose`.
+const WARNINGS_SHOWN: usize = 5;
+
 #[global_allocator]
 static ALLOCATOR: mimalloc::MiMalloc = mimalloc::MiMalloc;
 
 fn main() -> ExitCode {
     let cli = Cli::parse();
+    let shown = if cli.verbose {
+        None
+    } else {
+        Some(WARNINGS_SHOWN)
+    };
     let result = match cli.command {
         Command::Check(args) => {
             let (dossier, diagnostics) = dossier::check(&args.project.root);
             if let (true, Some(dossier)) = (args.mentions, &dossier) {
                 print!("{}", dossier::mentions::listing(dossier));
             }
-            Ok(report(&diagnostics, args.strict))
+            Ok(report(&diagnostics, args.strict, shown))
         }
-        Command::Build(args) => Ok(build(&args)),
+        Command::Build(args) => Ok(build(&args, shown)),
         Command::Serve(args) => serve(&args),
         Command::Init(args) => init(&args),
-        Command::Briefing(args) => Ok(briefing(args)),
+        Command::Briefing(args) => Ok(briefing(args, shown)),
     };
     result.unwrap_or_else(|error| {
         eprintln!("error: {error:#}");
@@ -42,7 +50,7 @@ fn main() -> ExitCode {
 }
 
 /// `dossier briefing`: diagnostics as `check` prints them, then what was written.
-fn briefing(args: BriefingArgs) -> ExitCode {
+fn briefing(args: BriefingArgs, shown: Option<usize>) -> ExitCode {
     let options = dossier::briefing::BriefingOptions {
         html: args.out,
         pdf: args.pdf,
@@ -52,7 +60,7 @@ fn briefing(args: BriefingArgs) -> ExitCode {
         strict: args.strict,
     };
     let (result, diagnostics) = dossier::briefing::run(&args.project.root, &options);
-    let status = report(&diagnostics, args.strict);
+    let status = report(&diagnostics, args.strict, shown);
     match result {
         Ok(written) => {
             if let Some((path, bytes)) = written.html {
@@ -82,7 +90,7 @@ fn briefing(args: BriefingArgs) -> ExitCode {
 }
 
 /// `dossier build`: diagnostics as `check` prints them, then the build's outcome.
-fn build(args: &BuildArgs) -> ExitCode {
+fn build(args: &BuildArgs, shown: Option<usize>) -> ExitCode {
     let root = &args.project.root;
     let out = args.out.clone().unwrap_or_else(|| root.join("public"));
     let options = dossier::BuildOptions {
@@ -92,7 +100,7 @@ fn build(args: &BuildArgs) -> ExitCode {
     };
     let started = Instant::now();
     let (result, diagnostics) = dossier::build(root, &out, options);
-    let exit = report(&diagnostics, args.strict);
+    let exit = report(&diagnostics, args.strict, shown);
     match result {
         Ok(built) => {
             eprintln!(
@@ -123,10 +131,11 @@ fn mebibytes(bytes: u64) -> f64 {
     bytes as f64 / 1_048_576.0
 }
 
-/// Prints the diagnostics to stderr and turns them into the exit status.
-fn report(diagnostics: &Diagnostics, strict: bool) -> ExitCode {
+/// Prints the diagnostics to stderr (at most `shown` warnings of a kind, `None`: all)
+/// and turns them into the exit status.
+fn report(diagnostics: &Diagnostics, strict: bool, shown: Option<usize>) -> ExitCode {
     let mut stderr = std::io::stderr().lock();
-    let _ = stderr.write_all(diagnostics.render(color()).as_bytes());
+    let _ = stderr.write_all(diagnostics.render_some(color(), shown).as_bytes());
     if diagnostics.failed(strict) {
         ExitCode::FAILURE
     } else {

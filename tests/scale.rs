@@ -148,3 +148,41 @@ fn an_alias_bomb_is_refused_saying_which_limit_and_why() {
         "{text}"
     );
 }
+
+#[test]
+fn many_warnings_of_one_kind_are_counted_not_all_printed() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    long_project(dir.path(), 1, &[]);
+    std::fs::write(
+        dir.path().join("content/sources/s-00000.md"),
+        "---\ntitle: Report\npublished: 2022\n---\n\nThe Harbour Authority met.\n",
+    )
+    .expect("write");
+    let mut events = String::new();
+    for i in 0..12 {
+        let _ = writeln!(
+            events,
+            "- id: bare-{i:02}\n  date: 2022-01-{:02}\n  title: Bare {i}",
+            i + 1
+        );
+    }
+    std::fs::write(dir.path().join("content/events/all.yaml"), events).expect("write");
+    let root = dir.path().to_str().expect("utf-8 path");
+    let quiet = common::dossier(&["check", "--root", root]);
+    let text = String::from_utf8_lossy(&quiet.stderr);
+    assert!(quiet.status.success(), "{text}");
+    assert_eq!(text.matches("cites no source").count(), 5 + 1, "{text}");
+    assert!(
+        text.contains("7 more warnings not shown (--verbose shows them all)"),
+        "{text}"
+    );
+    assert!(
+        text.contains("     12  the event '…' cites no source"),
+        "{text}"
+    );
+    assert!(text.ends_with("0 errors, 12 warnings\n"), "{text}");
+    let verbose = common::dossier(&["check", "--verbose", "--root", root]);
+    let text = String::from_utf8_lossy(&verbose.stderr);
+    assert_eq!(text.matches("cites no source").count(), 12, "{text}");
+    assert!(!text.contains("not shown"), "{text}");
+}
