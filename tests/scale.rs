@@ -50,7 +50,7 @@ fn a_long_chronology_is_split_by_period_and_every_event_link_lands() {
     let dir = tempfile::tempdir().expect("temp dir");
     long_project(
         dir.path(),
-        3,
+        600,
         &[
             ("2021-05-02", 100),
             ("2022", 20),
@@ -87,6 +87,18 @@ fn a_long_chronology_is_split_by_period_and_every_event_link_lands() {
     let source = site.read("sources/s-00001/index.html");
     assert!(source.contains("href=\"../../chronology/2022-03/index.html#e-e-2022-03-05-0\""));
     assert!(source.contains("href=\"../../chronology/2022-03-p2/index.html#e-e-2022-03-05-99\""));
+    // 600 sources: the list in two pages; the tag `t1` on 200 sources and 435 events too.
+    let second = site.read("sources/index-2.html");
+    assert!(second.contains("href=\"s-00599/index.html\""), "{second}");
+    assert!(second.contains("<a href=\"index.html\">1</a>"));
+    assert!(second.contains("aria-current=\"page\">2</a>"));
+    assert!(!site.read("sources/index.html").contains("s-00599/"));
+    let tag = site.read("tags/t1/index-2.html");
+    assert!(
+        tag.contains("#e-e-2022-04-01-4\""),
+        "the last event is on the last page"
+    );
+    assert!(!site.out.join("tags/t1/index-3.html").exists());
     let problems = broken_links(&site.out);
     assert!(problems.is_empty(), "{}", problems.join("\n"));
 }

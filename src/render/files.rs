@@ -9,7 +9,7 @@ use rayon::prelude::*;
 
 use super::links::PagePath;
 use super::pages::{self, Job};
-use super::{RenderError, Site, feeds, highlight, model_json, search};
+use super::{RenderError, Site, feeds, highlight, model_json, pager, search};
 
 /// One file of the site, not rendered yet.
 #[derive(Debug, Clone)]
@@ -53,12 +53,19 @@ impl Site<'_> {
                 SiteFile::Page(Job::Actor(index)),
             );
         }
-        for slug in self.cross.tags.keys() {
-            add(PagePath::tag(slug), SiteFile::Page(Job::Tag(slug)));
+        for (slug, tagged) in &self.cross.tags {
+            let count = pager::page_count(tagged.len(), pager::TAGGED_PER_PAGE);
+            for number in 1..=count {
+                let path = pager::page_path(&PagePath::tag(slug), number);
+                add(path, SiteFile::Page(Job::Tag(slug, number)));
+            }
+        }
+        for number in 1..=self.sources_pages() {
+            let path = pager::page_path(&PagePath::section("sources"), number);
+            add(path, SiteFile::Page(Job::SourcesIndex(number)));
         }
         let sections = [
             (PagePath::home(), Job::Home),
-            (PagePath::section("sources"), Job::SourcesIndex),
             (PagePath::section("actors"), Job::ActorsIndex),
             (PagePath::section("tags"), Job::TagsIndex),
             (PagePath::section("search"), Job::Search),

@@ -17,6 +17,7 @@ pub mod labels;
 pub mod links;
 mod markdown;
 mod model_json;
+mod pager;
 mod pages;
 pub mod periods;
 mod pictures;
@@ -137,6 +138,13 @@ impl<'a> Site<'a> {
     }
 }
 
+impl Site<'_> {
+    /// How many pages the list of sources takes.
+    pub fn sources_pages(&self) -> usize {
+        pager::page_count(self.dossier.sources.len(), pager::SOURCES_PER_PAGE)
+    }
+}
+
 /// Counts what goes to the sink and reports progress.
 struct Output<'s> {
     sink: &'s dyn Sink,
@@ -184,7 +192,12 @@ pub fn page_count(dossier: &Dossier) -> usize {
         tags.dedup();
         tags.len()
     };
-    dossier.sources.len() + dossier.actors.len() + cross_tags + 9
+    dossier.sources.len()
+        + dossier.actors.len()
+        + cross_tags
+        + periods::periods(dossier).len()
+        + pager::page_count(dossier.sources.len(), pager::SOURCES_PER_PAGE)
+        + 8
 }
 
 /// Renders the site of `dossier` (whose project is at `root`, for templates and
@@ -288,11 +301,15 @@ fn pages_in_parallel(site: &Site<'_>, out: &Output<'_>) -> Result<(), RenderErro
         })
         .collect::<Result<_, RenderError>>()?;
     let quotes: Vec<String> = per_source.into_iter().flatten().collect();
-    let mut jobs = vec![pages::Job::SourcesIndex, pages::Job::Home];
+    let mut jobs = vec![pages::Job::Home];
+    jobs.extend((1..=site.sources_pages()).map(pages::Job::SourcesIndex));
     jobs.extend((0..site.dossier.actors.len()).map(pages::Job::Actor));
     jobs.push(pages::Job::ActorsIndex);
     jobs.push(pages::Job::TagsIndex);
-    jobs.extend(site.cross.tags.keys().map(|slug| pages::Job::Tag(slug)));
+    for (slug, tagged) in &site.cross.tags {
+        let count = pager::page_count(tagged.len(), pager::TAGGED_PER_PAGE);
+        jobs.extend((1..=count).map(|number| pages::Job::Tag(slug, number)));
+    }
     jobs.extend((0..periods::periods(site.dossier).len()).map(pages::Job::Period));
     jobs.extend([pages::Job::Search, pages::Job::NotFound]);
     jobs.par_iter().try_for_each(|job| {
