@@ -251,7 +251,7 @@ impl Diagnostics {
             chars: Chars::ascii(),
             ..Config::default()
         };
-        let mut kinds: std::collections::BTreeMap<String, usize> = Default::default();
+        let mut kinds = std::collections::BTreeMap::<String, usize>::new();
         for diagnostic in self.sorted() {
             let shown = if diagnostic.severity == Severity::Warning {
                 let seen = kinds.entry(kind_of(&diagnostic.message)).or_default();
@@ -316,7 +316,8 @@ fn kinds_summary(kinds: &std::collections::BTreeMap<String, usize>, limit: usize
     let mut by_count: Vec<(&String, &usize)> = kinds.iter().collect();
     by_count.sort_by(|a, b| b.1.cmp(a.1).then(a.0.cmp(b.0)));
     for (kind, count) in by_count {
-        out.push_str(&format!("  {count:>7}  {kind}\n"));
+        use std::fmt::Write as _;
+        let _ = writeln!(out, "  {count:>7}  {kind}");
     }
     out
 }

@@ -24,8 +24,12 @@ pub enum SiteFile<'s> {
     Briefing,
     /// `dossier.json`.
     Model,
-    /// `assets/search-index.js`.
+    /// `assets/search-index.js`: how the search index is cut.
     SearchIndex,
+    /// `assets/search/t-N.js`: a shard of the search index's words.
+    SearchTerms(usize),
+    /// `assets/search/d-N.js`: a block of the search index's documents.
+    SearchDocs(usize),
     /// `atom.xml` for a site published at this address.
     Atom(&'s str),
     /// `sitemap.xml` for a site published at this address.
@@ -81,6 +85,19 @@ impl Site<'_> {
         add(crate::briefing::path(), SiteFile::Briefing);
         add(PagePath::new("dossier.json"), SiteFile::Model);
         add(PagePath::asset("search-index.js"), SiteFile::SearchIndex);
+        let layout = search::Layout::new(d);
+        for index in 0..layout.shards {
+            add(
+                search::Layout::shard_path(index),
+                SiteFile::SearchTerms(index),
+            );
+        }
+        for index in 0..layout.blocks.len() {
+            add(
+                search::Layout::block_path(index),
+                SiteFile::SearchDocs(index),
+            );
+        }
         for (name, bytes) in self.templates.assets() {
             add(PagePath::asset(name), SiteFile::Bytes(Cow::Borrowed(bytes)));
         }
@@ -144,7 +161,20 @@ impl Site<'_> {
             }
             SiteFile::SearchIndex => {
                 let mut out = Vec::new();
-                search::write(self, &mut out).map_err(io)?;
+                search::write_manifest(&search::Layout::new(self.dossier), &mut out).map_err(io)?;
+                out
+            }
+            SiteFile::SearchTerms(index) => {
+                let layout = search::Layout::new(self.dossier);
+                let shards = search::shards(self, &layout, Some(*index));
+                let mut out = Vec::new();
+                search::write_shard(&shards, *index, &mut out).map_err(io)?;
+                out
+            }
+            SiteFile::SearchDocs(index) => {
+                let layout = search::Layout::new(self.dossier);
+                let mut out = Vec::new();
+                search::write_block(self, &layout, *index, &mut out).map_err(io)?;
                 out
             }
             SiteFile::Atom(base) => feeds::atom(self, base).into_bytes(),

@@ -234,13 +234,7 @@ pub fn render(
                 model_json::write(dossier, w)
             }));
         });
-        scope.spawn(|_| {
-            keep(
-                out.write_with(&PagePath::asset("search-index.js"), &mut |w| {
-                    search::write(&site, w)
-                }),
-            );
-        });
+        scope.spawn(|_| keep(write_search(&site, &out)));
         scope.spawn(|_| {
             keep(
                 pages::chronology(&site)
@@ -287,6 +281,27 @@ pub fn render(
         pages: out.pages.load(Ordering::Relaxed),
         files: out.files.load(Ordering::Relaxed),
         bytes: out.bytes.load(Ordering::Relaxed),
+    })
+}
+
+/// The search index: how it is cut, the blocks of documents, the shards of words.
+fn write_search(site: &Site<'_>, out: &Output<'_>) -> Result<(), RenderError> {
+    let layout = search::Layout::new(site.dossier);
+    out.write_with(&PagePath::asset("search-index.js"), &mut |w| {
+        search::write_manifest(&layout, w)
+    })?;
+    (0..layout.blocks.len())
+        .into_par_iter()
+        .try_for_each(|index| {
+            out.write_with(&search::Layout::block_path(index), &mut |w| {
+                search::write_block(site, &layout, index, w)
+            })
+        })?;
+    let shards = search::shards(site, &layout, None);
+    (0..layout.shards).into_par_iter().try_for_each(|index| {
+        out.write_with(&search::Layout::shard_path(index), &mut |w| {
+            search::write_shard(&shards, index, w)
+        })
     })
 }
 

@@ -23,11 +23,28 @@ pub struct Period {
     pub events: Range<usize>,
     /// The year.
     pub year: u16,
-    /// `None` for a whole year; `Some(None)` for the events dated to the year only,
-    /// `Some(Some(m))` for month `m`, in a year shown month by month.
-    pub month: Option<Option<u8>>,
+    /// What part of the year it shows.
+    pub stretch: Stretch,
     /// Part number (1-based) and number of parts, for a month cut in parts.
     pub part: (usize, usize),
+}
+
+/// What part of a year a page of the chronology shows.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Stretch {
+    /// The whole year.
+    Year,
+    /// The events dated to the year only, in a year shown month by month.
+    YearOnly,
+    /// One month, in a year shown month by month.
+    Month(u8),
+}
+
+impl Stretch {
+    /// The stretch of a month key (`None`: the year only).
+    fn of_month(month: Option<u8>) -> Self {
+        month.map_or(Self::YearOnly, Self::Month)
+    }
 }
 
 /// The key an event is grouped by in a year shown month by month.
@@ -56,13 +73,14 @@ pub fn split(dossier: &Dossier) -> bool {
 }
 
 /// The path of a period page.
-fn period_path(year: u16, month: Option<Option<u8>>, part: usize) -> PagePath {
+fn period_path(year: u16, stretch: Stretch, part: usize) -> PagePath {
+    use std::fmt::Write as _;
     let mut name = year.to_string();
-    if let Some(Some(m)) = month {
-        name.push_str(&format!("-{m:02}"));
+    if let Stretch::Month(m) = stretch {
+        let _ = write!(name, "-{m:02}");
     }
     if part > 1 {
-        name.push_str(&format!("-p{part}"));
+        let _ = write!(name, "-p{part}");
     }
     PagePath::new(format!("chronology/{name}/index.html"))
 }
@@ -74,12 +92,12 @@ pub fn event_page(dossier: &Dossier, index: usize) -> PagePath {
     }
     let year = dossier.events[index].date.year;
     if year_range(dossier, year).len() <= PER_PAGE {
-        return period_path(year, None, 1);
+        return period_path(year, Stretch::Year, 1);
     }
     let key = month_key(dossier, index);
     let group = month_range(dossier, key);
     let part = (index - group.start) / PER_PAGE + 1;
-    period_path(year, Some(key.1), part)
+    period_path(year, Stretch::of_month(key.1), part)
 }
 
 /// Every period page, in date order (empty when the chronology is one page).
@@ -95,10 +113,10 @@ pub fn periods(dossier: &Dossier) -> Vec<Period> {
         let range = year_range(dossier, year);
         if range.len() <= PER_PAGE {
             out.push(Period {
-                path: period_path(year, None, 1),
+                path: period_path(year, Stretch::Year, 1),
                 events: range.clone(),
                 year,
-                month: None,
+                stretch: Stretch::Year,
                 part: (1, 1),
             });
         } else {
@@ -119,10 +137,10 @@ fn push_months(dossier: &Dossier, year: Range<usize>, out: &mut Vec<Period>) {
         for part in 1..=parts {
             let from = group.start + (part - 1) * PER_PAGE;
             out.push(Period {
-                path: period_path(key.0, Some(key.1), part),
+                path: period_path(key.0, Stretch::of_month(key.1), part),
                 events: from..(from + PER_PAGE).min(group.end),
                 year: key.0,
-                month: Some(key.1),
+                stretch: Stretch::of_month(key.1),
                 part: (part, parts),
             });
         }

@@ -14,7 +14,7 @@ use crate::model::{Date, Language};
 use crate::pictures::Lanes;
 use crate::render::fragments;
 use crate::render::links::{PagePath, href};
-use crate::render::periods::{self, Period};
+use crate::render::periods::{self, Period, Stretch};
 use crate::render::pictures::PagePictures;
 use crate::render::views::{Chrome, Link};
 use crate::render::{RenderError, Site};
@@ -250,13 +250,14 @@ pub struct OverviewPage {
 /// The label of a period page: `2023`, `juillet 2023`, `juillet 2023 (2/3)`, and for the
 /// events dated to the year only, "Dans l’année 2023".
 fn period_label(site: &Site<'_>, period: &Period) -> String {
-    let mut label = match period.month {
-        None => period.year.to_string(),
-        Some(None) => format!("{} {}", site.labels.during_year, period.year),
-        Some(Some(m)) => month_heading(period.year, m, site.language),
+    let mut label = match period.stretch {
+        Stretch::Year => period.year.to_string(),
+        Stretch::YearOnly => format!("{} {}", site.labels.during_year, period.year),
+        Stretch::Month(m) => month_heading(period.year, m, site.language),
     };
     if period.part.1 > 1 {
-        label.push_str(&format!(" ({}/{})", period.part.0, period.part.1));
+        use std::fmt::Write as _;
+        let _ = write!(label, " ({}/{})", period.part.0, period.part.1);
     }
     label
 }
@@ -306,7 +307,7 @@ fn overview(site: &Site<'_>, page: &PagePath, periods: &[Period]) -> Vec<Overvie
         }
         if let (Some(year), Some(total)) = (years.last_mut(), totals.last_mut()) {
             *total += count;
-            if period.month.is_some() {
+            if period.stretch != Stretch::Year {
                 year.pages.push(OverviewPage {
                     link,
                     count: site.count(count),
