@@ -238,14 +238,17 @@ impl Diagnostics {
     /// Renders every diagnostic as rustc does, with the summary line last.
     /// `strict` counts warnings as errors in the summary's wording.
     pub fn render(&self, color: bool) -> String {
-        self.render_some(color, None)
+        let mut out = self.render_listing(color, None);
+        out.push_str(&self.summary());
+        out.push('\n');
+        out
     }
 
-    /// Renders the diagnostics as [`Diagnostics::render`] does, but at most `per_kind`
-    /// warnings of each kind (the same message but for the names quoted in it): then
-    /// how many more there are, and the counts by kind before the summary. Errors are
-    /// all shown. `None` shows everything.
-    pub fn render_some(&self, color: bool, per_kind: Option<usize>) -> String {
+    /// Every diagnostic, sorted, as [`Diagnostics::render`] prints them, without the
+    /// closing summary line; at most `per_kind` warnings of each kind (the same message
+    /// but for the names quoted in it), then how many more there are and the counts by
+    /// kind. Errors are all shown. `None` shows everything.
+    pub fn render_listing(&self, color: bool, per_kind: Option<usize>) -> String {
         let mut out = Vec::new();
         let config = Config {
             chars: Chars::ascii(),
@@ -267,8 +270,6 @@ impl Diagnostics {
         if let Some(limit) = per_kind {
             out.extend_from_slice(kinds_summary(&kinds, limit).as_bytes());
         }
-        out.extend_from_slice(self.summary().as_bytes());
-        out.push(b'\n');
         String::from_utf8_lossy(&out).into_owned()
     }
 

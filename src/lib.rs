@@ -1,23 +1,43 @@
 //! `dossier` turns a folder of sources (kept verbatim) and hand-written YAML metadata into
 //! a cross-linked static site: load → validate → render → write.
 
-pub mod body;
 pub mod briefing;
 pub mod diagnostics;
+pub mod escape;
 pub mod init;
+pub mod labels;
+pub mod link_safety;
 pub mod load;
 pub mod mentions;
 pub mod model;
 pub mod paragraphs;
 pub mod pictures;
 pub mod render;
+pub mod scan;
 pub mod serve;
 pub mod sync;
-pub mod urls;
 pub mod validate;
 pub mod write;
 
 use std::path::Path;
+
+/// The name of the package on crates.io (`cargo install PACKAGE`); the command it
+/// installs is `dossier`.
+pub const PACKAGE: &str = env!("CARGO_PKG_NAME");
+
+/// The version of this build.
+pub const VERSION: &str = env!("CARGO_PKG_VERSION");
+
+/// The reference of the content format (`docs/FORMAT.md`), printed by `dossier format`.
+pub const FORMAT_REFERENCE: &str = include_str!("../docs/FORMAT.md");
+
+/// What `dossier --version` prints after the command's name.
+pub const VERSION_LINE: &str = concat!(
+    env!("CARGO_PKG_VERSION"),
+    " (",
+    env!("CARGO_PKG_NAME"),
+    " on crates.io)"
+);
 
 use diagnostics::Diagnostics;
 use model::Dossier;

@@ -1,18 +1,21 @@
 //! The `dossier` command: parse arguments, run the pipeline, print diagnostics, exit.
 
 mod cli;
-mod terminal;
 
 use std::io::{IsTerminal, Write};
+use std::path::Path;
 use std::process::ExitCode;
 use std::sync::Arc;
 use std::sync::mpsc::channel;
 use std::time::Instant;
 
 use anyhow::Context;
-use clap::Parser;
 
-use cli::{BriefingArgs, BuildArgs, Cli, Command, InitArgs, ServeArgs};
+use cli::terminal;
+use cli::{
+    BriefingArgs, BuildArgs, CheckArgs, Cli, ColorChoice, Command, GlobalArgs, InitArgs, Lang,
+    ServeArgs, TemplatesArgs,
+};
 use dossier::diagnostics::Diagnostics;
 
 /// mimalloc: the build allocates many small strings from two threads at once, where
@@ -24,24 +27,20 @@ const WARNINGS_SHOWN: usize = 5;
 static ALLOCATOR: mimalloc::MiMalloc = mimalloc::MiMalloc;
 
 fn main() -> ExitCode {
-    let cli = Cli::parse();
-    let shown = if cli.verbose {
-        None
-    } else {
-        Some(WARNINGS_SHOWN)
-    };
+    let cli = Cli::parse_resolved();
+    let out = Output::new(&cli.global);
+    let root = cli.root();
     let result = match cli.command {
-        Command::Check(args) => {
-            let (dossier, diagnostics) = dossier::check(&args.project.root);
-            if let (true, Some(dossier)) = (args.mentions, &dossier) {
-                print!("{}", dossier::mentions::listing(dossier));
-            }
-            Ok(report(&diagnostics, args.strict, shown))
+        Command::Check(args) => Ok(check(&args, out)),
+        Command::Build(args) => Ok(build(&args, out)),
+        Command::Serve(args) => serve(&args, out),
+        Command::Init(args) => init(&args, out),
+        Command::Briefing(args) => Ok(briefing(args, out)),
+        Command::Templates(args) => templates(&root, &args, out),
+        Command::Format => {
+            print!("{}", dossier::FORMAT_REFERENCE);
+            Ok(ExitCode::SUCCESS)
         }
-        Command::Build(args) => Ok(build(&args, shown)),
-        Command::Serve(args) => serve(&args),
-        Command::Init(args) => init(&args),
-        Command::Briefing(args) => Ok(briefing(args, shown)),
     };
     result.unwrap_or_else(|error| {
         eprintln!("error: {error:#}");
@@ -49,8 +48,86 @@ fn main() -> ExitCode {
     })
 }
 
+/// How to print: in color or not, and whether to say anything beside the diagnostics.
+#[derive(Debug, Clone, Copy)]
+struct Output {
+    color: bool,
+    quiet: bool,
+    /// How many warnings of a kind to print (`None`: all, with `--verbose`).
+    shown: Option<usize>,
+}
+
+impl Output {
+    /// From `--color`, `NO_COLOR` (which `--color always` overrides) and `--quiet`.
+    fn new(global: &GlobalArgs) -> Self {
+        let color = match global.color {
+            ColorChoice::Always => true,
+            ColorChoice::Never => false,
+            ColorChoice::Auto => {
+                std::io::stderr().is_terminal() && std::env::var_os("NO_COLOR").is_none()
+            }
+        };
+        Self {
+            color,
+            quiet: global.quiet,
+            shown: (!global.verbose).then_some(WARNINGS_SHOWN),
+        }
+    }
+
+    /// A line on stderr, unless `--quiet`.
+    fn note(self, line: &str) {
+        if !self.quiet {
+            eprintln!("{line}");
+        }
+    }
+}
+
+/// `dossier check`: every diagnostic, then what was checked and the counts.
+fn check(args: &CheckArgs, out: Output) -> ExitCode {
+    let (dossier, diagnostics) = dossier::check(&args.project.root);
+    if let (true, Some(dossier)) = (args.mentions, &dossier) {
+        print!("{}", dossier::mentions::listing(dossier));
+    }
+    let mut stderr = std::io::stderr().lock();
+    let _ = stderr.write_all(diagnostics.render_listing(out.color, out.shown).as_bytes());
+    drop(stderr);
+    let checked = dossier.as_ref().map(|d| {
+        format!(
+            "{}, {}, {}: ",
+            plural(d.sources.len(), "source"),
+            plural(d.actors.len(), "actor"),
+            plural(d.events.len(), "event")
+        )
+    });
+    out.note(&format!(
+        "{}{}",
+        checked.unwrap_or_default(),
+        diagnostics.summary()
+    ));
+    exit_status(&diagnostics, args.strict)
+}
+
+/// `3 sources`, `1 source`.
+fn plural(count: usize, noun: &str) -> String {
+    format!("{count} {noun}{}", if count == 1 { "" } else { "s" })
+}
+
+/// `dossier templates`: what was copied, where.
+fn templates(root: &Path, args: &TemplatesArgs, out: Output) -> anyhow::Result<ExitCode> {
+    let written = dossier::init::templates::copy(root, &args.names)?;
+    for path in &written {
+        out.note(&format!("wrote {}", path.display()));
+    }
+    out.note(&format!(
+        "{} copied: `dossier build` and `dossier serve` use the files in templates/ \
+         instead of the built-in ones",
+        plural(written.len(), "file")
+    ));
+    Ok(ExitCode::SUCCESS)
+}
+
 /// `dossier briefing`: diagnostics as `check` prints them, then what was written.
-fn briefing(args: BriefingArgs, shown: Option<usize>) -> ExitCode {
+fn briefing(args: BriefingArgs, out: Output) -> ExitCode {
     let options = dossier::briefing::BriefingOptions {
         html: args.out,
         pdf: args.pdf,
@@ -60,20 +137,24 @@ fn briefing(args: BriefingArgs, shown: Option<usize>) -> ExitCode {
         strict: args.strict,
     };
     let (result, diagnostics) = dossier::briefing::run(&args.project.root, &options);
-    let status = report(&diagnostics, args.strict, shown);
+    let status = report(&diagnostics, args.strict, out);
     match result {
         Ok(written) => {
             if let Some((path, bytes)) = written.html {
-                eprintln!("wrote {} ({} KiB)", path.display(), bytes.div_ceil(1024));
+                out.note(&format!(
+                    "wrote {} ({} KiB)",
+                    path.display(),
+                    bytes.div_ceil(1024)
+                ));
             }
             if let Some((path, bytes, browser, took)) = written.pdf {
-                eprintln!(
+                out.note(&format!(
                     "printed {} ({} KiB) with {} in {:.1} s",
                     path.display(),
                     bytes.div_ceil(1024),
                     browser.display(),
                     took.as_secs_f64()
-                );
+                ));
             }
             status
         }
@@ -90,27 +171,27 @@ fn briefing(args: BriefingArgs, shown: Option<usize>) -> ExitCode {
 }
 
 /// `dossier build`: diagnostics as `check` prints them, then the build's outcome.
-fn build(args: &BuildArgs, shown: Option<usize>) -> ExitCode {
+fn build(args: &BuildArgs, output: Output) -> ExitCode {
     let root = &args.project.root;
     let out = args.out.clone().unwrap_or_else(|| root.join("public"));
     let options = dossier::BuildOptions {
         strict: args.strict,
         force: args.force,
-        progress: std::io::stderr().is_terminal(),
+        progress: std::io::stderr().is_terminal() && !output.quiet,
     };
     let started = Instant::now();
     let (result, diagnostics) = dossier::build(root, &out, options);
-    let exit = report(&diagnostics, args.strict, shown);
+    let exit = report(&diagnostics, args.strict, output);
     match result {
         Ok(built) => {
-            eprintln!(
+            output.note(&format!(
                 "built {} pages ({} files, {:.1} MiB) into {} in {:.2} s",
                 built.pages,
                 built.files,
                 mebibytes(built.bytes),
                 out.display(),
                 started.elapsed().as_secs_f64()
-            );
+            ));
             exit
         }
         Err(dossier::BuildError::Content(_)) => {
@@ -131,11 +212,18 @@ fn mebibytes(bytes: u64) -> f64 {
     bytes as f64 / 1_048_576.0
 }
 
-/// Prints the diagnostics to stderr (at most `shown` warnings of a kind, `None`: all)
-/// and turns them into the exit status.
-fn report(diagnostics: &Diagnostics, strict: bool, shown: Option<usize>) -> ExitCode {
+/// Prints the diagnostics to stderr (the summary line unless `--quiet`) and turns them
+/// into the exit status.
+fn report(diagnostics: &Diagnostics, strict: bool, out: Output) -> ExitCode {
     let mut stderr = std::io::stderr().lock();
-    let _ = stderr.write_all(diagnostics.render_some(color(), shown).as_bytes());
+    let _ = stderr.write_all(diagnostics.render_listing(out.color, out.shown).as_bytes());
+    drop(stderr);
+    out.note(&diagnostics.summary());
+    exit_status(diagnostics, strict)
+}
+
+/// 1 on an error (or a warning, when `strict`), 0 otherwise.
+fn exit_status(diagnostics: &Diagnostics, strict: bool) -> ExitCode {
     if diagnostics.failed(strict) {
         ExitCode::FAILURE
     } else {
@@ -144,7 +232,7 @@ fn report(diagnostics: &Diagnostics, strict: bool, shown: Option<usize>) -> Exit
 }
 
 /// `dossier serve`: until Ctrl-C (or SIGTERM), then stops cleanly.
-fn serve(args: &ServeArgs) -> anyhow::Result<ExitCode> {
+fn serve(args: &ServeArgs, out: Output) -> anyhow::Result<ExitCode> {
     if !args.bind.is_loopback() {
         eprintln!(
             "warning: listening on {}: anyone who can reach this machine on the network can \
@@ -162,8 +250,10 @@ fn serve(args: &ServeArgs) -> anyhow::Result<ExitCode> {
         bind: args.bind,
         port: args.port,
     };
-    let printer = terminal::Printer::new(color());
-    terminal::say(&format!("Building {}…", args.project.root.display()));
+    let printer = terminal::Printer::new(out.color, out.quiet);
+    if !out.quiet {
+        terminal::say(&format!("Building {}…", args.project.root.display()));
+    }
     let server = dossier::serve::Server::start(&options, Arc::new(move |n| printer.print(n)))?;
     let url = server.url();
     terminal::say(&format!("Serving on {url} (Ctrl-C to stop)"));
@@ -171,25 +261,31 @@ fn serve(args: &ServeArgs) -> anyhow::Result<ExitCode> {
         terminal::open_browser(&url);
     }
     let _ = stopped.recv();
-    terminal::say("Stopping.");
+    if !out.quiet {
+        terminal::say("Stopping.");
+    }
     server.stop();
     Ok(ExitCode::SUCCESS)
 }
 
 /// `dossier init DIR`.
-fn init(args: &InitArgs) -> anyhow::Result<ExitCode> {
-    let written = dossier::init::init(&args.dir)?;
-    let dir = args.dir.display();
-    let files = written.join("\n  ");
-    let text = format!(
-        "Created a dossier in {dir}:\n  {files}\nNext: cd {dir} && dossier serve --open  \
-         (README.md tells how to publish it)"
-    );
-    terminal::say(&text);
+fn init(args: &InitArgs, out: Output) -> anyhow::Result<ExitCode> {
+    let options = dossier::init::Options {
+        language: match args.lang {
+            Lang::En => dossier::model::Language::En,
+            Lang::Fr => dossier::model::Language::Fr,
+        },
+        empty: args.empty,
+    };
+    let written = dossier::init::init(&args.dir, options)?;
+    if !out.quiet {
+        let files = written.join("\n  ");
+        terminal::say(&format!(
+            "Created a dossier in {}:\n  {files}\nNext: cd {} && dossier serve --open  \
+             (README.md tells how to publish it; `dossier format` how to write it)",
+            args.dir.display(),
+            terminal::shell_quote(&args.dir.to_string_lossy())
+        ));
+    }
     Ok(ExitCode::SUCCESS)
-}
-
-/// Whether to color what goes to stderr.
-fn color() -> bool {
-    std::io::stderr().is_terminal() && std::env::var_os("NO_COLOR").is_none()
 }

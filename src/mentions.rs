@@ -5,7 +5,7 @@
 use std::collections::BTreeMap;
 use std::ops::Range;
 
-use crate::body::TextRun;
+use crate::scan::TextRun;
 use aho_corasick::{AhoCorasick, AhoCorasickKind, MatchKind};
 
 /// A mention found in a body, before it is tied to a source.
@@ -123,10 +123,10 @@ impl MentionMatcher {
     /// Every mention in a Markdown body, outside code and links, with the numbered block
     /// that holds it.
     pub fn find_in_body(&self, body: &str) -> Vec<Found> {
-        self.find_in_runs(body, &crate::body::scan(body).runs)
+        self.find_in_runs(body, &crate::scan::body(body).runs)
     }
 
-    /// Every mention in the runs of text of a body that [`crate::body::scan`] found.
+    /// Every mention in the runs of text of a body that [`crate::scan::body`] found.
     pub fn find_in_runs(&self, body: &str, runs: &[TextRun]) -> Vec<Found> {
         let mut found = Vec::new();
         if self.automaton.is_none() {

@@ -66,7 +66,7 @@ impl BlockCounter {
 
 /// The numbered blocks of a body, with their byte ranges and plain text.
 pub fn number_blocks(body: &str) -> Vec<Paragraph> {
-    crate::body::scan(body).paragraphs.to_vec()
+    crate::scan::body(body).paragraphs.to_vec()
 }
 
 #[cfg(test)]

@@ -320,7 +320,7 @@ fn hostile_text_comes_out_inert() {
                         && !common::is_empty_icon(&tag)
                     {
                         assert!(
-                            dossier::urls::is_safe_link(value),
+                            dossier::link_safety::is_safe_link(value),
                             "{path}: unsafe {name}={value:?}"
                         );
                     }

@@ -6,7 +6,6 @@
 //! sources' own addresses.
 
 mod files;
-mod labels;
 mod notes;
 mod page;
 pub mod pdf;
@@ -33,7 +32,7 @@ pub const PRINT_TIMEOUT: Duration = Duration::from_mins(1);
 /// What the briefing is called in `language` ("Note de synthèse", "Briefing"), for
 /// the links of the site to it.
 pub fn name(language: crate::model::Language) -> &'static str {
-    labels::labels(language).briefing
+    crate::labels::briefing(language).briefing
 }
 
 /// Where the briefing lives in the site.

@@ -7,12 +7,11 @@ use std::fmt::Write as _;
 
 use serde::Serialize;
 
-use super::labels::{self, BriefingLabels};
 use super::rows::emit_items;
+use crate::escape::push_html;
+use crate::labels::{BriefingLabels, Labels};
 use crate::model::{Citation, Dossier};
-use crate::render::escape::push_escaped;
-use crate::render::labels::Labels;
-use crate::render::text::short_title;
+use crate::render::plain_text::short_title;
 
 /// How many characters of the cited paragraph a note quotes.
 const QUOTE: usize = 200;
@@ -67,7 +66,7 @@ impl Notes {
         dossier: &Dossier,
         l: &Labels,
     ) -> Result<(), E> {
-        let b = labels::labels(dossier.meta.language);
+        let b = crate::labels::briefing(dossier.meta.language);
         emit_items(
             emit,
             self.order.iter().enumerate(),
@@ -93,18 +92,18 @@ fn push_note(
         html,
         "<li id=\"note-{number}\"><span class=\"note-num\">[{number}]</span><span class=\"note-text\"><a class=\"note-source\" href=\"#"
     );
-    push_escaped(html, &source_anchor(&source.id));
+    push_html(html, &source_anchor(&source.id));
     html.push_str("\" title=\"");
-    push_escaped(html, &source.title);
+    push_html(html, &source.title);
     html.push_str("\">");
-    push_escaped(html, &short_title(&source.title, TITLE));
+    push_html(html, &short_title(&source.title, TITLE));
     html.push_str("</a> (");
-    push_escaped(html, &source.published.human(dossier.meta.language));
+    push_html(html, &source.published.human(dossier.meta.language));
     html.push(')');
     let paragraphs = citation.paragraph_label();
     if !paragraphs.is_empty() {
         html.push_str(", ");
-        push_escaped(html, &paragraphs);
+        push_html(html, &paragraphs);
     }
     let quote = citation
         .paragraphs
@@ -113,11 +112,11 @@ fn push_note(
         .filter(|text| !text.is_empty());
     match quote {
         Some(text) => {
-            push_escaped(html, l.colon);
+            push_html(html, l.colon);
             html.push_str(" <span class=\"quote\">");
-            push_escaped(html, b.open_quote);
-            push_escaped(html, &text);
-            push_escaped(html, b.close_quote);
+            push_html(html, b.open_quote);
+            push_html(html, &text);
+            push_html(html, b.close_quote);
             html.push_str("</span>");
         }
         None => html.push('.'),

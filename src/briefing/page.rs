@@ -12,8 +12,8 @@ use std::ops::Range;
 use super::notes::Notes;
 use super::rows;
 use super::view;
+use crate::labels::Labels;
 use crate::model::Dossier;
-use crate::render::labels::Labels;
 use crate::render::links::PagePath;
 use crate::render::{RenderError, Site};
 

@@ -5,14 +5,15 @@
 
 use std::fmt::Write as _;
 
-use super::labels::{self, BriefingLabels};
 use super::notes::{NoteCall, source_anchor};
 use super::text::first_sentence;
 use super::view::{Texts, actor_anchor, event_anchor};
+use crate::escape::push_html;
+use crate::labels::{
+    BriefingLabels, Labels, actor_kind, credibility, date_span, reliability, source_kind,
+};
 use crate::model::{Dossier, Language, Source, slugify};
 use crate::render::Site;
-use crate::render::escape::push_escaped;
-use crate::render::labels::{Labels, actor_kind, credibility, date_span, reliability, source_kind};
 
 /// How much HTML a list gathers before handing it on.
 const CHUNK: usize = 64 * 1024;
@@ -43,14 +44,14 @@ pub fn event_rows(site: &Site<'_>, texts: &Texts<'_, '_>) -> String {
     let mut html = String::new();
     for e in &d.events {
         html.push_str("<tr id=\"");
-        push_escaped(&mut html, &event_anchor(&e.id));
+        push_html(&mut html, &event_anchor(&e.id));
         html.push_str("\">\n      <td class=\"c-date\"><time datetime=\"");
-        push_escaped(&mut html, &e.date.iso());
+        push_html(&mut html, &e.date.iso());
         html.push_str("\">");
         let date = date_span(&e.date, e.end.as_ref(), e.approximate, site.language);
-        push_escaped(&mut html, &date);
+        push_html(&mut html, &date);
         html.push_str("</time></td>\n      <td class=\"c-event\"><p class=\"event-title\">");
-        push_escaped(&mut html, &e.title);
+        push_html(&mut html, &e.title);
         html.push_str("</p>");
         let description = e.description.as_deref().map(|t| texts.markdown(t, &e.id));
         if let Some(description) = description.filter(|d| !d.is_empty()) {
@@ -67,8 +68,8 @@ pub fn event_rows(site: &Site<'_>, texts: &Texts<'_, '_>) -> String {
         }
         if let Some(place) = e.place {
             html.push_str("<span class=\"place\"><span class=\"label\">");
-            push_escaped(&mut html, l.place);
-            push_escaped(&mut html, l.colon);
+            push_html(&mut html, l.place);
+            push_html(&mut html, l.colon);
             html.push_str("</span> ");
             push_roster_link(&mut html, d, place);
             html.push_str("</span>");
@@ -94,11 +95,11 @@ pub fn actor_rows(site: &Site<'_>, texts: &Texts<'_, '_>) -> String {
             _ => roles_line(site, a),
         };
         html.push_str("<tr id=\"");
-        push_escaped(&mut html, &actor_anchor(&actor.id));
+        push_html(&mut html, &actor_anchor(&actor.id));
         html.push_str("\">\n      <th scope=\"row\" class=\"c-name\">");
-        push_escaped(&mut html, &actor.name);
+        push_html(&mut html, &actor.name);
         html.push_str("</th>\n      <td class=\"c-kind\">");
-        push_escaped(&mut html, actor_kind(actor.kind, site.language));
+        push_html(&mut html, actor_kind(actor.kind, site.language));
         html.push_str("</td>\n      <td class=\"c-line\">");
         html.push_str(line.as_deref().unwrap_or_default());
         html.push_str("</td>\n    </tr>\n    ");
@@ -113,7 +114,7 @@ pub fn emit_source_items<E>(
     d: &Dossier,
     l: &Labels,
 ) -> Result<(), E> {
-    let b = labels::labels(d.meta.language);
+    let b = crate::labels::briefing(d.meta.language);
     emit_items(emit, &d.sources, |html, source| {
         push_source_item(html, source, d.meta.language, l, b);
     })
@@ -128,47 +129,47 @@ fn push_source_item(
     b: &BriefingLabels,
 ) {
     html.push_str("<li id=\"");
-    push_escaped(html, &source_anchor(&s.id));
+    push_html(html, &source_anchor(&s.id));
     html.push_str("\">\n    <span class=\"grade");
     let grade = s.grade().filter(|g| !g.is_empty());
     if grade.is_none() {
         html.push_str(" ungraded");
     }
     html.push_str("\">");
-    push_escaped(html, grade.as_deref().unwrap_or("–"));
+    push_html(html, grade.as_deref().unwrap_or("–"));
     html.push_str(
         "</span>\n    <div class=\"source-body\">\n      <p class=\"source-title\"><cite>",
     );
-    push_escaped(html, &s.title);
+    push_html(html, &s.title);
     html.push_str("</cite></p>\n      <p class=\"source-meta\">");
     match present(s.outlet.as_deref()) {
-        Some(outlet) => push_escaped(html, outlet),
+        Some(outlet) => push_html(html, outlet),
         None => {
             html.push_str("<span class=\"missing\">");
-            push_escaped(html, b.no_outlet);
+            push_html(html, b.no_outlet);
             html.push_str("</span>");
         }
     }
     if let Some(author) = present(s.author.as_deref()) {
         html.push_str(", ");
-        push_escaped(html, author);
+        push_html(html, author);
     }
     html.push_str(" · ");
-    push_escaped(html, &s.published.human(language));
+    push_html(html, &s.published.human(language));
     html.push_str(" · ");
-    push_escaped(html, source_kind(s.kind, language));
+    push_html(html, source_kind(s.kind, language));
     html.push_str("</p>\n      <p class=\"source-grade\">");
     let meaning = grade_meaning(s, language).filter(|m| !m.is_empty());
-    push_escaped(html, meaning.as_deref().unwrap_or(b.ungraded));
+    push_html(html, meaning.as_deref().unwrap_or(b.ungraded));
     html.push_str("</p>\n      ");
     if let Some(url) = present(s.url.as_deref()) {
         html.push_str("<p class=\"source-url\"><span class=\"label\">");
-        push_escaped(html, b.address);
-        push_escaped(html, l.colon);
+        push_html(html, b.address);
+        push_html(html, l.colon);
         html.push_str("</span> <a href=\"");
-        push_escaped(html, url);
+        push_html(html, url);
         html.push_str("\">");
-        push_escaped(html, url);
+        push_html(html, url);
         html.push_str("</a></p>");
     }
     html.push_str("\n    </div>\n  </li>\n  ");
@@ -183,9 +184,9 @@ fn present(text: Option<&str>) -> Option<&str> {
 fn push_roster_link(html: &mut String, d: &Dossier, actor: usize) {
     let actor = &d.actors[actor];
     html.push_str("<a href=\"#");
-    push_escaped(html, &actor_anchor(&actor.id));
+    push_html(html, &actor_anchor(&actor.id));
     html.push_str("\">");
-    push_escaped(html, &actor.name);
+    push_html(html, &actor.name);
     html.push_str("</a>");
 }
 
@@ -196,7 +197,7 @@ fn push_calls(html: &mut String, calls: &[NoteCall]) {
             html.push(' ');
         }
         html.push_str("<a class=\"nref\" href=\"");
-        push_escaped(html, &call.href);
+        push_html(html, &call.href);
         let _ = write!(html, "\">[{}]</a>", call.number);
     }
 }
@@ -216,10 +217,7 @@ fn roles_line(site: &Site<'_>, actor: usize) -> Option<String> {
         })
         .collect::<Vec<_>>()
         .join(" ; ");
-    Some(format!(
-        "<p>{}</p>",
-        crate::render::escape::escape_html(&text)
-    ))
+    Some(format!("<p>{}</p>", crate::escape::html(&text)))
 }
 
 /// What a source's grade means, in words (`source assez fiable, information

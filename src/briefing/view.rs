@@ -9,16 +9,16 @@ use std::collections::BTreeMap;
 
 use serde::Serialize;
 
-use super::labels::{self, BriefingLabels};
 use super::notes::{NoteCall, Notes, source_anchor};
 use super::page::Slot;
 use super::rows;
 use super::text::css_string;
+use crate::labels::BriefingLabels;
+use crate::labels::confidence;
 use crate::model::{Citation, Target};
 use crate::pictures::{self, Lanes};
-use crate::render::labels::confidence;
 use crate::render::links::PagePath;
-use crate::render::text::short_title;
+use crate::render::plain_text::short_title;
 use crate::render::{LocalLink, Site};
 
 /// A section of the briefing, numbered in the table of contents.
@@ -164,7 +164,7 @@ pub fn build<'a>(
     let d = site.dossier;
     let language = site.language;
     let l = site.labels;
-    let b = labels::labels(language);
+    let b = crate::labels::briefing(language);
     let texts = Texts::new(site, page);
 
     let summary = d

@@ -1,14 +1,19 @@
-//! `dossier init DIR`: writes a new project with a small example dossier (two sources,
-//! three actors, three events) that passes `check --strict`, a README for its author, a
-//! `.gitignore`, and a GitHub Pages workflow. The files are embedded in the binary.
+//! `dossier init DIR [--lang fr|en] [--empty]`: writes a new project with a small example
+//! dossier (two sources, three actors, three events, in English or French) or none, that
+//! passes `check --strict`, a README for its author, a `.gitignore`, and a GitHub Pages
+//! workflow that installs this very package and version. The files are embedded in the
+//! binary.
+
+pub mod templates;
 
 use std::fs;
 use std::io;
 use std::path::{Path, PathBuf};
 
-/// The files of a new project: path inside it, and contents. `@DOSSIER_VERSION@` and
-/// `@TITLE@` are filled in when written.
-const FILES: &[(&str, &str)] = &[
+use crate::model::Language;
+
+/// The example dossier in English: path inside the project, and contents.
+const EXAMPLE_EN: &[(&str, &str)] = &[
     (
         "content/dossier.yaml",
         include_str!("scaffold/content/dossier.yaml"),
@@ -37,6 +42,43 @@ const FILES: &[(&str, &str)] = &[
         "content/events/bridge.yaml",
         include_str!("scaffold/content/events/bridge.yaml"),
     ),
+];
+
+/// The same example in French (labels, dates and text).
+const EXAMPLE_FR: &[(&str, &str)] = &[
+    (
+        "content/dossier.yaml",
+        include_str!("scaffold/fr/content/dossier.yaml"),
+    ),
+    (
+        "content/sources/rapport-ingenieurs.md",
+        include_str!("scaffold/fr/content/sources/rapport-ingenieurs.md"),
+    ),
+    (
+        "content/sources/communique-mairie.md",
+        include_str!("scaffold/fr/content/sources/communique-mairie.md"),
+    ),
+    (
+        "content/actors/ana-ruiz.yaml",
+        include_str!("scaffold/fr/content/actors/ana-ruiz.yaml"),
+    ),
+    (
+        "content/actors/mairie.yaml",
+        include_str!("scaffold/fr/content/actors/mairie.yaml"),
+    ),
+    (
+        "content/actors/pont-de-la-riviere.yaml",
+        include_str!("scaffold/fr/content/actors/pont-de-la-riviere.yaml"),
+    ),
+    (
+        "content/events/pont.yaml",
+        include_str!("scaffold/fr/content/events/pont.yaml"),
+    ),
+];
+
+/// The files of every new project, example or not. `@DOSSIER_PACKAGE@`,
+/// `@DOSSIER_VERSION@` and `@TITLE@` are filled in when written.
+const PROJECT: &[(&str, &str)] = &[
     ("README.md", include_str!("scaffold/README.md")),
     (".gitignore", include_str!("scaffold/gitignore")),
     (
@@ -44,6 +86,43 @@ const FILES: &[(&str, &str)] = &[
         include_str!("scaffold/pages.yml"),
     ),
 ];
+
+/// The `dossier.yaml` of an empty project.
+const EMPTY_DOSSIER: &str = include_str!("scaffold/empty.yaml");
+
+/// The folders of an empty project, each kept in git by an empty `.gitkeep`.
+const EMPTY_FOLDERS: &[&str] = &[
+    "content/sources/.gitkeep",
+    "content/actors/.gitkeep",
+    "content/events/.gitkeep",
+];
+
+/// What to write into a new project.
+#[derive(Debug, Clone, Copy, Default)]
+pub struct Options {
+    /// The language of the example and of the site (`language:` in `dossier.yaml`).
+    pub language: Language,
+    /// No example: only `dossier.yaml` and the empty folders (with the README, the
+    /// `.gitignore` and the workflow).
+    pub empty: bool,
+}
+
+impl Options {
+    /// The files to write: path inside the project, and contents (before filling in).
+    fn files(self) -> Vec<(&'static str, &'static str)> {
+        let mut files = Vec::new();
+        if self.empty {
+            files.push(("content/dossier.yaml", EMPTY_DOSSIER));
+            files.extend(EMPTY_FOLDERS.iter().map(|path| (*path, "")));
+        } else if self.language == Language::Fr {
+            files.extend_from_slice(EXAMPLE_FR);
+        } else {
+            files.extend_from_slice(EXAMPLE_EN);
+        }
+        files.extend_from_slice(PROJECT);
+        files
+    }
+}
 
 /// Why a project could not be created.
 #[derive(Debug, thiserror::Error)]
@@ -66,7 +145,7 @@ pub enum InitError {
 
 /// Creates a new project in `dir`, which must not exist or be empty. Returns the paths
 /// written, relative to `dir`.
-pub fn init(dir: &Path) -> Result<Vec<&'static str>, InitError> {
+pub fn init(dir: &Path, options: Options) -> Result<Vec<&'static str>, InitError> {
     let io_error = |path: &Path| {
         let path = path.to_path_buf();
         move |cause| InitError::Io { path, cause }
@@ -84,17 +163,34 @@ pub fn init(dir: &Path) -> Result<Vec<&'static str>, InitError> {
         Err(error) => return Err(io_error(dir)(error)),
     }
     let title = project_title(dir);
-    for (relative, text) in FILES {
+    let files = options.files();
+    for (relative, text) in &files {
         let path = dir.join(relative);
         if let Some(parent) = path.parent() {
             fs::create_dir_all(parent).map_err(io_error(parent))?;
         }
         let text = text
-            .replace("@DOSSIER_VERSION@", env!("CARGO_PKG_VERSION"))
-            .replace("@TITLE@", &title);
+            .replace("@DOSSIER_PACKAGE@", crate::PACKAGE)
+            .replace("@DOSSIER_VERSION@", crate::VERSION)
+            .replace("@TITLE_YAML@", &yaml_string(&title))
+            .replace("@TITLE@", &title)
+            .replace("@LANGUAGE@", language_code(options.language));
         fs::write(&path, text).map_err(io_error(&path))?;
     }
-    Ok(FILES.iter().map(|(path, _)| *path).collect())
+    Ok(files.iter().map(|(path, _)| *path).collect())
+}
+
+/// `text` as a YAML double-quoted string (JSON's syntax is YAML's).
+fn yaml_string(text: &str) -> String {
+    serde_json::Value::from(text).to_string()
+}
+
+/// The code of `language` as `dossier.yaml` writes it.
+fn language_code(language: Language) -> &'static str {
+    match language {
+        Language::Fr => "fr",
+        Language::En => "en",
+    }
 }
 
 /// The heading of the new README: the folder's name.
@@ -114,7 +210,7 @@ mod tests {
     fn a_new_project_passes_strict_check() {
         let dir = tempfile::tempdir().expect("temp dir");
         let project = dir.path().join("bridge");
-        let written = init(&project).expect("init");
+        let written = init(&project, Options::default()).expect("init");
         assert!(written.contains(&".github/workflows/pages.yml"));
         let (dossier, diagnostics) = crate::check(&project);
         assert!(dossier.is_some(), "{}", diagnostics.render(false));
@@ -144,16 +240,19 @@ mod tests {
     fn a_folder_with_anything_in_it_is_refused_and_left_alone() {
         let dir = tempfile::tempdir().expect("temp dir");
         fs::write(dir.path().join("notes.txt"), "mine").expect("write");
-        assert!(matches!(init(dir.path()), Err(InitError::NotEmpty(_))));
+        assert!(matches!(
+            init(dir.path(), Options::default()),
+            Err(InitError::NotEmpty(_))
+        ));
         let names: Vec<_> = fs::read_dir(dir.path()).expect("list").collect();
         assert_eq!(names.len(), 1);
-        assert!(init(dir.path().join("notes.txt").as_path()).is_err());
+        assert!(init(dir.path().join("notes.txt").as_path(), Options::default()).is_err());
     }
 
     #[test]
     fn an_empty_folder_is_accepted() {
         let dir = tempfile::tempdir().expect("temp dir");
-        init(dir.path()).expect("init into an empty folder");
+        init(dir.path(), Options::default()).expect("init into an empty folder");
         assert!(dir.path().join("content/dossier.yaml").is_file());
     }
 }

@@ -3,6 +3,7 @@
 
 use crate::diagnostics::{Diagnostics, SourceFile, Span, did_you_mean};
 use crate::load::yaml::{Yaml, YamlKey, YamlValue};
+use crate::model::Choice;
 
 /// A value with the span where it was written.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -18,12 +19,6 @@ impl<T> Located<T> {
     pub const fn new(value: T, span: Span) -> Self {
         Self { value, span }
     }
-}
-
-/// A closed set of words that a field accepts (`kind`, `confidence`…).
-pub trait Choice: Sized + Copy + 'static {
-    /// Every accepted word with its value.
-    const ALL: &'static [(&'static str, Self)];
 }
 
 /// Reads the fields of one YAML mapping. Every problem goes to `diagnostics`; a field
@@ -284,11 +279,11 @@ impl MapReader<'_> {
     /// An address field: `http` or `https` only when `web_only`, else also `mailto`.
     pub fn url(&mut self, key: &str, web_only: bool) -> Option<Located<String>> {
         let text = self.text(key)?;
-        let scheme = crate::urls::scheme(&text.value);
+        let scheme = crate::link_safety::scheme(&text.value);
         let ok = if web_only {
-            crate::urls::is_web_address(&text.value)
+            crate::link_safety::is_web_address(&text.value)
         } else {
-            crate::urls::is_web_address(&text.value) || scheme.as_deref() == Some("mailto")
+            crate::link_safety::is_web_address(&text.value) || scheme.as_deref() == Some("mailto")
         };
         if ok {
             return Some(text);

@@ -3,15 +3,15 @@
 
 mod cache;
 pub mod fields;
-mod files;
 mod positions;
 mod raw;
+mod read;
 mod walk;
 pub mod yaml;
 
 pub use cache::FileCache;
-pub use files::{load, load_with};
 pub use raw::{
     RawActor, RawDossier, RawEvent, RawJudgment, RawLink, RawProject, RawRelation, RawRole,
     RawSource,
 };
+pub use read::{load, load_with};

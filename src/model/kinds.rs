@@ -1,6 +1,10 @@
 //! The closed sets of words the format accepts.
 
-use crate::load::fields::Choice;
+/// A closed set of words that a field accepts (`kind`, `confidence`…).
+pub trait Choice: Sized + Copy + 'static {
+    /// Every accepted word with its value.
+    const ALL: &'static [(&'static str, Self)];
+}
 
 macro_rules! choice_enum {
     ($(#[$doc:meta])* $name:ident { $($(#[$vdoc:meta])* $variant:ident = $word:literal),+ $(,)? }) => {

@@ -4,6 +4,7 @@
 mod body;
 mod citation;
 mod date;
+mod id;
 mod kinds;
 mod shared;
 
@@ -12,9 +13,10 @@ use std::ops::Range;
 use std::path::PathBuf;
 
 pub use body::Body;
-pub use citation::{Citation, CitationText, is_valid_id, slugify};
+pub use citation::{Citation, CitationText};
 pub use date::{Date, Precision};
-pub use kinds::{ActorKind, Confidence, Credibility, Language, Reliability, SourceKind};
+pub use id::{is_valid_id, slugify};
+pub use kinds::{ActorKind, Choice, Confidence, Credibility, Language, Reliability, SourceKind};
 pub use shared::Shared;
 
 /// The whole dossier, resolved.

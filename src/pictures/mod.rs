@@ -52,7 +52,6 @@ mod geometry;
 mod graph;
 mod svg;
 mod timeline;
-mod words;
 
 use crate::model::{Citation, Language};
 

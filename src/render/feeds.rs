@@ -4,8 +4,8 @@
 use std::fmt::Write;
 
 use super::Site;
-use super::escape::escape_html;
 use super::links::PagePath;
+use crate::escape;
 use crate::model::Date;
 
 /// How many sources the feed carries.
@@ -34,49 +34,49 @@ pub fn atom(site: &Site<'_>, base: &str) -> String {
     let mut xml = String::from(
         "<?xml version=\"1.0\" encoding=\"utf-8\"?>\n<feed xmlns=\"http://www.w3.org/2005/Atom\">\n",
     );
-    let _ = writeln!(xml, "  <title>{}</title>", escape_html(&d.meta.title));
-    let _ = writeln!(xml, "  <link href=\"{}/\"/>", escape_html(base));
+    let _ = writeln!(xml, "  <title>{}</title>", escape::xml(&d.meta.title));
+    let _ = writeln!(xml, "  <link href=\"{}/\"/>", escape::xml(base));
     let _ = writeln!(
         xml,
         "  <link rel=\"self\" href=\"{}/atom.xml\"/>",
-        escape_html(base)
+        escape::xml(base)
     );
     let _ = writeln!(
         xml,
         "  <id>{}/</id>\n  <updated>{updated}</updated>",
-        escape_html(base)
+        escape::xml(base)
     );
     if d.meta.authors.is_empty() {
         let _ = writeln!(
             xml,
             "  <author><name>{}</name></author>",
-            escape_html(&d.meta.title)
+            escape::xml(&d.meta.title)
         );
     }
     for author in &d.meta.authors {
         let _ = writeln!(
             xml,
             "  <author><name>{}</name></author>",
-            escape_html(author)
+            escape::xml(author)
         );
     }
     for source in d.sources.iter().rev().take(FEED_ENTRIES) {
         let url = format!("{base}/{}", PagePath::source(&source.id).pretty());
         let summary = source.paragraphs.first().map_or("", |p| p.text.as_str());
         xml.push_str("  <entry>\n");
-        let _ = writeln!(xml, "    <title>{}</title>", escape_html(&source.title));
+        let _ = writeln!(xml, "    <title>{}</title>", escape::xml(&source.title));
         let _ = writeln!(
             xml,
             "    <link href=\"{}\"/>\n    <id>{}</id>",
-            escape_html(&url),
-            escape_html(&url)
+            escape::xml(&url),
+            escape::xml(&url)
         );
         let _ = writeln!(
             xml,
             "    <updated>{}</updated>",
             timestamp(source.published)
         );
-        let _ = writeln!(xml, "    <summary>{}</summary>", escape_html(summary));
+        let _ = writeln!(xml, "    <summary>{}</summary>", escape::xml(summary));
         xml.push_str("  </entry>\n");
     }
     xml.push_str("</feed>\n");
@@ -108,7 +108,7 @@ pub fn sitemap(site: &Site<'_>, base: &str) -> String {
         let _ = writeln!(
             xml,
             "  <url><loc>{}</loc></url>",
-            escape_html(&format!("{base}/{}", page.pretty()))
+            escape::xml(&format!("{base}/{}", page.pretty()))
         );
     }
     xml.push_str("</urlset>\n");

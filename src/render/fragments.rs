@@ -6,9 +6,9 @@
 
 use std::fmt::Write;
 
-use super::escape::push_escaped;
-use super::labels::Labels;
 use super::views::{CitationView, EventRow, EventView, Link};
+use crate::escape::push_html;
+use crate::labels::Labels;
 
 /// Appends `<a href="…">label</a>`, escaped.
 fn push_link(html: &mut String, href: &str, label: &str, class: Option<&str>) {
@@ -19,9 +19,9 @@ fn push_link(html: &mut String, href: &str, label: &str, class: Option<&str>) {
         html.push('"');
     }
     html.push_str(" href=\"");
-    push_escaped(html, href);
+    push_html(html, href);
     html.push_str("\">");
-    push_escaped(html, label);
+    push_html(html, label);
     html.push_str("</a>");
 }
 
@@ -32,7 +32,7 @@ pub fn push_citations(html: &mut String, citations: &[CitationView], l: &Labels,
         return;
     }
     html.push_str("<p class=\"citations\"><span class=\"label\">");
-    push_escaped(html, l.evidence);
+    push_html(html, l.evidence);
     html.push_str(l.colon);
     html.push_str("</span> ");
     for (i, c) in citations.iter().enumerate() {
@@ -40,13 +40,13 @@ pub fn push_citations(html: &mut String, citations: &[CitationView], l: &Labels,
             html.push_str(" · ");
         }
         html.push_str("<a class=\"cite\" href=\"");
-        push_escaped(html, &c.href);
+        push_html(html, &c.href);
         if titles {
             html.push_str("\" title=\"");
-            push_escaped(html, &c.title);
+            push_html(html, &c.title);
         }
         html.push_str("\">");
-        push_escaped(html, &c.label);
+        push_html(html, &c.label);
         html.push_str("</a>");
     }
     html.push_str("</p>\n");
@@ -60,7 +60,7 @@ pub fn event_rows(rows: &[EventRow<'_>], l: &Labels) -> String {
         html.push_str("<li><time datetime=\"");
         html.push_str(&row.iso);
         html.push_str("\">");
-        push_escaped(&mut html, &row.date);
+        push_html(&mut html, &row.date);
         html.push_str("</time> ");
         push_link(&mut html, &row.href, row.title, None);
         push_citations(&mut html, &row.citations, l, false);
@@ -77,18 +77,18 @@ pub fn event_article(html: &mut String, e: &EventView<'_>, l: &Labels, level: u8
         html.push_str(" approximate");
     }
     html.push_str("\" id=\"");
-    push_escaped(html, &e.anchor);
+    push_html(html, &e.anchor);
     html.push_str("\">\n<p class=\"event-date\"><time datetime=\"");
     html.push_str(&e.iso);
     html.push_str("\">");
-    push_escaped(html, &e.date);
+    push_html(html, &e.date);
     html.push_str("</time></p>\n<div class=\"event-body\">\n");
     let _ = write!(html, "<h{level} class=\"event-title\">");
-    push_escaped(html, e.title);
+    push_html(html, e.title);
     html.push_str(" <a class=\"self\" href=\"#");
-    push_escaped(html, &e.anchor);
+    push_html(html, &e.anchor);
     html.push_str("\" aria-label=\"#");
-    push_escaped(html, &e.anchor);
+    push_html(html, &e.anchor);
     let _ = writeln!(html, "\">#</a></h{level}>");
     if let Some(description) = &e.description {
         html.push_str("<div class=\"event-description\">");
@@ -123,7 +123,7 @@ pub fn event_article(html: &mut String, e: &EventView<'_>, l: &Labels, level: u8
 /// `<span class="label">Acteurs :</span> `.
 fn push_label(html: &mut String, label: &str, l: &Labels) {
     html.push_str("<span class=\"label\">");
-    push_escaped(html, label);
+    push_html(html, label);
     html.push_str(l.colon);
     html.push_str("</span> ");
 }
@@ -158,18 +158,18 @@ pub fn quote_groups(groups: &[QuoteGroup<'_>]) -> String {
         html.push_str("<div class=\"mention-group\">\n<h3>");
         push_link(&mut html, &group.source.href, &group.source.label, None);
         html.push_str(" <span class=\"meta-inline\">");
-        push_escaped(&mut html, &group.date);
+        push_html(&mut html, &group.date);
         html.push_str(" · ");
-        push_escaped(&mut html, &group.count);
+        push_html(&mut html, &group.count);
         html.push_str("</span></h3>\n<ul class=\"quotes\">\n");
         for (href, paragraph, sentence) in &group.quotes {
             html.push_str("<li><a href=\"");
-            push_escaped(&mut html, href);
+            push_html(&mut html, href);
             html.push_str("\">");
             if let Some(p) = paragraph {
                 let _ = write!(html, "<span class=\"where\">§{p}</span> ");
             }
-            push_escaped(&mut html, sentence);
+            push_html(&mut html, sentence);
             html.push_str("</a></li>\n");
         }
         html.push_str("</ul>\n</div>\n");
@@ -245,23 +245,23 @@ pub fn source_rows(rows: &[SourceRow<'_>]) -> String {
             html,
             "<tr><td data-value=\"{iso}\"><time datetime=\"{iso}\">"
         );
-        push_escaped(&mut html, date);
+        push_html(&mut html, date);
         html.push_str("</time></td><td>");
-        push_escaped(&mut html, row.outlet.unwrap_or_default());
+        push_html(&mut html, row.outlet.unwrap_or_default());
         html.push_str("</td><td>");
         push_link(&mut html, &row.href, row.title, None);
         html.push_str("</td><td>");
-        push_escaped(&mut html, row.kind);
+        push_html(&mut html, row.kind);
         html.push_str("</td><td>");
         if let Some((grade, meaning)) = &row.grade {
             html.push_str("<abbr class=\"grade\" title=\"");
-            push_escaped(&mut html, meaning);
+            push_html(&mut html, meaning);
             html.push_str("\">");
-            push_escaped(&mut html, grade);
+            push_html(&mut html, grade);
             html.push_str("</abbr>");
         }
         html.push_str("</td><td>");
-        push_escaped(&mut html, row.language);
+        push_html(&mut html, row.language);
         let _ = writeln!(html, "</td><td class=\"num\">{}</td></tr>", row.mentions);
     }
     html

@@ -9,7 +9,7 @@ use syntect::html::{ClassStyle, ClassedHTMLGenerator, css_for_theme_with_class_s
 use syntect::parsing::SyntaxSet;
 use syntect::util::LinesWithEndings;
 
-use super::escape::escape_html;
+use crate::escape;
 
 /// The prefix of every class syntect writes, so they cannot clash with the site's.
 const STYLE: ClassStyle = ClassStyle::SpacedPrefixed { prefix: "hl-" };
@@ -51,13 +51,13 @@ impl Highlighter {
             })
         });
         let class = language.map_or(String::new(), |l| {
-            format!(" class=\"language-{}\"", escape_html(l))
+            format!(" class=\"language-{}\"", escape::html(l))
         });
         match highlighted {
             Some(html) => format!("<pre class=\"code hl-code\"><code{class}>{html}</code></pre>\n"),
             None => format!(
                 "<pre class=\"code\"><code{class}>{}</code></pre>\n",
-                escape_html(code)
+                escape::html(code)
             ),
         }
     }

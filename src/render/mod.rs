@@ -7,23 +7,21 @@
 //! each mention, which the actor profiles then quote.
 
 mod crossref;
-pub mod escape;
 mod feeds;
-mod files;
 pub mod fragments;
 pub mod highlight;
 mod label_use;
-pub mod labels;
 pub mod links;
 mod markdown;
 mod model_json;
+mod outputs;
 mod pager;
 mod pages;
 pub mod periods;
 mod pictures;
+pub mod plain_text;
 mod search;
 pub mod templates;
-pub mod text;
 pub mod views;
 
 use std::path::{Path, PathBuf};
@@ -32,15 +30,15 @@ use std::sync::atomic::{AtomicU64, AtomicUsize, Ordering};
 
 use rayon::prelude::*;
 
+use crate::labels::{self, Labels};
 use crate::model::{Dossier, Language};
 use crate::write::{Sink, WriteError};
 pub use crossref::CrossRef;
-pub use files::SiteFile;
 use highlight::Highlighter;
-use labels::Labels;
 use links::PagePath;
 use markdown::Markdown;
 pub use markdown::{Local, LocalLink};
+pub use outputs::SiteFile;
 use templates::Templates;
 
 /// What can go wrong while rendering a valid dossier.
@@ -118,7 +116,7 @@ impl<'a> Site<'a> {
             },
             templates,
             language,
-            labels: labels::labels(language),
+            labels: labels::site(language),
             cite_names: dossier
                 .sources
                 .par_iter()
@@ -129,7 +127,7 @@ impl<'a> Site<'a> {
                         title.push_str(" — ");
                         title.push_str(&grade);
                     }
-                    (text::short_title(&source.title, 40), title)
+                    (plain_text::short_title(&source.title, 40), title)
                 })
                 .collect(),
         };
@@ -257,10 +255,6 @@ pub fn render(
     for (name, bytes) in templates.assets() {
         out.write(&PagePath::asset(name), bytes)?;
     }
-    out.write(
-        &PagePath::asset("pictures.css"),
-        crate::pictures::PICTURES_CSS.as_bytes(),
-    )?;
     out.write(
         &PagePath::asset("highlight.css"),
         highlight::stylesheet().as_bytes(),

@@ -52,7 +52,14 @@ const ASSETS: &[(&str, &str)] = &[
     ("site.js", include_str!("../../templates/site.js")),
     ("search.js", include_str!("../../templates/search.js")),
     ("favicon.svg", include_str!("../../templates/favicon.svg")),
+    ("pictures.css", crate::pictures::PICTURES_CSS),
 ];
+
+/// Every built-in template and asset that a file of the same name in the project's
+/// `templates/` replaces, by name, with its default text.
+pub fn defaults() -> impl Iterator<Item = (&'static str, &'static str)> {
+    TEMPLATES.iter().chain(ASSETS).copied()
+}
 
 /// The templates of a project, ready to render, and its assets.
 pub struct Templates {
@@ -82,7 +89,7 @@ impl Templates {
         let mut tera = Tera::default();
         tera.autoescape_on(vec![".html", ".xml"]);
         // Tera's default also escapes `/`, which bloats every href for no safety gain.
-        tera.set_escape_fn(super::escape::escape_html);
+        tera.set_escape_fn(crate::escape::html);
         tera.add_raw_templates(sources)
             .map_err(|e| RenderError::Template {
                 name: String::from("templates/"),
@@ -114,7 +121,7 @@ impl Templates {
         let index = usize::from(language == Language::En);
         match self.labels.get(name) {
             Some(labels) => context.insert("l", &labels[index]),
-            None => context.insert("l", super::labels::labels(language)),
+            None => context.insert("l", crate::labels::site(language)),
         }
         Ok(context)
     }
@@ -164,9 +171,8 @@ impl Templates {
 /// all of them when it uses `l` in another way.
 fn template_labels(sources: &[(&'static str, String)]) -> HashMap<&'static str, [Value; 2]> {
     let texts: HashMap<&str, &str> = sources.iter().map(|(n, t)| (*n, t.as_str())).collect();
-    let all = [Language::Fr, Language::En].map(|language| {
-        serde_json::to_value(super::labels::labels(language)).unwrap_or(Value::Null)
-    });
+    let all = [Language::Fr, Language::En]
+        .map(|language| serde_json::to_value(crate::labels::site(language)).unwrap_or(Value::Null));
     let mut labels = HashMap::new();
     for (name, _) in sources {
         let Some(used) = labels_used(name, &texts) else {

@@ -5,9 +5,9 @@
 use serde::Serialize;
 
 use super::Site;
-use super::labels::{self, date_span};
 use super::links::{PagePath, event_anchor, href, target_href, to_root};
 use super::periods;
+use crate::labels::{self, date_span};
 use crate::model::{Citation, Dossier, Event, Referrer, Target};
 
 /// The rendered header and footer of pages, by section and depth.

@@ -1,6 +1,5 @@
 //! Turning each raw document into its model value, resolving what it points at.
 
-use crate::body::BodyLink;
 use crate::diagnostics::{Diagnostics, SourceFile};
 use crate::load::fields::Located;
 use crate::load::{RawActor, RawDossier, RawEvent, RawSource};
@@ -8,6 +7,7 @@ use crate::model::{
     Actor, ActorKind, Date, Event, ExternalLink, Judgment, Language, Meta, Paragraph, Referrer,
     Relation, Role, Source, SourceKind,
 };
+use crate::scan::BodyLink;
 use crate::validate::references::{MarkdownOrigin, Placement, Resolver};
 
 fn text(value: Option<&Located<String>>) -> Option<String> {

@@ -11,12 +11,12 @@ use rayon::prelude::*;
 use rustc_hash::FxHashMap as HashMap;
 use std::sync::{Arc, Mutex, MutexGuard};
 
-use crate::body::{self, BodyLink, BodyScan};
 use crate::diagnostics::{Diagnostics, SourceFile};
 use crate::mentions::Found;
+use crate::scan::{self, BodyLink, BodyScan};
 use crate::sync::lock;
+use crate::validate::find_mentions::Matcher;
 use crate::validate::ids::{Claim, IdIndex};
-use crate::validate::mentions::Matcher;
 use crate::validate::{OrderedEvents, ResolvedEvents};
 
 /// The scans and mentions of the bodies of the last run, by file, and the links of the
@@ -95,7 +95,7 @@ impl BodyMemo {
         let scans: Vec<Arc<BodyScan>> = sources
             .par_iter()
             .zip(known)
-            .map(|((_, text), known)| known.unwrap_or_else(|| Arc::new(body::scan(text))))
+            .map(|((_, text), known)| known.unwrap_or_else(|| Arc::new(scan::body(text))))
             .collect();
         let mut entries = self.lock();
         for (((file, _), scan), _) in sources.iter().zip(&scans).zip(new).filter(|(_, new)| *new) {
@@ -193,7 +193,7 @@ impl BodyMemo {
         let links = fields
             .previous
             .remove(text)
-            .unwrap_or_else(|| Arc::new(body::links(text)));
+            .unwrap_or_else(|| Arc::new(scan::links(text)));
         fields.current.insert(text.to_string(), Arc::clone(&links));
         links
     }

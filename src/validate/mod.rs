@@ -3,9 +3,9 @@
 //! error.
 
 mod entities;
+mod find_mentions;
 mod ids;
 mod memo;
-mod mentions;
 mod references;
 
 use rustc_hash::FxHashMap as HashMap;
@@ -13,10 +13,10 @@ use std::sync::Arc;
 
 use rayon::prelude::*;
 
-use crate::body::{self, BodyScan};
 use crate::diagnostics::{Diagnostics, SourceFile, Span};
 use crate::load::{RawEvent, RawProject};
 use crate::model::{Dossier, Event, Reference, Shared, Target, is_valid_id, slugify};
+use crate::scan::{self, BodyScan};
 use ids::{Claim, IdIndex};
 use references::{Entry, Resolver};
 
@@ -70,7 +70,7 @@ pub fn validate_with(
                 Some(memo) => memo.scans(sources.iter().map(|s| (&s.file, &*s.body))),
                 None => sources
                     .par_iter()
-                    .map(|s| Arc::new(body::scan(&s.body)))
+                    .map(|s| Arc::new(scan::body(&s.body)))
                     .collect(),
             }
         },
@@ -173,7 +173,7 @@ pub fn validate_with(
         (Arc::new(events), references, found)
     };
     // The mentions do not depend on the events: both are found at once.
-    let bodies = mentions::Bodies {
+    let bodies = find_mentions::Bodies {
         sources: &resolved_sources,
         files: &files,
         scans: &scans,
@@ -186,7 +186,7 @@ pub fn validate_with(
         },
         || {
             let mut found = Diagnostics::default();
-            let mentions = mentions::find(&bodies, &actors, &raw_actors, &mut found);
+            let mentions = find_mentions::find(&bodies, &actors, &raw_actors, &mut found);
             (mentions, found)
         },
     );

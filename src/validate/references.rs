@@ -3,11 +3,11 @@
 
 use rustc_hash::FxHashMap as HashMap;
 
-use crate::body::BodyLink;
 use crate::diagnostics::{Diagnostics, SourceFile, Span, did_you_mean};
+use crate::link_safety;
 use crate::load::fields::Located;
 use crate::model::{ActorKind, Citation, CitationText, Reference, ReferenceKind, Referrer, Target};
-use crate::urls;
+use crate::scan::BodyLink;
 
 /// What the resolver knows of each id.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
@@ -191,12 +191,12 @@ impl<'a> Resolver<'a> {
     ) {
         let links = match self.memo {
             Some(memo) => memo.field_links(text),
-            None => std::sync::Arc::new(crate::body::links(text)),
+            None => std::sync::Arc::new(crate::scan::links(text)),
         };
         self.links(from, text, &links, origin, place, file, diagnostics);
     }
 
-    /// Checks the links that [`crate::body::scan`] or [`crate::body::links`] found in a
+    /// Checks the links that [`crate::scan::body`] or [`crate::scan::links`] found in a
     /// Markdown `text`.
     #[allow(clippy::too_many_arguments)]
     pub fn links(
@@ -215,8 +215,8 @@ impl<'a> Resolver<'a> {
             let span = place.locate(file, written, range.start);
             if link.wiki {
                 self.wiki_link(from, dest_url, file, span, diagnostics);
-            } else if !urls::is_safe_link(dest_url) {
-                let scheme = urls::scheme(dest_url).unwrap_or_default();
+            } else if !link_safety::is_safe_link(dest_url) {
+                let scheme = link_safety::scheme(dest_url).unwrap_or_default();
                 let message = format!(
                     "link to `{}` uses the scheme `{scheme}:`, which is not allowed",
                     dest_url.trim()

@@ -1,9 +1,9 @@
 //! Writes the placed graph as SVG: legend and notes on top, then the lines, their
 //! labels and the nodes, every text escaped, every link from [`Links`].
+use crate::labels::{self, count_of as count};
 use crate::model::{Date, Dossier, Language};
 use crate::pictures::geometry::{Anchor, Rect, text_box};
 use crate::pictures::svg::{Escaped, PathData, Svg, Value};
-use crate::pictures::words::{self, count, words};
 use crate::pictures::{Frame, Links};
 
 use super::legend::{MARGIN, legend, legend_height, shape};
@@ -60,7 +60,7 @@ impl Curve {
 
 /// Writes the hover text of a line: each relation it stands for, with its dates.
 fn write_edge_tooltip(out: &mut Escaped<'_>, dossier: &Dossier, edge: &Edge, language: Language) {
-    let w = words(language);
+    let w = labels::pictures(language);
     for (k, &(from, index)) in edge.relations.iter().enumerate() {
         let relation = &dossier.actors[from].relations[index];
         if k > 0 {
@@ -126,7 +126,7 @@ pub fn draw(
     links: &Links<'_>,
     frame: &Frame<'_>,
 ) -> String {
-    let w = words(frame.language);
+    let w = labels::pictures(frame.language);
     let prefix = frame.prefix();
     let area = bounds(network, &scene);
     let width = (area.width() + 2.0 * MARGIN)
@@ -269,7 +269,7 @@ pub fn draw(
             &format!(
                 "{} ({})",
                 actor.name,
-                words::kind(actor.kind, frame.language)
+                labels::actor_kind(actor.kind, frame.language)
             ),
         );
         let (x, y) = scene.positions[i];

@@ -1,11 +1,11 @@
 //! The legend of the graph (a sample of each kind of node and line, with its name,
 //! and the notes on what was left out) and the shapes of the nodes.
 
+use crate::labels;
 use crate::model::{ActorKind, Dossier};
 use crate::pictures::Frame;
 use crate::pictures::geometry::text_width;
 use crate::pictures::svg::{PathData, Svg, Value, push_num};
-use crate::pictures::words::{self, words};
 
 use super::network::{Network, Reading};
 
@@ -110,7 +110,7 @@ pub fn legend(
     frame: &Frame<'_>,
     width: f64,
 ) -> f64 {
-    let w = words(frame.language);
+    let w = labels::pictures(frame.language);
     let mut samples: Vec<(Sample, String)> = ActorKind::ORDER
         .iter()
         .filter(|k| {
@@ -119,7 +119,12 @@ pub fn legend(
                 .iter()
                 .any(|n| dossier.actors[n.actor].kind == **k)
         })
-        .map(|&k| (Sample::Kind(k), words::kind(k, frame.language).to_string()))
+        .map(|&k| {
+            (
+                Sample::Kind(k),
+                labels::actor_kind(k, frame.language).to_string(),
+            )
+        })
         .collect();
     let readings = |r: Reading| network.edges.iter().any(|e| e.reading == r);
     if readings(Reading::Forward) || readings(Reading::Both) {

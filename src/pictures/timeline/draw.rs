@@ -1,10 +1,10 @@
 //! Writes the timeline as SVG: legend, lanes (name, bars, dots, clusters, and the
 //! titles of single events when few enough to be read), grid and axis.
 
+use crate::labels::{self, count_of as count};
 use crate::model::{Dossier, Language};
 use crate::pictures::geometry::{Anchor, Rect, text_width};
 use crate::pictures::svg::{PathData, Svg, Value};
-use crate::pictures::words::{count, words};
 use crate::pictures::{Frame, Links, Medium};
 
 use super::Lane;
@@ -59,7 +59,7 @@ pub fn draw(
     links: &Links<'_>,
     frame: &Frame<'_>,
 ) -> String {
-    let w = words(frame.language);
+    let w = labels::pictures(frame.language);
     let language = frame.language;
     let prefix = frame.prefix();
     let width = frame.medium.width();

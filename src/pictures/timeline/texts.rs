@@ -1,11 +1,11 @@
 //! The words of the timeline: tooltips, lane names, the titles written under single
 //! events (placed so that none touches another), and the legend.
 
+use crate::labels::{self, count_of as count};
 use crate::model::{Dossier, Event, Language};
 use crate::pictures::Frame;
 use crate::pictures::geometry::{Anchor, Rect, Shortening, text_width, width_box};
 use crate::pictures::svg::{Escaped, Svg, Value};
-use crate::pictures::words::{count, words};
 
 use super::Lane;
 use super::draw::MARGIN;
@@ -38,7 +38,7 @@ pub fn write_tooltip(
     events: &[usize],
     language: Language,
 ) {
-    let w = words(language);
+    let w = labels::pictures(language);
     let line = |out: &mut Escaped<'_>, e: usize| {
         let event = &dossier.events[e];
         write_when(out, event, language);
@@ -84,7 +84,7 @@ pub fn lane_name(name: &str, room: f64) -> String {
 }
 
 pub fn legend(svg: &mut Svg, lanes: &[Lane], dossier: &Dossier, frame: &Frame<'_>, y: f64) {
-    let w = words(frame.language);
+    let w = labels::pictures(frame.language);
     let marks = &lanes[0].marks;
     let fuzzy = format!("url(#{}-fuzzy)", frame.prefix());
     let any_approximate = lanes[0]

@@ -6,7 +6,7 @@ use std::collections::BTreeMap;
 
 use pulldown_cmark::{CowStr, Event, Tag, TagEnd};
 
-use crate::render::escape::escape_html;
+use crate::escape;
 
 /// Numbers footnotes in order of first appearance and writes their markup.
 pub struct Footnotes<'p, I> {
@@ -34,7 +34,7 @@ impl<'p, I> Footnotes<'p, I> {
         if self.prefix.is_empty() {
             format!("fn-{number}")
         } else {
-            format!("fn-{}-{number}", escape_html(self.prefix))
+            format!("fn-{}-{number}", escape::html(self.prefix))
         }
     }
 }

@@ -7,11 +7,11 @@
 
 use pulldown_cmark::{CowStr, Event, LinkType, Tag, TagEnd};
 
+use crate::escape;
+use crate::link_safety::{is_safe_link, is_web_address};
 use crate::model::{CitationText, Dossier, Target};
-use crate::render::escape::escape_html;
 use crate::render::links::{PagePath, target_href};
-use crate::render::text::{short_title, target_name};
-use crate::urls::{is_safe_link, is_web_address};
+use crate::render::plain_text::{short_title, target_name};
 
 /// How an open link was written out, to close it the same way.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -80,11 +80,11 @@ impl<'d, 'p, I> Links<'d, 'p, I> {
         let target = self.dossier.lookup(id)?;
         if let Some(local) = self.local {
             let link = local(target, paragraphs, labelled);
-            let full = escape_html(target_name(self.dossier, target));
+            let full = escape::html(target_name(self.dossier, target));
             let open = format!(
                 "<a class=\"{}\" href=\"{}\" title=\"{full}\">",
                 link.class,
-                escape_html(&link.href)
+                escape::html(&link.href)
             );
             return Some((open, link.name, format!("</a>{}", link.after)));
         }
@@ -115,8 +115,8 @@ impl<'d, 'p, I> Links<'d, 'p, I> {
         };
         let open = format!(
             "<a class=\"{class}\" href=\"{}\" title=\"{}\">",
-            escape_html(&href),
-            escape_html(full)
+            escape::html(&href),
+            escape::html(full)
         );
         Some((open, name, String::from("</a>")))
     }
@@ -143,7 +143,7 @@ impl<'e, I: Iterator<Item = Event<'e>>> Iterator for Links<'_, '_, I> {
                         }
                         Some(Event::InlineHtml(CowStr::from(format!(
                             "{open}{}{close}",
-                            escape_html(&name)
+                            escape::html(&name)
                         ))))
                     }
                     Some((open, _, close)) => {
@@ -168,7 +168,7 @@ impl<'e, I: Iterator<Item = Event<'e>>> Iterator for Links<'_, '_, I> {
                 let close = if shown {
                     format!(
                         "</span> <span class=\"url\">({})</span>",
-                        escape_html(dest_url)
+                        escape::html(dest_url)
                     )
                 } else {
                     String::from("</span>")

@@ -7,7 +7,7 @@ mod anchors;
 mod code;
 mod footnotes;
 mod links;
-mod mentions;
+mod mention_links;
 mod quotes;
 mod raw;
 
@@ -95,8 +95,8 @@ impl<'a> Markdown<'a> {
         let events = Parser::new_ext(body, markdown_options()).into_offset_iter();
         let events = raw::RawHtml::new(events, allow_html);
         let events = quotes::Quotes::new(events, body, mentions, &mut quotes);
-        let events = mentions::MentionLinks::new(events, body, &linked);
-        let label = super::labels::labels(self.language).paragraph;
+        let events = mention_links::MentionLinks::new(events, body, &linked);
+        let label = crate::labels::site(self.language).paragraph;
         let events = anchors::Anchors::new(events, label, backrefs);
         let html = self.finish(events, page, "", 1, None);
         RenderedBody { html, quotes }

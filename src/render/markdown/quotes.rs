@@ -7,7 +7,7 @@ use pulldown_cmark::{Event, Tag, TagEnd};
 
 use crate::model::Mention;
 use crate::paragraphs::BlockCounter;
-use crate::render::text::sentence_around;
+use crate::render::plain_text::sentence_around;
 
 /// Records the plain text of each numbered block and where each mention falls in it.
 pub struct Quotes<'q, 'b, I> {

@@ -5,11 +5,11 @@ use std::collections::BTreeMap;
 
 use serde::Serialize;
 
+use crate::labels::{actor_kind, actor_kinds, period};
 use crate::model::{ActorKind, Relation};
 use crate::pictures::{Lanes, graph_relations};
 use crate::render::crossref::referrers;
 use crate::render::fragments::{self, QuoteGroup};
-use crate::render::labels::{actor_kind, actor_kinds, period};
 use crate::render::links::{PagePath, href};
 use crate::render::pictures::PagePictures;
 use crate::render::views::{Chrome, CitationView, Link};

@@ -3,9 +3,9 @@
 
 use serde::Serialize;
 
+use crate::labels::confidence;
 use crate::model::Confidence;
 use crate::render::fragments;
-use crate::render::labels::confidence;
 use crate::render::links::{PagePath, href};
 use crate::render::views::{Chrome, CitationView, Link};
 use crate::render::{RenderError, Site};

@@ -5,16 +5,16 @@ use std::collections::BTreeMap;
 
 use serde::Serialize;
 
+use crate::escape::push_html;
+use crate::labels::{credibility, language_name, reliability, source_kind};
+use crate::link_safety::is_web_address;
 use crate::model::{Language, Referrer, Source};
 use crate::render::crossref::referrers;
-use crate::render::escape::push_escaped;
 use crate::render::fragments::{self, SourceRow};
-use crate::render::labels::{credibility, language_name, reliability, source_kind};
 use crate::render::links::PagePath;
 use crate::render::pager::{self, Pager};
 use crate::render::views::{Chrome, Link};
 use crate::render::{RenderError, Site};
-use crate::urls::is_web_address;
 
 /// A source's metadata, formatted.
 #[derive(Debug, Serialize)]
@@ -123,7 +123,7 @@ fn backrefs(site: &Site<'_>, page: &PagePath, index: usize, number: u32) -> Stri
         return String::new();
     }
     let mut html = String::from("<aside class=\"backrefs\"><span class=\"backrefs-label\">");
-    push_escaped(&mut html, site.labels.cited_by);
+    push_html(&mut html, site.labels.cited_by);
     html.push_str("</span> ");
     for (i, referrer) in citing.into_iter().enumerate() {
         if i > 0 {
@@ -139,9 +139,9 @@ fn backrefs(site: &Site<'_>, page: &PagePath, index: usize, number: u32) -> Stri
             site.referrer(page, referrer)
         };
         html.push_str("<a href=\"");
-        push_escaped(&mut html, &link.href);
+        push_html(&mut html, &link.href);
         html.push_str("\">");
-        push_escaped(&mut html, &link.label);
+        push_html(&mut html, &link.label);
         html.push_str("</a>");
     }
     html.push_str("</aside>\n");

@@ -4,11 +4,11 @@
 use serde::Serialize;
 
 use super::Items;
+use crate::labels::{actor_kind, date_span};
 use crate::render::Site;
-use crate::render::labels::{actor_kind, date_span};
 use crate::render::links::{PagePath, event_anchor};
 use crate::render::periods;
-use crate::render::text::plain;
+use crate::render::plain_text::plain;
 
 /// A source in a block: its title, then each paragraph, are documents.
 #[derive(Serialize)]

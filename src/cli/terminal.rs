@@ -8,20 +8,28 @@ use dossier::serve::Notice;
 /// Prints the notices of the preview server; warnings only when they changed.
 pub struct Printer {
     color: bool,
+    quiet: bool,
     last_warnings: Mutex<String>,
 }
 
 impl Printer {
-    /// A printer that colors diagnostics when `color`.
-    pub fn new(color: bool) -> Self {
+    /// A printer that colors diagnostics when `color`, and says only what went wrong
+    /// when `quiet`.
+    pub fn new(color: bool, quiet: bool) -> Self {
         Self {
             color,
+            quiet,
             last_warnings: Mutex::new(String::new()),
         }
     }
 
     /// Prints one notice.
     pub fn print(&self, notice: dossier::serve::Notice) {
+        let say = |line: &str| {
+            if !self.quiet {
+                say(line);
+            }
+        };
         match notice {
             Notice::Changed(paths) => {
                 let first = paths.first().map(|p| p.display().to_string());
@@ -72,6 +80,20 @@ pub fn say(line: &str) {
 /// Diagnostics on stderr.
 fn complain(text: &str) {
     let _ = std::io::stderr().lock().write_all(text.as_bytes());
+}
+
+/// `text` as one word for the system's shell: as it is when it holds only safe
+/// characters, otherwise quoted (single quotes on Unix, double quotes on Windows).
+pub fn shell_quote(text: &str) -> String {
+    let safe = |c: char| c.is_ascii_alphanumeric() || "-_./:@%+,=".contains(c);
+    if !text.is_empty() && text.chars().all(safe) {
+        return text.to_string();
+    }
+    if cfg!(windows) {
+        format!("\"{}\"", text.replace('"', "\"\""))
+    } else {
+        format!("'{}'", text.replace('\'', r"'\''"))
+    }
 }
 
 /// Opens `url` in the default browser, with the system's own opener.

@@ -5,11 +5,11 @@ use std::sync::Arc;
 
 use rayon::prelude::*;
 
-use crate::body::BodyScan;
 use crate::diagnostics::{Diagnostics, SourceFile, Span};
 use crate::load::RawActor;
 use crate::mentions::{MentionMatcher, SharedName};
 use crate::model::{Actor, Mention, Source};
+use crate::scan::BodyScan;
 use crate::validate::BodyMemo;
 
 /// The matcher of every actor's names, and the names two actors share.

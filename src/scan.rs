@@ -44,7 +44,7 @@ pub struct TextRun {
 }
 
 /// Reads a body once.
-pub fn scan(body: &str) -> BodyScan {
+pub fn body(body: &str) -> BodyScan {
     let mut scan = BodyScan::default();
     let mut paragraphs: Vec<Paragraph> = Vec::new();
     let mut counter = BlockCounter::new();
@@ -184,7 +184,7 @@ mod tests {
     #[test]
     fn one_pass_finds_blocks_links_and_runs() {
         let body = "# Head\n\nSee [[abc]] and [x](https://e.org).\n\n`code` text\n";
-        let scan = scan(body);
+        let scan = super::body(body);
         assert_eq!(scan.paragraphs.len(), 2);
         assert_eq!(scan.paragraphs[0].text, "See abc and x.");
         assert_eq!(

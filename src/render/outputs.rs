@@ -101,11 +101,6 @@ impl Site<'_> {
         for (name, bytes) in self.templates.assets() {
             add(PagePath::asset(name), SiteFile::Bytes(Cow::Borrowed(bytes)));
         }
-        let pictures = crate::pictures::PICTURES_CSS.as_bytes();
-        add(
-            PagePath::asset("pictures.css"),
-            SiteFile::Bytes(Cow::Borrowed(pictures)),
-        );
         let highlight = highlight::stylesheet().into_bytes();
         add(
             PagePath::asset("highlight.css"),

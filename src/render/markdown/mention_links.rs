@@ -6,7 +6,7 @@ use std::ops::Range;
 
 use pulldown_cmark::{CowStr, Event};
 
-use crate::render::escape::escape_html;
+use crate::escape;
 
 /// Splits text events around the mentions to link.
 pub struct MentionLinks<'l, 'b, I> {
@@ -59,7 +59,7 @@ impl<'b, I: Iterator<Item = (Event<'b>, Range<usize>)>> Iterator for MentionLink
                     .push_back(Event::Text(CowStr::Borrowed(&self.body[at..mention.start])));
             }
             self.queue.push_back(Event::InlineHtml(
-                format!("<a class=\"mention\" href=\"{}\">", escape_html(href)).into(),
+                format!("<a class=\"mention\" href=\"{}\">", escape::html(href)).into(),
             ));
             self.queue
                 .push_back(Event::Text(CowStr::Borrowed(&self.body[mention.clone()])));

@@ -1,0 +1,214 @@
+//! The interface in English.
+
+use super::{BriefingLabels, Labels, PictureWords, Vocabulary};
+use crate::model::{ActorKind, Confidence, Credibility, Language, Reliability, SourceKind};
+
+/// Everything the interface says in English.
+pub(super) static WORDS: Vocabulary = Vocabulary {
+    site: LABELS,
+    briefing: BRIEFING,
+    pictures: PICTURES,
+    approximately: APPROX,
+    thousands: THOUSANDS,
+    source_kind,
+    actor_kind,
+    actor_kinds,
+    confidence,
+    reliability,
+    credibility,
+    language_name,
+};
+
+const LABELS: Labels = Labels {
+    lang: "en",
+    skip: "Skip to content",
+    home: "Home",
+    sources: "Sources",
+    actors: "Actors",
+    chronology: "Chronology",
+    tags: "Tags",
+    search: "Search",
+    search_placeholder: "Search…",
+    navigation: "Main navigation",
+    summary: "Bottom line",
+    key_judgments: "Key judgments",
+    confidence: "Confidence",
+    latest_events: "Latest events",
+    counts: "In this dossier",
+    events: "Events",
+    mentions: "Mentions",
+    paragraphs: "Paragraphs",
+    date: "Date",
+    outlet: "Outlet",
+    author: "Author",
+    title: "Title",
+    kind: "Kind",
+    grade: "Grade",
+    language: "Language",
+    original: "Original",
+    published: "Published",
+    note: "Analyst’s note",
+    text: "Text",
+    cited_by: "Cited by",
+    cited_whole: "Cited as a whole by",
+    actors_mentioned: "Actors mentioned",
+    aliases: "Also known as",
+    roles: "Roles",
+    relations: "Relations",
+    relations_in: "Relations stated by other actors",
+    evidence: "Sources",
+    mentions_in_sources: "Mentions in the sources",
+    links_here: "What links here",
+    links: "Links",
+    place: "Place",
+    graph: "Relationship graph",
+    timeline: "Timeline",
+    during_year: "During the year",
+    not_found: "Page not found",
+    not_found_text: "This page does not exist. Start again from the home page or search the dossier.",
+    search_needs_js: "Search needs JavaScript. Without it, browse the sources, the actors and the chronology.",
+    no_result: "No result.",
+    results: "results",
+    authors: "Authors",
+    updated: "Updated",
+    judgment: "Key judgment",
+    tagged: "Everything tagged",
+    paragraph: "Paragraph",
+    none: "Nothing yet.",
+    data: "Dossier data (JSON)",
+    feed: "Atom feed",
+    sort: "Sort by this column",
+    footnotes: "Notes",
+    since: "since",
+    until: "until",
+    previous: "Previous",
+    next: "Next",
+    pages: "Pages",
+    of: "of",
+    dossier_summary: "Dossier summary",
+    mention_one: "mention",
+    mention_many: "mentions",
+    back: "Back to the text",
+    colon: ":",
+    event_one: "event",
+    source_one: "source",
+    actor_one: "actor",
+    result_one: "result",
+};
+
+const BRIEFING: BriefingLabels = BriefingLabels {
+    briefing: "Briefing",
+    contents: "Contents",
+    event: "Event",
+    roster: LABELS.actors,
+    name: "Name",
+    description: "In one line",
+    source_list: LABELS.sources,
+    address: "Address",
+    notes: LABELS.footnotes,
+    no_outlet: "outlet not given",
+    ungraded: "ungraded",
+    grade_legend: "Grade: reliability of the source (A to F) and credibility of the information (1 to 6), on the Admiralty scale.",
+    notes_legend: "Each call [n] in the text refers to note n: the source, the cited paragraph (§) and the beginning of that paragraph.",
+    page: "Page",
+    open_quote: "“",
+    close_quote: "”",
+};
+
+const PICTURES: PictureWords = PictureWords {
+    graph_title: LABELS.graph,
+    graph_of: "Relations of",
+    ended: "ended",
+    directed: "reads in the arrow’s direction",
+    mutual: "mutual",
+    timeline_title: LABELS.timeline,
+    all_events: "All events",
+    approximate: "approximate date",
+    period: "period",
+    cluster: "group of events",
+    events: "events",
+    event: LABELS.event_one,
+    actors: "actors",
+    relations: "relations",
+    since: LABELS.since,
+    until: LABELS.until,
+    capped: "The {shown} most connected of {total} actors; the table lists every relation.",
+    named: "Names shown for the {named} most connected; hover over the others.",
+};
+
+const APPROX: &str = "c. ";
+
+/// A comma: `10,000`.
+const THOUSANDS: &str = ",";
+
+fn source_kind(kind: SourceKind) -> &'static str {
+    match kind {
+        SourceKind::Article => "article",
+        SourceKind::Report => "report",
+        SourceKind::Statement => "statement",
+        SourceKind::SocialPost => "social post",
+        SourceKind::Transcript => "transcript",
+        SourceKind::Other => "other",
+    }
+}
+
+fn actor_kind(kind: ActorKind) -> &'static str {
+    match kind {
+        ActorKind::Person => "person",
+        ActorKind::Organization => "organization",
+        ActorKind::State => "state",
+        ActorKind::Group => "group",
+        ActorKind::Media => "media",
+        ActorKind::Place => "place",
+        ActorKind::Other => "other",
+    }
+}
+
+fn actor_kinds(kind: ActorKind) -> &'static str {
+    match kind {
+        ActorKind::Person => "People",
+        ActorKind::Organization => "Organizations",
+        ActorKind::State => "States",
+        ActorKind::Group => "Groups",
+        ActorKind::Media => "Media",
+        ActorKind::Place => "Places",
+        ActorKind::Other => "Others",
+    }
+}
+
+fn confidence(level: Confidence) -> &'static str {
+    match level {
+        Confidence::Low => "low",
+        Confidence::Moderate => "moderate",
+        Confidence::High => "high",
+    }
+}
+
+fn reliability(grade: Reliability) -> &'static str {
+    match grade {
+        Reliability::A => "completely reliable source",
+        Reliability::B => "usually reliable source",
+        Reliability::C => "fairly reliable source",
+        Reliability::D => "not usually reliable source",
+        Reliability::E => "unreliable source",
+        Reliability::F => "reliability cannot be judged",
+    }
+}
+
+fn credibility(grade: Credibility) -> &'static str {
+    match grade {
+        Credibility::Confirmed => "confirmed by other sources",
+        Credibility::Probable => "probably true",
+        Credibility::Possible => "possibly true",
+        Credibility::Doubtful => "doubtful",
+        Credibility::Improbable => "improbable",
+        Credibility::Unknown => "truth cannot be judged",
+    }
+}
+
+fn language_name(of: Language) -> &'static str {
+    match of {
+        Language::Fr => "French",
+        Language::En => "English",
+    }
+}

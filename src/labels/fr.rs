@@ -1,0 +1,214 @@
+//! The interface in French.
+
+use super::{BriefingLabels, Labels, PictureWords, Vocabulary};
+use crate::model::{ActorKind, Confidence, Credibility, Language, Reliability, SourceKind};
+
+/// Everything the interface says in French.
+pub(super) static WORDS: Vocabulary = Vocabulary {
+    site: LABELS,
+    briefing: BRIEFING,
+    pictures: PICTURES,
+    approximately: APPROX,
+    thousands: THOUSANDS,
+    source_kind,
+    actor_kind,
+    actor_kinds,
+    confidence,
+    reliability,
+    credibility,
+    language_name,
+};
+
+const LABELS: Labels = Labels {
+    lang: "fr",
+    skip: "Aller au contenu",
+    home: "Accueil",
+    sources: "Sources",
+    actors: "Acteurs",
+    chronology: "Chronologie",
+    tags: "Mots-clés",
+    search: "Recherche",
+    search_placeholder: "Rechercher…",
+    navigation: "Navigation principale",
+    summary: "En bref",
+    key_judgments: "Jugements clés",
+    confidence: "Confiance",
+    latest_events: "Derniers événements",
+    counts: "Dans ce dossier",
+    events: "Événements",
+    mentions: "Mentions",
+    paragraphs: "Paragraphes",
+    date: "Date",
+    outlet: "Média",
+    author: "Auteur",
+    title: "Titre",
+    kind: "Type",
+    grade: "Cote",
+    language: "Langue",
+    original: "Original",
+    published: "Publié",
+    note: "Note de l’analyste",
+    text: "Texte",
+    cited_by: "Cité par",
+    cited_whole: "Source citée en entier par",
+    actors_mentioned: "Acteurs mentionnés",
+    aliases: "Autres noms",
+    roles: "Fonctions",
+    relations: "Relations",
+    relations_in: "Relations déclarées par d’autres acteurs",
+    evidence: "Sources",
+    mentions_in_sources: "Mentions dans les sources",
+    links_here: "Pages qui renvoient ici",
+    links: "Liens",
+    place: "Lieu",
+    graph: "Graphe des relations",
+    timeline: "Frise chronologique",
+    during_year: "Dans l’année",
+    not_found: "Page introuvable",
+    not_found_text: "Cette page n’existe pas ou plus. Repartez de l’accueil ou cherchez dans le dossier.",
+    search_needs_js: "La recherche a besoin de JavaScript. Sans lui, parcourez les sources, les acteurs et la chronologie.",
+    no_result: "Aucun résultat.",
+    results: "résultats",
+    authors: "Auteurs",
+    updated: "Mis à jour",
+    judgment: "Jugement clé",
+    tagged: "Tout ce qui porte le mot-clé",
+    paragraph: "Paragraphe",
+    none: "Rien pour l’instant.",
+    data: "Données du dossier (JSON)",
+    feed: "Flux Atom",
+    sort: "Trier selon cette colonne",
+    footnotes: "Notes",
+    since: "depuis",
+    until: "jusqu’à",
+    previous: "Précédent",
+    next: "Suivant",
+    pages: "Pages",
+    of: "de",
+    dossier_summary: "Résumé du dossier",
+    mention_one: "mention",
+    mention_many: "mentions",
+    back: "Retour au texte",
+    colon: "\u{a0}:",
+    event_one: "événement",
+    source_one: "source",
+    actor_one: "acteur",
+    result_one: "résultat",
+};
+
+const BRIEFING: BriefingLabels = BriefingLabels {
+    briefing: "Note de synthèse",
+    contents: "Sommaire",
+    event: "Événement",
+    roster: LABELS.actors,
+    name: "Nom",
+    description: "En une ligne",
+    source_list: LABELS.sources,
+    address: "Adresse",
+    notes: LABELS.footnotes,
+    no_outlet: "média non indiqué",
+    ungraded: "non coté",
+    grade_legend: "Cote : fiabilité de la source (A à F) et crédibilité de l’information (1 à 6), selon l’échelle de l’Amirauté.",
+    notes_legend: "Chaque appel [n] du texte renvoie à la note n : la source, le paragraphe cité (§) et le début de ce paragraphe.",
+    page: "Page",
+    open_quote: "«\u{a0}",
+    close_quote: "\u{a0}»",
+};
+
+const PICTURES: PictureWords = PictureWords {
+    graph_title: LABELS.graph,
+    graph_of: "Relations de",
+    ended: "relation terminée",
+    directed: "se lit dans le sens de la flèche",
+    mutual: "réciproque",
+    timeline_title: LABELS.timeline,
+    all_events: "Tous les événements",
+    approximate: "date approximative",
+    period: "période",
+    cluster: "groupe d’événements",
+    events: "événements",
+    event: LABELS.event_one,
+    actors: "acteurs",
+    relations: "relations",
+    since: LABELS.since,
+    until: LABELS.until,
+    capped: "Les {shown} acteurs les plus reliés sur {total} ; le tableau donne toutes les relations.",
+    named: "Noms affichés pour les {named} plus reliés ; survolez les autres.",
+};
+
+const APPROX: &str = "vers ";
+
+/// A narrow no-break space: `10 000`.
+const THOUSANDS: &str = "\u{202f}";
+
+fn source_kind(kind: SourceKind) -> &'static str {
+    match kind {
+        SourceKind::Article => "article",
+        SourceKind::Report => "rapport",
+        SourceKind::Statement => "déclaration",
+        SourceKind::SocialPost => "réseau social",
+        SourceKind::Transcript => "transcription",
+        SourceKind::Other => "autre",
+    }
+}
+
+fn actor_kind(kind: ActorKind) -> &'static str {
+    match kind {
+        ActorKind::Person => "personne",
+        ActorKind::Organization => "organisation",
+        ActorKind::State => "État",
+        ActorKind::Group => "groupe",
+        ActorKind::Media => "média",
+        ActorKind::Place => "lieu",
+        ActorKind::Other => "autre",
+    }
+}
+
+fn actor_kinds(kind: ActorKind) -> &'static str {
+    match kind {
+        ActorKind::Person => "Personnes",
+        ActorKind::Organization => "Organisations",
+        ActorKind::State => "États",
+        ActorKind::Group => "Groupes",
+        ActorKind::Media => "Médias",
+        ActorKind::Place => "Lieux",
+        ActorKind::Other => "Autres",
+    }
+}
+
+fn confidence(level: Confidence) -> &'static str {
+    match level {
+        Confidence::Low => "faible",
+        Confidence::Moderate => "modérée",
+        Confidence::High => "élevée",
+    }
+}
+
+fn reliability(grade: Reliability) -> &'static str {
+    match grade {
+        Reliability::A => "source totalement fiable",
+        Reliability::B => "source habituellement fiable",
+        Reliability::C => "source assez fiable",
+        Reliability::D => "source peu fiable",
+        Reliability::E => "source non fiable",
+        Reliability::F => "fiabilité de la source invérifiable",
+    }
+}
+
+fn credibility(grade: Credibility) -> &'static str {
+    match grade {
+        Credibility::Confirmed => "information confirmée par d’autres sources",
+        Credibility::Probable => "information probablement vraie",
+        Credibility::Possible => "information possiblement vraie",
+        Credibility::Doubtful => "information douteuse",
+        Credibility::Improbable => "information improbable",
+        Credibility::Unknown => "véracité invérifiable",
+    }
+}
+
+fn language_name(of: Language) -> &'static str {
+    match of {
+        Language::Fr => "français",
+        Language::En => "anglais",
+    }
+}

@@ -1,0 +1,418 @@
+//! The words of the interface, one file per language ([`fr`], [`en`]): the site's labels
+//! (read by templates as `l.NAME`), the briefing's (`b.NAME`), the pictures' phrases, the
+//! names of the model's fixed values, and numbers and date ranges written the way each
+//! language writes them.
+
+mod en;
+mod fr;
+
+use serde::Serialize;
+
+use crate::model::{ActorKind, Confidence, Credibility, Date, Language, Reliability, SourceKind};
+
+/// Every label a template shows. Templates read them as `l.NAME`.
+#[derive(Debug, Serialize)]
+pub struct Labels {
+    /// `fr` or `en`, for `<html lang>`.
+    pub lang: &'static str,
+    /// "Skip to content".
+    pub skip: &'static str,
+    /// "Home".
+    pub home: &'static str,
+    /// "Sources".
+    pub sources: &'static str,
+    /// "Actors".
+    pub actors: &'static str,
+    /// "Chronology".
+    pub chronology: &'static str,
+    /// "Tags".
+    pub tags: &'static str,
+    /// "Search".
+    pub search: &'static str,
+    /// Placeholder of the search box.
+    pub search_placeholder: &'static str,
+    /// "Main navigation".
+    pub navigation: &'static str,
+    /// "Summary".
+    pub summary: &'static str,
+    /// "Key judgments".
+    pub key_judgments: &'static str,
+    /// "Confidence".
+    pub confidence: &'static str,
+    /// "Latest events".
+    pub latest_events: &'static str,
+    /// "In this dossier".
+    pub counts: &'static str,
+    /// "Events".
+    pub events: &'static str,
+    /// "Mentions".
+    pub mentions: &'static str,
+    /// "Paragraphs".
+    pub paragraphs: &'static str,
+    /// "Date".
+    pub date: &'static str,
+    /// "Outlet".
+    pub outlet: &'static str,
+    /// "Author".
+    pub author: &'static str,
+    /// "Title".
+    pub title: &'static str,
+    /// "Kind".
+    pub kind: &'static str,
+    /// "Grade".
+    pub grade: &'static str,
+    /// "Language".
+    pub language: &'static str,
+    /// "Original".
+    pub original: &'static str,
+    /// "Published".
+    pub published: &'static str,
+    /// "Analyst's note".
+    pub note: &'static str,
+    /// "Text".
+    pub text: &'static str,
+    /// "Cited by".
+    pub cited_by: &'static str,
+    /// "Cited as a whole by".
+    pub cited_whole: &'static str,
+    /// "Actors mentioned".
+    pub actors_mentioned: &'static str,
+    /// "Aliases".
+    pub aliases: &'static str,
+    /// "Roles".
+    pub roles: &'static str,
+    /// "Relations".
+    pub relations: &'static str,
+    /// "Relations from other actors".
+    pub relations_in: &'static str,
+    /// "Sources" (of a relation, event…).
+    pub evidence: &'static str,
+    /// "Mentions in the sources".
+    pub mentions_in_sources: &'static str,
+    /// "What links here".
+    pub links_here: &'static str,
+    /// "Links".
+    pub links: &'static str,
+    /// "Place".
+    pub place: &'static str,
+    /// "Relationship graph".
+    pub graph: &'static str,
+    /// "Timeline".
+    pub timeline: &'static str,
+    /// Heading for events dated to the year only.
+    pub during_year: &'static str,
+    /// "Page not found".
+    pub not_found: &'static str,
+    /// Text of the 404 page.
+    pub not_found_text: &'static str,
+    /// Text shown when search needs JavaScript.
+    pub search_needs_js: &'static str,
+    /// "No result".
+    pub no_result: &'static str,
+    /// "results".
+    pub results: &'static str,
+    /// "Authors".
+    pub authors: &'static str,
+    /// "Updated".
+    pub updated: &'static str,
+    /// "Key judgment".
+    pub judgment: &'static str,
+    /// "Everything tagged".
+    pub tagged: &'static str,
+    /// "Paragraph".
+    pub paragraph: &'static str,
+    /// "Nothing yet".
+    pub none: &'static str,
+    /// "Whole dossier data (JSON)".
+    pub data: &'static str,
+    /// "Feed".
+    pub feed: &'static str,
+    /// "Sort by this column".
+    pub sort: &'static str,
+    /// "Footnotes".
+    pub footnotes: &'static str,
+    /// "since".
+    pub since: &'static str,
+    /// "until".
+    pub until: &'static str,
+    /// "Previous" (page of a split list).
+    pub previous: &'static str,
+    /// "Next" (page of a split list).
+    pub next: &'static str,
+    /// "Pages" (navigation between the pages of a split list).
+    pub pages: &'static str,
+    /// "of" (role of an actor).
+    pub of: &'static str,
+    /// "Summary of the dossier" (referrer).
+    pub dossier_summary: &'static str,
+    /// "mention" (singular).
+    pub mention_one: &'static str,
+    /// "mentions" (plural).
+    pub mention_many: &'static str,
+    /// "Back to the text".
+    pub back: &'static str,
+    /// A colon as the language writes it after a label (` :` in French).
+    pub colon: &'static str,
+    /// "event", after a count of one.
+    pub event_one: &'static str,
+    /// "source", after a count of one.
+    pub source_one: &'static str,
+    /// "actor", after a count of one.
+    pub actor_one: &'static str,
+    /// "result", after a count of one.
+    pub result_one: &'static str,
+}
+
+/// Words of the briefing.
+#[derive(Debug, Serialize)]
+pub struct BriefingLabels {
+    /// What the document is ("Briefing").
+    pub briefing: &'static str,
+    /// "Contents".
+    pub contents: &'static str,
+    /// "Event".
+    pub event: &'static str,
+    /// "Actor roster".
+    pub roster: &'static str,
+    /// "Name".
+    pub name: &'static str,
+    /// "Description".
+    pub description: &'static str,
+    /// "Sources" as the title of the source list.
+    pub source_list: &'static str,
+    /// "Address".
+    pub address: &'static str,
+    /// "Notes" as the title of the endnotes.
+    pub notes: &'static str,
+    /// "No outlet given".
+    pub no_outlet: &'static str,
+    /// "ungraded".
+    pub ungraded: &'static str,
+    /// Explains the grade of the source list.
+    pub grade_legend: &'static str,
+    /// Explains the note numbers.
+    pub notes_legend: &'static str,
+    /// "Page".
+    pub page: &'static str,
+    /// An opening quotation mark, with its space.
+    pub open_quote: &'static str,
+    /// A closing quotation mark, with its space.
+    pub close_quote: &'static str,
+}
+
+/// The fixed phrases the pictures write themselves (titles, legend, notes).
+pub struct PictureWords {
+    /// Title of the whole graph.
+    pub graph_title: &'static str,
+    /// Title of a neighbourhood graph, before the actor's name.
+    pub graph_of: &'static str,
+    /// Legend: a relation that has ended.
+    pub ended: &'static str,
+    /// Legend: a relation that reads one way.
+    pub directed: &'static str,
+    /// Legend: a relation that reads both ways.
+    pub mutual: &'static str,
+    /// Title of the timeline.
+    pub timeline_title: &'static str,
+    /// Name of the lane holding every event.
+    pub all_events: &'static str,
+    /// Legend: an approximate date.
+    pub approximate: &'static str,
+    /// Legend: a period.
+    pub period: &'static str,
+    /// Legend: a group of events.
+    pub cluster: &'static str,
+    /// "events", after a number.
+    pub events: &'static str,
+    /// "event", after 1.
+    pub event: &'static str,
+    /// "actors", after a number.
+    pub actors: &'static str,
+    /// "relations", after a number.
+    pub relations: &'static str,
+    /// "since".
+    pub since: &'static str,
+    /// "until".
+    pub until: &'static str,
+    /// Note when only the most connected actors are drawn: `{shown}`, `{total}`.
+    pub capped: &'static str,
+    /// Note when only the most connected actors are named: `{named}`.
+    pub named: &'static str,
+}
+
+/// Everything the interface says in one language.
+struct Vocabulary {
+    site: Labels,
+    briefing: BriefingLabels,
+    pictures: PictureWords,
+    /// Before an approximate date, with its space.
+    approximately: &'static str,
+    /// Between groups of three digits.
+    thousands: &'static str,
+    source_kind: fn(SourceKind) -> &'static str,
+    actor_kind: fn(ActorKind) -> &'static str,
+    actor_kinds: fn(ActorKind) -> &'static str,
+    confidence: fn(Confidence) -> &'static str,
+    reliability: fn(Reliability) -> &'static str,
+    credibility: fn(Credibility) -> &'static str,
+    language_name: fn(Language) -> &'static str,
+}
+
+fn vocabulary(language: Language) -> &'static Vocabulary {
+    match language {
+        Language::Fr => &fr::WORDS,
+        Language::En => &en::WORDS,
+    }
+}
+
+/// The site's labels in a language.
+pub fn site(language: Language) -> &'static Labels {
+    &vocabulary(language).site
+}
+
+/// The briefing's words in a language.
+pub fn briefing(language: Language) -> &'static BriefingLabels {
+    &vocabulary(language).briefing
+}
+
+/// The pictures' phrases in a language.
+pub fn pictures(language: Language) -> &'static PictureWords {
+    &vocabulary(language).pictures
+}
+
+/// The name of a kind of source.
+pub fn source_kind(kind: SourceKind, language: Language) -> &'static str {
+    (vocabulary(language).source_kind)(kind)
+}
+
+/// The heading of a group of actors of one kind, in the plural.
+pub fn actor_kinds(kind: ActorKind, language: Language) -> &'static str {
+    (vocabulary(language).actor_kinds)(kind)
+}
+
+/// The name of one kind of actor.
+pub fn actor_kind(kind: ActorKind, language: Language) -> &'static str {
+    (vocabulary(language).actor_kind)(kind)
+}
+
+/// A confidence level in words.
+pub fn confidence(level: Confidence, language: Language) -> &'static str {
+    (vocabulary(language).confidence)(level)
+}
+
+/// What an Admiralty reliability letter means.
+pub fn reliability(grade: Reliability, language: Language) -> &'static str {
+    (vocabulary(language).reliability)(grade)
+}
+
+/// What an Admiralty credibility digit means.
+pub fn credibility(grade: Credibility, language: Language) -> &'static str {
+    (vocabulary(language).credibility)(grade)
+}
+
+/// The name of the language `of` a text, in `language`.
+pub fn language_name(of: Language, language: Language) -> &'static str {
+    (vocabulary(language).language_name)(of)
+}
+
+/// A count with thousands grouped: `10 000` in French (narrow no-break space),
+/// `10,000` in English.
+pub fn count(n: usize, language: Language) -> String {
+    let digits = n.to_string();
+    let separator = vocabulary(language).thousands;
+    let mut out = String::new();
+    for (i, digit) in digits.chars().enumerate() {
+        if i > 0 && (digits.len() - i).is_multiple_of(3) {
+            out.push_str(separator);
+        }
+        out.push(digit);
+    }
+    out
+}
+
+/// `n` followed by the singular or plural noun: `1 event`, `3 events`.
+pub fn count_of(n: usize, singular: &str, plural: &str) -> String {
+    format!("{n} {}", if n == 1 { singular } else { plural })
+}
+
+/// A date, or a period, at its precision, marked when approximate:
+/// `vers mars 2024`, `c. March 2024`, `26 juillet 2023 – avril 2024`.
+pub fn date_span(date: &Date, end: Option<&Date>, approximate: bool, language: Language) -> String {
+    let mut out = String::new();
+    if approximate {
+        out.push_str(vocabulary(language).approximately);
+    }
+    out.push_str(&date.human(language));
+    if let Some(end) = end {
+        out.push_str(" – ");
+        out.push_str(&end.human(language));
+    }
+    out
+}
+
+/// An optional period such as a relation's or a role's: `depuis mars 2024`,
+/// `2019 – 2021`, `until 2023`; empty when neither end is known.
+pub fn period(from: Option<&Date>, to: Option<&Date>, language: Language) -> String {
+    let l = site(language);
+    match (from, to) {
+        (Some(a), Some(b)) => format!("{} – {}", a.human(language), b.human(language)),
+        (Some(a), None) => format!("{} {}", l.since, a.human(language)),
+        (None, Some(b)) => format!("{} {}", l.until, b.human(language)),
+        (None, None) => String::new(),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn date(text: &str) -> Date {
+        Date::parse(text).expect("date")
+    }
+
+    #[test]
+    fn approximate_partial_dates_and_periods() {
+        assert_eq!(
+            date_span(&date("2024-03"), None, true, Language::Fr),
+            "vers mars 2024"
+        );
+        assert_eq!(
+            date_span(&date("2024-03"), None, true, Language::En),
+            "c. March 2024"
+        );
+        assert_eq!(
+            date_span(
+                &date("2023-07-26"),
+                Some(&date("2024-04")),
+                false,
+                Language::Fr
+            ),
+            "26 juillet 2023 – avril 2024"
+        );
+        assert_eq!(
+            date_span(&date("2023-12"), None, false, Language::Fr),
+            "décembre 2023"
+        );
+    }
+
+    #[test]
+    fn counts_group_thousands() {
+        assert_eq!(count(10_000, Language::En), "10,000");
+        assert_eq!(count(10_000, Language::Fr), "10\u{202f}000");
+        assert_eq!(count(999, Language::Fr), "999");
+        assert_eq!(count(1_234_567, Language::En), "1,234,567");
+    }
+
+    #[test]
+    fn open_periods() {
+        assert_eq!(
+            period(Some(&date("2024-01")), None, Language::Fr),
+            "depuis janvier 2024"
+        );
+        assert_eq!(
+            period(None, Some(&date("2023")), Language::En),
+            "until 2023"
+        );
+        assert_eq!(period(None, None, Language::En), "");
+    }
+}
