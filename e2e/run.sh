@@ -47,6 +47,7 @@ echo "e2e: browser $CHROMIUM ($("$CHROMIUM" --version 2>/dev/null || echo 'versi
 # 1. The binary.
 cargo build --release --quiet
 bin="$repo/target/release/dossier"
+export E2E_BIN="$bin"
 
 # 2. The sites, in a temporary folder removed at exit.
 work=$(mktemp -d "${TMPDIR:-/tmp}/dossier-e2e.XXXXXX")

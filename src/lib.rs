@@ -4,6 +4,8 @@
 pub mod briefing;
 pub mod diagnostics;
 pub mod escape;
+pub mod export;
+pub mod import;
 pub mod init;
 pub mod labels;
 pub mod link_safety;
@@ -15,6 +17,7 @@ pub mod pictures;
 pub mod render;
 pub mod scan;
 pub mod serve;
+pub mod suggest;
 pub mod sync;
 pub mod validate;
 pub mod write;
@@ -158,27 +161,43 @@ pub fn render_into(
     sink: &dyn Sink,
     progress: bool,
 ) -> Result<RenderStats, RenderError> {
-    let total = render::page_count(dossier);
-    let bar = (progress && total >= 200).then(|| {
-        let bar = indicatif::ProgressBar::new(total as u64);
+    let bar = Bar {
+        wanted: progress,
+        bar: std::sync::OnceLock::new(),
+    };
+    let stats = render::render(dossier, root, sink, &bar);
+    if let Some(bar) = bar.bar.get() {
+        bar.finish_and_clear();
+    }
+    stats
+}
+
+/// A progress bar on stderr, shown for sites of 200 pages or more.
+struct Bar {
+    wanted: bool,
+    bar: std::sync::OnceLock<indicatif::ProgressBar>,
+}
+
+impl render::Progress for Bar {
+    fn start(&self, pages: usize) {
+        if !self.wanted || pages < 200 {
+            return;
+        }
+        let bar = indicatif::ProgressBar::new(pages as u64);
         bar.set_style(
             indicatif::ProgressStyle::with_template(
                 "{spinner} building {pos}/{len} pages {wide_bar} {elapsed}",
             )
             .unwrap_or_else(|_| indicatif::ProgressStyle::default_bar()),
         );
-        bar
-    });
-    let tick = || {
-        if let Some(bar) = &bar {
+        let _ = self.bar.set(bar);
+    }
+
+    fn page(&self) {
+        if let Some(bar) = self.bar.get() {
             bar.inc(1);
         }
-    };
-    let stats = render::render(dossier, root, sink, &tick);
-    if let Some(bar) = &bar {
-        bar.finish_and_clear();
     }
-    stats
 }
 
 /// Loads, checks and renders the project at `root` into memory, for the preview
@@ -197,7 +216,7 @@ pub fn build_in_memory(
         _ => return (Err(BuildError::Content(diagnostics.summary())), diagnostics),
     };
     let sink = MemorySink::new();
-    let result = render::render(&dossier, root, &sink, &|| {})
+    let result = render::render(&dossier, root, &sink, &())
         .map(|_| sink.into_files())
         .map_err(BuildError::from);
     (result, diagnostics)

@@ -13,8 +13,8 @@ use anyhow::Context;
 
 use cli::terminal;
 use cli::{
-    BriefingArgs, BuildArgs, CheckArgs, Cli, ColorChoice, Command, GlobalArgs, InitArgs, Lang,
-    ServeArgs, TemplatesArgs,
+    BriefingArgs, BuildArgs, CheckArgs, Cli, ColorChoice, Command, ExportArgs, GlobalArgs,
+    InitArgs, Lang, NewCommand, NewSourceArgs, ServeArgs, SuggestArgs, TemplatesArgs,
 };
 use dossier::diagnostics::Diagnostics;
 
@@ -41,6 +41,9 @@ fn main() -> ExitCode {
             print!("{}", dossier::FORMAT_REFERENCE);
             Ok(ExitCode::SUCCESS)
         }
+        Command::Export(args) => Ok(export(&args, out)),
+        Command::New(NewCommand::Source(args)) => Ok(new_source(&args)),
+        Command::Suggest(args) => Ok(suggest(&args, out)),
     };
     result.unwrap_or_else(|error| {
         eprintln!("error: {error:#}");
@@ -170,6 +173,82 @@ fn briefing(args: BriefingArgs, out: Output) -> ExitCode {
     }
 }
 
+/// `dossier new source`: the file written, and what is left to fill.
+fn new_source(args: &NewSourceArgs) -> ExitCode {
+    match dossier::import::new_source(&args.project.root, &args.file, args.id.as_deref()) {
+        Ok((path, article)) => {
+            eprintln!("wrote {}", path.display());
+            let mut missing = Vec::new();
+            if article.title.is_empty() {
+                missing.push("title");
+            }
+            if article.published.is_none() {
+                missing.push("published");
+            }
+            if !missing.is_empty() {
+                eprintln!(
+                    "to do: set {} in its front matter (`dossier check` says what is missing)",
+                    missing.join(" and ")
+                );
+            }
+            ExitCode::SUCCESS
+        }
+        Err(error) => {
+            eprintln!("error: {error}");
+            eprintln!("nothing written");
+            ExitCode::FAILURE
+        }
+    }
+}
+
+/// `dossier suggest`: YAML on standard output, diagnostics on standard error.
+fn suggest(args: &SuggestArgs, out: Output) -> ExitCode {
+    let (dossier, diagnostics) = dossier::check(&args.project.root);
+    let status = report(&diagnostics, false, out);
+    let Some(dossier) = dossier else {
+        return ExitCode::FAILURE;
+    };
+    match dossier::suggest::suggest(&dossier, &args.sources) {
+        Ok(yaml) => {
+            print!("{yaml}");
+            status
+        }
+        Err(error) => {
+            eprintln!("error: {error}");
+            ExitCode::FAILURE
+        }
+    }
+}
+
+/// `dossier export`: diagnostics as `check` prints them, then the files written.
+fn export(args: &ExportArgs, output: Output) -> ExitCode {
+    let root = &args.project.root;
+    let out = args.out.clone().unwrap_or_else(|| root.join("exports"));
+    let formats = dossier::export::Format::parse(&args.format).unwrap_or_default();
+    let (result, diagnostics) = dossier::export::run(root, &formats, &out, args.strict);
+    let status = report(&diagnostics, args.strict, output);
+    match result {
+        Ok(files) => {
+            for (path, bytes) in files {
+                output.note(&format!(
+                    "wrote {} ({} KiB)",
+                    path.display(),
+                    bytes.div_ceil(1024)
+                ));
+            }
+            status
+        }
+        Err(dossier::export::ExportError::Content) => {
+            eprintln!("nothing written");
+            ExitCode::FAILURE
+        }
+        Err(error) => {
+            eprintln!("error: {error}");
+            ExitCode::FAILURE
+        }
+    }
+}
+
 /// `dossier build`: diagnostics as `check` prints them, then the build's outcome.
 fn build(args: &BuildArgs, output: Output) -> ExitCode {
     let root = &args.project.root;
@@ -231,6 +310,9 @@ fn exit_status(diagnostics: &Diagnostics, strict: bool) -> ExitCode {
     }
 }
 
+/// The port of `dossier serve` when none is given (Zola's).
+const DEFAULT_PORT: u16 = 1111;
+
 /// `dossier serve`: until Ctrl-C (or SIGTERM), then stops cleanly.
 fn serve(args: &ServeArgs, out: Output) -> anyhow::Result<ExitCode> {
     if !args.bind.is_loopback() {
@@ -248,13 +330,22 @@ fn serve(args: &ServeArgs, out: Output) -> anyhow::Result<ExitCode> {
     let options = dossier::serve::Options {
         root: args.project.root.clone(),
         bind: args.bind,
-        port: args.port,
+        port: args.port.unwrap_or(DEFAULT_PORT),
+        any_port_if_taken: args.port.is_none(),
     };
+    let listener = dossier::serve::listen(&options)?;
+    if let (Some(taken), Some(address)) = (listener.taken, listener.address()) {
+        terminal::say(&format!(
+            "Port {taken} is taken by another program: using port {} instead",
+            address.port()
+        ));
+    }
     let printer = terminal::Printer::new(out.color, out.quiet);
     if !out.quiet {
         terminal::say(&format!("Building {}…", args.project.root.display()));
     }
-    let server = dossier::serve::Server::start(&options, Arc::new(move |n| printer.print(n)))?;
+    let report = Arc::new(move |n| printer.print(n));
+    let server = dossier::serve::Server::start_on(listener, &options, report)?;
     let url = server.url();
     terminal::say(&format!("Serving on {url} (Ctrl-C to stop)"));
     if args.open {

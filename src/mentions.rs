@@ -193,9 +193,9 @@ pub fn listing(dossier: &crate::model::Dossier) -> String {
             let body = &source.body;
             let before = context(&body[..mention.range.start], true);
             let after = context(&body[mention.range.end..], false);
-            let paragraph = mention
-                .paragraph
-                .map_or_else(String::new, |p| format!("#p{p}"));
+            let paragraph = mention.paragraph.map_or_else(String::new, |p| {
+                format!("#{}", crate::paragraphs::anchor(p))
+            });
             let _ = writeln!(
                 out,
                 "  {}{paragraph}: …{before}[{}]{after}…",

@@ -8,8 +8,7 @@ use std::sync::Arc;
 
 use pulldown_cmark::{Event, LinkType, Parser, Tag, TagEnd};
 
-use crate::model::Paragraph;
-use crate::paragraphs::{BlockCounter, markdown_options};
+use crate::paragraphs::{Numbering, Paragraph, Step, markdown_options};
 
 /// What one pass over a body found.
 #[derive(Debug, Clone, Default)]
@@ -46,20 +45,16 @@ pub struct TextRun {
 /// Reads a body once.
 pub fn body(body: &str) -> BodyScan {
     let mut scan = BodyScan::default();
-    let mut paragraphs: Vec<Paragraph> = Vec::new();
-    let mut counter = BlockCounter::new();
+    let mut numbering = Numbering::new();
     // The block holding the text that follows, for mentions.
     let mut paragraph = None;
     let mut in_link = 0usize;
     let mut in_code = false;
-    // Depth of nested paragraph/item tags inside the open numbered block.
-    let mut open_depth = 0usize;
     for (event, range) in Parser::new_ext(body, markdown_options()).into_offset_iter() {
         if let Some(link) = link(&event, &range) {
             scan.links.push(link);
         }
-        let numbered = counter.on_event(&event);
-        if let Some(number) = numbered {
+        if let Step::Opens(number) = numbering.step(&event, &range) {
             paragraph = Some(number);
         }
         match &event {
@@ -75,48 +70,12 @@ pub fn body(body: &str) -> BodyScan {
             Event::Text(text)
                 if in_link == 0 && !in_code && body.get(range.clone()) == Some(text.as_ref()) =>
             {
-                scan.runs.push(TextRun {
-                    range: range.clone(),
-                    paragraph,
-                });
+                scan.runs.push(TextRun { range, paragraph });
             }
             _ => {}
         }
-        if let Some(number) = numbered {
-            paragraphs.push(Paragraph {
-                number,
-                range,
-                text: String::new(),
-            });
-            open_depth = 1;
-            continue;
-        }
-        if open_depth == 0 {
-            continue;
-        }
-        match &event {
-            Event::Start(Tag::Paragraph | Tag::Item) => open_depth += 1,
-            Event::End(TagEnd::Paragraph | TagEnd::Item) => open_depth -= 1,
-            _ => {}
-        }
-        if let Some(block) = paragraphs.last_mut() {
-            match &event {
-                Event::Text(text) | Event::Code(text) => push_collapsed(&mut block.text, text),
-                Event::SoftBreak
-                | Event::HardBreak
-                | Event::Start(Tag::Paragraph | Tag::Item | Tag::List(_))
-                | Event::End(TagEnd::Paragraph | TagEnd::Item | TagEnd::List(_)) => {
-                    push_collapsed(&mut block.text, " ");
-                }
-                _ => {}
-            }
-        }
     }
-    for block in &mut paragraphs {
-        let kept = block.text.trim_end().len();
-        block.text.truncate(kept);
-    }
-    scan.paragraphs = paragraphs.into();
+    scan.paragraphs = numbering.finish().into();
     scan
 }
 
@@ -149,37 +108,8 @@ fn link(event: &Event<'_>, range: &Range<usize>) -> Option<BodyLink> {
     })
 }
 
-/// Appends `text` to `out` with every run of whitespace made one space and none at the
-/// start: the plain text of a block, as quoted and searched.
-fn push_collapsed(out: &mut String, text: &str) {
-    let mut space = out.ends_with(' ') || out.is_empty();
-    for c in text.chars() {
-        if c.is_whitespace() {
-            if !space {
-                out.push(' ');
-                space = true;
-            }
-        } else {
-            out.push(c);
-            space = false;
-        }
-    }
-}
-
 #[cfg(test)]
 mod tests {
-    use super::*;
-
-    #[test]
-    fn whitespace_is_collapsed_as_split_whitespace_and_join_would() {
-        for text in ["  a \n b\t\tc  ", "", " ", "é  ü\u{a0}x", "one"] {
-            let mut out = String::new();
-            push_collapsed(&mut out, text);
-            let kept = out.trim_end().len();
-            out.truncate(kept);
-            assert_eq!(out, text.split_whitespace().collect::<Vec<_>>().join(" "));
-        }
-    }
 
     #[test]
     fn one_pass_finds_blocks_links_and_runs() {

@@ -10,9 +10,14 @@ use std::process::{Command, Output};
 
 use common::{briefing, bundled, fixture, model};
 
-/// Runs `dossier briefing` on the valid fixture with a PDF asked for, with `env`
-/// changes; returns the output and the folder's files afterwards.
-fn pdf_attempt(extra: &[&str], path_env: Option<&Path>) -> (Output, Vec<String>) {
+/// Runs `dossier briefing` on the valid fixture with a PDF asked for, with `PATH` and
+/// other variables changed (`CHROME` unset unless given); returns the output and the
+/// folder's files afterwards.
+fn pdf_attempt(
+    extra: &[&str],
+    path_env: Option<&Path>,
+    vars: &[(&str, &Path)],
+) -> (Output, Vec<String>) {
     let dir = tempfile::tempdir().expect("temp dir");
     let root = fixture("valid");
     let (html, pdf) = (dir.path().join("b.html"), dir.path().join("b.pdf"));
@@ -25,8 +30,12 @@ fn pdf_attempt(extra: &[&str], path_env: Option<&Path>) -> (Output, Vec<String>)
         pdf.to_str().expect("utf-8"),
     ]);
     command.args(extra);
+    command.env_remove("CHROME");
     if let Some(path) = path_env {
         command.env("PATH", path);
+    }
+    for (name, value) in vars {
+        command.env(name, value);
     }
     let output = command.output().expect("run dossier");
     let files = std::fs::read_dir(dir.path())
@@ -38,7 +47,7 @@ fn pdf_attempt(extra: &[&str], path_env: Option<&Path>) -> (Output, Vec<String>)
 
 #[test]
 fn missing_browser_is_a_clear_error_and_writes_nothing() {
-    let (output, files) = pdf_attempt(&["--chrome", "/nonexistent/chromium"], None);
+    let (output, files) = pdf_attempt(&["--chrome", "/nonexistent/chromium"], None, &[]);
     let stderr = String::from_utf8_lossy(&output.stderr);
     assert_eq!(output.status.code(), Some(1), "{stderr}");
     assert!(
@@ -49,11 +58,14 @@ fn missing_browser_is_a_clear_error_and_writes_nothing() {
     assert!(files.is_empty(), "{files:?}");
 
     let empty = tempfile::tempdir().expect("temp dir");
-    let (output, files) = pdf_attempt(&[], Some(empty.path()));
+    let (output, files) = pdf_attempt(&[], Some(empty.path()), &[]);
     let stderr = String::from_utf8_lossy(&output.stderr);
     assert_eq!(output.status.code(), Some(1), "{stderr}");
     assert!(
-        stderr.contains("no Chromium or Chrome found: install one (Debian: apt-get install chromium) or pass --chrome PATH"),
+        stderr.contains(
+            "no Chromium, Chrome or Edge found: install one (Debian: apt-get install \
+             chromium) or pass --chrome PATH (or set CHROME)"
+        ),
         "{stderr}"
     );
     assert!(files.is_empty(), "{files:?}");
@@ -62,7 +74,7 @@ fn missing_browser_is_a_clear_error_and_writes_nothing() {
 #[cfg(unix)]
 #[test]
 fn failing_browser_leaves_no_litter() {
-    let (output, files) = pdf_attempt(&["--chrome", "/bin/false"], None);
+    let (output, files) = pdf_attempt(&["--chrome", "/bin/false"], None, &[]);
     let stderr = String::from_utf8_lossy(&output.stderr);
     assert_eq!(output.status.code(), Some(1), "{stderr}");
     assert!(
@@ -70,6 +82,63 @@ fn failing_browser_leaves_no_litter() {
         "{stderr}"
     );
     assert!(files.is_empty(), "{files:?}");
+}
+
+#[cfg(unix)]
+#[test]
+fn the_chrome_variable_names_the_browser() {
+    // Nothing on PATH: only the variable can name the browser (one that fails here).
+    let empty = tempfile::tempdir().expect("temp dir");
+    let fake = Path::new("/bin/false");
+    let (output, files) = pdf_attempt(&[], Some(empty.path()), &[("CHROME", fake)]);
+    let stderr = String::from_utf8_lossy(&output.stderr);
+    assert_eq!(output.status.code(), Some(1), "{stderr}");
+    assert!(
+        stderr.contains("/bin/false could not print the briefing"),
+        "{stderr}"
+    );
+    assert!(files.is_empty(), "{files:?}");
+
+    let missing = Path::new("/nonexistent/chrome");
+    let (output, _) = pdf_attempt(&[], Some(empty.path()), &[("CHROME", missing)]);
+    let stderr = String::from_utf8_lossy(&output.stderr);
+    assert!(
+        stderr.contains("no browser at /nonexistent/chrome (from --chrome or CHROME)"),
+        "{stderr}"
+    );
+    // `--chrome` wins over the variable.
+    let (output, _) = pdf_attempt(
+        &["--chrome", "/bin/false"],
+        Some(empty.path()),
+        &[("CHROME", missing)],
+    );
+    let stderr = String::from_utf8_lossy(&output.stderr);
+    assert!(
+        stderr.contains("/bin/false could not print the briefing"),
+        "{stderr}"
+    );
+}
+
+#[test]
+fn a_real_browser_named_by_chrome_prints_the_pdf() {
+    if !pdf_tools_present() {
+        return;
+    }
+    let path = std::env::var_os("PATH").unwrap_or_default();
+    let browser = dossier::briefing::pdf::BROWSERS
+        .iter()
+        .flat_map(|name| std::env::split_paths(&path).map(move |dir| dir.join(name)))
+        .find(|candidate| candidate.is_file())
+        .expect("a browser on PATH");
+    let empty = tempfile::tempdir().expect("temp dir");
+    let (output, files) = pdf_attempt(&[], Some(empty.path()), &[("CHROME", &browser)]);
+    let stderr = String::from_utf8_lossy(&output.stderr);
+    assert_eq!(output.status.code(), Some(0), "{stderr}");
+    assert!(
+        stderr.contains(&format!("with {} in", browser.display())),
+        "{stderr}"
+    );
+    assert!(files.contains(&"b.pdf".to_string()), "{files:?}");
 }
 
 #[cfg(unix)]
@@ -89,6 +158,7 @@ fn slow_browser_is_stopped() {
     let (output, files) = pdf_attempt(
         &["--chrome", fake.to_str().expect("utf-8"), "--timeout", "1"],
         None,
+        &[],
     );
     let stderr = String::from_utf8_lossy(&output.stderr);
     assert_eq!(output.status.code(), Some(1), "{stderr}");

@@ -5,7 +5,7 @@
 
 mod common;
 
-use common::{broken_links, build, copy_project, fixture, start_tags};
+use common::{broken_links, build, bundled, copy_project, fixture, model, start_tags};
 
 #[test]
 fn paragraph_anchors_follow_the_numbering_rule() {
@@ -28,6 +28,36 @@ fn paragraph_anchors_follow_the_numbering_rule() {
     // The footnote named p1 gets an id of its own.
     assert!(page.contains("id=\"fn-1\""));
     assert_eq!(page.matches("id=\"p1\"").count(), 1);
+}
+
+/// The paragraph anchors a source page carries are exactly the numbered blocks that
+/// validation found (`Source::paragraphs`), in order: a citation checked against one
+/// can never point at a paragraph the page anchors differently.
+#[test]
+fn source_pages_anchor_exactly_the_paragraphs_validation_numbered() {
+    for root in [fixture("valid"), fixture("valid-en"), bundled()] {
+        let dossier = model(&root);
+        let site = build(&root);
+        for source in &dossier.sources {
+            let page = site.read(&format!("sources/{}/index.html", source.id));
+            let anchored: Vec<String> = start_tags(&page)
+                .iter()
+                .filter(|t| t.get("class") == Some("para"))
+                .filter_map(|t| t.get("id").map(str::to_string))
+                .collect();
+            let numbered: Vec<String> = source
+                .paragraphs
+                .iter()
+                .map(|p| dossier::paragraphs::anchor(p.number))
+                .collect();
+            assert_eq!(anchored, numbered, "{}", source.id);
+            let other_p_ids = common::ids(&page)
+                .into_iter()
+                .filter(|id| dossier::paragraphs::anchor_number(id).is_some())
+                .count();
+            assert_eq!(other_p_ids, numbered.len(), "{}", source.id);
+        }
+    }
 }
 
 #[test]

@@ -230,3 +230,120 @@ fn serve_takes_the_folder_as_argument_and_a_short_port_flag() {
         "port 0 picks a free port: {serving}"
     );
 }
+
+/// Starts `dossier serve ARGS` on `root` and returns its stdout lines until `until`
+/// matches one (or it exits), and its exit status if it ended by itself.
+fn serve_until(
+    root: &Path,
+    args: &[&str],
+    until: impl Fn(&str) -> bool,
+) -> (Vec<String>, Option<i32>, String) {
+    let mut child = Command::new(env!("CARGO_BIN_EXE_dossier"))
+        .arg("serve")
+        .args(args)
+        .arg(root)
+        .env("NO_COLOR", "1")
+        .stdin(Stdio::null())
+        .stdout(Stdio::piped())
+        .stderr(Stdio::piped())
+        .spawn()
+        .expect("serve starts");
+    let stdout = child.stdout.take().expect("stdout");
+    let mut lines = Vec::new();
+    let mut matched = false;
+    for line in BufReader::new(stdout).lines().map_while(Result::ok) {
+        matched = until(&line);
+        lines.push(line);
+        if matched {
+            break;
+        }
+    }
+    // Its output ended without the line: it exits by itself.
+    let code = if matched {
+        let _ = child.kill();
+        let _ = child.wait();
+        None
+    } else {
+        child.wait().ok().and_then(|s| s.code())
+    };
+    let mut stderr = String::new();
+    if code.is_some() {
+        use std::io::Read;
+        let _ = child
+            .stderr
+            .take()
+            .map(|mut e| e.read_to_string(&mut stderr));
+    }
+    (lines, code, stderr)
+}
+
+#[test]
+fn a_port_asked_for_and_taken_is_refused_before_building_with_a_free_one() {
+    let taken = std::net::TcpListener::bind("127.0.0.1:0").expect("a port");
+    let port = taken.local_addr().expect("address").port().to_string();
+    let (lines, code, stderr) = serve_until(&fixture("valid"), &["-p", &port], |_| false);
+    assert_eq!(code, Some(1), "{lines:?}");
+    assert!(lines.is_empty(), "nothing built: {lines:?}");
+    assert!(
+        stderr.contains(&format!("port {port} of 127.0.0.1 is taken")),
+        "{stderr}"
+    );
+    assert!(stderr.contains("--port 0 (any free port)"), "{stderr}");
+    let free = stderr
+        .split("--port ")
+        .nth(1)
+        .and_then(|rest| rest.split(' ').next())
+        .and_then(|p| p.parse::<u16>().ok())
+        .expect("a free port suggested");
+    assert_ne!(free.to_string(), port);
+}
+
+#[test]
+fn the_default_port_taken_picks_a_free_one_and_says_so_first() {
+    // Port 1111 is taken during this test: by this listener, or by whoever had it.
+    let _held = std::net::TcpListener::bind("127.0.0.1:1111");
+    let (lines, _, _) = serve_until(&fixture("valid"), &[], |l| l.starts_with("Serving on"));
+    assert!(
+        lines[0].starts_with("Port 1111 is taken by another program: using port "),
+        "{lines:?}"
+    );
+    assert!(lines[1].starts_with("Building "), "{lines:?}");
+    let port = lines[0]
+        .rsplit("using port ")
+        .next()
+        .and_then(|r| r.split(' ').next());
+    let serving = lines.last().expect("serving");
+    assert_eq!(
+        serving,
+        &format!(
+            "Serving on http://127.0.0.1:{}/ (Ctrl-C to stop)",
+            port.unwrap_or("?")
+        )
+    );
+}
+
+#[test]
+fn a_first_failed_build_does_not_claim_a_last_good_one() {
+    let invalid = fixture("invalid/unknown-key-actor");
+    let (lines, _, _) = serve_until(&invalid, &["-p", "0"], |l| l.starts_with("Build failed"));
+    let failed = lines.last().expect("a line");
+    assert!(failed.contains("no build has succeeded yet"), "{lines:?}");
+    assert!(!failed.contains("last good"), "{lines:?}");
+}
+
+#[test]
+fn briefing_takes_the_folder_and_a_short_output_flag() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    let html = dir.path().join("briefing.html");
+    let root = fixture("valid");
+    let output = dossier(&[
+        "briefing",
+        root.to_str().expect("utf-8"),
+        "-o",
+        html.to_str().expect("utf-8"),
+    ]);
+    assert!(output.status.success(), "{}", text(&output.stderr));
+    let page = std::fs::read_to_string(&html).expect("the briefing");
+    assert!(page.contains("<html"), "an HTML page");
+    assert!(text(&output.stderr).contains("wrote "));
+}

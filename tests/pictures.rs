@@ -257,6 +257,7 @@ const TYPES: [&str; 6] = [
     "s'oppose à",
 ];
 
+#[allow(clippy::too_many_lines)] // being rewritten with the pictures
 fn generated(actors: usize, events: usize, seed: u64) -> Dossier {
     let mut numbers = Numbers(seed);
     let source = Source {

@@ -171,6 +171,51 @@ impl Watched {
     }
 }
 
+/// Writes `to` over `from` in the file at `path`, then sets its modification time back:
+/// the same size and time, as a quick second save can leave a file.
+fn edit_keeping_size_and_time(path: &Path, from: &str, to: &str) {
+    assert_eq!(from.len(), to.len());
+    let modified = std::fs::metadata(path)
+        .and_then(|m| m.modified())
+        .expect("time");
+    let text = std::fs::read_to_string(path).expect("read");
+    std::fs::write(path, text.replacen(from, to, 1)).expect("write");
+    std::fs::File::options()
+        .write(true)
+        .open(path)
+        .and_then(|file| file.set_modified(modified))
+        .expect("set the time back");
+}
+
+/// Editors' backup and swap files, and files loading does not read, seen after the
+/// watcher's list as by a fresh check.
+fn editors_files_and_others(project: &Watched, source: &str) {
+    let root = project.root.as_path();
+    // Editors' files: a backup is reported on by the walk, a hidden swap file is not.
+    let backup = "content/sources/port-deal.md~";
+    std::fs::copy(project.path(source), project.path(backup)).expect("backup");
+    let (_, text) = project.after(&[backup], "a backup file");
+    assert!(text.contains("ignored"), "{text}");
+    std::fs::remove_file(project.path(backup)).expect("remove");
+    let (_, text) = project.after(&[backup, "content/sources/4913"], "the backup removed");
+    assert!(!text.contains("ignored"), "{text}");
+    let swap = "content/sources/.port-deal.md.swp";
+    std::fs::write(project.path(swap), "swap").expect("swap");
+    project.after(&[swap], "a swap file");
+    std::fs::remove_file(project.path(swap)).expect("remove");
+    project.after(&[swap], "the swap file removed");
+    std::fs::write(project.path("content/notes.txt"), "notes").expect("notes");
+    project.after(&["content/notes.txt"], "a file loading does not read");
+
+    // The list is trusted: an edit it does not name is seen by the next check that
+    // looks at every file (as after lost events).
+    edit(root, source, "takes the fork", "holds the harbour");
+    let (unseen, _) = project.rechecker.check_after(root, &[]);
+    let unseen = unseen.map(|d| d.sources.iter().any(|s| s.title.contains("holds")));
+    assert_eq!(unseen, Some(false), "a change not reported is not read");
+    assert_same(&project.rechecker, root, "a check of every file");
+}
+
 #[test]
 fn checking_again_after_the_watchers_list_gives_what_a_fresh_check_gives() {
     let project = Watched::new();
@@ -211,16 +256,7 @@ fn checking_again_after_the_watchers_list_gives_what_a_fresh_check_gives() {
 
     // An edit that keeps the size and the time of the file is seen when it is reported.
     let path = project.path(source);
-    let modified = std::fs::metadata(&path)
-        .and_then(|m| m.modified())
-        .expect("time");
-    let text = std::fs::read_to_string(&path).expect("read");
-    std::fs::write(&path, text.replacen("takes the port", "takes the fort", 1)).expect("write");
-    std::fs::File::options()
-        .write(true)
-        .open(&path)
-        .and_then(|file| file.set_modified(modified))
-        .expect("set the time back");
+    edit_keeping_size_and_time(&path, "takes the port", "takes the fort");
     let (_, text) = project.after(&[source], "an edit of the same size and time");
     let (dossier, _) = dossier::check(root);
     let title = dossier.map(|d| d.sources.iter().any(|s| s.title.contains("the fort")));
@@ -228,13 +264,7 @@ fn checking_again_after_the_watchers_list_gives_what_a_fresh_check_gives() {
 
     // An edit of the same size and time beside a new file: the folders are walked
     // again, and the edited file, named in the list, is read again all the same.
-    let text = std::fs::read_to_string(&path).expect("read");
-    std::fs::write(&path, text.replacen("takes the fort", "takes the fork", 1)).expect("write");
-    std::fs::File::options()
-        .write(true)
-        .open(&path)
-        .and_then(|file| file.set_modified(modified))
-        .expect("set the time back");
+    edit_keeping_size_and_time(&path, "takes the fort", "takes the fork");
     std::fs::write(
         project.path("content/sources/new.md"),
         "---\ntitle: New\n---\nText.\n",
@@ -273,29 +303,7 @@ fn checking_again_after_the_watchers_list_gives_what_a_fresh_check_gives() {
     std::fs::remove_dir_all(project.path("content/sources/2024")).expect("remove");
     project.after(&["content/sources/2024"], "the folder removed");
 
-    // Editors' files: a backup is reported on by the walk, a hidden swap file is not.
-    let backup = "content/sources/port-deal.md~";
-    std::fs::copy(project.path(source), project.path(backup)).expect("backup");
-    let (_, text) = project.after(&[backup], "a backup file");
-    assert!(text.contains("ignored"), "{text}");
-    std::fs::remove_file(project.path(backup)).expect("remove");
-    let (_, text) = project.after(&[backup, "content/sources/4913"], "the backup removed");
-    assert!(!text.contains("ignored"), "{text}");
-    let swap = "content/sources/.port-deal.md.swp";
-    std::fs::write(project.path(swap), "swap").expect("swap");
-    project.after(&[swap], "a swap file");
-    std::fs::remove_file(project.path(swap)).expect("remove");
-    project.after(&[swap], "the swap file removed");
-    std::fs::write(project.path("content/notes.txt"), "notes").expect("notes");
-    project.after(&["content/notes.txt"], "a file loading does not read");
-
-    // The list is trusted: an edit it does not name is seen by the next check that
-    // looks at every file (as after lost events).
-    edit(root, source, "takes the fork", "holds the harbour");
-    let (unseen, _) = project.rechecker.check_after(root, &[]);
-    let unseen = unseen.map(|d| d.sources.iter().any(|s| s.title.contains("holds")));
-    assert_eq!(unseen, Some(false), "a change not reported is not read");
-    assert_same(&project.rechecker, root, "a check of every file");
+    editors_files_and_others(&project, source);
 }
 
 /// A document reached through a link, or with another name elsewhere, can change without

@@ -5,6 +5,7 @@
 //! with a headless Chromium. Every link of the page points inside it, except the
 //! sources' own addresses.
 
+mod browser;
 mod files;
 mod notes;
 mod page;

@@ -14,17 +14,7 @@ use std::process::{Child, Command, ExitStatus, Stdio};
 use super::files::{Pending, WorkDir};
 use std::time::{Duration, Instant};
 
-/// The browsers looked for on `PATH`, in order.
-pub const BROWSERS: &[&str] = &[
-    "chromium",
-    "chromium-browser",
-    "google-chrome",
-    "google-chrome-stable",
-    "chrome",
-];
-
-/// How to install a browser, for the error messages.
-const INSTALL_HINT: &str = "install one (Debian: apt-get install chromium) or pass --chrome PATH";
+pub use super::browser::{BROWSERS, find_browser};
 
 /// The paper of the PDF.
 #[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
@@ -61,11 +51,14 @@ impl std::str::FromStr for Paper {
 /// Why the PDF was not printed.
 #[derive(Debug, thiserror::Error)]
 pub enum PdfError {
-    /// No browser on `PATH`.
-    #[error("no Chromium or Chrome found: {INSTALL_HINT}")]
+    /// No browser on `PATH` nor where browsers are usually installed.
+    #[error(
+        "no Chromium, Chrome or Edge found: {}",
+        super::browser::install_hint()
+    )]
     NoBrowser,
-    /// The browser given with `--chrome` is not there.
-    #[error("no browser at {}: give the path of Chromium or Chrome, or install one (Debian: apt-get install chromium)", .0.display())]
+    /// The browser given with `--chrome` or `CHROME` is not there.
+    #[error("no browser at {} (from --chrome or CHROME): give the path of Chromium, Chrome or Edge, or {}", .0.display(), super::browser::install_hint())]
     NotABrowser(PathBuf),
     /// The browser could not be started.
     #[error("cannot start {}: {source}", path.display())]
@@ -101,40 +94,6 @@ pub enum PdfError {
         /// Why.
         source: std::io::Error,
     },
-}
-
-/// The browser to print with: `explicit` when given (it must be a file), else the
-/// first of [`BROWSERS`] found on `PATH`.
-pub fn find_browser(explicit: Option<&Path>) -> Result<PathBuf, PdfError> {
-    if let Some(path) = explicit {
-        return if is_executable(path) {
-            Ok(path.to_path_buf())
-        } else {
-            Err(PdfError::NotABrowser(path.to_path_buf()))
-        };
-    }
-    let folders = std::env::var_os("PATH").unwrap_or_default();
-    BROWSERS
-        .iter()
-        .flat_map(|name| std::env::split_paths(&folders).map(move |folder| folder.join(name)))
-        .find(|candidate| is_executable(candidate))
-        .ok_or(PdfError::NoBrowser)
-}
-
-/// Whether `path` is a file that can be run.
-fn is_executable(path: &Path) -> bool {
-    let Ok(meta) = fs::metadata(path) else {
-        return false;
-    };
-    #[cfg(unix)]
-    {
-        use std::os::unix::fs::PermissionsExt;
-        meta.is_file() && meta.permissions().mode() & 0o111 != 0
-    }
-    #[cfg(not(unix))]
-    {
-        meta.is_file()
-    }
 }
 
 /// Prints the HTML `page` to PDF at `out` (not yet renamed into place: commit the
@@ -293,14 +252,5 @@ mod tests {
         assert_eq!("A4".parse(), Ok(Paper::A4));
         assert_eq!("letter".parse(), Ok(Paper::Letter));
         assert!("legal".parse::<Paper>().is_err());
-    }
-
-    #[test]
-    fn a_missing_browser_is_named() {
-        let missing = Path::new("/nonexistent/chromium");
-        assert!(matches!(
-            find_browser(Some(missing)),
-            Err(PdfError::NotABrowser(_))
-        ));
     }
 }

@@ -80,6 +80,14 @@ pub enum Command {
     Templates(TemplatesArgs),
     /// Print the reference of the content format (every file and key).
     Format,
+    /// Write the dossier in the formats other tools read (ftm, timelinejs, csv, graphml).
+    Export(ExportArgs),
+    /// Add something to the dossier (`dossier new source FILE`).
+    #[command(subcommand)]
+    New(NewCommand),
+    /// Print, as YAML to paste, the events the sources' texts date and the names no actor
+    /// matches. Writes nothing.
+    Suggest(SuggestArgs),
 }
 
 impl Command {
@@ -90,6 +98,9 @@ impl Command {
             Command::Check(args) => Some(&mut args.project),
             Command::Serve(args) => Some(&mut args.project),
             Command::Briefing(args) => Some(&mut args.project),
+            Command::Export(args) => Some(&mut args.project),
+            Command::New(NewCommand::Source(args)) => Some(&mut args.project),
+            Command::Suggest(args) => Some(&mut args.project),
             Command::Init(_) | Command::Templates(_) | Command::Format => None,
         }
     }
@@ -135,7 +146,7 @@ impl Cli {
 
 /// The project of the commands that read one: a positional folder, or the global
 /// `--root`.
-#[derive(Debug, Args)]
+#[derive(Debug, Default, Args)]
 pub struct ProjectArgs {
     /// The project folder (the one holding `content/`), as `--root` [default: .]
     #[arg(value_name = "DIR")]
@@ -186,9 +197,10 @@ pub struct ServeArgs {
     /// network.
     #[arg(long, default_value = "127.0.0.1")]
     pub bind: IpAddr,
-    /// The port to listen on (0: any free port).
-    #[arg(short, long, default_value_t = 1111)]
-    pub port: u16,
+    /// The port to listen on (0: any free port) [default: 1111, or a free port when
+    /// 1111 is taken]
+    #[arg(short, long)]
+    pub port: Option<u16>,
     /// Open the site in the default browser once it is built.
     #[arg(long)]
     pub open: bool,
@@ -242,4 +254,51 @@ pub struct BriefingArgs {
     /// Treat warnings as errors: nothing is written.
     #[arg(long)]
     pub strict: bool,
+}
+
+/// `dossier export`.
+#[derive(Debug, Args)]
+pub struct ExportArgs {
+    /// The project.
+    #[command(flatten)]
+    pub project: ProjectArgs,
+    /// What to write: ftm, timelinejs, csv, graphml or all.
+    #[arg(long, default_value = "all", value_parser = ["ftm", "timelinejs", "csv", "graphml", "all"])]
+    pub format: String,
+    /// The folder to write into (default: ROOT/exports).
+    #[arg(long)]
+    pub out: Option<std::path::PathBuf>,
+    /// Treat warnings as errors: nothing is written.
+    #[arg(long)]
+    pub strict: bool,
+}
+
+/// `dossier new`.
+#[derive(Debug, Subcommand)]
+pub enum NewCommand {
+    /// Import a saved article (.html, .md or .txt) as content/sources/ID.md.
+    Source(NewSourceArgs),
+}
+
+/// `dossier new source`.
+#[derive(Debug, Args)]
+pub struct NewSourceArgs {
+    /// The article to import.
+    pub file: std::path::PathBuf,
+    /// The project (`--root`, or the current folder).
+    #[arg(skip)]
+    pub project: ProjectArgs,
+    /// The new source's id (default: from its title).
+    #[arg(long)]
+    pub id: Option<String>,
+}
+
+/// `dossier suggest`.
+#[derive(Debug, Args)]
+pub struct SuggestArgs {
+    /// The project (`--root`, or the current folder).
+    #[arg(skip)]
+    pub project: ProjectArgs,
+    /// The sources to read (default: all of them).
+    pub sources: Vec<String>,
 }

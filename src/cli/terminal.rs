@@ -54,10 +54,16 @@ impl Printer {
             Notice::Failed {
                 elapsed,
                 diagnostics,
+                last_good,
             } => {
                 complain(&diagnostics.render(self.color));
+                let pages = if last_good {
+                    "the pages show the errors over the last good build"
+                } else {
+                    "no build has succeeded yet: the pages show the errors"
+                };
                 say(&format!(
-                    "Build failed in {} ms: the pages show the errors over the last good build",
+                    "Build failed in {} ms: {pages}",
                     elapsed.as_millis()
                 ));
                 // Show the warnings again once the errors are fixed.

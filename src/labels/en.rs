@@ -76,6 +76,7 @@ const LABELS: Labels = Labels {
     paragraph: "Paragraph",
     none: "Nothing yet.",
     data: "Dossier data (JSON)",
+    exports: "Exports (CSV, GraphML, TimelineJS, FollowTheMoney)",
     feed: "Atom feed",
     sort: "Sort by this column",
     footnotes: "Notes",

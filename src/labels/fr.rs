@@ -76,6 +76,7 @@ const LABELS: Labels = Labels {
     paragraph: "Paragraphe",
     none: "Rien pour l’instant.",
     data: "Données du dossier (JSON)",
+    exports: "Exports (CSV, GraphML, TimelineJS, FollowTheMoney)",
     feed: "Flux Atom",
     sort: "Trier selon cette colonne",
     footnotes: "Notes",

@@ -125,6 +125,8 @@ pub struct Labels {
     pub none: &'static str,
     /// "Whole dossier data (JSON)".
     pub data: &'static str,
+    /// "Exports" (the data for other tools).
+    pub exports: &'static str,
     /// "Feed".
     pub feed: &'static str,
     /// "Sort by this column".

@@ -3,6 +3,7 @@
 use std::fmt;
 
 use super::id::is_valid_id;
+use crate::paragraphs::{ANCHOR_PREFIX, anchor, anchor_number};
 
 /// A citation as written, before the source is looked up.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -31,12 +32,7 @@ impl CitationText {
             Some(anchor) => {
                 let bad =
                     || format!("`#{anchor}` is not a paragraph reference: write `#p4` or `#p4-p6`");
-                let number = |s: &str| {
-                    s.strip_prefix('p')
-                        .filter(|n| !n.is_empty() && n.bytes().all(|b| b.is_ascii_digit()))
-                        .and_then(|n| n.parse::<u32>().ok())
-                        .filter(|&n| n > 0)
-                };
+                let number = anchor_number;
                 let (first, last) = match anchor.split_once('-') {
                     Some((a, b)) => (number(a).ok_or_else(bad)?, number(b).ok_or_else(bad)?),
                     None => {
@@ -69,7 +65,7 @@ pub struct Citation {
 impl Citation {
     /// The anchor of the first cited paragraph (`p4`), if any.
     pub fn anchor(&self) -> Option<String> {
-        self.paragraphs.map(|(first, _)| format!("p{first}"))
+        self.paragraphs.map(|(first, _)| anchor(first))
     }
 
     /// Whether the citation covers paragraph `number`.
@@ -92,8 +88,8 @@ impl fmt::Display for CitationText {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         f.write_str(&self.id)?;
         match self.paragraphs {
-            Some((a, b)) if a == b => write!(f, "#p{a}"),
-            Some((a, b)) => write!(f, "#p{a}-p{b}"),
+            Some((a, b)) if a == b => write!(f, "#{ANCHOR_PREFIX}{a}"),
+            Some((a, b)) => write!(f, "#{ANCHOR_PREFIX}{a}-{ANCHOR_PREFIX}{b}"),
             None => Ok(()),
         }
     }

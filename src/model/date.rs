@@ -162,6 +162,34 @@ impl Date {
         day_number(self.year, self.month.unwrap_or(1), self.day.unwrap_or(1))
     }
 
+    /// The day with number `n` (as [`Date::first_day`] counts), at day precision.
+    pub fn from_day_number(n: i64) -> Option<Self> {
+        let era = n.div_euclid(146_097);
+        let day_of_era = n - era * 146_097;
+        let year_of_era =
+            (day_of_era - day_of_era / 1460 + day_of_era / 36_524 - day_of_era / 146_096) / 365;
+        let day_of_year = day_of_era - (365 * year_of_era + year_of_era / 4 - year_of_era / 100);
+        let month_index = (5 * day_of_year + 2) / 153;
+        let day = day_of_year - (153 * month_index + 2) / 5 + 1;
+        let month = if month_index < 10 {
+            month_index + 3
+        } else {
+            month_index - 9
+        };
+        let year = year_of_era + era * 400 + i64::from(month <= 2);
+        Some(Self {
+            year: u16::try_from(year).ok().filter(|&y| y > 0)?,
+            month: Some(u8::try_from(month).ok()?),
+            day: Some(u8::try_from(day).ok()?),
+        })
+    }
+
+    /// The day of the week of a day number, Monday 0 to Sunday 6.
+    pub fn weekday(n: i64) -> u8 {
+        // Day number 0 is 0000-03-01, a Wednesday in the proleptic Gregorian calendar.
+        (n + 2).rem_euclid(7) as u8
+    }
+
     /// The last day of the period the date covers, as days since 0000-03-01.
     pub fn last_day(&self) -> i64 {
         match (self.month, self.day) {
@@ -219,6 +247,26 @@ fn day_number(year: u16, month: u8, day: u8) -> i64 {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn day_numbers_go_back_to_dates_and_weekdays() {
+        for text in [
+            "2024-04-11",
+            "2024-02-29",
+            "2000-03-01",
+            "1999-12-31",
+            "2023-07-26",
+        ] {
+            let date = Date::parse(text).ok();
+            let n = date.map(|d| d.first_day()).unwrap_or_default();
+            assert_eq!(Date::from_day_number(n), date);
+        }
+        let thursday = Date::parse("2024-04-11")
+            .map(|d| d.first_day())
+            .unwrap_or_default();
+        assert_eq!(Date::weekday(thursday), 3);
+        assert_eq!(Date::weekday(thursday - 1), 2);
+    }
 
     #[test]
     fn parses_each_precision() {

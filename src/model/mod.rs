@@ -19,6 +19,8 @@ pub use id::{is_valid_id, slugify};
 pub use kinds::{ActorKind, Choice, Confidence, Credibility, Language, Reliability, SourceKind};
 pub use shared::Shared;
 
+pub use crate::paragraphs::Paragraph;
+
 /// The whole dossier, resolved.
 #[derive(Debug, Clone)]
 pub struct Dossier {
@@ -129,17 +131,6 @@ impl Source {
         self.paragraphs
             .get(usize::try_from(number).ok()?.checked_sub(1)?)
     }
-}
-
-/// A numbered block of a source body (`p4`).
-#[derive(Debug, Clone)]
-pub struct Paragraph {
-    /// Its number, from 1.
-    pub number: u32,
-    /// Its bytes in the body.
-    pub range: Range<usize>,
-    /// Its text without markup, for quotations and search.
-    pub text: String,
 }
 
 /// A person, organisation, state, place… named in the sources.

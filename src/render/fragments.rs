@@ -206,7 +206,11 @@ pub fn mentioned(actors: &[(Link, usize, Vec<u32>)]) -> String {
                 if i > 0 {
                     html.push(' ');
                 }
-                let _ = write!(html, "<a href=\"#p{p}\">§{p}</a>");
+                let _ = write!(
+                    html,
+                    "<a href=\"#{}{p}\">§{p}</a>",
+                    crate::paragraphs::ANCHOR_PREFIX
+                );
             }
             html.push_str("</span>");
         }

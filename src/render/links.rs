@@ -142,7 +142,7 @@ pub fn target_href(
 ) -> String {
     let (page, anchor) = target(dossier, to);
     let anchor = match (to, paragraph) {
-        (Target::Source(_), Some(p)) => Some(["p", itoa::Buffer::new().format(p)].concat()),
+        (Target::Source(_), Some(p)) => Some(crate::paragraphs::anchor(p)),
         _ => anchor,
     };
     href(from, &page, anchor.as_deref())

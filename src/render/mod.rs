@@ -35,10 +35,10 @@ use crate::model::{Dossier, Language};
 use crate::write::{Sink, WriteError};
 pub use crossref::CrossRef;
 use highlight::Highlighter;
-use links::PagePath;
 use markdown::Markdown;
 pub use markdown::{Local, LocalLink};
 pub use outputs::SiteFile;
+use pages::Job;
 use templates::Templates;
 
 /// What can go wrong while rendering a valid dossier.
@@ -95,6 +95,8 @@ pub struct Site<'a> {
     /// For each source, how a citation names it: its short title, and its full title
     /// with date and grade (computed once: citations are many).
     pub cite_names: Vec<(String, String)>,
+    /// The words of the search index, by shard, once computed.
+    search_terms: std::sync::OnceLock<Vec<search::Shard>>,
 }
 
 impl<'a> Site<'a> {
@@ -117,6 +119,7 @@ impl<'a> Site<'a> {
             templates,
             language,
             labels: labels::site(language),
+            search_terms: std::sync::OnceLock::new(),
             cite_names: dossier
                 .sources
                 .par_iter()
@@ -143,72 +146,71 @@ impl Site<'_> {
     }
 }
 
+/// What a long render reports as it goes, for a progress bar.
+pub trait Progress: Sync {
+    /// The site has `pages` HTML pages to write.
+    fn start(&self, pages: usize);
+    /// One more page is written.
+    fn page(&self);
+}
+
+/// Reports nothing.
+impl Progress for () {
+    fn start(&self, _: usize) {}
+    fn page(&self) {}
+}
+
+/// Whether a path of the site is an HTML page.
+fn is_page(path: &str) -> bool {
+    path.to_ascii_lowercase().ends_with(".html")
+}
+
 /// Counts what goes to the sink and reports progress.
 struct Output<'s> {
     sink: &'s dyn Sink,
     files: AtomicUsize,
     pages: AtomicUsize,
     bytes: AtomicU64,
-    progress: &'s (dyn Fn() + Sync),
+    progress: &'s dyn Progress,
 }
 
 impl Output<'_> {
-    fn write(&self, path: &PagePath, bytes: &[u8]) -> Result<(), RenderError> {
-        self.sink.write(path.as_str(), bytes)?;
+    fn write(&self, path: &str, bytes: &[u8]) -> Result<(), RenderError> {
+        self.sink.write(path, bytes)?;
         self.count(path, bytes.len() as u64);
         Ok(())
     }
 
-    fn write_with(&self, path: &PagePath, fill: crate::write::Fill<'_>) -> Result<(), RenderError> {
-        let written = self.sink.write_with(path.as_str(), fill)?;
+    fn write_with(&self, path: &str, fill: crate::write::Fill<'_>) -> Result<(), RenderError> {
+        let written = self.sink.write_with(path, fill)?;
         self.count(path, written);
         Ok(())
     }
 
-    fn count(&self, path: &PagePath, bytes: u64) {
+    fn count(&self, path: &str, bytes: u64) {
         self.files.fetch_add(1, Ordering::Relaxed);
         self.bytes.fetch_add(bytes, Ordering::Relaxed);
-        if path.as_str().to_ascii_lowercase().ends_with(".html") {
+        if is_page(path) {
             self.pages.fetch_add(1, Ordering::Relaxed);
-            (self.progress)();
+            self.progress.page();
         }
     }
 }
 
-/// How many pages a dossier makes, for a progress bar.
-pub fn page_count(dossier: &Dossier) -> usize {
-    let cross_tags = {
-        let mut tags: Vec<&str> = dossier
-            .sources
-            .iter()
-            .flat_map(|s| &s.tags)
-            .chain(dossier.actors.iter().flat_map(|a| &a.tags))
-            .chain(dossier.events.iter().flat_map(|e| &e.tags))
-            .map(String::as_str)
-            .collect();
-        tags.sort_unstable();
-        tags.dedup();
-        tags.len()
-    };
-    dossier.sources.len()
-        + dossier.actors.len()
-        + cross_tags
-        + periods::periods(dossier).len()
-        + pager::page_count(dossier.sources.len(), pager::SOURCES_PER_PAGE)
-        + 8
-}
-
 /// Renders the site of `dossier` (whose project is at `root`, for templates and
-/// `static/`) into `sink`. `progress` is called once per page written.
+/// `static/`) into `sink`: every file of [`Site::files`], the one list of the site's
+/// files. `progress` hears how many pages there are, then of each page written.
 pub fn render(
     dossier: &Dossier,
     root: &Path,
     sink: &dyn Sink,
-    progress: &(dyn Fn() + Sync),
+    progress: &dyn Progress,
 ) -> Result<RenderStats, RenderError> {
     let templates = Templates::load(root)?;
     let highlighter = Highlighter::new();
     let site = Site::new(dossier, &templates, &highlighter)?;
+    let files = site.files(root)?;
+    progress.start(files.keys().filter(|path| is_page(path)).count());
     let out = Output {
         sink,
         files: AtomicUsize::new(0),
@@ -216,6 +218,7 @@ pub fn render(
         bytes: AtomicU64::new(0),
         progress,
     };
+    let plan = Plan::of(&files);
     // The big single files (the data, the chronology, the briefing) are tasks of their
     // own, taken by whichever worker is free; the pages are many small tasks. Sources
     // come first: rendering them gives the quotes that the actor profiles show.
@@ -227,24 +230,11 @@ pub fn render(
         }
     };
     rayon::scope(|scope| {
-        scope.spawn(|_| {
-            keep(out.write_with(&PagePath::new("dossier.json"), &mut |w| {
-                model_json::write(dossier, w)
-            }));
-        });
-        scope.spawn(|_| keep(write_search(&site, &out)));
-        scope.spawn(|_| {
-            keep(
-                pages::chronology(&site)
-                    .and_then(|page| out.write_with(&page.path, &mut |w| page.write_to(w))),
-            );
-        });
-        scope.spawn(|_| {
-            keep(crate::briefing::page(&site, None).and_then(|briefing| {
-                out.write_with(&crate::briefing::path(), &mut |w| briefing.write_to(w))
-            }));
-        });
-        keep(pages_in_parallel(&site, &out));
+        for &(path, file) in &plan.big {
+            let (site, out, keep) = (&site, &out, &keep);
+            scope.spawn(move |_| keep(write_file(site, path, file, out)));
+        }
+        keep(pages_in_parallel(&site, &plan, &out));
     });
     if let Some(error) = failure
         .into_inner()
@@ -252,25 +242,9 @@ pub fn render(
     {
         return Err(error);
     }
-    for (name, bytes) in templates.assets() {
-        out.write(&PagePath::asset(name), bytes)?;
+    for &(path, file) in &plan.small {
+        write_file(&site, path, file, &out)?;
     }
-    out.write(
-        &PagePath::asset("highlight.css"),
-        highlight::stylesheet().as_bytes(),
-    )?;
-    out.write(&PagePath::new(".nojekyll"), b"")?;
-    if let Some(base) = &dossier.meta.base_url {
-        out.write(
-            &PagePath::new("atom.xml"),
-            feeds::atom(&site, base).as_bytes(),
-        )?;
-        out.write(
-            &PagePath::new("sitemap.xml"),
-            feeds::sitemap(&site, base).as_bytes(),
-        )?;
-    }
-    copy_static(root, &out)?;
     Ok(RenderStats {
         pages: out.pages.load(Ordering::Relaxed),
         files: out.files.load(Ordering::Relaxed),
@@ -278,65 +252,97 @@ pub fn render(
     })
 }
 
-/// The search index: how it is cut, the blocks of documents, the shards of words.
-fn write_search(site: &Site<'_>, out: &Output<'_>) -> Result<(), RenderError> {
-    let layout = search::Layout::new(site.dossier);
-    out.write_with(&PagePath::asset("search-index.js"), &mut |w| {
-        search::write_manifest(&layout, w)
-    })?;
-    (0..layout.blocks.len())
-        .into_par_iter()
-        .try_for_each(|index| {
-            out.write_with(&search::Layout::block_path(index), &mut |w| {
-                search::write_block(site, &layout, index, w)
-            })
-        })?;
-    let shards = search::shards(site, &layout, None);
-    (0..layout.shards).into_par_iter().try_for_each(|index| {
-        out.write_with(&search::Layout::shard_path(index), &mut |w| {
-            search::write_shard(&shards, index, w)
-        })
-    })
+/// The files of the site sorted by how a full build renders them.
+struct Plan<'f, 's> {
+    /// The sources, by index.
+    sources: Vec<usize>,
+    /// The pages rendered after the sources (they may quote them).
+    pages: Vec<(&'f str, &'f Job<'s>)>,
+    /// The few big files, each a task of its own.
+    big: Vec<(&'f str, &'f SiteFile<'s>)>,
+    /// The small files written at the end (assets, feeds, `static/`).
+    small: Vec<(&'f str, &'f SiteFile<'s>)>,
+}
+
+impl<'f, 's> Plan<'f, 's> {
+    fn of(files: &'f std::collections::BTreeMap<String, SiteFile<'s>>) -> Self {
+        let mut plan = Plan {
+            sources: Vec::new(),
+            pages: Vec::new(),
+            big: Vec::new(),
+            small: Vec::new(),
+        };
+        for (path, file) in files {
+            match file {
+                SiteFile::Source(index) => plan.sources.push(*index),
+                SiteFile::Page(job) => plan.pages.push((path, job)),
+                SiteFile::Model
+                | SiteFile::Export(_)
+                | SiteFile::SearchIndex
+                | SiteFile::Chronology
+                | SiteFile::Briefing => plan.big.push((path, file)),
+                SiteFile::Atom(_)
+                | SiteFile::SearchTerms(_)
+                | SiteFile::SearchDocs(_)
+                | SiteFile::Sitemap(_)
+                | SiteFile::Bytes(_)
+                | SiteFile::Static(_) => plan.small.push((path, file)),
+            }
+        }
+        plan.sources.sort_unstable();
+        plan
+    }
+}
+
+/// Renders one file that quotes no source and hands it to `out`; the big ones are
+/// written as they are rendered, never held whole.
+fn write_file(
+    site: &Site<'_>,
+    path: &str,
+    file: &SiteFile<'_>,
+    out: &Output<'_>,
+) -> Result<(), RenderError> {
+    match file {
+        SiteFile::Model => out.write_with(path, &mut |w| model_json::write(site.dossier, w)),
+        SiteFile::SearchIndex => {
+            let layout = search::Layout::new(site.dossier);
+            out.write_with(path, &mut |w| search::write_manifest(&layout, w))?;
+            // The words' shards, computed once here beside the pages, written at the end.
+            site.search_shards();
+            Ok(())
+        }
+        SiteFile::Chronology => {
+            let page = pages::chronology(site)?;
+            out.write_with(path, &mut |w| page.write_to(w))
+        }
+        SiteFile::Briefing => {
+            let briefing = crate::briefing::page(site, None)?;
+            out.write_with(path, &mut |w| briefing.write_to(w))
+        }
+        other => out.write(path, &site.render_file(other, &|_| Ok(Vec::new()))?),
+    }
 }
 
 /// Every page but the few big ones: the sources, then the pages that quote them.
-fn pages_in_parallel(site: &Site<'_>, out: &Output<'_>) -> Result<(), RenderError> {
-    let per_source: Vec<Vec<String>> = (0..site.dossier.sources.len())
-        .into_par_iter()
-        .map(|index| {
+fn pages_in_parallel(
+    site: &Site<'_>,
+    plan: &Plan<'_, '_>,
+    out: &Output<'_>,
+) -> Result<(), RenderError> {
+    let per_source: Vec<Vec<String>> = plan
+        .sources
+        .par_iter()
+        .map(|&index| {
             let (page, html) = pages::source(site, index)?;
-            out.write(&page.path, &html)?;
+            out.write(page.path.as_str(), &html)?;
             Ok(page.quotes)
         })
         .collect::<Result<_, RenderError>>()?;
     let quotes: Vec<String> = per_source.into_iter().flatten().collect();
-    let mut jobs = vec![pages::Job::Home];
-    jobs.extend((1..=site.sources_pages()).map(pages::Job::SourcesIndex));
-    jobs.extend((0..site.dossier.actors.len()).map(pages::Job::Actor));
-    jobs.push(pages::Job::ActorsIndex);
-    jobs.push(pages::Job::TagsIndex);
-    for (slug, tagged) in &site.cross.tags {
-        let count = pager::page_count(tagged.len(), pager::TAGGED_PER_PAGE);
-        jobs.extend((1..=count).map(|number| pages::Job::Tag(slug, number)));
-    }
-    jobs.extend((0..periods::periods(site.dossier).len()).map(pages::Job::Period));
-    jobs.extend([pages::Job::Search, pages::Job::NotFound]);
-    jobs.par_iter().try_for_each(|job| {
-        let (path, html) = pages::render(site, job, &quotes)?;
-        out.write(&path, &html)
+    plan.pages.par_iter().try_for_each(|&(path, job)| {
+        let (_, html) = pages::render(site, job, &quotes)?;
+        out.write(path, &html)
     })
-}
-
-/// Copies `root/static/` into the output as is (regular files only: no links out).
-fn copy_static(root: &Path, out: &Output<'_>) -> Result<(), RenderError> {
-    for (relative, path) in static_files(root)? {
-        let bytes = std::fs::read(&path).map_err(|source| RenderError::Read {
-            path: path.clone(),
-            source,
-        })?;
-        out.write(&PagePath::new(relative), &bytes)?;
-    }
-    Ok(())
 }
 
 /// The regular files of `root/static/` (no links out), by path inside it.

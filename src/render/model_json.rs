@@ -201,93 +201,9 @@ pub fn write(d: &Dossier, out: &mut dyn std::io::Write) -> std::io::Result<()> {
             marking: m.marking.as_deref(),
             base_url: m.base_url.as_deref(),
         },
-        sources: d
-            .sources
-            .iter()
-            .map(|s| Source {
-                id: &s.id,
-                page: PagePath::source(&s.id).to_string(),
-                title: &s.title,
-                published: s.published,
-                outlet: s.outlet.as_deref(),
-                author: s.author.as_deref(),
-                url: s.url.as_deref(),
-                language: s.language,
-                kind: s.kind,
-                reliability: s.reliability,
-                credibility: s.credibility,
-                grade: s.grade(),
-                note: s.note.as_deref(),
-                tags: &s.tags,
-                paragraphs: s
-                    .paragraphs
-                    .iter()
-                    .map(|p| Paragraph {
-                        number: p.number,
-                        text: &p.text,
-                    })
-                    .collect(),
-            })
-            .collect(),
-        actors: d
-            .actors
-            .iter()
-            .map(|a| Actor {
-                id: &a.id,
-                page: PagePath::actor(&a.id).to_string(),
-                name: &a.name,
-                kind: a.kind,
-                aliases: &a.aliases,
-                summary: a.summary.as_deref(),
-                roles: a
-                    .roles
-                    .iter()
-                    .map(|r| Role {
-                        title: &r.title,
-                        of: r.of.map(actor_id),
-                        from: r.from,
-                        to: r.to,
-                    })
-                    .collect(),
-                relations: a
-                    .relations
-                    .iter()
-                    .map(|r| Relation {
-                        to: actor_id(r.to),
-                        kind: &r.kind,
-                        since: r.since,
-                        until: r.until,
-                        sources: r.sources.iter().map(|c| citation(d, c)).collect(),
-                        note: r.note.as_deref(),
-                    })
-                    .collect(),
-                links: a
-                    .links
-                    .iter()
-                    .map(|l| Link {
-                        label: &l.label,
-                        url: &l.url,
-                    })
-                    .collect(),
-                tags: &a.tags,
-            })
-            .collect(),
-        events: d
-            .events
-            .iter()
-            .map(|e| Event {
-                id: &e.id,
-                date: e.date,
-                end: e.end,
-                approximate: e.approximate,
-                title: &e.title,
-                description: e.description.as_deref(),
-                actors: e.actors.iter().map(|&a| actor_id(a)).collect(),
-                place: e.place.map(actor_id),
-                sources: e.sources.iter().map(|c| citation(d, c)).collect(),
-                tags: &e.tags,
-            })
-            .collect(),
+        sources: d.sources.iter().map(source).collect(),
+        actors: d.actors.iter().map(|a| actor(d, a)).collect(),
+        events: d.events.iter().map(|e| event(d, e)).collect(),
         mentions: d
             .mentions
             .iter()
@@ -307,4 +223,93 @@ pub fn write(d: &Dossier, out: &mut dyn std::io::Write) -> std::io::Result<()> {
     };
     serde_json::to_writer(&mut *out, &model)?;
     out.write_all(b"\n")
+}
+
+/// A source as `dossier.json` writes it.
+fn source(s: &crate::model::Source) -> Source<'_> {
+    Source {
+        id: &s.id,
+        page: PagePath::source(&s.id).to_string(),
+        title: &s.title,
+        published: s.published,
+        outlet: s.outlet.as_deref(),
+        author: s.author.as_deref(),
+        url: s.url.as_deref(),
+        language: s.language,
+        kind: s.kind,
+        reliability: s.reliability,
+        credibility: s.credibility,
+        grade: s.grade(),
+        note: s.note.as_deref(),
+        tags: &s.tags,
+        paragraphs: s
+            .paragraphs
+            .iter()
+            .map(|p| Paragraph {
+                number: p.number,
+                text: &p.text,
+            })
+            .collect(),
+    }
+}
+
+/// An actor as `dossier.json` writes it.
+fn actor<'a>(d: &'a Dossier, a: &'a crate::model::Actor) -> Actor<'a> {
+    let actor_id = |i: usize| d.actors[i].id.as_str();
+    Actor {
+        id: &a.id,
+        page: PagePath::actor(&a.id).to_string(),
+        name: &a.name,
+        kind: a.kind,
+        aliases: &a.aliases,
+        summary: a.summary.as_deref(),
+        roles: a
+            .roles
+            .iter()
+            .map(|r| Role {
+                title: &r.title,
+                of: r.of.map(actor_id),
+                from: r.from,
+                to: r.to,
+            })
+            .collect(),
+        relations: a
+            .relations
+            .iter()
+            .map(|r| Relation {
+                to: actor_id(r.to),
+                kind: &r.kind,
+                since: r.since,
+                until: r.until,
+                sources: r.sources.iter().map(|c| citation(d, c)).collect(),
+                note: r.note.as_deref(),
+            })
+            .collect(),
+        links: a
+            .links
+            .iter()
+            .map(|l| Link {
+                label: &l.label,
+                url: &l.url,
+            })
+            .collect(),
+        tags: &a.tags,
+    }
+}
+
+/// An event as `dossier.json` writes it.
+fn event<'a>(d: &'a Dossier, e: &'a crate::model::Event) -> Event<'a> {
+    let actor_id = |i: usize| d.actors[i].id.as_str();
+    Event {
+        id: &e.id,
+        date: e.date,
+        end: e.end,
+        approximate: e.approximate,
+        title: &e.title,
+        description: e.description.as_deref(),
+        actors: e.actors.iter().map(|&a| actor_id(a)).collect(),
+        place: e.place.map(actor_id),
+        sources: e.sources.iter().map(|c| citation(d, c)).collect(),
+        tags: &e.tags,
+    }
 }

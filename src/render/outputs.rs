@@ -30,6 +30,8 @@ pub enum SiteFile<'s> {
     SearchTerms(usize),
     /// `assets/search/d-N.js`: a block of the search index's documents.
     SearchDocs(usize),
+    /// A file of `exports/`, by name.
+    Export(&'static str),
     /// `atom.xml` for a site published at this address.
     Atom(&'s str),
     /// `sitemap.xml` for a site published at this address.
@@ -84,6 +86,12 @@ impl Site<'_> {
         }
         add(crate::briefing::path(), SiteFile::Briefing);
         add(PagePath::new("dossier.json"), SiteFile::Model);
+        for name in crate::export::SITE_FILES {
+            add(
+                PagePath::new(format!("exports/{name}")),
+                SiteFile::Export(name),
+            );
+        }
         add(PagePath::asset("search-index.js"), SiteFile::SearchIndex);
         let layout = search::Layout::new(d);
         for index in 0..layout.shards {
@@ -154,16 +162,17 @@ impl Site<'_> {
                 model_json::write(self.dossier, &mut out).map_err(io)?;
                 out
             }
+            SiteFile::Export(name) => {
+                crate::export::site_file(self.dossier, name).unwrap_or_default()
+            }
             SiteFile::SearchIndex => {
                 let mut out = Vec::new();
                 search::write_manifest(&search::Layout::new(self.dossier), &mut out).map_err(io)?;
                 out
             }
             SiteFile::SearchTerms(index) => {
-                let layout = search::Layout::new(self.dossier);
-                let shards = search::shards(self, &layout, Some(*index));
                 let mut out = Vec::new();
-                search::write_shard(&shards, *index, &mut out).map_err(io)?;
+                search::write_shard(self.search_shards(), *index, &mut out).map_err(io)?;
                 out
             }
             SiteFile::SearchDocs(index) => {
@@ -180,6 +189,12 @@ impl Site<'_> {
                 source,
             })?,
         })
+    }
+
+    /// The words of the search index, by shard (computed once, at the first call).
+    pub fn search_shards(&self) -> &[search::Shard] {
+        self.search_terms
+            .get_or_init(|| search::shards(self, &search::Layout::new(self.dossier), None))
     }
 
     /// The sentence around each mention of one source, aligned with its mentions (its

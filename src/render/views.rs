@@ -46,6 +46,8 @@ pub struct Chrome<'a> {
     pub search_action: String,
     /// The whole model as JSON.
     pub data: String,
+    /// What the exports for other tools are (`exports/README.txt`).
+    pub exports: String,
     /// The Atom feed, when there is one.
     pub feed: Option<String>,
     /// The absolute address of this page, when `base_url` is set.
@@ -232,6 +234,7 @@ impl Site<'_> {
             site_js: href(page, &PagePath::asset("site.js"), None),
             search_action: href(page, &PagePath::section("search"), None),
             data: href(page, &PagePath::new("dossier.json"), None),
+            exports: href(page, &PagePath::new("exports/README.txt"), None),
             feed: base_url.map(|_| href(page, &PagePath::new("atom.xml"), None)),
             canonical: base_url.map(|base| format!("{base}/{}", page.pretty())),
             base: None,

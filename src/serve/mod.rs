@@ -31,6 +31,69 @@ pub struct Options {
     pub bind: IpAddr,
     /// The port; 0 picks a free one.
     pub port: u16,
+    /// When `port` is taken, listen on a free one instead of failing (the default port,
+    /// not one the user asked for).
+    pub any_port_if_taken: bool,
+}
+
+/// A bound socket, ready for [`Server::start_on`].
+#[derive(Debug)]
+pub struct Listener {
+    socket: TcpListener,
+    /// The port asked for, when it was taken and another was picked.
+    pub taken: Option<u16>,
+}
+
+impl Listener {
+    /// The address listened on.
+    pub fn address(&self) -> Option<SocketAddr> {
+        self.socket.local_addr().ok()
+    }
+}
+
+/// Listens where `options` say, before anything is built: a port that is taken is
+/// reported at once, with a free one to use instead (or, with
+/// [`Options::any_port_if_taken`], a free one is used).
+pub fn listen(options: &Options) -> Result<Listener, ServeError> {
+    let address = SocketAddr::new(options.bind, options.port);
+    match TcpListener::bind(address) {
+        Ok(socket) => Ok(Listener {
+            socket,
+            taken: None,
+        }),
+        Err(cause) if cause.kind() == std::io::ErrorKind::AddrInUse => {
+            if options.any_port_if_taken {
+                let any = SocketAddr::new(options.bind, 0);
+                let socket = TcpListener::bind(any).map_err(|cause| ServeError::Bind {
+                    address: any,
+                    cause,
+                })?;
+                Ok(Listener {
+                    socket,
+                    taken: Some(options.port),
+                })
+            } else {
+                Err(ServeError::PortTaken {
+                    address,
+                    free: free_port_near(address),
+                })
+            }
+        }
+        Err(cause) => Err(ServeError::Bind { address, cause }),
+    }
+}
+
+/// A port free right now among the ten after `address`'s.
+fn free_port_near(address: SocketAddr) -> Option<u16> {
+    (1..=10)
+        .filter_map(|step| address.port().checked_add(step))
+        .find(|&port| TcpListener::bind(SocketAddr::new(address.ip(), port)).is_ok())
+}
+
+/// ` --port N (free now) or`, when a free port is known.
+fn suggestion(free: Option<u16>) -> String {
+    free.map(|port| format!(" --port {port} (free now) or"))
+        .unwrap_or_default()
 }
 
 /// Something the terminal should hear about.
@@ -51,6 +114,8 @@ pub enum Notice {
         elapsed: Duration,
         /// Every problem found.
         diagnostics: Diagnostics,
+        /// Whether a previous build succeeded (and is served).
+        last_good: bool,
     },
     /// The watcher reported a problem; changes may be missed.
     WatchFailed(String),
@@ -102,7 +167,21 @@ pub enum ServeError {
     /// The folder holds no `content/`.
     #[error("{0} is not a dossier project: it has no content/ folder")]
     NoProject(PathBuf),
-    /// The address is taken or not ours.
+    /// The port asked for is taken.
+    #[error(
+        "port {} of {} is taken by another program: serve on another port with{} \
+         --port 0 (any free port)",
+        address.port(),
+        address.ip(),
+        suggestion(*free)
+    )]
+    PortTaken {
+        /// The address asked for.
+        address: SocketAddr,
+        /// A port free when the error was made.
+        free: Option<u16>,
+    },
+    /// The address is not ours, or listening failed otherwise.
     #[error("cannot listen on {address}: {cause} (choose another with --port or --bind)")]
     Bind {
         /// The address asked for.
@@ -137,18 +216,28 @@ impl Server {
     /// Listens, builds the site once, then serves it and rebuilds on every change.
     /// A build that fails does not stop the server: the pages show its errors.
     pub fn start(options: &Options, report: Reporter) -> Result<Self, ServeError> {
+        let listener = listen(options)?;
+        Self::start_on(listener, options, report)
+    }
+
+    /// [`Server::start`] on a socket already bound by [`listen`].
+    pub fn start_on(
+        listener: Listener,
+        options: &Options,
+        report: Reporter,
+    ) -> Result<Self, ServeError> {
         let root = options
             .root
             .canonicalize()
             .ok()
             .filter(|root| root.join("content").is_dir())
             .ok_or_else(|| ServeError::NoProject(options.root.clone()))?;
-        let address = SocketAddr::new(options.bind, options.port);
-        let listener =
-            TcpListener::bind(address).map_err(|cause| ServeError::Bind { address, cause })?;
-        let address = listener
-            .local_addr()
-            .map_err(|cause| ServeError::Bind { address, cause })?;
+        let listener = listener.socket;
+        let asked = SocketAddr::new(options.bind, options.port);
+        let address = listener.local_addr().map_err(|cause| ServeError::Bind {
+            address: asked,
+            cause,
+        })?;
         let http = tiny_http::Server::from_listener(listener, None)
             .map_err(|error| ServeError::Start(error.to_string()))?;
         let http = Arc::new(http);

@@ -14,8 +14,10 @@ pub struct Status {
     pub version: u64,
     /// The attempt whose output is served: the last one that succeeded, if any.
     pub good: Option<u64>,
-    /// The diagnostics of the latest attempt, as plain text, when it failed.
+    /// The errors of the latest attempt, as plain text, when it failed.
     pub error: Option<String>,
+    /// The warnings of the latest attempt, as plain text, if it had any.
+    pub warnings: Option<String>,
     /// The server is shutting down.
     pub stopping: bool,
 }
@@ -27,6 +29,7 @@ impl Status {
             "version": self.version,
             "good": self.good,
             "error": self.error,
+            "warnings": self.warnings,
         })
         .to_string()
     }
@@ -58,13 +61,15 @@ impl State {
         (inner.status.clone(), inner.site.clone())
     }
 
-    /// Records a build that succeeded: its site is served from now on.
-    pub fn succeeded(&self, site: Served) {
+    /// Records a build that succeeded, with the text of its warnings if it had any: its
+    /// site is served from now on.
+    pub fn succeeded(&self, site: Served, warnings: Option<String>) {
         let previous = {
             let mut inner = self.lock();
             inner.status.version += 1;
             inner.status.good = Some(inner.status.version);
             inner.status.error = None;
+            inner.status.warnings = warnings;
             inner.site.replace(Arc::new(site))
         };
         self.changed.notify_all();
@@ -73,11 +78,13 @@ impl State {
         drop(previous);
     }
 
-    /// Records a build that failed: the previous output stays served.
-    pub fn failed(&self, error: String) {
+    /// Records a build that failed, with the text of its errors and of its warnings: the
+    /// previous output stays served.
+    pub fn failed(&self, error: String, warnings: Option<String>) {
         self.update(|inner| {
             inner.status.version += 1;
             inner.status.error = Some(error);
+            inner.status.warnings = warnings;
         });
     }
 
@@ -117,12 +124,13 @@ mod tests {
     #[test]
     fn a_failed_build_keeps_the_good_one_and_a_success_clears_the_error() {
         let state = State::default();
-        state.succeeded(Served::empty());
-        state.failed("boom".into());
+        state.succeeded(Served::empty(), None);
+        state.failed("boom".into(), Some("careful".into()));
         let status = state.snapshot();
         assert_eq!((status.version, status.good), (2, Some(1)));
         assert_eq!(status.error.as_deref(), Some("boom"));
-        state.succeeded(Served::empty());
+        assert_eq!(status.warnings.as_deref(), Some("careful"));
+        state.succeeded(Served::empty(), None);
         let status = state.snapshot();
         assert_eq!(
             (status.version, status.good, status.error),
@@ -136,7 +144,7 @@ mod tests {
         let waited = state.wait_past(0, Duration::from_millis(20));
         assert_eq!(waited.version, 0);
         let builder = Arc::clone(&state);
-        let thread = std::thread::spawn(move || builder.succeeded(Served::empty()));
+        let thread = std::thread::spawn(move || builder.succeeded(Served::empty(), None));
         let waited = state.wait_past(0, Duration::from_secs(10));
         assert_eq!(waited.version, 1);
         thread.join().expect("builder thread");

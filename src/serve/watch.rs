@@ -16,7 +16,7 @@ use super::pages::{Model, Renderer};
 use super::state::State;
 use super::{Notice, Reporter, ServeError, Served};
 use crate::Rechecker;
-use crate::diagnostics::{Diagnostic, Severity};
+use crate::diagnostics::{Diagnostic, Diagnostics, Severity};
 use crate::model::Dossier;
 use crate::render::RenderError;
 use crate::render::templates::Templates;
@@ -165,7 +165,7 @@ impl Builder {
         };
         match served {
             Ok(served) => {
-                state.succeeded(served);
+                state.succeeded(served, by_severity(&diagnostics, Severity::Warning));
                 report(Notice::Built {
                     elapsed: started.elapsed(),
                     warnings: diagnostics,
@@ -176,10 +176,12 @@ impl Builder {
                     let message = format!("cannot build the site: {message}");
                     diagnostics.push(Diagnostic::file(Severity::Error, &self.root, message));
                 }
-                state.failed(diagnostics.render(false));
+                let errors = by_severity(&diagnostics, Severity::Error).unwrap_or_default();
+                state.failed(errors, by_severity(&diagnostics, Severity::Warning));
                 report(Notice::Failed {
                     elapsed: started.elapsed(),
                     diagnostics,
+                    last_good: state.snapshot().good.is_some(),
                 });
             }
         }
@@ -239,4 +241,16 @@ fn holds_links(folder: &Path) -> bool {
             .filter_map(Result::ok)
             .any(|entry| entry.metadata().is_ok_and(linked))
     })
+}
+
+/// The diagnostics of one severity as plain text (`None` when there is none), for the
+/// pages' overlay.
+fn by_severity(diagnostics: &Diagnostics, severity: Severity) -> Option<String> {
+    let mut chosen = Diagnostics::default();
+    for diagnostic in diagnostics.sorted() {
+        if diagnostic.severity == severity {
+            chosen.push(diagnostic.clone());
+        }
+    }
+    (!chosen.is_empty()).then(|| chosen.render_listing(false, None))
 }

@@ -14,7 +14,7 @@ use std::sync::Arc;
 use rayon::prelude::*;
 
 use crate::diagnostics::{Diagnostics, SourceFile, Span};
-use crate::load::{RawEvent, RawProject};
+use crate::load::{RawActor, RawEvent, RawProject, RawSource};
 use crate::model::{Dossier, Event, Reference, Shared, Target, is_valid_id, slugify};
 use crate::scan::{self, BodyScan};
 use ids::{Claim, IdIndex};
@@ -42,13 +42,88 @@ pub fn validate_with(
         events,
         ..
     } = raw;
+    sort_documents(&mut sources, &mut actors);
+    let (ordered, scans) = order_events_and_scan_bodies(events, &sources, memo);
+    diagnostics.extend(ordered.diagnostics.clone());
+    let index = index_ids(
+        &sources,
+        &scans,
+        &actors,
+        &ordered.events,
+        memo,
+        diagnostics,
+    );
+    let ids = &index.ids;
 
-    // Sort for a stable order: sources by date, actors by id, events by date.
+    let mut resolver = Resolver::new(ids, memo);
+    let meta = dossier
+        .as_ref()
+        .map(|d| entities::meta(d, &mut resolver, diagnostics))
+        .unwrap_or_default();
+    let resolved_sources =
+        resolve_sources(&sources, &scans, meta.language, &mut resolver, diagnostics);
+    let raw_actors = actors;
+    let actors: Vec<_> = raw_actors
+        .iter()
+        .enumerate()
+        .map(|(index, raw)| entities::actor(index, raw, &mut resolver, diagnostics))
+        .collect();
+    let files: Vec<Arc<SourceFile>> = sources.iter().map(|s| Arc::clone(&s.file)).collect();
+    let bodies = find_mentions::Bodies {
+        sources: &resolved_sources,
+        files: &files,
+        scans: &scans,
+        memo,
+    };
+    let (events, event_references, mentions) = events_and_mentions(
+        &ordered.events,
+        &index,
+        &bodies,
+        (&actors, &raw_actors),
+        diagnostics,
+    );
+    // The events' references are many, and sorted already.
+    let mut references = resolver.references;
+    references.sort_unstable();
+    let references = merge_sorted(&references, &event_references);
+    if let Some(memo) = memo {
+        memo.end_run();
+    }
+    if diagnostics.error_count() > 0 {
+        return None;
+    }
+    let ids = index.ordered();
+    // What only the checks needed (the raw documents, the scans, the index) is freed
+    // off the way of what comes next: one thread took 40 ms for 10,000 sources.
+    rayon::spawn(move || drop((sources, raw_actors, scans, files, index, ordered)));
+    Some(Dossier {
+        meta,
+        sources: resolved_sources,
+        actors,
+        events: Shared::from_arc(events),
+        mentions,
+        references,
+        ids: Shared::from_arc(ids),
+    })
+}
+
+/// A stable order: sources by date, actors by id.
+fn sort_documents(sources: &mut [Arc<RawSource>], actors: &mut [Arc<RawActor>]) {
     sources.sort_by(|a, b| {
-        let date = |s: &crate::load::RawSource| s.published.as_ref().map(|d| d.value);
+        let date = |s: &RawSource| s.published.as_ref().map(|d| d.value);
         (date(a), &a.id).cmp(&(date(b), &b.id))
     });
     actors.sort_by(|a, b| a.id.cmp(&b.id));
+}
+
+/// The events in date order with their ids, and the scan of each source body. The same
+/// files give the same events, in the same order, with the same ids. Ordering them is
+/// one task, which runs beside the many scans of the bodies.
+fn order_events_and_scan_bodies(
+    events: Vec<Arc<RawEvent>>,
+    sources: &[Arc<RawSource>],
+    memo: Option<&BodyMemo>,
+) -> (Arc<OrderedEvents>, Vec<Arc<BodyScan>>) {
     let mut event_files: Vec<Arc<SourceFile>> = Vec::new();
     for event in &events {
         if !event_files
@@ -58,9 +133,7 @@ pub fn validate_with(
             event_files.push(Arc::clone(&event.file));
         }
     }
-    // The same files give the same events, in the same order, with the same ids. Ordering
-    // them is one task, which runs beside the many scans of the bodies.
-    let (ordered, scans) = rayon::join(
+    rayon::join(
         || match memo {
             Some(memo) => memo.ordered_events(&event_files, || order_events(events)),
             None => Arc::new(order_events(events)),
@@ -74,14 +147,20 @@ pub fn validate_with(
                     .collect(),
             }
         },
-    );
-    diagnostics.extend(ordered.diagnostics.clone());
-    let events = &ordered.events;
-    let files: Vec<Arc<SourceFile>> = sources.iter().map(|s| Arc::clone(&s.file)).collect();
+    )
+}
 
-    // One namespace for every id.
+/// One namespace for every id: sources, actors and events claim theirs.
+fn index_ids(
+    sources: &[Arc<RawSource>],
+    scans: &[Arc<BodyScan>],
+    actors: &[Arc<RawActor>],
+    events: &[(String, Arc<RawEvent>)],
+    memo: Option<&BodyMemo>,
+    diagnostics: &mut Diagnostics,
+) -> Arc<IdIndex> {
     let claims = || {
-        let sources = sources.iter().zip(&scans).enumerate();
+        let sources = sources.iter().zip(scans).enumerate();
         let sources = sources.map(|(index, (source, scan))| Claim {
             id: &source.id,
             entry: Entry {
@@ -114,22 +193,25 @@ pub fn validate_with(
         });
         sources.chain(actors).chain(events)
     };
-    let index = match memo {
+    match memo {
         Some(memo) => memo.id_index(claims, diagnostics),
         None => Arc::new(IdIndex::build(claims(), 0, diagnostics)),
-    };
-    let ids = &index.ids;
+    }
+}
 
-    let mut resolver = Resolver::new(ids, memo);
-    let meta = dossier
-        .as_ref()
-        .map(|d| entities::meta(d, &mut resolver, diagnostics))
-        .unwrap_or_default();
-    // Sources and events are many and independent: resolved in parallel, each with a
-    // resolver and diagnostics of its own, merged after.
-    let resolved_sources: Vec<_> = sources
+/// The sources, resolved. They are many and independent: resolved in parallel, each
+/// with a resolver and diagnostics of its own, merged after.
+fn resolve_sources(
+    sources: &[Arc<RawSource>],
+    scans: &[Arc<BodyScan>],
+    language: crate::model::Language,
+    resolver: &mut Resolver<'_>,
+    diagnostics: &mut Diagnostics,
+) -> Vec<crate::model::Source> {
+    let (ids, memo) = (resolver.ids, resolver.memo);
+    let each: Vec<_> = sources
         .par_iter()
-        .zip(&scans)
+        .zip(scans)
         .enumerate()
         .map(|(index, (raw, scan))| {
             let paragraphs = Arc::clone(&scan.paragraphs);
@@ -139,20 +221,26 @@ pub fn validate_with(
                     raw,
                     paragraphs,
                     &scan.links,
-                    meta.language,
+                    language,
                     resolver,
                     found,
                 )
             })
         })
         .collect();
-    let resolved_sources = merge(resolved_sources, &mut resolver, diagnostics);
-    let raw_actors = actors;
-    let actors: Vec<_> = raw_actors
-        .iter()
-        .enumerate()
-        .map(|(index, raw)| entities::actor(index, raw, &mut resolver, diagnostics))
-        .collect();
+    merge(each, resolver, diagnostics)
+}
+
+/// The events, resolved, with their references, and the mentions of the actors in the
+/// bodies: the mentions do not depend on the events, so both are found at once.
+fn events_and_mentions(
+    events: &[(String, Arc<RawEvent>)],
+    index: &IdIndex,
+    bodies: &find_mentions::Bodies<'_>,
+    (actors, raw_actors): (&[crate::model::Actor], &[Arc<RawActor>]),
+    diagnostics: &mut Diagnostics,
+) -> (Arc<Vec<Event>>, Vec<Reference>, Vec<crate::model::Mention>) {
+    let (ids, memo) = (&index.ids, bodies.memo);
     // Events resolve the same as long as their files and the ids they can point at do:
     // the preview reuses them when only the text of sources changed.
     let resolve_events = || -> ResolvedEvents {
@@ -172,13 +260,6 @@ pub fn validate_with(
         references.dedup();
         (Arc::new(events), references, found)
     };
-    // The mentions do not depend on the events: both are found at once.
-    let bodies = find_mentions::Bodies {
-        sources: &resolved_sources,
-        files: &files,
-        scans: &scans,
-        memo,
-    };
     let (events_resolved, (mentions, mentions_found)) = rayon::join(
         || match memo {
             Some(memo) => memo.events(index.generation, resolve_events),
@@ -186,37 +267,14 @@ pub fn validate_with(
         },
         || {
             let mut found = Diagnostics::default();
-            let mentions = find_mentions::find(&bodies, &actors, &raw_actors, &mut found);
+            let mentions = find_mentions::find(bodies, actors, raw_actors, &mut found);
             (mentions, found)
         },
     );
     let (events, event_references, found) = &*events_resolved;
-    let (events, found) = (Arc::clone(events), found.clone());
-    diagnostics.extend(found);
+    diagnostics.extend(found.clone());
     diagnostics.extend(mentions_found);
-    // The events' references are many, and sorted already.
-    let mut references = resolver.references;
-    references.sort_unstable();
-    let references = merge_sorted(&references, event_references);
-    if let Some(memo) = memo {
-        memo.end_run();
-    }
-    if diagnostics.error_count() > 0 {
-        return None;
-    }
-    let ids = index.ordered();
-    // What only the checks needed (the raw documents, the scans, the index) is freed
-    // off the way of what comes next: one thread took 40 ms for 10,000 sources.
-    rayon::spawn(move || drop((sources, raw_actors, scans, files, index, ordered)));
-    Some(Dossier {
-        meta,
-        sources: resolved_sources,
-        actors,
-        events: Shared::from_arc(events),
-        mentions,
-        references,
-        ids: Shared::from_arc(ids),
-    })
+    (Arc::clone(events), event_references.clone(), mentions)
 }
 
 /// What one entity resolved to, with the references and diagnostics found on the way.

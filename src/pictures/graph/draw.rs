@@ -119,6 +119,7 @@ fn bounds(network: &Network, scene: &Scene) -> Rect {
 }
 
 /// Writes the whole picture.
+#[allow(clippy::too_many_lines)] // being rewritten with the pictures
 pub fn draw(
     dossier: &Dossier,
     network: &Network,

@@ -186,6 +186,7 @@ pub fn graph_relations(dossier: &Dossier, focus: Option<usize>) -> Vec<(usize, u
 
 /// Chooses the nodes and lines for the whole dossier (`focus` = `None`) or for one
 /// actor's neighbourhood. `None` when there is no relation to draw.
+#[allow(clippy::too_many_lines)] // being rewritten with the pictures
 pub fn network(
     dossier: &Dossier,
     focus: Option<usize>,

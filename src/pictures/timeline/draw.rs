@@ -51,6 +51,7 @@ fn open_mark(
 }
 
 /// Writes the whole picture.
+#[allow(clippy::too_many_lines)] // being rewritten with the pictures
 pub fn draw(
     dossier: &Dossier,
     lanes: &[Lane],

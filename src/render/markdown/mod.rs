@@ -94,10 +94,11 @@ impl<'a> Markdown<'a> {
             .collect();
         let events = Parser::new_ext(body, markdown_options()).into_offset_iter();
         let events = raw::RawHtml::new(events, allow_html);
-        let events = quotes::Quotes::new(events, body, mentions, &mut quotes);
-        let events = mention_links::MentionLinks::new(events, body, &linked);
+        let paragraphs = &source.paragraphs;
+        let events = quotes::Quotes::new(events, body, paragraphs, mentions, &mut quotes);
         let label = crate::labels::site(self.language).paragraph;
-        let events = anchors::Anchors::new(events, label, backrefs);
+        let events = anchors::Anchors::new(events, paragraphs, label, backrefs);
+        let events = mention_links::MentionLinks::new(events, body, &linked);
         let html = self.finish(events, page, "", 1, None);
         RenderedBody { html, quotes }
     }

@@ -5,8 +5,8 @@ use std::ops::Range;
 
 use pulldown_cmark::{Event, Tag, TagEnd};
 
-use crate::model::Mention;
-use crate::paragraphs::BlockCounter;
+use crate::model::{Mention, Paragraph};
+use crate::paragraphs::{Follow, Step};
 use crate::render::plain_text::sentence_around;
 
 /// Records the plain text of each numbered block and where each mention falls in it.
@@ -15,8 +15,9 @@ pub struct Quotes<'q, 'b, I> {
     body: &'b str,
     mentions: &'q [Mention],
     out: &'q mut [String],
-    counter: BlockCounter,
-    depth: usize,
+    blocks: Follow<'q>,
+    /// Whether a numbered block is open.
+    open: bool,
     next: usize,
     text: String,
     /// Mentions of the open block: (index in `mentions`, start and end in `text`).
@@ -24,15 +25,22 @@ pub struct Quotes<'q, 'b, I> {
 }
 
 impl<'q, 'b, I> Quotes<'q, 'b, I> {
-    /// Wraps the events of `body`; `quotes[i]` receives the sentence of `mentions[i]`.
-    pub fn new(inner: I, body: &'b str, mentions: &'q [Mention], quotes: &'q mut [String]) -> Self {
+    /// Wraps the events of `body`, whose numbered blocks are `paragraphs`; `quotes[i]`
+    /// receives the sentence of `mentions[i]`.
+    pub fn new(
+        inner: I,
+        body: &'b str,
+        paragraphs: &'q [Paragraph],
+        mentions: &'q [Mention],
+        quotes: &'q mut [String],
+    ) -> Self {
         Self {
             inner,
             body,
             mentions,
             out: quotes,
-            counter: BlockCounter::new(),
-            depth: 0,
+            blocks: Follow::new(paragraphs),
+            open: false,
             next: 0,
             text: String::new(),
             pending: Vec::new(),
@@ -51,7 +59,7 @@ impl<'q, 'b, I> Quotes<'q, 'b, I> {
                     mention.range.start - range.start,
                     mention.range.end - range.start,
                 );
-                if self.depth > 0 {
+                if self.open {
                     self.pending.push((self.next, offset + start, offset + end));
                 } else {
                     self.out[self.next] = sentence_around(text, start, end);
@@ -59,7 +67,7 @@ impl<'q, 'b, I> Quotes<'q, 'b, I> {
             }
             self.next += 1;
         }
-        if self.depth > 0 {
+        if self.open {
             self.text.push_str(text);
         }
     }
@@ -77,26 +85,29 @@ impl<'e, I: Iterator<Item = (Event<'e>, Range<usize>)>> Iterator for Quotes<'_, 
 
     fn next(&mut self) -> Option<Self::Item> {
         let (event, range) = self.inner.next()?;
-        if self.counter.on_event(&event).is_some() {
-            self.close_block();
-            self.depth = 1;
-            return Some((event, range));
-        }
-        match &event {
-            Event::Text(text) | Event::Code(text) => self.on_text(text, &range),
-            Event::SoftBreak | Event::HardBreak if self.depth > 0 => self.text.push(' '),
-            Event::Start(Tag::Paragraph | Tag::Item) if self.depth > 0 => {
-                self.depth += 1;
-                self.text.push(' ');
+        match self.blocks.step(&event, &range) {
+            Step::Opens(_) => {
+                self.close_block();
+                self.open = true;
             }
-            Event::End(TagEnd::Paragraph | TagEnd::Item) if self.depth > 0 => {
-                self.depth -= 1;
+            Step::Closes(_) => {
                 self.text.push(' ');
-                if self.depth == 0 {
-                    self.close_block();
+                self.close_block();
+                self.open = false;
+            }
+            Step::Inside(_) => match &event {
+                Event::Text(text) | Event::Code(text) => self.on_text(text, &range),
+                Event::SoftBreak
+                | Event::HardBreak
+                | Event::Start(Tag::Paragraph | Tag::Item)
+                | Event::End(TagEnd::Paragraph | TagEnd::Item) => self.text.push(' '),
+                _ => {}
+            },
+            Step::Outside => {
+                if let Event::Text(text) | Event::Code(text) = &event {
+                    self.on_text(text, &range);
                 }
             }
-            _ => {}
         }
         Some((event, range))
     }

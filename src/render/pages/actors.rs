@@ -121,6 +121,50 @@ impl Site<'_> {
     }
 }
 
+/// The mentions of actor `index`, grouped by source, each with its sentence from
+/// `quotes` (aligned with `Dossier::mentions`).
+fn mention_groups<'q>(
+    site: &Site<'_>,
+    page: &PagePath,
+    index: usize,
+    quotes: &'q [String],
+) -> Vec<QuoteGroup<'q>> {
+    let dossier = site.dossier;
+    let l = site.labels;
+    let mut by_source: BTreeMap<usize, Vec<usize>> = BTreeMap::new();
+    for &m in &site.cross.mentions_by_actor[index] {
+        by_source
+            .entry(dossier.mentions[m].source)
+            .or_default()
+            .push(m);
+    }
+    by_source
+        .into_iter()
+        .map(|(source, list)| {
+            let id = &dossier.sources[source].id;
+            let word = if list.len() == 1 {
+                l.mention_one
+            } else {
+                l.mention_many
+            };
+            QuoteGroup {
+                source: site.source_link(page, source),
+                date: dossier.sources[source].published.human(site.language),
+                count: format!("{} {word}", list.len()),
+                quotes: list
+                    .iter()
+                    .map(|&m| {
+                        let paragraph = dossier.mentions[m].paragraph;
+                        let anchor = paragraph.map(crate::paragraphs::anchor);
+                        let href = href(page, &PagePath::source(id), anchor.as_deref());
+                        (href, paragraph, quotes.get(m).map_or("", String::as_str))
+                    })
+                    .collect(),
+            }
+        })
+        .collect()
+}
+
 /// Renders `actors/ID/index.html`; `quotes` are aligned with `Dossier::mentions`.
 pub fn actor(
     site: &Site<'_>,
@@ -157,43 +201,20 @@ pub fn actor(
             )
         })
         .collect();
-    let rows: Vec<_> = site.cross.events_by_actor[index]
+    let events = &site.cross.events_by_actor[index];
+    let rows: Vec<_> = events
         .iter()
-        .map(|&e| site.event_row(&page, e))
-        .collect();
-    let mut by_source: BTreeMap<usize, Vec<usize>> = BTreeMap::new();
-    for &m in &site.cross.mentions_by_actor[index] {
-        by_source
-            .entry(dossier.mentions[m].source)
-            .or_default()
-            .push(m);
-    }
-    let l = site.labels;
-    let groups: Vec<QuoteGroup<'_>> = by_source
-        .into_iter()
-        .map(|(source, list)| {
-            let id = &dossier.sources[source].id;
-            let word = if list.len() == 1 {
-                l.mention_one
-            } else {
-                l.mention_many
-            };
-            QuoteGroup {
-                source: site.source_link(&page, source),
-                date: dossier.sources[source].published.human(site.language),
-                count: format!("{} {word}", list.len()),
-                quotes: list
-                    .iter()
-                    .map(|&m| {
-                        let paragraph = dossier.mentions[m].paragraph;
-                        let anchor = paragraph.map(|p| format!("p{p}"));
-                        let href = href(&page, &PagePath::source(id), anchor.as_deref());
-                        (href, paragraph, quotes.get(m).map_or("", String::as_str))
-                    })
-                    .collect(),
+        .take(EVENTS_LISTED)
+        .map(|&e| {
+            let mut row = site.event_row(&page, e);
+            if events.len() > EVENTS_WITH_CITATIONS {
+                row.citations.clear();
             }
+            row
         })
         .collect();
+    let l = site.labels;
+    let groups = mention_groups(site, &page, index, quotes);
     let links_here = referrers(site.cross.refs_to_actor[index].iter())
         .into_iter()
         .filter(|r| *r != crate::model::Referrer::Actor(index))
@@ -211,8 +232,8 @@ pub fn actor(
         roles,
         relations,
         relations_in,
-        events_html: fragments::event_rows(&rows, l),
-        event_count: rows.len(),
+        events_html: more_events(site, &page, fragments::event_rows(&rows, l), events.len()),
+        event_count: events.len(),
         mentions_html: fragments::quote_groups(&groups),
         mention_count: site.count(site.cross.mentions_by_actor[index].len()),
         mentions: site.cross.mentions_by_actor[index].len(),
@@ -329,4 +350,29 @@ pub fn index(site: &Site<'_>) -> Result<(PagePath, Vec<u8>), RenderError> {
         site.templates
             .render_bytes("actors.html", site.language, &view)?,
     ))
+}
+
+/// An actor in more events than this has them listed without their citations: each
+/// links to its page of the chronology, which gives them (a profile stays under 1 MB).
+const EVENTS_WITH_CITATIONS: usize = 100;
+
+/// The most events listed on a profile; the others are counted, with a link to the
+/// chronology.
+const EVENTS_LISTED: usize = 1500;
+
+/// The profile's list of events, and a line for those left out of it.
+fn more_events(site: &Site<'_>, page: &PagePath, mut html: String, total: usize) -> String {
+    if total > EVENTS_LISTED {
+        use std::fmt::Write as _;
+        let chronology = href(page, &PagePath::section("chronology"), None);
+        let _ = writeln!(
+            html,
+            "<p class=\"more\">+ {} {}{} <a href=\"{chronology}\">{}</a></p>",
+            site.count(total - EVENTS_LISTED),
+            site.labels.events.to_lowercase(),
+            site.labels.colon,
+            site.labels.chronology,
+        );
+    }
+    html
 }

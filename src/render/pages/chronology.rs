@@ -132,8 +132,6 @@ const YEARS: &str = "<!--dossier:years-->";
 
 /// The chronology page: the template's output cut where each year goes, and the years.
 pub struct ChronologyHtml {
-    /// Where it goes.
-    pub path: PagePath,
     /// The page around the years: year `i` goes between `parts[i]` and `parts[i + 1]`.
     pub parts: Vec<String>,
     /// Each year's HTML.
@@ -220,11 +218,7 @@ pub fn chronology(site: &Site<'_>) -> Result<ChronologyHtml, RenderError> {
         .templates
         .render("chronology.html", site.language, &view)?;
     let parts = rendered.split(YEARS).map(str::to_string).collect();
-    Ok(ChronologyHtml {
-        path: page,
-        parts,
-        years: html,
-    })
+    Ok(ChronologyHtml { parts, years: html })
 }
 
 /// A year of a split chronology, on its overview.

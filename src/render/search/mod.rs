@@ -10,6 +10,8 @@
 mod docs;
 mod terms;
 
+pub use terms::Shard;
+
 use std::ops::Range;
 
 use rayon::prelude::*;
