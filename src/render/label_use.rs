@@ -1,17 +1,24 @@
-//! Which interface labels a template reads (`l.NAME`), through the templates it extends,
-//! includes and imports: a page's context then carries those few labels instead of all
+//! Which interface labels a template reads (`l.NAME`), through the templates it extends
+//! and includes and those that define components (which every template can call): a
+//! page's context then carries those few labels instead of all
 //! seventy, which tera would otherwise copy into every page of the site.
 
 use std::collections::{BTreeSet, HashMap};
 
 /// The label names that template `name` reads, found in the text of the templates
 /// (`sources`, by name); `None` when it or one it uses reads `l` other than as `l.NAME`
-/// or passes it to a macro (`{{ l | json_encode }}`, `l[key]`, `{% set x = l %}`), in
-/// which case it needs every label.
+/// or as a component's argument (`{{ l | json_encode }}`, `l[key]`, `{% set x = l %}`),
+/// in which case it needs every label.
 pub fn labels_used(name: &str, sources: &HashMap<&str, &str>) -> Option<BTreeSet<String>> {
     let mut used = BTreeSet::new();
     let mut seen = BTreeSet::new();
-    let mut pending = vec![name.to_string()];
+    // A component reads the labels it is given, or takes them from its caller (`@l`).
+    let mut pending: Vec<String> = sources
+        .iter()
+        .filter(|(_, text)| defines_component(text))
+        .map(|(other, _)| (*other).to_string())
+        .collect();
+    pending.push(name.to_string());
     while let Some(template) = pending.pop() {
         if !seen.insert(template.clone()) {
             continue;
@@ -21,17 +28,14 @@ pub fn labels_used(name: &str, sources: &HashMap<&str, &str>) -> Option<BTreeSet
         };
         for tag in tags(text) {
             let tokens = tokens(tag);
-            if matches!(
-                tokens.first(),
-                Some(Token::Word("extends" | "include" | "import"))
-            ) {
+            if matches!(tokens.first(), Some(Token::Word("extends" | "include"))) {
                 pending.extend(tokens.iter().filter_map(|t| match t {
                     Token::Text(other) => Some((*other).to_string()),
                     _ => None,
                 }));
             }
-            // A macro's parameters are declarations, not uses.
-            if tokens.first() != Some(&Token::Word("macro")) {
+            // A component's parameters are declarations, not uses.
+            if tokens.first() != Some(&Token::Word("component")) {
                 read_labels(&tokens, &mut used)?;
             }
         }
@@ -48,23 +52,33 @@ fn read_labels(tokens: &[Token<'_>], used: &mut BTreeSet<String>) -> Option<()> 
         }
         let before = i.checked_sub(1).map(|b| &tokens[b]);
         let after = tokens.get(i + 1);
-        match (before, after) {
-            // An attribute of something else (`x.l`), or passed whole to a macro, whose
-            // own template says what it reads (`m::cite(l=l)`).
-            (Some(Token::Punct('.')), _)
-            | (Some(Token::Punct('=')), Some(Token::Punct(',' | ')'))) => {}
-            (_, Some(Token::Punct('.'))) => match tokens.get(i + 2) {
+        let two_before = i.checked_sub(2).map(|b| &tokens[b]);
+        match (two_before, before, after) {
+            // Spread into a map or a component's arguments (`{...l}`): read whole.
+            (Some(Token::Punct('.')), Some(Token::Punct('.')), _) => return None,
+            // An attribute of something else (`x.l`), or given whole to a component,
+            // whose own template says what it reads (`{{<cite l={l} />}}`).
+            (_, Some(Token::Punct('.')), _)
+            | (Some(Token::Punct('=')), Some(Token::Punct('{')), Some(Token::Punct('}'))) => {}
+            (_, _, Some(Token::Punct('.'))) => match tokens.get(i + 2) {
                 Some(Token::Word(label)) => {
                     used.insert((*label).to_string());
                 }
                 _ => return None,
             },
-            // The name of a macro's argument (`l=l`): not a use.
-            (_, Some(Token::Punct('='))) if tokens.get(i + 2) != Some(&Token::Punct('=')) => {}
+            // The name of an argument (`l=…`): not a use.
+            (_, _, Some(Token::Punct('='))) if tokens.get(i + 2) != Some(&Token::Punct('=')) => {}
             _ => return None,
         }
     }
     Some(())
+}
+
+/// Whether a template defines a component (`{% component name(…) %}`).
+fn defines_component(text: &str) -> bool {
+    tags(text)
+        .into_iter()
+        .any(|tag| tokens(tag).first() == Some(&Token::Word("component")))
 }
 
 /// The insides of the `{{ … }}` and `{% … %}` tags of a template; comments are not code.
@@ -155,9 +169,9 @@ mod tests {
         let found = used(&[
             (
                 "page.html",
-                r#"{% extends "base.html" %}{% import "m.html" as m %}
+                r#"{% extends "base.html" %}
                 {{ l.title }} {% if x %}{{ l.other | lower }}{% endif %}
-                {{ m::cite(list=x, l=l) }} {# {{ l | json_encode }} #} "l'armée" {{ x.l }}"#,
+                {{<cite list={x} l={l} />}} {# {{ l | json_encode }} #} "l'armée" {{ x.l }}"#,
             ),
             (
                 "base.html",
@@ -165,8 +179,9 @@ mod tests {
             ),
             (
                 "m.html",
-                "{% macro cite(list, l) %}{{ l.evidence }}{% endmacro cite %}",
+                "{% component cite(list, l) %}{{ l.evidence }}{% endcomponent cite %}",
             ),
+            ("unused.html", "{{ l.unused }}"),
         ]);
         assert_eq!(
             found,
@@ -180,6 +195,18 @@ mod tests {
     }
 
     #[test]
+    fn a_component_that_takes_the_labels_of_its_caller_counts_for_every_page() {
+        let found = used(&[
+            ("page.html", "{{<note />}}"),
+            (
+                "m.html",
+                "{% component note(@l) %}{{ l.evidence }}{% endcomponent note %}",
+            ),
+        ]);
+        assert_eq!(found, Some(vec!["evidence".to_string()]));
+    }
+
+    #[test]
     fn any_other_use_of_the_labels_needs_them_all() {
         for page in [
             "{{ l | json_encode }}",
@@ -187,6 +214,9 @@ mod tests {
             "{% set x = l %}",
             "{% for k, v in l %}{{ v }}{% endfor %}",
             "{% if l == x %}{% endif %}",
+            "{{ x | default(value=l) }}",
+            "{{<cite {...l} />}}",
+            "{{<cite l />}}",
         ] {
             assert_eq!(used(&[("page.html", page)]), None, "{page}");
         }

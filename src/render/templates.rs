@@ -5,7 +5,7 @@ use std::collections::HashMap;
 use std::path::Path;
 
 use serde::Serialize;
-use tera::{Context, Tera, Value};
+use tera::{Context, ErrorKind, Tera, Value};
 
 use super::RenderError;
 use super::label_use::labels_used;
@@ -67,6 +67,10 @@ pub struct Templates {
     assets: Vec<(String, Vec<u8>)>,
     /// For each template, the labels it reads as `l`, in French and in English.
     labels: HashMap<&'static str, [Value; 2]>,
+    /// Every label, in French and in English, for the templates that read `l` whole.
+    all_labels: [Value; 2],
+    /// The text of each template, to point at the line of an error.
+    texts: HashMap<&'static str, String>,
 }
 
 impl Templates {
@@ -85,22 +89,20 @@ impl Templates {
         for (name, default) in TEMPLATES {
             sources.push((*name, read(name, default)?));
         }
-        let labels = template_labels(&sources);
-        let mut tera = Tera::default();
-        tera.autoescape_on(vec![".html", ".xml"]);
+        let all = [Language::Fr, Language::En].map(|language| {
+            serde_json::to_value(crate::labels::site(language)).unwrap_or_default()
+        });
+        let labels = template_labels(&sources, &all);
+        let mut tera = Tera::new();
+        tera.autoescape_on([".html", ".xml"]);
         // Tera's default also escapes `/`, which bloats every href for no safety gain.
-        tera.set_escape_fn(crate::escape::html);
-        let texts: HashMap<&str, String> = sources.iter().map(|(n, t)| (*n, t.clone())).collect();
-        tera.add_raw_templates(sources).map_err(|e| {
-            let message = chain(&e);
-            syntax_error(&message, &texts).map_or_else(
-                || RenderError::Template {
-                    name: String::from("templates/"),
-                    message,
-                },
-                |diagnostic| RenderError::TemplateSyntax(Box::new(diagnostic)),
-            )
-        })?;
+        tera.set_escape_fn(escape_html);
+        // Filters must be known before the templates that use them are added.
+        tera.register_filter("json_encode", json_encode);
+        let texts: HashMap<&'static str, String> = sources.iter().cloned().collect();
+        if let Err(e) = tera.add_raw_templates(sources) {
+            return Err(template_error(&e, "templates/", &texts));
+        }
         let mut assets = Vec::new();
         for (name, default) in ASSETS {
             assets.push(((*name).to_string(), read(name, default)?.into_bytes()));
@@ -109,6 +111,8 @@ impl Templates {
             tera,
             assets,
             labels,
+            all_labels: all.map(|labels| Value::from_serializable(&labels)),
+            texts,
         })
     }
 
@@ -125,10 +129,9 @@ impl Templates {
             message: chain(&e),
         })?;
         let index = usize::from(language == Language::En);
-        match self.labels.get(name) {
-            Some(labels) => context.insert("l", &labels[index]),
-            None => context.insert("l", crate::labels::site(language)),
-        }
+        let labels = self.labels.get(name).unwrap_or(&self.all_labels);
+        // A value of tera shares its maps: this clone copies no label.
+        context.insert_value("l", labels[index].clone());
         Ok(context)
     }
 
@@ -142,10 +145,7 @@ impl Templates {
         let context = self.context(name, language, view)?;
         self.tera
             .render(name, &context)
-            .map_err(|e| RenderError::Template {
-                name: name.to_string(),
-                message: chain(&e),
-            })
+            .map_err(|e| template_error(&e, name, &self.texts))
     }
 
     /// Renders the template `name` with a view and the labels of `language`, as bytes,
@@ -160,10 +160,7 @@ impl Templates {
         let mut out = Vec::with_capacity(16 * 1024);
         self.tera
             .render_to(name, &context, &mut out)
-            .map_err(|e| RenderError::Template {
-                name: name.to_string(),
-                message: chain(&e),
-            })?;
+            .map_err(|e| template_error(&e, name, &self.texts))?;
         if language == Language::Fr
             && let Ok(html) = std::str::from_utf8(&out)
             && let std::borrow::Cow::Owned(spaced) = super::typography::french(html)
@@ -188,27 +185,41 @@ impl Templates {
     }
 }
 
-/// For each template, the labels it reads in each language: only those it names, or
-/// all of them when it uses `l` in another way.
-fn template_labels(sources: &[(&'static str, String)]) -> HashMap<&'static str, [Value; 2]> {
+/// For each template, the labels it reads in each language (of `all`, every label): only
+/// those it names, or none listed when it uses `l` in another way and needs them all.
+fn template_labels(
+    sources: &[(&'static str, String)],
+    all: &[serde_json::Value; 2],
+) -> HashMap<&'static str, [Value; 2]> {
     let texts: HashMap<&str, &str> = sources.iter().map(|(n, t)| (*n, t.as_str())).collect();
-    let all = [Language::Fr, Language::En]
-        .map(|language| serde_json::to_value(crate::labels::site(language)).unwrap_or(Value::Null));
     let mut labels = HashMap::new();
     for (name, _) in sources {
         let Some(used) = labels_used(name, &texts) else {
             continue;
         };
         let subset = all.clone().map(|every| match every {
-            Value::Object(mut map) => {
+            serde_json::Value::Object(mut map) => {
                 map.retain(|label, _| used.contains(label));
-                Value::Object(map)
+                Value::from_serializable(&map)
             }
-            other => other,
+            other => Value::from_serializable(&other),
         });
         labels.insert(*name, subset);
     }
     labels
+}
+
+/// The escaper of the pages: [`crate::escape::html`], written where tera renders.
+fn escape_html(text: &str, out: &mut dyn std::io::Write) -> std::io::Result<()> {
+    out.write_all(crate::escape::html(text).as_bytes())
+}
+
+/// The `json_encode` filter of tera 1, which tera 2 leaves to another crate: the value
+/// as compact JSON, its keys in the order tera 1 wrote them.
+fn json_encode(value: &Value, _: tera::Kwargs, _: &tera::State) -> tera::TeraResult<String> {
+    serde_json::to_value(value)
+        .and_then(|json| serde_json::to_string(&json))
+        .map_err(|e| tera::Error::message(format!("cannot write the value as JSON: {e}")))
 }
 
 /// An error and its causes on one line: tera puts the useful part in the causes.
@@ -223,41 +234,52 @@ fn chain(error: &dyn std::error::Error) -> String {
     message
 }
 
-/// A template syntax error as a diagnostic at `templates/NAME:LINE:COLUMN`, from tera's
-/// message (`Failed to parse 'base.html':   --> 10:7 … = expected …`).
-fn syntax_error(
-    message: &str,
-    texts: &HashMap<&str, String>,
+/// A tera error as a [`RenderError`]: one that tera locates in a template (syntax, an
+/// unknown filter or variable…) as a diagnostic at `templates/NAME:LINE:COLUMN`, told like
+/// a problem of the content; any other with its message, as from template `name`.
+fn template_error(
+    error: &tera::Error,
+    name: &str,
+    texts: &HashMap<&'static str, String>,
+) -> RenderError {
+    let located = match error.kind() {
+        ErrorKind::SyntaxError(report) => diagnostic(report, texts, "invalid template"),
+        ErrorKind::RenderingError(report) => {
+            diagnostic(report, texts, "the template does not render")
+        }
+        _ => None,
+    };
+    located.map_or_else(
+        || RenderError::Template {
+            name: name.to_string(),
+            message: chain(error),
+        },
+        |diagnostic| RenderError::TemplateSyntax(Box::new(diagnostic)),
+    )
+}
+
+/// The diagnostic of an error tera located in one of `texts`, told as `what: why`.
+fn diagnostic(
+    report: &tera::ReportError,
+    texts: &HashMap<&'static str, String>,
+    what: &str,
 ) -> Option<crate::diagnostics::Diagnostic> {
     use crate::diagnostics::{Diagnostic, Severity, SourceFile, Span};
-    let rest = message.split_once("Failed to parse '")?.1;
-    let (name, rest) = rest.split_once('\'')?;
+    let name = report.filename();
     let text = texts.get(name)?;
-    let position = rest.split_once("--> ")?.1;
-    let digits = |t: &str| t.bytes().take_while(u8::is_ascii_digit).count();
-    let line: usize = position[..digits(position)].parse().ok()?;
-    let after = position[digits(position)..].strip_prefix(':')?;
-    let column: usize = after[..digits(after)].parse().ok()?;
-    let why = rest
-        .lines()
-        .find_map(|l| l.trim_start().strip_prefix("= "))
-        .unwrap_or("the template does not parse");
-    let start = text
-        .split_inclusive('\n')
-        .take(line.saturating_sub(1))
-        .map(str::len)
-        .sum::<usize>();
-    let line_text = text[start..].lines().next().unwrap_or_default();
-    let within = line_text
-        .char_indices()
-        .nth(column.saturating_sub(1))
-        .map_or(line_text.len(), |(i, _)| i);
+    let range = report.span().range.clone();
+    // The mark covers the span, up to the end of its first line.
+    let line_end = text
+        .get(range.start..)?
+        .find('\n')
+        .map_or(text.len(), |i| range.start + i);
+    let length = range.end.min(line_end).saturating_sub(range.start);
     let file = SourceFile::new(format!("templates/{name}").into(), text.clone());
     let diagnostic = Diagnostic::at(
         Severity::Error,
         &file,
-        Span::new(start + within, 1.min(line_text.len() - within)),
-        format!("invalid template: {why}"),
+        Span::new(range.start, length),
+        format!("{what}: {}", report.message()),
     );
     Some(
         diagnostic
