@@ -326,6 +326,37 @@ fn a_project_template_reads_any_label() {
 }
 
 #[test]
+fn a_project_component_is_called_from_any_template_with_the_labels_of_its_caller() {
+    let project = copy_project(&fixture("valid-en"));
+    std::fs::create_dir_all(project.path().join("templates")).expect("mkdir");
+    // The default macros.html, plus a component that takes `l` from its caller (`@l`)
+    // and reads a label no default template of the tags page names.
+    let mut macros = std::fs::read_to_string(
+        std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("templates/macros.html"),
+    )
+    .expect("read");
+    macros.push_str(
+        "\n{% component badge(count: integer, @l) %}<b>{{ count }} {{ l.judgment }}</b>{% endcomponent badge %}\n",
+    );
+    std::fs::write(project.path().join("templates/macros.html"), macros).expect("write");
+    std::fs::write(
+        project.path().join("templates/tags.html"),
+        "{% extends \"base.html\" %}{% block main %}{{<badge count={tags | length} />}}{% endblock main %}",
+    )
+    .expect("write");
+    let site = build(project.path());
+    assert!(
+        site.read("tags/index.html")
+            .contains("<b>2 Key judgment</b>")
+    );
+    // The default tag component still writes the tags of a source.
+    assert!(
+        site.read("sources/port-concession-signed/index.html")
+            .contains("class=\"tag\"")
+    );
+}
+
+#[test]
 fn hostile_text_comes_out_inert() {
     for allow_html in [false, true] {
         let project = copy_project(&fixture("hostile"));

@@ -291,6 +291,56 @@ fn item_23_a_template_error_is_told_at_its_line_in_the_templates_folder() {
 }
 
 #[test]
+fn a_template_reading_what_the_page_lacks_is_told_at_its_line() {
+    let project = copy_project(&fixture("valid-en"));
+    let root = project.path();
+    std::fs::create_dir(root.join("templates")).expect("mkdir");
+    std::fs::write(
+        root.join("templates/tags.html"),
+        "{% extends \"base.html\" %}\n{% block main %}\n<p>{{ l.tags }} {{ no_such_field }}</p>\n{% endblock main %}\n",
+    )
+    .expect("write");
+    let output = check_build(root);
+    let text = stderr(&output);
+    assert_eq!(output.status.code(), Some(1), "{text}");
+    let found = block(&text, "the template does not render");
+    assert!(found.contains("no_such_field"), "{found}");
+    assert!(found.contains("--> templates/tags.html:3:20"), "{found}");
+    assert!(
+        found.contains("3 | <p>{{ l.tags }} {{ no_such_field }}</p>"),
+        "{found}"
+    );
+    assert!(!root.join("public").exists());
+}
+
+#[test]
+fn a_template_written_with_macros_is_told_about_components() {
+    let project = copy_project(&fixture("valid-en"));
+    let root = project.path();
+    std::fs::create_dir(root.join("templates")).expect("mkdir");
+    std::fs::write(
+        root.join("templates/macros.html"),
+        "{% macro tags(list) %}{% for t in list %}{{ t.label }}{% endfor %}{% endmacro tags %}\n",
+    )
+    .expect("write");
+    let output = check_build(root);
+    let text = stderr(&output);
+    assert_eq!(output.status.code(), Some(1), "{text}");
+    let found = block(&text, "invalid template");
+    assert!(found.contains("--> templates/macros.html:1:4"), "{found}");
+    assert!(found.contains("`{% component NAME(ARGS) %}`"), "{found}");
+}
+
+/// `dossier build` of the project at `root`, without colours.
+fn check_build(root: &Path) -> Output {
+    Command::new(env!("CARGO_BIN_EXE_dossier"))
+        .args(["build", "--root", root.to_str().expect("utf-8")])
+        .env("NO_COLOR", "1")
+        .output()
+        .expect("run")
+}
+
+#[test]
 fn item_22_the_warnings_a_writer_wants() {
     let project = copy_project(&fixture("valid-en"));
     let root = project.path();

@@ -281,8 +281,13 @@ fn diagnostic(
         Span::new(range.start, length),
         format!("{what}: {}", report.message()),
     );
-    Some(
-        diagnostic
-            .with_hint("fix the template, or delete it from templates/ to use the built-in one"),
-    )
+    // The tags of tera 1 that tera 2 no longer has.
+    let hint = match text.get(range.start..range.start + length) {
+        Some("macro" | "import") => {
+            "tera 2 has components instead of macros: `{% component NAME(ARGS) %}`, called \
+             from any template as `{{<NAME ARG={VALUE} />}}`, without an import"
+        }
+        _ => "fix the template, or delete it from templates/ to use the built-in one",
+    };
+    Some(diagnostic.with_hint(hint))
 }
