@@ -10,7 +10,7 @@
 
 use std::ops::Range;
 
-use pulldown_cmark::{Event, Options, Parser, Tag, TagEnd};
+use pulldown_cmark::{Event, Options, Tag, TagEnd};
 
 /// The Markdown dialect of the format, the same for every stage.
 pub fn markdown_options() -> Options {
@@ -189,7 +189,7 @@ impl<'p> Follow<'p> {
 /// The numbered blocks of a body, with their byte ranges and plain text.
 pub fn number_blocks(body: &str) -> Vec<Paragraph> {
     let mut numbering = Numbering::new();
-    for (event, range) in Parser::new_ext(body, markdown_options()).into_offset_iter() {
+    for (event, range) in crate::dialect::events(body) {
         numbering.step(&event, &range);
     }
     numbering.finish()
@@ -301,7 +301,7 @@ mod tests {
         let blocks = number_blocks(body);
         let mut follow = Follow::new(&blocks);
         let mut numbering = Numbering::new();
-        for (event, range) in Parser::new_ext(body, markdown_options()).into_offset_iter() {
+        for (event, range) in crate::dialect::events(body) {
             assert_eq!(follow.step(&event, &range), numbering.step(&event, &range));
         }
         assert_eq!(blocks.len(), 5);
