@@ -87,12 +87,24 @@ impl Connection {
     pub fn next_request(&mut self) -> Incoming {
         let started = Instant::now();
         let mut chunk = [0; 8 * 1024];
+        // How far the buffer was searched for the end of the head: each byte is looked at
+        // about once, however slowly the head comes.
+        let mut searched: usize = 0;
         loop {
-            if let Some(end) = head_end(&self.buffer) {
+            // Empty lines before a request line are skipped, as RFC 9112 allows.
+            let blank = self
+                .buffer
+                .iter()
+                .take_while(|b| matches!(b, b'\r' | b'\n'));
+            let blank = blank.count();
+            self.buffer.drain(..blank);
+            searched = searched.saturating_sub(blank);
+            if let Some(end) = head_end(&self.buffer, searched) {
                 let incoming = parse(&self.buffer[..end]);
                 self.buffer.drain(..end);
                 return incoming;
             }
+            searched = self.buffer.len();
             if self.buffer.len() > HEAD_LIMIT {
                 return Incoming::Refused(too_long(&self.buffer), "The request head is too long.");
             }
@@ -149,20 +161,18 @@ impl Connection {
     }
 }
 
-/// The length of the head at the start of `bytes` (through its empty line), once whole.
-fn head_end(bytes: &[u8]) -> Option<usize> {
-    let mut start = 0;
-    while let Some(at) = bytes[start..].iter().position(|&b| b == b'\n') {
-        let line = &bytes[start..start + at];
-        let line = line.strip_suffix(b"\r").unwrap_or(line);
-        let end = start + at + 1;
-        // Empty lines before the request line are skipped, as RFC 9112 allows.
-        if line.is_empty() && bytes[..start].iter().any(|b| !b.is_ascii_whitespace()) {
-            return Some(end);
+/// The length of the head at the start of `bytes` (through its empty line), once whole;
+/// `bytes` before `from` (but the last two) are known to hold no end.
+fn head_end(bytes: &[u8], from: usize) -> Option<usize> {
+    let from = from.saturating_sub(2);
+    bytes.get(from..)?.iter().enumerate().find_map(|(i, &b)| {
+        let after = &bytes[from + i + 1..];
+        match (b, after) {
+            (b'\n', [b'\n', ..]) => Some(from + i + 2),
+            (b'\n', [b'\r', b'\n', ..]) => Some(from + i + 3),
+            _ => None,
         }
-        start = end;
-    }
-    None
+    })
 }
 
 /// `414` when not even the request line ended within the limit, else `431`.
@@ -270,10 +280,15 @@ mod tests {
 
     #[test]
     fn a_head_ends_at_its_first_empty_line() {
-        assert_eq!(head_end(b"GET / HTTP/1.1\r\nHost: a\r\n\r\nGET"), Some(27));
-        assert_eq!(head_end(b"GET / HTTP/1.1\nHost: a\n\nrest"), Some(24));
-        assert_eq!(head_end(b"\r\n\r\nGET / HTTP/1.1\r\n"), None);
-        assert_eq!(head_end(b"GET / HTTP/1.1\r\nHost: a\r\n"), None);
+        let head = b"GET / HTTP/1.1\r\nHost: a\r\n\r\nGET";
+        assert_eq!(head_end(head, 0), Some(27));
+        // Searching on from where the last search stopped finds the same end.
+        for from in 0..27 {
+            assert_eq!(head_end(&head[..from], 0), None);
+            assert_eq!(head_end(head, from), Some(27), "{from}");
+        }
+        assert_eq!(head_end(b"GET / HTTP/1.1\nHost: a\n\nrest", 0), Some(24));
+        assert_eq!(head_end(b"GET / HTTP/1.1\r\nHost: a\r\n", 0), None);
     }
 
     #[test]
