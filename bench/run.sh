@@ -1,14 +1,21 @@
 #!/usr/bin/env bash
-# Times `dossier build` against Hugo on the same synthetic corpus, and against the
-# disk floor (`cp -r` of dossier's own output), with hyperfine; then measures the peak
-# memory of both generators with GNU time.
+# Times `dossier build` against Zola and Hugo on the same synthetic corpus, and against
+# the disk floor (`cp -r` of dossier's own output), in interleaved rounds (the four in
+# turn, a different one first each round, so that a busy machine slows them alike); GNU
+# time gives wall time, CPU and peak memory of each run. Then opens the built site's
+# largest pages of each kind in Chromium from file:// and times searches
+# (bench/pageload.mjs), and writes a table: BENCH_DIR/table-N.md.
 #
 #   bench/run.sh              # 1,000 and 10,000 sources
-#   bench/run.sh 2000 5000    # other sizes
+#   bench/run.sh 10000 30000  # other sizes
 #   RUNS=3 bench/run.sh 10000
+#   TMPFS=1 bench/run.sh 10000     # outputs on /dev/shm too (no disk in the way)
+#   HYPERFINE=1 bench/run.sh 10000 # also hyperfine's separate runs, as before
 #
-# Needs: python3, hyperfine, hugo and GNU time (Debian: apt-get install hyperfine hugo time).
-# The corpus generator is ../shared/bench/gen_corpus.py, beside this repository.
+# Needs: python3, hugo, GNU time (Debian: apt-get install hugo time); Zola 0.22.1 from
+# ../shared/bench/zola-0.22.1-x86_64-linux.xz or $ZOLA_BIN; for the page times, Node.js
+# and Chromium with `cd e2e && npm ci --ignore-scripts`. The corpus generator is
+# ../shared/bench/gen_corpus.py, beside this repository.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
@@ -18,91 +25,98 @@ RUNS=${RUNS:-5}
 SIZES=("$@")
 [ ${#SIZES[@]} -gt 0 ] || SIZES=(1000 10000)
 
-for tool in python3 hyperfine hugo /usr/bin/time; do
+for tool in python3 hugo /usr/bin/time; do
   command -v "$tool" >/dev/null || { echo "missing: $tool" >&2; exit 1; }
 done
 [ -f "$GEN" ] || { echo "missing corpus generator: $GEN" >&2; exit 1; }
+if [ -z "${ZOLA_BIN:-}" ]; then
+  ZOLA_BIN=/tmp/zola-0.22.1
+  [ -x "$ZOLA_BIN" ] || { xz -dc ../shared/bench/zola-0.22.1-x86_64-linux.xz > "$ZOLA_BIN" && chmod +x "$ZOLA_BIN"; }
+fi
 
 cargo build --release --quiet
 BIN=$PWD/target/release/dossier
 mkdir -p "$WORK"
 WORK=$(cd "$WORK" && pwd)
+trash=$WORK/trash
+mkdir -p "$trash"
+
+# One round of the four tools, outputs under $1, timings appended to $2.
+round() {
+  local out=$1 log=$2 n=$3 corpus=$4
+  shift 4
+  for tool in "$@"; do
+    case $tool in
+      dossier) /usr/bin/time -a -o "$log" -f "dossier\t%e\t%U\t%S\t%M" \
+                 "$BIN" build --root "$corpus/ours" --out "$out/dossier-$n" >/dev/null 2>&1 ;;
+      zola) /usr/bin/time -a -o "$log" -f "zola\t%e\t%U\t%S\t%M" \
+              "$ZOLA_BIN" --root "$corpus/zola" build --output-dir "$out/zola-$n" >/dev/null 2>&1 ;;
+      hugo) /usr/bin/time -a -o "$log" -f "hugo\t%e\t%U\t%S\t%M" \
+              hugo --quiet --source "$corpus/hugo" --destination "$out/hugo-$n" >/dev/null 2>&1 ;;
+      cp) /usr/bin/time -a -o "$log" -f "cp -r\t%e\t%U\t%S\t%M" \
+            cp -r "$WORK/reference-$n" "$out/copy-$n" ;;
+    esac
+  done
+}
 
 for n in "${SIZES[@]}"; do
   corpus=$WORK/corpus-$n
-  if [ ! -d "$corpus/ours" ]; then
+  if [ ! -d "$corpus/zola" ]; then
     echo "generating $n sources…"
-    python3 "$GEN" --out "$corpus" --sources "$n" --layouts ours,hugo >/dev/null
+    python3 "$GEN" --out "$corpus" --sources "$n" --layouts ours,hugo,zola >/dev/null
   fi
   # Outputs of earlier runs are moved aside, not deleted, before anything is timed: on
   # this machine's ext4, creating files within a minute or so of a large deletion was
-  # up to ten times slower (`cp -r` of the same folder: 0.8–2 s, 9–11 s right after
-  # an `rm -rf`), which would charge one command for the cleanup of another. They are
-  # deleted once every size is measured.
-  trash=$WORK/trash
-  mkdir -p "$trash"
-  aside="for d in $WORK/dossier-$n $WORK/hugo-$n $WORK/copy-$n $WORK/reference-$n; do [ ! -e \$d ] || mv \$d $trash/\$(basename \$d).\$(date +%s%N); done"
-  # A reference output of dossier, for the copy floor.
-  bash -c "$aside"
-  "$BIN" build --root "$corpus/ours" --out "$WORK/reference-$n" 2>/dev/null
+  # up to ten times slower, which would charge one command for the cleanup of another.
+  aside() {
+    for d in "$@"; do
+      [ ! -e "$d" ] || mv "$d" "$trash/$(basename "$d").$(date +%s%N)"
+    done
+  }
+  aside "$WORK/reference-$n"
+  "$BIN" build --root "$corpus/ours" --out "$WORK/reference-$n" >/dev/null 2>&1
   echo "== $n sources: dossier output $(du -sh "$WORK/reference-$n" | cut -f1)," \
-       "$(find "$WORK/reference-$n" -type f | wc -l) files"
-  # Every command starts without an output folder (hugo and cp do not clear one).
-  aside="for d in $WORK/dossier-$n $WORK/hugo-$n $WORK/copy-$n; do [ ! -e \$d ] || mv \$d $trash/\$(basename \$d).\$(date +%s%N); done"
-  hyperfine --runs "$RUNS" --warmup 1 \
-    --prepare "$aside" \
-    -n dossier "$BIN build --root $corpus/ours --out $WORK/dossier-$n" \
-    -n hugo "hugo --quiet --source $corpus/hugo --destination $WORK/hugo-$n" \
-    -n "cp -r" "cp -r $WORK/reference-$n $WORK/copy-$n" \
-    --export-json "$WORK/hyperfine-$n.json" --export-markdown "$WORK/hyperfine-$n.md"
-  python3 - "$WORK/hyperfine-$n.json" <<'PY'
-import json, sys
-results = {r["command"]: r for r in json.load(open(sys.argv[1]))["results"]}
-med = {name: r["median"] for name, r in results.items()}
-print(f"median: dossier {med['dossier']:.2f} s, hugo {med['hugo']:.2f} s, cp -r {med['cp -r']:.2f} s")
-print(f"dossier is {med['hugo'] / med['dossier']:.1f}x faster than hugo, "
-      f"{med['dossier'] / med['cp -r']:.2f}x the copy floor")
-PY
-  # Interleaved rounds: the three in turn, starting with a different one each round,
-  # so that a busy machine slows all three alike; GNU time gives wall, CPU and peak
-  # memory of each run.
+       "$(find "$WORK/reference-$n" -type f | wc -l) files; load average $(cut -d' ' -f1-3 /proc/loadavg)"
   log=$WORK/rounds-$n.tsv
   : > "$log"
-  order=(dossier hugo cp)
-  for round in $(seq "$RUNS"); do
-    bash -c "$aside"
-    for tool in "${order[@]}"; do
-      case $tool in
-        dossier) /usr/bin/time -a -o "$log" -f "dossier\t%e\t%U\t%S\t%M" \
-                   "$BIN" build --root "$corpus/ours" --out "$WORK/dossier-$n" >/dev/null 2>&1 ;;
-        hugo) /usr/bin/time -a -o "$log" -f "hugo\t%e\t%U\t%S\t%M" \
-                hugo --quiet --source "$corpus/hugo" --destination "$WORK/hugo-$n" >/dev/null 2>&1 ;;
-        cp) /usr/bin/time -a -o "$log" -f "cp -r\t%e\t%U\t%S\t%M" \
-              cp -r "$WORK/reference-$n" "$WORK/copy-$n" ;;
-      esac
-    done
+  loads=$WORK/load-$n.txt
+  : > "$loads"
+  order=(dossier zola hugo cp)
+  for r in $(seq "$RUNS"); do
+    aside "$WORK/dossier-$n" "$WORK/zola-$n" "$WORK/hugo-$n" "$WORK/copy-$n"
+    cut -d' ' -f1 /proc/loadavg >> "$loads"
+    round "$WORK" "$log" "$n" "$corpus" "${order[@]}"
     order=("${order[@]:1}" "${order[0]}")
   done
-  python3 - "$log" <<'PY'
-import statistics, sys
-rows = {}
-for line in open(sys.argv[1]):
-    name, wall, user, system, rss = line.rstrip("\n").split("\t")
-    rows.setdefault(name, []).append((float(wall), float(user) + float(system), int(rss)))
-med = {k: (statistics.median(w for w, _, _ in v), statistics.median(c for _, c, _ in v),
-           max(m for _, _, m in v) // 1024) for k, v in rows.items()}
-for name, (wall, cpu, rss) in med.items():
-    print(f"interleaved median: {name:8} wall {wall:6.2f} s, cpu {cpu:6.2f} s, peak {rss} MiB")
-d, h, c = med["dossier"], med["hugo"], med["cp -r"]
-print(f"dossier vs hugo: {h[0] / d[0]:.1f}x faster (wall), {h[1] / d[1]:.1f}x less cpu; "
-      f"vs the copy floor: {d[0] / c[0]:.2f}x (wall)")
-PY
-  bash -c "$aside"
-  # The pictures alone (graph and timeline layouts of the whole site, one thread):
-  # their share of the build's time budget.
-  echo "pictures of the $n-source dossier (single-threaded):"
-  cargo run --quiet --release --example pictures -- "$corpus/ours" "$WORK/pictures-$n" | sed 's/^/  /'
-  rm -rf "$WORK/pictures-$n"
+  if [ "${TMPFS:-0}" = 1 ]; then
+    shm=/dev/shm/dossier-bench
+    mkdir -p "$shm"
+    order=(dossier zola hugo cp)
+    for r in $(seq "$RUNS"); do
+      rm -rf "$shm"/*
+      cut -d' ' -f1 /proc/loadavg >> "$loads"
+      round "$shm" "$WORK/rounds-$n-tmpfs.tsv.part" "$n" "$corpus" "${order[@]}"
+      order=("${order[@]:1}" "${order[0]}")
+    done
+    mv "$WORK/rounds-$n-tmpfs.tsv.part" "$WORK/rounds-$n-tmpfs.tsv"
+    rm -rf "$shm"
+  fi
+  pages=$WORK/pageload-$n.jsonl
+  if command -v node >/dev/null && [ -d e2e/node_modules/playwright-core ]; then
+    node bench/pageload.mjs "$WORK/reference-$n" armee "frontiere militaire" gazoduc > "$pages" || : > "$pages"
+  else
+    echo "no Node.js or playwright-core (cd e2e && npm ci --ignore-scripts): no page times" >&2
+    : > "$pages"
+  fi
+  python3 bench/table.py "$n" "$WORK" | tee "$WORK/table-$n.md"
+  if [ "${HYPERFINE:-0}" = 1 ] && command -v hyperfine >/dev/null; then
+    hyperfine --runs "$RUNS" --warmup 1 \
+      --prepare "for d in $WORK/dossier-$n $WORK/hugo-$n $WORK/copy-$n; do [ ! -e \$d ] || mv \$d $trash/\$(basename \$d).\$(date +%s%N); done" \
+      -n dossier "$BIN build --root $corpus/ours --out $WORK/dossier-$n" \
+      -n hugo "hugo --quiet --source $corpus/hugo --destination $WORK/hugo-$n" \
+      -n "cp -r" "cp -r $WORK/reference-$n $WORK/copy-$n" \
+      --export-json "$WORK/hyperfine-$n.json" --export-markdown "$WORK/hyperfine-$n.md"
+  fi
 done
 echo "removing the outputs moved aside…"
-rm -rf "$WORK/trash"
+rm -rf "$trash"

@@ -253,22 +253,37 @@ impl Diagnostics {
     /// Renders every diagnostic as rustc does, with the summary line last.
     /// `strict` counts warnings as errors in the summary's wording.
     pub fn render(&self, color: bool) -> String {
-        let mut out = self.render_listing(color);
+        let mut out = self.render_listing(color, None);
         out.push_str(&self.summary());
         out.push('\n');
         out
     }
 
     /// Every diagnostic, sorted, as [`Diagnostics::render`] prints them, without the
-    /// closing summary line.
-    pub fn render_listing(&self, color: bool) -> String {
+    /// closing summary line; at most `per_kind` warnings of each kind (the same message
+    /// but for the names quoted in it), then how many more there are and the counts by
+    /// kind. Errors are all shown. `None` shows everything.
+    pub fn render_listing(&self, color: bool, per_kind: Option<usize>) -> String {
         let mut out = Vec::new();
         let config = Config {
             chars: Chars::ascii(),
             ..Config::default()
         };
+        let mut kinds = std::collections::BTreeMap::<String, usize>::new();
         for diagnostic in self.sorted() {
-            render_one(diagnostic, &config, color, &mut out);
+            let shown = if diagnostic.severity == Severity::Warning {
+                let seen = kinds.entry(kind_of(&diagnostic.message)).or_default();
+                *seen += 1;
+                per_kind.is_none_or(|limit| *seen <= limit)
+            } else {
+                true
+            };
+            if shown {
+                render_one(diagnostic, &config, color, &mut out);
+            }
+        }
+        if let Some(limit) = per_kind {
+            out.extend_from_slice(kinds_summary(&kinds, limit).as_bytes());
         }
         String::from_utf8_lossy(&out).into_owned()
     }
@@ -282,6 +297,45 @@ impl Diagnostics {
             if warnings == 1 { "" } else { "s" }
         )
     }
+}
+
+/// The kind of a message: the message with what it quotes left out, so that
+/// `'Bazoum' is a name of both 'a' and 'b'` and `'Tiani' is a name of both 'c' and 'd'`
+/// are of one kind.
+fn kind_of(message: &str) -> String {
+    let mut kind = String::with_capacity(message.len());
+    let mut quoted = false;
+    for c in message.chars() {
+        if c == '\'' {
+            if !quoted {
+                kind.push_str("'…'");
+            }
+            quoted = !quoted;
+        } else if !quoted {
+            kind.push(c);
+        }
+    }
+    kind
+}
+
+/// Warnings of a kind beyond `limit`, then the count of every kind of which more than
+/// `limit` were found; empty when every warning was shown.
+fn kinds_summary(kinds: &std::collections::BTreeMap<String, usize>, limit: usize) -> String {
+    let hidden: usize = kinds.values().map(|n| n.saturating_sub(limit)).sum();
+    if hidden == 0 {
+        return String::new();
+    }
+    let mut out = format!(
+        "{hidden} more warning{} not shown (--verbose shows them all); warnings by kind:\n",
+        if hidden == 1 { "" } else { "s" }
+    );
+    let mut by_count: Vec<(&String, &usize)> = kinds.iter().collect();
+    by_count.sort_by(|a, b| b.1.cmp(a.1).then(a.0.cmp(b.0)));
+    for (kind, count) in by_count {
+        use std::fmt::Write as _;
+        let _ = writeln!(out, "  {count:>7}  {kind}");
+    }
+    out
 }
 
 fn render_one(diagnostic: &Diagnostic, config: &Config, color: bool, out: &mut Vec<u8>) {

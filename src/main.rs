@@ -21,6 +21,9 @@ use dossier::printable::printable;
 
 /// mimalloc: the build allocates many small strings from two threads at once, where
 /// glibc's allocator spent a quarter of the time.
+/// How many warnings of one kind are printed without `--verbose`.
+const WARNINGS_SHOWN: usize = 5;
+
 #[global_allocator]
 static ALLOCATOR: mimalloc::MiMalloc = mimalloc::MiMalloc;
 
@@ -55,6 +58,8 @@ fn main() -> ExitCode {
 struct Output {
     color: bool,
     quiet: bool,
+    /// How many warnings of a kind to print (`None`: all, with `--verbose`).
+    shown: Option<usize>,
 }
 
 impl Output {
@@ -70,6 +75,7 @@ impl Output {
         Self {
             color,
             quiet: global.quiet,
+            shown: (!global.verbose).then_some(WARNINGS_SHOWN),
         }
     }
 
@@ -93,7 +99,7 @@ fn check(args: &CheckArgs, out: Output) -> ExitCode {
         print!("{}", printable(&dossier::mentions::listing(dossier)));
     }
     let mut stderr = std::io::stderr().lock();
-    let _ = stderr.write_all(diagnostics.render_listing(out.color).as_bytes());
+    let _ = stderr.write_all(diagnostics.render_listing(out.color, out.shown).as_bytes());
     drop(stderr);
     // How well the claims are sourced, then (last) what was checked.
     if let Some(dossier) = &dossier {
@@ -360,7 +366,7 @@ fn mebibytes(bytes: u64) -> f64 {
 /// into the exit status.
 fn report(diagnostics: &Diagnostics, strict: bool, out: Output) -> ExitCode {
     let mut stderr = std::io::stderr().lock();
-    let _ = stderr.write_all(diagnostics.render_listing(out.color).as_bytes());
+    let _ = stderr.write_all(diagnostics.render_listing(out.color, out.shown).as_bytes());
     drop(stderr);
     out.note(&diagnostics.summary());
     exit_status(diagnostics, strict)

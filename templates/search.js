@@ -1,15 +1,23 @@
-// dossier — search over the index in search-index.js (a script, so that it works from
-// file:// too). Case and accents are ignored on both sides: "armee" finds "armée"; words
-// in double quotes are a phrase ("base aérienne" finds those two words in a row).
+// dossier — search over an index cut in parts (so that a query loads a small part of it),
+// each part a script (so that it works from file:// too). search-index.js says how the
+// index is cut; a word's postings are in the term shard that a hash of its first three
+// letters names (assets/search/t-N.js); titles and texts are in blocks of documents
+// (assets/search/d-N.js), loaded only for the results shown. Case and accents are
+// ignored on both sides: "armee" finds "armée"; a word of three letters or more finds
+// the words it starts ("arm" finds "armée"), a word of two letters itself; words in
+// double quotes are a phrase ("base aérienne" finds those two words in a row), checked
+// against the texts of the candidates that hold every word.
 (function () {
   "use strict";
-  var data = window.DOSSIER_SEARCH;
+  var manifest = window.DOSSIER_SEARCH;
   var list = document.getElementById("search-results");
   var status = document.getElementById("search-status");
   var input = document.getElementById("search-q");
-  if (!data || !list || !status) return;
+  if (!manifest || !list || !status) return;
   var root = list.dataset.root || "";
-  var MAX = 100;
+  var base = root + "assets/search/";
+  var SHOWN = 25;
+  var KINDS = ["sources", "sources", "actors", "events"];
 
   // Any space (no-break ones included) folds to " ", apostrophes to "'".
   function fold(text) {
@@ -46,20 +54,87 @@
     map.push(text.length);
     return { text: out, map: map };
   }
-  var entries = [];
-  data.sources.forEach(function (s) {
-    entries.push({ kind: "sources", title: s.t, url: s.u, date: s.d, fields: [s.t] });
-    s.p.forEach(function (p, i) {
-      entries.push({ kind: "sources", title: s.t, url: s.u + "#p" + (i + 1), date: s.d + " · §" + (i + 1), fields: [p], body: true });
+  function words(text) {
+    return fold(text).split(/[^\p{L}\p{N}]+/u).filter(function (w) { return Array.from(w).length >= 2; });
+  }
+  // The shard of a word: as src/render/search/terms.rs computes it.
+  function shardOf(word) {
+    var hash = 0, n = 0;
+    for (var c of word) {
+      if (n++ === 3) break;
+      hash = (Math.imul(hash, 31) + c.codePointAt(0)) >>> 0;
+    }
+    return hash % manifest.shards;
+  }
+
+  // Parts of the index, loaded once each by a <script> element that calls back.
+  var parts = {}, resolvers = {};
+  function part(name) {
+    if (!parts[name]) {
+      parts[name] = new Promise(function (resolve) { resolvers[name] = resolve; });
+      var script = document.createElement("script");
+      script.src = base + name + ".js";
+      script.onerror = function () { resolvers[name](null); };
+      document.head.appendChild(script);
+    }
+    return parts[name];
+  }
+  function arrived(name, data) {
+    if (resolvers[name]) resolvers[name](data);
+  }
+  window.DOSSIER_SEARCH_TERMS = function (i, data) { arrived("t-" + i, data); };
+  window.DOSSIER_SEARCH_DOCS = function (i, data) { arrived("d-" + i, data); };
+
+  // The documents holding `term`: doc → {kind, title (the term is in its first field)}.
+  function postings(term) {
+    var shard = shardOf(term);
+    return part("t-" + shard).then(function (data) {
+      var found = new Map();
+      if (!data) return found;
+      var long = Array.from(term).length >= 3;
+      Object.keys(data).forEach(function (word) {
+        if (long ? word.indexOf(term) !== 0 : word !== term) return;
+        var doc = 0;
+        data[word].forEach(function (value) {
+          doc += Math.floor(value / 8);
+          var flags = value % 8, kind = flags >> 1, title = (flags & 1) === 1;
+          var known = found.get(doc);
+          if (known) known.title = known.title || title;
+          else found.set(doc, { kind: kind, title: title });
+        });
+      });
+      return found;
     });
-  });
-  data.actors.forEach(function (a) {
-    entries.push({ kind: "actors", title: a.t, url: a.u, date: a.k, fields: [a.t].concat(a.a, [a.x]) });
-  });
-  data.events.forEach(function (e) {
-    entries.push({ kind: "events", title: e.t, url: e.u, date: e.d, fields: [e.t, e.x] });
-  });
-  entries.forEach(function (e) { e.folded = e.fields.map(fold); });
+  }
+
+  // The block holding document `doc`.
+  function blockOf(doc) {
+    var lo = 0, hi = manifest.blocks.length - 1;
+    while (lo < hi) {
+      var mid = (lo + hi + 1) >> 1;
+      if (manifest.blocks[mid] <= doc) lo = mid; else hi = mid - 1;
+    }
+    return lo;
+  }
+  // The documents of a block, by number.
+  var documents = {};
+  function loadDocs(block) {
+    return part("d-" + block).then(function (entries) {
+      if (!entries || documents[block]) return;
+      var docs = {}, id = manifest.blocks[block];
+      entries.forEach(function (e) {
+        if (e.p) {
+          docs[id++] = { kind: "sources", title: e.t, url: e.u, date: e.d, fields: [e.t] };
+          e.p.forEach(function (p, i) {
+            docs[id++] = { kind: "sources", title: e.t, url: e.u + "#p" + (i + 1), date: e.d + " · §" + (i + 1), fields: [p], body: true };
+          });
+        } else {
+          docs[id++] = { kind: KINDS[e.k], title: e.t, url: e.u, date: e.d, fields: [e.t].concat(e.f) };
+        }
+      });
+      documents[block] = docs;
+    });
+  }
 
   function excerpt(text, terms) {
     var f = folded(text);
@@ -84,44 +159,119 @@
     return span;
   }
 
-  function run(query) {
-    list.textContent = "";
-    var terms = termsOf(query);
-    if (!terms.length) { status.textContent = ""; return; }
-    var hits = [];
-    for (var i = 0; i < entries.length; i++) {
-      var e = entries[i];
-      var all = e.folded.join(" \u0000 ");
-      if (!terms.every(function (t) { return all.indexOf(t) >= 0; })) continue;
-      var score = (e.kind === "actors" ? 3 : e.kind === "events" ? 2 : 0) + (e.body ? 0 : 2);
-      if (terms.every(function (t) { return e.folded[0].indexOf(t) >= 0; })) score += 4;
-      hits.push({ e: e, score: score, order: i });
+  function item(doc, terms) {
+    var li = document.createElement("li");
+    var kind = document.createElement("span");
+    kind.className = "kind";
+    kind.textContent = status.dataset[doc.kind] + " · " + doc.date;
+    var link = document.createElement("a");
+    link.href = root + doc.url;
+    link.textContent = doc.title;
+    var p = document.createElement("p");
+    p.className = "excerpt";
+    var best = doc.fields.length > 1 || doc.body ? doc.fields[doc.fields.length - 1] : doc.fields[0];
+    for (var k = 0; k < doc.fields.length; k++) {
+      var f = fold(doc.fields[k] || "");
+      if (terms.some(function (t) { return f.indexOf(t) >= 0; }) && (k > 0 || doc.body)) { best = doc.fields[k]; break; }
     }
-    hits.sort(function (a, b) { return b.score - a.score || a.order - b.order; });
-    status.textContent = hits.length
-      ? hits.length + " " + (hits.length === 1 ? status.dataset.result : status.dataset.results)
-      : status.dataset.noResult;
-    hits.slice(0, MAX).forEach(function (hit) {
-      var e = hit.e;
-      var li = document.createElement("li");
-      var kind = document.createElement("span");
-      kind.className = "kind";
-      kind.textContent = status.dataset[e.kind] + " · " + e.date;
-      var link = document.createElement("a");
-      link.href = root + e.url;
-      link.textContent = e.title;
-      var p = document.createElement("p");
-      p.className = "excerpt";
-      var best = e.fields.length > 1 || e.body ? e.fields[e.fields.length - 1] : e.fields[0];
-      for (var k = 0; k < e.fields.length; k++) {
-        if (terms.some(function (t) { return e.folded[k].indexOf(t) >= 0; }) && (k > 0 || e.body)) { best = e.fields[k]; break; }
+    p.appendChild(excerpt(best || "", terms));
+    li.appendChild(kind);
+    li.appendChild(document.createTextNode(" "));
+    li.appendChild(link);
+    li.appendChild(p);
+    return li;
+  }
+
+  // Whether a document says every term that the word postings cannot settle (a phrase,
+  // a word with an apostrophe or a hyphen): its folded texts are read.
+  function says(doc, checks) {
+    if (!checks.length) return true;
+    var all = doc.fields.map(function (f) { return fold(f || ""); }).join(" \u0000 ");
+    return checks.every(function (t) { return all.indexOf(t) >= 0; });
+  }
+  function documentAt(doc) {
+    return (documents[blockOf(doc)] || {})[doc];
+  }
+
+  // Reads candidates, SHOWN at a time, until `want` documents say every term or none is left.
+  function fill(search, want) {
+    if (search.found.length >= want || search.read >= search.hits.length) return Promise.resolve();
+    var batch = search.hits.slice(search.read, search.read + SHOWN);
+    search.read += batch.length;
+    var blocks = Array.from(new Set(batch.map(function (h) { return blockOf(h.doc); })));
+    return Promise.all(blocks.map(loadDocs)).then(function () {
+      if (search.run !== current) return;
+      batch.forEach(function (h) {
+        var doc = documentAt(h.doc);
+        if (doc && says(doc, search.checks)) search.found.push(doc);
+      });
+      return fill(search, want);
+    });
+  }
+
+  // The count of results: exact once every candidate is read or none needed reading.
+  function count(search) {
+    var exact = !search.checks.length || search.read >= search.hits.length;
+    var n = exact && !search.checks.length ? search.hits.length : search.found.length;
+    if (!n) return status.dataset.noResult;
+    return n + (exact ? "" : "+") + " " + (n === 1 && exact ? status.dataset.result : status.dataset.results);
+  }
+
+  // Shows the next SHOWN results, then a button for the rest.
+  var more = null;
+  function show(search) {
+    var want = search.shown + SHOWN;
+    return fill(search, want).then(function () {
+      if (search.run !== current) return;
+      if (more) { more.remove(); more = null; }
+      search.found.slice(search.shown, want).forEach(function (doc) {
+        list.appendChild(item(doc, search.terms));
+      });
+      search.shown = Math.min(want, search.found.length);
+      status.textContent = count(search);
+      var left = search.checks.length ? search.hits.length - search.read + search.found.length - search.shown
+        : search.hits.length - search.shown;
+      if (left > 0) {
+        more = document.createElement("button");
+        more.type = "button";
+        more.className = "search-more";
+        more.textContent = "+ " + (search.checks.length ? SHOWN : Math.min(SHOWN, left));
+        more.addEventListener("click", function () { show(search); });
+        list.after(more);
       }
-      p.appendChild(excerpt(best || "", terms));
-      li.appendChild(kind);
-      li.appendChild(document.createTextNode(" "));
-      li.appendChild(link);
-      li.appendChild(p);
-      list.appendChild(li);
+    });
+  }
+
+  var current = 0;
+  function run(query) {
+    var run = ++current;
+    var terms = Array.from(new Set(termsOf(query)));
+    var keys = Array.from(new Set(words(terms.join(" "))));
+    var checks = terms.filter(function (t) { var w = words(t); return w.length !== 1 || w[0] !== t; });
+    if (!keys.length) {
+      list.textContent = "";
+      if (more) { more.remove(); more = null; }
+      status.textContent = terms.length ? status.dataset.noResult : "";
+      return Promise.resolve();
+    }
+    return Promise.all(keys.map(postings)).then(function (found) {
+      if (run !== current) return;
+      var hits = [];
+      found[0].forEach(function (first, doc) {
+        var title = first.title;
+        for (var i = 1; i < found.length; i++) {
+          var other = found[i].get(doc);
+          if (!other) return;
+          title = title && other.title;
+        }
+        var kind = first.kind;
+        var score = (kind === 2 ? 3 : kind === 3 ? 2 : 0) + (kind === 1 ? 0 : 2) + (title ? 4 : 0);
+        hits.push({ doc: doc, score: score });
+      });
+      hits.sort(function (a, b) { return b.score - a.score || a.doc - b.doc; });
+      list.textContent = "";
+      if (more) { more.remove(); more = null; }
+      return show({ hits: hits, read: 0, found: [], shown: 0, terms: terms, checks: checks, run: run });
     });
   }
 

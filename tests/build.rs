@@ -240,7 +240,21 @@ fn data_files_feeds_and_search_index() {
     );
     let index = site.read("assets/search-index.js");
     assert!(index.starts_with("window.DOSSIER_SEARCH = "));
-    assert!(index.contains("\"M. Bazoum\""), "aliases are indexed");
+    // The index in parts: words in term shards, titles and texts in blocks.
+    let parts = site.files();
+    let part = |prefix: &str, needle: &str| {
+        parts.iter().any(|(path, bytes)| {
+            path.starts_with(prefix) && String::from_utf8_lossy(bytes).contains(needle)
+        })
+    };
+    assert!(
+        part("assets/search/t-", "\"bazoum\":["),
+        "aliases' words are indexed"
+    );
+    assert!(
+        part("assets/search/d-", "\"M. Bazoum\""),
+        "aliases are shown"
+    );
     assert!(
         site.read("404.html")
             .contains("<base href=\"https://example.org/harbour/\">")

@@ -35,6 +35,9 @@ pub struct GlobalArgs {
     /// Print only errors and warnings (no summary, no progress).
     #[arg(short, long, global = true)]
     pub quiet: bool,
+    /// Print every warning (by default, a few of each kind, then how many more).
+    #[arg(short, long, global = true)]
+    pub verbose: bool,
     /// When to color the output (`auto`: on a terminal, unless `NO_COLOR` is set).
     #[arg(long, global = true, value_name = "WHEN", default_value = "auto")]
     pub color: ColorChoice,

@@ -137,6 +137,12 @@ pub struct Labels {
     pub since: &'static str,
     /// "until".
     pub until: &'static str,
+    /// "Previous" (page of a split list).
+    pub previous: &'static str,
+    /// "Next" (page of a split list).
+    pub next: &'static str,
+    /// "Pages" (navigation between the pages of a split list).
+    pub pages: &'static str,
     /// "of" (role of an actor).
     pub of: &'static str,
     /// "Summary of the dossier" (referrer).

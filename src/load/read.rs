@@ -333,7 +333,7 @@ fn parse_yaml<'t>(
                 .unwrap_or_else(|| "check the indentation and quoting around this place".into());
             diagnostics
                 .error(file, span, format!("invalid YAML: {}", error.message))
-                .hint = Some(hint);
+                .hint = Some(error.hint.unwrap_or(hint));
             None
         }
     }

@@ -69,6 +69,8 @@ pub struct YamlError {
     pub message: String,
     /// Where, when the parser knew.
     pub span: Option<Span>,
+    /// What to do about it, when the parser's message alone does not say.
+    pub hint: Option<String>,
 }
 
 /// Parses `text`, whose first byte is at `offset` in its file, into a [`Yaml`] tree.
@@ -76,6 +78,7 @@ pub fn parse(text: &str, offset: usize) -> Result<Yaml<'_>, YamlError> {
     let options = serde_saphyr::options! {
         strict_booleans: true,
         with_snippet: false,
+        budget: Some(budget(text.len())),
     };
     let node = NodeSeed { text, offset };
     serde_saphyr::with_deserializer_from_str_with_options(text, options, |deserializer| {
@@ -85,6 +88,14 @@ pub fn parse(text: &str, offset: usize) -> Result<Yaml<'_>, YamlError> {
         let span = error
             .location()
             .map(|location| span_of(&location, text, offset));
+        if let Some(breach) = budget_breach(&error) {
+            let (message, hint) = breach_message(breach);
+            return YamlError {
+                message,
+                span,
+                hint: Some(hint),
+            };
+        }
         let message = error.to_string();
         let message = message.lines().next().unwrap_or("invalid YAML").to_string();
         let message = own_words(&strip_position_prefix(&message));
@@ -98,7 +109,11 @@ pub fn parse(text: &str, offset: usize) -> Result<Yaml<'_>, YamlError> {
             }
             other => other,
         };
-        YamlError { message, span }
+        YamlError {
+            message,
+            span,
+            hint: None,
+        }
     })
 }
 
@@ -126,6 +141,71 @@ fn own_words(message: &str) -> String {
         message.truncate(at);
     }
     message.trim_end().to_string()
+}
+
+/// The limits of a file of `len` bytes. They are there against alias bombs (a few lines
+/// that expand to billions of nodes) and nesting deep enough to exhaust the stack, never
+/// against a large honest file: what a file can hold without aliases (nodes, events,
+/// scalar bytes) grows with its size; what aliases may expand to and how deep it may
+/// nest do not.
+fn budget(len: usize) -> serde_saphyr::Budget {
+    let mut budget = serde_saphyr::Budget::default();
+    budget.max_nodes = budget.max_nodes.max(len);
+    budget.max_events = budget.max_events.max(len.saturating_mul(2));
+    budget.max_total_scalar_bytes = budget.max_total_scalar_bytes.max(len);
+    budget
+}
+
+/// The limit an error reports breaking, if it does (also under an alias or a snippet).
+fn budget_breach(error: &serde_saphyr::Error) -> Option<&serde_saphyr::budget::BudgetBreach> {
+    let mut current: &(dyn std::error::Error + 'static) = error;
+    loop {
+        if let Some(serde_saphyr::Error::Budget { breach, .. }) =
+            current.downcast_ref::<serde_saphyr::Error>()
+        {
+            return Some(breach);
+        }
+        current = current.source()?;
+    }
+}
+
+/// Which limit a file broke and why the limit is there, as message and hint.
+fn breach_message(breach: &serde_saphyr::budget::BudgetBreach) -> (String, String) {
+    use serde_saphyr::budget::BudgetBreach as B;
+    let aliases = "aliases (`*name`) may repeat what an anchor (`&name`) holds only so many \
+                   times, so that a few lines cannot expand to millions of values; write the \
+                   repeated values out, or split the file";
+    match breach {
+        B::Depth { depth } => (
+            format!("nested {depth} levels deep, more than the 64 allowed"),
+            "lists and mappings may nest 64 levels deep at most; check the indentation \
+             around this place"
+                .into(),
+        ),
+        B::Aliases { .. }
+        | B::AliasAnchorRatio { .. }
+        | B::RecordedAnchorEvents { .. }
+        | B::RecordedAnchorBytes { .. }
+        | B::Anchors { .. }
+        | B::MergeKeys { .. } => (
+            format!("too many aliases or anchors ({breach:?})"),
+            aliases.into(),
+        ),
+        B::Nodes { .. } | B::Events { .. } | B::ScalarBytes { .. } => (
+            format!(
+                "the file expands to more values than it could hold without aliases ({breach:?})"
+            ),
+            aliases.into(),
+        ),
+        B::Documents { documents } => (
+            format!("{documents} YAML documents in one file"),
+            "a file holds one YAML document: remove the `---` lines inside it".into(),
+        ),
+        other => (
+            format!("the file exceeds a size limit of the YAML reader ({other:?})"),
+            "split the file in smaller ones".into(),
+        ),
+    }
 }
 
 /// serde-saphyr prefixes messages with "error: line L column C: "; we print our own.

@@ -116,7 +116,7 @@ pub fn to_root(from: &PagePath) -> String {
     "../".repeat(from.depth())
 }
 
-/// The anchor of an event on the chronology page.
+/// The anchor of an event on its page of the chronology.
 pub fn event_anchor(id: &str) -> String {
     ["e-", id].concat()
 }
@@ -127,7 +127,7 @@ pub fn target(dossier: &Dossier, target: Target) -> (PagePath, Option<String>) {
         Target::Source(i) => (PagePath::source(&dossier.sources[i].id), None),
         Target::Actor(i) => (PagePath::actor(&dossier.actors[i].id), None),
         Target::Event(i) => (
-            PagePath::section("chronology"),
+            super::periods::event_page(dossier, i),
             Some(event_anchor(&dossier.events[i].id)),
         ),
     }

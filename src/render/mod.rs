@@ -15,7 +15,9 @@ pub mod links;
 pub(crate) mod markdown;
 mod model_json;
 mod outputs;
+mod pager;
 mod pages;
+pub mod periods;
 mod pictures;
 pub mod plain_text;
 mod search;
@@ -102,6 +104,8 @@ pub struct Site<'a> {
     /// What the dossier is about, for the pages that say nothing more precise: its
     /// subtitle, else the start of its summary, else its title.
     pub description: String,
+    /// The words of the search index, by shard, once computed.
+    search_terms: std::sync::OnceLock<Vec<search::Shard>>,
 }
 
 impl<'a> Site<'a> {
@@ -126,6 +130,7 @@ impl<'a> Site<'a> {
             labels: labels::site(language),
             cite_names: cite_names(dossier, language),
             description: describe(dossier),
+            search_terms: std::sync::OnceLock::new(),
         };
         site.frames = site.render_frames()?;
         Ok(site)
@@ -185,6 +190,13 @@ fn describe(dossier: &Dossier) -> String {
         || meta.title.clone(),
         |summary| plain_text::short_title(plain_text::plain(summary, dossier).trim(), 200),
     )
+}
+
+impl Site<'_> {
+    /// How many pages the list of sources takes.
+    pub fn sources_pages(&self) -> usize {
+        pager::page_count(self.dossier.sources.len(), pager::SOURCES_PER_PAGE)
+    }
 }
 
 /// What a long render reports as it goes, for a progress bar.
@@ -323,6 +335,8 @@ impl<'f, 's> Plan<'f, 's> {
                 | SiteFile::Chronology
                 | SiteFile::Briefing => plan.big.push((path, file)),
                 SiteFile::Atom(_)
+                | SiteFile::SearchTerms(_)
+                | SiteFile::SearchDocs(_)
                 | SiteFile::Sitemap(_)
                 | SiteFile::Bytes(_)
                 | SiteFile::Static(_) => plan.small.push((path, file)),
@@ -343,7 +357,13 @@ fn write_file(
 ) -> Result<(), RenderError> {
     match file {
         SiteFile::Model => out.write_with(path, &mut |w| model_json::write(site.dossier, w)),
-        SiteFile::SearchIndex => out.write_with(path, &mut |w| search::write(site, w)),
+        SiteFile::SearchIndex => {
+            let layout = search::Layout::new(site.dossier);
+            out.write_with(path, &mut |w| search::write_manifest(&layout, w))?;
+            // The words' shards, computed once here beside the pages, written at the end.
+            site.search_shards();
+            Ok(())
+        }
         SiteFile::Chronology => {
             let page = pages::chronology(site)?;
             out.write_with(path, &mut |w| page.write_to(w))

@@ -9,7 +9,7 @@ use rayon::prelude::*;
 
 use super::links::PagePath;
 use super::pages::{self, Job};
-use super::{RenderError, Site, feeds, highlight, model_json, search};
+use super::{RenderError, Site, feeds, highlight, model_json, pager, search};
 
 /// One file of the site, not rendered yet.
 #[derive(Debug, Clone)]
@@ -24,8 +24,12 @@ pub enum SiteFile<'s> {
     Briefing,
     /// `dossier.json`.
     Model,
-    /// `assets/search-index.js`.
+    /// `assets/search-index.js`: how the search index is cut.
     SearchIndex,
+    /// `assets/search/t-N.js`: a shard of the search index's words.
+    SearchTerms(usize),
+    /// `assets/search/d-N.js`: a block of the search index's documents.
+    SearchDocs(usize),
     /// A file of `exports/`, by name.
     Export(&'static str),
     /// `atom.xml` for a site published at this address.
@@ -55,12 +59,19 @@ impl Site<'_> {
                 SiteFile::Page(Job::Actor(index)),
             );
         }
-        for slug in self.cross.tags.keys() {
-            add(PagePath::tag(slug), SiteFile::Page(Job::Tag(slug)));
+        for (slug, tagged) in &self.cross.tags {
+            let count = pager::page_count(tagged.len(), pager::TAGGED_PER_PAGE);
+            for number in 1..=count {
+                let path = pager::page_path(&PagePath::tag(slug), number);
+                add(path, SiteFile::Page(Job::Tag(slug, number)));
+            }
+        }
+        for number in 1..=self.sources_pages() {
+            let path = pager::page_path(&PagePath::section("sources"), number);
+            add(path, SiteFile::Page(Job::SourcesIndex(number)));
         }
         let sections = [
             (PagePath::home(), Job::Home),
-            (PagePath::section("sources"), Job::SourcesIndex),
             (PagePath::section("actors"), Job::ActorsIndex),
             (PagePath::section("tags"), Job::TagsIndex),
             (PagePath::section("search"), Job::Search),
@@ -70,6 +81,9 @@ impl Site<'_> {
             add(path, SiteFile::Page(job));
         }
         add(PagePath::section("chronology"), SiteFile::Chronology);
+        for (index, period) in super::periods::periods(d).into_iter().enumerate() {
+            add(period.path, SiteFile::Page(Job::Period(index)));
+        }
         add(pages::briefing::path(), SiteFile::Briefing);
         add(PagePath::new("dossier.json"), SiteFile::Model);
         for name in crate::export::SITE_FILES {
@@ -79,6 +93,19 @@ impl Site<'_> {
             );
         }
         add(PagePath::asset("search-index.js"), SiteFile::SearchIndex);
+        let layout = search::Layout::new(d);
+        for index in 0..layout.shards {
+            add(
+                search::Layout::shard_path(index),
+                SiteFile::SearchTerms(index),
+            );
+        }
+        for index in 0..layout.blocks.len() {
+            add(
+                search::Layout::block_path(index),
+                SiteFile::SearchDocs(index),
+            );
+        }
         for (name, bytes) in self.templates.assets() {
             add(PagePath::asset(name), SiteFile::Bytes(Cow::Borrowed(bytes)));
         }
@@ -142,7 +169,18 @@ impl Site<'_> {
             }
             SiteFile::SearchIndex => {
                 let mut out = Vec::new();
-                search::write(self, &mut out).map_err(io)?;
+                search::write_manifest(&search::Layout::new(self.dossier), &mut out).map_err(io)?;
+                out
+            }
+            SiteFile::SearchTerms(index) => {
+                let mut out = Vec::new();
+                search::write_shard(self.search_shards(), *index, &mut out).map_err(io)?;
+                out
+            }
+            SiteFile::SearchDocs(index) => {
+                let layout = search::Layout::new(self.dossier);
+                let mut out = Vec::new();
+                search::write_block(self, &layout, *index, &mut out).map_err(io)?;
                 out
             }
             SiteFile::Atom(base) => feeds::atom(self, base).into_bytes(),
@@ -153,6 +191,12 @@ impl Site<'_> {
                 source,
             })?,
         })
+    }
+
+    /// The words of the search index, by shard (computed once, at the first call).
+    pub fn search_shards(&self) -> &[search::Shard] {
+        self.search_terms
+            .get_or_init(|| search::shards(self, &search::Layout::new(self.dossier), None))
     }
 
     /// The sentence around each mention of one source, aligned with its mentions (its

@@ -17,6 +17,7 @@ const TEMPLATES: &[(&str, &str)] = &[
     ("header.html", include_str!("../../templates/header.html")),
     ("footer.html", include_str!("../../templates/footer.html")),
     ("macros.html", include_str!("../../templates/macros.html")),
+    ("pager.html", include_str!("../../templates/pager.html")),
     ("index.html", include_str!("../../templates/index.html")),
     ("sources.html", include_str!("../../templates/sources.html")),
     ("source.html", include_str!("../../templates/source.html")),
@@ -29,6 +30,10 @@ const TEMPLATES: &[(&str, &str)] = &[
     (
         "chronology_year.html",
         include_str!("../../templates/chronology_year.html"),
+    ),
+    (
+        "chronology_period.html",
+        include_str!("../../templates/chronology_period.html"),
     ),
     ("tags.html", include_str!("../../templates/tags.html")),
     ("tag.html", include_str!("../../templates/tag.html")),

@@ -6,6 +6,7 @@ use serde::Serialize;
 
 use super::Site;
 use super::links::{PagePath, event_anchor, href, target_href, to_root};
+use super::periods;
 use crate::labels::{self, date_span};
 use crate::model::{Citation, Dossier, Event, Referrer, Target};
 
@@ -147,7 +148,7 @@ impl Site<'_> {
         EventRow {
             href: href(
                 page,
-                &PagePath::section("chronology"),
+                &periods::event_page(self.dossier, index),
                 Some(&event_anchor(&event.id)),
             ),
             date: date_span(
@@ -182,7 +183,10 @@ impl Site<'_> {
             ("", &["404.html"]),
             ("sources", &["sources/index.html", "sources/_/index.html"]),
             ("actors", &["actors/index.html", "actors/_/index.html"]),
-            ("chronology", &["chronology/index.html"]),
+            (
+                "chronology",
+                &["chronology/index.html", "chronology/_/index.html"],
+            ),
             ("tags", &["tags/index.html", "tags/_/index.html"]),
             ("search", &["search/index.html"]),
         ];
@@ -316,7 +320,11 @@ impl Site<'_> {
         let event: &Event = &self.dossier.events[index];
         let anchor = event_anchor(&event.id);
         EventView {
-            href: href(page, &PagePath::section("chronology"), Some(&anchor)),
+            href: href(
+                page,
+                &periods::event_page(self.dossier, index),
+                Some(&anchor),
+            ),
             anchor,
             date: date_span(
                 &event.date,

@@ -252,5 +252,5 @@ fn by_severity(diagnostics: &Diagnostics, severity: Severity) -> Option<String> 
             chosen.push(diagnostic.clone());
         }
     }
-    (!chosen.is_empty()).then(|| chosen.render_listing(false))
+    (!chosen.is_empty()).then(|| chosen.render_listing(false, None))
 }

@@ -266,9 +266,17 @@ pub fn actor(
             )
         })
         .collect();
-    let rows: Vec<_> = site.cross.events_by_actor[index]
+    let events = &site.cross.events_by_actor[index];
+    let rows: Vec<_> = events
         .iter()
-        .map(|&e| site.event_row(&page, e))
+        .take(EVENTS_LISTED)
+        .map(|&e| {
+            let mut row = site.event_row(&page, e);
+            if events.len() > EVENTS_WITH_CITATIONS {
+                row.citations.clear();
+            }
+            row
+        })
         .collect();
     let l = site.labels;
     let groups = mention_groups(site, &page, index, quotes);
@@ -294,8 +302,8 @@ pub fn actor(
         roles,
         relations,
         relations_in,
-        events_html: fragments::event_rows(&rows, l),
-        event_count: rows.len(),
+        events_html: more_events(site, &page, fragments::event_rows(&rows, l), events.len()),
+        event_count: events.len(),
         mentions_html: fragments::quote_groups(&groups),
         mention_count: site.count(site.cross.mentions_by_actor[index].len()),
         mentions: site.cross.mentions_by_actor[index].len(),
@@ -410,4 +418,29 @@ pub fn index(site: &Site<'_>) -> Result<(PagePath, Vec<u8>), RenderError> {
         site.templates
             .render_bytes("actors.html", site.language, &view)?,
     ))
+}
+
+/// An actor in more events than this has them listed without their citations: each
+/// links to its page of the chronology, which gives them (a profile stays under 1 MB).
+const EVENTS_WITH_CITATIONS: usize = 100;
+
+/// The most events listed on a profile; the others are counted, with a link to the
+/// chronology.
+const EVENTS_LISTED: usize = 1500;
+
+/// The profile's list of events, and a line for those left out of it.
+fn more_events(site: &Site<'_>, page: &PagePath, mut html: String, total: usize) -> String {
+    if total > EVENTS_LISTED {
+        use std::fmt::Write as _;
+        let chronology = href(page, &PagePath::section("chronology"), None);
+        let _ = writeln!(
+            html,
+            "<p class=\"more\">+ {} {}{} <a href=\"{chronology}\">{}</a></p>",
+            site.count(total - EVENTS_LISTED),
+            site.labels.events.to_lowercase(),
+            site.labels.colon,
+            site.labels.chronology,
+        );
+    }
+    html
 }

@@ -1,7 +1,11 @@
 //! The chronology: every event by date, grouped by year and month, with actors and
 //! citations; events known only to the year come first in their year. Each year is
 //! rendered on its own (`chronology_year.html`), in parallel, so that a long chronology
-//! never sits whole in a template context.
+//! never sits whole in a template context. A long chronology is split by period
+//! ([`periods`]): `chronology/index.html` is then an overview, and each period has a page
+//! (`chronology_period.html`).
+
+use std::ops::Range;
 
 use rayon::prelude::*;
 use serde::Serialize;
@@ -9,7 +13,8 @@ use serde::Serialize;
 use crate::labels::date_in_month;
 use crate::model::{Date, Language};
 use crate::render::fragments;
-use crate::render::links::PagePath;
+use crate::render::links::{PagePath, href};
+use crate::render::periods::{self, Period, Stretch};
 use crate::render::pictures::PagePictures;
 use crate::render::views::{Chrome, Link};
 use crate::render::{RenderError, Site};
@@ -56,8 +61,10 @@ pub struct ChronologyPage<'a> {
     chrome: Chrome<'a>,
     /// Links to each year.
     pub years_nav: Vec<Link>,
-    /// Years, in order, rendered.
+    /// Years, in order, rendered (empty when the chronology is split).
     pub years: Vec<YearHtml>,
+    /// For a split chronology, each year with its pages.
+    pub overview: Vec<OverviewYear>,
     /// How many events, formatted.
     pub count: String,
     /// How many events.
@@ -154,28 +161,53 @@ impl ChronologyHtml {
     }
 }
 
-/// Renders `chronology/index.html`.
-pub fn chronology(site: &Site<'_>) -> Result<ChronologyHtml, RenderError> {
-    let page = PagePath::section("chronology");
+/// The events of `events` grouped by year, as `(year, indexes)`.
+fn by_year(site: &Site<'_>, events: Range<usize>) -> Vec<(u16, Vec<usize>)> {
     let mut by_year: Vec<(u16, Vec<usize>)> = Vec::new();
-    for (index, event) in site.dossier.events.iter().enumerate() {
+    for index in events {
+        let year = site.dossier.events[index].date.year;
         match by_year.last_mut() {
-            Some((y, list)) if *y == event.date.year => list.push(index),
-            _ => by_year.push((event.date.year, vec![index])),
+            Some((y, list)) if *y == year => list.push(index),
+            _ => by_year.push((year, vec![index])),
         }
     }
-    let mut years: Vec<YearHtml> = by_year
+    by_year
+}
+
+/// Renders the years of `events` on `page`, in parallel.
+fn years(
+    site: &Site<'_>,
+    page: &PagePath,
+    events: Range<usize>,
+) -> Result<Vec<YearHtml>, RenderError> {
+    by_year(site, events)
         .par_iter()
-        .map(|(y, events)| year(site, &page, *y, events))
-        .collect::<Result<_, _>>()?;
-    let years_nav = years
-        .iter()
-        .map(|g| Link {
-            href: format!("#{}", g.anchor),
-            label: g.year.to_string(),
-            title: None,
-        })
-        .collect();
+        .map(|(y, events)| year(site, page, *y, events))
+        .collect()
+}
+
+/// Renders `chronology/index.html`: every event, or for a long chronology an overview
+/// that links to the page of each period.
+pub fn chronology(site: &Site<'_>) -> Result<ChronologyHtml, RenderError> {
+    let page = PagePath::section("chronology");
+    let periods = periods::periods(site.dossier);
+    let mut years = if periods.is_empty() {
+        years(site, &page, 0..site.dossier.events.len())?
+    } else {
+        Vec::new()
+    };
+    let years_nav = if periods.is_empty() {
+        years
+            .iter()
+            .map(|g| Link {
+                href: format!("#{}", g.anchor),
+                label: g.year.to_string(),
+                title: None,
+            })
+            .collect()
+    } else {
+        overview_nav(&page, &periods)
+    };
     let html: Vec<String> = years
         .iter_mut()
         .map(|y| std::mem::replace(&mut y.html, String::from(YEARS)))
@@ -184,6 +216,7 @@ pub fn chronology(site: &Site<'_>) -> Result<ChronologyHtml, RenderError> {
         chrome: site.chrome(&page, site.labels.chronology.to_string(), "chronology"),
         years_nav,
         years,
+        overview: overview(site, &page, &periods),
         count: site.count(site.dossier.events.len()),
         events: site.dossier.events.len(),
         timeline_svg: PagePictures::new(site, &page)
@@ -205,4 +238,152 @@ fn spaced(site: &Site<'_>, html: String) -> String {
     } else {
         html
     }
+}
+
+/// A year of a split chronology, on its overview.
+#[derive(Debug, Serialize)]
+pub struct OverviewYear {
+    /// The year, linking to its first page.
+    pub year: Link,
+    /// How many events, formatted.
+    pub count: String,
+    /// Its pages when it has several (months, parts of months), with their counts.
+    pub pages: Vec<OverviewPage>,
+}
+
+/// A page of a year shown month by month, on the overview.
+#[derive(Debug, Serialize)]
+pub struct OverviewPage {
+    /// Link to it.
+    pub link: Link,
+    /// How many events, formatted.
+    pub count: String,
+}
+
+/// The label of a period page: `2023`, `juillet 2023`, `juillet 2023 (2/3)`, and for the
+/// events dated to the year only, "Dans l’année 2023".
+fn period_label(site: &Site<'_>, period: &Period) -> String {
+    let mut label = match period.stretch {
+        Stretch::Year => period.year.to_string(),
+        Stretch::YearOnly => format!("{} {}", site.labels.during_year, period.year),
+        Stretch::Month(m) => month_heading(period.year, m, site.language),
+    };
+    if period.part.1 > 1 {
+        use std::fmt::Write as _;
+        let _ = write!(label, " ({}/{})", period.part.0, period.part.1);
+    }
+    label
+}
+
+/// The years of a split chronology, each linking to its first page.
+fn overview_nav(page: &PagePath, periods: &[Period]) -> Vec<Link> {
+    let mut nav: Vec<Link> = Vec::new();
+    let mut last = None;
+    for period in periods {
+        if last != Some(period.year) {
+            last = Some(period.year);
+            nav.push(Link {
+                href: href(page, &period.path, None),
+                label: period.year.to_string(),
+                title: None,
+            });
+        }
+    }
+    nav
+}
+
+/// The overview of a split chronology: each year, with its pages.
+fn overview(site: &Site<'_>, page: &PagePath, periods: &[Period]) -> Vec<OverviewYear> {
+    let mut years: Vec<OverviewYear> = Vec::new();
+    let mut totals: Vec<usize> = Vec::new();
+    for period in periods {
+        let link = Link {
+            href: href(page, &period.path, None),
+            label: period_label(site, period),
+            title: None,
+        };
+        let count = period.events.len();
+        if years
+            .last()
+            .is_none_or(|y| y.year.label != period.year.to_string())
+        {
+            years.push(OverviewYear {
+                year: Link {
+                    href: link.href.clone(),
+                    label: period.year.to_string(),
+                    title: None,
+                },
+                count: String::new(),
+                pages: Vec::new(),
+            });
+            totals.push(0);
+        }
+        if let (Some(year), Some(total)) = (years.last_mut(), totals.last_mut()) {
+            *total += count;
+            if period.stretch != Stretch::Year {
+                year.pages.push(OverviewPage {
+                    link,
+                    count: site.count(count),
+                });
+            }
+        }
+    }
+    for (year, total) in years.iter_mut().zip(totals) {
+        year.count = site.count(total);
+    }
+    years
+}
+
+/// `chronology/PERIOD/index.html`, for `chronology_period.html`.
+#[derive(Debug, Serialize)]
+pub struct PeriodPage<'a> {
+    #[serde(flatten)]
+    chrome: Chrome<'a>,
+    /// Link to the overview.
+    pub overview: String,
+    /// The years, each linking to its first page.
+    pub years_nav: Vec<Link>,
+    /// The page before, if any.
+    pub previous: Option<Link>,
+    /// The page after, if any.
+    pub next: Option<Link>,
+    /// How many events, formatted.
+    pub count: String,
+    /// How many events.
+    pub events: usize,
+    /// The events, rendered by `chronology_year.html`.
+    pub years: Vec<YearHtml>,
+}
+
+/// Renders the page of period `index` of a split chronology.
+pub fn period(site: &Site<'_>, index: usize) -> Result<(PagePath, Vec<u8>), RenderError> {
+    let periods = periods::periods(site.dossier);
+    let Some(period) = periods.get(index) else {
+        return Err(RenderError::Template {
+            name: "chronology_period.html".into(),
+            message: format!("no period {index} in this chronology"),
+        });
+    };
+    let page = &period.path;
+    let link = |other: &Period| Link {
+        href: href(page, &other.path, None),
+        label: period_label(site, other),
+        title: None,
+    };
+    let view = PeriodPage {
+        chrome: site.chrome(page, period_label(site, period), "chronology"),
+        overview: href(page, &PagePath::section("chronology"), None),
+        years_nav: overview_nav(page, &periods),
+        previous: index.checked_sub(1).and_then(|i| periods.get(i)).map(link),
+        next: periods.get(index + 1).map(link),
+        count: site.count(period.events.len()),
+        events: period.events.len(),
+        years: years(site, page, period.events.clone())?,
+    };
+    let html = spaced(
+        site,
+        site.templates
+            .render("chronology_period.html", site.language, &view)?,
+    );
+    Ok((page.clone(), html.into_bytes()))
 }

@@ -18,16 +18,18 @@ use super::{RenderError, Site};
 pub enum Job<'a> {
     /// `index.html`.
     Home,
-    /// `sources/index.html`.
-    SourcesIndex,
+    /// `sources/index.html`, or page N of the list (`sources/index-N.html`).
+    SourcesIndex(usize),
     /// `actors/index.html`.
     ActorsIndex,
     /// `actors/ID/index.html`, by index.
     Actor(usize),
     /// `tags/index.html`.
     TagsIndex,
-    /// `tags/SLUG/index.html`.
-    Tag(&'a str),
+    /// `tags/SLUG/index.html`, or page N of it (`tags/SLUG/index-N.html`).
+    Tag(&'a str, usize),
+    /// `chronology/PERIOD/index.html`, by index in `periods::periods`.
+    Period(usize),
     /// `search/index.html`.
     Search,
     /// `404.html`.
@@ -42,11 +44,12 @@ pub fn render(
 ) -> Result<(PagePath, Vec<u8>), RenderError> {
     match *job {
         Job::Home => home::home(site),
-        Job::SourcesIndex => sources::index(site),
+        Job::SourcesIndex(number) => sources::index(site, number),
         Job::ActorsIndex => actors::index(site),
         Job::Actor(index) => actors::actor(site, index, quotes),
         Job::TagsIndex => tags::index(site),
-        Job::Tag(slug) => tags::tag(site, slug),
+        Job::Tag(slug, number) => tags::tag(site, slug, number),
+        Job::Period(index) => chronology::period(site, index),
         Job::Search => tags::search(site),
         Job::NotFound => tags::not_found(site),
     }

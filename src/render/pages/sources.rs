@@ -13,6 +13,7 @@ use crate::render::crossref::{by_kind, referrers};
 use crate::render::fragments::{self, SourceRow};
 use crate::render::links::PagePath;
 use crate::render::plain_text::short_title;
+use crate::render::pager::{self, Pager};
 use crate::render::views::{Chrome, Link};
 use crate::render::{RenderError, Site};
 
@@ -260,19 +261,22 @@ pub struct SourcesPage<'a> {
     chrome: Chrome<'a>,
     /// How many sources.
     pub count: usize,
-    /// Every source, by date, as table rows (`fragments::source_rows`).
+    /// The sources of this page, by date, as table rows (`fragments::source_rows`).
     pub rows_html: String,
+    /// Links between the pages of a long list (none when it fits on one).
+    pub pager: Option<Pager>,
 }
 
-/// Renders `sources/index.html`.
-pub fn index(site: &Site<'_>) -> Result<(PagePath, Vec<u8>), RenderError> {
-    let page = PagePath::section("sources");
-    let rows: Vec<SourceRow<'_>> = site
-        .dossier
-        .sources
+/// Renders `sources/index.html`, or page `number` of the list.
+pub fn index(site: &Site<'_>, number: usize) -> Result<(PagePath, Vec<u8>), RenderError> {
+    let first = PagePath::section("sources");
+    let page = pager::page_path(&first, number);
+    let sources = &site.dossier.sources;
+    let range = pager::page_items(sources.len(), pager::SOURCES_PER_PAGE, number);
+    let rows: Vec<SourceRow<'_>> = sources[range.clone()]
         .iter()
-        .enumerate()
-        .map(|(i, source)| {
+        .zip(range)
+        .map(|(source, i)| {
             let meta = site.source_meta(&page, source);
             SourceRow {
                 href: crate::render::links::href(&page, &PagePath::source(&source.id), None),
@@ -287,9 +291,14 @@ pub fn index(site: &Site<'_>) -> Result<(PagePath, Vec<u8>), RenderError> {
         })
         .collect();
     let view = SourcesPage {
-        chrome: site.chrome(&page, site.labels.sources.to_string(), "sources"),
-        count: rows.len(),
+        chrome: site.chrome(
+            &page,
+            pager::title(site.labels.sources, number, site.sources_pages()),
+            "sources",
+        ),
+        count: sources.len(),
         rows_html: fragments::source_rows(&rows, site.labels),
+        pager: pager::pager(&first, number, site.sources_pages()),
     };
     Ok((
         page,

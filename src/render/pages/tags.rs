@@ -5,6 +5,7 @@ use serde::Serialize;
 
 use crate::render::fragments;
 use crate::render::links::{PagePath, href};
+use crate::render::pager::{self, Pager};
 use crate::render::views::{Chrome, Link};
 use crate::render::{RenderError, Site};
 
@@ -66,39 +67,53 @@ pub struct TagPage<'a> {
     pub actors: Vec<Link>,
     /// Events carrying it, as HTML (`fragments::event_rows`).
     pub events_html: String,
+    /// Links between the pages of a long list (none when it fits on one).
+    pub pager: Option<Pager>,
 }
 
-/// Renders `tags/SLUG/index.html`.
-pub fn tag(site: &Site<'_>, slug: &str) -> Result<(PagePath, Vec<u8>), RenderError> {
-    let page = PagePath::tag(slug);
+/// The part of `list` that falls in `range`, the items being numbered from `offset`.
+fn slice<'a>(list: &'a [usize], offset: usize, range: &std::ops::Range<usize>) -> &'a [usize] {
+    let start = range.start.saturating_sub(offset).min(list.len());
+    let end = range.end.saturating_sub(offset).min(list.len());
+    &list[start..end]
+}
+
+/// Renders `tags/SLUG/index.html`, or page `number` of it: sources, actors and events,
+/// in that order, [`pager::TAGGED_PER_PAGE`] a page.
+pub fn tag(site: &Site<'_>, slug: &str, number: usize) -> Result<(PagePath, Vec<u8>), RenderError> {
+    let first = PagePath::tag(slug);
+    let page = pager::page_path(&first, number);
     let tagged = &site.cross.tags[slug];
+    let count = pager::page_count(tagged.len(), pager::TAGGED_PER_PAGE);
+    let range = pager::page_items(tagged.len(), pager::TAGGED_PER_PAGE, number);
+    let (sources, actors) = (tagged.sources.len(), tagged.actors.len());
+    let events = slice(&tagged.events, sources + actors, &range);
     let view = TagPage {
         chrome: site.chrome(
             &page,
-            format!("{} « {} »", site.labels.tagged, tagged.name),
+            pager::title(
+                &format!("{} « {} »", site.labels.tagged, tagged.name),
+                number,
+                count,
+            ),
             "tags",
         ),
         name: &tagged.name,
-        sources: tagged
-            .sources
+        sources: slice(&tagged.sources, 0, &range)
             .iter()
             .map(|&s| site.source_link(&page, s))
             .collect(),
-        actors: tagged
-            .actors
+        actors: slice(&tagged.actors, sources, &range)
             .iter()
             .map(|&a| site.actor_link(&page, a))
             .collect(),
-        events_html: if tagged.events.is_empty() {
+        events_html: if events.is_empty() {
             String::new()
         } else {
-            let rows: Vec<_> = tagged
-                .events
-                .iter()
-                .map(|&e| site.event_row(&page, e))
-                .collect();
+            let rows: Vec<_> = events.iter().map(|&e| site.event_row(&page, e)).collect();
             fragments::event_rows(&rows, site.labels)
         },
+        pager: pager::pager(&first, number, count),
     };
     Ok((
         page,

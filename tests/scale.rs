@@ -1,0 +1,205 @@
+//! A dossier too long for one page: the chronology split by period, the long lists in
+//! pages, every link (to an event, to a page of a list) still landing where it should.
+
+mod common;
+
+use std::fmt::Write as _;
+use std::path::Path;
+
+use common::{broken_links, build};
+
+/// Writes a project with `sources` sources and these events: `(date, how many)`.
+fn long_project(dir: &Path, sources: usize, events: &[(&str, usize)]) {
+    let content = dir.join("content");
+    for sub in ["sources", "actors", "events"] {
+        std::fs::create_dir_all(content.join(sub)).expect("mkdir");
+    }
+    std::fs::write(
+        content.join("dossier.yaml"),
+        "title: Long dossier\nlanguage: en\n",
+    )
+    .expect("write");
+    std::fs::write(
+        content.join("actors/harbour.yaml"),
+        "name: Harbour Authority\nkind: organization\n",
+    )
+    .expect("write");
+    for n in 0..sources {
+        let year = 2015 + n % 8;
+        let month = 1 + n % 12;
+        let text = format!(
+            "---\ntitle: Report {n}\npublished: {year}-{month:02}\ntags: [t{}]\n---\n\nThe Harbour Authority met. See [[e-2022-03-05-0]] and [[e-2022-03-05-99]].\n",
+            n % 3
+        );
+        std::fs::write(content.join(format!("sources/s-{n:05}.md")), text).expect("write");
+    }
+    let mut yaml = String::new();
+    for (date, count) in events {
+        for i in 0..*count {
+            let _ = writeln!(
+                yaml,
+                "- id: e-{date}-{i}\n  date: {date}\n  title: Meeting {i} of {date}\n  actors: [harbour]\n  sources: [s-00000#p1]\n  tags: [t1]"
+            );
+        }
+    }
+    std::fs::write(content.join("events/all.yaml"), yaml).expect("write");
+}
+
+#[test]
+fn a_long_chronology_is_split_by_period_and_every_event_link_lands() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    long_project(
+        dir.path(),
+        600,
+        &[
+            ("2021-05-02", 100),
+            ("2022", 20),
+            ("2022-03", 10),
+            ("2022-03-05", 300),
+            ("2022-04-01", 5),
+        ],
+    );
+    let site = build(dir.path());
+    // A year that fits on a page has one; a longer one a page per month, and a month
+    // longer than a page is cut in parts.
+    for page in [
+        "chronology/2021/index.html",
+        "chronology/2022/index.html",
+        "chronology/2022-03/index.html",
+        "chronology/2022-03-p2/index.html",
+        "chronology/2022-04/index.html",
+    ] {
+        assert!(site.out.join(page).is_file(), "{page} missing");
+    }
+    let overview = site.read("chronology/index.html");
+    assert!(
+        !overview.contains("id=\"e-"),
+        "the overview lists periods, not events"
+    );
+    assert!(overview.contains("href=\"2022-03-p2/index.html\""));
+    assert!(overview.contains("March 2022 (2/2)"));
+    // The year-only events of a split year are on the year's page.
+    assert!(
+        site.read("chronology/2022/index.html")
+            .contains("id=\"e-e-2022-0\"")
+    );
+    // A wiki-link to an event goes to the page that holds it.
+    let source = site.read("sources/s-00001/index.html");
+    assert!(source.contains("href=\"../../chronology/2022-03/index.html#e-e-2022-03-05-0\""));
+    assert!(source.contains("href=\"../../chronology/2022-03-p2/index.html#e-e-2022-03-05-99\""));
+    // 600 sources: the list in two pages; the tag `t1` on 200 sources and 435 events too.
+    let second = site.read("sources/index-2.html");
+    assert!(second.contains("href=\"s-00599/index.html\""), "{second}");
+    assert!(second.contains("<a href=\"index.html\">1</a>"));
+    assert!(second.contains("aria-current=\"page\">2</a>"));
+    assert!(!site.read("sources/index.html").contains("s-00599/"));
+    let tag = site.read("tags/t1/index-2.html");
+    assert!(
+        tag.contains("#e-e-2022-04-01-4\""),
+        "the last event is on the last page"
+    );
+    assert!(!site.out.join("tags/t1/index-3.html").exists());
+    let problems = broken_links(&site.out);
+    assert!(problems.is_empty(), "{}", problems.join("\n"));
+}
+
+#[test]
+fn a_short_chronology_stays_on_one_page() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    long_project(dir.path(), 2, &[("2022-03-05", 100)]);
+    let site = build(dir.path());
+    assert!(!site.out.join("chronology/2022/index.html").exists());
+    assert!(
+        site.read("chronology/index.html")
+            .contains("id=\"e-e-2022-03-05-0\"")
+    );
+}
+
+#[test]
+fn a_large_honest_events_file_is_read_whole() {
+    // 20,000 events in one file: about 340,000 YAML values, more than a fixed budget of
+    // 250,000 allowed.
+    let dir = tempfile::tempdir().expect("temp dir");
+    long_project(dir.path(), 1, &[("2022-03-05", 20_000)]);
+    std::fs::write(
+        dir.path().join("content/sources/s-00000.md"),
+        "---\ntitle: Report\npublished: 2022\n---\n\nThe Harbour Authority met.\n",
+    )
+    .expect("write");
+    let (dossier, diagnostics) = dossier::check(dir.path());
+    let text = diagnostics.render(false);
+    assert!(!text.contains("invalid YAML"), "{text}");
+    assert_eq!(dossier.map(|d| d.events.len()), Some(20_000), "{text}");
+}
+
+#[test]
+fn an_alias_bomb_is_refused_saying_which_limit_and_why() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    long_project(dir.path(), 1, &[]);
+    std::fs::write(
+        dir.path().join("content/sources/s-00000.md"),
+        "---\ntitle: Report\npublished: 2022\n---\n\nThe Harbour Authority met.\n",
+    )
+    .expect("write");
+    let mut bomb = String::from("- &a0 [lol, lol, lol, lol, lol, lol, lol, lol, lol, lol]\n");
+    for level in 1..9 {
+        let refs = vec![format!("*a{}", level - 1); 10].join(", ");
+        let _ = writeln!(bomb, "- &a{level} [{refs}]");
+    }
+    std::fs::write(dir.path().join("content/events/all.yaml"), bomb).expect("write");
+    let (dossier, diagnostics) = dossier::check(dir.path());
+    let text = diagnostics.render(false);
+    assert!(dossier.is_none());
+    assert!(text.contains("content/events/all.yaml:"), "{text}");
+    assert!(
+        text.contains("more values than it could hold without aliases"),
+        "{text}"
+    );
+    assert!(
+        text.contains("hint: aliases (`*name`) may repeat"),
+        "{text}"
+    );
+}
+
+#[test]
+fn many_warnings_of_one_kind_are_counted_not_all_printed() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    long_project(dir.path(), 1, &[]);
+    std::fs::write(
+        dir.path().join("content/sources/s-00000.md"),
+        "---\ntitle: Report\npublished: 2022\n---\n\nThe Harbour Authority met.\n",
+    )
+    .expect("write");
+    let mut events = String::new();
+    for i in 0..12 {
+        let _ = writeln!(
+            events,
+            "- id: bare-{i:02}\n  date: 2022-01-{:02}\n  title: Bare {i}",
+            i + 1
+        );
+    }
+    std::fs::write(dir.path().join("content/events/all.yaml"), events).expect("write");
+    let root = dir.path().to_str().expect("utf-8 path");
+    let quiet = common::dossier(&["check", "--root", root]);
+    let text = String::from_utf8_lossy(&quiet.stderr);
+    assert!(quiet.status.success(), "{text}");
+    assert_eq!(text.matches("cites no source").count(), 5 + 1, "{text}");
+    assert!(
+        text.contains("7 more warnings not shown (--verbose shows them all)"),
+        "{text}"
+    );
+    assert!(
+        text.contains("     12  the event '…' cites no source"),
+        "{text}"
+    );
+    // The source that nobody cites is the thirteenth warning, of another kind.
+    assert!(
+        text.contains("      1  no event, judgment or text cites '…'"),
+        "{text}"
+    );
+    assert!(text.ends_with("0 errors, 13 warnings\n"), "{text}");
+    let verbose = common::dossier(&["check", "--verbose", "--root", root]);
+    let text = String::from_utf8_lossy(&verbose.stderr);
+    assert_eq!(text.matches("cites no source").count(), 12, "{text}");
+    assert!(!text.contains("not shown"), "{text}");
+}
