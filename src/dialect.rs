@@ -1,7 +1,7 @@
 //! The Markdown events of a text, the same for every stage: pulldown-cmark with the
 //! format's options ([`markdown_options`]), except that a `<script>`, `<style>`,
 //! `<textarea>` or `<pre>` HTML block that is never closed ends with its first line.
-//! CommonMark runs such a block to the end of the document, so that one forgotten end
+//! Standard Markdown runs such a block to the end of the document, so that one forgotten end
 //! tag would turn every following paragraph into raw HTML (lost to the sanitizer, or
 //! shown as text, and never numbered); here the text after it is read as Markdown.
 
@@ -48,7 +48,7 @@ impl<'a> Iterator for Events<'a> {
         let range = range.start + self.offset..range.end + self.offset;
         match &event {
             Event::Start(Tag::HtmlBlock) if self.depth == 0 => {
-                return self.html_block(event, range);
+                return Some(self.html_block(event, range));
             }
             Event::Start(_) => self.depth += 1,
             Event::End(_) => self.depth = self.depth.saturating_sub(1),
@@ -61,16 +61,12 @@ impl<'a> Iterator for Events<'a> {
 impl<'a> Events<'a> {
     /// A top-level HTML block: given whole, or, when it is an unclosed raw-text block,
     /// its first line alone, and the parser starts again after it.
-    fn html_block(
-        &mut self,
-        start: Event<'a>,
-        range: Range<usize>,
-    ) -> Option<(Event<'a>, Range<usize>)> {
+    fn html_block(&mut self, start: Event<'a>, range: Range<usize>) -> (Event<'a>, Range<usize>) {
         let block = &self.text[range.clone()];
         let first_line = block.find('\n').map_or(block.len(), |at| at + 1);
         if !unclosed_raw_text(block) || first_line == block.len() {
             self.depth += 1;
-            return Some((start, range));
+            return (start, range);
         }
         let split = range.start + first_line;
         let line = &self.text[range.start..split];
@@ -81,7 +77,7 @@ impl<'a> Events<'a> {
         // The block ran to the end of the document: what follows it is read again.
         self.offset = split;
         self.parser = Parser::new_ext(&self.text[split..], markdown_options()).into_offset_iter();
-        Some((start, range.start..split))
+        (start, range.start..split)
     }
 }
 
