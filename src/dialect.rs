@@ -8,9 +8,16 @@
 use std::collections::VecDeque;
 use std::ops::Range;
 
-use pulldown_cmark::{CowStr, Event, OffsetIter, Parser, Tag, TagEnd};
+use pulldown_cmark::{CowStr, Event, OffsetIter, Options, Parser, Tag, TagEnd};
 
-use crate::paragraphs::markdown_options;
+/// The Markdown dialect of the format, the same for every stage.
+pub fn markdown_options() -> Options {
+    Options::ENABLE_TABLES
+        | Options::ENABLE_FOOTNOTES
+        | Options::ENABLE_STRIKETHROUGH
+        | Options::ENABLE_WIKILINKS
+        | Options::ENABLE_TASKLISTS
+}
 
 /// The elements that open an HTML block ending only at one of their end tags.
 const RAW_TEXT: [&str; 4] = ["script", "pre", "style", "textarea"];

@@ -10,16 +10,7 @@
 
 use std::ops::Range;
 
-use pulldown_cmark::{Event, Options, Tag, TagEnd};
-
-/// The Markdown dialect of the format, the same for every stage.
-pub fn markdown_options() -> Options {
-    Options::ENABLE_TABLES
-        | Options::ENABLE_FOOTNOTES
-        | Options::ENABLE_STRIKETHROUGH
-        | Options::ENABLE_WIKILINKS
-        | Options::ENABLE_TASKLISTS
-}
+use pulldown_cmark::{Event, Tag, TagEnd};
 
 /// What comes before the number in a paragraph's anchor.
 pub const ANCHOR_PREFIX: &str = "p";
