@@ -1,113 +1,53 @@
-//! The templates and the static assets of the site: the defaults are embedded in the
-//! binary; a file of the same name in the project's `templates/` replaces one.
+//! The templates of the site, compiled from the project's theme (read by
+//! [`crate::load::theme`]), and rendered with a view and the interface labels.
 
 use std::collections::HashMap;
-use std::path::Path;
+use std::path::{Path, PathBuf};
 
 use serde::Serialize;
 use tera::{Context, Tera, Value};
 
 use super::RenderError;
 use super::label_use::labels_used;
+use crate::diagnostics::{Diagnostic, Severity, SourceFile, Span};
+use crate::load::theme::Theme;
 use crate::model::Language;
 
-/// The default templates, by name.
-const TEMPLATES: &[(&str, &str)] = &[
-    ("base.html", include_str!("../../templates/base.html")),
-    ("header.html", include_str!("../../templates/header.html")),
-    ("footer.html", include_str!("../../templates/footer.html")),
-    ("macros.html", include_str!("../../templates/macros.html")),
-    ("pager.html", include_str!("../../templates/pager.html")),
-    ("index.html", include_str!("../../templates/index.html")),
-    ("sources.html", include_str!("../../templates/sources.html")),
-    ("source.html", include_str!("../../templates/source.html")),
-    ("actors.html", include_str!("../../templates/actors.html")),
-    ("actor.html", include_str!("../../templates/actor.html")),
-    (
-        "chronology.html",
-        include_str!("../../templates/chronology.html"),
-    ),
-    (
-        "chronology_year.html",
-        include_str!("../../templates/chronology_year.html"),
-    ),
-    (
-        "chronology_period.html",
-        include_str!("../../templates/chronology_period.html"),
-    ),
-    ("tags.html", include_str!("../../templates/tags.html")),
-    ("tag.html", include_str!("../../templates/tag.html")),
-    ("search.html", include_str!("../../templates/search.html")),
-    ("404.html", include_str!("../../templates/404.html")),
-    (
-        "briefing.html",
-        include_str!("../../templates/briefing.html"),
-    ),
-    ("briefing.css", include_str!("../../templates/briefing.css")),
-];
-
-/// The default assets written under `assets/`, by name.
-const ASSETS: &[(&str, &str)] = &[
-    ("style.css", include_str!("../../templates/style.css")),
-    ("site.js", include_str!("../../templates/site.js")),
-    ("search.js", include_str!("../../templates/search.js")),
-    ("favicon.svg", include_str!("../../templates/favicon.svg")),
-    ("pictures.css", crate::pictures::PICTURES_CSS),
-];
-
-/// Every built-in template and asset that a file of the same name in the project's
-/// `templates/` replaces, by name, with its default text.
-pub fn defaults() -> impl Iterator<Item = (&'static str, &'static str)> {
-    TEMPLATES.iter().chain(ASSETS).copied()
-}
-
-/// The templates of a project, ready to render, and its assets.
+/// The theme of a project made ready to render: its templates compiled, beside the theme
+/// itself (its assets and static files).
 pub struct Templates {
     tera: Tera,
-    assets: Vec<(String, Vec<u8>)>,
+    theme: Theme,
     /// For each template, the labels it reads as `l`, in French and in English.
     labels: HashMap<&'static str, [Value; 2]>,
 }
 
 impl Templates {
-    /// The defaults, with the files of `root/templates/` of the same names instead.
-    pub fn load(root: &Path) -> Result<Self, RenderError> {
-        let folder = root.join("templates");
-        let read = |name: &str, default: &str| -> Result<String, RenderError> {
-            let path = folder.join(name);
-            match std::fs::read_to_string(&path) {
-                Ok(text) => Ok(text),
-                Err(e) if e.kind() == std::io::ErrorKind::NotFound => Ok(default.to_string()),
-                Err(source) => Err(RenderError::Read { path, source }),
-            }
-        };
-        let mut sources = Vec::new();
-        for (name, default) in TEMPLATES {
-            sources.push((*name, read(name, default)?));
-        }
-        let labels = template_labels(&sources);
+    /// Compiles the templates of `theme`, which it keeps for its assets and static files.
+    /// A template that does not compile is told as a diagnostic, at
+    /// `templates/NAME:LINE:COLUMN` when tera says where.
+    pub fn new(theme: Theme) -> Result<Self, Box<Diagnostic>> {
+        let labels = template_labels(&theme.templates);
         let mut tera = Tera::default();
         tera.autoescape_on(vec![".html", ".xml"]);
         // Tera's default also escapes `/`, which bloats every href for no safety gain.
         tera.set_escape_fn(crate::escape::html);
-        let texts: HashMap<&str, String> = sources.iter().map(|(n, t)| (*n, t.clone())).collect();
-        tera.add_raw_templates(sources).map_err(|e| {
-            let message = chain(&e);
-            syntax_error(&message, &texts).map_or_else(
-                || RenderError::Template {
-                    name: String::from("templates/"),
-                    message,
-                },
-                |diagnostic| RenderError::TemplateSyntax(Box::new(diagnostic)),
-            )
-        })?;
-        let mut assets = Vec::new();
-        for (name, default) in ASSETS {
-            assets.push(((*name).to_string(), read(name, default)?.into_bytes()));
-        }
+        tera.add_raw_templates(theme.templates.iter().map(|(n, t)| (*n, t.as_str())))
+            .map_err(|e| {
+                let message = chain(&e);
+                let diagnostic = syntax_error(&message, &theme).unwrap_or_else(|| {
+                    let path = named_template(&message, &theme).map_or_else(
+                        || PathBuf::from("templates"),
+                        |name| Path::new("templates").join(name),
+                    );
+                    let message = format!("invalid template: {message}");
+                    Diagnostic::file(Severity::Error, &path, message).with_hint(FIX_HINT)
+                });
+                Box::new(diagnostic)
+            })?;
         Ok(Self {
             tera,
-            assets,
+            theme,
             labels,
         })
     }
@@ -173,18 +113,9 @@ impl Templates {
         Ok(out)
     }
 
-    /// The assets (stylesheets, scripts, icon), by file name.
-    pub fn assets(&self) -> &[(String, Vec<u8>)] {
-        &self.assets
-    }
-
-    /// The asset `name` as text (the project's own when it has one), empty if unknown.
-    pub fn asset_text(&self, name: &str) -> &str {
-        self.assets
-            .iter()
-            .find(|(n, _)| n == name)
-            .and_then(|(_, bytes)| std::str::from_utf8(bytes).ok())
-            .unwrap_or_default()
+    /// The theme the templates were compiled from.
+    pub fn theme(&self) -> &Theme {
+        &self.theme
     }
 }
 
@@ -211,6 +142,9 @@ fn template_labels(sources: &[(&'static str, String)]) -> HashMap<&'static str, 
     labels
 }
 
+/// What to do with a template that does not compile.
+const FIX_HINT: &str = "fix the template, or delete it from templates/ to use the built-in one";
+
 /// An error and its causes on one line: tera puts the useful part in the causes.
 fn chain(error: &dyn std::error::Error) -> String {
     let mut message = error.to_string();
@@ -223,16 +157,22 @@ fn chain(error: &dyn std::error::Error) -> String {
     message
 }
 
+/// The template that tera's message names first (`Template 'tag.html' is inheriting…`).
+fn named_template<'t>(message: &str, theme: &'t Theme) -> Option<&'t str> {
+    let (name, _) = message.split_once("Template '")?.1.split_once('\'')?;
+    theme
+        .templates
+        .iter()
+        .map(|(known, _)| *known)
+        .find(|known| *known == name)
+}
+
 /// A template syntax error as a diagnostic at `templates/NAME:LINE:COLUMN`, from tera's
 /// message (`Failed to parse 'base.html':   --> 10:7 … = expected …`).
-fn syntax_error(
-    message: &str,
-    texts: &HashMap<&str, String>,
-) -> Option<crate::diagnostics::Diagnostic> {
-    use crate::diagnostics::{Diagnostic, Severity, SourceFile, Span};
+fn syntax_error(message: &str, theme: &Theme) -> Option<Diagnostic> {
     let rest = message.split_once("Failed to parse '")?.1;
     let (name, rest) = rest.split_once('\'')?;
-    let text = texts.get(name)?;
+    let (_, text) = theme.templates.iter().find(|(n, _)| *n == name)?;
     let position = rest.split_once("--> ")?.1;
     let digits = |t: &str| t.bytes().take_while(u8::is_ascii_digit).count();
     let line: usize = position[..digits(position)].parse().ok()?;
@@ -259,8 +199,5 @@ fn syntax_error(
         Span::new(start + within, 1.min(line_text.len() - within)),
         format!("invalid template: {why}"),
     );
-    Some(
-        diagnostic
-            .with_hint("fix the template, or delete it from templates/ to use the built-in one"),
-    )
+    Some(diagnostic.with_hint(FIX_HINT))
 }

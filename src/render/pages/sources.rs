@@ -12,8 +12,8 @@ use crate::model::{Language, Referrer, Source};
 use crate::render::crossref::{by_kind, referrers};
 use crate::render::fragments::{self, SourceRow};
 use crate::render::links::PagePath;
-use crate::render::plain_text::short_title;
 use crate::render::pager::{self, Pager};
+use crate::render::plain_text::short_title;
 use crate::render::views::{Chrome, Link};
 use crate::render::{RenderError, Site};
 
