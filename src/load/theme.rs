@@ -127,14 +127,14 @@ impl Theme {
 
     /// The text of template or asset `name`, empty if there is none.
     pub fn text(&self, name: &str) -> &str {
-        let template = self.templates.iter().find(|(n, _)| *n == name);
-        template.map(|(_, text)| text.as_str()).unwrap_or_else(|| {
-            self.assets
-                .iter()
-                .find(|(n, _)| *n == name)
-                .and_then(|(_, bytes)| std::str::from_utf8(bytes).ok())
-                .unwrap_or_default()
-        })
+        if let Some((_, text)) = self.templates.iter().find(|(n, _)| *n == name) {
+            return text;
+        }
+        self.assets
+            .iter()
+            .find(|(n, _)| *n == name)
+            .and_then(|(_, bytes)| std::str::from_utf8(bytes).ok())
+            .unwrap_or_default()
     }
 }
 
