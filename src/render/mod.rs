@@ -1,7 +1,8 @@
-//! From the resolved [`Dossier`] to the files of the site: every page, the assets, the
+//! From the resolved [`Dossier`] and the project's theme (read by [`crate::load::theme`],
+//! compiled into [`Templates`]) to the files of the site: every page, the assets, the
 //! search index, `dossier.json` and the feeds, rendered in parallel and handed one by
 //! one to a [`Sink`] (a folder being built, or memory for the preview server), so that
-//! the whole site is never held in memory at once.
+//! the whole site is never held in memory at once. Nothing here reads the disk.
 //!
 //! Source pages are rendered first: rendering a body also yields the sentence around
 //! each mention, which the actor profiles then quote.
