@@ -203,3 +203,40 @@ fn many_warnings_of_one_kind_are_counted_not_all_printed() {
     assert_eq!(text.matches("cites no source").count(), 12, "{text}");
     assert!(!text.contains("not shown"), "{text}");
 }
+
+#[test]
+fn a_long_relations_table_leaves_the_sources_to_the_profiles() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    long_project(dir.path(), 1, &[("2022-03-05", 100)]);
+    let actors = dir.path().join("content/actors");
+    for a in 0..41 {
+        let mut yaml = format!("name: Member {a}\nkind: organization\nrelations:\n");
+        for step in 1..=8 {
+            let _ = writeln!(
+                yaml,
+                "  - {{to: m-{:02}, type: partner, sources: [s-00000#p1]}}",
+                (a + step) % 41
+            );
+        }
+        std::fs::write(actors.join(format!("m-{a:02}.yaml")), yaml).expect("write");
+    }
+    let site = build(dir.path());
+    let index = site.read("actors/index.html");
+    assert_eq!(
+        index.matches("<tr").count(),
+        41 * 8 + 1,
+        "one row per relation"
+    );
+    assert!(
+        !index.contains("cite-source"),
+        "the long table cites no source"
+    );
+    assert!(index.contains("The sources of each relation are on the profile"));
+    let profile = site.read("actors/m-00/index.html");
+    assert!(
+        profile.contains("s-00000/index.html#p1"),
+        "the profile cites the relation's source"
+    );
+    let broken = broken_links(&site.out);
+    assert!(broken.is_empty(), "{broken:?}");
+}

@@ -108,6 +108,7 @@ const LABELS: Labels = Labels {
     relation_from: "From",
     relation: "Relation",
     relation_to: "To",
+    relations_uncited: "The sources of each relation are on the profile of the actor who states it.",
     in_heading: "heading",
     in_table: "table",
     in_footnote: "footnote",

@@ -108,6 +108,7 @@ const LABELS: Labels = Labels {
     relation_from: "De",
     relation: "Relation",
     relation_to: "Vers",
+    relations_uncited: "Les sources de chaque relation sont sur la fiche de l’acteur qui la déclare.",
     in_heading: "titre",
     in_table: "tableau",
     in_footnote: "note",

@@ -185,6 +185,8 @@ pub struct Labels {
     pub relation: &'static str,
     /// "To", heading the column of the actor it points at.
     pub relation_to: &'static str,
+    /// Under a relations table too long to cite its sources: where they are.
+    pub relations_uncited: &'static str,
     /// Where a mention outside the numbered paragraphs is: "in a heading".
     pub in_heading: &'static str,
     /// "in a table".

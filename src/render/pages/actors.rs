@@ -364,7 +364,13 @@ pub struct ActorsPage<'a> {
     pub graph_svg: Option<String>,
     /// Every relation of the graph, as a table (for screen readers and print).
     pub relations: Vec<RelationView<'a>>,
+    /// Whether the table gives each relation's sources (not when it is long: they are
+    /// on the profiles, and the page stays under 1 MB).
+    pub relations_cited: bool,
 }
+
+/// A relations table longer than this leaves the sources to the profiles.
+const RELATIONS_WITH_CITATIONS: usize = 300;
 
 /// Renders `actors/index.html`.
 pub fn index(site: &Site<'_>) -> Result<(PagePath, Vec<u8>), RenderError> {
@@ -396,22 +402,24 @@ pub fn index(site: &Site<'_>) -> Result<(PagePath, Vec<u8>), RenderError> {
             })
         })
         .collect();
+    let listed = graph_relations(site.dossier, None);
+    let relations_cited = listed.len() <= RELATIONS_WITH_CITATIONS;
     let view = ActorsPage {
         chrome: site.chrome(&page, site.labels.actors.to_string(), "actors"),
         groups,
         graph_svg: PagePictures::new(site, &page).graph(None),
-        relations: graph_relations(site.dossier, None)
+        relations: listed
             .into_iter()
             .map(|(holder, i)| {
-                site.relation(
-                    &page,
-                    holder,
-                    i,
-                    &site.dossier.actors[holder].relations[i],
-                    false,
-                )
+                let relation = &site.dossier.actors[holder].relations[i];
+                let mut view = site.relation(&page, holder, i, relation, false);
+                if !relations_cited {
+                    view.citation_links.clear();
+                }
+                view
             })
             .collect(),
+        relations_cited,
     };
     Ok((
         page,

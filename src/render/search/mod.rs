@@ -137,12 +137,14 @@ pub fn write_block(
 
 /// The term shards: all of them, or only shard `only`.
 pub fn shards(site: &Site<'_>, layout: &Layout, only: Option<usize>) -> Vec<terms::Shard> {
-    // Sources in parallel chunks, merged in order (postings stay in document order).
-    let chunks: Vec<Vec<terms::Shard>> = layout
+    // Blocks in parallel: each thread folds a run of consecutive blocks into one set of
+    // shards, and neighbouring runs are merged left to right, so postings stay in
+    // document order and only a few sets of shards are alive at once.
+    let empty = || vec![terms::Shard::default(); layout.shards];
+    layout
         .blocks
         .par_iter()
-        .map(|(first, items)| {
-            let mut shards = vec![terms::Shard::default(); layout.shards];
+        .fold(empty, |mut shards, (first, items)| {
             let mut document = *first;
             docs::for_each_document(site, items, &mut |kind, title, fields| {
                 terms::add_document(&mut shards, only, document, kind, title, fields);
@@ -150,16 +152,18 @@ pub fn shards(site: &Site<'_>, layout: &Layout, only: Option<usize>) -> Vec<term
             });
             shards
         })
-        .collect();
-    let mut all = vec![terms::Shard::default(); layout.shards];
-    for chunk in chunks {
-        for (into, from) in all.iter_mut().zip(chunk) {
-            for (word, postings) in from {
-                into.entry(word).or_default().extend(postings);
+        .reduce(empty, |mut left, right| {
+            for (into, from) in left.iter_mut().zip(right) {
+                if into.is_empty() {
+                    *into = from;
+                    continue;
+                }
+                for (word, postings) in from {
+                    into.entry(word).or_default().extend(postings);
+                }
             }
-        }
-    }
-    all
+            left
+        })
 }
 
 /// Writes term shard `index` of `shards`.
