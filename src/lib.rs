@@ -3,6 +3,7 @@
 
 pub mod briefing;
 pub mod diagnostics;
+pub mod dialect;
 pub mod escape;
 pub mod estimative;
 pub mod export;

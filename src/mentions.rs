@@ -29,8 +29,11 @@ pub struct SharedName {
     /// The actor whose own `name` it is, which keeps it; `None` when it is an alias of
     /// several actors, and then mentions of it go to none of them.
     pub kept_by: Option<usize>,
-    /// An actor that has it as an alias, and does not get it.
+    /// An actor that has it as an alias (or as its name, when other actors have it as
+    /// theirs), and does not get it.
     pub also: usize,
+    /// `also` has it as its own name, not as an alias.
+    pub as_name: bool,
     /// The other actors that claim it.
     pub with: Vec<usize>,
 }
@@ -54,8 +57,8 @@ pub struct MentionMatcher {
 
 impl MentionMatcher {
     /// Builds the matcher from each actor's names (display name then aliases).
-    /// An actor's own name wins over another's alias; an alias of several actors goes
-    /// to none. Also returns the names so taken away.
+    /// An actor's own name wins over another's alias; a name or alias of several actors
+    /// otherwise goes to none. Also returns the names so taken away.
     pub fn new<'a>(
         names: impl IntoIterator<Item = (usize, Vec<&'a str>)>,
     ) -> (Self, Vec<SharedName>) {
@@ -100,12 +103,13 @@ impl MentionMatcher {
                 actor_of_pattern.push(owner);
             }
             for claim in &claimed {
-                if Some(claim.actor) != owner && claim.exact && !claim.is_name {
+                if Some(claim.actor) != owner && claim.exact {
                     let with = claimed.iter().map(|c| c.actor);
                     shared.push(SharedName {
                         name: claim.written.to_string(),
                         kept_by: owner,
                         also: claim.actor,
+                        as_name: claim.is_name,
                         with: with.filter(|&a| a != claim.actor).collect(),
                     });
                 }
@@ -428,6 +432,32 @@ mod tests {
     }
 
     #[test]
+    fn a_name_of_two_actors_goes_to_neither() {
+        let (m, shared) =
+            MentionMatcher::new([(0, vec!["John Smith"]), (1, vec!["John Smith", "J. Smith"])]);
+        assert_eq!(words(&m, "John Smith met J. Smith"), [("J. Smith", 1)]);
+        let claims: Vec<_> = shared
+            .iter()
+            .map(|s| {
+                (
+                    s.name.as_str(),
+                    s.kept_by,
+                    s.also,
+                    s.as_name,
+                    s.with.clone(),
+                )
+            })
+            .collect();
+        assert_eq!(
+            claims,
+            [
+                ("John Smith", None, 0, true, vec![1]),
+                ("John Smith", None, 1, true, vec![0])
+            ]
+        );
+    }
+
+    #[test]
     fn an_own_name_wins_and_a_shared_alias_goes_to_neither() {
         let (m, shared) = MentionMatcher::new([
             (0, vec!["Base 201", "Niger"]),
@@ -446,18 +476,21 @@ mod tests {
                     name: "Kremlin".into(),
                     kept_by: None,
                     also: 2,
+                    as_name: false,
                     with: vec![3]
                 },
                 SharedName {
                     name: "Kremlin".into(),
                     kept_by: None,
                     also: 3,
+                    as_name: false,
                     with: vec![2]
                 },
                 SharedName {
                     name: "Niger".into(),
                     kept_by: Some(1),
                     also: 0,
+                    as_name: false,
                     with: vec![1]
                 },
             ]

@@ -10,16 +10,7 @@
 
 use std::ops::Range;
 
-use pulldown_cmark::{Event, Options, Parser, Tag, TagEnd};
-
-/// The Markdown dialect of the format, the same for every stage.
-pub fn markdown_options() -> Options {
-    Options::ENABLE_TABLES
-        | Options::ENABLE_FOOTNOTES
-        | Options::ENABLE_STRIKETHROUGH
-        | Options::ENABLE_WIKILINKS
-        | Options::ENABLE_TASKLISTS
-}
+use pulldown_cmark::{Event, Tag, TagEnd};
 
 /// What comes before the number in a paragraph's anchor.
 pub const ANCHOR_PREFIX: &str = "p";
@@ -189,7 +180,7 @@ impl<'p> Follow<'p> {
 /// The numbered blocks of a body, with their byte ranges and plain text.
 pub fn number_blocks(body: &str) -> Vec<Paragraph> {
     let mut numbering = Numbering::new();
-    for (event, range) in Parser::new_ext(body, markdown_options()).into_offset_iter() {
+    for (event, range) in crate::dialect::events(body) {
         numbering.step(&event, &range);
     }
     numbering.finish()
@@ -301,7 +292,7 @@ mod tests {
         let blocks = number_blocks(body);
         let mut follow = Follow::new(&blocks);
         let mut numbering = Numbering::new();
-        for (event, range) in Parser::new_ext(body, markdown_options()).into_offset_iter() {
+        for (event, range) in crate::dialect::events(body) {
             assert_eq!(follow.step(&event, &range), numbering.step(&event, &range));
         }
         assert_eq!(blocks.len(), 5);

@@ -6,9 +6,9 @@
 use std::ops::Range;
 use std::sync::Arc;
 
-use pulldown_cmark::{Event, LinkType, Parser, Tag, TagEnd};
+use pulldown_cmark::{Event, LinkType, Tag, TagEnd};
 
-use crate::paragraphs::{Numbering, Paragraph, Step, markdown_options};
+use crate::paragraphs::{Numbering, Paragraph, Step};
 
 /// What one pass over a body found.
 #[derive(Debug, Clone, Default)]
@@ -52,7 +52,7 @@ pub fn body(body: &str) -> BodyScan {
     let mut paragraph = None;
     let mut in_link = 0usize;
     let mut in_code = false;
-    for (event, range) in Parser::new_ext(body, markdown_options()).into_offset_iter() {
+    for (event, range) in crate::dialect::events(body) {
         if let Some(link) = link(&event, &range) {
             scan.links.push(link);
         }
@@ -84,8 +84,7 @@ pub fn body(body: &str) -> BodyScan {
 
 /// Every link and image of a Markdown text (an analyst's field).
 pub fn links(text: &str) -> Vec<BodyLink> {
-    Parser::new_ext(text, markdown_options())
-        .into_offset_iter()
+    crate::dialect::events(text)
         .filter_map(|(event, range)| link(&event, &range))
         .collect()
 }

@@ -111,3 +111,62 @@ fn item_15_an_unclosed_raw_text_element_loses_no_text() {
         );
     }
 }
+
+#[test]
+fn item_15_an_unclosed_raw_text_element_opening_a_line_loses_no_text() {
+    for tag in [
+        "script",
+        "style",
+        "textarea",
+        "title",
+        "xmp",
+        "plaintext",
+        "iframe",
+        "noscript",
+        "noembed",
+        "noframes",
+    ] {
+        // CommonMark runs an HTML block opened by <script>, <style>, <textarea> or <pre>
+        // to the end of the document when no end tag closes it.
+        let body = format!(
+            "Opening words.\n\n<{tag}>\n\nThe second paragraph stays.\n\n\
+             The third paragraph stays too, citing [[raw#p3]].\n"
+        );
+        let project = project_with(&body);
+        let site = build(project.path());
+        let page = site.read("sources/raw/index.html");
+        let tags = start_tags(&page);
+        for (anchor, text) in [
+            ("p1", "Opening words."),
+            ("p2", "The second paragraph stays."),
+            ("p3", "The third paragraph stays too"),
+        ] {
+            assert!(
+                tags.iter()
+                    .any(|t| t.name == "p" && t.get("id") == Some(anchor)),
+                "<{tag}>: no #{anchor}"
+            );
+            let at = page.find(&format!("id=\"{anchor}\"")).expect("anchor");
+            let end = page[at..].find("</p>").expect("paragraph end") + at;
+            assert!(
+                page[at..end].contains(text),
+                "<{tag}>: #{anchor} lost `{text}`"
+            );
+        }
+        let start = page.find("id=\"p1\"").expect("p1");
+        let end = page.find("The third paragraph").expect("p3");
+        assert!(
+            !page[start..end].contains(&format!("<{tag}")),
+            "<{tag}> kept"
+        );
+        let warnings = check(project.path());
+        assert!(
+            warnings.contains(&format!("raw HTML not shown: <{tag}>")),
+            "<{tag}>: {warnings}"
+        );
+        assert!(
+            warnings.contains("content/sources/raw.md:8:1"),
+            "{warnings}"
+        );
+    }
+}

@@ -120,3 +120,52 @@ fn item_21_apostrophes_spaces_and_line_breaks_match_as_one() {
         "{texts:?}"
     );
 }
+
+#[test]
+fn item_20_a_name_of_two_actors_links_to_neither_with_a_warning() {
+    let project = copy_project(&fixture("valid-en"));
+    let root = project.path();
+    write(
+        root,
+        "content/actors/smith-journalist.yaml",
+        "name: Jane Smith\nkind: person\n",
+    );
+    write(
+        root,
+        "content/actors/smith-minister.yaml",
+        "kind: person\nname: Jane Smith\naliases: [Minister Smith]\n",
+    );
+    let body = "Jane Smith asked Minister Smith.\n";
+    write(
+        root,
+        "content/sources/smiths.md",
+        &format!("---\ntitle: Smiths\npublished: 2024-05-01\n---\n\n{body}"),
+    );
+    let site = build(root);
+    let page = site.read("sources/smiths/index.html");
+    let start = page.find("<p id=\"p1\"").expect("p1");
+    let text = &page[start..start + page[start..].find("</p>").expect("end of p1")];
+    assert!(text.contains("</a> Jane Smith asked"), "{text}");
+    assert!(!page.contains("actors/smith-journalist/"), "{page}");
+    assert!(
+        text.contains("href=\"../../actors/smith-minister/index.html\">Minister Smith</a>"),
+        "the alias still links: {text}"
+    );
+    let warnings = check(root);
+    for (file, at, other) in [
+        ("smith-journalist", "1:7", "smith-minister"),
+        ("smith-minister", "2:7", "smith-journalist"),
+    ] {
+        assert!(
+            warnings.contains(&format!("--> content/actors/{file}.yaml:{at}")),
+            "{file}: {warnings}"
+        );
+        assert!(
+            warnings.contains(&format!(
+                "'Jane Smith', the name of '{file}', is also a name of '{other}'"
+            )),
+            "{warnings}"
+        );
+    }
+    assert!(warnings.contains("link to none of them"), "{warnings}");
+}

@@ -402,3 +402,50 @@ fn a_new_project_checks_strictly_and_serves() {
     assert_eq!(again.status.code(), Some(1));
     assert!(String::from_utf8_lossy(&again.stderr).contains("is not empty"));
 }
+
+#[test]
+fn one_connection_carries_several_requests_and_head_has_no_body() {
+    let (_dir, root) = project();
+    let preview = Preview::start(&root);
+    let mut stream = TcpStream::connect(preview.address).expect("connect");
+    stream
+        .set_read_timeout(Some(Duration::from_secs(40)))
+        .expect("timeout");
+    let host = preview.address;
+    // Two requests sent at once, the second closing the connection.
+    write!(
+        stream,
+        "HEAD /sources/port-deal/ HTTP/1.1\r\nHost: {host}\r\n\r\n\
+         GET /__dossier/poll HTTP/1.1\r\nHost: {host}\r\nConnection: close\r\n\r\n"
+    )
+    .expect("send");
+    let mut raw = String::new();
+    stream
+        .read_to_string(&mut raw)
+        .expect("both replies, then the end");
+    let (head, rest) = raw.split_once("\r\n\r\n").expect("a first head");
+    assert!(head.starts_with("HTTP/1.1 200 OK\r\n"), "{head}");
+    let length: usize = head
+        .lines()
+        .find_map(|l| l.strip_prefix("Content-Length: "))
+        .and_then(|n| n.parse().ok())
+        .expect("a length");
+    let page = preview.get("/sources/port-deal/");
+    assert_eq!(
+        length,
+        page.body.len(),
+        "HEAD counts the page it leaves out"
+    );
+    assert!(
+        rest.starts_with("HTTP/1.1 200 OK\r\n"),
+        "no body after HEAD: {rest}"
+    );
+    assert!(rest.contains("Connection: close"), "{rest}");
+    assert!(rest.ends_with('}'), "{rest}");
+    // A malformed request is answered 400.
+    let mut stream = TcpStream::connect(preview.address).expect("connect");
+    write!(stream, "GET /\r\n\r\n").expect("send");
+    let mut raw = String::new();
+    stream.read_to_string(&mut raw).expect("reply");
+    assert!(raw.starts_with("HTTP/1.1 400 Bad Request\r\n"), "{raw}");
+}

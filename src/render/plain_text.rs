@@ -1,11 +1,10 @@
 //! Small text helpers for the pages: short titles, the sentence around a mention, and
 //! Markdown reduced to plain text.
 
-use pulldown_cmark::{Event, LinkType, Parser, Tag, TagEnd};
+use pulldown_cmark::{Event, LinkType, Tag, TagEnd};
 use std::fmt::Write as _;
 
 use crate::model::{Dossier, Target};
-use crate::paragraphs::markdown_options;
 
 /// The longest a quoted sentence gets before it is cut around the mention.
 const MAX_QUOTE: usize = 300;
@@ -150,7 +149,7 @@ pub fn target_name(dossier: &Dossier, target: Target) -> &str {
 pub fn plain(markdown: &str, dossier: &Dossier) -> String {
     let mut out = String::new();
     let mut skip_label = false;
-    for event in Parser::new_ext(markdown, markdown_options()) {
+    for (event, _) in crate::dialect::events(markdown) {
         match event {
             Event::Start(Tag::Link {
                 link_type: LinkType::WikiLink { has_pothole: false },

@@ -2,13 +2,13 @@
 //! live-reload script added to HTML pages), the site's `404.html` on a miss, or one of
 //! the server's own `/__dossier/` addresses (the script, and the long-poll for changes).
 
+use std::net::TcpStream;
 use std::time::Duration;
-
-use tiny_http::{Header, Method, Request, Response, StatusCode};
 
 use super::Served;
 use super::paths::{Target, resolve};
 use super::state::{State, Status};
+use super::wire::{Answer, Connection, Incoming, Request};
 
 /// The server's own addresses; no page of a site can have them (ids start with a letter
 /// or digit).
@@ -41,43 +41,85 @@ impl Reply {
     }
 }
 
+/// Serves one connection: its requests one after the other, until either side closes
+/// it, a request carries a body (never read), or a head is refused (too long, malformed).
+pub fn connection(stream: TcpStream, state: &State, loopback_only: bool) {
+    let Ok(mut connection) = Connection::new(stream) else {
+        return;
+    };
+    loop {
+        match connection.next_request() {
+            Incoming::Request(request) => {
+                let reply = answer(&request, state, loopback_only);
+                let keep_alive =
+                    request.keep_alive && !request.has_body && !state.snapshot().stopping;
+                let sent = send(
+                    &mut connection,
+                    &reply,
+                    request.method == "HEAD",
+                    keep_alive,
+                );
+                if request.has_body {
+                    return connection.linger();
+                }
+                if !sent || !keep_alive {
+                    return;
+                }
+            }
+            Incoming::Refused(status, why) => {
+                send(&mut connection, &Reply::text(status, why), false, false);
+                return connection.linger();
+            }
+            Incoming::Gone => return,
+        }
+    }
+}
+
+/// Answers `503` to a connection beyond the limit, and closes it.
+pub fn too_busy(stream: TcpStream) {
+    if let Ok(mut connection) = Connection::new(stream) {
+        let reply = Reply::text(503, "Too many connections to the preview at once.");
+        send(&mut connection, &reply, false, false);
+    }
+}
+
+/// Sends a reply with the headers every answer carries.
+fn send(connection: &mut Connection, reply: &Reply, head_only: bool, keep_alive: bool) -> bool {
+    let location = reply.location.as_deref().map(|l| ("Location", l));
+    let headers: Vec<(&str, &str)> = [
+        ("Content-Type", reply.content_type),
+        ("Cache-Control", "no-store"),
+        ("X-Content-Type-Options", "nosniff"),
+    ]
+    .into_iter()
+    .chain(location)
+    .collect();
+    let answer = Answer {
+        status: reply.status,
+        headers: &headers,
+        body: &reply.body,
+    };
+    connection.send(&answer, head_only, keep_alive)
+}
+
 /// Answers `request` from the last good build. With `loopback_only`, a request naming
 /// another host than this machine is refused: a web page cannot read the preview through
-/// a domain that it points at 127.0.0.1 (DNS rebinding). Errors writing the answer (the
-/// browser went away) are ignored.
-pub fn answer(request: Request, state: &State, loopback_only: bool) {
-    let host = request
-        .headers()
-        .iter()
-        .find(|h| h.field.equiv("Host"))
-        .map(|h| h.value.as_str());
-    let reply = if loopback_only && !host.is_none_or(is_loopback_host) {
+/// a domain that it points at 127.0.0.1 (DNS rebinding).
+fn answer(request: &Request, state: &State, loopback_only: bool) -> Reply {
+    let host = request.header("Host");
+    if loopback_only && !host.is_none_or(is_loopback_host) {
         Reply::text(403, "Forbidden: the preview answers to localhost only.")
-    } else if from_another_site(&request, host) {
+    } else if from_another_site(request, host) {
         Reply::text(
             403,
             "Forbidden: the preview answers no request made by another web site's page; \
              open the address in the browser's address bar.",
         )
-    } else if matches!(request.method(), Method::Get | Method::Head) {
-        reply(request.url(), state)
+    } else if matches!(request.method.as_str(), "GET" | "HEAD") {
+        reply(&request.target, state)
     } else {
         Reply::text(405, "Only GET and HEAD are served.")
-    };
-    let mut response = Response::from_data(reply.body).with_status_code(StatusCode(reply.status));
-    let location = reply.location.as_deref().map(|l| ("Location", l));
-    let headers = [
-        ("Content-Type", reply.content_type),
-        ("Cache-Control", "no-store"),
-        ("X-Content-Type-Options", "nosniff"),
-    ];
-    for (name, value) in headers.into_iter().chain(location) {
-        // Only a Location copied from an odd request target could fail to be a header.
-        if let Ok(header) = Header::from_bytes(name.as_bytes(), value.as_bytes()) {
-            response.add_header(header);
-        }
     }
-    let _ = request.respond(response);
 }
 
 fn reply(url: &str, state: &State) -> Reply {
@@ -109,13 +151,7 @@ fn reply(url: &str, state: &State) -> Reply {
 /// top-level navigation (a followed link to the preview) is let through: its answer is
 /// shown to the user, never to the page that linked.
 fn from_another_site(request: &Request, host: Option<&str>) -> bool {
-    let header = |name: &str| {
-        request
-            .headers()
-            .iter()
-            .find(|h| h.field.as_str().as_str().eq_ignore_ascii_case(name))
-            .map(|h| h.value.as_str().to_ascii_lowercase())
-    };
+    let header = |name: &str| request.header(name).map(str::to_ascii_lowercase);
     let navigation = header("Sec-Fetch-Mode").as_deref() == Some("navigate")
         && header("Sec-Fetch-Dest").is_none_or(|d| d == "document");
     if navigation {

@@ -9,11 +9,13 @@ mod pages;
 mod paths;
 mod state;
 mod watch;
+mod wire;
 
 use std::collections::BTreeSet;
 use std::net::{IpAddr, SocketAddr, TcpListener};
 use std::path::PathBuf;
 use std::sync::Arc;
+use std::sync::atomic::{AtomicBool, AtomicUsize, Ordering};
 use std::sync::mpsc::{Receiver, channel};
 use std::thread::JoinHandle;
 use std::time::Duration;
@@ -206,9 +208,10 @@ pub enum ServeError {
 /// [`Server::stop`].
 pub struct Server {
     address: SocketAddr,
-    http: Arc<tiny_http::Server>,
     state: Arc<State>,
-    accept: Option<JoinHandle<()>>,
+    /// Tells the accepting thread to stop (woken by a connection of our own).
+    stopping: Arc<AtomicBool>,
+    accept: Option<Receiver<()>>,
     builder_done: Receiver<()>,
 }
 
@@ -238,9 +241,6 @@ impl Server {
             address: asked,
             cause,
         })?;
-        let http = tiny_http::Server::from_listener(listener, None)
-            .map_err(|error| ServeError::Start(error.to_string()))?;
-        let http = Arc::new(http);
         let state = Arc::new(State::default());
 
         let renderer =
@@ -256,21 +256,12 @@ impl Server {
             watch.run(&builder, &builder_state, &report);
             let _ = done.send(());
         })?;
-        let (server, accept_state) = (Arc::clone(&http), Arc::clone(&state));
-        let loopback_only = options.bind.is_loopback();
-        let accept = spawn("dossier-http", move || {
-            for request in server.incoming_requests() {
-                let state = Arc::clone(&accept_state);
-                // One thread per request: a page's long-poll waits in its own.
-                let answered = std::thread::Builder::new()
-                    .spawn(move || http::answer(request, &state, loopback_only));
-                drop(answered);
-            }
-        })?;
+        let stopping = Arc::new(AtomicBool::new(false));
+        let accept = accept(listener, &state, &stopping, options.bind.is_loopback())?;
         Ok(Self {
             address,
-            http,
             state,
+            stopping,
             accept: Some(accept),
             builder_done,
         })
@@ -284,6 +275,11 @@ impl Server {
     /// The address to open in a browser (on this machine, when listening on all
     /// interfaces).
     pub fn url(&self) -> String {
+        format!("http://{}/", self.url_address())
+    }
+
+    /// The address listened on, on this machine when listening on all interfaces.
+    fn url_address(&self) -> SocketAddr {
         let mut address = self.address;
         if address.ip().is_unspecified() {
             address.set_ip(match address.ip() {
@@ -291,7 +287,7 @@ impl Server {
                 IpAddr::V6(_) => IpAddr::from(std::net::Ipv6Addr::LOCALHOST),
             });
         }
-        format!("http://{address}/")
+        address
     }
 
     /// Stops serving and watching.
@@ -301,9 +297,12 @@ impl Server {
 
     fn shut_down(&mut self) {
         self.state.stop();
-        self.http.unblock();
-        if let Some(accept) = self.accept.take() {
-            let _ = accept.join();
+        self.stopping.store(true, Ordering::SeqCst);
+        if let Some(accepting) = self.accept.take() {
+            // A connection of our own wakes the thread blocked in `accept`.
+            let _ =
+                std::net::TcpStream::connect_timeout(&self.url_address(), Duration::from_secs(1));
+            let _ = accepting.recv_timeout(Duration::from_secs(1));
         }
         // The builder stops between builds; one in progress is not waited for long.
         let _ = self.builder_done.recv_timeout(Duration::from_secs(1));
@@ -323,4 +322,43 @@ fn spawn(name: &str, work: impl FnOnce() + Send + 'static) -> Result<JoinHandle<
         .name(name.to_string())
         .spawn(work)
         .map_err(|error| ServeError::Start(error.to_string()))
+}
+
+/// At most this many connections are served at once; more are answered `503` and closed.
+const MAX_CONNECTIONS: usize = 256;
+
+/// Accepts connections until `stopping`, each served in its own thread (a page's
+/// long-poll waits in its own); the receiver hears when the thread ends.
+fn accept(
+    listener: TcpListener,
+    state: &Arc<State>,
+    stopping: &Arc<AtomicBool>,
+    loopback_only: bool,
+) -> Result<Receiver<()>, ServeError> {
+    let (state, stopping) = (Arc::clone(state), Arc::clone(stopping));
+    let open = Arc::new(AtomicUsize::new(0));
+    let (done, accepting) = channel();
+    spawn("dossier-http", move || {
+        for stream in listener.incoming() {
+            if stopping.load(Ordering::SeqCst) {
+                break;
+            }
+            let Ok(stream) = stream else { continue };
+            if open.fetch_add(1, Ordering::SeqCst) >= MAX_CONNECTIONS {
+                open.fetch_sub(1, Ordering::SeqCst);
+                http::too_busy(stream);
+                continue;
+            }
+            let (state, counted) = (Arc::clone(&state), Arc::clone(&open));
+            let served = std::thread::Builder::new().spawn(move || {
+                http::connection(stream, &state, loopback_only);
+                counted.fetch_sub(1, Ordering::SeqCst);
+            });
+            if served.is_err() {
+                open.fetch_sub(1, Ordering::SeqCst);
+            }
+        }
+        let _ = done.send(());
+    })?;
+    Ok(accepting)
 }

@@ -62,8 +62,9 @@ pub fn find(
     mentions
 }
 
-/// Warns, at the alias, that a name of one actor is also a name of another: the own
-/// name of the other actor keeps it, and an alias of both goes to neither.
+/// Warns, at the alias (or the name), that a name of one actor is also a name of
+/// another: the own name of the other actor keeps it, and a name or an alias of both
+/// goes to neither.
 fn report_shared(
     name: &SharedName,
     actors: &[Actor],
@@ -71,12 +72,28 @@ fn report_shared(
     diagnostics: &mut Diagnostics,
 ) {
     let raw = &raw_actors[name.also];
-    let span = raw
-        .aliases
-        .iter()
+    let written = raw.name.iter().filter(|_| name.as_name);
+    let span = written
+        .chain(&raw.aliases)
         .find(|w| w.value.trim() == name.name)
         .map_or(Span::new(0, 0), |w| w.span);
     let (message, hint) = match name.kept_by {
+        None if name.as_name => {
+            let others: Vec<&str> = name.with.iter().map(|&a| actors[a].id.as_str()).collect();
+            (
+                format!(
+                    "'{}', the name of '{}', is also a name of '{}'",
+                    name.name,
+                    raw.id,
+                    others.join("', '")
+                ),
+                format!(
+                    "mentions of '{}' link to none of them; give each actor a name of its \
+                     own (and keep '{}' as an alias of at most one)",
+                    name.name, name.name
+                ),
+            )
+        }
         Some(keeper) => {
             let keeper = &actors[keeper].id;
             (

@@ -168,6 +168,11 @@ impl Preview {
         }
     }
 
+    /// The process id of the server.
+    pub fn pid(&self) -> u32 {
+        self.child.id()
+    }
+
     pub fn stderr(&self) -> String {
         self.stderr.lock().expect("stderr").clone()
     }

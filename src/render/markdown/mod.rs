@@ -17,12 +17,11 @@ pub const QUOTES_PER_SOURCE: usize = 20;
 
 use std::collections::BTreeSet;
 
-use pulldown_cmark::{Event, Parser, Tag, TagEnd};
+use pulldown_cmark::{Event, Tag, TagEnd};
 
 use super::highlight::Highlighter;
 use super::links::PagePath;
 use crate::model::{Dossier, Language, Mention, Source};
-use crate::paragraphs::markdown_options;
 pub use links::{Local, LocalLink};
 
 /// What every Markdown text of the site is rendered with.
@@ -52,7 +51,7 @@ impl<'a> Markdown<'a> {
     /// cannot clash; `heading_shift` demotes headings below the page's own.
     pub fn field(&self, text: &str, page: &PagePath, footnotes: &str, heading_shift: u8) -> String {
         let allow_html = self.dossier.meta.allow_html;
-        let events = Parser::new_ext(text, markdown_options()).into_offset_iter();
+        let events = crate::dialect::events(text);
         let events = raw::RawHtml::new(events, allow_html).map(|(event, _)| event);
         self.finish(events, page, footnotes, heading_shift, None)
     }
@@ -68,7 +67,7 @@ impl<'a> Markdown<'a> {
         local: Local<'_>,
     ) -> String {
         let allow_html = self.dossier.meta.allow_html;
-        let events = Parser::new_ext(text, markdown_options()).into_offset_iter();
+        let events = crate::dialect::events(text);
         let events = raw::RawHtml::new(events, allow_html).map(|(event, _)| event);
         self.finish(events, page, footnotes, heading_shift, Some(local))
     }
@@ -97,7 +96,7 @@ impl<'a> Markdown<'a> {
                 (m.range.clone(), super::links::href(page, &profile, None))
             })
             .collect();
-        let events = Parser::new_ext(body, markdown_options()).into_offset_iter();
+        let events = crate::dialect::events(body);
         let events = raw::RawHtml::new(events, allow_html);
         let paragraphs = &source.paragraphs;
         let events = quotes::Quotes::new(events, body, paragraphs, mentions, &mut quotes);
