@@ -106,6 +106,8 @@ pub struct Site<'a> {
     pub description: String,
     /// The words of the search index, by shard, once computed.
     search_terms: std::sync::OnceLock<Vec<search::Shard>>,
+    /// How the search index is cut, once computed.
+    search_layout: std::sync::OnceLock<search::Layout>,
 }
 
 impl<'a> Site<'a> {
@@ -131,6 +133,7 @@ impl<'a> Site<'a> {
             cite_names: cite_names(dossier, language),
             description: describe(dossier),
             search_terms: std::sync::OnceLock::new(),
+            search_layout: std::sync::OnceLock::new(),
         };
         site.frames = site.render_frames()?;
         Ok(site)
@@ -358,8 +361,8 @@ fn write_file(
     match file {
         SiteFile::Model => out.write_with(path, &mut |w| model_json::write(site.dossier, w)),
         SiteFile::SearchIndex => {
-            let layout = search::Layout::new(site.dossier);
-            out.write_with(path, &mut |w| search::write_manifest(&layout, w))?;
+            let layout = site.search_layout();
+            out.write_with(path, &mut |w| search::write_manifest(layout, w))?;
             // The words' shards, computed once here beside the pages, written at the end.
             site.search_shards();
             Ok(())
