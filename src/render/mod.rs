@@ -375,6 +375,9 @@ fn write_file(
             let briefing = pages::briefing::page(site, &briefing::Layout::site())?;
             out.write_with(path, &mut |w| briefing.write_to(w))
         }
+        SiteFile::Export(name) => out.write_with(path, &mut |w| {
+            crate::export::write_site_file(site.dossier, name, w)
+        }),
         other => out.write(path, &site.render_file(other, &|_| Ok(Vec::new()))?),
     }
 }
