@@ -95,6 +95,8 @@ pub struct Site<'a> {
     pub description: String,
     /// The words of the search index, by shard, once computed.
     search_terms: std::sync::OnceLock<Vec<search::Shard>>,
+    /// How the search index is cut, once computed.
+    search_layout: std::sync::OnceLock<search::Layout>,
 }
 
 impl<'a> Site<'a> {
@@ -116,6 +118,7 @@ impl<'a> Site<'a> {
             cite_names: cite_names(dossier, language),
             description: describe(dossier),
             search_terms: std::sync::OnceLock::new(),
+            search_layout: std::sync::OnceLock::new(),
         };
         site.frames = site.render_frames()?;
         Ok(site)
@@ -340,8 +343,8 @@ fn write_file(
     match file {
         SiteFile::Model => out.write_with(path, &mut |w| model_json::write(site.dossier, w)),
         SiteFile::SearchIndex => {
-            let layout = search::Layout::new(site.dossier);
-            out.write_with(path, &mut |w| search::write_manifest(&layout, w))?;
+            let layout = site.search_layout();
+            out.write_with(path, &mut |w| search::write_manifest(layout, w))?;
             // The words' shards, computed once here beside the pages, written at the end.
             site.search_shards();
             Ok(())
@@ -354,6 +357,9 @@ fn write_file(
             let briefing = pages::briefing::page(site, &briefing::Layout::site())?;
             out.write_with(path, &mut |w| briefing.write_to(w))
         }
+        SiteFile::Export(name) => out.write_with(path, &mut |w| {
+            crate::export::write_site_file(site.dossier, name, w)
+        }),
         other => out.write(path, &site.render_file(other, &|_| Ok(Vec::new()))?),
     }
 }

@@ -92,7 +92,7 @@ impl Site<'_> {
             );
         }
         add(PagePath::asset("search-index.js"), SiteFile::SearchIndex);
-        let layout = search::Layout::new(d);
+        let layout = self.search_layout();
         for index in 0..layout.shards {
             add(
                 search::Layout::shard_path(index),
@@ -170,7 +170,7 @@ impl Site<'_> {
             }
             SiteFile::SearchIndex => {
                 let mut out = Vec::new();
-                search::write_manifest(&search::Layout::new(self.dossier), &mut out).map_err(io)?;
+                search::write_manifest(self.search_layout(), &mut out).map_err(io)?;
                 out
             }
             SiteFile::SearchTerms(index) => {
@@ -179,9 +179,8 @@ impl Site<'_> {
                 out
             }
             SiteFile::SearchDocs(index) => {
-                let layout = search::Layout::new(self.dossier);
                 let mut out = Vec::new();
-                search::write_block(self, &layout, *index, &mut out).map_err(io)?;
+                search::write_block(self, self.search_layout(), *index, &mut out).map_err(io)?;
                 out
             }
             SiteFile::Atom(base) => feeds::atom(self, base).into_bytes(),
@@ -193,7 +192,13 @@ impl Site<'_> {
     /// The words of the search index, by shard (computed once, at the first call).
     pub fn search_shards(&self) -> &[search::Shard] {
         self.search_terms
-            .get_or_init(|| search::shards(self, &search::Layout::new(self.dossier), None))
+            .get_or_init(|| search::shards(self, self.search_layout(), None))
+    }
+
+    /// How the search index is cut (computed once, at the first call).
+    pub fn search_layout(&self) -> &search::Layout {
+        self.search_layout
+            .get_or_init(|| search::Layout::new(self.dossier))
     }
 
     /// The sentence around each mention of one source, aligned with its mentions (its
