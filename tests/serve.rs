@@ -79,11 +79,7 @@ fn serves_the_site_and_follows_edits_errors_and_fixes() {
     let page = preview.get("/sources/port-deal/");
     assert_eq!(page.status, 200);
     assert!(page.body.contains("Acme Shipping takes over the port"));
-    assert!(
-        preview
-            .stderr()
-            .contains("content/sources/port-deal.md:3:12")
-    );
+    preview.wait_for_stderr("content/sources/port-deal.md:3:12");
 
     // Fixed: the error is gone and the change is served.
     edit(
