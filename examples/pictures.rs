@@ -10,7 +10,6 @@ use std::time::{Duration, Instant};
 use dossier::model::{Citation, Dossier, Language};
 use dossier::pictures::{Frame, Links, Medium, PICTURES_CSS, relationship_graph, timeline};
 
-#[allow(clippy::too_many_lines)] // being rewritten with the pictures
 fn main() -> anyhow::Result<()> {
     let args: Vec<String> = std::env::args().skip(1).collect();
     let root = Path::new(args.first().map_or(".", String::as_str)).to_path_buf();

@@ -7,12 +7,11 @@ use std::path::{Path, PathBuf};
 use std::time::{Duration, Instant};
 
 use crate::diagnostics::Diagnostics;
-use crate::model::Dossier;
 use crate::print::{self, Paper, pdf::Info};
 use crate::render::briefing::{Layout, Section, Sections};
 use crate::render::{self, Site};
 use crate::write::{Pending, guard};
-use crate::{BuildError, checked};
+use crate::{BuildError, Project, open};
 
 /// How many times the briefing may be printed until its contents' page numbers match
 /// the pages (twice is the rule: once to learn them, once with them written).
@@ -71,14 +70,14 @@ pub fn run(
     root: &Path,
     options: &BriefingOptions,
 ) -> (Result<BriefingReport, BuildError>, Diagnostics) {
-    let (dossier, diagnostics) = checked(root, options.strict);
-    let result = dossier.and_then(|dossier| write(&dossier, root, options));
+    let (project, diagnostics) = open(root, options.strict);
+    let result = project.and_then(|project| write(&project, root, options));
     (result, diagnostics)
 }
 
-/// Renders the briefing of a valid dossier and writes it as `options` say.
+/// Renders the briefing of a checked project (at `root`) and writes it as `options` say.
 fn write(
-    dossier: &Dossier,
+    project: &Project,
     root: &Path,
     options: &BriefingOptions,
 ) -> Result<BriefingReport, BuildError> {
@@ -92,9 +91,7 @@ fn write(
         Some(_) => Some(print::find_browser(options.chrome.as_deref())?),
         None => None,
     };
-    let templates = render::templates::Templates::load(root)?;
-    let highlighter = render::highlight::Highlighter::new();
-    let site = Site::new(dossier, &templates, &highlighter)?;
+    let site = Site::new(&project.dossier, &project.templates)?;
     let mut report = BriefingReport::default();
     let html_file = match &options.html {
         Some(out) => {

@@ -315,6 +315,10 @@ fn kind_of(message: &str) -> String {
             kind.push(c);
         }
     }
+    // A list of names is one kind however long: `'…', '…' and '…'` reads `'…' and '…'`.
+    while kind.contains("'…', '…'") {
+        kind = kind.replace("'…', '…'", "'…'");
+    }
     kind
 }
 
@@ -451,6 +455,18 @@ pub fn did_you_mean<'a>(word: &str, known: impl IntoIterator<Item = &'a str>) ->
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_list_of_names_is_one_kind_however_long() {
+        assert_eq!(
+            super::kind_of("'x' is an alias of both 'a', 'b', 'c' and 'd'"),
+            super::kind_of("'y' is an alias of both 'e' and 'f'")
+        );
+        assert_eq!(
+            super::kind_of("the event 'Bare 1' cites no source"),
+            "the event '…' cites no source"
+        );
+    }
 
     #[test]
     fn line_and_column_count_characters_from_one() {

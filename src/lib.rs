@@ -29,6 +29,7 @@ pub mod validate;
 pub mod write;
 
 use std::path::Path;
+use std::sync::Arc;
 
 /// The name of the package on crates.io (`cargo install PACKAGE`); the command it
 /// installs is `dossier`.
@@ -50,7 +51,7 @@ pub const VERSION_LINE: &str = concat!(
 
 use diagnostics::Diagnostics;
 use model::Dossier;
-use render::{RenderError, RenderStats};
+use render::{RenderError, RenderStats, Templates};
 use write::{DirSink, MemorySink, Sink, Staging, WriteError};
 
 /// Loads and validates the project at `root`. Returns the dossier when there is no
@@ -115,7 +116,8 @@ pub struct BuildOptions {
 /// Why a build did not produce a site, or the briefing was not written.
 #[derive(Debug, thiserror::Error)]
 pub enum BuildError {
-    /// The content has errors (or warnings, when strict): see the diagnostics.
+    /// The content or the theme has errors (or the content warnings, when strict): see
+    /// the diagnostics.
     #[error("the content has problems: {0}")]
     Content(String),
     /// The site could not be rendered.
@@ -129,15 +131,64 @@ pub enum BuildError {
     Print(#[from] print::PdfError),
 }
 
-/// Loads and checks the project at `root`: the dossier when it may be rendered (no
-/// error, and no warning when `strict`), and every diagnostic either way. The one gate
-/// of every command that writes.
-pub(crate) fn checked(root: &Path, strict: bool) -> (Result<Dossier, BuildError>, Diagnostics) {
-    let (dossier, diagnostics) = check(root);
+/// A checked project, ready to render: its dossier and its theme.
+pub struct Project {
+    /// The dossier, valid.
+    pub dossier: Dossier,
+    /// The theme, read and compiled (shared: the preview keeps it while it is unchanged).
+    pub templates: Arc<Templates>,
+}
+
+/// The one gate of every command that renders or writes: the dossier that `check` gave
+/// when it may be used (no error, and no warning when `strict`), and every diagnostic
+/// either way.
+fn admit(
+    (dossier, diagnostics): (Option<Dossier>, Diagnostics),
+    strict: bool,
+) -> (Result<Dossier, BuildError>, Diagnostics) {
     match dossier {
         Some(d) if !diagnostics.failed(strict) => (Ok(d), diagnostics),
         _ => (Err(BuildError::Content(diagnostics.summary())), diagnostics),
     }
+}
+
+/// Loads and checks the project at `root`, then stops on its errors (and on its
+/// warnings when `strict`): the dossier, and every diagnostic either way.
+pub(crate) fn checked(root: &Path, strict: bool) -> (Result<Dossier, BuildError>, Diagnostics) {
+    admit(check(root), strict)
+}
+
+/// Reads the theme of the project at `root` (`templates/`, `static/`) and compiles its
+/// templates; what goes wrong is told in `diagnostics` (`templates/base.html:27:1`).
+pub fn theme(root: &Path, diagnostics: &mut Diagnostics) -> Option<Templates> {
+    let theme = load::Theme::load(root, diagnostics)?;
+    Templates::new(theme)
+        .map_err(|diagnostic| diagnostics.push(*diagnostic))
+        .ok()
+}
+
+/// What `check` gave, through the gate of [`admit`], then the theme that `theme` gives:
+/// the project ready to render, or why not (with every diagnostic either way).
+pub(crate) fn prepare(
+    checked: (Option<Dossier>, Diagnostics),
+    strict: bool,
+    theme: impl FnOnce(&mut Diagnostics) -> Option<Arc<Templates>>,
+) -> (Result<Project, BuildError>, Diagnostics) {
+    let (dossier, mut diagnostics) = admit(checked, strict);
+    let project = dossier.and_then(|dossier| match theme(&mut diagnostics) {
+        Some(templates) => Ok(Project { dossier, templates }),
+        None => Err(BuildError::Content(diagnostics.summary())),
+    });
+    (project, diagnostics)
+}
+
+/// Loads and checks the project at `root`, stops on its errors (and on its warnings when
+/// `strict`), then reads its theme: the project ready to render, or why not, and every
+/// diagnostic either way. The entry of `build`, `briefing` and the preview.
+pub fn open(root: &Path, strict: bool) -> (Result<Project, BuildError>, Diagnostics) {
+    prepare(check(root), strict, |diagnostics| {
+        theme(root, diagnostics).map(Arc::new)
+    })
 }
 
 /// What a successful build made.
@@ -152,53 +203,32 @@ pub fn build(
     out: &Path,
     options: BuildOptions,
 ) -> (Result<BuildReport, BuildError>, Diagnostics) {
-    let (dossier, mut diagnostics) = checked(root, options.strict);
-    let dossier = match dossier {
-        Ok(d) => d,
+    let (project, mut diagnostics) = open(root, options.strict);
+    let project = match project {
+        Ok(project) => project,
         Err(error) => return (Err(error), diagnostics),
     };
     let mut leftover = None;
     let result = (|| {
         let staging = Staging::begin(root, out, options.force)?;
-        let stats = render_into(
-            &dossier,
-            root,
-            &DirSink::new(staging.folder()),
-            options.progress,
-        )?;
+        let sink = DirSink::new(staging.folder());
+        let stats = render_into(&project, &sink, options.progress)?;
         leftover = staging.commit()?;
         Ok(stats)
     })();
-    let result = template_syntax(result, &mut diagnostics);
     if let Some(message) = leftover {
         let warning = diagnostics::Severity::Warning;
         diagnostics.push(diagnostics::Diagnostic::file(warning, out, message));
     }
     // The model is freed off the way of the exit (27 ms on one core for 10,000 sources).
-    rayon::spawn(move || drop(dossier));
+    rayon::spawn(move || drop(project));
     (result, diagnostics)
 }
 
-/// A template that does not parse is told like a problem of the content: as a
-/// diagnostic at `templates/NAME:LINE:COLUMN`.
-fn template_syntax<T>(
-    result: Result<T, BuildError>,
-    diagnostics: &mut Diagnostics,
-) -> Result<T, BuildError> {
-    match result {
-        Err(BuildError::Render(RenderError::TemplateSyntax(diagnostic))) => {
-            diagnostics.push(*diagnostic);
-            Err(BuildError::Content(diagnostics.summary()))
-        }
-        other => other,
-    }
-}
-
-/// Renders a valid dossier into any [`Sink`] (a folder, memory…), with a progress bar
+/// Renders a checked project into any [`Sink`] (a folder, memory…), with a progress bar
 /// on stderr when `progress` and the site is large enough to need one.
 pub fn render_into(
-    dossier: &Dossier,
-    root: &Path,
+    project: &Project,
     sink: &dyn Sink,
     progress: bool,
 ) -> Result<RenderStats, RenderError> {
@@ -206,7 +236,7 @@ pub fn render_into(
         wanted: progress,
         bar: std::sync::OnceLock::new(),
     };
-    let stats = render::render(dossier, root, sink, &bar);
+    let stats = render::render(&project.dossier, &project.templates, sink, &bar);
     if let Some(bar) = bar.bar.get() {
         bar.finish_and_clear();
     }
@@ -241,9 +271,8 @@ impl render::Progress for Bar {
     }
 }
 
-/// Loads, checks and renders the project at `root` into memory, for the preview
-/// server: the files of the site by path relative to its root (`sources/x/index.html`).
-/// Nothing is written to disk.
+/// Loads, checks and renders the project at `root` into memory: the files of the site
+/// by path relative to its root (`sources/x/index.html`). Nothing is written to disk.
 pub fn build_in_memory(
     root: &Path,
     strict: bool,
@@ -251,15 +280,11 @@ pub fn build_in_memory(
     Result<std::collections::BTreeMap<String, Vec<u8>>, BuildError>,
     Diagnostics,
 ) {
-    let (dossier, mut diagnostics) = checked(root, strict);
-    let dossier = match dossier {
-        Ok(d) => d,
-        Err(error) => return (Err(error), diagnostics),
-    };
-    let sink = MemorySink::new();
-    let result = render::render(&dossier, root, &sink, &())
-        .map(|_| sink.into_files())
-        .map_err(BuildError::from);
-    let result = template_syntax(result, &mut diagnostics);
+    let (project, diagnostics) = open(root, strict);
+    let result = project.and_then(|project| {
+        let sink = MemorySink::new();
+        render::render(&project.dossier, &project.templates, &sink, &())?;
+        Ok(sink.into_files())
+    });
     (result, diagnostics)
 }

@@ -232,3 +232,42 @@ fn templates_outside_a_project_writes_nothing() {
     assert!(text(&refused.stderr).contains("not a dossier project"));
     assert!(!dir.path().join("templates").exists());
 }
+
+#[test]
+fn the_readme_names_every_file_a_project_can_replace_and_no_other() {
+    let (_dir, project) = init_and_check("look", &[]);
+    let copied = dossier_in(&project, &["templates"]);
+    assert!(copied.status.success(), "{}", text(&copied.stderr));
+    let mut replaceable: Vec<String> = std::fs::read_dir(project.join("templates"))
+        .expect("templates/")
+        .map(|entry| {
+            entry
+                .expect("entry")
+                .file_name()
+                .to_string_lossy()
+                .into_owned()
+        })
+        .collect();
+    replaceable.sort();
+    let readme = read(&Path::new(env!("CARGO_MANIFEST_DIR")).join("README.md"));
+    let section = readme
+        .split("## Change the look")
+        .nth(1)
+        .and_then(|rest| rest.split("\n## ").next())
+        .expect("the README has a 'Change the look' section");
+    // The bullets that list them: `- **Templates** (…)` and `- **Assets** (…)`.
+    let mut named: Vec<String> = section
+        .split("\n- ")
+        .filter(|item| item.starts_with("**Templates**") || item.starts_with("**Assets**"))
+        .filter_map(|item| {
+            item.split_once('(')?
+                .1
+                .split_once(')')
+                .map(|(list, _)| list)
+        })
+        .flat_map(|list| list.split(','))
+        .map(|name| name.trim().trim_matches('`').to_string())
+        .collect();
+    named.sort();
+    assert_eq!(named, replaceable);
+}

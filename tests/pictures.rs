@@ -353,10 +353,33 @@ const TYPES: [&str; 6] = [
     "s'oppose à",
 ];
 
-#[allow(clippy::too_many_lines)] // being rewritten with the pictures
+/// A dossier of `actors` actors (a few hubs and many leaves, names hard to draw) and
+/// `events` events, drawn from `seed`.
 fn generated(actors: usize, events: usize, seed: u64) -> Dossier {
     let mut numbers = Numbers(seed);
-    let source = Source {
+    let mut list = generated_actors(actors);
+    generated_relations(&mut list, &mut numbers);
+    let mut list_events = generated_events(events, actors, &mut numbers);
+    list_events.sort_by(|a, b| a.date.cmp(&b.date).then(a.id.cmp(&b.id)));
+    Dossier {
+        meta: Meta {
+            title: "Test".into(),
+            language: Language::Fr,
+            ..Meta::default()
+        },
+        sources: vec![one_source()],
+        actors: list,
+        events: list_events.into(),
+        mentions: Vec::new(),
+        references: Vec::new(),
+        ids: std::collections::BTreeMap::default().into(),
+        support: dossier::model::Corroboration::default(),
+    }
+}
+
+/// The one source every generated relation cites.
+fn one_source() -> Source {
+    Source {
         id: "source-1".into(),
         path: PathBuf::from("content/sources/source-1.md"),
         title: "Source".into(),
@@ -374,8 +397,12 @@ fn generated(actors: usize, events: usize, seed: u64) -> Dossier {
         fingerprint: String::new(),
         body: "".into(),
         paragraphs: Vec::new().into(),
-    };
-    let mut list: Vec<Actor> = (0..actors)
+    }
+}
+
+/// `actors` actors of every kind, without relations, with long, escaped or short names.
+fn generated_actors(actors: usize) -> Vec<Actor> {
+    (0..actors)
         .map(|i| Actor {
             id: format!("actor-{i:04}"),
             path: PathBuf::new(),
@@ -394,7 +421,13 @@ fn generated(actors: usize, events: usize, seed: u64) -> Dossier {
             links: Vec::new(),
             tags: Vec::new(),
         })
-        .collect();
+        .collect()
+}
+
+/// Up to three relations for each actor: a few hubs and many leaves, as in real
+/// dossiers, some ended, some without a source.
+fn generated_relations(list: &mut [Actor], numbers: &mut Numbers) {
+    let actors = list.len();
     for (i, actor) in list.iter_mut().enumerate() {
         // A few hubs and many leaves, as in real dossiers.
         for _ in 0..numbers.next(4) {
@@ -424,7 +457,12 @@ fn generated(actors: usize, events: usize, seed: u64) -> Dossier {
             });
         }
     }
-    let mut list_events: Vec<Event> = (0..events)
+}
+
+/// `events` events among `actors` actors, of every precision of date, some periods and
+/// some approximate.
+fn generated_events(events: usize, actors: usize, numbers: &mut Numbers) -> Vec<Event> {
+    (0..events)
         .map(|i| {
             let year = 2015 + numbers.next(10) as u16;
             let month = 1 + numbers.next(12) as u8;
@@ -468,22 +506,7 @@ fn generated(actors: usize, events: usize, seed: u64) -> Dossier {
                 key: false,
             }
         })
-        .collect();
-    list_events.sort_by(|a, b| a.date.cmp(&b.date).then(a.id.cmp(&b.id)));
-    Dossier {
-        meta: Meta {
-            title: "Test".into(),
-            language: Language::Fr,
-            ..Meta::default()
-        },
-        sources: vec![source],
-        actors: list,
-        events: list_events.into(),
-        mentions: Vec::new(),
-        references: Vec::new(),
-        ids: std::collections::BTreeMap::default().into(),
-        support: dossier::model::Corroboration::default(),
-    }
+        .collect()
 }
 
 #[test]

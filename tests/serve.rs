@@ -79,11 +79,7 @@ fn serves_the_site_and_follows_edits_errors_and_fixes() {
     let page = preview.get("/sources/port-deal/");
     assert_eq!(page.status, 200);
     assert!(page.body.contains("Acme Shipping takes over the port"));
-    assert!(
-        preview
-            .stderr()
-            .contains("content/sources/port-deal.md:3:12")
-    );
+    preview.wait_for_stderr("content/sources/port-deal.md:3:12");
 
     // Fixed: the error is gone and the change is served.
     edit(
@@ -198,6 +194,23 @@ fn saves_in_steps_new_files_and_new_templates_are_served() {
     });
     let poll = preview.get("/__dossier/poll");
     assert!(poll.body.contains(r#""error":null"#), "{}", poll.body);
+
+    // A file of `static/`, served once the folder appears, and anew when it changes.
+    std::fs::create_dir_all(root.join("static")).expect("static");
+    std::fs::write(root.join("static/notes.txt"), "first").expect("write");
+    preview.wait_for("/notes.txt", "the static file", |r| r.body == "first");
+    std::fs::write(root.join("static/notes.txt"), "second").expect("write");
+    preview.wait_for("/notes.txt", "the static file changed", |r| {
+        r.body == "second"
+    });
+
+    // A template that does not parse: told at its line, the last good site still served.
+    std::fs::write(root.join("templates/source.html"), "{% if %}\n").expect("write");
+    let poll = preview.wait_for("/__dossier/poll", "the template's error", |r| {
+        r.body.contains("templates/source.html:1:")
+    });
+    assert!(poll.body.contains("invalid template"), "{}", poll.body);
+    assert_eq!(preview.get(page).status, 200);
 }
 
 #[test]

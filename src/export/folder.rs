@@ -88,10 +88,9 @@ pub fn run(
     out: &Path,
     strict: bool,
 ) -> (Result<Vec<(PathBuf, usize)>, ExportError>, Diagnostics) {
-    let (dossier, diagnostics) = crate::check(root);
-    let dossier = match dossier {
-        Some(d) if !diagnostics.failed(strict) => d,
-        _ => return (Err(ExportError::Content), diagnostics),
+    let (dossier, diagnostics) = crate::checked(root, strict);
+    let Ok(dossier) = dossier else {
+        return (Err(ExportError::Content), diagnostics);
     };
     let result = guard(root, out).and_then(|()| {
         std::fs::create_dir_all(out).map_err(|source| ExportError::Write {

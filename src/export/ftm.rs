@@ -147,7 +147,7 @@ fn event(d: &Dossier, ev: &Event) -> Entity {
     e
 }
 
-fn relations(d: &Dossier, out: &mut Vec<Entity>) {
+fn relations(d: &Dossier, out: &mut dyn FnMut(Entity)) {
     for a in &d.actors {
         for (index, r) in a.relations.iter().enumerate() {
             let mut e = Entity::new(format!("relation-{}-{}", a.id, index + 1), "UnknownLink");
@@ -162,22 +162,40 @@ fn relations(d: &Dossier, out: &mut Vec<Entity>) {
             for c in &r.sources {
                 e.set("proof", source_id(&d.sources[c.source]));
             }
-            out.push(e);
+            out(e);
         }
     }
 }
 
 /// The bytes of `dossier.ftm.json`.
 pub fn write(d: &Dossier) -> Vec<u8> {
-    let mut entities: Vec<Entity> = d.actors.iter().map(actor).collect();
-    entities.extend(d.sources.iter().map(source));
-    entities.extend(d.events.iter().map(|e| event(d, e)));
-    relations(d, &mut entities);
     let mut bytes = Vec::new();
-    for entity in &entities {
-        if serde_json::to_writer(&mut bytes, entity).is_ok() {
-            bytes.push(b'\n');
-        }
-    }
+    // Writing into memory cannot fail.
+    let _ = write_to(d, &mut bytes);
     bytes
+}
+
+/// Writes `dossier.ftm.json` to `out`, an entity at a time (the texts of the sources
+/// are never all copied at once).
+pub fn write_to(d: &Dossier, out: &mut dyn std::io::Write) -> std::io::Result<()> {
+    let mut line = |entity: &Entity| -> std::io::Result<()> {
+        serde_json::to_writer(&mut *out, entity)?;
+        out.write_all(b"\n")
+    };
+    for a in &d.actors {
+        line(&actor(a))?;
+    }
+    for s in &d.sources {
+        line(&source(s))?;
+    }
+    for e in &d.events {
+        line(&event(d, e))?;
+    }
+    let mut result = Ok(());
+    relations(d, &mut |entity| {
+        if result.is_ok() {
+            result = line(&entity);
+        }
+    });
+    result
 }

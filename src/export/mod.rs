@@ -139,6 +139,19 @@ pub fn site_file(dossier: &Dossier, name: &str) -> Option<Vec<u8>> {
         .map(|f| f.bytes)
 }
 
+/// Writes the export file `name` of the site's `exports/` to `out`; the largest,
+/// `dossier.ftm.json`, an entity at a time.
+pub fn write_site_file(
+    dossier: &Dossier,
+    name: &str,
+    out: &mut dyn std::io::Write,
+) -> std::io::Result<()> {
+    if name == "dossier.ftm.json" {
+        return ftm::write_to(dossier, out);
+    }
+    out.write_all(&site_file(dossier, name).unwrap_or_default())
+}
+
 /// What the files of `exports/` are, for whoever downloads them.
 const README: &str = include_str!("README.txt");
 

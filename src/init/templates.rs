@@ -7,7 +7,7 @@ use std::io::{self, Write};
 use std::path::{Path, PathBuf};
 
 use crate::diagnostics::did_you_mean;
-use crate::render::templates::defaults;
+use crate::load::theme::defaults;
 
 /// Why nothing was copied.
 #[derive(Debug, thiserror::Error)]

@@ -1,11 +1,13 @@
 //! Reading a dossier project from disk: walking `content/`, splitting front matter,
-//! parsing YAML with positions into raw structs. Nothing is resolved yet.
+//! parsing YAML with positions into raw structs; and reading its theme (`templates/`,
+//! `static/`). Nothing is resolved yet.
 
 mod cache;
 pub mod fields;
 mod positions;
 mod raw;
 mod read;
+pub mod theme;
 mod walk;
 pub mod yaml;
 
@@ -15,6 +17,7 @@ pub use raw::{
     RawSource,
 };
 pub use read::{load, load_with};
+pub use theme::Theme;
 
 /// The lock of the cited paragraphs' fingerprints at the project root, read with the
 /// content when present (written by `dossier lock`).

@@ -137,8 +137,8 @@ pub enum LockError {
 /// `content/`. Returns the path and the number of paragraphs locked, and the
 /// diagnostics in every case.
 pub fn write(root: &Path) -> (Result<(PathBuf, usize), LockError>, Diagnostics) {
-    let (dossier, diagnostics) = crate::check(root);
-    let Some(dossier) = dossier.filter(|_| diagnostics.error_count() == 0) else {
+    let (dossier, diagnostics) = crate::checked(root, false);
+    let Ok(dossier) = dossier else {
         return (Err(LockError::Content), diagnostics);
     };
     let (text, count) = text(&dossier);

@@ -1,7 +1,8 @@
-//! From the resolved [`Dossier`] to the files of the site: every page, the assets, the
+//! From the resolved [`Dossier`] and the project's theme (read by [`crate::load::theme`],
+//! compiled into [`Templates`]) to the files of the site: every page, the assets, the
 //! search index, `dossier.json` and the feeds, rendered in parallel and handed one by
 //! one to a [`Sink`] (a folder being built, or memory for the preview server), so that
-//! the whole site is never held in memory at once.
+//! the whole site is never held in memory at once. Nothing here reads the disk.
 //!
 //! Source pages are rendered first: rendering a body also yields the sentence around
 //! each mention, which the actor profiles then quote.
@@ -26,7 +27,6 @@ pub mod trust;
 pub mod typography;
 pub mod views;
 
-use std::path::{Path, PathBuf};
 use std::sync::Mutex;
 use std::sync::atomic::{AtomicU64, AtomicUsize, Ordering};
 
@@ -42,7 +42,7 @@ pub use markdown::{Local, LocalLink};
 pub use outputs::SiteFile;
 use pages::Job;
 pub use pages::briefing;
-use templates::Templates;
+pub use templates::Templates;
 
 /// What can go wrong while rendering a valid dossier.
 #[derive(Debug, thiserror::Error)]
@@ -54,17 +54,6 @@ pub enum RenderError {
         name: String,
         /// What tera says.
         message: String,
-    },
-    /// A template does not parse: where and why, as the content's problems are told.
-    #[error("{}: {}", .0.location(), .0.message)]
-    TemplateSyntax(Box<crate::diagnostics::Diagnostic>),
-    /// A project file (template, static file) cannot be read.
-    #[error("cannot read {}: {source}", path.display())]
-    Read {
-        /// The file.
-        path: PathBuf,
-        /// Why.
-        source: std::io::Error,
     },
     /// The output cannot be written.
     #[error(transparent)]
@@ -106,15 +95,13 @@ pub struct Site<'a> {
     pub description: String,
     /// The words of the search index, by shard, once computed.
     search_terms: std::sync::OnceLock<Vec<search::Shard>>,
+    /// How the search index is cut, once computed.
+    search_layout: std::sync::OnceLock<search::Layout>,
 }
 
 impl<'a> Site<'a> {
-    /// Everything the pages of `dossier` need, with these templates and highlighter.
-    pub fn new(
-        dossier: &'a Dossier,
-        templates: &'a Templates,
-        highlighter: &'a Highlighter,
-    ) -> Result<Self, RenderError> {
+    /// Everything the pages of `dossier` need, with the project's theme (`templates`).
+    pub fn new(dossier: &'a Dossier, templates: &'a Templates) -> Result<Self, RenderError> {
         let language = dossier.meta.language;
         let mut site = Site {
             frames: std::collections::BTreeMap::new(),
@@ -122,7 +109,7 @@ impl<'a> Site<'a> {
             cross: CrossRef::new(dossier),
             markdown: Markdown {
                 dossier,
-                highlighter,
+                highlighter: &Highlighter,
                 language,
             },
             templates,
@@ -131,6 +118,7 @@ impl<'a> Site<'a> {
             cite_names: cite_names(dossier, language),
             description: describe(dossier),
             search_terms: std::sync::OnceLock::new(),
+            search_layout: std::sync::OnceLock::new(),
         };
         site.frames = site.render_frames()?;
         Ok(site)
@@ -250,19 +238,17 @@ impl Output<'_> {
     }
 }
 
-/// Renders the site of `dossier` (whose project is at `root`, for templates and
-/// `static/`) into `sink`: every file of [`Site::files`], the one list of the site's
-/// files. `progress` hears how many pages there are, then of each page written.
+/// Renders the site of `dossier` with the project's theme (`templates`) into `sink`:
+/// every file of [`Site::files`], the one list of the site's files. `progress` hears
+/// how many pages there are, then of each page written.
 pub fn render(
     dossier: &Dossier,
-    root: &Path,
+    templates: &Templates,
     sink: &dyn Sink,
     progress: &dyn Progress,
 ) -> Result<RenderStats, RenderError> {
-    let templates = Templates::load(root)?;
-    let highlighter = Highlighter::new();
-    let site = Site::new(dossier, &templates, &highlighter)?;
-    let files = site.files(root)?;
+    let site = Site::new(dossier, templates)?;
+    let files = site.files();
     progress.start(files.keys().filter(|path| is_page(path)).count());
     let out = Output {
         sink,
@@ -338,8 +324,7 @@ impl<'f, 's> Plan<'f, 's> {
                 | SiteFile::SearchTerms(_)
                 | SiteFile::SearchDocs(_)
                 | SiteFile::Sitemap(_)
-                | SiteFile::Bytes(_)
-                | SiteFile::Static(_) => plan.small.push((path, file)),
+                | SiteFile::Bytes(_) => plan.small.push((path, file)),
             }
         }
         plan.sources.sort_unstable();
@@ -358,8 +343,8 @@ fn write_file(
     match file {
         SiteFile::Model => out.write_with(path, &mut |w| model_json::write(site.dossier, w)),
         SiteFile::SearchIndex => {
-            let layout = search::Layout::new(site.dossier);
-            out.write_with(path, &mut |w| search::write_manifest(&layout, w))?;
+            let layout = site.search_layout();
+            out.write_with(path, &mut |w| search::write_manifest(layout, w))?;
             // The words' shards, computed once here beside the pages, written at the end.
             site.search_shards();
             Ok(())
@@ -372,6 +357,9 @@ fn write_file(
             let briefing = pages::briefing::page(site, &briefing::Layout::site())?;
             out.write_with(path, &mut |w| briefing.write_to(w))
         }
+        SiteFile::Export(name) => out.write_with(path, &mut |w| {
+            crate::export::write_site_file(site.dossier, name, w)
+        }),
         other => out.write(path, &site.render_file(other, &|_| Ok(Vec::new()))?),
     }
 }
@@ -396,35 +384,4 @@ fn pages_in_parallel(
         let (_, html) = pages::render(site, job, &quotes)?;
         out.write(path, &html)
     })
-}
-
-/// The regular files of `root/static/` (no links out), by path inside it.
-fn static_files(root: &Path) -> Result<Vec<(String, PathBuf)>, RenderError> {
-    let folder = root.join("static");
-    let mut files = Vec::new();
-    if !folder.is_dir() {
-        return Ok(files);
-    }
-    let entries = walkdir::WalkDir::new(&folder)
-        .follow_links(false)
-        .sort_by_file_name();
-    for entry in entries {
-        let entry = entry.map_err(|e| RenderError::Read {
-            path: e.path().map_or_else(|| folder.clone(), Path::to_path_buf),
-            source: e
-                .into_io_error()
-                .unwrap_or_else(|| std::io::Error::other("cannot walk static/")),
-        })?;
-        if !entry.file_type().is_file() {
-            continue;
-        }
-        let Ok(relative) = entry.path().strip_prefix(&folder) else {
-            continue;
-        };
-        let Some(relative) = relative.to_str().map(|r| r.replace('\\', "/")) else {
-            continue;
-        };
-        files.push((relative, entry.path().to_path_buf()));
-    }
-    Ok(files)
 }

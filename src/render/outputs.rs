@@ -3,7 +3,7 @@
 
 use std::borrow::Cow;
 use std::collections::BTreeMap;
-use std::path::{Path, PathBuf};
+use std::path::PathBuf;
 
 use rayon::prelude::*;
 
@@ -36,15 +36,14 @@ pub enum SiteFile<'s> {
     Atom(&'s str),
     /// `sitemap.xml` for a site published at this address.
     Sitemap(&'s str),
-    /// Bytes known already (stylesheets, scripts, `.nojekyll`).
+    /// Bytes known already (stylesheets, scripts, `.nojekyll`, the project's `static/`
+    /// files).
     Bytes(Cow<'s, [u8]>),
-    /// A file of the project's `static/`, copied as is.
-    Static(PathBuf),
 }
 
 impl Site<'_> {
     /// Every file of the site, by path, as a full build writes them.
-    pub fn files(&self, root: &Path) -> Result<BTreeMap<String, SiteFile<'_>>, RenderError> {
+    pub fn files(&self) -> BTreeMap<String, SiteFile<'_>> {
         let d = self.dossier;
         let mut files: BTreeMap<String, SiteFile<'_>> = BTreeMap::new();
         let mut add = |path: PagePath, file| {
@@ -93,7 +92,7 @@ impl Site<'_> {
             );
         }
         add(PagePath::asset("search-index.js"), SiteFile::SearchIndex);
-        let layout = search::Layout::new(d);
+        let layout = self.search_layout();
         for index in 0..layout.shards {
             add(
                 search::Layout::shard_path(index),
@@ -106,7 +105,8 @@ impl Site<'_> {
                 SiteFile::SearchDocs(index),
             );
         }
-        for (name, bytes) in self.templates.assets() {
+        let theme = self.templates.theme();
+        for (name, bytes) in &theme.assets {
             add(PagePath::asset(name), SiteFile::Bytes(Cow::Borrowed(bytes)));
         }
         let highlight = highlight::stylesheet().into_bytes();
@@ -122,10 +122,11 @@ impl Site<'_> {
             add(PagePath::new("atom.xml"), SiteFile::Atom(base));
             add(PagePath::new("sitemap.xml"), SiteFile::Sitemap(base));
         }
-        for (relative, path) in super::static_files(root)? {
-            add(PagePath::new(relative), SiteFile::Static(path));
+        for file in &theme.statics {
+            let bytes = SiteFile::Bytes(Cow::Borrowed(&file.bytes));
+            add(PagePath::new(file.path.as_str()), bytes);
         }
-        Ok(files)
+        files
     }
 
     /// Renders one file of the site on its own. An actor's profile quotes the sentence
@@ -169,7 +170,7 @@ impl Site<'_> {
             }
             SiteFile::SearchIndex => {
                 let mut out = Vec::new();
-                search::write_manifest(&search::Layout::new(self.dossier), &mut out).map_err(io)?;
+                search::write_manifest(self.search_layout(), &mut out).map_err(io)?;
                 out
             }
             SiteFile::SearchTerms(index) => {
@@ -178,25 +179,26 @@ impl Site<'_> {
                 out
             }
             SiteFile::SearchDocs(index) => {
-                let layout = search::Layout::new(self.dossier);
                 let mut out = Vec::new();
-                search::write_block(self, &layout, *index, &mut out).map_err(io)?;
+                search::write_block(self, self.search_layout(), *index, &mut out).map_err(io)?;
                 out
             }
             SiteFile::Atom(base) => feeds::atom(self, base).into_bytes(),
             SiteFile::Sitemap(base) => feeds::sitemap(self, base).into_bytes(),
             SiteFile::Bytes(bytes) => bytes.to_vec(),
-            SiteFile::Static(path) => std::fs::read(path).map_err(|source| RenderError::Read {
-                path: path.clone(),
-                source,
-            })?,
         })
     }
 
     /// The words of the search index, by shard (computed once, at the first call).
     pub fn search_shards(&self) -> &[search::Shard] {
         self.search_terms
-            .get_or_init(|| search::shards(self, &search::Layout::new(self.dossier), None))
+            .get_or_init(|| search::shards(self, self.search_layout(), None))
+    }
+
+    /// How the search index is cut (computed once, at the first call).
+    pub fn search_layout(&self) -> &search::Layout {
+        self.search_layout
+            .get_or_init(|| search::Layout::new(self.dossier))
     }
 
     /// The sentence around each mention of one source, aligned with its mentions (its

@@ -1,118 +1,68 @@
-//! The templates and the static assets of the site: the defaults are embedded in the
-//! binary; a file of the same name in the project's `templates/` replaces one.
+//! The templates of the site, compiled from the project's theme (read by
+//! [`crate::load::theme`]), and rendered with a view and the interface labels.
 
 use std::collections::HashMap;
-use std::path::Path;
+use std::path::{Path, PathBuf};
 
 use serde::Serialize;
 use tera::{Context, ErrorKind, Tera, Value};
 
 use super::RenderError;
 use super::label_use::labels_used;
+use crate::diagnostics::{Diagnostic, Severity, SourceFile, Span};
+use crate::load::theme::Theme;
 use crate::model::Language;
 
-/// The default templates, by name.
-const TEMPLATES: &[(&str, &str)] = &[
-    ("base.html", include_str!("../../templates/base.html")),
-    ("header.html", include_str!("../../templates/header.html")),
-    ("footer.html", include_str!("../../templates/footer.html")),
-    ("macros.html", include_str!("../../templates/macros.html")),
-    ("pager.html", include_str!("../../templates/pager.html")),
-    ("index.html", include_str!("../../templates/index.html")),
-    ("sources.html", include_str!("../../templates/sources.html")),
-    ("source.html", include_str!("../../templates/source.html")),
-    ("actors.html", include_str!("../../templates/actors.html")),
-    ("actor.html", include_str!("../../templates/actor.html")),
-    (
-        "chronology.html",
-        include_str!("../../templates/chronology.html"),
-    ),
-    (
-        "chronology_year.html",
-        include_str!("../../templates/chronology_year.html"),
-    ),
-    (
-        "chronology_period.html",
-        include_str!("../../templates/chronology_period.html"),
-    ),
-    ("tags.html", include_str!("../../templates/tags.html")),
-    ("tag.html", include_str!("../../templates/tag.html")),
-    ("search.html", include_str!("../../templates/search.html")),
-    ("404.html", include_str!("../../templates/404.html")),
-    (
-        "briefing.html",
-        include_str!("../../templates/briefing.html"),
-    ),
-    ("briefing.css", include_str!("../../templates/briefing.css")),
-];
-
-/// The default assets written under `assets/`, by name.
-const ASSETS: &[(&str, &str)] = &[
-    ("style.css", include_str!("../../templates/style.css")),
-    ("site.js", include_str!("../../templates/site.js")),
-    ("search.js", include_str!("../../templates/search.js")),
-    ("favicon.svg", include_str!("../../templates/favicon.svg")),
-    ("pictures.css", crate::pictures::PICTURES_CSS),
-];
-
-/// Every built-in template and asset that a file of the same name in the project's
-/// `templates/` replaces, by name, with its default text.
-pub fn defaults() -> impl Iterator<Item = (&'static str, &'static str)> {
-    TEMPLATES.iter().chain(ASSETS).copied()
-}
-
-/// The templates of a project, ready to render, and its assets.
+/// The theme of a project made ready to render: its templates compiled, beside the theme
+/// itself (its assets and static files).
 pub struct Templates {
     tera: Tera,
-    assets: Vec<(String, Vec<u8>)>,
+    theme: Theme,
     /// For each template, the labels it reads as `l`, in French and in English.
     labels: HashMap<&'static str, [Value; 2]>,
     /// Every label, in French and in English, for the templates that read `l` whole.
     all_labels: [Value; 2],
-    /// The text of each template, to point at the line of an error.
-    texts: HashMap<&'static str, String>,
 }
 
 impl Templates {
-    /// The defaults, with the files of `root/templates/` of the same names instead.
-    pub fn load(root: &Path) -> Result<Self, RenderError> {
-        let folder = root.join("templates");
-        let read = |name: &str, default: &str| -> Result<String, RenderError> {
-            let path = folder.join(name);
-            match std::fs::read_to_string(&path) {
-                Ok(text) => Ok(text),
-                Err(e) if e.kind() == std::io::ErrorKind::NotFound => Ok(default.to_string()),
-                Err(source) => Err(RenderError::Read { path, source }),
-            }
-        };
-        let mut sources = Vec::new();
-        for (name, default) in TEMPLATES {
-            sources.push((*name, read(name, default)?));
-        }
+    /// Compiles the templates of `theme`, which it keeps for its assets and static files.
+    /// A template that does not compile is told as a diagnostic, at
+    /// `templates/NAME:LINE:COLUMN` when tera says where.
+    pub fn new(theme: Theme) -> Result<Self, Box<Diagnostic>> {
         let all = [Language::Fr, Language::En].map(|language| {
             serde_json::to_value(crate::labels::site(language)).unwrap_or_default()
         });
-        let labels = template_labels(&sources, &all);
+        let labels = template_labels(&theme.templates, &all);
         let mut tera = Tera::new();
         tera.autoescape_on([".html", ".xml"]);
         // Tera's default also escapes `/`, which bloats every href for no safety gain.
         tera.set_escape_fn(escape_html);
         // Filters must be known before the templates that use them are added.
         tera.register_filter("json_encode", json_encode);
-        let texts: HashMap<&'static str, String> = sources.iter().cloned().collect();
-        if let Err(e) = tera.add_raw_templates(sources) {
-            return Err(template_error(&e, "templates/", &texts));
-        }
-        let mut assets = Vec::new();
-        for (name, default) in ASSETS {
-            assets.push(((*name).to_string(), read(name, default)?.into_bytes()));
-        }
+        tera.add_raw_templates(theme.templates.iter().map(|(n, t)| (*n, t.as_str())))
+            .map_err(|e| {
+                let message = chain(&e);
+                let located = match e.kind() {
+                    ErrorKind::SyntaxError(report) | ErrorKind::RenderingError(report) => {
+                        syntax_error(report, &theme)
+                    }
+                    _ => None,
+                };
+                let diagnostic = located.unwrap_or_else(|| {
+                    let path = named_template(&message, &theme).map_or_else(
+                        || PathBuf::from("templates"),
+                        |name| Path::new("templates").join(name),
+                    );
+                    let message = format!("invalid template: {message}");
+                    Diagnostic::file(Severity::Error, &path, message).with_hint(FIX_HINT)
+                });
+                Box::new(diagnostic)
+            })?;
         Ok(Self {
             tera,
-            assets,
+            theme,
             labels,
             all_labels: all.map(|labels| Value::from_serializable(&labels)),
-            texts,
         })
     }
 
@@ -145,7 +95,7 @@ impl Templates {
         let context = self.context(name, language, view)?;
         self.tera
             .render(name, &context)
-            .map_err(|e| template_error(&e, name, &self.texts))
+            .map_err(|e| self.render_error(&e, name))
     }
 
     /// Renders the template `name` with a view and the labels of `language`, as bytes,
@@ -160,7 +110,7 @@ impl Templates {
         let mut out = Vec::with_capacity(16 * 1024);
         self.tera
             .render_to(name, &context, &mut out)
-            .map_err(|e| template_error(&e, name, &self.texts))?;
+            .map_err(|e| self.render_error(&e, name))?;
         if language == Language::Fr
             && let Ok(html) = std::str::from_utf8(&out)
             && let std::borrow::Cow::Owned(spaced) = super::typography::french(html)
@@ -170,18 +120,31 @@ impl Templates {
         Ok(out)
     }
 
-    /// The assets (stylesheets, scripts, icon), by file name.
-    pub fn assets(&self) -> &[(String, Vec<u8>)] {
-        &self.assets
+    /// What went wrong rendering template `name`, with the place tera gives
+    /// (`templates/base.html:12:7`, which may be a template that `name` extends).
+    fn render_error(&self, error: &tera::Error, name: &str) -> RenderError {
+        let message = match error.kind() {
+            ErrorKind::RenderingError(report) | ErrorKind::SyntaxError(report) => {
+                let span = report.span();
+                format!(
+                    "{}, at templates/{}:{}:{}",
+                    report.message(),
+                    report.filename(),
+                    span.start_line,
+                    span.start_col + 1
+                )
+            }
+            _ => chain(error),
+        };
+        RenderError::Template {
+            name: name.to_string(),
+            message,
+        }
     }
 
-    /// The asset `name` as text (the project's own when it has one), empty if unknown.
-    pub fn asset_text(&self, name: &str) -> &str {
-        self.assets
-            .iter()
-            .find(|(n, _)| n == name)
-            .and_then(|(_, bytes)| std::str::from_utf8(bytes).ok())
-            .unwrap_or_default()
+    /// The theme the templates were compiled from.
+    pub fn theme(&self) -> &Theme {
+        &self.theme
     }
 }
 
@@ -222,6 +185,9 @@ fn json_encode(value: &Value, _: tera::Kwargs, _: &tera::State) -> tera::TeraRes
         .map_err(|e| tera::Error::message(format!("cannot write the value as JSON: {e}")))
 }
 
+/// What to do with a template that does not compile.
+const FIX_HINT: &str = "fix the template, or delete it from templates/ to use the built-in one";
+
 /// An error and its causes on one line: tera puts the useful part in the causes.
 fn chain(error: &dyn std::error::Error) -> String {
     let mut message = error.to_string();
@@ -234,39 +200,21 @@ fn chain(error: &dyn std::error::Error) -> String {
     message
 }
 
-/// A tera error as a [`RenderError`]: one that tera locates in a template (syntax, an
-/// unknown filter or variable…) as a diagnostic at `templates/NAME:LINE:COLUMN`, told like
-/// a problem of the content; any other with its message, as from template `name`.
-fn template_error(
-    error: &tera::Error,
-    name: &str,
-    texts: &HashMap<&'static str, String>,
-) -> RenderError {
-    let located = match error.kind() {
-        ErrorKind::SyntaxError(report) => diagnostic(report, texts, "invalid template"),
-        ErrorKind::RenderingError(report) => {
-            diagnostic(report, texts, "the template does not render")
-        }
-        _ => None,
-    };
-    located.map_or_else(
-        || RenderError::Template {
-            name: name.to_string(),
-            message: chain(error),
-        },
-        |diagnostic| RenderError::TemplateSyntax(Box::new(diagnostic)),
-    )
+/// The template that tera's message names first (`Template 'tag.html' is inheriting…`).
+fn named_template<'t>(message: &str, theme: &'t Theme) -> Option<&'t str> {
+    let (name, _) = message.split_once("Template '")?.1.split_once('\'')?;
+    theme
+        .templates
+        .iter()
+        .map(|(known, _)| *known)
+        .find(|known| *known == name)
 }
 
-/// The diagnostic of an error tera located in one of `texts`, told as `what: why`.
-fn diagnostic(
-    report: &tera::ReportError,
-    texts: &HashMap<&'static str, String>,
-    what: &str,
-) -> Option<crate::diagnostics::Diagnostic> {
-    use crate::diagnostics::{Diagnostic, Severity, SourceFile, Span};
+/// An error that tera locates in a template of `theme` (syntax, an unknown filter or
+/// component…) as a diagnostic at `templates/NAME:LINE:COLUMN`.
+fn syntax_error(report: &tera::ReportError, theme: &Theme) -> Option<Diagnostic> {
     let name = report.filename();
-    let text = texts.get(name)?;
+    let (name, text) = theme.templates.iter().find(|(n, _)| *n == name)?;
     let range = report.span().range.clone();
     // The mark covers the span, up to the end of its first line.
     let line_end = text
@@ -279,7 +227,7 @@ fn diagnostic(
         Severity::Error,
         &file,
         Span::new(range.start, length),
-        format!("{what}: {}", report.message()),
+        format!("invalid template: {}", report.message()),
     );
     // The tags of tera 1 that tera 2 no longer has.
     let hint = match text.get(range.start..range.start + length) {
@@ -287,7 +235,7 @@ fn diagnostic(
             "tera 2 has components instead of macros: `{% component NAME(ARGS) %}`, called \
              from any template as `{{<NAME ARG={VALUE} />}}`, without an import"
         }
-        _ => "fix the template, or delete it from templates/ to use the built-in one",
+        _ => FIX_HINT,
     };
     Some(diagnostic.with_hint(hint))
 }

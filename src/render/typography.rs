@@ -62,16 +62,14 @@ fn no_break(html: &str, at: usize) -> Option<char> {
 fn after_tag(html: &str, at: usize) -> usize {
     let rest = &html[at + 1..];
     let close = rest.find('>').map_or(html.len(), |end| at + 1 + end + 1);
-    let name: String = rest
-        .chars()
-        .take_while(char::is_ascii_alphanumeric)
-        .map(|c| c.to_ascii_lowercase())
-        .collect();
-    if !RAW.contains(&name.as_str()) || html[..close].ends_with("/>") {
+    let name_len = rest.bytes().take_while(u8::is_ascii_alphanumeric).count();
+    let name = &rest[..name_len];
+    let raw = RAW.iter().any(|r| r.eq_ignore_ascii_case(name));
+    if !raw || html[..close].ends_with("/>") {
         return close;
     }
     // The generator and pulldown-cmark write their tags in lower case.
-    let end = format!("</{name}");
+    let end = format!("</{}", name.to_ascii_lowercase());
     html[close..]
         .find(&end)
         .map_or(html.len(), |found| close + found)

@@ -4,25 +4,12 @@
 //! One thread owns the dossier and renders; request threads ask it through a channel.
 
 use std::collections::{BTreeSet, HashMap};
-use std::path::PathBuf;
 use std::sync::mpsc::{Receiver, RecvError, RecvTimeoutError, Sender, channel};
 use std::sync::{Arc, Mutex};
 use std::time::Duration;
 
-use crate::model::Dossier;
-use crate::render::highlight::Highlighter;
-use crate::render::templates::Templates;
+use crate::Project;
 use crate::render::{RenderError, Site, SiteFile};
-
-/// A checked dossier and what rendering it needs.
-pub struct Model {
-    /// The dossier.
-    pub dossier: Dossier,
-    /// The project's templates (kept from one build to the next while unchanged).
-    pub templates: Arc<Templates>,
-    /// The project folder (for `static/`).
-    pub root: PathBuf,
-}
 
 /// A rendered file, or why it could not be.
 pub type Rendered = Result<Arc<Vec<u8>>, String>;
@@ -33,7 +20,7 @@ enum Message {
         reply: Sender<Option<Rendered>>,
     },
     Replace {
-        model: Box<Model>,
+        project: Box<Project>,
         reply: Sender<Result<BTreeSet<String>, String>>,
     },
 }
@@ -54,13 +41,13 @@ impl Renderer {
         Ok(Self { sender })
     }
 
-    /// Renders from `model` from now on; returns the paths of its site once it is ready,
+    /// Renders from `project` from now on; returns the paths of its site once it is ready,
     /// or why it cannot be rendered (a template that does not parse…).
-    pub fn replace(&self, model: Model) -> Result<BTreeSet<String>, String> {
+    pub fn replace(&self, project: Project) -> Result<BTreeSet<String>, String> {
         let (reply, answer) = channel();
-        let model = Box::new(model);
+        let project = Box::new(project);
         self.sender
-            .send(Message::Replace { model, reply })
+            .send(Message::Replace { project, reply })
             .map_err(|_| String::from("the rendering thread stopped"))?;
         answer
             .recv()
@@ -80,44 +67,43 @@ impl Renderer {
     }
 }
 
-/// A model to serve, and where to say whether it can be.
-type Replacement = (Box<Model>, Sender<Result<BTreeSet<String>, String>>);
+/// A project to serve, and where to say whether it can be.
+type Replacement = (Box<Project>, Sender<Result<BTreeSet<String>, String>>);
 
 fn run(receiver: &Receiver<Message>) {
-    let highlighter = Highlighter::new();
-    let mut next = wait_for_model(receiver);
+    let mut next = wait_for_project(receiver);
     let mut retired = Retired::default();
-    while let Some((model, reply)) = next {
-        next = serve(&model, &reply, &highlighter, receiver, &mut retired);
-        retired.keep(model);
+    while let Some((project, reply)) = next {
+        next = serve(&project, &reply, receiver, &mut retired);
+        retired.keep(project);
     }
 }
 
-/// The model served before the current one. It is large: it is freed beside, once the
+/// The project served before the current one. It is large: it is freed beside, once the
 /// thread has been idle for a while, so that freeing it does not slow the next build or
 /// the first pages asked for after it.
 #[derive(Default)]
-struct Retired(Option<Box<Model>>);
+struct Retired(Option<Box<Project>>);
 
 impl Retired {
-    /// How long the thread must be idle before the retired model is freed.
+    /// How long the thread must be idle before the retired project is freed.
     const IDLE: Duration = Duration::from_millis(100);
 
-    /// Keeps `model` to free later (freeing the one kept before now).
-    fn keep(&mut self, model: Box<Model>) {
+    /// Keeps `project` to free later (freeing the one kept before now).
+    fn keep(&mut self, project: Box<Project>) {
         self.free();
-        self.0 = Some(model);
+        self.0 = Some(project);
     }
 
-    /// Frees the retired model, if any, on a thread of its own.
+    /// Frees the retired project, if any, on a thread of its own.
     fn free(&mut self) {
-        if let Some(model) = self.0.take() {
-            let freed = std::thread::Builder::new().spawn(move || drop(model));
+        if let Some(project) = self.0.take() {
+            let freed = std::thread::Builder::new().spawn(move || drop(project));
             drop(freed);
         }
     }
 
-    /// The next message; the retired model is freed when none comes for a while.
+    /// The next message; the retired project is freed when none comes for a while.
     fn next(&mut self, receiver: &Receiver<Message>) -> Result<Message, RecvError> {
         if self.0.is_some() {
             match receiver.recv_timeout(Self::IDLE) {
@@ -130,11 +116,11 @@ impl Retired {
     }
 }
 
-/// Answers requests until a model comes (`None`: every handle is gone).
-fn wait_for_model(receiver: &Receiver<Message>) -> Option<Replacement> {
+/// Answers requests until a project comes (`None`: every handle is gone).
+fn wait_for_project(receiver: &Receiver<Message>) -> Option<Replacement> {
     loop {
         match receiver.recv() {
-            Ok(Message::Replace { model, reply }) => return Some((model, reply)),
+            Ok(Message::Replace { project, reply }) => return Some((project, reply)),
             Ok(Message::Render { reply, .. }) => {
                 let _ = reply.send(None);
             }
@@ -143,31 +129,23 @@ fn wait_for_model(receiver: &Receiver<Message>) -> Option<Replacement> {
     }
 }
 
-/// Renders from `model` until another one comes, which is returned.
+/// Renders from `project` until another one comes, which is returned.
 fn serve(
-    model: &Model,
+    project: &Project,
     reply: &Sender<Result<BTreeSet<String>, String>>,
-    highlighter: &Highlighter,
     receiver: &Receiver<Message>,
     retired: &mut Retired,
 ) -> Option<Replacement> {
-    let ready = Site::new(&model.dossier, &model.templates, highlighter);
+    let ready = Site::new(&project.dossier, &project.templates);
     let site = match ready {
         Ok(site) => site,
         Err(error) => {
             let _ = reply.send(Err(error.to_string()));
             retired.free();
-            return wait_for_model(receiver);
+            return wait_for_project(receiver);
         }
     };
-    let files = match site.files(&model.root) {
-        Ok(files) => files,
-        Err(error) => {
-            let _ = reply.send(Err(error.to_string()));
-            retired.free();
-            return wait_for_model(receiver);
-        }
-    };
+    let files = site.files();
     let _ = reply.send(Ok(files.keys().cloned().collect()));
     let pages = Pages {
         site: &site,
@@ -185,7 +163,7 @@ fn serve(
                 });
                 let _ = reply.send(answer);
             }
-            Ok(Message::Replace { model, reply }) => return Some((model, reply)),
+            Ok(Message::Replace { project, reply }) => return Some((project, reply)),
             Err(_) => return None,
         }
     }

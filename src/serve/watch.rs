@@ -12,14 +12,12 @@ use notify_debouncer_full::notify::{RecommendedWatcher, RecursiveMode};
 use notify_debouncer_full::{DebounceEventResult, Debouncer, RecommendedCache};
 
 use super::changes::Changes;
-use super::pages::{Model, Renderer};
+use super::pages::Renderer;
 use super::state::State;
 use super::{Notice, Reporter, ServeError, Served};
-use crate::Rechecker;
 use crate::diagnostics::{Diagnostic, Diagnostics, Severity};
-use crate::model::Dossier;
-use crate::render::RenderError;
-use crate::render::templates::Templates;
+use crate::render::Templates;
+use crate::{Project, Rechecker};
 
 /// The folders of a project whose changes trigger a rebuild.
 pub const WATCHED: [&str; 3] = ["content", "templates", "static"];
@@ -132,12 +130,9 @@ pub struct Builder {
     root: PathBuf,
     renderer: Renderer,
     checker: Rechecker,
-    templates: Mutex<Option<KeptTemplates>>,
+    /// The theme of the last build, kept while `templates/` and `static/` do not change.
+    theme: Mutex<Option<Arc<Templates>>>,
 }
-
-/// The templates of the last build, and whether one of their files is a link (whose
-/// target can change without an event in `templates/`).
-type KeptTemplates = (Arc<Templates>, bool);
 
 impl Builder {
     /// A builder of the project at `root` (canonical) for `renderer`.
@@ -146,7 +141,7 @@ impl Builder {
             root,
             renderer,
             checker: Rechecker::default(),
-            templates: Mutex::default(),
+            theme: Mutex::default(),
         }
     }
 
@@ -155,13 +150,16 @@ impl Builder {
     /// publishes the outcome to the pages and the terminal.
     pub fn build(&self, state: &State, report: &Reporter, changed: Option<&[PathBuf]>) {
         let started = Instant::now();
-        let (dossier, mut diagnostics) = match changed {
+        let checked = match changed {
             Some(changed) => self.checker.check_after(&self.root, changed),
             None => self.checker.check(&self.root),
         };
-        let served = match dossier.filter(|_| !diagnostics.failed(false)) {
-            Some(dossier) => self.serve(dossier, changed),
-            None => Err(None),
+        let (project, mut diagnostics) = crate::prepare(checked, false, |diagnostics| {
+            self.theme(changed, diagnostics)
+        });
+        let served = match project {
+            Ok(project) => self.serve(project),
+            Err(_) => Err(None),
         };
         match served {
             Ok(served) => {
@@ -187,60 +185,40 @@ impl Builder {
         }
     }
 
-    /// Makes `dossier` the one served; `Err(Some(why))` when its site cannot be rendered.
-    fn serve(
-        &self,
-        dossier: Dossier,
-        changed: Option<&[PathBuf]>,
-    ) -> Result<Served, Option<String>> {
-        let templates = self.templates(changed).map_err(|e| Some(e.to_string()))?;
-        let model = Model {
-            dossier,
-            templates,
-            root: self.root.clone(),
-        };
-        let paths = self.renderer.replace(model).map_err(Some)?;
+    /// Makes `project` the one served; `Err(Some(why))` when its site cannot be rendered.
+    fn serve(&self, project: Project) -> Result<Served, Option<String>> {
+        let paths = self.renderer.replace(project).map_err(Some)?;
         Ok(Served {
             paths,
             renderer: self.renderer.clone(),
         })
     }
 
-    /// The project's templates: those of the last build when `changed` (every changed
-    /// path, when known) names nothing in `templates/`, else loaded again.
-    fn templates(&self, changed: Option<&[PathBuf]>) -> Result<Arc<Templates>, RenderError> {
-        let mut kept = crate::sync::lock(&self.templates);
-        let unchanged = changed
-            .is_some_and(|changed| !changed.iter().any(|path| path.starts_with("templates")));
-        if unchanged && let Some((templates, false)) = kept.as_ref() {
-            return Ok(Arc::clone(templates));
+    /// The project's theme: that of the last build when `changed` (every changed path,
+    /// when known) names nothing in `templates/` or `static/` and none of its files is a
+    /// link, else read again (`None` when it cannot be, told in `diagnostics`).
+    fn theme(
+        &self,
+        changed: Option<&[PathBuf]>,
+        diagnostics: &mut Diagnostics,
+    ) -> Option<Arc<Templates>> {
+        let mut kept = crate::sync::lock(&self.theme);
+        let unchanged = changed.is_some_and(|changed| {
+            !changed
+                .iter()
+                .any(|path| path.starts_with("templates") || path.starts_with("static"))
+        });
+        if unchanged
+            && let Some(theme) = kept.as_ref()
+            && !theme.theme().linked
+        {
+            return Some(Arc::clone(theme));
         }
         *kept = None;
-        let templates = Arc::new(Templates::load(&self.root)?);
-        let folder = self.root.join("templates");
-        *kept = Some((Arc::clone(&templates), holds_links(&folder)));
-        Ok(templates)
+        let theme = Arc::new(crate::theme(&self.root, diagnostics)?);
+        *kept = Some(Arc::clone(&theme));
+        Some(theme)
     }
-}
-
-/// Whether `folder` is a symbolic link or holds one, or a file with other names (hard
-/// links): what they lead to can change without an event in the folder.
-fn holds_links(folder: &Path) -> bool {
-    let linked = |meta: std::fs::Metadata| {
-        #[cfg(unix)]
-        let shared = std::os::unix::fs::MetadataExt::nlink(&meta) > 1 && meta.is_file();
-        #[cfg(not(unix))]
-        let shared = false;
-        meta.file_type().is_symlink() || shared
-    };
-    if std::fs::symlink_metadata(folder).is_ok_and(linked) {
-        return true;
-    }
-    std::fs::read_dir(folder).is_ok_and(|entries| {
-        entries
-            .filter_map(Result::ok)
-            .any(|entry| entry.metadata().is_ok_and(linked))
-    })
 }
 
 /// The diagnostics of one severity as plain text (`None` when there is none), for the

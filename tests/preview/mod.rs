@@ -177,6 +177,20 @@ impl Preview {
         self.stderr.lock().expect("stderr").clone()
     }
 
+    /// Waits until the terminal shows `text` (the pages may learn of a build a moment
+    /// before the terminal line is read), at most [`PATIENCE`].
+    pub fn wait_for_stderr(&self, text: &str) {
+        let start = Instant::now();
+        while !self.stderr().contains(text) {
+            assert!(
+                start.elapsed() < PATIENCE,
+                "waited {PATIENCE:?} for {text:?} on the terminal:\n{}",
+                self.stderr()
+            );
+            std::thread::sleep(Duration::from_millis(20));
+        }
+    }
+
     /// Ctrl-C, then waits for the process to end.
     pub fn interrupt(mut self) -> ExitStatus {
         let pid = self.child.id().to_string();

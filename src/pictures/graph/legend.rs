@@ -104,7 +104,6 @@ enum Sample {
 
 /// Writes the legend rows and notes from `top`, wrapping at `width`; returns the
 /// height used.
-#[allow(clippy::too_many_lines)] // being rewritten with the pictures
 pub fn legend(
     svg: &mut Svg,
     network: &Network,
@@ -112,6 +111,48 @@ pub fn legend(
     frame: &Frame<'_>,
     width: f64,
 ) -> f64 {
+    svg.open("g", &[("class", "legend".into())]);
+    let (mut x, mut y) = (MARGIN, MARGIN + ROW / 2.0);
+    for (sample, text) in &samples(network, dossier, frame) {
+        let item = 26.0 + text_width(text, LEGEND_SIZE) + 14.0;
+        if x > MARGIN && x + item > width - MARGIN {
+            x = MARGIN;
+            y += ROW;
+        }
+        draw_sample(svg, sample, x, y);
+        let baseline = y + LEGEND_SIZE * 0.35;
+        svg.text(
+            "text",
+            &[
+                ("x", (x + 26.0).into()),
+                ("y", baseline.into()),
+                ("font-size", LEGEND_SIZE.into()),
+            ],
+            text,
+        );
+        x += item;
+    }
+    for note in &notes(network, frame, width) {
+        y += ROW * 0.8;
+        let baseline = y + LEGEND_SIZE * 0.35;
+        svg.text(
+            "text",
+            &[
+                ("class", "note".into()),
+                ("x", MARGIN.into()),
+                ("y", baseline.into()),
+                ("font-size", LEGEND_SIZE.into()),
+            ],
+            note,
+        );
+    }
+    svg.close();
+    y + ROW / 2.0 + 4.0
+}
+
+/// What the legend explains, with its words: the kinds of the actors drawn, the
+/// arrow, and the line of an ended relation when one is drawn.
+fn samples(network: &Network, dossier: &Dossier, frame: &Frame<'_>) -> Vec<(Sample, String)> {
     let w = labels::pictures(frame.language);
     let mut samples: Vec<(Sample, String)> = ActorKind::ORDER
         .iter()
@@ -137,47 +178,38 @@ pub fn legend(
             w.ended.to_string(),
         ));
     }
-    svg.open("g", &[("class", "legend".into())]);
-    let (mut x, mut y) = (MARGIN, MARGIN + ROW / 2.0);
-    for (sample, text) in &samples {
-        let item = 26.0 + text_width(text, LEGEND_SIZE) + 14.0;
-        if x > MARGIN && x + item > width - MARGIN {
-            x = MARGIN;
-            y += ROW;
+    samples
+}
+
+/// Draws the sample of one legend row at (`x`, `y`).
+fn draw_sample(svg: &mut Svg, sample: &Sample, x: f64, y: f64) {
+    match sample {
+        Sample::Kind(kind) => shape(svg, *kind, x + 8.0, y, 6.0),
+        Sample::Line { class } => {
+            let d = PathData::default()
+                .move_to(x, y)
+                .line_to(x + 20.0, y)
+                .build();
+            svg.empty("path", &[("class", (*class).into()), ("d", (&d).into())]);
         }
-        match sample {
-            Sample::Kind(kind) => shape(svg, *kind, x + 8.0, y, 6.0),
-            Sample::Line { class } => {
-                let d = PathData::default()
-                    .move_to(x, y)
-                    .line_to(x + 20.0, y)
-                    .build();
-                svg.empty("path", &[("class", (*class).into()), ("d", (&d).into())]);
-            }
-            Sample::Arrow => svg.text(
-                "text",
-                &[
-                    ("class", "edge-label".into()),
-                    ("x", (x + 10.0).into()),
-                    ("y", (y + LEGEND_SIZE * 0.35).into()),
-                    ("font-size", LEGEND_SIZE.into()),
-                    ("text-anchor", "middle".into()),
-                ],
-                "→",
-            ),
-        }
-        let baseline = y + LEGEND_SIZE * 0.35;
-        svg.text(
+        Sample::Arrow => svg.text(
             "text",
             &[
-                ("x", (x + 26.0).into()),
-                ("y", baseline.into()),
+                ("class", "edge-label".into()),
+                ("x", (x + 10.0).into()),
+                ("y", (y + LEGEND_SIZE * 0.35).into()),
                 ("font-size", LEGEND_SIZE.into()),
+                ("text-anchor", "middle".into()),
             ],
-            text,
-        );
-        x += item;
+            "→",
+        ),
     }
+}
+
+/// The lines of the notes under the legend, wrapped at `width`: how many actors are
+/// drawn of how many, when not all are.
+fn notes(network: &Network, frame: &Frame<'_>, width: f64) -> Vec<String> {
+    let w = labels::pictures(frame.language);
     let mut notes = Vec::new();
     if network.candidates > network.nodes.len() {
         let shown = network.nodes.len().to_string();
@@ -187,26 +219,10 @@ pub fn legend(
                 .replace("{total}", &network.candidates.to_string()),
         );
     }
-    let lines: Vec<String> = notes
+    notes
         .iter()
         .flat_map(|note| wrap(note, width - 2.0 * MARGIN, LEGEND_SIZE))
-        .collect();
-    for note in &lines {
-        y += ROW * 0.8;
-        let baseline = y + LEGEND_SIZE * 0.35;
-        svg.text(
-            "text",
-            &[
-                ("class", "note".into()),
-                ("x", MARGIN.into()),
-                ("y", baseline.into()),
-                ("font-size", LEGEND_SIZE.into()),
-            ],
-            note,
-        );
-    }
-    svg.close();
-    y + ROW / 2.0 + 4.0
+        .collect()
 }
 
 /// The height the legend will take at `width` (drawn into a scratch writer).

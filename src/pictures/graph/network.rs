@@ -199,57 +199,18 @@ fn core(pairs: &[PairRelation], ranked: &[usize], degree: &[usize], room: usize)
 
 /// Chooses the nodes and lines for the whole dossier (`focus` = `None`) or for one
 /// actor's neighbourhood. `None` when there is no relation to draw.
-#[allow(clippy::too_many_lines)] // being rewritten with the pictures
 pub fn network(
     dossier: &Dossier,
     focus: Option<usize>,
     max_nodes: usize,
     max_labels: usize,
 ) -> Option<Network> {
-    // The actors that may be drawn: the focus and its neighbours, or every actor.
-    let mut near = vec![focus.is_none(); dossier.actors.len()];
-    if let Some(f) = focus {
-        near[f] = true;
-        for (from, _, to) in relations(dossier) {
-            if from == f {
-                near[to] = true;
-            } else if to == f {
-                near[from] = true;
-            }
-        }
-    }
+    let near = near_actors(dossier, focus);
     // Every relation of an actor that may be drawn, enough to rank it by its number of
     // distinct neighbours.
     let pairs = pair_relations(dossier, |low, high| near[low] || near[high]);
-    let mut degree = vec![0usize; dossier.actors.len()];
-    for group in pairs.chunk_by(|x, y| x.0 == y.0) {
-        let (a, b) = group[0].0;
-        degree[a] += 1;
-        degree[b] += 1;
-    }
-    let mut chosen: Vec<usize> = match focus {
-        Some(f) => (0..dossier.actors.len())
-            .filter(|&i| near[i] && i != f)
-            .collect(),
-        None => (0..dossier.actors.len())
-            .filter(|&i| degree[i] > 0)
-            .collect(),
-    };
-    if chosen.is_empty() {
-        return None;
-    }
-    let candidates = chosen.len() + usize::from(focus.is_some());
-    chosen.sort_by_key(|&i| (std::cmp::Reverse(degree[i]), i));
-    let room = max_nodes
-        .saturating_sub(usize::from(focus.is_some()))
-        .max(1);
-    if focus.is_none() && chosen.len() > room {
-        chosen = core(&pairs, &chosen, &degree, room);
-    }
-    chosen.truncate(room);
-    if let Some(f) = focus {
-        chosen.insert(0, f);
-    }
+    let degree = degrees(&pairs, dossier.actors.len());
+    let (chosen, candidates) = choose_actors(&pairs, &near, &degree, focus, max_nodes)?;
     let mut node_of = vec![usize::MAX; dossier.actors.len()];
     let nodes: Vec<Node> = chosen
         .iter()
@@ -263,7 +224,80 @@ pub fn network(
             }
         })
         .collect();
+    Some(Network {
+        nodes,
+        edges: edges(dossier, &pairs, &node_of, focus),
+        candidates,
+    })
+}
 
+/// The actors that may be drawn, by index: the focus and its neighbours, or every
+/// actor.
+fn near_actors(dossier: &Dossier, focus: Option<usize>) -> Vec<bool> {
+    let mut near = vec![focus.is_none(); dossier.actors.len()];
+    if let Some(f) = focus {
+        near[f] = true;
+        for (from, _, to) in relations(dossier) {
+            if from == f {
+                near[to] = true;
+            } else if to == f {
+                near[from] = true;
+            }
+        }
+    }
+    near
+}
+
+/// Each actor's number of distinct neighbours among `pairs`.
+fn degrees(pairs: &[PairRelation], actors: usize) -> Vec<usize> {
+    let mut degree = vec![0usize; actors];
+    for group in pairs.chunk_by(|x, y| x.0 == y.0) {
+        let (a, b) = group[0].0;
+        degree[a] += 1;
+        degree[b] += 1;
+    }
+    degree
+}
+
+/// The actors drawn, in the order of their nodes (the focus first), at most
+/// `max_nodes`, and how many could have been: `None` when there is none to draw.
+fn choose_actors(
+    pairs: &[PairRelation],
+    near: &[bool],
+    degree: &[usize],
+    focus: Option<usize>,
+    max_nodes: usize,
+) -> Option<(Vec<usize>, usize)> {
+    let mut chosen: Vec<usize> = match focus {
+        Some(f) => (0..near.len()).filter(|&i| near[i] && i != f).collect(),
+        None => (0..near.len()).filter(|&i| degree[i] > 0).collect(),
+    };
+    if chosen.is_empty() {
+        return None;
+    }
+    let candidates = chosen.len() + usize::from(focus.is_some());
+    chosen.sort_by_key(|&i| (std::cmp::Reverse(degree[i]), i));
+    let room = max_nodes
+        .saturating_sub(usize::from(focus.is_some()))
+        .max(1);
+    if focus.is_none() && chosen.len() > room {
+        chosen = core(pairs, &chosen, degree, room);
+    }
+    chosen.truncate(room);
+    if let Some(f) = focus {
+        chosen.insert(0, f);
+    }
+    Some((chosen, candidates))
+}
+
+/// One line for each pair of drawn actors (`node_of` gives an actor's node, or
+/// `usize::MAX`) that hold relations.
+fn edges(
+    dossier: &Dossier,
+    pairs: &[PairRelation],
+    node_of: &[usize],
+    focus: Option<usize>,
+) -> Vec<Edge> {
     let mut edges = Vec::new();
     for group in pairs.chunk_by(|x, y| x.0 == y.0) {
         let (low, high) = group[0].0;
@@ -285,11 +319,7 @@ pub fn network(
             context: focus.is_some_and(|f| f != low && f != high),
         });
     }
-    Some(Network {
-        nodes,
-        edges,
-        candidates,
-    })
+    edges
 }
 
 #[cfg(test)]

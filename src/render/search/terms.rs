@@ -7,12 +7,32 @@ use rustc_hash::FxHashMap;
 use unicode_normalization::UnicodeNormalization;
 
 /// `text` folded: decomposed, combining accents (U+0300–U+036F) dropped, lower case.
+/// ASCII characters are starters that decomposition leaves alone, so runs of them are
+/// lowered directly and only the runs between them are decomposed.
 pub fn fold(text: &str) -> String {
     let mut out = String::with_capacity(text.len());
-    for c in text.nfd() {
-        if !('\u{300}'..='\u{36f}').contains(&c) {
-            out.extend(c.to_lowercase());
+    let mut rest = text;
+    while !rest.is_empty() {
+        let ascii = rest
+            .bytes()
+            .position(|b| !b.is_ascii())
+            .unwrap_or(rest.len());
+        out.extend(
+            rest[..ascii]
+                .bytes()
+                .map(|b| char::from(b.to_ascii_lowercase())),
+        );
+        rest = &rest[ascii..];
+        let other = rest
+            .bytes()
+            .position(|b| b.is_ascii())
+            .unwrap_or(rest.len());
+        for c in rest[..other].nfd() {
+            if !('\u{300}'..='\u{36f}').contains(&c) {
+                out.extend(c.to_lowercase());
+            }
         }
+        rest = &rest[other..];
     }
     out
 }
@@ -119,6 +139,24 @@ pub fn write_shard(
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn folding_by_runs_equals_folding_the_whole_text() {
+        let whole = |text: &str| -> String {
+            text.nfd()
+                .filter(|c| !('\u{300}'..='\u{36f}').contains(c))
+                .flat_map(char::to_lowercase)
+                .collect()
+        };
+        for text in [
+            "L’ARMÉE française a\u{301}b, Ελλάδα, ǅemal, 1\u{a0}000 ﬁn",
+            "e\u{301}\u{327}x\u{327}\u{301}ÇÀ",
+            "plain ASCII ONLY",
+            "",
+        ] {
+            assert_eq!(fold(text), whole(text), "{text}");
+        }
+    }
 
     #[test]
     fn words_are_folded_and_sharded_by_their_start() {

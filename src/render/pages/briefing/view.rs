@@ -406,7 +406,7 @@ pub fn build<'a>(site: &Site<'a>, page: &PagePath, layout: &Layout) -> BriefingP
             pictures::relationship_graph(d, None, links, frame)
         })
         .filter(|_| has(Section::Actors)),
-        pictures_css: pictures::inline_css(site.templates.asset_text("pictures.css")),
+        pictures_css: pictures::inline_css(site.templates.theme().text("pictures.css")),
         sources_left_out: left_out
             .sources(listed.iter().filter(|&&l| l).count(), has(Section::Sources)),
         source_items: Slot::SourceItems.marker(),
