@@ -95,7 +95,7 @@ impl Templates {
         let context = self.context(name, language, view)?;
         self.tera
             .render(name, &context)
-            .map_err(|e| self.render_error(&e, name))
+            .map_err(|e| render_error(&e, name))
     }
 
     /// Renders the template `name` with a view and the labels of `language`, as bytes,
@@ -110,7 +110,7 @@ impl Templates {
         let mut out = Vec::with_capacity(16 * 1024);
         self.tera
             .render_to(name, &context, &mut out)
-            .map_err(|e| self.render_error(&e, name))?;
+            .map_err(|e| render_error(&e, name))?;
         if language == Language::Fr
             && let Ok(html) = std::str::from_utf8(&out)
             && let std::borrow::Cow::Owned(spaced) = super::typography::french(html)
@@ -118,28 +118,6 @@ impl Templates {
             return Ok(spaced.into_bytes());
         }
         Ok(out)
-    }
-
-    /// What went wrong rendering template `name`, with the place tera gives
-    /// (`templates/base.html:12:7`, which may be a template that `name` extends).
-    fn render_error(&self, error: &tera::Error, name: &str) -> RenderError {
-        let message = match error.kind() {
-            ErrorKind::RenderingError(report) | ErrorKind::SyntaxError(report) => {
-                let span = report.span();
-                format!(
-                    "{}, at templates/{}:{}:{}",
-                    report.message(),
-                    report.filename(),
-                    span.start_line,
-                    span.start_col + 1
-                )
-            }
-            _ => chain(error),
-        };
-        RenderError::Template {
-            name: name.to_string(),
-            message,
-        }
     }
 
     /// The theme the templates were compiled from.
@@ -183,6 +161,28 @@ fn json_encode(value: &Value, _: tera::Kwargs, _: &tera::State) -> tera::TeraRes
     serde_json::to_value(value)
         .and_then(|json| serde_json::to_string(&json))
         .map_err(|e| tera::Error::message(format!("cannot write the value as JSON: {e}")))
+}
+
+/// What went wrong rendering template `name`, with the place tera gives
+/// (`templates/base.html:12:7`, which may be a template that `name` extends).
+fn render_error(error: &tera::Error, name: &str) -> RenderError {
+    let message = match error.kind() {
+        ErrorKind::RenderingError(report) | ErrorKind::SyntaxError(report) => {
+            let span = report.span();
+            format!(
+                "{}, at templates/{}:{}:{}",
+                report.message(),
+                report.filename(),
+                span.start_line,
+                span.start_col + 1
+            )
+        }
+        _ => chain(error),
+    };
+    RenderError::Template {
+        name: name.to_string(),
+        message,
+    }
 }
 
 /// What to do with a template that does not compile.
