@@ -1,6 +1,7 @@
 //! HTTP/1.1 on one connection of the preview, as little of it as a browser needs: a
 //! request head read up to [`HEAD_LIMIT`] bytes (never more is held in memory; past it
-//! the answer is `431`, or `414` when the request line alone is too long), request
+//! the answer is `431`, or `414` when the request line alone is too long), then parsed
+//! by `httparse`; request
 //! bodies never read, answers with a `Content-Length`, connections kept alive between
 //! requests unless either side says `close`.
 
@@ -184,40 +185,40 @@ fn too_long(bytes: &[u8]) -> u16 {
     }
 }
 
-/// Reads a whole head: request line, then `Name: value` lines.
+/// The most headers a request may carry.
+const MAX_HEADERS: usize = 100;
+
+/// Reads a whole head (request line, then `Name: value` lines) with `httparse`.
 fn parse(head: &[u8]) -> Incoming {
-    let Ok(head) = std::str::from_utf8(head) else {
-        return Incoming::Refused(400, "The request head is not text.");
-    };
-    let mut lines = head
-        .trim_start()
-        .split('\n')
-        .map(|line| line.strip_suffix('\r').unwrap_or(line));
-    let request_line = lines.next().unwrap_or_default();
-    let mut parts = request_line.split(' ');
-    let (Some(method), Some(target), Some(version), None) =
-        (parts.next(), parts.next(), parts.next(), parts.next())
+    let mut slots = [httparse::EMPTY_HEADER; MAX_HEADERS];
+    let mut parsed = httparse::Request::new(&mut slots);
+    match parsed.parse(head) {
+        Ok(httparse::Status::Complete(_)) => {}
+        Ok(httparse::Status::Partial) => {
+            return Incoming::Refused(400, "The request head is cut short.");
+        }
+        Err(httparse::Error::TooManyHeaders) => {
+            return Incoming::Refused(431, "The request has too many headers.");
+        }
+        Err(httparse::Error::Version) if names_a_version(head) => {
+            return Incoming::Refused(505, "Only HTTP/1.1 is served.");
+        }
+        Err(_) => {
+            return Incoming::Refused(400, "The request line is not METHOD TARGET HTTP/1.1.");
+        }
+    }
+    let (Some(method), Some(target), Some(version)) = (parsed.method, parsed.path, parsed.version)
     else {
         return Incoming::Refused(400, "The request line is not METHOD TARGET HTTP/1.1.");
     };
-    let persistent = match version {
-        "HTTP/1.1" => true,
-        "HTTP/1.0" => false,
-        _ => return Incoming::Refused(505, "Only HTTP/1.1 is served."),
-    };
-    if method.is_empty() || !method.bytes().all(is_token) || target.is_empty() {
-        return Incoming::Refused(400, "The request line is not METHOD TARGET HTTP/1.1.");
-    }
-    let mut headers = Vec::new();
-    for line in lines.take_while(|line| !line.is_empty()) {
-        let Some((name, value)) = line.split_once(':') else {
-            return Incoming::Refused(400, "A header line has no colon.");
-        };
-        if name.is_empty() || !name.bytes().all(is_token) {
-            return Incoming::Refused(400, "A header name is not a token.");
-        }
-        headers.push((name.to_string(), value.trim().to_string()));
-    }
+    let headers = parsed
+        .headers
+        .iter()
+        .map(|h| {
+            let value = String::from_utf8_lossy(h.value).trim().to_string();
+            (h.name.to_string(), value)
+        })
+        .collect();
     let mut request = Request {
         method: method.to_string(),
         target: target.to_string(),
@@ -231,7 +232,7 @@ fn parse(head: &[u8]) -> Incoming {
             .as_deref()
             .is_some_and(|c| c.split(',').any(|t| t.trim() == word))
     };
-    request.keep_alive = if persistent {
+    request.keep_alive = if version == 1 {
         !says("close")
     } else {
         says("keep-alive")
@@ -243,9 +244,13 @@ fn parse(head: &[u8]) -> Incoming {
     Incoming::Request(request)
 }
 
-/// A byte of an HTTP token (a method or a header name).
-fn is_token(byte: u8) -> bool {
-    byte.is_ascii_alphanumeric() || b"!#$%&'*+-.^_`|~".contains(&byte)
+/// Whether the request line has the three parts of one, the last an HTTP version (one
+/// that `httparse` does not read, such as `HTTP/2.0`).
+fn names_a_version(head: &[u8]) -> bool {
+    let line = head.split(|&b| b == b'\n').next().unwrap_or_default();
+    let line = line.strip_suffix(b"\r").unwrap_or(line);
+    let parts: Vec<&[u8]> = line.split(|&b| b == b' ').collect();
+    parts.len() == 3 && parts[2].starts_with(b"HTTP/")
 }
 
 /// The reason phrase of the status codes the preview sends.
