@@ -103,7 +103,7 @@ for n in "${SIZES[@]}"; do
   fi
   pages=$WORK/pageload-$n.jsonl
   if command -v node >/dev/null && [ -d e2e/node_modules/playwright-core ]; then
-    node bench/pageload.mjs "$WORK/reference-$n" armee "frontiere militaire" gazoduc > "$pages" || : > "$pages"
+    node bench/pageload.mjs "$WORK/reference-$n" armee "frontiere militaire" '"frontiere militaire"' gazoduc > "$pages" || : > "$pages"
   else
     echo "no Node.js or playwright-core (cd e2e && npm ci --ignore-scripts): no page times" >&2
     : > "$pages"
