@@ -26,11 +26,13 @@ const TEXT_PER_SHARD: usize = 200_000;
 /// About how many bytes of text go in one block of documents.
 const TEXT_PER_BLOCK: usize = 16_000;
 
-/// Actors in one block of documents.
-const ACTORS_PER_BLOCK: usize = 64;
+/// Actors in one block of documents (with their aliases and summaries, about as much
+/// text as a block of sources).
+const ACTORS_PER_BLOCK: usize = 16;
 
-/// Events in one block of documents.
-const EVENTS_PER_BLOCK: usize = 128;
+/// Events in one block of documents (with their descriptions, about as much text as a
+/// block of sources): the 25 results shown load at most 25 small blocks.
+const EVENTS_PER_BLOCK: usize = 32;
 
 /// What a block of documents holds.
 #[derive(Debug, Clone, PartialEq, Eq)]
