@@ -445,3 +445,41 @@ fn one_connection_carries_several_requests_and_head_has_no_body() {
     stream.read_to_string(&mut raw).expect("reply");
     assert!(raw.starts_with("HTTP/1.1 400 Bad Request\r\n"), "{raw}");
 }
+
+#[test]
+fn a_long_chronology_is_served_by_period_and_an_edit_reaches_its_page() {
+    let (_dir, root) = project();
+    // 300 more events over two years: the chronology is split, a page per year.
+    let mut events = String::new();
+    for i in 0..300 {
+        let year = 2020 + i % 2;
+        events.push_str(&format!(
+            "- id: bulk-{i:03}\n  date: {year}-{:02}-{:02}\n  title: Bulk meeting {i}\n  sources: [port-deal#p1]\n",
+            1 + i % 12,
+            1 + i % 28
+        ));
+    }
+    std::fs::write(root.join("content/events/bulk.yaml"), events).expect("write");
+    let preview = Preview::start(&root);
+    let overview = preview.get("/chronology/");
+    assert_eq!(overview.status, 200);
+    assert!(
+        overview.body.contains("href=\"2021/index.html\""),
+        "the overview links the year 2021: {}",
+        overview.body
+    );
+    let year = preview.get("/chronology/2021/");
+    assert_eq!(year.status, 200);
+    assert!(year.body.contains("id=\"e-bulk-001\""), "{}", year.body);
+    edit(
+        &root,
+        "content/events/bulk.yaml",
+        "title: Bulk meeting 1\n",
+        "title: Harbour summit 1\n",
+    );
+    preview.wait_for(
+        "/chronology/2021/",
+        "the edited event on its year's page",
+        |r| r.body.contains("Harbour summit 1"),
+    );
+}
