@@ -448,16 +448,18 @@ fn one_connection_carries_several_requests_and_head_has_no_body() {
 
 #[test]
 fn a_long_chronology_is_served_by_period_and_an_edit_reaches_its_page() {
+    use std::fmt::Write as _;
     let (_dir, root) = project();
     // 300 more events over two years: the chronology is split, a page per year.
     let mut events = String::new();
     for i in 0..300 {
         let year = 2020 + i % 2;
-        events.push_str(&format!(
-            "- id: bulk-{i:03}\n  date: {year}-{:02}-{:02}\n  title: Bulk meeting {i}\n  sources: [port-deal#p1]\n",
+        let _ = writeln!(
+            events,
+            "- id: bulk-{i:03}\n  date: {year}-{:02}-{:02}\n  title: Bulk meeting {i}\n  sources: [port-deal#p1]",
             1 + i % 12,
             1 + i % 28
-        ));
+        );
     }
     std::fs::write(root.join("content/events/bulk.yaml"), events).expect("write");
     let preview = Preview::start(&root);
