@@ -111,7 +111,7 @@ pub fn write(d: &Dossier) -> Vec<u8> {
         },
         events: d.events.iter().map(|e| slide(d, e)).collect(),
     };
-    let mut bytes = serde_json::to_vec_pretty(&timeline).unwrap_or_default();
+    let mut bytes = serde_json::to_vec(&timeline).unwrap_or_default();
     bytes.push(b'\n');
     bytes
 }

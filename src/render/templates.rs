@@ -112,10 +112,9 @@ impl Templates {
             .render_to(name, &context, &mut out)
             .map_err(|e| render_error(&e, name))?;
         if language == Language::Fr
-            && let Ok(html) = std::str::from_utf8(&out)
-            && let std::borrow::Cow::Owned(spaced) = super::typography::french(html)
+            && let std::borrow::Cow::Owned(spaced) = super::typography::french_bytes(&out)
         {
-            return Ok(spaced.into_bytes());
+            return Ok(spaced);
         }
         Ok(out)
     }

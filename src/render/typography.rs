@@ -7,72 +7,127 @@
 use std::borrow::Cow;
 
 /// Elements whose content is kept byte for byte.
-const RAW: [&str; 5] = ["pre", "code", "script", "style", "textarea"];
+const RAW: [&[u8]; 5] = [b"pre", b"code", b"script", b"style", b"textarea"];
+
+/// How many bytes are looked at together when skipping text that needs nothing.
+const STRIDE: usize = 32;
 
 /// `html` with French no-break spaces.
 pub fn french(html: &str) -> Cow<'_, str> {
-    let bytes = html.as_bytes();
-    let mut out: Option<String> = None;
+    match french_bytes(html.as_bytes()) {
+        Cow::Borrowed(_) => Cow::Borrowed(html),
+        // Only ASCII spaces were replaced, by whole characters: still UTF-8.
+        Cow::Owned(bytes) => String::from_utf8(bytes).map_or(Cow::Borrowed(html), Cow::Owned),
+    }
+}
+
+/// [`french`] on the bytes of an HTML page (UTF-8), for pages rendered as bytes.
+pub fn french_bytes(html: &[u8]) -> Cow<'_, [u8]> {
+    let mut out: Option<Vec<u8>> = None;
     let mut copied = 0;
     let mut at = 0;
-    while at < bytes.len() {
-        match bytes[at] {
-            b'<' => at = after_tag(html, at),
-            b' ' => {
-                if let Some(space) = no_break(html, at) {
-                    let out = out.get_or_insert_with(|| String::with_capacity(html.len() + 64));
-                    out.push_str(&html[copied..at]);
-                    out.push(space);
-                    copied = at + 1;
-                }
-                at += 1;
-            }
-            _ => at += 1,
+    while let Some(found) = next_marker(html, at) {
+        if html[found] == b'<' {
+            at = after_tag(html, found);
+            continue;
         }
+        for space in spaces_beside(html, found) {
+            if space < copied || html[space] != b' ' {
+                continue;
+            }
+            if let Some(no_break) = no_break(html, space) {
+                let out = out.get_or_insert_with(|| Vec::with_capacity(html.len() + 64));
+                out.extend_from_slice(&html[copied..space]);
+                out.extend_from_slice(no_break.as_bytes());
+                copied = space + 1;
+            }
+        }
+        at = found + 1;
     }
     match out {
         Some(mut out) => {
-            out.push_str(&html[copied..]);
+            out.extend_from_slice(&html[copied..]);
             Cow::Owned(out)
         }
         None => Cow::Borrowed(html),
     }
 }
 
+/// Whether `byte` opens a tag or may stand beside a space that becomes a no-break one:
+/// `<`, a digit, `:` `;` `!` `?`, or the last byte of `«` or `»` (written so that the
+/// compiler checks many bytes at once).
+#[expect(
+    clippy::needless_bitwise_bool,
+    reason = "without branches, so that the compiler checks many bytes at once"
+)]
+fn is_marker(byte: u8) -> bool {
+    // `0`–`9`, `:`, `;` and `<` are the thirteen bytes from 0x30.
+    (byte.wrapping_sub(b'0') < 13) | (byte == b'!') | (byte == b'?') | ((byte | 0x10) == 0xBB)
+}
+
+/// The first marker ([`is_marker`]) at or after `at`.
+fn next_marker(html: &[u8], mut at: usize) -> Option<usize> {
+    while at + STRIDE <= html.len() {
+        let chunk = &html[at..at + STRIDE];
+        if chunk.iter().fold(false, |any, &b| any | is_marker(b)) {
+            break;
+        }
+        at += STRIDE;
+    }
+    html.get(at..)?
+        .iter()
+        .position(|&b| is_marker(b))
+        .map(|offset| at + offset)
+}
+
+/// Where a space that the marker at `at` may turn into a no-break one can be: before a
+/// sign or a digit, two bytes before `»`, after `«`.
+fn spaces_beside(html: &[u8], at: usize) -> impl Iterator<Item = usize> {
+    let space = match html[at] {
+        0xBB if at >= 2 && html[at - 1] == 0xC2 => Some(at - 2),
+        0xAB if at >= 1 && html[at - 1] == 0xC2 => Some(at + 1),
+        0xAB | 0xBB => None,
+        _ => at.checked_sub(1),
+    };
+    space.filter(|&space| space < html.len()).into_iter()
+}
+
 /// The no-break space that the space at `at` should be, if any.
-fn no_break(html: &str, at: usize) -> Option<char> {
-    let before = html[..at].chars().next_back();
+fn no_break(html: &[u8], at: usize) -> Option<&'static str> {
     let after = &html[at + 1..];
-    match after.chars().next() {
-        Some(':' | '»') => return Some('\u{a0}'),
-        Some(';' | '!' | '?') => return Some('\u{202f}'),
+    match after {
+        [b':', ..] | [0xC2, 0xBB, ..] => return Some("\u{a0}"),
+        [b';' | b'!' | b'?', ..] => return Some("\u{202f}"),
         _ => {}
     }
-    if before == Some('«') {
-        return Some('\u{a0}');
+    let before = &html[..at];
+    if before.ends_with("«".as_bytes()) {
+        return Some("\u{a0}");
     }
-    let group = after.as_bytes();
-    let digits = group.len() >= 3 && group[..3].iter().all(u8::is_ascii_digit);
-    let ends = group.get(3).is_none_or(|b| !b.is_ascii_digit());
-    (before.is_some_and(|c| c.is_ascii_digit()) && digits && ends).then_some('\u{202f}')
+    let digits = after.len() >= 3 && after[..3].iter().all(u8::is_ascii_digit);
+    let ends = after.get(3).is_none_or(|b| !b.is_ascii_digit());
+    let after_digit = before.last().is_some_and(u8::is_ascii_digit);
+    (after_digit && digits && ends).then_some("\u{202f}")
 }
 
 /// Where the text resumes after the tag opening at `at`: past its `>`, and past the
 /// content of a raw element and its end tag.
-fn after_tag(html: &str, at: usize) -> usize {
+fn after_tag(html: &[u8], at: usize) -> usize {
     let rest = &html[at + 1..];
-    let close = rest.find('>').map_or(html.len(), |end| at + 1 + end + 1);
-    let name_len = rest.bytes().take_while(u8::is_ascii_alphanumeric).count();
+    let close = memchr::memchr(b'>', rest).map_or(html.len(), |end| at + 1 + end + 1);
+    let name_len = rest
+        .iter()
+        .take_while(|b| b.is_ascii_alphanumeric())
+        .count();
     let name = &rest[..name_len];
     let raw = RAW.iter().any(|r| r.eq_ignore_ascii_case(name));
-    if !raw || html[..close].ends_with("/>") {
+    if !raw || html[..close].ends_with(b"/>") {
         return close;
     }
     // The generator and pulldown-cmark write their tags in lower case.
-    let end = format!("</{}", name.to_ascii_lowercase());
-    html[close..]
-        .find(&end)
-        .map_or(html.len(), |found| close + found)
+    let mut end = b"</".to_vec();
+    end.extend(name.iter().map(u8::to_ascii_lowercase));
+    memchr::memmem::find(&html[close..], &end).map_or(html.len(), |found| close + found)
 }
 
 #[cfg(test)]
@@ -87,6 +142,17 @@ mod tests {
             ),
             "<p title=\"a : b\">Il dit\u{a0}: «\u{a0}oui\u{a0}»\u{202f}; 1\u{202f}000 soldats, 12\u{202f}345\u{202f}678\u{202f}! Vraiment\u{202f}?</p>"
         );
+    }
+
+    #[test]
+    fn a_sign_anywhere_in_a_long_text() {
+        for lead in 0..80 {
+            let text = "x".repeat(lead);
+            let html = format!("<p>{text} « a » b : c</p><pre>{text} d : e</pre>");
+            let expected =
+                format!("<p>{text} «\u{a0}a\u{a0}» b\u{a0}: c</p><pre>{text} d : e</pre>");
+            assert_eq!(french(&html), expected, "after {lead} letters");
+        }
     }
 
     #[test]
