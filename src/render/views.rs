@@ -339,7 +339,7 @@ impl Site<'_> {
                 .description
                 .as_deref()
                 .filter(|_| description)
-                .map(|text| self.markdown.field(text, page, &event.id, 2)),
+                .map(|text| self.markdown.field_lean(text, page, &event.id, 2)),
             actors: event
                 .actors
                 .iter()
