@@ -195,6 +195,20 @@ fn a_project_replaces_the_pictures_stylesheet_like_any_asset() {
             .contains("--pic-bg: #123456"),
         "the briefing inlines the project's own"
     );
+    // Pages link one stylesheet, which holds it after the site's and the highlighting's.
+    let style = site.read("assets/style.css");
+    let (site_rules, highlight, pictures) = (
+        style.find(".para").expect("site"),
+        style.find(".hl-").expect("highlighting"),
+        style.find("--pic-bg: #123456").expect("pictures"),
+    );
+    assert!(
+        site_rules < highlight && highlight < pictures,
+        "in the order pages linked them"
+    );
+    let page = site.read("sources/council-minutes/index.html");
+    assert_eq!(page.matches("rel=\"stylesheet\"").count(), 1, "{page}");
+    assert!(page.contains("<link rel=\"stylesheet\" href=\"../../assets/style.css\">"));
 }
 
 #[test]
