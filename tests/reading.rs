@@ -255,3 +255,36 @@ fn a_profile_lists_each_paragraph_once_and_names_other_places() {
         "a mention in a table says so: {group}"
     );
 }
+
+#[test]
+fn an_event_of_the_chronology_says_each_thing_once() {
+    let site = build(&fixture("valid-en"));
+    let chronology = site.read("chronology/index.html");
+    let event = &chronology[chronology
+        .find("id=\"e-concession-signed\"")
+        .expect("event")..];
+    let event = &event[..event.find("</article>").expect("end")];
+    // The `#` beside the title is named for screen readers, not by its anchor again.
+    assert!(
+        event.contains(
+            "<a class=\"self\" href=\"#e-concession-signed\" aria-label=\"permalink\">#</a>"
+        ),
+        "{event}"
+    );
+    // A wiki-link showing its target's whole name has no title repeating it; one that
+    // shortens it keeps the whole name on hover.
+    assert!(event.contains(
+        "<a class=\"wl wl-actor\" href=\"../actors/orion-holdings/index.html\">Orion Holdings</a>"
+    ));
+    assert!(event.contains(
+        "title=\"Port concession signed with Orion Holdings\">Port concession signed with \
+         Orion… §1</a>"
+    ));
+    // The date is the <time> itself; the tags are styled like every tag.
+    assert!(event.contains("<time class=\"event-date\" datetime=\"2024-03\">c. March 2024</time>"));
+    assert!(event.contains("<p class=\"tags\"><a href=\"../tags/ports/index.html\">ports</a> "));
+    assert!(
+        site.read("assets/style.css")
+            .contains(".tag, .event .tags a {")
+    );
+}
