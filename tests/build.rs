@@ -80,7 +80,7 @@ fn first_mention_per_paragraph_links_with_longest_match() {
 }
 
 #[test]
-fn what_cites_a_paragraph_is_counted_beside_it_and_grouped_below() {
+fn what_cites_a_paragraph_is_listed_beside_it_and_counted_below() {
     let site = build(&fixture("valid-en"));
     let page = site.read("sources/council-minutes/index.html");
     // The note of paragraph 2 comes just before it, for a float to put it beside it.
@@ -104,19 +104,43 @@ fn what_cites_a_paragraph_is_counted_beside_it_and_grouped_below() {
         note.contains("../../actors/mohamed-bazoum/index.html#rel-1"),
         "the relation: {note}"
     );
-    // Below the text: one group per kind, and the sources citing it as a whole.
+    // Below the text: what cites the whole text, listed; what cites a paragraph,
+    // counted by kind with a link to each paragraph cited, its items being beside it.
     let aside = &page[page.find("class=\"source-aside\"").expect("aside")..];
     assert!(
-        aside.contains("<summary class=\"cited-kind\">1\u{a0}judgment</summary>"),
+        aside.contains(
+            "<summary class=\"cited-kind\">Cited as a whole by <span class=\"count\">1</span>\
+             </summary><ul><li><a href=\"../../index.html#kj-2\">Key judgment 2</a></li></ul>"
+        ),
         "{aside}"
     );
-    assert!(page.contains("class=\"cited-whole\""));
+    assert!(
+        aside.contains(
+            "<li>1\u{a0}judgment <span class=\"where\"><a href=\"#p2\">§2</a></span></li>\n\
+             <li>1\u{a0}event <span class=\"where\"><a href=\"#p2\">§2</a></span></li>"
+        ),
+        "{aside}"
+    );
+    assert!(
+        !aside.contains("#e-council-dispute"),
+        "written once, beside §2: {aside}"
+    );
+    assert_eq!(page.matches("#e-council-dispute\"").count(), 1, "{page}");
     // The page's own note cites its paragraphs beside them, never in the list below.
     let port = site.read("sources/port-concession-signed/index.html");
     let aside = &port[port.find("class=\"source-aside\"").expect("aside")..];
-    assert!(!aside.contains("Analyst’s note"), "{aside}");
+    assert!(!aside.contains("analyst’s note"), "{aside}");
     assert!(
         port.contains("1\u{a0}analyst’s note</p><ul><li><a href=\"#note\">"),
+        "{port}"
+    );
+    // A note citing one kind says it in its summary, and lists the items without
+    // repeating it as a heading.
+    assert!(
+        port.contains(
+            "<span class=\"cited-label\">Cited by</span> 1\u{a0}relation</span></summary>\
+             <ul><li>"
+        ),
         "{port}"
     );
 }

@@ -166,9 +166,10 @@ fn french_pages_keep_signs_and_numbers_on_their_line() {
     assert!(!niger.contains(">vers 26 juillet"));
     // Under the heading of its month, an event says its day only.
     let chronology = site.read("chronology/index.html");
-    assert!(chronology.contains("<time datetime=\"2023-07-26\">26</time>"));
-    assert!(chronology.contains("<time datetime=\"2023-07-26\">vers le 26 – avril 2024</time>"));
-    assert!(!chronology.contains("<time datetime=\"2023-07-26\">26 juillet 2023</time>"));
+    let day = "<time class=\"event-date\" datetime=\"2023-07-26\">";
+    assert!(chronology.contains(&format!("{day}26</time>")));
+    assert!(chronology.contains(&format!("{day}vers le 26 – avril 2024</time>")));
+    assert!(!chronology.contains(&format!("{day}26 juillet 2023</time>")));
     // English pages keep their spaces as written.
     let english = build(&fixture("valid-en"));
     assert!(!english.read("index.html").contains('\u{202f}'));
@@ -194,6 +195,20 @@ fn a_project_replaces_the_pictures_stylesheet_like_any_asset() {
             .contains("--pic-bg: #123456"),
         "the briefing inlines the project's own"
     );
+    // Pages link one stylesheet, which holds it after the site's and the highlighting's.
+    let style = site.read("assets/style.css");
+    let (site_rules, highlight, pictures) = (
+        style.find(".para").expect("site"),
+        style.find(".hl-").expect("highlighting"),
+        style.find("--pic-bg: #123456").expect("pictures"),
+    );
+    assert!(
+        site_rules < highlight && highlight < pictures,
+        "in the order pages linked them"
+    );
+    let page = site.read("sources/council-minutes/index.html");
+    assert_eq!(page.matches("rel=\"stylesheet\"").count(), 1, "{page}");
+    assert!(page.contains("<link rel=\"stylesheet\" href=\"../../assets/style.css\">"));
 }
 
 #[test]
@@ -238,5 +253,38 @@ fn a_profile_lists_each_paragraph_once_and_names_other_places() {
     assert!(
         group.contains("<span class=\"where\">table</span> Orion Holdings</a>"),
         "a mention in a table says so: {group}"
+    );
+}
+
+#[test]
+fn an_event_of_the_chronology_says_each_thing_once() {
+    let site = build(&fixture("valid-en"));
+    let chronology = site.read("chronology/index.html");
+    let event = &chronology[chronology
+        .find("id=\"e-concession-signed\"")
+        .expect("event")..];
+    let event = &event[..event.find("</article>").expect("end")];
+    // The `#` beside the title is named for screen readers, not by its anchor again.
+    assert!(
+        event.contains(
+            "<a class=\"self\" href=\"#e-concession-signed\" aria-label=\"permalink\">#</a>"
+        ),
+        "{event}"
+    );
+    // A wiki-link showing its target's whole name has no title repeating it; one that
+    // shortens it keeps the whole name on hover.
+    assert!(event.contains(
+        "<a class=\"wl wl-actor\" href=\"../actors/orion-holdings/index.html\">Orion Holdings</a>"
+    ));
+    assert!(event.contains(
+        "title=\"Port concession signed with Orion Holdings\">Port concession signed with \
+         Orion… §1</a>"
+    ));
+    // The date is the <time> itself; the tags are styled like every tag.
+    assert!(event.contains("<time class=\"event-date\" datetime=\"2024-03\">c. March 2024</time>"));
+    assert!(event.contains("<p class=\"tags\"><a href=\"../tags/ports/index.html\">ports</a> "));
+    assert!(
+        site.read("assets/style.css")
+            .contains(".tag, .event .tags a {")
     );
 }

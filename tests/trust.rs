@@ -92,12 +92,20 @@ fn a_claim_on_one_independent_source_is_marked_and_explained() {
     let built = build(&fixture("trust"));
     let chronology = built.read("chronology/index.html");
     assert_eq!(marks(&chronology), 2, "two events of three");
-    // Explained on hover and in the text (shown in print), with the count.
+    // Explained once, with the count, in the text: screen readers read it, hovering
+    // the mark and print show it.
     assert!(chronology.contains(
-        "title=\"rests on a single independent source: 2 sources cited\"><span \
-         class=\"mark\">single source</span> <span class=\"mark-detail\">(rests on a single \
-         independent source: 2 sources cited)</span>"
+        "<p class=\"corroboration single-source\"><span class=\"mark\">single source</span> \
+         <span class=\"mark-detail\">(rests on a single independent source: 2 sources \
+         cited)</span></p>"
     ));
+    assert_eq!(
+        chronology
+            .matches("rests on a single independent source")
+            .count(),
+        2,
+        "once per marked event"
+    );
     let home = built.read("index.html");
     assert_eq!(marks(&home), 1 + 2, "one judgment, two latest events");
     assert_eq!(
@@ -108,6 +116,7 @@ fn a_claim_on_one_independent_source_is_marked_and_explained() {
     assert_eq!(marks(&built.read("briefing/index.html")), 1 + 2);
     let css = built.read("assets/style.css");
     assert!(css.contains(".mark-detail"));
+    assert!(css.contains(".event .corroboration:hover .mark-detail { position: static;"));
 }
 
 #[test]
@@ -159,14 +168,18 @@ fn a_source_page_shows_the_fingerprint_of_its_text() {
     let body = &file[file.find("\n---\n").expect("front matter") + 5..];
     let full = hex(body.as_bytes());
     let page = built.read("sources/wire/index.html");
+    // Written once, whole; the stylesheet shows its start, and all of it on hover, on
+    // focus and in print.
     assert!(
-        page.contains(&format!("title=\"SHA-256 {full}\"")),
+        page.contains(&format!(
+            "<code class=\"fingerprint\" tabindex=\"0\">{full}</code>"
+        )),
         "{page}"
     );
-    assert!(page.contains(&format!(
-        "<span class=\"fingerprint-short\">{}</span>",
-        &full[..12]
-    )));
+    assert_eq!(page.matches(&full[..12]).count(), 1, "{page}");
+    let css = built.read("assets/style.css");
+    assert!(css.contains(".meta .fingerprint { display: inline-block; max-width: 12ch;"));
+    assert!(css.contains(".meta .fingerprint:hover, .meta .fingerprint:focus { max-width: none;"));
     let model = json(&built.out.join("dossier.json"));
     let wire = &model["sources"]
         .as_array()

@@ -112,6 +112,7 @@ const LABELS: Labels = Labels {
     in_heading: "heading",
     in_table: "table",
     in_footnote: "footnote",
+    permalink: "permalink",
 };
 
 const BRIEFING: BriefingLabels = BriefingLabels {

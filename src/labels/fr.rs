@@ -112,6 +112,7 @@ const LABELS: Labels = Labels {
     in_heading: "titre",
     in_table: "tableau",
     in_footnote: "note",
+    permalink: "lien permanent",
 };
 
 const BRIEFING: BriefingLabels = BriefingLabels {

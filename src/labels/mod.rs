@@ -193,6 +193,8 @@ pub struct Labels {
     pub in_table: &'static str,
     /// "in a footnote".
     pub in_footnote: &'static str,
+    /// What the `#` link beside an event's title is, for screen readers: "permalink".
+    pub permalink: &'static str,
 }
 
 /// Words of the briefing.

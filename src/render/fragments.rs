@@ -106,7 +106,12 @@ pub fn event_rows(rows: &[EventRow<'_>], l: &Labels) -> String {
     html
 }
 
-/// An event in full, as the chronology shows it, under a heading of `level`.
+/// An event in full, as the chronology shows it, under a heading of `level`:
+/// `<article class="event" id="e-…"><time class="event-date">` then
+/// `<div class="event-body">` (title with its `#` link, description, actors and place,
+/// citations, the single-source mark, tags). Written light, for a page holds thousands:
+/// the tags without their `tag` class (the stylesheet styles `.event .tags a` alike), the
+/// mark's explanation once ([`super::trust::push_mark_once`]).
 pub fn event_article(html: &mut String, e: &EventView<'_>, l: &Labels, level: u8) {
     html.push_str("<article class=\"event");
     if e.approximate {
@@ -114,17 +119,17 @@ pub fn event_article(html: &mut String, e: &EventView<'_>, l: &Labels, level: u8
     }
     html.push_str("\" id=\"");
     push_html(html, &e.anchor);
-    html.push_str("\">\n<p class=\"event-date\"><time datetime=\"");
+    html.push_str("\">\n<time class=\"event-date\" datetime=\"");
     html.push_str(&e.iso);
     html.push_str("\">");
     push_html(html, &e.date);
-    html.push_str("</time></p>\n<div class=\"event-body\">\n");
+    html.push_str("</time>\n<div class=\"event-body\">\n");
     let _ = write!(html, "<h{level} class=\"event-title\">");
     push_html(html, e.title);
     html.push_str(" <a class=\"self\" href=\"#");
     push_html(html, &e.anchor);
-    html.push_str("\" aria-label=\"#");
-    push_html(html, &e.anchor);
+    html.push_str("\" aria-label=\"");
+    push_html(html, l.permalink);
     let _ = writeln!(html, "\">#</a></h{level}>");
     if let Some(description) = &e.description {
         html.push_str("<div class=\"event-description\">");
@@ -145,11 +150,11 @@ pub fn event_article(html: &mut String, e: &EventView<'_>, l: &Labels, level: u8
         html.push_str("</p>\n");
     }
     push_citations(html, &e.citations, l, true);
-    super::trust::push_mark(html, e.support, l);
+    super::trust::push_mark_once(html, e.support, l);
     if !e.tags.is_empty() {
         html.push_str("<p class=\"tags\">");
         for tag in &e.tags {
-            push_link(html, &tag.href, &tag.label, Some("tag"));
+            push_link(html, &tag.href, &tag.label, None);
             html.push(' ');
         }
         html.push_str("</p>\n");
@@ -355,7 +360,8 @@ fn push_link_items(html: &mut String, links: &[Link]) {
 /// The note beside a numbered paragraph: what cites it, counted by kind in the summary
 /// (`Cité par 2 jugements, 5 événements`), every item one click away.
 /// `<details class="cited-note">` holds `<summary>` (with `.cited-count`, the total, and
-/// `.cited-text`, the counts in words) and `.cited-group` blocks (`.cited-kind` + `<ul>`).
+/// `.cited-text`, the counts in words), then the `<ul>` of a single kind, or a
+/// `.cited-group` block (`.cited-kind` + `<ul>`) per kind.
 /// Placed before the paragraph it belongs to (inside it for a list item), so that a
 /// float can put it beside the text.
 pub fn cited_note(groups: &CitedGroups, l: &Labels) -> String {
@@ -374,29 +380,64 @@ pub fn cited_note(groups: &CitedGroups, l: &Labels) -> String {
         push_html(&mut html, heading);
     }
     html.push_str("</span></summary>");
-    for (heading, links) in groups {
-        html.push_str("<div class=\"cited-group\"><p class=\"cited-kind\">");
-        push_html(&mut html, heading);
-        html.push_str("</p>");
-        push_link_items(&mut html, links);
-        html.push_str("</div>");
+    match groups {
+        // One kind: the summary says it already, the list follows it alone.
+        [(_, links)] => push_link_items(&mut html, links),
+        _ => {
+            for (heading, links) in groups {
+                html.push_str("<div class=\"cited-group\"><p class=\"cited-kind\">");
+                push_html(&mut html, heading);
+                html.push_str("</p>");
+                push_link_items(&mut html, links);
+                html.push_str("</div>");
+            }
+        }
     }
     html.push_str("</details>\n");
     html
 }
 
-/// What cites some paragraph of a source, at the bottom of its page: one
-/// `<details class="cited-group">` per kind, its `<summary class="cited-kind">` counting
-/// the items, inside `<div class="cited-by">`.
-pub fn cited_by(groups: &CitedGroups) -> String {
-    let mut html = String::from("<div class=\"cited-by\">\n");
-    for (heading, links) in groups {
-        html.push_str("<details class=\"cited-group\"><summary class=\"cited-kind\">");
+/// What cites some paragraph of a source, counted by kind, with the paragraphs it
+/// cites: `("5 événements", [5, 7, 8])`.
+pub type CitedParagraphs = [(String, Vec<u32>)];
+
+/// What cites some paragraph of a source, at the bottom of its page, in short: each kind
+/// once, with how many items of that kind cite the text and a link to each paragraph
+/// they cite (`5 événements §5 §7–8`), where the paragraph's note lists them.
+/// `<ul class="cited-by"><li>… <span class="where"><a href="#p5">§5</a> …</span></li></ul>`.
+pub fn cited_paragraphs(groups: &CitedParagraphs) -> String {
+    let mut html = String::from("<ul class=\"cited-by\">\n");
+    for (heading, paragraphs) in groups {
+        html.push_str("<li>");
         push_html(&mut html, heading);
-        html.push_str("</summary>");
-        push_link_items(&mut html, links);
-        html.push_str("</details>\n");
+        html.push_str(" <span class=\"where\">");
+        for (i, (first, last)) in runs(paragraphs).into_iter().enumerate() {
+            if i > 0 {
+                html.push(' ');
+            }
+            let prefix = crate::paragraphs::ANCHOR_PREFIX;
+            let _ = write!(html, "<a href=\"#{prefix}{first}\">§{first}");
+            if last > first {
+                let _ = write!(html, "–{last}");
+            }
+            html.push_str("</a>");
+        }
+        html.push_str("</span></li>\n");
     }
-    html.push_str("</div>\n");
+    html.push_str("</ul>\n");
     html
+}
+
+/// Sorted paragraph numbers as runs of consecutive numbers: `[2, 3, 4, 7]` gives
+/// `[(2, 4), (7, 7)]`.
+fn runs(numbers: &[u32]) -> Vec<(u32, u32)> {
+    let mut out: Vec<(u32, u32)> = Vec::new();
+    for &n in numbers {
+        match out.last_mut() {
+            Some((_, last)) if n == *last + 1 => *last = n,
+            Some((_, last)) if n == *last => {}
+            _ => out.push((n, n)),
+        }
+    }
+    out
 }

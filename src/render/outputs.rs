@@ -106,13 +106,22 @@ impl Site<'_> {
             );
         }
         let theme = self.templates.theme();
+        let highlight = highlight::stylesheet();
         for (name, bytes) in &theme.assets {
-            add(PagePath::asset(name), SiteFile::Bytes(Cow::Borrowed(bytes)));
+            let file = if *name == "style.css" {
+                SiteFile::Bytes(Cow::Owned(whole_style(
+                    bytes,
+                    &highlight,
+                    theme.text("pictures.css"),
+                )))
+            } else {
+                SiteFile::Bytes(Cow::Borrowed(bytes))
+            };
+            add(PagePath::asset(name), file);
         }
-        let highlight = highlight::stylesheet().into_bytes();
         add(
             PagePath::asset("highlight.css"),
-            SiteFile::Bytes(Cow::Owned(highlight)),
+            SiteFile::Bytes(Cow::Owned(highlight.into_bytes())),
         );
         add(
             PagePath::new(".nojekyll"),
@@ -233,4 +242,19 @@ impl Site<'_> {
         }
         Ok(all)
     }
+}
+
+/// `assets/style.css` as the pages link it: the site's stylesheet, then the highlighting
+/// and the pictures' stylesheets, in the order the pages linked them, so that a page
+/// links one stylesheet. `highlight.css` and `pictures.css` are written too, for a
+/// template that links them.
+fn whole_style(style: &[u8], highlight: &str, pictures: &str) -> Vec<u8> {
+    let mut css = Vec::with_capacity(style.len() + highlight.len() + pictures.len() + 2);
+    for part in [style, highlight.as_bytes(), pictures.as_bytes()] {
+        css.extend_from_slice(part);
+        if !css.ends_with(b"\n") {
+            css.push(b'\n');
+        }
+    }
+    css
 }

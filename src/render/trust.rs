@@ -24,6 +24,22 @@ pub fn push_mark(html: &mut String, support: Support, l: &Labels) {
     html.push_str(")</span></p>\n");
 }
 
+/// The mark of [`push_mark`] with its explanation written once, in the text: no
+/// `title`; the stylesheet shows `.mark-detail` on hover in `.event` (the chronology),
+/// screen readers read it, print shows it.
+/// `<p class="corroboration single-source"><span class="mark">single source</span>
+/// <span class="mark-detail">(…)</span></p>`.
+pub fn push_mark_once(html: &mut String, support: Support, l: &Labels) {
+    if !support.single() {
+        return;
+    }
+    html.push_str("<p class=\"corroboration single-source\"><span class=\"mark\">");
+    push_html(html, l.single_source);
+    html.push_str("</span> <span class=\"mark-detail\">(");
+    push_html(html, &detail(support, l));
+    html.push_str(")</span></p>\n");
+}
+
 /// [`push_mark`] as a string, for the templates (`{{ x.mark | safe }}`).
 pub fn mark(support: Support, l: &Labels) -> String {
     let mut html = String::new();
@@ -66,5 +82,25 @@ mod tests {
         };
         assert_eq!(mark(two, l), "");
         assert_eq!(mark(Support::default(), l), "");
+    }
+
+    #[test]
+    fn the_mark_written_once_keeps_its_explanation_in_the_text() {
+        let l = labels(Language::En);
+        let one = Support {
+            sources: 1,
+            independent: 1,
+        };
+        let mut html = String::new();
+        push_mark_once(&mut html, one, l);
+        assert_eq!(
+            html,
+            "<p class=\"corroboration single-source\"><span class=\"mark\">single source</span> \
+             <span class=\"mark-detail\">(rests on a single independent source: 1 source \
+             cited)</span></p>\n"
+        );
+        let mut none = String::new();
+        push_mark_once(&mut none, Support::default(), l);
+        assert_eq!(none, "");
     }
 }

@@ -34,11 +34,13 @@ pub struct Chrome<'a> {
     pub nav: Vec<NavItem>,
     /// The section the page belongs to, for a link up.
     pub up: Option<NavItem>,
-    /// The site's stylesheet.
+    /// The site's stylesheet, which holds the highlighting and the pictures' rules too:
+    /// the one stylesheet a page links.
     pub style: String,
-    /// The highlighting stylesheet.
+    /// The highlighting stylesheet alone (its rules are in `style` too).
     pub highlight_css: String,
-    /// The stylesheet of the pictures (graph, timeline).
+    /// The stylesheet of the pictures (graph, timeline) alone (its rules are in `style`
+    /// too).
     pub pictures_css: String,
     /// The icon of the site (declared, so that browsers do not ask the domain's root).
     pub favicon: String,
@@ -339,7 +341,7 @@ impl Site<'_> {
                 .description
                 .as_deref()
                 .filter(|_| description)
-                .map(|text| self.markdown.field(text, page, &event.id, 2)),
+                .map(|text| self.markdown.field_lean(text, page, &event.id, 2)),
             actors: event
                 .actors
                 .iter()

@@ -50,6 +50,7 @@ pub struct Links<'d, 'p, I> {
     page: &'p PagePath,
     local: Option<Local<'p>>,
     open: Vec<Open>,
+    lean: bool,
 }
 
 impl<'d, 'p, I> Links<'d, 'p, I> {
@@ -67,7 +68,16 @@ impl<'d, 'p, I> Links<'d, 'p, I> {
             page,
             local,
             open: Vec::new(),
+            lean: false,
         }
+    }
+
+    /// Leaves out the `title` of a wiki-link whose text is already the whole name of its
+    /// target (`[[niger]]` written `Niger`): the hover would repeat the link. For the
+    /// pages that hold thousands of them (the chronology, the source pages).
+    pub fn lean(mut self) -> Self {
+        self.lean = true;
+        self
     }
 
     /// The opening `<a>`, the display name and the closing markup of a wiki-link's
@@ -119,11 +129,15 @@ impl<'d, 'p, I> Links<'d, 'p, I> {
             (Target::Actor(_), _) => "wl wl-actor",
             (Target::Event(_), _) => "wl wl-event",
         };
-        let open = format!(
-            "<a class=\"{class}\" href=\"{}\" title=\"{}\">",
-            escape::html(&href),
-            escape::html(full)
-        );
+        let open = if self.lean && !labelled && name == full {
+            format!("<a class=\"{class}\" href=\"{}\">", escape::html(&href))
+        } else {
+            format!(
+                "<a class=\"{class}\" href=\"{}\" title=\"{}\">",
+                escape::html(&href),
+                escape::html(full)
+            )
+        };
         Some((open, name, String::from("</a>")))
     }
 }

@@ -53,7 +53,23 @@ impl<'a> Markdown<'a> {
         let allow_html = self.dossier.meta.allow_html;
         let events = crate::dialect::events(text);
         let events = raw::RawHtml::new(events, allow_html).map(|(event, _)| event);
-        self.finish(events, page, footnotes, heading_shift, None)
+        self.finish(events, page, footnotes, heading_shift, None, false)
+    }
+
+    /// [`Self::field`] for the pages that hold thousands of fields (the chronology, the
+    /// source pages): a wiki-link whose text is its target's whole name has no `title`
+    /// repeating it.
+    pub fn field_lean(
+        &self,
+        text: &str,
+        page: &PagePath,
+        footnotes: &str,
+        heading_shift: u8,
+    ) -> String {
+        let allow_html = self.dossier.meta.allow_html;
+        let events = crate::dialect::events(text);
+        let events = raw::RawHtml::new(events, allow_html).map(|(event, _)| event);
+        self.finish(events, page, footnotes, heading_shift, None, true)
     }
 
     /// Renders a Markdown field for a page that holds what its wiki-links name (the
@@ -69,7 +85,7 @@ impl<'a> Markdown<'a> {
         let allow_html = self.dossier.meta.allow_html;
         let events = crate::dialect::events(text);
         let events = raw::RawHtml::new(events, allow_html).map(|(event, _)| event);
-        self.finish(events, page, footnotes, heading_shift, Some(local))
+        self.finish(events, page, footnotes, heading_shift, Some(local), false)
     }
 
     /// Renders the body of a source for its page: numbered paragraphs with anchors,
@@ -103,7 +119,7 @@ impl<'a> Markdown<'a> {
         let label = crate::labels::site(self.language).paragraph;
         let events = anchors::Anchors::new(events, paragraphs, label, backrefs);
         let events = mention_links::MentionLinks::new(events, body, &linked);
-        let html = self.finish(events, page, "", 1, None);
+        let html = self.finish(events, page, "", 1, None, true);
         RenderedBody { html, quotes }
     }
 
@@ -115,8 +131,10 @@ impl<'a> Markdown<'a> {
         footnotes: &str,
         heading_shift: u8,
         local: Option<Local<'_>>,
+        lean: bool,
     ) -> String {
         let events = links::Links::new(events, self.dossier, page, local);
+        let events = if lean { events.lean() } else { events };
         let events = footnotes::Footnotes::new(events, footnotes);
         let events = code::Code::new(events, self.highlighter);
         let events = events.map(|event| no_nul(shift_heading(event, heading_shift)));

@@ -1,7 +1,7 @@
 //! The source pages (metadata, note, numbered text with mention links and what cites
 //! each paragraph) and the table of sources.
 
-use std::collections::BTreeMap;
+use std::collections::{BTreeMap, BTreeSet};
 
 use serde::Serialize;
 
@@ -65,8 +65,10 @@ pub struct SourcePage<'a> {
     pub body: String,
     /// Who cites the source as a whole.
     pub cited_whole: Vec<Link>,
-    /// Everything that cites some paragraph of the source, grouped by kind, its own
-    /// note left out (`fragments::cited_by`); empty when nothing does.
+    /// What cites some paragraph of the source, in short: each kind with its count and
+    /// the paragraphs cited (`fragments::cited_paragraphs`), its own note left out;
+    /// empty when nothing does. The items themselves are in the notes beside the
+    /// paragraphs.
     pub cited_by_html: String,
     /// Actors mentioned, most mentioned first, with the paragraphs where they appear
     /// (`fragments::mentioned`); empty when none is.
@@ -123,18 +125,16 @@ impl Site<'_> {
     }
 }
 
-/// What cites `referrers`, grouped by kind and linked from `page`; `own_note` keeps or
-/// drops the source's own note (the paragraph's note links to it, the bottom list not).
+/// What cites `referrers`, grouped by kind and linked from `page` (the source's own note
+/// as `#note`).
 fn grouped(
     site: &Site<'_>,
     page: &PagePath,
     index: usize,
     referrers: &[Referrer],
-    own_note: bool,
 ) -> Vec<(String, Vec<Link>)> {
     by_kind(referrers, index)
         .into_iter()
-        .filter(|(kind, _)| own_note || *kind != Citing::OwnNote)
         .map(|(kind, list)| {
             let links: Vec<Link> = list
                 .into_iter()
@@ -155,13 +155,41 @@ fn grouped(
         .collect()
 }
 
+/// What cites some paragraph of source `index`, by kind (its own note left out, whose
+/// links are beside the paragraphs): how many items, and the paragraphs they cite.
+fn cited_paragraphs(site: &Site<'_>, index: usize) -> Vec<(String, Vec<u32>)> {
+    let last = u32::try_from(site.dossier.sources[index].paragraphs.len()).unwrap_or(u32::MAX);
+    let mut kinds: BTreeMap<Citing, (BTreeSet<Referrer>, BTreeSet<u32>)> = BTreeMap::new();
+    for reference in &site.cross.refs_to_source[index] {
+        let Some((first, end)) = reference.paragraphs else {
+            continue;
+        };
+        let kind = Citing::of(reference.from, index);
+        if kind == Citing::OwnNote {
+            continue;
+        }
+        let (items, paragraphs) = kinds.entry(kind).or_default();
+        items.insert(reference.from);
+        paragraphs.extend(first..=end.min(last).max(first));
+    }
+    kinds
+        .into_iter()
+        .map(|(kind, (items, paragraphs))| {
+            (
+                citing(kind, items.len(), site.language),
+                paragraphs.into_iter().collect(),
+            )
+        })
+        .collect()
+}
+
 /// The note beside paragraph `number`: what cites it.
 fn backrefs(site: &Site<'_>, page: &PagePath, index: usize, number: u32) -> String {
     let citing = referrers(site.cross.citing_paragraph(index, number));
     if citing.is_empty() {
         return String::new();
     }
-    fragments::cited_note(&grouped(site, page, index, &citing, true), site.labels)
+    fragments::cited_note(&grouped(site, page, index, &citing), site.labels)
 }
 
 /// A source in a sentence: outlet, date, and the start of its text.
@@ -206,17 +234,7 @@ pub fn source(site: &Site<'_>, index: usize) -> Result<(RenderedSource, Vec<u8>)
         b.1.cmp(&a.1)
             .then_with(|| sort_key(&a.0.label).cmp(&sort_key(&b.0.label)))
     });
-    let cited_by = grouped(
-        site,
-        &page,
-        index,
-        &referrers(
-            site.cross.refs_to_source[index]
-                .iter()
-                .filter(|r| r.paragraphs.is_some()),
-        ),
-        false,
-    );
+    let cited_by = cited_paragraphs(site, index);
     let mut chrome = site.chrome(&page, source.title.clone(), "sources");
     chrome.description = describe(site, source);
     let view = SourcePage {
@@ -225,7 +243,7 @@ pub fn source(site: &Site<'_>, index: usize) -> Result<(RenderedSource, Vec<u8>)
         note: source
             .note
             .as_deref()
-            .map(|n| site.markdown.field(n, &page, "note", 2)),
+            .map(|n| site.markdown.field_lean(n, &page, "note", 2)),
         body: rendered.html,
         cited_whole: referrers(site.cross.citing_whole(index))
             .into_iter()
@@ -234,7 +252,7 @@ pub fn source(site: &Site<'_>, index: usize) -> Result<(RenderedSource, Vec<u8>)
         cited_by_html: if cited_by.is_empty() {
             String::new()
         } else {
-            fragments::cited_by(&cited_by)
+            fragments::cited_paragraphs(&cited_by)
         },
         actors_html: if actors.is_empty() {
             String::new()
