@@ -305,6 +305,29 @@ fn tags_pages_group_spellings() {
     assert!(finance.contains("../../sources/port-concession-signed/index.html"));
     assert!(finance.contains("../../actors/orion-holdings/index.html"));
     assert!(finance.contains("../../chronology/index.html#e-concession-signed"));
+    // An event in one line: its citations are on its chronology page.
+    assert!(!finance.contains("cite-source"), "{finance}");
+}
+
+#[test]
+fn what_links_here_leaves_out_what_the_profile_lists_already() {
+    let site = build(&bundled());
+    let wagner = site.read("actors/wagner/index.html");
+    let at = wagner.find("class=\"links-here\"").expect("links here");
+    let here = &wagner[at..];
+    let here = &here[..here.find("</ul>").expect("end")];
+    assert!(
+        here.contains("../africa-corps/index.html"),
+        "a profile that links here"
+    );
+    assert!(
+        wagner[..at].contains("#e-publication-lsi-africa"),
+        "an event of its chronology"
+    );
+    assert!(
+        !here.contains("#e-publication-lsi-africa"),
+        "not listed twice: {here}"
+    );
 }
 
 #[test]

@@ -65,28 +65,47 @@ fn draw(dossier: &Dossier, medium: Medium) -> Drawn {
     }
 }
 
-/// The box of a `<text>`, by the simple rule: 0.6 × size per character.
-fn text_box(node: &roxmltree::Node<'_, '_>) -> (f64, f64, f64, f64) {
-    let number = |name: &str| {
-        node.attribute(name)
+/// An attribute of `node` or, as SVG inherits it, of its nearest ancestor that has it.
+fn inherited<'a>(node: &roxmltree::Node<'a, '_>, name: &str) -> Option<&'a str> {
+    node.ancestors().find_map(|n| n.attribute(name))
+}
+
+/// The boxes of a `<text>`, one per line (its own text, then each `<tspan>` at its `x`,
+/// `dy` lower), by the simple rule: 0.6 × size per character. The size and anchor may
+/// be given once on a group.
+fn text_boxes(node: &roxmltree::Node<'_, '_>) -> Vec<((f64, f64, f64, f64), String)> {
+    let number = |n: &roxmltree::Node<'_, '_>, name: &str| {
+        n.attribute(name)
             .and_then(|v| v.parse::<f64>().ok())
             .unwrap_or(0.0)
     };
-    let (x, y, size) = (number("x"), number("y"), number("font-size"));
+    let size = inherited(node, "font-size")
+        .and_then(|v| v.parse::<f64>().ok())
+        .unwrap_or(0.0);
     assert!(size > 0.0, "a text without a font size");
-    #[allow(clippy::redundant_closure_for_method_calls)]
-    let text: String = node
-        .descendants()
-        .filter(|n| n.is_text())
-        .filter_map(|n| n.text())
-        .collect::<String>();
-    let width = 0.6 * size * f64::from(u32::try_from(text.chars().count()).unwrap_or(u32::MAX));
-    let x0 = match node.attribute("text-anchor") {
-        Some("middle") => x - width / 2.0,
-        Some("end") => x - width,
-        _ => x,
-    };
-    (x0, y - 0.8 * size, x0 + width, y + 0.2 * size)
+    let anchor = inherited(node, "text-anchor");
+    let (mut x, mut y) = (number(node, "x"), number(node, "y"));
+    let mut lines = vec![(x, y, node.text().unwrap_or_default().to_string())];
+    for span in node.children().filter(|n| n.has_tag_name("tspan")) {
+        if span.attribute("x").is_some() {
+            x = number(&span, "x");
+        }
+        y += number(&span, "dy");
+        lines.push((x, y, span.text().unwrap_or_default().to_string()));
+    }
+    lines
+        .into_iter()
+        .map(|(x, y, text)| {
+            let width =
+                0.6 * size * f64::from(u32::try_from(text.chars().count()).unwrap_or(u32::MAX));
+            let x0 = match anchor {
+                Some("middle") => x - width / 2.0,
+                Some("end") => x - width,
+                _ => x,
+            };
+            ((x0, y - 0.8 * size, x0 + width, y + 0.2 * size), text)
+        })
+        .collect()
 }
 
 /// Parses a picture and checks what every picture must be.
@@ -135,7 +154,7 @@ fn check_picture(svg: &str, given: &BTreeSet<String>) {
     let boxes: Vec<((f64, f64, f64, f64), String)> = document
         .descendants()
         .filter(|n| n.has_tag_name("text"))
-        .map(|n| (text_box(&n), n.text().unwrap_or_default().to_string()))
+        .flat_map(|n| text_boxes(&n))
         .collect();
     for (i, (a, text_a)) in boxes.iter().enumerate() {
         for (b, text_b) in &boxes[i + 1..] {
@@ -593,13 +612,23 @@ fn pictures_draw_a_month_as_a_point_with_its_span_and_one_event_not_at_all() {
         "not a bar"
     );
     let title = |n: roxmltree::Node<'_, '_>| {
-        n.children()
-            .filter(|c| c.has_tag_name("text"))
+        n.descendants()
+            .filter(|c| c.has_tag_name("text") || c.has_tag_name("tspan"))
             .filter_map(|c| c.text())
             .collect::<Vec<_>>()
             .join(" ")
     };
     assert_eq!(title(month), dossier.events[0].title, "the title, whole");
+    // The tooltip says when; the title is written beside the mark, in one text.
+    let tooltip = month
+        .children()
+        .find(|n| n.has_tag_name("title"))
+        .and_then(|n| n.text());
+    assert_eq!(tooltip, Some("February 2024"));
+    assert_eq!(
+        month.children().filter(|n| n.has_tag_name("text")).count(),
+        1
+    );
     let dot = document
         .descendants()
         .find(|n| n.has_tag_name("a") && n.attribute("class") == Some("mark dot approx"))

@@ -240,3 +240,73 @@ fn a_long_relations_table_leaves_the_sources_to_the_profiles() {
     let broken = broken_links(&site.out);
     assert!(broken.is_empty(), "{broken:?}");
 }
+
+/// Writes a dossier whose lists pass every bound of a page: 1,100 sources mentioning
+/// the Harbour Authority, 1,100 of its events, 1,100 other actors linking to it and
+/// each in a relation; and a Quay that only its own event links to.
+fn crowded_project(dir: &Path) {
+    const MANY: usize = 1100;
+    long_project(dir, MANY, &[("2022-03-05", MANY)]);
+    let actors = dir.join("content/actors");
+    for a in 0..MANY {
+        let yaml = format!(
+            "name: Member {a}\nkind: organization\nsummary: Works with [[harbour]].\nrelations:\n  - {{to: m-{:04}, type: partner, sources: [s-00000#p1]}}\n",
+            (a + 1) % MANY
+        );
+        std::fs::write(actors.join(format!("m-{a:04}.yaml")), yaml).expect("write");
+    }
+    std::fs::write(actors.join("quay.yaml"), "name: Quay\nkind: place\n").expect("write");
+    std::fs::write(
+        dir.join("content/events/quay.yaml"),
+        "- id: quay-opens\n  date: 2021-01-04\n  title: The quay opens\n  description: At the [[quay]].\n  actors: [quay]\n  sources: [s-00000#p1]\n",
+    )
+    .expect("write");
+}
+
+#[test]
+fn no_page_passes_1_mb_and_each_long_list_says_where_the_rest_is() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    crowded_project(dir.path());
+    let site = build(dir.path());
+    for (path, bytes) in site.files() {
+        if !path.to_ascii_lowercase().ends_with(".html") {
+            continue;
+        }
+        assert!(bytes.len() < 1_000_000, "{path}: {} bytes", bytes.len());
+    }
+    // The roster in pages of 1,000 actors; the relations table holds 1,000 of 1,100.
+    let roster = site.read("actors/index.html");
+    assert!(roster.contains("<a href=\"index-2.html\">2</a>"), "a pager");
+    assert!(
+        site.read("actors/index-2.html")
+            .contains("href=\"quay/index.html\"")
+    );
+    assert!(
+        roster.contains("<a href=\"index-2.html#place\">"),
+        "the contents link to the page where a kind starts"
+    );
+    assert!(roster.contains("Relations <span class=\"count\">1,100</span>"));
+    assert_eq!(roster.matches("<tr").count(), 1000 + 1);
+    assert!(roster.contains(
+        "+ 100 relations: on the profiles of their actors, and all in <a href=\"../exports/relations.csv\">exports/relations.csv</a>"
+    ));
+    // The profile: 1,000 events, 1,000 sources, 500 pages that link here, each list
+    // with the line for the rest.
+    let harbour = site.read("actors/harbour/index.html");
+    assert!(harbour.contains("+ 100 events: <a href=\"../../chronology/index.html\">"));
+    assert!(harbour.contains(
+        "+ 100 sources: all in <a href=\"../../exports/mentions.csv\">exports/mentions.csv</a>"
+    ));
+    let here = &harbour[harbour.find("class=\"links-here\"").expect("links here")..];
+    assert_eq!(here.matches("<li>").count(), 500);
+    assert!(here.contains(
+        "+ 600 pages: all in <a href=\"../../exports/citations.csv\">exports/citations.csv</a>"
+    ));
+    // What its own chronology lists already does not link here again; nothing left,
+    // no section.
+    let quay = site.read("actors/quay/index.html");
+    assert!(quay.contains("#e-quay-opens"));
+    assert!(!quay.contains("here-title"), "{quay}");
+    let problems = broken_links(&site.out);
+    assert!(problems.is_empty(), "{}", problems.join("\n"));
+}

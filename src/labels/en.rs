@@ -108,6 +108,8 @@ const LABELS: Labels = Labels {
     relation_from: "From",
     relation: "Relation",
     relation_to: "To",
+    all_in: "all in",
+    relations_elsewhere: "on the profiles of their actors, and all in",
     relations_uncited: "The sources of each relation are on the profile of the actor who states it.",
     in_heading: "heading",
     in_table: "table",
@@ -155,7 +157,7 @@ const PICTURES: PictureWords = PictureWords {
     relations: "relations",
     since: LABELS.since,
     until: LABELS.until,
-    capped: "The core of the network: {shown} of {total} actors, around the most connected; the table lists every relation.",
+    capped: "The core of the network: {shown} of {total} actors, around the most connected; the table lists the relations.",
 };
 
 const APPROX: &str = "c. ";

@@ -108,6 +108,8 @@ const LABELS: Labels = Labels {
     relation_from: "De",
     relation: "Relation",
     relation_to: "Vers",
+    all_in: "toutes dans",
+    relations_elsewhere: "sur les fiches de leurs acteurs, et toutes dans",
     relations_uncited: "Les sources de chaque relation sont sur la fiche de l’acteur qui la déclare.",
     in_heading: "titre",
     in_table: "tableau",
@@ -155,7 +157,7 @@ const PICTURES: PictureWords = PictureWords {
     relations: "relations",
     since: LABELS.since,
     until: LABELS.until,
-    capped: "Le cœur du réseau : {shown} acteurs sur {total}, autour des plus reliés ; le tableau donne toutes les relations.",
+    capped: "Le cœur du réseau : {shown} acteurs sur {total}, autour des plus reliés ; le tableau donne les relations.",
 };
 
 const APPROX: &str = "vers ";

@@ -185,6 +185,10 @@ pub struct Labels {
     pub relation: &'static str,
     /// "To", heading the column of the actor it points at.
     pub relation_to: &'static str,
+    /// Before the file that holds every item of a list cut short: "all in".
+    pub all_in: &'static str,
+    /// After the count of relations a long table leaves out: where they are.
+    pub relations_elsewhere: &'static str,
     /// Under a relations table too long to cite its sources: where they are.
     pub relations_uncited: &'static str,
     /// Where a mention outside the numbered paragraphs is: "in a heading".

@@ -181,6 +181,11 @@ impl Svg {
         self.end_tag(name);
     }
 
+    /// Writes `text`, escaped, inside the innermost open element.
+    pub fn push_text(&mut self, text: &str) {
+        push_escaped(&mut self.out, text);
+    }
+
     /// Closes the innermost open element.
     pub fn close(&mut self) {
         if let Some(name) = self.open.pop() {

@@ -106,6 +106,27 @@ pub fn event_rows(rows: &[EventRow<'_>], l: &Labels) -> String {
     html
 }
 
+/// A compact list of events (a tag's page, a long profile), one line each: date,
+/// title linking to the event on its chronology page, the "single source" mark
+/// without its printed explanation; no citations (the chronology page gives them).
+/// The same `<ul class="event-rows">` as [`event_rows`].
+pub fn event_lines(rows: &[EventRow<'_>], l: &Labels) -> String {
+    let mut html = String::with_capacity(rows.len() * 200);
+    html.push_str("<ul class=\"event-rows\">\n");
+    for row in rows {
+        html.push_str("<li><time datetime=\"");
+        html.push_str(&row.iso);
+        html.push_str("\">");
+        push_html(&mut html, &row.date);
+        html.push_str("</time> ");
+        push_link(&mut html, &row.href, row.title, None);
+        super::trust::push_brief_mark(&mut html, row.support, l);
+        html.push_str("</li>\n");
+    }
+    html.push_str("</ul>\n");
+    html
+}
+
 /// An event in full, as the chronology shows it, under a heading of `level`:
 /// `<article class="event" id="e-…"><time class="event-date">` then
 /// `<div class="event-body">` (title with its `#` link, description, actors and place,
@@ -233,6 +254,25 @@ pub fn quote_groups(groups: &[QuoteGroup<'_>]) -> String {
         }
         html.push_str("</ul>\n</div>\n");
     }
+    html
+}
+
+/// The sources mentioning an actor beyond those quoted, one line each:
+/// `<ul class="mention-sources"><li><a>Title</a> <span class="meta-inline">date ·
+/// 3 mentions</span></li></ul>`.
+pub fn mention_sources(groups: &[QuoteGroup<'_>]) -> String {
+    let mut html = String::with_capacity(groups.len() * 200 + 40);
+    html.push_str("<ul class=\"mention-sources\">\n");
+    for group in groups {
+        html.push_str("<li>");
+        push_link(&mut html, &group.source.href, &group.source.label, None);
+        html.push_str(" <span class=\"meta-inline\">");
+        push_html(&mut html, &group.date);
+        html.push_str(" · ");
+        push_html(&mut html, &group.count);
+        html.push_str("</span></li>\n");
+    }
+    html.push_str("</ul>\n");
     html
 }
 

@@ -185,6 +185,11 @@ impl Site<'_> {
     pub fn sources_pages(&self) -> usize {
         pager::page_count(self.dossier.sources.len(), pager::SOURCES_PER_PAGE)
     }
+
+    /// How many pages the roster of actors takes.
+    pub fn roster_pages(&self) -> usize {
+        pager::page_count(self.dossier.actors.len(), pager::ACTORS_PER_PAGE)
+    }
 }
 
 /// What a long render reports as it goes, for a progress bar.

@@ -65,13 +65,16 @@ impl Site<'_> {
                 add(path, SiteFile::Page(Job::Tag(slug, number)));
             }
         }
+        for number in 1..=self.roster_pages() {
+            let path = pager::page_path(&PagePath::section("actors"), number);
+            add(path, SiteFile::Page(Job::ActorsIndex(number)));
+        }
         for number in 1..=self.sources_pages() {
             let path = pager::page_path(&PagePath::section("sources"), number);
             add(path, SiteFile::Page(Job::SourcesIndex(number)));
         }
         let sections = [
             (PagePath::home(), Job::Home),
-            (PagePath::section("actors"), Job::ActorsIndex),
             (PagePath::section("tags"), Job::TagsIndex),
             (PagePath::section("search"), Job::Search),
             (PagePath::new("404.html"), Job::NotFound),

@@ -15,6 +15,9 @@ pub const SOURCES_PER_PAGE: usize = 500;
 /// The most items on one page of a tag (sources, actors and events together).
 pub const TAGGED_PER_PAGE: usize = 500;
 
+/// The most actors on one page of the roster (about 200 bytes each).
+pub const ACTORS_PER_PAGE: usize = 1000;
+
 /// The path of page `number` (1-based) of the list whose first page is `first`.
 pub fn page_path(first: &PagePath, number: usize) -> PagePath {
     if number <= 1 {

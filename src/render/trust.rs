@@ -40,6 +40,20 @@ pub fn push_mark_once(html: &mut String, support: Support, l: &Labels) {
     html.push_str(")</span></p>\n");
 }
 
+/// The mark alone, for a compact list whose items link to the page that explains them:
+/// `<p class="corroboration single-source" title="…"><span class="mark">single
+/// source</span></p>`, the explanation on hover only (nothing for another claim).
+pub fn push_brief_mark(html: &mut String, support: Support, l: &Labels) {
+    if !support.single() {
+        return;
+    }
+    html.push_str("<p class=\"corroboration single-source\" title=\"");
+    push_html(html, &detail(support, l));
+    html.push_str("\"><span class=\"mark\">");
+    push_html(html, l.single_source);
+    html.push_str("</span></p>\n");
+}
+
 /// [`push_mark`] as a string, for the templates (`{{ x.mark | safe }}`).
 pub fn mark(support: Support, l: &Labels) -> String {
     let mut html = String::new();

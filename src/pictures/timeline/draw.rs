@@ -3,13 +3,13 @@
 
 use crate::labels::{self, count_of as count};
 use crate::model::{Dossier, Event};
-use crate::pictures::geometry::text_width;
+use crate::pictures::geometry::{Anchor, text_width};
 use crate::pictures::svg::{PathData, Svg};
 use crate::pictures::{Frame, Links};
 
 use super::axis::{Axis, BREAK, TICK_SIZE};
 use super::marks::{DOT, Item, ROW, Shape, TITLE_SIZE};
-use super::texts::write_tooltip;
+use super::texts::write_when_tooltip;
 
 /// Space around the picture.
 pub const MARGIN: f64 = 12.0;
@@ -67,6 +67,8 @@ fn legend(svg: &mut Svg, dossier: &Dossier, items: &[Item], frame: &Frame<'_>, y
         svg.open("g", &[("class", class.into())]);
         draw_shape(svg, shape, (x, x + 22.0), line_y - 4.0);
         svg.close();
+        // The size on each text: a stylesheet may size `.legend` (the briefing's
+        // does), which would win over a size given to the group.
         svg.text(
             "text",
             &[
@@ -126,7 +128,10 @@ fn dot(svg: &mut Svg, x: f64, y: f64) {
 /// Writes the axis: tick labels at `y`, grid lines down to `bottom`, a break mark
 /// between two stretches of time.
 pub fn axis_marks(svg: &mut Svg, axis: &Axis, frame: &Frame<'_>, y: f64, bottom: f64) {
-    svg.open("g", &[("class", "axis".into())]);
+    svg.open(
+        "g",
+        &[("class", "axis".into()), ("font-size", TICK_SIZE.into())],
+    );
     for tick in axis.ticks(frame.language) {
         let d = PathData::default()
             .move_to(tick.x, y + 4.0)
@@ -135,11 +140,7 @@ pub fn axis_marks(svg: &mut Svg, axis: &Axis, frame: &Frame<'_>, y: f64, bottom:
         svg.empty("path", &[("class", "grid".into()), ("d", (&d).into())]);
         svg.text(
             "text",
-            &[
-                ("x", (tick.x + 3.0).into()),
-                ("y", y.into()),
-                ("font-size", TICK_SIZE.into()),
-            ],
+            &[("x", (tick.x + 3.0).into()), ("y", y.into())],
             &tick.label,
         );
     }
@@ -178,6 +179,32 @@ fn classes(event: &Event, shape: Shape) -> &'static str {
     }
 }
 
+/// Writes the title of `item`, its first line at `y`, each next one a row lower:
+/// `<text class="mark-title" x y>line<tspan x dy>line</tspan></text>`.
+fn mark_title(svg: &mut Svg, item: &Item, y: f64) {
+    let mut attributes = vec![
+        ("class", "mark-title".into()),
+        ("x", item.text_x.into()),
+        ("y", (y + TITLE_SIZE * 0.35).into()),
+    ];
+    if item.anchor != Anchor::Start {
+        attributes.push(("text-anchor", item.anchor.word().into()));
+    }
+    svg.open("text", &attributes);
+    for (k, line) in item.lines.iter().enumerate() {
+        if k == 0 {
+            svg.push_text(line);
+        } else {
+            svg.text(
+                "tspan",
+                &[("x", item.text_x.into()), ("dy", ROW.into())],
+                line,
+            );
+        }
+    }
+    svg.close();
+}
+
 /// Writes the whole labelled picture: `items` on `rows` rows.
 pub fn draw(
     dossier: &Dossier,
@@ -193,6 +220,8 @@ pub fn draw(
     let mut svg = open_picture(dossier, chosen, frame, bottom + MARGIN);
     legend(&mut svg, dossier, items, frame, MARGIN + 10.0);
     axis_marks(&mut svg, axis, frame, top - 10.0, bottom);
+    // The size of every title, given once; a title's lines are one text.
+    svg.open("g", &[("font-size", TITLE_SIZE.into())]);
     for item in items {
         let event = &dossier.events[item.event];
         let href = (links.event)(item.event);
@@ -204,26 +233,14 @@ pub fn draw(
             ],
         );
         svg.text_with("title", &[], |text| {
-            write_tooltip(text, dossier, &[item.event], frame.language);
+            write_when_tooltip(text, event, frame.language);
         });
         #[allow(clippy::cast_precision_loss)]
         let row_y = |row: usize| top + row as f64 * ROW + ROW / 2.0;
         draw_shape(&mut svg, item.shape, (item.x0, item.x1), row_y(item.row));
-        let first = item.row + usize::from(item.below);
-        for (k, line) in item.lines.iter().enumerate() {
-            svg.text(
-                "text",
-                &[
-                    ("class", "mark-title".into()),
-                    ("x", item.text_x.into()),
-                    ("y", (row_y(first + k) + TITLE_SIZE * 0.35).into()),
-                    ("font-size", TITLE_SIZE.into()),
-                    ("text-anchor", item.anchor.word().into()),
-                ],
-                line,
-            );
-        }
+        mark_title(&mut svg, item, row_y(item.row + usize::from(item.below)));
         svg.close();
     }
+    svg.close();
     svg.finish()
 }

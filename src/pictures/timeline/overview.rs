@@ -79,6 +79,11 @@ pub fn draw(
     );
     axis_marks(&mut svg, axis, frame, axis_y, base);
     let most = bins.iter().map(|b| b.events.len()).max().unwrap_or(1);
+    // The size and anchor of every count, given once.
+    svg.open(
+        "g",
+        &[("font-size", SIZE.into()), ("text-anchor", "middle".into())],
+    );
     for bin in &bins {
         let x0 = axis.x(bin.span.first_day());
         let x1 = (axis.x(bin.span.last_day() + 1) - 1.0).max(x0 + 2.0);
@@ -112,13 +117,12 @@ pub fn draw(
                     ("class", "count-label".into()),
                     ("x", f64::midpoint(x0, x1).into()),
                     ("y", (base - height - 3.0).into()),
-                    ("font-size", SIZE.into()),
-                    ("text-anchor", "middle".into()),
                 ],
                 &label,
             );
         }
         svg.close();
     }
+    svg.close();
     svg.finish()
 }

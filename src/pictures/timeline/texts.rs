@@ -16,6 +16,17 @@ fn write_when(out: &mut Escaped<'_>, event: &Event, language: Language) {
     }
 }
 
+/// Writes the tooltip of a mark whose title is written beside it: when, and whether
+/// approximate (the title would repeat the text next to the mark).
+pub fn write_when_tooltip(out: &mut Escaped<'_>, event: &Event, language: Language) {
+    write_when(out, event, language);
+    if event.approximate {
+        out.push(" (");
+        out.push(labels::pictures(language).approximate);
+        out.push(")");
+    }
+}
+
 /// Writes the tooltip of a mark standing for `events`.
 pub fn write_tooltip(
     out: &mut Escaped<'_>,

@@ -6,12 +6,13 @@ use std::collections::BTreeMap;
 use serde::Serialize;
 
 use crate::labels::{actor_kind, actor_kinds, period, sort_key};
-use crate::model::{ActorKind, Relation};
+use crate::model::{ActorKind, Referrer, Relation};
 use crate::pictures::graph_relations;
 use crate::render::crossref::referrers;
 use crate::render::fragments::{self, Quote, QuoteGroup};
 use crate::render::links::{PagePath, href};
 use crate::render::markdown::QUOTES_PER_SOURCE;
+use crate::render::pager::{self, Pager};
 use crate::render::pictures::PagePictures;
 use crate::render::plain_text::{plain, short_title};
 use crate::render::views::{Chrome, Link};
@@ -84,8 +85,11 @@ pub struct ActorPage<'a> {
     pub mentions: usize,
     /// External links.
     pub links: Vec<Link>,
-    /// Pages whose text links here.
+    /// Pages whose text links here, but for the events and sources the page lists
+    /// already.
     pub links_here: Vec<Link>,
+    /// The line for those left out of `links_here` (HTML), if any.
+    pub links_here_more: String,
     /// Tags.
     pub tags: Vec<Link>,
     /// The relationship graph around the actor (SVG), when drawn.
@@ -182,16 +186,36 @@ fn outside(body: &str, at: usize, l: &crate::labels::Labels) -> &'static str {
 /// At most this many mentions in all are quoted on an actor's page.
 const QUOTES_PER_ACTOR: usize = 500;
 
+/// At most this many sources mentioning an actor are listed on its page (quoted or
+/// not); the others are counted, with a link to `exports/mentions.csv`.
+const MENTION_SOURCES_LISTED: usize = 1000;
+
+/// At most this many pages are listed under "What links here"; the others are
+/// counted, with a link to `exports/citations.csv`.
+const LINKS_HERE_LISTED: usize = 500;
+
+/// The mentions of an actor as its page lists them.
+struct Mentions<'q> {
+    /// The sources whose mentions are quoted, in source order.
+    quoted: Vec<QuoteGroup<'q>>,
+    /// The sources listed after the quotes ran out, one line each.
+    unquoted: Vec<QuoteGroup<'q>>,
+    /// Every source listed (indexes, sorted).
+    sources: Vec<usize>,
+    /// How many mentioning sources are not listed.
+    more: usize,
+}
+
 /// The mentions of actor `index`, grouped by source, each with its sentence from
-/// `quotes` (aligned with `Dossier::mentions`). However many mentions, a bounded number
-/// is quoted, the rest counted (a mention-dense source would otherwise make pages of
-/// gigabytes).
+/// `quotes` (aligned with `Dossier::mentions`). However many mentions and sources, a
+/// bounded number is quoted and listed, the rest counted (a mention-dense source would
+/// otherwise make pages of gigabytes).
 fn mention_groups<'q>(
     site: &Site<'_>,
     page: &PagePath,
     index: usize,
     quotes: &'q [String],
-) -> Vec<QuoteGroup<'q>> {
+) -> Mentions<'q> {
     let dossier = site.dossier;
     let l = site.labels;
     let mut by_source: BTreeMap<usize, Vec<usize>> = BTreeMap::new();
@@ -201,33 +225,115 @@ fn mention_groups<'q>(
             .or_default()
             .push(m);
     }
+    let more = by_source.len().saturating_sub(MENTION_SOURCES_LISTED);
     let mut listed = 0;
-    by_source
+    let mut out = Mentions {
+        quoted: Vec::new(),
+        unquoted: Vec::new(),
+        sources: Vec::new(),
+        more,
+    };
+    for (source, list) in by_source.into_iter().take(MENTION_SOURCES_LISTED) {
+        let word = if list.len() == 1 {
+            l.mention_one
+        } else {
+            l.mention_many
+        };
+        let shown = list
+            .len()
+            .min(QUOTES_PER_SOURCE)
+            .min(QUOTES_PER_ACTOR - listed);
+        listed += shown;
+        let count = if shown > 0 && shown < list.len() {
+            format!("{} {word}, {shown} {}", list.len(), l.mentions_shown)
+        } else {
+            format!("{} {word}", list.len())
+        };
+        let group = QuoteGroup {
+            source: site.source_link(page, source),
+            date: dossier.sources[source].published.human(site.language),
+            count,
+            quotes: quotes_of(site, page, &list[..shown], quotes),
+        };
+        out.sources.push(source);
+        if shown > 0 {
+            out.quoted.push(group);
+        } else {
+            out.unquoted.push(group);
+        }
+    }
+    out
+}
+
+/// The line for the `count` items a list of a profile leaves out: `+ 12 pages : all
+/// in exports/citations.csv`, `what` saying what they are and where (`Pages`, `all
+/// in`), `file` the export that holds them all.
+fn more_line(
+    site: &Site<'_>,
+    page: &PagePath,
+    count: usize,
+    what: (&str, &str),
+    file: &str,
+) -> String {
+    if count == 0 {
+        return String::new();
+    }
+    let mut html = String::new();
+    html.push_str("<p class=\"more\">+ ");
+    html.push_str(&site.count(count));
+    html.push(' ');
+    crate::escape::push_html(&mut html, &what.0.to_lowercase());
+    html.push_str(site.labels.colon);
+    html.push(' ');
+    crate::escape::push_html(&mut html, what.1);
+    html.push_str(" <a href=\"");
+    crate::escape::push_html(
+        &mut html,
+        &href(page, &PagePath::new(format!("exports/{file}")), None),
+    );
+    html.push_str("\">exports/");
+    crate::escape::push_html(&mut html, file);
+    html.push_str("</a></p>\n");
+    html
+}
+
+/// What links to actor `index`, but for what its page lists already: itself, the
+/// events of its chronology (`events`, sorted), the sources of its mentions
+/// (`sources`, sorted) and its relations both ways. At most [`LINKS_HERE_LISTED`],
+/// and the line for the others.
+fn links_here(
+    site: &Site<'_>,
+    page: &PagePath,
+    index: usize,
+    (events, sources): (&[usize], &[usize]),
+) -> (Vec<Link>, String) {
+    let relations_in = &site.cross.relations_in[index];
+    let on_page = |r: &Referrer| match *r {
+        Referrer::Actor(a) => a == index,
+        Referrer::Event(e) => events.binary_search(&e).is_ok(),
+        Referrer::Source(s) => sources.binary_search(&s).is_ok(),
+        Referrer::Relation { actor, index: i } => {
+            actor == index || relations_in.contains(&(actor, i))
+        }
+        Referrer::Dossier | Referrer::Judgment(_) => false,
+    };
+    let rest: Vec<Referrer> = referrers(site.cross.refs_to_actor[index].iter())
         .into_iter()
-        .map(|(source, list)| {
-            let word = if list.len() == 1 {
-                l.mention_one
-            } else {
-                l.mention_many
-            };
-            let shown = list
-                .len()
-                .min(QUOTES_PER_SOURCE)
-                .min(QUOTES_PER_ACTOR - listed);
-            listed += shown;
-            let count = if shown < list.len() {
-                format!("{} {word}, {shown} {}", list.len(), l.mentions_shown)
-            } else {
-                format!("{} {word}", list.len())
-            };
-            QuoteGroup {
-                source: site.source_link(page, source),
-                date: dossier.sources[source].published.human(site.language),
-                count,
-                quotes: quotes_of(site, page, &list[..shown], quotes),
-            }
-        })
-        .collect()
+        .filter(|r| !on_page(r))
+        .collect();
+    let more = more_line(
+        site,
+        page,
+        rest.len().saturating_sub(LINKS_HERE_LISTED),
+        (site.labels.pages, site.labels.all_in),
+        "citations.csv",
+    );
+    let links = rest
+        .into_iter()
+        .take(LINKS_HERE_LISTED)
+        .map(|r| site.referrer(page, r))
+        .collect();
+    (links, more)
 }
 
 /// Renders `actors/ID/index.html`; `quotes` are aligned with `Dossier::mentions`.
@@ -267,24 +373,30 @@ pub fn actor(
         })
         .collect();
     let events = &site.cross.events_by_actor[index];
-    let rows: Vec<_> = events
-        .iter()
-        .take(EVENTS_LISTED)
-        .map(|&e| {
-            let mut row = site.event_row(&page, e);
-            if events.len() > EVENTS_WITH_CITATIONS {
-                row.citations.clear();
-            }
-            row
-        })
-        .collect();
+    let listed = &events[..events.len().min(EVENTS_LISTED)];
+    let rows: Vec<_> = listed.iter().map(|&e| site.event_row(&page, e)).collect();
     let l = site.labels;
-    let groups = mention_groups(site, &page, index, quotes);
-    let links_here = referrers(site.cross.refs_to_actor[index].iter())
-        .into_iter()
-        .filter(|r| *r != crate::model::Referrer::Actor(index))
-        .map(|r| site.referrer(&page, r))
-        .collect();
+    let events_html = if events.len() > EVENTS_WITH_CITATIONS {
+        fragments::event_lines(&rows, l)
+    } else {
+        fragments::event_rows(&rows, l)
+    };
+    let mentions = mention_groups(site, &page, index, quotes);
+    let mut mentions_html = fragments::quote_groups(&mentions.quoted);
+    if !mentions.unquoted.is_empty() {
+        mentions_html.push_str(&fragments::mention_sources(&mentions.unquoted));
+    }
+    mentions_html.push_str(&more_line(
+        site,
+        &page,
+        mentions.more,
+        (l.sources, l.all_in),
+        "mentions.csv",
+    ));
+    let mut sorted_events = listed.to_vec();
+    sorted_events.sort_unstable();
+    let (links_here, links_here_more) =
+        links_here(site, &page, index, (&sorted_events, &mentions.sources));
     let mut chrome = site.chrome(&page, actor.name.clone(), "actors");
     chrome.description = actor.summary.as_deref().map_or_else(
         || format!("{} ({})", actor.name, actor_kind(actor.kind, site.language)),
@@ -302,9 +414,9 @@ pub fn actor(
         roles,
         relations,
         relations_in,
-        events_html: more_events(site, &page, fragments::event_rows(&rows, l), events.len()),
+        events_html: more_events(site, &page, events_html, events.len()),
         event_count: events.len(),
-        mentions_html: fragments::quote_groups(&groups),
+        mentions_html,
         mention_count: site.count(site.cross.mentions_by_actor[index].len()),
         mentions: site.cross.mentions_by_actor[index].len(),
         links: actor
@@ -317,6 +429,7 @@ pub fn actor(
             })
             .collect(),
         links_here,
+        links_here_more,
         tags: actor.tags.iter().map(|t| site.tag_link(&page, t)).collect(),
         graph_svg: PagePictures::column(site, &page).graph(Some(index)),
         timeline_svg: PagePictures::column(site, &page)
@@ -342,7 +455,7 @@ pub struct RosterEntry<'a> {
     pub events: usize,
 }
 
-/// Actors of one kind.
+/// Actors of one kind (on one page of the roster).
 #[derive(Debug, Serialize)]
 pub struct KindGroup<'a> {
     /// Anchor (`person`).
@@ -353,73 +466,170 @@ pub struct KindGroup<'a> {
     pub actors: Vec<RosterEntry<'a>>,
 }
 
-/// `actors/index.html`.
+/// A kind in the roster's table of contents.
+#[derive(Debug, Serialize)]
+pub struct KindLink {
+    /// Where its list starts (`#person`, or `index-2.html#person` on another page).
+    pub href: String,
+    /// Heading (`Personnes`).
+    pub heading: &'static str,
+    /// How many actors of that kind.
+    pub count: usize,
+}
+
+/// `actors/index.html`, or a page of the roster (`actors/index-2.html`).
 #[derive(Debug, Serialize)]
 pub struct ActorsPage<'a> {
     #[serde(flatten)]
     chrome: Chrome<'a>,
-    /// Groups, in the order of [`ActorKind::ORDER`].
+    /// Every kind, with a link to where its list starts.
+    pub kinds: Vec<KindLink>,
+    /// The groups of this page, in the order of [`ActorKind::ORDER`].
     pub groups: Vec<KindGroup<'a>>,
-    /// The relationship graph (SVG), when drawn.
+    /// The relationship graph (SVG), when drawn (first page only).
     pub graph_svg: Option<String>,
-    /// Every relation of the graph, as a table (for screen readers and print).
+    /// The relations of the graph, as a table (for screen readers and print), at most
+    /// [`RELATIONS_LISTED`].
     pub relations: Vec<RelationView<'a>>,
+    /// How many relations in all, formatted.
+    pub relation_count: String,
+    /// The line for the relations the table leaves out (HTML), if any.
+    pub relations_more: String,
     /// Whether the table gives each relation's sources (not when it is long: they are
     /// on the profiles, and the page stays under 1 MB).
     pub relations_cited: bool,
+    /// Links between the pages of the roster (none when it fits on one).
+    pub pager: Option<Pager>,
 }
 
 /// A relations table longer than this leaves the sources to the profiles.
 const RELATIONS_WITH_CITATIONS: usize = 300;
 
-/// Renders `actors/index.html`.
-pub fn index(site: &Site<'_>) -> Result<(PagePath, Vec<u8>), RenderError> {
-    let page = PagePath::section("actors");
-    let groups = ActorKind::ORDER
+/// The most relations in the table under the graph; the others are counted (each is on
+/// the profiles of its two actors, and all are in `exports/relations.csv`).
+const RELATIONS_LISTED: usize = 1000;
+
+/// Every actor, by kind in the order of [`ActorKind::ORDER`], then by name.
+fn roster<'s>(site: &'s Site<'_>, page: &PagePath) -> Vec<(ActorKind, RosterEntry<'s>)> {
+    let mut entries: Vec<(usize, (String, String), ActorKind, RosterEntry<'s>)> = site
+        .dossier
+        .actors
+        .iter()
+        .enumerate()
+        .map(|(i, a)| {
+            let entry = RosterEntry {
+                actor: site.actor_link(page, i),
+                aliases: &a.aliases,
+                mentions: site.cross.mentions_by_actor[i].len(),
+                events: site.cross.events_by_actor[i].len(),
+            };
+            let (key, _) = sort_key(&entry.actor.label);
+            let order = ActorKind::ORDER
+                .iter()
+                .position(|&k| k == a.kind)
+                .unwrap_or(usize::MAX);
+            (order, (key, entry.actor.label.clone()), a.kind, entry)
+        })
+        .collect();
+    entries.sort_by(|a, b| (a.0, &a.1).cmp(&(b.0, &b.1)));
+    entries
+        .into_iter()
+        .map(|(_, _, kind, entry)| (kind, entry))
+        .collect()
+}
+
+/// The relations table of the roster's first page: at most [`RELATIONS_LISTED`], with
+/// their sources up to [`RELATIONS_WITH_CITATIONS`]; the total; the line for the rest.
+fn relations_table<'s>(
+    site: &'s Site<'_>,
+    page: &PagePath,
+) -> (Vec<RelationView<'s>>, usize, String) {
+    let listed = graph_relations(site.dossier, None);
+    let total = listed.len();
+    let cited = total <= RELATIONS_WITH_CITATIONS;
+    let views = listed
+        .into_iter()
+        .take(RELATIONS_LISTED)
+        .map(|(holder, i)| {
+            let relation = &site.dossier.actors[holder].relations[i];
+            let mut view = site.relation(page, holder, i, relation, false);
+            if !cited {
+                view.citation_links.clear();
+            }
+            view
+        })
+        .collect();
+    let more = more_line(
+        site,
+        page,
+        total.saturating_sub(RELATIONS_LISTED),
+        (site.labels.relations, site.labels.relations_elsewhere),
+        "relations.csv",
+    );
+    (views, total, more)
+}
+
+/// Renders `actors/index.html`, or page `number` of the roster: the graph and the
+/// relations table on the first page, then the actors by kind,
+/// [`pager::ACTORS_PER_PAGE`] a page.
+pub fn index(site: &Site<'_>, number: usize) -> Result<(PagePath, Vec<u8>), RenderError> {
+    let first = PagePath::section("actors");
+    let page = pager::page_path(&first, number);
+    let all = roster(site, &page);
+    let count = pager::page_count(all.len(), pager::ACTORS_PER_PAGE);
+    let range = pager::page_items(all.len(), pager::ACTORS_PER_PAGE, number);
+    let kinds = ActorKind::ORDER
         .iter()
         .filter_map(|&kind| {
-            let mut actors: Vec<RosterEntry<'_>> = site
-                .dossier
-                .actors
-                .iter()
-                .enumerate()
-                .filter(|(_, a)| a.kind == kind)
-                .map(|(i, a)| RosterEntry {
-                    actor: site.actor_link(&page, i),
-                    aliases: &a.aliases,
-                    mentions: site.cross.mentions_by_actor[i].len(),
-                    events: site.cross.events_by_actor[i].len(),
-                })
-                .collect();
-            actors.sort_by_cached_key(|a| {
-                let (key, _) = sort_key(&a.actor.label);
-                (key, a.actor.label.clone())
-            });
-            (!actors.is_empty()).then(|| KindGroup {
-                anchor: kind.word(),
+            let start = all.iter().position(|(k, _)| *k == kind)?;
+            let on = start / pager::ACTORS_PER_PAGE + 1;
+            let anchor = kind.word();
+            let href = if on == number {
+                format!("#{anchor}")
+            } else {
+                href(&page, &pager::page_path(&first, on), Some(anchor))
+            };
+            Some(KindLink {
+                href,
                 heading: actor_kinds(kind, site.language),
-                actors,
+                count: all.iter().filter(|(k, _)| *k == kind).count(),
             })
         })
         .collect();
-    let listed = graph_relations(site.dossier, None);
-    let relations_cited = listed.len() <= RELATIONS_WITH_CITATIONS;
+    let mut groups: Vec<KindGroup<'_>> = Vec::new();
+    for (kind, entry) in all.into_iter().skip(range.start).take(range.len()) {
+        match groups.last_mut() {
+            Some(group) if group.anchor == kind.word() => group.actors.push(entry),
+            _ => groups.push(KindGroup {
+                anchor: kind.word(),
+                heading: actor_kinds(kind, site.language),
+                actors: vec![entry],
+            }),
+        }
+    }
+    let (relations, total, relations_more) = if number <= 1 {
+        relations_table(site, &page)
+    } else {
+        (Vec::new(), 0, String::new())
+    };
     let view = ActorsPage {
-        chrome: site.chrome(&page, site.labels.actors.to_string(), "actors"),
+        chrome: site.chrome(
+            &page,
+            pager::title(site.labels.actors, number, count),
+            "actors",
+        ),
+        kinds,
         groups,
-        graph_svg: PagePictures::new(site, &page).graph(None),
-        relations: listed
-            .into_iter()
-            .map(|(holder, i)| {
-                let relation = &site.dossier.actors[holder].relations[i];
-                let mut view = site.relation(&page, holder, i, relation, false);
-                if !relations_cited {
-                    view.citation_links.clear();
-                }
-                view
-            })
-            .collect(),
-        relations_cited,
+        graph_svg: if number <= 1 {
+            PagePictures::new(site, &page).graph(None)
+        } else {
+            None
+        },
+        relations,
+        relation_count: site.count(total),
+        relations_more,
+        relations_cited: total <= RELATIONS_WITH_CITATIONS,
+        pager: pager::pager(&first, number, count),
     };
     Ok((
         page,
@@ -434,7 +644,7 @@ const EVENTS_WITH_CITATIONS: usize = 100;
 
 /// The most events listed on a profile; the others are counted, with a link to the
 /// chronology.
-const EVENTS_LISTED: usize = 1500;
+const EVENTS_LISTED: usize = 1000;
 
 /// The profile's list of events, and a line for those left out of it.
 fn more_events(site: &Site<'_>, page: &PagePath, mut html: String, total: usize) -> String {

@@ -20,8 +20,8 @@ pub enum Job<'a> {
     Home,
     /// `sources/index.html`, or page N of the list (`sources/index-N.html`).
     SourcesIndex(usize),
-    /// `actors/index.html`.
-    ActorsIndex,
+    /// `actors/index.html`, or page N of the roster (`actors/index-N.html`).
+    ActorsIndex(usize),
     /// `actors/ID/index.html`, by index.
     Actor(usize),
     /// `tags/index.html`.
@@ -45,7 +45,7 @@ pub fn render(
     match *job {
         Job::Home => home::home(site),
         Job::SourcesIndex(number) => sources::index(site, number),
-        Job::ActorsIndex => actors::index(site),
+        Job::ActorsIndex(number) => actors::index(site, number),
         Job::Actor(index) => actors::actor(site, index, quotes),
         Job::TagsIndex => tags::index(site),
         Job::Tag(slug, number) => tags::tag(site, slug, number),

@@ -65,7 +65,8 @@ pub struct TagPage<'a> {
     pub sources: Vec<Link>,
     /// Actors carrying it.
     pub actors: Vec<Link>,
-    /// Events carrying it, as HTML (`fragments::event_rows`).
+    /// Events carrying it, one line each without their citations (each links to its
+    /// chronology page, which gives them), as HTML (`fragments::event_lines`).
     pub events_html: String,
     /// Links between the pages of a long list (none when it fits on one).
     pub pager: Option<Pager>,
@@ -111,7 +112,7 @@ pub fn tag(site: &Site<'_>, slug: &str, number: usize) -> Result<(PagePath, Vec<
             String::new()
         } else {
             let rows: Vec<_> = events.iter().map(|&e| site.event_row(&page, e)).collect();
-            fragments::event_rows(&rows, site.labels)
+            fragments::event_lines(&rows, site.labels)
         },
         pager: pager::pager(&first, number, count),
     };
