@@ -44,6 +44,28 @@ pub struct Dossier {
     pub ids: Shared<BTreeMap<String, Target>>,
     /// How many distinct and independent sources each claim rests on.
     pub support: Corroboration,
+    /// For each actor, the relations that join it to another actor: those it holds and
+    /// those pointing to it, as (actor holding it, index in its relations), in the
+    /// order of the dossier ([`relations_touching`]).
+    pub relations_touching: Vec<Vec<(usize, usize)>>,
+}
+
+/// For each of `actors`, the relations that join it to another actor (never one to
+/// itself), those it holds and those pointing to it, as (actor holding it, index in its
+/// relations), in the order of the dossier: what a profile's graph starts from, without
+/// going through every relation of the dossier.
+pub fn relations_touching(actors: &[Actor]) -> Vec<Vec<(usize, usize)>> {
+    let mut touching = vec![Vec::new(); actors.len()];
+    for (from, actor) in actors.iter().enumerate() {
+        for (index, relation) in actor.relations.iter().enumerate() {
+            let to = relation.to;
+            if to != from && to < actors.len() {
+                touching[from].push((from, index));
+                touching[to].push((from, index));
+            }
+        }
+    }
+    touching
 }
 
 /// The settings and front page of the dossier.

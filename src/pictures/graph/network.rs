@@ -128,31 +128,43 @@ type PairRelation = ((usize, usize), (usize, usize));
 /// Every relation between two different actors, as `(from, index, to)`, in the order
 /// of the dossier.
 fn relations(dossier: &Dossier) -> impl Iterator<Item = (usize, usize, usize)> + '_ {
-    let count = dossier.actors.len();
     dossier
-        .actors
+        .relations_touching
         .iter()
         .enumerate()
-        .flat_map(move |(from, actor)| {
-            actor
-                .relations
+        .flat_map(move |(actor, touching)| {
+            touching
                 .iter()
-                .enumerate()
-                .filter(move |(_, relation)| relation.to != from && relation.to < count)
-                .map(move |(index, relation)| (from, index, relation.to))
+                .filter(move |&&(from, _)| from == actor)
+                .map(move |&(from, index)| (from, index, dossier.actors[from].relations[index].to))
         })
 }
 
-/// The relations between two different actors whose pair passes `keep`, grouped by
-/// pair (in pair order), each group in the order of the dossier.
-fn pair_relations(dossier: &Dossier, keep: impl Fn(usize, usize) -> bool) -> Vec<PairRelation> {
-    let mut list: Vec<PairRelation> = relations(dossier)
-        .map(|(from, index, to)| ((from.min(to), from.max(to)), (from, index)))
-        .filter(|&((low, high), _)| keep(low, high))
-        .collect();
+/// The relations between two different actors of which one at least is `near`,
+/// grouped by pair (in pair order), each group in the order of the dossier. With a
+/// focus, only the relations of the near actors are looked at, not the dossier's.
+fn pair_relations(dossier: &Dossier, near: &[bool], focus: Option<usize>) -> Vec<PairRelation> {
+    let pair = |(from, index): (usize, usize)| {
+        let to = dossier.actors[from].relations[index].to;
+        ((from.min(to), from.max(to)), (from, index))
+    };
+    let mut list: Vec<PairRelation> = match focus {
+        None => relations(dossier)
+            .map(|(from, index, _)| pair((from, index)))
+            .filter(|&((low, high), _)| near[low] || near[high])
+            .collect(),
+        Some(_) => near
+            .iter()
+            .enumerate()
+            .filter(|&(_, &is_near)| is_near)
+            .flat_map(|(actor, _)| dossier.relations_touching[actor].iter().copied())
+            .map(pair)
+            .collect(),
+    };
     // Where a relation is written is unique: the order is total, and within a pair it
-    // is the order of the dossier.
+    // is the order of the dossier. A relation between two near actors came twice.
     list.sort_unstable();
+    list.dedup();
     list
 }
 
@@ -208,7 +220,7 @@ pub fn network(
     let near = near_actors(dossier, focus);
     // Every relation of an actor that may be drawn, enough to rank it by its number of
     // distinct neighbours.
-    let pairs = pair_relations(dossier, |low, high| near[low] || near[high]);
+    let pairs = pair_relations(dossier, &near, focus);
     let degree = degrees(&pairs, dossier.actors.len());
     let (chosen, candidates) = choose_actors(&pairs, &near, &degree, focus, max_nodes)?;
     let mut node_of = vec![usize::MAX; dossier.actors.len()];
@@ -237,12 +249,9 @@ fn near_actors(dossier: &Dossier, focus: Option<usize>) -> Vec<bool> {
     let mut near = vec![focus.is_none(); dossier.actors.len()];
     if let Some(f) = focus {
         near[f] = true;
-        for (from, _, to) in relations(dossier) {
-            if from == f {
-                near[to] = true;
-            } else if to == f {
-                near[from] = true;
-            }
+        for &(from, index) in &dossier.relations_touching[f] {
+            let to = dossier.actors[from].relations[index].to;
+            near[if from == f { to } else { from }] = true;
         }
     }
     near
