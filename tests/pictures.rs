@@ -387,6 +387,7 @@ fn generated(actors: usize, events: usize, seed: u64) -> Dossier {
             ..Meta::default()
         },
         sources: vec![one_source()],
+        relations_touching: dossier::model::relations_touching(&list),
         actors: list,
         events: list_events.into(),
         mentions: Vec::new(),
@@ -566,6 +567,7 @@ fn pictures_need_something_to_draw() {
     assert!(timeline(&dossier, &[99], &links, &frame).is_none());
     let mut lonely = dossier.clone();
     lonely.actors.iter_mut().for_each(|a| a.relations.clear());
+    lonely.relations_touching = dossier::model::relations_touching(&lonely.actors);
     assert!(relationship_graph(&lonely, None, &links, &frame).is_none());
     assert!(relationship_graph(&lonely, Some(0), &links, &frame).is_none());
 }

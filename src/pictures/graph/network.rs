@@ -125,39 +125,49 @@ pub fn is_mutual(kind: &str) -> bool {
 /// relations).
 type PairRelation = ((usize, usize), (usize, usize));
 
+/// The actor that relation `index` of actor `from` points to, when it joins two
+/// different actors of the dossier (`None` too for an index out of step with the
+/// actors, as a caller that changed them without [`crate::model::relations_touching`]
+/// would leave it).
+fn relation_to(dossier: &Dossier, from: usize, index: usize) -> Option<usize> {
+    let to = dossier.actors.get(from)?.relations.get(index)?.to;
+    (to != from && to < dossier.actors.len()).then_some(to)
+}
+
+/// The relations touching `actor` (held by it or pointing to it), from the dossier's
+/// index, as `(from, index, to)`.
+fn touching(dossier: &Dossier, actor: usize) -> impl Iterator<Item = (usize, usize, usize)> + '_ {
+    dossier
+        .relations_touching
+        .get(actor)
+        .into_iter()
+        .flatten()
+        .filter_map(|&(from, index)| Some((from, index, relation_to(dossier, from, index)?)))
+}
+
 /// Every relation between two different actors, as `(from, index, to)`, in the order
 /// of the dossier.
 fn relations(dossier: &Dossier) -> impl Iterator<Item = (usize, usize, usize)> + '_ {
-    dossier
-        .relations_touching
-        .iter()
-        .enumerate()
-        .flat_map(move |(actor, touching)| {
-            touching
-                .iter()
-                .filter(move |&&(from, _)| from == actor)
-                .map(move |&(from, index)| (from, index, dossier.actors[from].relations[index].to))
-        })
+    (0..dossier.actors.len())
+        .flat_map(move |actor| touching(dossier, actor).filter(move |&(from, _, _)| from == actor))
 }
 
 /// The relations between two different actors of which one at least is `near`,
 /// grouped by pair (in pair order), each group in the order of the dossier. With a
 /// focus, only the relations of the near actors are looked at, not the dossier's.
 fn pair_relations(dossier: &Dossier, near: &[bool], focus: Option<usize>) -> Vec<PairRelation> {
-    let pair = |(from, index): (usize, usize)| {
-        let to = dossier.actors[from].relations[index].to;
-        ((from.min(to), from.max(to)), (from, index))
-    };
+    let pair =
+        |(from, index, to): (usize, usize, usize)| ((from.min(to), from.max(to)), (from, index));
     let mut list: Vec<PairRelation> = match focus {
         None => relations(dossier)
-            .map(|(from, index, _)| pair((from, index)))
+            .map(pair)
             .filter(|&((low, high), _)| near[low] || near[high])
             .collect(),
         Some(_) => near
             .iter()
             .enumerate()
             .filter(|&(_, &is_near)| is_near)
-            .flat_map(|(actor, _)| dossier.relations_touching[actor].iter().copied())
+            .flat_map(|(actor, _)| touching(dossier, actor))
             .map(pair)
             .collect(),
     };
@@ -249,8 +259,7 @@ fn near_actors(dossier: &Dossier, focus: Option<usize>) -> Vec<bool> {
     let mut near = vec![focus.is_none(); dossier.actors.len()];
     if let Some(f) = focus {
         near[f] = true;
-        for &(from, index) in &dossier.relations_touching[f] {
-            let to = dossier.actors[from].relations[index].to;
+        for (from, _, to) in touching(dossier, f) {
             near[if from == f { to } else { from }] = true;
         }
     }
