@@ -311,8 +311,8 @@ mod tests {
         let many = "de a1 de a2 de a3 de a4 de a5 de a6 de a7 de a8 de a9";
         add_document(&mut shards, None, 4, 1, many, &[]);
         let mut out = Vec::new();
-        write_next(0, &shards[0], &mut out).unwrap();
-        let text = String::from_utf8(out).unwrap();
+        write_next(0, &shards[0], &mut out).expect("writing into memory");
+        let text = String::from_utf8(out).expect("the symbols are ASCII");
         // Two symbols a hash, the last of a set under 32.
         let symbols = |hash: u16, last: bool| {
             let (hash, more) = (usize::from(hash), if last { 0 } else { 32 });
