@@ -22,6 +22,9 @@
   // Blocks of texts a page of results may load (about 16 KB each): with the term shards,
   // a query reads at most about 2 MB of the index before it asks to go on.
   var BLOCKS_PER_PAGE = 64;
+  // Blocks asked for in one go: appending a script costs the page a few milliseconds,
+  // so the first block is not kept waiting behind the others.
+  var BLOCKS_AT_ONCE = 4;
   var KINDS = ["sources", "sources", "actors", "events"];
 
   // Any space (no-break ones included) folds to " ", apostrophes to "'".
@@ -269,12 +272,29 @@
     search.budget = BLOCKS_PER_PAGE;
     pump(search);
   }
+  // Pumps again later: after the next paint when results were just shown.
+  function later(search, afterPaint) {
+    if (search.later) return;
+    search.later = true;
+    var go = function () {
+      if (!search.later) return;
+      search.later = false;
+      pump(search);
+    };
+    if (afterPaint) {
+      requestAnimationFrame(function () { setTimeout(go, 0); });
+      setTimeout(go, 100); // no frame comes in a hidden tab
+    } else {
+      setTimeout(go, 0);
+    }
+  }
   // Settles the candidates whose texts are here, shows what is found, asks for more texts
-  // (at most SHOWN candidates ahead of the last settled, within the page's budget of
-  // blocks), then says the count, and offers the rest when nothing more is on its way.
+  // (as many candidates ahead of the last settled as results are still wanted, a few
+  // blocks at a time, within the page's budget of blocks), then says the count, and
+  // offers the rest when nothing more is on its way.
   function pump(search) {
     if (search.run !== current) return;
-    var hits = search.hits;
+    var hits = search.hits, shown = search.shown, asking = 0;
     for (;;) {
       while (search.decided < search.asked) {
         var doc = hits[search.decided].doc, block = blockOf(doc);
@@ -286,12 +306,17 @@
       while (search.shown < search.want && search.shown < search.found.length) {
         list.appendChild(item(search.found[search.shown++], search.terms));
       }
-      var ahead = search.checks.length ? SHOWN : search.want - search.decided, ready = false;
+      var ahead = search.want - search.found.length, ready = false;
       while (search.shown < search.want && search.asked < hits.length && search.asked - search.decided < ahead) {
         var next = blockOf(hits[search.asked].doc);
         if (!parts["d-" + next]) {
           if (search.budget <= 0) break;
+          if (asking === BLOCKS_AT_ONCE || (asking && search.shown > shown)) {
+            later(search, search.shown > shown);
+            break;
+          }
           search.budget--;
+          asking++;
         }
         search.asked++;
         if (documents[next]) ready = true;
@@ -299,7 +324,7 @@
       }
       if (!ready) break;
     }
-    var waiting = search.decided < search.asked;
+    var waiting = search.decided < search.asked || search.later;
     status.textContent = count(search, waiting);
     var left = search.checks.length ? search.decided < hits.length || search.found.length > search.shown
       : search.shown < hits.length;
