@@ -5,8 +5,10 @@
 // (assets/search/d-N.js), loaded only for the results shown. Case and accents are
 // ignored on both sides: "armee" finds "armée"; a word of three letters or more finds
 // the words it starts ("arm" finds "armée"), a word of two letters itself; words in
-// double quotes are a phrase ("base aérienne" finds those two words in a row), checked
-// against the texts of the candidates that hold every word.
+// double quotes are a phrase ("base aérienne" finds those two words in a row): the
+// documents where each of its words is followed by a word like the next one (a set of
+// hashes beside each posting, assets/search/n-N.js) are candidates, checked against
+// their texts. Results are shown in rank order as soon as their texts arrive.
 (function () {
   "use strict";
   var manifest = window.DOSSIER_SEARCH;
@@ -17,6 +19,12 @@
   var root = list.dataset.root || "";
   var base = root + "assets/search/";
   var SHOWN = 25;
+  // Blocks of texts a page of results may load (about 16 KB each): with the term shards,
+  // a query reads at most about 2 MB of the index before it asks to go on.
+  var BLOCKS_PER_PAGE = 64;
+  // Blocks asked for in one go: appending a script costs the page a few milliseconds,
+  // so the first block is not kept waiting behind the others.
+  var BLOCKS_AT_ONCE = 4;
   var KINDS = ["sources", "sources", "actors", "events"];
 
   // Any space (no-break ones included) folds to " ", apostrophes to "'".
@@ -44,28 +52,48 @@
     var next = text.indexOf(" ", at);
     return next >= 0 && next < toward ? next + 1 : at;
   }
-  // Folded text, and where each folded character came from in the original.
+  // Folded text, and where each folded character came from in the original (ASCII
+  // characters, most of them, are folded without the Unicode machinery).
   function folded(text) {
-    var out = "", map = [];
+    var out = [], map = [];
     for (var i = 0; i < text.length; i++) {
+      var c = text.charCodeAt(i);
+      if (c < 128) {
+        out.push(c >= 65 && c <= 90 ? String.fromCharCode(c + 32) : c >= 9 && c <= 13 ? " " : text[i]);
+        map.push(i);
+        continue;
+      }
       var f = fold(text[i]);
-      for (var j = 0; j < f.length; j++) { out += f[j]; map.push(i); }
+      for (var j = 0; j < f.length; j++) { out.push(f[j]); map.push(i); }
     }
     map.push(text.length);
-    return { text: out, map: map };
+    return { text: out.join(""), map: map };
   }
   function words(text) {
     return fold(text).split(/[^\p{L}\p{N}]+/u).filter(function (w) { return Array.from(w).length >= 2; });
   }
-  // The shard of a word: as src/render/search/terms.rs computes it.
-  function shardOf(word) {
+  // A hash of the first three characters of a word: as src/render/search/terms.rs.
+  function startHash(word) {
     var hash = 0, n = 0;
     for (var c of word) {
       if (n++ === 3) break;
       hash = (Math.imul(hash, 31) + c.codePointAt(0)) >>> 0;
     }
-    return hash % manifest.shards;
+    return hash;
   }
+  // The shard of a word.
+  function shardOf(word) {
+    return startHash(word) % manifest.shards;
+  }
+  // The hash (11 bits) of a word in the sets of next words.
+  function nextHash(word) {
+    return Math.imul(startHash(word), 0x9E3779B1) >>> 21;
+  }
+  // The symbols of those sets, six bits each: a hash is its six high bits, then its five
+  // low bits plus 32 when the set goes on; "." is an empty set, "*" any word.
+  var SYMBOLS = "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-_";
+  var SYMBOL = {};
+  for (var s = 0; s < SYMBOLS.length; s++) SYMBOL[SYMBOLS.charCodeAt(s)] = s;
 
   // Parts of the index, loaded once each by a <script> element that calls back.
   var parts = {}, resolvers = {};
@@ -84,6 +112,7 @@
   }
   window.DOSSIER_SEARCH_TERMS = function (i, data) { arrived("t-" + i, data); };
   window.DOSSIER_SEARCH_DOCS = function (i, data) { arrived("d-" + i, data); };
+  window.DOSSIER_SEARCH_NEXT = function (i, data) { arrived("n-" + i, data); };
 
   // The documents holding `term`: doc → {kind, title (the term is in its first field)}.
   function postings(term) {
@@ -107,6 +136,36 @@
     });
   }
 
+  // The documents where the word `first` (whole) is followed by a word that starts like
+  // `then`: a superset of those where the two are in a row.
+  function follows(first, then) {
+    var shard = shardOf(first);
+    return Promise.all([part("t-" + shard), part("n-" + shard)]).then(function (got) {
+      var docs = new Set(), list = got[0] && got[0][first], sets = got[1] && got[1][first];
+      if (!list) return docs;
+      var want = nextHash(then), doc = 0, at = 0;
+      for (var i = 0; i < list.length; i++) {
+        doc += Math.floor(list[i] / 8);
+        if (!sets) { docs.add(doc); continue; }
+        var symbol = sets.charCodeAt(at);
+        if (symbol === 46 || symbol === 42) { // "." no word, "*" any word
+          at++;
+          if (symbol === 42) docs.add(doc);
+          continue;
+        }
+        var hit = false;
+        while (at < sets.length) {
+          var low = SYMBOL[sets.charCodeAt(at + 1)];
+          if (((SYMBOL[sets.charCodeAt(at)] << 5) | (low & 31)) === want) hit = true;
+          at += 2;
+          if (low < 32) break;
+        }
+        if (hit) docs.add(doc);
+      }
+      return docs;
+    });
+  }
+
   // The block holding document `doc`.
   function blockOf(doc) {
     var lo = 0, hi = manifest.blocks.length - 1;
@@ -120,7 +179,8 @@
   var documents = {};
   function loadDocs(block) {
     return part("d-" + block).then(function (entries) {
-      if (!entries || documents[block]) return;
+      if (documents[block]) return;
+      if (!entries) { documents[block] = {}; return; }
       var docs = {}, id = manifest.blocks[block];
       entries.forEach(function (e) {
         if (e.p) {
@@ -189,57 +249,92 @@
     var all = doc.fields.map(function (f) { return fold(f || ""); }).join(" \u0000 ");
     return checks.every(function (t) { return all.indexOf(t) >= 0; });
   }
-  function documentAt(doc) {
-    return (documents[blockOf(doc)] || {})[doc];
-  }
 
-  // Reads candidates, SHOWN at a time, until `want` documents say every term or none is left.
-  function fill(search, want) {
-    if (search.found.length >= want || search.read >= search.hits.length) return Promise.resolve();
-    var batch = search.hits.slice(search.read, search.read + SHOWN);
-    search.read += batch.length;
-    var blocks = Array.from(new Set(batch.map(function (h) { return blockOf(h.doc); })));
-    return Promise.all(blocks.map(loadDocs)).then(function () {
-      if (search.run !== current) return;
-      batch.forEach(function (h) {
-        var doc = documentAt(h.doc);
-        if (doc && says(doc, search.checks)) search.found.push(doc);
-      });
-      return fill(search, want);
-    });
-  }
-
-  // The count of results: exact once every candidate is read or none needed reading.
-  function count(search) {
-    var exact = !search.checks.length || search.read >= search.hits.length;
-    var n = exact && !search.checks.length ? search.hits.length : search.found.length;
-    if (!n) return status.dataset.noResult;
+  // The count of results: exact once every candidate is read or none needed reading;
+  // nothing while none is found yet and texts are still on their way.
+  function count(search, waiting) {
+    var exact = !search.checks.length || search.decided >= search.hits.length;
+    var n = !search.checks.length ? search.hits.length : search.found.length;
+    if (!n && exact) return status.dataset.noResult;
+    if (!n && waiting) return "";
     return n + (exact ? "" : "+") + " " + (n === 1 && exact ? status.dataset.result : status.dataset.results);
   }
 
-  // Shows the next SHOWN results, then a button for the rest.
   var more = null;
-  function show(search) {
-    var want = search.shown + SHOWN;
-    return fill(search, want).then(function () {
-      if (search.run !== current) return;
-      if (more) { more.remove(); more = null; }
-      search.found.slice(search.shown, want).forEach(function (doc) {
-        list.appendChild(item(doc, search.terms));
-      });
-      search.shown = Math.min(want, search.found.length);
-      status.textContent = count(search);
-      var left = search.checks.length ? search.hits.length - search.read + search.found.length - search.shown
-        : search.hits.length - search.shown;
-      if (left > 0) {
-        more = document.createElement("button");
-        more.type = "button";
-        more.className = "search-more";
-        more.textContent = "+ " + (search.checks.length ? SHOWN : Math.min(SHOWN, left));
-        more.addEventListener("click", function () { show(search); });
-        list.after(more);
+  function dropMore() {
+    if (more) { more.remove(); more = null; }
+  }
+  // Shows the next SHOWN results: asks for the texts of the candidates in rank order and
+  // shows each result as soon as it and every candidate ranked before it are settled.
+  function page(search) {
+    dropMore();
+    search.want = search.shown + SHOWN;
+    search.budget = BLOCKS_PER_PAGE;
+    pump(search);
+  }
+  // Pumps again later: after the next paint when results were just shown.
+  function later(search, afterPaint) {
+    if (search.later) return;
+    search.later = true;
+    var go = function () {
+      if (!search.later) return;
+      search.later = false;
+      pump(search);
+    };
+    if (afterPaint) {
+      requestAnimationFrame(function () { setTimeout(go, 0); });
+      setTimeout(go, 100); // no frame comes in a hidden tab
+    } else {
+      setTimeout(go, 0);
+    }
+  }
+  // Settles the candidates whose texts are here, shows what is found, asks for more texts
+  // (as many candidates ahead of the last settled as results are still wanted, a few
+  // blocks at a time, within the page's budget of blocks), then says the count, and
+  // offers the rest when nothing more is on its way.
+  function pump(search) {
+    if (search.run !== current) return;
+    var hits = search.hits, shown = search.shown, asking = 0;
+    for (;;) {
+      while (search.decided < search.asked) {
+        var doc = hits[search.decided].doc, block = blockOf(doc);
+        if (!documents[block]) break;
+        search.decided++;
+        var found = documents[block][doc];
+        if (found && says(found, search.checks)) search.found.push(found);
       }
-    });
+      while (search.shown < search.want && search.shown < search.found.length) {
+        list.appendChild(item(search.found[search.shown++], search.terms));
+      }
+      var ahead = search.want - search.found.length, ready = false;
+      while (search.shown < search.want && search.asked < hits.length && search.asked - search.decided < ahead) {
+        var next = blockOf(hits[search.asked].doc);
+        if (!parts["d-" + next]) {
+          if (search.budget <= 0) break;
+          if (asking === BLOCKS_AT_ONCE || (asking && search.shown > shown)) {
+            later(search, search.shown > shown);
+            break;
+          }
+          search.budget--;
+          asking++;
+        }
+        search.asked++;
+        if (documents[next]) ready = true;
+        else loadDocs(next).then(function () { pump(search); });
+      }
+      if (!ready) break;
+    }
+    var waiting = search.decided < search.asked || search.later;
+    status.textContent = count(search, waiting);
+    var left = search.checks.length ? search.decided < hits.length || search.found.length > search.shown
+      : search.shown < hits.length;
+    if (waiting || !left || more) return;
+    more = document.createElement("button");
+    more.type = "button";
+    more.className = "search-more";
+    more.textContent = "+ " + (search.checks.length ? SHOWN : Math.min(SHOWN, hits.length - search.shown));
+    more.addEventListener("click", function () { page(search); });
+    list.after(more);
   }
 
   var current = 0;
@@ -248,14 +343,22 @@
     var terms = Array.from(new Set(termsOf(query)));
     var keys = Array.from(new Set(words(terms.join(" "))));
     var checks = terms.filter(function (t) { var w = words(t); return w.length !== 1 || w[0] !== t; });
+    // The words in a row that the checks ask for: each must be followed by the next.
+    var pairs = [];
+    checks.forEach(function (t) {
+      var w = words(t);
+      for (var i = 0; i + 1 < w.length; i++) pairs.push([w[i], w[i + 1]]);
+    });
     if (!keys.length) {
       list.textContent = "";
-      if (more) { more.remove(); more = null; }
+      dropMore();
       status.textContent = terms.length ? status.dataset.noResult : "";
       return Promise.resolve();
     }
-    return Promise.all(keys.map(postings)).then(function (found) {
+    var lookups = keys.map(postings).concat(pairs.map(function (p) { return follows(p[0], p[1]); }));
+    return Promise.all(lookups).then(function (found) {
       if (run !== current) return;
+      var inRow = found.splice(keys.length);
       var hits = [];
       found[0].forEach(function (first, doc) {
         var title = first.title;
@@ -264,14 +367,15 @@
           if (!other) return;
           title = title && other.title;
         }
+        for (var j = 0; j < inRow.length; j++) if (!inRow[j].has(doc)) return;
         var kind = first.kind;
         var score = (kind === 2 ? 3 : kind === 3 ? 2 : 0) + (kind === 1 ? 0 : 2) + (title ? 4 : 0);
         hits.push({ doc: doc, score: score });
       });
       hits.sort(function (a, b) { return b.score - a.score || a.doc - b.doc; });
       list.textContent = "";
-      if (more) { more.remove(); more = null; }
-      return show({ hits: hits, read: 0, found: [], shown: 0, terms: terms, checks: checks, run: run });
+      dropMore();
+      page({ hits: hits, asked: 0, decided: 0, found: [], shown: 0, terms: terms, checks: checks, run: run });
     });
   }
 

@@ -280,6 +280,10 @@ fn data_files_feeds_and_search_index() {
         "aliases are shown"
     );
     assert!(
+        part("assets/search/n-", "\"bazoum\":\""),
+        "the words that follow each word are kept for phrases"
+    );
+    assert!(
         site.read("404.html")
             .contains("<base href=\"https://example.org/harbour/\">")
     );

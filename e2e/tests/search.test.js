@@ -3,7 +3,7 @@
 import assert from "node:assert/strict";
 import { after, before, describe, it } from "node:test";
 import { fileUrl, launch, watchedPage } from "../lib/browser.js";
-import { SITE, model } from "../lib/env.js";
+import { IN_CI, LARGE, SITE, model } from "../lib/env.js";
 
 const fold = (text) => text.normalize("NFD").replace(/[\u0300-\u036f]/g, "").toLowerCase();
 
@@ -217,6 +217,134 @@ describe("phrases and excerpts", () => {
         }
       }
     }
+    await page.close();
+  });
+});
+
+describe("a phrase with more candidates than a page (large synthetic dossier)", () => {
+  const spaced = (text) => fold(text).replace(/[\s\u00a0\u202f]+/g, " ");
+
+  /** Two words of five letters or more that many paragraphs say in a row (40 to 150). */
+  function commonPhrase(m) {
+    const counts = new Map();
+    for (const s of m.sources) {
+      for (const p of s.paragraphs) {
+        const words = spaced(p.text).split(/[^\p{L}\p{N}]+/u).filter((w) => w.length >= 2);
+        const seen = new Set();
+        for (let i = 0; i + 1 < words.length; i++) {
+          if (words[i].length >= 5 && words[i + 1].length >= 5) seen.add(`${words[i]} ${words[i + 1]}`);
+        }
+        for (const pair of seen) counts.set(pair, (counts.get(pair) || 0) + 1);
+      }
+    }
+    const saying = (phrase) => m.sources.flatMap((s) => s.paragraphs.filter((p) => spaced(p.text).includes(phrase)).map((p) => ({ s, p })));
+    const candidates = [...counts].filter(([, n]) => n >= 40 && n <= 150).sort((a, b) => b[1] - a[1] || (a[0] < b[0] ? -1 : 1));
+    for (const [phrase] of candidates) {
+      const paragraphs = saying(phrase);
+      if (paragraphs.length >= 40) return { phrase, paragraphs };
+    }
+    return null;
+  }
+
+  /** Waits until no text is on its way: the "+" button is offered, or the count is exact. */
+  async function settled(page) {
+    await page.waitForFunction(
+      () => document.querySelector(".search-more") || !/\+/.test(document.getElementById("search-status").textContent),
+      null,
+      { timeout: 15000 },
+    );
+  }
+
+  it("shows its results in rank order, counts N+ until every candidate is read, then the exact number", async (t) => {
+    if (!LARGE) {
+      assert.ok(!IN_CI, "E2E_LARGE is not set: run.sh needs the corpus generator (E2E_CORPUS_GEN)");
+      t.skip("no large synthetic dossier built (E2E_LARGE); see run.sh");
+      return;
+    }
+    const m = model(LARGE);
+    const chosen = commonPhrase(m);
+    assert.ok(chosen, "no two words are said in a row by 40 paragraphs or more of the large dossier");
+    const { phrase, paragraphs } = chosen;
+    const order = new Map(paragraphs.map(({ s, p }, i) => [`${fileUrl(LARGE, s.page)}#p${p.number}`, i]));
+    const page = await watchedPage(context);
+    await page.goto(`${fileUrl(LARGE, "search/index.html")}?q=${encodeURIComponent(`"${phrase}"`)}`);
+    await settled(page);
+
+    // The first page: 25 results, every one saying the phrase, and a count that says more
+    // may come ("31+"), since not every candidate was read.
+    let found = await results(page);
+    assert.equal(found.length, 25, `the first page of “${phrase}” shows ${found.length} results`);
+    let status = (await page.locator("#search-status").textContent()).trim();
+    assert.match(status, /^\d+\+ /, `the count of “${phrase}” after one page is "${status}", not "N+"`);
+    assert.ok(Number.parseInt(status, 10) >= 25, `"${status}" counts fewer than the 25 results shown`);
+
+    // Every further page, until all are read; then the count is exact.
+    for (let pages = 1; await page.locator(".search-more").count(); pages++) {
+      assert.ok(pages < 20, "the “+” button is still offered after 20 pages");
+      await page.locator(".search-more").click();
+      await settled(page);
+    }
+    found = await results(page);
+    status = (await page.locator("#search-status").textContent()).trim();
+    assert.match(status, new RegExp(`^${found.length} `), `all read: "${status}" for ${found.length} results`);
+    for (const r of found) {
+      assert.ok(spaced(r.text).includes(phrase), `"${r.title}" (${r.href}) does not say “${phrase}”: ${r.text}`);
+    }
+    // Every paragraph that says it, once, in the order of the dossier, after the titles,
+    // actors and events (which rank higher).
+    const hrefs = found.map((r) => r.href).filter((h) => /#p\d+$/.test(h));
+    assert.deepEqual(
+      hrefs,
+      [...order.keys()],
+      `the paragraphs found for “${phrase}” are not those of the dossier in its order`,
+    );
+    const firstParagraph = found.findIndex((r) => /#p\d+$/.test(r.href));
+    assert.ok(found.slice(firstParagraph).every((r) => /#p\d+$/.test(r.href)), "a title, actor or event is ranked after a paragraph");
+    assert.deepEqual(page.problems(), []);
+    await page.close();
+  });
+
+  it("a phrase said nowhere is answered from the index of words, without reading the texts", async (t) => {
+    if (!LARGE) {
+      assert.ok(!IN_CI, "E2E_LARGE is not set: run.sh needs the corpus generator (E2E_CORPUS_GEN)");
+      t.skip("no large synthetic dossier built (E2E_LARGE); see run.sh");
+      return;
+    }
+    const m = model(LARGE);
+    const texts = [
+      ...m.sources.flatMap((s) => [s.title, ...s.paragraphs.map((p) => p.text)]),
+      ...m.events.map((e) => `${e.title} \u0000 ${e.description || ""}`),
+      ...m.actors.map((a) => [a.name, ...(a.aliases || []), a.summary || ""].join(" \u0000 ")),
+    ].map(spaced);
+    const all = texts.join("\n");
+    const counts = new Map();
+    const wordSets = texts.map((text) => new Set(text.split(/[^\p{L}\p{N}]+/u).filter((w) => w.length >= 5)));
+    for (const set of wordSets) for (const w of set) counts.set(w, (counts.get(w) || 0) + 1);
+    const common = [...counts].sort((a, b) => b[1] - a[1] || (a[0] < b[0] ? -1 : 1)).slice(0, 40).map(([w]) => w);
+    const pairs = [];
+    for (const a of common) {
+      for (const b of common) {
+        if (a !== b) pairs.push({ phrase: `${a} ${b}`, both: wordSets.filter((set) => set.has(a) && set.has(b)).length });
+      }
+    }
+    pairs.sort((x, y) => y.both - x.both || (x.phrase < y.phrase ? -1 : 1));
+    const best = pairs.find((p) => !all.includes(p.phrase));
+    assert.ok(best && best.both >= 100, `no two common words of the large dossier are in 100 texts and never in a row: ${JSON.stringify(best)}`);
+    const page = await watchedPage(context);
+    const texts_read = [];
+    page.on("request", (r) => {
+      if (/assets\/search\/d-\d+\.js$/.test(r.url())) texts_read.push(r.url());
+    });
+    await page.goto(`${fileUrl(LARGE, "search/index.html")}?q=${encodeURIComponent(`"${best.phrase}"`)}`);
+    await settled(page);
+    const status = page.locator("#search-status");
+    assert.equal((await status.textContent()).trim(), await status.getAttribute("data-no-result"), `“${best.phrase}”`);
+    assert.equal(await page.locator("#search-results li").count(), 0);
+    assert.ok(
+      texts_read.length <= 5,
+      `“${best.phrase}” (both words in ${best.both} texts, never in a row) read ${texts_read.length} blocks of texts`,
+    );
+    assert.deepEqual(page.problems(), []);
     await page.close();
   });
 });

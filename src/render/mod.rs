@@ -327,6 +327,7 @@ impl<'f, 's> Plan<'f, 's> {
                 | SiteFile::Briefing => plan.big.push((path, file)),
                 SiteFile::Atom(_)
                 | SiteFile::SearchTerms(_)
+                | SiteFile::SearchNext(_)
                 | SiteFile::SearchDocs(_)
                 | SiteFile::Sitemap(_)
                 | SiteFile::Bytes(_) => plan.small.push((path, file)),

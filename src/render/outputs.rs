@@ -28,6 +28,8 @@ pub enum SiteFile<'s> {
     SearchIndex,
     /// `assets/search/t-N.js`: a shard of the search index's words.
     SearchTerms(usize),
+    /// `assets/search/n-N.js`: the words that follow each word of a shard, for phrases.
+    SearchNext(usize),
     /// `assets/search/d-N.js`: a block of the search index's documents.
     SearchDocs(usize),
     /// A file of `exports/`, by name.
@@ -100,6 +102,10 @@ impl Site<'_> {
             add(
                 search::Layout::shard_path(index),
                 SiteFile::SearchTerms(index),
+            );
+            add(
+                search::Layout::next_path(index),
+                SiteFile::SearchNext(index),
             );
         }
         for index in 0..layout.blocks.len() {
@@ -188,6 +194,11 @@ impl Site<'_> {
             SiteFile::SearchTerms(index) => {
                 let mut out = Vec::new();
                 search::write_shard(self.search_shards(), *index, &mut out).map_err(io)?;
+                out
+            }
+            SiteFile::SearchNext(index) => {
+                let mut out = Vec::new();
+                search::write_next(self.search_shards(), *index, &mut out).map_err(io)?;
                 out
             }
             SiteFile::SearchDocs(index) => {

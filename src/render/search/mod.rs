@@ -1,8 +1,10 @@
 //! The search index, split so that a query loads a small part of it: sources (paragraph
 //! by paragraph), actors (with aliases) and events are numbered documents;
 //! `assets/search-index.js` says how the index is cut; the words are in term shards
-//! (`assets/search/t-N.js`, a word's shard found from its first letters), the documents'
-//! titles and texts in blocks (`assets/search/d-N.js`) read only for the results shown.
+//! (`assets/search/t-N.js`, a word's shard found from its first letters), with the words
+//! that follow each word in each document beside them (`assets/search/n-N.js`, read for
+//! phrases only), the documents' titles and texts in blocks (`assets/search/d-N.js`) read
+//! only for the results shown.
 //! Each part is a script that calls a function of `assets/search.js`, so that search
 //! works from `file://`, where a page cannot fetch files. Case and accents are folded
 //! on both sides (`armee` finds `armée`).
@@ -105,6 +107,11 @@ impl Layout {
         PagePath::new(format!("assets/search/t-{index}.js"))
     }
 
+    /// Where the next words of term shard `index` go.
+    pub fn next_path(index: usize) -> PagePath {
+        PagePath::new(format!("assets/search/n-{index}.js"))
+    }
+
     /// Where block `index` goes.
     pub fn block_path(index: usize) -> PagePath {
         PagePath::new(format!("assets/search/d-{index}.js"))
@@ -161,7 +168,9 @@ pub fn shards(site: &Site<'_>, layout: &Layout, only: Option<usize>) -> Vec<term
                     continue;
                 }
                 for (word, postings) in from {
-                    into.entry(word).or_default().extend(postings);
+                    let list = into.entry(word).or_default();
+                    list.docs.extend(postings.docs);
+                    list.next.extend(postings.next);
                 }
             }
             left
@@ -176,6 +185,18 @@ pub fn write_shard(
 ) -> std::io::Result<()> {
     match shards.get(index) {
         Some(shard) => terms::write_shard(index, shard, out),
+        None => Ok(()),
+    }
+}
+
+/// Writes the next words of term shard `index` of `shards`.
+pub fn write_next(
+    shards: &[terms::Shard],
+    index: usize,
+    out: &mut dyn std::io::Write,
+) -> std::io::Result<()> {
+    match shards.get(index) {
+        Some(shard) => terms::write_next(index, shard, out),
         None => Ok(()),
     }
 }

@@ -1,7 +1,10 @@
 //! The words of the index: text folded as `assets/search.js` folds a query (decomposed,
 //! accents dropped, lower case), cut into words of letters and digits, each word put in
 //! one of the term shards by a hash of its first three characters, so that a query word
-//! knows which shard to load: every word it can be the start of is there.
+//! knows which shard to load: every word it can be the start of is there. Beside each
+//! posting, the words that follow the word in that document, as a set of small hashes
+//! (`assets/search/n-N.js`): a phrase keeps only the documents where its words may be in
+//! a row before their texts are read.
 
 use rustc_hash::FxHashMap;
 use unicode_normalization::UnicodeNormalization;
@@ -45,19 +48,88 @@ pub fn words(folded: &str) -> impl Iterator<Item = &str> {
         .filter(|w| w.chars().nth(1).is_some())
 }
 
-/// The shard of a word among `shards`: a hash of its first three characters (of the
-/// whole word when shorter), the same in `assets/search.js`.
-pub fn shard_of(word: &str, shards: usize) -> usize {
+/// A hash of the first three characters of a word (of the whole word when shorter), the
+/// same in `assets/search.js`.
+fn start_hash(word: &str) -> u32 {
     let mut hash: u32 = 0;
     for c in word.chars().take(3) {
         hash = hash.wrapping_mul(31).wrapping_add(c as u32);
     }
-    hash as usize % shards.max(1)
+    hash
 }
 
-/// The postings of one shard: each word, with the documents holding it, in order, each
-/// as `document × 8 + flags` (see [`flags`]).
-pub type Shard = FxHashMap<String, Vec<u32>>;
+/// The shard of a word among `shards`: by its first three characters, so that the
+/// words a query word begins are in its shard.
+pub fn shard_of(word: &str, shards: usize) -> usize {
+    start_hash(word) as usize % shards.max(1)
+}
+
+/// The hash of a following word in a posting's set of next words: 11 bits of its first
+/// three characters, so that the last word of a phrase, which may be the start of a
+/// word, finds it (the same in `assets/search.js`).
+pub fn next_hash(word: &str) -> u16 {
+    (start_hash(word).wrapping_mul(0x9E37_79B1) >> 21) as u16
+}
+
+/// How many different next words a posting keeps; beyond, it says "any word".
+const NEXT_KEPT: usize = 8;
+
+/// In [`Postings::next`]: a set without words (the word ends its texts).
+const NO_NEXT: u16 = 0xFFFF;
+/// In [`Postings::next`]: more than [`NEXT_KEPT`] next words, any may follow.
+const ANY_NEXT: u16 = 0xFFFE;
+/// In [`Postings::next`]: the mark of the last hash of a set.
+const LAST_NEXT: u16 = 0x8000;
+
+/// The next words of one word in one document, as it is read.
+#[derive(Debug, Clone, Copy, Default)]
+struct NextSet {
+    hashes: [u16; NEXT_KEPT],
+    len: usize,
+    overflow: bool,
+}
+
+impl NextSet {
+    fn insert(&mut self, hash: u16) {
+        if self.overflow || self.hashes[..self.len].contains(&hash) {
+            return;
+        }
+        if self.len == NEXT_KEPT {
+            self.overflow = true;
+        } else {
+            self.hashes[self.len] = hash;
+            self.len += 1;
+        }
+    }
+
+    /// Appends the set to a flat list of sets (see [`Postings::next`]).
+    fn push_to(&self, flat: &mut Vec<u16>) {
+        if self.overflow {
+            flat.push(ANY_NEXT);
+        } else if self.len == 0 {
+            flat.push(NO_NEXT);
+        } else {
+            flat.extend_from_slice(&self.hashes[..self.len]);
+            if let Some(last) = flat.last_mut() {
+                *last |= LAST_NEXT;
+            }
+        }
+    }
+}
+
+/// The documents holding a word, in order: each as `document × 8 + flags` (see
+/// [`flags`]), with the set of words that follow it there (see [`next_hash`]).
+#[derive(Debug, Clone, Default)]
+pub struct Postings {
+    /// `document × 8 + flags`, by document.
+    pub docs: Vec<u32>,
+    /// For each document in turn, the hashes of the words that follow this one there,
+    /// the last of a set marked with [`LAST_NEXT`]; [`NO_NEXT`] or [`ANY_NEXT`] alone.
+    pub next: Vec<u16>,
+}
+
+/// The postings of one shard, by word.
+pub type Shard = FxHashMap<String, Postings>;
 
 /// The flags of a posting: the kind of document (0 a source's title, 1 a paragraph,
 /// 2 an actor, 3 an event) times two, plus one when the word is in its title.
@@ -76,29 +148,39 @@ pub fn add_document(
 ) {
     let count = shards.len();
     let title = fold(title);
-    let mut seen: FxHashMap<&str, bool> = FxHashMap::default();
-    for word in words(&title) {
-        seen.insert(word, true);
-    }
     let folded: Vec<String> = fields.iter().map(|f| fold(f)).collect();
-    for field in &folded {
+    // Each word: whether it is in the title, and the words after it (in the same field).
+    let mut seen: FxHashMap<&str, (bool, NextSet)> = FxHashMap::default();
+    for (index, field) in std::iter::once(&title).chain(&folded).enumerate() {
+        let mut previous: Option<&str> = None;
         for word in words(field) {
-            seen.entry(word).or_insert(false);
+            if let Some(before) = previous {
+                seen.entry(before).or_default().1.insert(next_hash(word));
+            }
+            seen.entry(word).or_default().0 |= index == 0;
+            previous = Some(word);
         }
     }
-    for (word, in_title) in seen {
+    for (word, (in_title, next)) in seen {
         let shard = shard_of(word, count);
         if only.is_some_and(|o| o != shard) {
             continue;
         }
         let posting = document * 8 + flags(kind, in_title);
-        match shards[shard].get_mut(word) {
-            Some(list) => list.push(posting),
-            None => {
-                shards[shard].insert(word.to_string(), vec![posting]);
-            }
-        }
+        let postings = match shards[shard].get_mut(word) {
+            Some(postings) => postings,
+            None => shards[shard].entry(word.to_string()).or_default(),
+        };
+        postings.docs.push(posting);
+        next.push_to(&mut postings.next);
     }
+}
+
+/// The words of a shard, sorted.
+fn sorted(shard: &Shard) -> Vec<(&String, &Postings)> {
+    let mut words: Vec<(&String, &Postings)> = shard.iter().collect();
+    words.sort_unstable_by(|a, b| a.0.cmp(b.0));
+    words
 }
 
 /// Writes a shard as `DOSSIER_SEARCH_TERMS(index, {"word": [postings…], …});`, words
@@ -108,8 +190,7 @@ pub fn write_shard(
     shard: &Shard,
     out: &mut dyn std::io::Write,
 ) -> std::io::Result<()> {
-    let mut words: Vec<(&String, &Vec<u32>)> = shard.iter().collect();
-    words.sort_unstable_by(|a, b| a.0.cmp(b.0));
+    let words = sorted(shard);
     let mut text = String::with_capacity(words.len() * 32);
     text.push_str("DOSSIER_SEARCH_TERMS(");
     text.push_str(itoa::Buffer::new().format(index));
@@ -122,7 +203,7 @@ pub fn write_shard(
         text.push_str(&serde_json::to_string(word).unwrap_or_default());
         text.push_str(":[");
         let mut previous = 0;
-        for (j, posting) in postings.iter().enumerate() {
+        for (j, posting) in postings.docs.iter().enumerate() {
             if j > 0 {
                 text.push(',');
             }
@@ -134,6 +215,53 @@ pub fn write_shard(
     }
     text.push_str("});\n");
     out.write_all(text.as_bytes())
+}
+
+/// The symbols of the next words' sets, six bits each (`-` and `_` end the alphabet, so
+/// that no symbol needs escaping).
+const SYMBOLS: &[u8; 64] = b"ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-_";
+
+/// Writes the next words of a shard as `DOSSIER_SEARCH_NEXT(index, {"word": "sets", …});`,
+/// words sorted as in [`write_shard`], each posting's set in turn: each hash in two
+/// symbols (its six high bits, then its five low bits plus 32 when the set goes on), `.`
+/// for an empty set (a word that ends its texts), `*` for "any word".
+pub fn write_next(
+    index: usize,
+    shard: &Shard,
+    out: &mut dyn std::io::Write,
+) -> std::io::Result<()> {
+    let words = sorted(shard);
+    let mut text = String::with_capacity(words.len() * 16);
+    text.push_str("DOSSIER_SEARCH_NEXT(");
+    text.push_str(itoa::Buffer::new().format(index));
+    text.push_str(",{");
+    for (i, (word, postings)) in words.iter().enumerate() {
+        if i > 0 {
+            text.push(',');
+        }
+        text.push_str(&serde_json::to_string(word).unwrap_or_default());
+        text.push_str(":\"");
+        for &next in &postings.next {
+            push_next(&mut text, next);
+        }
+        text.push('"');
+    }
+    text.push_str("});\n");
+    out.write_all(text.as_bytes())
+}
+
+/// Appends the symbols of one entry of [`Postings::next`].
+fn push_next(text: &mut String, next: u16) {
+    match next {
+        NO_NEXT => text.push('.'),
+        ANY_NEXT => text.push('*'),
+        _ => {
+            let hash = usize::from(next & !LAST_NEXT);
+            let more = if next & LAST_NEXT == 0 { 32 } else { 0 };
+            text.push(char::from(SYMBOLS[hash >> 5]));
+            text.push(char::from(SYMBOLS[(hash & 31) + more]));
+        }
+    }
 }
 
 #[cfg(test)]
@@ -167,5 +295,39 @@ mod tests {
         );
         assert_eq!(shard_of("armee", 7), shard_of("armees", 7));
         assert_eq!(shard_of("arm", 7), shard_of("armement", 7));
+    }
+
+    #[test]
+    fn each_posting_keeps_the_words_that_follow_it() {
+        let mut shards = vec![Shard::default()];
+        add_document(
+            &mut shards,
+            None,
+            3,
+            1,
+            "La base aérienne, puis la base navale.",
+            &[],
+        );
+        let many = "de a1 de a2 de a3 de a4 de a5 de a6 de a7 de a8 de a9";
+        add_document(&mut shards, None, 4, 1, many, &[]);
+        let mut out = Vec::new();
+        write_next(0, &shards[0], &mut out).expect("writing into memory");
+        let text = String::from_utf8(out).expect("the symbols are ASCII");
+        // Two symbols a hash, the last of a set under 32.
+        let symbols = |hash: u16, last: bool| {
+            let (hash, more) = (usize::from(hash), if last { 0 } else { 32 });
+            format!(
+                "{}{}",
+                SYMBOLS[hash >> 5] as char,
+                SYMBOLS[(hash & 31) + more] as char
+            )
+        };
+        // In the order they come.
+        let base = symbols(next_hash("aerienne"), false) + &symbols(next_hash("navale"), true);
+        assert!(text.contains(&format!("\"base\":\"{base}\"")), "{text}");
+        // "navale" ends the text; "de" is followed by nine words, more than are kept.
+        assert!(text.contains("\"navale\":\".\""), "{text}");
+        assert!(text.contains("\"de\":\"*\""), "{text}");
+        assert_eq!(next_hash("aerienne"), next_hash("aer"));
     }
 }
