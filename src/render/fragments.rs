@@ -92,12 +92,7 @@ pub fn event_rows(rows: &[EventRow<'_>], l: &Labels) -> String {
     let mut html = String::with_capacity(rows.len() * 300);
     html.push_str("<ul class=\"event-rows\">\n");
     for row in rows {
-        html.push_str("<li><time datetime=\"");
-        html.push_str(&row.iso);
-        html.push_str("\">");
-        push_html(&mut html, &row.date);
-        html.push_str("</time> ");
-        push_link(&mut html, &row.href, row.title, None);
+        push_row_start(&mut html, row);
         push_citations(&mut html, &row.citations, l, false);
         super::trust::push_mark(&mut html, row.support, l);
         html.push_str("</li>\n");
@@ -114,17 +109,23 @@ pub fn event_lines(rows: &[EventRow<'_>], l: &Labels) -> String {
     let mut html = String::with_capacity(rows.len() * 200);
     html.push_str("<ul class=\"event-rows\">\n");
     for row in rows {
-        html.push_str("<li><time datetime=\"");
-        html.push_str(&row.iso);
-        html.push_str("\">");
-        push_html(&mut html, &row.date);
-        html.push_str("</time> ");
-        push_link(&mut html, &row.href, row.title, None);
+        push_row_start(&mut html, row);
         super::trust::push_brief_mark(&mut html, row.support, l);
         html.push_str("</li>\n");
     }
     html.push_str("</ul>\n");
     html
+}
+
+/// The start of an event's line: `<li><time datetime="…">date</time> ` and its title,
+/// linked to the event.
+fn push_row_start(html: &mut String, row: &EventRow<'_>) {
+    html.push_str("<li><time datetime=\"");
+    html.push_str(&row.iso);
+    html.push_str("\">");
+    push_html(html, &row.date);
+    html.push_str("</time> ");
+    push_link(html, &row.href, row.title, None);
 }
 
 /// An event in full, as the chronology shows it, under a heading of `level`:
