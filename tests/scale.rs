@@ -310,3 +310,33 @@ fn no_page_passes_1_mb_and_each_long_list_says_where_the_rest_is() {
     let problems = broken_links(&site.out);
     assert!(problems.is_empty(), "{}", problems.join("\n"));
 }
+
+#[test]
+fn a_profile_lists_500_relations_held_towards_it_and_counts_the_rest() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    long_project(dir.path(), 1, &[("2022-03-05", 100)]);
+    let actors = dir.path().join("content/actors");
+    for a in 0..600 {
+        let yaml = format!(
+            "name: Member {a}\nkind: organization\nrelations:\n  - {{to: harbour, type: supplier of, sources: [s-00000#p1]}}\n"
+        );
+        std::fs::write(actors.join(format!("m-{a:04}.yaml")), yaml).expect("write");
+    }
+    let site = build(dir.path());
+    let harbour = site.read("actors/harbour/index.html");
+    let declared = &harbour[harbour
+        .find("class=\"relations relations-in\"")
+        .expect("relations held by others")..];
+    let list = &declared[..declared.find("</ul>").expect("end of list")];
+    assert_eq!(list.matches("<li class=\"relation").count(), 500);
+    assert!(declared.contains(
+        "+ 100 relations: on the profiles of their actors, and all in <a href=\"../../exports/relations.csv\">exports/relations.csv</a>"
+    ));
+    // Each relation left out is on the profile of the actor that holds it.
+    assert!(
+        site.read("actors/m-0599/index.html")
+            .contains("supplier of")
+    );
+    let problems = broken_links(&site.out);
+    assert!(problems.is_empty(), "{}", problems.join("\n"));
+}

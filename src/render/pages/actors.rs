@@ -71,8 +71,11 @@ pub struct ActorPage<'a> {
     pub roles: Vec<RoleView<'a>>,
     /// Relations written in this actor's file.
     pub relations: Vec<RelationView<'a>>,
-    /// Relations written in other actors' files that point here.
+    /// Relations written in other actors' files that point here, at most
+    /// [`RELATIONS_IN_LISTED`].
     pub relations_in: Vec<RelationView<'a>>,
+    /// The line for the relations pointing here that the list leaves out (HTML), if any.
+    pub relations_in_more: String,
     /// Its own chronology, as HTML (`fragments::event_rows`).
     pub events_html: String,
     /// How many events.
@@ -194,6 +197,12 @@ const MENTION_SOURCES_LISTED: usize = 1000;
 /// counted, with a link to `exports/citations.csv`.
 const LINKS_HERE_LISTED: usize = 500;
 
+/// The most relations written in other actors' files that a profile lists; the others
+/// are counted (each is on the profile of the actor that holds it, and all are in
+/// `exports/relations.csv`). A profile's own relations are all listed: links point to
+/// each of them, and they are as many as its own file holds.
+const RELATIONS_IN_LISTED: usize = 500;
+
 /// The mentions of an actor as its page lists them.
 struct Mentions<'q> {
     /// The sources whose mentions are quoted, in source order.
@@ -297,6 +306,32 @@ fn more_line(
     html
 }
 
+/// The relations other actors hold towards actor `index`, at most
+/// [`RELATIONS_IN_LISTED`], and the line for the others.
+fn relations_in<'s>(
+    site: &'s Site<'_>,
+    page: &PagePath,
+    index: usize,
+) -> (Vec<RelationView<'s>>, String) {
+    let held_elsewhere = &site.cross.relations_in[index];
+    let listed = held_elsewhere
+        .iter()
+        .take(RELATIONS_IN_LISTED)
+        .map(|&(holder, i)| {
+            let relation = &site.dossier.actors[holder].relations[i];
+            site.relation(page, holder, i, relation, false)
+        })
+        .collect();
+    let more = more_line(
+        site,
+        page,
+        held_elsewhere.len().saturating_sub(RELATIONS_IN_LISTED),
+        (site.labels.relations, site.labels.relations_elsewhere),
+        "relations.csv",
+    );
+    (listed, more)
+}
+
 /// What links to actor `index`, but for what its page lists already: itself, the
 /// events of its chronology (`events`, sorted), the sources of its mentions
 /// (`sources`, sorted) and its relations both ways. At most [`LINKS_HERE_LISTED`],
@@ -360,18 +395,7 @@ pub fn actor(
         .enumerate()
         .map(|(i, r)| site.relation(&page, index, i, r, true))
         .collect();
-    let relations_in = site.cross.relations_in[index]
-        .iter()
-        .map(|&(holder, i)| {
-            site.relation(
-                &page,
-                holder,
-                i,
-                &dossier.actors[holder].relations[i],
-                false,
-            )
-        })
-        .collect();
+    let (relations_in, relations_in_more) = relations_in(site, &page, index);
     let events = &site.cross.events_by_actor[index];
     let listed = &events[..events.len().min(EVENTS_LISTED)];
     let rows: Vec<_> = listed.iter().map(|&e| site.event_row(&page, e)).collect();
@@ -414,6 +438,7 @@ pub fn actor(
         roles,
         relations,
         relations_in,
+        relations_in_more,
         events_html: more_events(site, &page, events_html, events.len()),
         event_count: events.len(),
         mentions_html,
