@@ -340,3 +340,30 @@ fn a_profile_lists_500_relations_held_towards_it_and_counts_the_rest() {
     let problems = broken_links(&site.out);
     assert!(problems.is_empty(), "{}", problems.join("\n"));
 }
+
+#[test]
+fn a_relation_of_an_actor_to_itself_is_not_listed_as_held_by_another() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    long_project(dir.path(), 1, &[("2022-03-05", 100)]);
+    let actors = dir.path().join("content/actors");
+    std::fs::write(
+        actors.join("harbour.yaml"),
+        "name: Harbour Authority\nkind: organization\nrelations:\n  - {to: harbour, type: audits, sources: [s-00000#p1]}\n",
+    )
+    .expect("write");
+    std::fs::write(
+        actors.join("quay.yaml"),
+        "name: Quay\nkind: place\nrelations:\n  - {to: harbour, type: run by, sources: [s-00000#p1]}\n",
+    )
+    .expect("write");
+    let site = build(dir.path());
+    let harbour = site.read("actors/harbour/index.html");
+    let held = &harbour[harbour.find("class=\"relations\"").expect("own relations")..];
+    assert!(held[..held.find("</ul>").expect("end")].contains("audits"));
+    let declared = &harbour[harbour
+        .find("class=\"relations relations-in\"")
+        .expect("relations held by others")..];
+    let list = &declared[..declared.find("</ul>").expect("end of list")];
+    assert_eq!(list.matches("<li class=\"relation").count(), 1, "{list}");
+    assert!(list.contains("run by") && !list.contains("audits"));
+}

@@ -26,7 +26,7 @@ pub struct CrossRef {
     /// For each actor, the events it takes part in or that happen there, in date order.
     pub events_by_actor: Vec<Vec<usize>>,
     /// For each actor, the relations of other actors that point at it:
-    /// `(actor holding the relation, index in its relations)`.
+    /// `(actor holding the relation, index in its relations)`, in that order.
     pub relations_in: Vec<Vec<(usize, usize)>>,
     /// Every tag, by slug.
     pub tags: BTreeMap<String, Tagged>,
@@ -95,12 +95,19 @@ impl CrossRef {
                 events_by_actor[actor].push(index);
             }
         }
-        let mut relations_in = vec![Vec::new(); actors];
-        for (holder, actor) in dossier.actors.iter().enumerate() {
-            for (index, relation) in actor.relations.iter().enumerate() {
-                relations_in[relation.to].push((holder, index));
-            }
-        }
+        // The relations touching each actor that another actor holds.
+        let relations_in = dossier
+            .relations_touching
+            .iter()
+            .enumerate()
+            .map(|(actor, touching)| {
+                touching
+                    .iter()
+                    .copied()
+                    .filter(|&(holder, _)| holder != actor)
+                    .collect()
+            })
+            .collect();
         let (tags, tag_slugs) = index_tags(dossier);
         Self {
             mentions_by_source,

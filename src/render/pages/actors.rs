@@ -348,7 +348,7 @@ fn links_here(
         Referrer::Event(e) => events.binary_search(&e).is_ok(),
         Referrer::Source(s) => sources.binary_search(&s).is_ok(),
         Referrer::Relation { actor, index: i } => {
-            actor == index || relations_in.contains(&(actor, i))
+            actor == index || relations_in.binary_search(&(actor, i)).is_ok()
         }
         Referrer::Dossier | Referrer::Judgment(_) => false,
     };
