@@ -234,12 +234,8 @@ pub fn quote_groups(groups: &[QuoteGroup<'_>]) -> String {
     let mut html = String::with_capacity(groups.len() * 600);
     for group in groups {
         html.push_str("<div class=\"mention-group\">\n<h3>");
-        push_link(&mut html, &group.source.href, &group.source.label, None);
-        html.push_str(" <span class=\"meta-inline\">");
-        push_html(&mut html, &group.date);
-        html.push_str(" · ");
-        push_html(&mut html, &group.count);
-        html.push_str("</span></h3>\n<ul class=\"quotes\">\n");
+        push_mentioning_source(&mut html, group);
+        html.push_str("</h3>\n<ul class=\"quotes\">\n");
         for quote in &group.quotes {
             html.push_str("<li><a href=\"");
             push_html(&mut html, &quote.href);
@@ -266,15 +262,22 @@ pub fn mention_sources(groups: &[QuoteGroup<'_>]) -> String {
     html.push_str("<ul class=\"mention-sources\">\n");
     for group in groups {
         html.push_str("<li>");
-        push_link(&mut html, &group.source.href, &group.source.label, None);
-        html.push_str(" <span class=\"meta-inline\">");
-        push_html(&mut html, &group.date);
-        html.push_str(" · ");
-        push_html(&mut html, &group.count);
-        html.push_str("</span></li>\n");
+        push_mentioning_source(&mut html, group);
+        html.push_str("</li>\n");
     }
     html.push_str("</ul>\n");
     html
+}
+
+/// A source that mentions an actor: `<a>Title</a> <span class="meta-inline">date ·
+/// 3 mentions</span>`.
+fn push_mentioning_source(html: &mut String, group: &QuoteGroup<'_>) {
+    push_link(html, &group.source.href, &group.source.label, None);
+    html.push_str(" <span class=\"meta-inline\">");
+    push_html(html, &group.date);
+    html.push_str(" · ");
+    push_html(html, &group.count);
+    html.push_str("</span>");
 }
 
 /// A list of links, one per item: `<ul class="CLASS"><li><a>…</a></li>…</ul>`.

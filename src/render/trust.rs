@@ -11,17 +11,15 @@ use crate::model::Support;
 /// <span class="mark-detail">(…)</span></p>`. The explanation, with the number of
 /// sources cited, shows on hover (`title`) and in print (`.mark-detail`).
 pub fn push_mark(html: &mut String, support: Support, l: &Labels) {
-    if !support.single() {
-        return;
-    }
-    let detail = detail(support, l);
-    html.push_str("<p class=\"corroboration single-source\" title=\"");
-    push_html(html, &detail);
-    html.push_str("\"><span class=\"mark\">");
-    push_html(html, l.single_source);
-    html.push_str("</span> <span class=\"mark-detail\">(");
-    push_html(html, &detail);
-    html.push_str(")</span></p>\n");
+    push_mark_with(
+        html,
+        support,
+        l,
+        Explained {
+            on_hover: true,
+            in_text: true,
+        },
+    );
 }
 
 /// The mark of [`push_mark`] with its explanation written once, in the text: no
@@ -30,28 +28,63 @@ pub fn push_mark(html: &mut String, support: Support, l: &Labels) {
 /// `<p class="corroboration single-source"><span class="mark">single source</span>
 /// <span class="mark-detail">(…)</span></p>`.
 pub fn push_mark_once(html: &mut String, support: Support, l: &Labels) {
-    if !support.single() {
-        return;
-    }
-    html.push_str("<p class=\"corroboration single-source\"><span class=\"mark\">");
-    push_html(html, l.single_source);
-    html.push_str("</span> <span class=\"mark-detail\">(");
-    push_html(html, &detail(support, l));
-    html.push_str(")</span></p>\n");
+    push_mark_with(
+        html,
+        support,
+        l,
+        Explained {
+            on_hover: false,
+            in_text: true,
+        },
+    );
 }
 
 /// The mark alone, for a compact list whose items link to the page that explains them:
 /// `<p class="corroboration single-source" title="…"><span class="mark">single
 /// source</span></p>`, the explanation on hover only (nothing for another claim).
 pub fn push_brief_mark(html: &mut String, support: Support, l: &Labels) {
+    push_mark_with(
+        html,
+        support,
+        l,
+        Explained {
+            on_hover: true,
+            in_text: false,
+        },
+    );
+}
+
+/// Where a mark's explanation is written.
+#[derive(Debug, Clone, Copy)]
+struct Explained {
+    /// In the `title` attribute, shown on hover.
+    on_hover: bool,
+    /// In the text, as `.mark-detail`.
+    in_text: bool,
+}
+
+/// The single-source mark (nothing for another claim), its explanation where `explained`
+/// says.
+fn push_mark_with(html: &mut String, support: Support, l: &Labels, explained: Explained) {
     if !support.single() {
         return;
     }
-    html.push_str("<p class=\"corroboration single-source\" title=\"");
-    push_html(html, &detail(support, l));
-    html.push_str("\"><span class=\"mark\">");
+    let detail = detail(support, l);
+    html.push_str("<p class=\"corroboration single-source\"");
+    if explained.on_hover {
+        html.push_str(" title=\"");
+        push_html(html, &detail);
+        html.push('"');
+    }
+    html.push_str("><span class=\"mark\">");
     push_html(html, l.single_source);
-    html.push_str("</span></p>\n");
+    html.push_str("</span>");
+    if explained.in_text {
+        html.push_str(" <span class=\"mark-detail\">(");
+        push_html(html, &detail);
+        html.push_str(")</span>");
+    }
+    html.push_str("</p>\n");
 }
 
 /// [`push_mark`] as a string, for the templates (`{{ x.mark | safe }}`).
