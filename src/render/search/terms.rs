@@ -190,31 +190,54 @@ pub fn write_shard(
     shard: &Shard,
     out: &mut dyn std::io::Write,
 ) -> std::io::Result<()> {
+    let mut number = itoa::Buffer::new();
+    let text = shard_script(
+        "DOSSIER_SEARCH_TERMS",
+        index,
+        shard,
+        32,
+        |text, postings| {
+            text.push('[');
+            let mut previous = 0;
+            for (j, posting) in postings.docs.iter().enumerate() {
+                if j > 0 {
+                    text.push(',');
+                }
+                let (document, flags) = (posting / 8, posting % 8);
+                text.push_str(number.format((document - previous) * 8 + flags));
+                previous = document;
+            }
+            text.push(']');
+        },
+    );
+    out.write_all(text.as_bytes())
+}
+
+/// A shard as a script calling `function` with `index` and an object of its words,
+/// sorted, each word's value written by `value`: `function(index,{"word":…,…});`.
+fn shard_script(
+    function: &str,
+    index: usize,
+    shard: &Shard,
+    bytes_per_word: usize,
+    mut value: impl FnMut(&mut String, &Postings),
+) -> String {
     let words = sorted(shard);
-    let mut text = String::with_capacity(words.len() * 32);
-    text.push_str("DOSSIER_SEARCH_TERMS(");
+    let mut text = String::with_capacity(words.len() * bytes_per_word);
+    text.push_str(function);
+    text.push('(');
     text.push_str(itoa::Buffer::new().format(index));
     text.push_str(",{");
-    let mut number = itoa::Buffer::new();
     for (i, (word, postings)) in words.iter().enumerate() {
         if i > 0 {
             text.push(',');
         }
         text.push_str(&serde_json::to_string(word).unwrap_or_default());
-        text.push_str(":[");
-        let mut previous = 0;
-        for (j, posting) in postings.docs.iter().enumerate() {
-            if j > 0 {
-                text.push(',');
-            }
-            let (document, flags) = (posting / 8, posting % 8);
-            text.push_str(number.format((document - previous) * 8 + flags));
-            previous = document;
-        }
-        text.push(']');
+        text.push(':');
+        value(&mut text, postings);
     }
     text.push_str("});\n");
-    out.write_all(text.as_bytes())
+    text
 }
 
 /// The symbols of the next words' sets, six bits each (`-` and `_` end the alphabet, so
@@ -230,23 +253,13 @@ pub fn write_next(
     shard: &Shard,
     out: &mut dyn std::io::Write,
 ) -> std::io::Result<()> {
-    let words = sorted(shard);
-    let mut text = String::with_capacity(words.len() * 16);
-    text.push_str("DOSSIER_SEARCH_NEXT(");
-    text.push_str(itoa::Buffer::new().format(index));
-    text.push_str(",{");
-    for (i, (word, postings)) in words.iter().enumerate() {
-        if i > 0 {
-            text.push(',');
-        }
-        text.push_str(&serde_json::to_string(word).unwrap_or_default());
-        text.push_str(":\"");
+    let text = shard_script("DOSSIER_SEARCH_NEXT", index, shard, 16, |text, postings| {
+        text.push('"');
         for &next in &postings.next {
-            push_next(&mut text, next);
+            push_next(text, next);
         }
         text.push('"');
-    }
-    text.push_str("});\n");
+    });
     out.write_all(text.as_bytes())
 }
 
