@@ -4,6 +4,7 @@ mod actors;
 pub mod briefing;
 mod chronology;
 mod home;
+mod roster;
 mod sources;
 mod tags;
 
@@ -45,7 +46,7 @@ pub fn render(
     match *job {
         Job::Home => home::home(site),
         Job::SourcesIndex(number) => sources::index(site, number),
-        Job::ActorsIndex(number) => actors::index(site, number),
+        Job::ActorsIndex(number) => roster::index(site, number),
         Job::Actor(index) => actors::actor(site, index, quotes),
         Job::TagsIndex => tags::index(site),
         Job::Tag(slug, number) => tags::tag(site, slug, number),
