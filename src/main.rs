@@ -19,11 +19,11 @@ use cli::{
 use dossier::diagnostics::Diagnostics;
 use dossier::printable::printable;
 
-/// mimalloc: the build allocates many small strings from two threads at once, where
-/// glibc's allocator spent a quarter of the time.
 /// How many warnings of one kind are printed without `--verbose`.
 const WARNINGS_SHOWN: usize = 5;
 
+/// mimalloc: the build allocates many small strings from two threads at once, where
+/// glibc's allocator spent a quarter of the time.
 #[global_allocator]
 static ALLOCATOR: mimalloc::MiMalloc = mimalloc::MiMalloc;
 

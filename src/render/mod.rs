@@ -325,9 +325,9 @@ impl<'f, 's> Plan<'f, 's> {
                 | SiteFile::SearchIndex
                 | SiteFile::Chronology
                 | SiteFile::Briefing => plan.big.push((path, file)),
+                // Written with the search index, as soon as its words are counted.
+                SiteFile::SearchTerms(_) | SiteFile::SearchNext(_) => {}
                 SiteFile::Atom(_)
-                | SiteFile::SearchTerms(_)
-                | SiteFile::SearchNext(_)
                 | SiteFile::SearchDocs(_)
                 | SiteFile::Sitemap(_)
                 | SiteFile::Bytes(_) => plan.small.push((path, file)),
@@ -351,8 +351,19 @@ fn write_file(
         SiteFile::SearchIndex => {
             let layout = site.search_layout();
             out.write_with(path, &mut |w| search::write_manifest(layout, w))?;
-            // The words' shards, computed once here beside the pages, written at the end.
-            site.search_shards();
+            // The words' shards, computed here beside the pages and written at once:
+            // held until the end, they would add to the build's peak of memory.
+            let shards = search::shards(site, layout, None);
+            for index in 0..layout.shards {
+                let terms = search::Layout::shard_path(index);
+                out.write_with(terms.as_str(), &mut |w| {
+                    search::write_shard(&shards, index, w)
+                })?;
+                let next = search::Layout::next_path(index);
+                out.write_with(next.as_str(), &mut |w| {
+                    search::write_next(&shards, index, w)
+                })?;
+            }
             Ok(())
         }
         SiteFile::Chronology => {
