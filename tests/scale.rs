@@ -277,10 +277,17 @@ fn no_page_passes_1_mb_and_each_long_list_says_where_the_rest_is() {
     // The roster in pages of 1,000 actors; the relations table holds 1,000 of 1,100.
     let roster = site.read("actors/index.html");
     assert!(roster.contains("<a href=\"index-2.html\">2</a>"), "a pager");
+    let second = site.read("actors/index-2.html");
+    assert!(second.contains("href=\"quay/index.html\""));
     assert!(
-        site.read("actors/index-2.html")
-            .contains("href=\"quay/index.html\"")
+        second.contains("Organizations <span class=\"continued\">(continued)</span></h2>"),
+        "a kind carried over from the page before says so"
     );
+    assert!(
+        second.contains(">Places</h2>"),
+        "a kind that starts here does not"
+    );
+    assert!(!roster.contains("(continued)"));
     assert!(
         roster.contains("<a href=\"index-2.html#place\">"),
         "the contents link to the page where a kind starts"

@@ -89,6 +89,7 @@ const LABELS: Labels = Labels {
     pages: "Pages",
     of: "of",
     dossier_summary: "Dossier summary",
+    continued: "continued",
     mention_one: "mention",
     mention_many: "mentions",
     mentions_shown: "shown",

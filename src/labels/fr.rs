@@ -89,6 +89,7 @@ const LABELS: Labels = Labels {
     pages: "Pages",
     of: "de",
     dossier_summary: "Résumé du dossier",
+    continued: "suite",
     mention_one: "mention",
     mention_many: "mentions",
     mentions_shown: "citées",

@@ -147,6 +147,8 @@ pub struct Labels {
     pub of: &'static str,
     /// "Summary of the dossier" (referrer).
     pub dossier_summary: &'static str,
+    /// "continued": after the heading of a list carried over from the page before.
+    pub continued: &'static str,
     /// "mention" (singular).
     pub mention_one: &'static str,
     /// "mentions" (plural).

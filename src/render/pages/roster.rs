@@ -33,6 +33,8 @@ pub struct KindGroup<'a> {
     pub anchor: &'static str,
     /// Heading (`Personnes`).
     pub heading: &'static str,
+    /// Whether the list began on the page before.
+    pub continued: bool,
     /// The actors, by name.
     pub actors: Vec<RosterEntry<'a>>,
 }
@@ -168,14 +170,23 @@ pub fn index(site: &Site<'_>, number: usize) -> Result<(PagePath, Vec<u8>), Rend
         })
         .collect();
     let mut groups: Vec<KindGroup<'_>> = Vec::new();
+    let before = range
+        .start
+        .checked_sub(1)
+        .and_then(|last| all.get(last))
+        .map(|(kind, _)| *kind);
     for (kind, entry) in all.into_iter().skip(range.start).take(range.len()) {
         match groups.last_mut() {
             Some(group) if group.anchor == kind.word() => group.actors.push(entry),
-            _ => groups.push(KindGroup {
-                anchor: kind.word(),
-                heading: actor_kinds(kind, site.language),
-                actors: vec![entry],
-            }),
+            last => {
+                let continued = last.is_none() && before == Some(kind);
+                groups.push(KindGroup {
+                    anchor: kind.word(),
+                    heading: actor_kinds(kind, site.language),
+                    continued,
+                    actors: vec![entry],
+                });
+            }
         }
     }
     let (relations, total, relations_more) = if number <= 1 {
