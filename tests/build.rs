@@ -89,7 +89,7 @@ fn what_cites_a_paragraph_is_listed_beside_it_and_counted_below() {
         .rfind("<details class=\"cited-note\"")
         .expect("note of p2")..];
     assert!(
-        note.contains("Cited by</span> 1\u{a0}dossier summary, 1\u{a0}judgment, 1\u{a0}event, 1\u{a0}relation</span></summary>"),
+        note.contains("<span class=\"cited-para\">§2</span> <span class=\"cited-label\">Cited by</span> 1\u{a0}dossier summary, 1\u{a0}judgment, 1\u{a0}event, 1\u{a0}relation</span></summary>"),
         "counted by kind: {note}"
     );
     assert!(

@@ -69,6 +69,14 @@ for (const { width, least } of WIDTHS) {
                   .map((n) => n.textContent.slice(0, 40));
               });
               assert.deepEqual(outside, [], "notes over the text column instead of beside it");
+              // Notes pushed down by the facts or by each other never run over what follows.
+              const over = await page.evaluate(() => {
+                const aside = document.querySelector(".source-aside")?.getBoundingClientRect();
+                return [...document.querySelectorAll(".cited-note")]
+                  .filter((n) => aside && n.getBoundingClientRect().bottom > aside.top)
+                  .map((n) => n.textContent.slice(0, 40));
+              });
+              assert.deepEqual(over, [], "notes over the list of what the source mentions and what cites it");
             } else {
               assert.ok(room <= 0.15 * text, `the closed notes add ${room} px to a text of ${text} px`);
             }

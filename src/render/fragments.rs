@@ -401,19 +401,22 @@ fn push_link_items(html: &mut String, links: &[Link]) {
     html.push_str("</ul>");
 }
 
-/// The note beside a numbered paragraph: what cites it, counted by kind in the summary
-/// (`Cité par 2 jugements, 5 événements`), every item one click away.
+/// The note beside numbered paragraph `paragraph`: its number and what cites it,
+/// counted by kind, in the summary (`§3 Cité par 2 jugements, 5 événements`), every
+/// item one click away.
 /// `<details class="cited-note">` holds `<summary>` (with `.cited-count`, the total, and
 /// `.cited-text`, the counts in words), then the `<ul>` of a single kind, or a
 /// `.cited-group` block (`.cited-kind` + `<ul>`) per kind.
 /// Placed before the paragraph it belongs to (inside it for a list item), so that a
 /// float can put it beside the text.
-pub fn cited_note(groups: &CitedGroups, l: &Labels) -> String {
+pub fn cited_note(paragraph: u32, groups: &CitedGroups, l: &Labels) -> String {
     let total: usize = groups.iter().map(|(_, links)| links.len()).sum();
     let mut html = String::with_capacity(200 + total * 150);
+    // The note names its paragraph: beside a tall list of facts, or after notes of
+    // neighbouring paragraphs, it may be pushed below the paragraph it belongs to.
     let _ = write!(
         html,
-        "<details class=\"cited-note\"><summary><span class=\"cited-count\" aria-hidden=\"true\">{total}</span> <span class=\"cited-text\"><span class=\"cited-label\">"
+        "<details class=\"cited-note\"><summary><span class=\"cited-count\" aria-hidden=\"true\">{total}</span> <span class=\"cited-text\"><span class=\"cited-para\">§{paragraph}</span> <span class=\"cited-label\">"
     );
     push_html(&mut html, l.cited_by);
     html.push_str("</span> ");

@@ -189,7 +189,7 @@ fn backrefs(site: &Site<'_>, page: &PagePath, index: usize, number: u32) -> Stri
     if citing.is_empty() {
         return String::new();
     }
-    fragments::cited_note(&grouped(site, page, index, &citing), site.labels)
+    fragments::cited_note(number, &grouped(site, page, index, &citing), site.labels)
 }
 
 /// A source in a sentence: outlet, date, and the start of its text.
