@@ -451,12 +451,31 @@ pub fn date_span(date: &Date, end: Option<&Date>, approximate: bool, language: L
             words.approximately
         });
     }
-    out.push_str(&date.human(language));
-    if let Some(end) = end {
-        out.push_str(" – ");
-        out.push_str(&end.human(language));
+    match end {
+        Some(end) => push_period(&mut out, date, end, language),
+        None => out.push_str(&date.human(language)),
     }
     out
+}
+
+/// A period in words, without repeating what both ends share: `4 – 22 mars 2024`,
+/// `mars – avril 2024`, `4 March – 2 April 2024`, `26 juillet 2023 – avril 2024`.
+fn push_period(out: &mut String, start: &Date, end: &Date, language: Language) {
+    let full = start.human(language);
+    let same_year = start.year == end.year && start.month.is_some() && end.month.is_some();
+    let same_month =
+        same_year && start.month == end.month && start.day.is_some() && end.day.is_some();
+    let shown = if same_month {
+        full.split(' ').next().unwrap_or(&full)
+    } else if same_year {
+        full.rsplit_once(' ')
+            .map_or(full.as_str(), |(before, _)| before)
+    } else {
+        &full
+    };
+    out.push_str(shown);
+    out.push_str(" – ");
+    out.push_str(&end.human(language));
 }
 
 /// A date under the heading of its month, which it does not repeat: the day alone
@@ -488,7 +507,11 @@ pub fn date_in_month(
 pub fn period(from: Option<&Date>, to: Option<&Date>, language: Language) -> String {
     let l = site(language);
     match (from, to) {
-        (Some(a), Some(b)) => format!("{} – {}", a.human(language), b.human(language)),
+        (Some(a), Some(b)) => {
+            let mut out = String::new();
+            push_period(&mut out, a, b, language);
+            out
+        }
         (Some(a), None) => format!("{} {}", l.since, a.human(language)),
         (None, Some(b)) => format!("{} {}", l.until, b.human(language)),
         (None, None) => String::new(),
@@ -521,6 +544,29 @@ mod tests {
                 Language::Fr
             ),
             "26 juillet 2023 – avril 2024"
+        );
+        let span =
+            |a: &str, b: &str, language| date_span(&date(a), Some(&date(b)), false, language);
+        assert_eq!(
+            span("2024-03-01", "2024-03-22", Language::Fr),
+            "1er – 22 mars 2024"
+        );
+        assert_eq!(
+            span("2024-03-04", "2024-04-02", Language::En),
+            "4 March – 2 April 2024"
+        );
+        assert_eq!(
+            span("2024-03", "2024-04", Language::Fr),
+            "mars – avril 2024"
+        );
+        assert_eq!(span("2024", "2024-04", Language::En), "2024 – April 2024");
+        assert_eq!(
+            span("2023-12-30", "2024-01-02", Language::En),
+            "30 December 2023 – 2 January 2024"
+        );
+        assert_eq!(
+            period(Some(&date("2019-05")), Some(&date("2019-09")), Language::En),
+            "May – September 2019"
         );
         assert_eq!(
             date_span(&date("2023-12"), None, false, Language::Fr),
