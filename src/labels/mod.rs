@@ -452,7 +452,7 @@ pub fn date_span(date: &Date, end: Option<&Date>, approximate: bool, language: L
         });
     }
     match end {
-        Some(end) => push_period(&mut out, date, end, language),
+        Some(end) => push_period(&mut out, *date, *end, language),
         None => out.push_str(&date.human(language)),
     }
     out
@@ -460,7 +460,7 @@ pub fn date_span(date: &Date, end: Option<&Date>, approximate: bool, language: L
 
 /// A period in words, without repeating what both ends share: `4 – 22 mars 2024`,
 /// `mars – avril 2024`, `4 March – 2 April 2024`, `26 juillet 2023 – avril 2024`.
-fn push_period(out: &mut String, start: &Date, end: &Date, language: Language) {
+fn push_period(out: &mut String, start: Date, end: Date, language: Language) {
     let full = start.human(language);
     let same_year = start.year == end.year && start.month.is_some() && end.month.is_some();
     let same_month =
@@ -509,7 +509,7 @@ pub fn period(from: Option<&Date>, to: Option<&Date>, language: Language) -> Str
     match (from, to) {
         (Some(a), Some(b)) => {
             let mut out = String::new();
-            push_period(&mut out, a, b, language);
+            push_period(&mut out, *a, *b, language);
             out
         }
         (Some(a), None) => format!("{} {}", l.since, a.human(language)),
