@@ -219,6 +219,30 @@
     return span;
   }
 
+  // The text with every place a term stands in it marked (a result's title).
+  function marked(text, terms) {
+    var f = folded(text);
+    var out = document.createDocumentFragment();
+    var done = 0, from = 0;
+    for (;;) {
+      var first = -1, len = 0;
+      terms.forEach(function (t) {
+        var at = t ? f.text.indexOf(t, from) : -1;
+        if (at >= 0 && (first < 0 || at < first)) { first = at; len = t.length; }
+      });
+      if (first < 0) break;
+      var start = f.map[first], end = f.map[first + len];
+      out.appendChild(document.createTextNode(text.slice(done, start)));
+      var mark = document.createElement("mark");
+      mark.textContent = text.slice(start, end);
+      out.appendChild(mark);
+      done = end;
+      from = first + len;
+    }
+    out.appendChild(document.createTextNode(text.slice(done)));
+    return out;
+  }
+
   function item(doc, terms) {
     var li = document.createElement("li");
     var kind = document.createElement("span");
@@ -226,7 +250,7 @@
     kind.textContent = status.dataset[doc.kind] + " · " + doc.date;
     var link = document.createElement("a");
     link.href = root + doc.url;
-    link.textContent = doc.title;
+    link.appendChild(marked(doc.title, terms));
     var p = document.createElement("p");
     p.className = "excerpt";
     var best = doc.fields.length > 1 || doc.body ? doc.fields[doc.fields.length - 1] : doc.fields[0];

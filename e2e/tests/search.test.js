@@ -161,6 +161,31 @@ describe("search from file://", () => {
   });
 });
 
+describe("titles", () => {
+  it("a word of an event's title is highlighted in the result's title", async () => {
+    const m = model(SITE);
+    // A word of some event title that its description does not say: found by the title alone.
+    let word = null;
+    for (const e of m.events) {
+      const described = fold(e.description || "");
+      word = fold(e.title).split(/[^\p{L}\p{N}]+/u).find((w) => w.length >= 6 && !described.includes(w));
+      if (word) break;
+    }
+    assert.ok(word, "some event title has a word its description lacks (else this test proves nothing)");
+    const page = await watchedPage(context);
+    await page.goto(`${fileUrl(SITE, "search/index.html")}?q=${encodeURIComponent(word)}`);
+    await page.waitForFunction(() => document.querySelectorAll("#search-results li").length > 0, null, { timeout: 5000 });
+    const titled = await page.$$eval("#search-results li > a", (links) =>
+      links.map((a) => ({ title: a.textContent, marks: [...a.querySelectorAll("mark")].map((m) => m.textContent) })),
+    );
+    const saying = titled.filter((t) => fold(t.title).includes(word));
+    assert.ok(saying.length >= 1, `no result titled with “${word}”: ${JSON.stringify(titled)}`);
+    for (const t of saying) assert.ok(t.marks.some((mk) => fold(mk) === word), `“${t.title}” highlights ${JSON.stringify(t.marks)}, not ${word}`);
+    assert.deepEqual(page.problems(), []);
+    await page.close();
+  });
+});
+
 describe("phrases and excerpts", () => {
   const spaced = (text) => fold(text).replace(/[\s\u00a0\u202f]+/g, " ");
 
