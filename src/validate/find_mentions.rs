@@ -46,6 +46,9 @@ pub fn find(
     for name in shared {
         report_shared(name, actors, raw_actors, diagnostics);
     }
+    for raw in raw_actors {
+        report_short_aliases(raw, diagnostics);
+    }
     let find = |source: usize| {
         matcher.find_in_runs(&bodies.sources[source].body, &bodies.scans[source].runs)
     };
@@ -126,4 +129,38 @@ fn report_shared(
         }
     };
     diagnostics.warning(&raw.file, span, message).hint = Some(hint);
+}
+
+/// Whether an alias is so short that it stands for common words more often than for
+/// its actor: one character (`A`), or two with a lower-case letter (`on`, `Al`); an
+/// acronym in capitals (`UN`, `EU`) is not.
+fn is_short_word(alias: &str) -> bool {
+    match alias.chars().count() {
+        0 => false,
+        1 => true,
+        2 => alias.chars().any(char::is_lowercase),
+        _ => false,
+    }
+}
+
+/// Warns, at the alias, that a very short alias links every such word of the texts.
+fn report_short_aliases(raw: &RawActor, diagnostics: &mut Diagnostics) {
+    for alias in &raw.aliases {
+        let word = alias.value.trim();
+        if !is_short_word(word) {
+            continue;
+        }
+        let message = format!(
+            "the alias '{word}' of '{}' is a word of {} letter{}: every '{word}' in the \
+             sources will link to it",
+            raw.id,
+            word.chars().count(),
+            if word.chars().count() == 1 { "" } else { "s" },
+        );
+        diagnostics.warning(&raw.file, alias.span, message).hint = Some(
+            "write the alias as the texts name this actor, in full or as an acronym in \
+             capitals"
+                .to_string(),
+        );
+    }
 }
