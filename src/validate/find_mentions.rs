@@ -136,7 +136,6 @@ fn report_shared(
 /// acronym in capitals (`UN`, `EU`) is not.
 fn is_short_word(alias: &str) -> bool {
     match alias.chars().count() {
-        0 => false,
         1 => true,
         2 => alias.chars().any(char::is_lowercase),
         _ => false,
