@@ -279,15 +279,19 @@ pub fn render(
             scope.spawn(move |_| keep(write_file(site, path, file, out)));
         }
         keep(pages_in_parallel(&site, &plan, &out));
+        // Then the small files (the search index's blocks of texts, most of them), in
+        // parallel too, while the big ones finish.
+        keep(
+            plan.small
+                .par_iter()
+                .try_for_each(|&(path, file)| write_file(&site, path, file, &out)),
+        );
     });
     if let Some(error) = failure
         .into_inner()
         .unwrap_or_else(std::sync::PoisonError::into_inner)
     {
         return Err(error);
-    }
-    for &(path, file) in &plan.small {
-        write_file(&site, path, file, &out)?;
     }
     Ok(RenderStats {
         pages: out.pages.load(Ordering::Relaxed),
@@ -304,7 +308,8 @@ struct Plan<'f, 's> {
     pages: Vec<(&'f str, &'f Job<'s>)>,
     /// The few big files, each a task of its own.
     big: Vec<(&'f str, &'f SiteFile<'s>)>,
-    /// The small files written at the end (assets, feeds, `static/`).
+    /// The small files written after the pages (the blocks of the search index's texts,
+    /// assets, feeds, `static/`).
     small: Vec<(&'f str, &'f SiteFile<'s>)>,
 }
 
