@@ -109,10 +109,15 @@ pub fn parse(text: &str, offset: usize) -> Result<Yaml<'_>, YamlError> {
             }
             other => other,
         };
+        let hint = message.contains("tab").then(|| {
+            "YAML indents with spaces only: replace the tab with spaces (as many as the \
+             lines around it use)"
+                .to_string()
+        });
         YamlError {
             message,
             span,
-            hint: None,
+            hint,
         }
     })
 }
