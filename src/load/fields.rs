@@ -287,10 +287,16 @@ impl<'a> MapReader<'a> {
             value.span,
             format!("`{text}` is not a valid `{key}` of {what}"),
         );
-        diagnostic.hint = Some(match did_you_mean(&text, allowed.iter().copied()) {
-            Some(near) => format!("did you mean `{near}`? allowed: {}", allowed.join(", ")),
-            None => format!("allowed: {}", allowed.join(", ")),
-        });
+        let same_but_case = allowed.iter().find(|w| w.eq_ignore_ascii_case(&text));
+        diagnostic.hint = Some(
+            match same_but_case
+                .copied()
+                .or_else(|| did_you_mean(&text, allowed.iter().copied()))
+            {
+                Some(near) => format!("did you mean `{near}`? allowed: {}", allowed.join(", ")),
+                None => format!("allowed: {}", allowed.join(", ")),
+            },
+        );
         None
     }
 

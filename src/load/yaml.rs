@@ -102,7 +102,8 @@ pub fn parse(text: &str, offset: usize) -> Result<Yaml<'_>, YamlError> {
         // A tab is reported where the scalar before it began: point at the tab itself.
         let span = match span {
             Some(span) if message.contains("tab") => {
-                let from = span.start.saturating_sub(offset).min(text.len());
+                let at = span.start.saturating_sub(offset).min(text.len());
+                let from = text[..at].rfind('\n').map_or(0, |i| i + 1);
                 text[from..]
                     .find('\t')
                     .map_or(Some(span), |at| Some(Span::new(offset + from + at, 1)))
