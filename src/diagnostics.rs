@@ -16,7 +16,7 @@ use codespan_reporting::term::{self, Chars, Config};
 use crate::printable::{printable, printable_with_range};
 
 /// How bad a problem is.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, serde::Serialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, serde::Serialize)]
 #[serde(rename_all = "lowercase")]
 pub enum Severity {
     /// The content is wrong: the build fails.

@@ -453,3 +453,32 @@ fn no_source_is_said_uncited_while_a_citation_could_not_be_resolved() {
     );
     run.none("cites 'uncited'");
 }
+
+#[test]
+fn a_merge_key_copies_the_anchored_event_and_its_mistakes_are_reported_once() {
+    let merged = "- &base\n  date: 2024-03-20\n  title: Base\n  actors: [john-smith]\n  \
+                  sources: [port-deal#p1]\n- <<: *base\n  title: Derived\n";
+    let dir = project(&[("content/events/y.yaml", merged)]);
+    let run = check(dir.path());
+    assert_eq!(run.code, Some(0), "{}", run.stderr);
+    let model = common::model(dir.path());
+    let derived = model
+        .events
+        .iter()
+        .find(|e| e.title == "Derived")
+        .expect("the merged event");
+    assert_eq!(derived.actors.len(), 1, "the actors of the anchor");
+    assert_eq!(derived.sources.len(), 1, "the sources of the anchor");
+
+    let broken = merged.replace("[john-smith]", "[nobody]");
+    let dir = project(&[("content/events/y.yaml", &broken)]);
+    let run = check(dir.path());
+    assert_eq!(run.code, Some(1), "{}", run.stderr);
+    run.one(
+        "error",
+        "unknown actor 'nobody'",
+        "content/events/y.yaml:4:12",
+        "no actor has the id 'nobody'",
+    );
+    assert_eq!(run.errors(), 1, "{}", run.stderr);
+}

@@ -142,12 +142,8 @@ impl<'a> MapReader<'a> {
                     .map(|(_, meant)| *meant)
             })
         };
-        let unmatched = unknown.iter().filter(|k| near(&k.name).is_none()).count();
         for key in &unknown {
-            let guess = near(&key.name).or(match (&self.missing[..], unmatched) {
-                ([only], 1) => Some(*only),
-                _ => None,
-            });
+            let guess = near(&key.name);
             let stands_for_missing = guess.and_then(|g| self.missing.iter().position(|m| *m == g));
             let hint = match (guess, stands_for_missing) {
                 (Some(near), Some(at)) => {

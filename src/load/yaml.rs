@@ -110,11 +110,21 @@ pub fn parse(text: &str, offset: usize) -> Result<Yaml<'_>, YamlError> {
             }
             other => other,
         };
-        let hint = message.contains("tab").then(|| {
-            "YAML indents with spaces only: replace the tab with spaces (as many as the \
-             lines around it use)"
-                .to_string()
-        });
+        let hint = if message.contains("tab") {
+            Some(
+                "YAML indents with spaces only: replace the tab with spaces (as many as the \
+                 lines around it use)"
+                    .to_string(),
+            )
+        } else if message.contains("merge") {
+            Some(
+                "`<<: *name` copies the keys of a mapping written `&name` before; here it \
+                 names a list or a single value"
+                    .to_string(),
+            )
+        } else {
+            None
+        };
         YamlError {
             message,
             span,

@@ -53,6 +53,7 @@ pub fn validate_with(
         .collect();
     let dossier = resolve(raw, reuse, diagnostics);
     diagnostics.fold_unreadable(&unreadable);
+    diagnostics.fold_aliases();
     diagnostics.explain_unknown_ids(&names);
     dossier
 }
