@@ -415,9 +415,14 @@ fn a_refused_output_folder_is_counted_as_an_error_before_the_summary() {
 fn an_uncited_source_is_reported_while_an_unrelated_error_stands() {
     let dossier = "subtitle: no title\n";
     let uncited = "---\ntitle: Nobody cites me\npublished: 2024-03\n---\nText.\n";
+    // An empty alias and a blank title name nothing: what is uncited is still known.
+    let place = "name: Port City\nkind: place\naliases: [\"\", the port]\n";
+    let events = "- date: 2024-03-20\n  title: \" \"\n  sources: [port-deal#p1]\n";
     let dir = project(&[
         ("content/dossier.yaml", dossier),
         ("content/sources/uncited.md", uncited),
+        ("content/actors/port-city.yaml", place),
+        ("content/events/y.yaml", events),
     ]);
     let run = check(dir.path());
     assert_eq!(run.code, Some(1), "{}", run.stderr);
@@ -427,6 +432,7 @@ fn an_uncited_source_is_reported_while_an_unrelated_error_stands() {
         "content/dossier.yaml:1:1",
         "add `title: …`",
     );
+    assert_eq!(run.errors(), 3, "{}", run.stderr);
     run.one(
         "warning",
         "no event, judgment or text cites 'uncited'",

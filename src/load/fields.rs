@@ -243,8 +243,8 @@ impl<'a> MapReader<'a> {
             return None;
         }
         let text = self.text(key)?;
+        // A blank value is an error; it names nothing, so nothing is unknown for it.
         if text.value.trim().is_empty() {
-            self.failed(key);
             let (file, what) = (self.file, self.what);
             self.diagnostics
                 .error(file, text.span, format!("`{key}` of {what} is blank"))
@@ -329,20 +329,12 @@ impl<'a> MapReader<'a> {
     }
 
     /// A list of texts.
+    /// An empty item is an error, but reads as nothing rather than as unreadable: it
+    /// names nothing.
     pub fn text_list(&mut self, key: &str) -> Vec<Located<String>> {
         let (file, what) = (self.file, self.what);
         let owned_key = key.to_string();
-        self.list(key, |yaml, diagnostics| match scalar_text(yaml) {
-            Some(text) if text.trim().is_empty() => {
-                diagnostics
-                    .error(
-                        file,
-                        yaml.span,
-                        format!("an empty item in `{owned_key}` of {what}"),
-                    )
-                    .hint = Some("remove it, or write its value".into());
-                None
-            }
+        let mut texts = self.list(key, |yaml, diagnostics| match scalar_text(yaml) {
             Some(text) => Some(Located::new(text, yaml.span)),
             None => {
                 diagnostics.error(
@@ -355,7 +347,21 @@ impl<'a> MapReader<'a> {
                 );
                 None
             }
-        })
+        });
+        texts.retain(|text| {
+            let empty = text.value.trim().is_empty();
+            if empty {
+                self.diagnostics
+                    .error(
+                        file,
+                        text.span,
+                        format!("an empty item in `{key}` of {what}"),
+                    )
+                    .hint = Some("remove it, or write its value".into());
+            }
+            !empty
+        });
+        texts
     }
 }
 
