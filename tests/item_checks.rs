@@ -488,3 +488,21 @@ fn a_merge_key_copies_the_anchored_event_and_its_mistakes_are_reported_once() {
     );
     assert_eq!(run.errors(), 1, "{}", run.stderr);
 }
+
+#[test]
+fn judgments_are_not_read_in_english_while_the_language_is_unreadable() {
+    let dossier = "title: Le port\nlanguage: FR\nkey_judgments:\n  \
+                   - text: Il est presque certain que Acme contrôle le port.\n    \
+                   confidence: moderate\n    sources: [port-deal#p2]\n";
+    let dir = project(&[("content/dossier.yaml", dossier)]);
+    let run = check(dir.path());
+    assert_eq!(run.code, Some(1), "{}", run.stderr);
+    run.one(
+        "error",
+        "`FR` is not a valid `language` of the dossier",
+        "content/dossier.yaml:2:11",
+        "did you mean `fr`?",
+    );
+    run.none("says nothing of how likely it is");
+    assert_eq!(run.reported.len(), 1, "{}", run.stderr);
+}

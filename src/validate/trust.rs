@@ -29,7 +29,10 @@ pub struct Claims<'a> {
 /// Runs the checks and returns the corroboration of every claim (empty when
 /// `derived_from` loops).
 pub fn check(claims: &Claims<'_>, diagnostics: &mut Diagnostics) -> Corroboration {
-    if let Some(raw) = claims.raw_dossier {
+    // The words are those of the dossier's language: not known while it is unreadable.
+    if let Some(raw) = claims.raw_dossier
+        && !raw.unread.has("language")
+    {
         wording(raw, claims.meta, diagnostics);
     }
     if !corroboration::check_loops(claims.sources, claims.raw_sources, diagnostics) {
