@@ -78,7 +78,8 @@ const SYNONYMS: &[(&str, &str)] = &[
 
 impl<'a> MapReader<'a> {
     /// Starts reading `yaml` as the mapping of a `what` ("actor", "event"…) whose
-    /// keys must be among `known`. Reports unknown keys with the nearest known one.
+    /// keys must be among `known`; the unknown ones are reported, with the nearest known
+    /// one, when the reader is dropped.
     /// Returns `None` (after reporting) when `yaml` is not a mapping.
     pub fn new(
         file: &'a SourceFile,
