@@ -506,3 +506,37 @@ fn judgments_are_not_read_in_english_while_the_language_is_unreadable() {
     run.none("says nothing of how likely it is");
     assert_eq!(run.reported.len(), 1, "{}", run.stderr);
 }
+
+#[test]
+fn a_date_or_a_paragraph_written_another_way_gets_the_fix_as_its_hint() {
+    let events = "- date: 2024-2-3\n  title: A\n  sources: [port-deal#p1]\n\
+                  - date: February 2024\n  title: B\n  sources: [port-deal#p1]\n\
+                  - date: 2023-09-15T10:00:00Z\n  title: C\n  sources: [\"port-deal#§2\"]\n";
+    let dir = project(&[("content/events/y.yaml", events)]);
+    let run = check(dir.path());
+    assert_eq!(run.code, Some(1), "{}", run.stderr);
+    run.one(
+        "error",
+        "`2024-2-3` is not a date",
+        "content/events/y.yaml:1:9",
+        "write `date: 2024-02-03`",
+    );
+    run.one(
+        "error",
+        "`February 2024` is not a date",
+        "content/events/y.yaml:4:9",
+        "write `date: 2024-02`",
+    );
+    run.one(
+        "error",
+        "`2023-09-15T10:00:00Z`",
+        "content/events/y.yaml:7:9",
+        "write `date: 2023-09-15`",
+    );
+    run.one(
+        "error",
+        "`#§2` is not a paragraph reference: write `#p2`",
+        "content/events/y.yaml:9:13",
+        "source-id#p4",
+    );
+}

@@ -372,6 +372,44 @@ impl Drop for MapReader<'_> {
     }
 }
 
+/// The date that `written` likely means, when it is one written another way: digits
+/// without their zeros (`2024-2-3`), a month by name (`February 2024`), a time after the
+/// day (`2023-09-15T10:00:00Z`).
+fn date_meant(written: &str) -> Option<String> {
+    use crate::model::Date;
+    let written = written.trim();
+    let valid = |text: String| Date::parse(&text).is_ok().then_some(text);
+    if let Some((day, _time)) = written.split_once(['T', ' '])
+        && Date::parse(day).is_ok()
+    {
+        return Some(day.to_string());
+    }
+    let parts: Vec<&str> = written.split('-').collect();
+    if parts
+        .iter()
+        .all(|p| !p.is_empty() && p.bytes().all(|b| b.is_ascii_digit()))
+        && parts[0].len() == 4
+        && (2..=3).contains(&parts.len())
+    {
+        let padded: Vec<String> = std::iter::once(parts[0].to_string())
+            .chain(
+                parts[1..]
+                    .iter()
+                    .map(|p| format!("{:0>2}", p.trim_start_matches('0'))),
+            )
+            .collect();
+        return valid(padded.join("-"));
+    }
+    if let Some((month, year)) = written.rsplit_once(' ')
+        && year.len() == 4
+        && year.bytes().all(|b| b.is_ascii_digit())
+        && let Some(number) = crate::suggest::dates::month_number(month.trim())
+    {
+        return valid(format!("{year}-{number:02}"));
+    }
+    None
+}
+
 /// The text of a scalar: strings as they are, numbers and booleans as written.
 pub fn scalar_text(yaml: &Yaml<'_>) -> Option<String> {
     match &yaml.value {
@@ -396,7 +434,10 @@ impl MapReader<'_> {
                         text.span,
                         format!("invalid date in `{key}`: {message}"),
                     )
-                    .hint = Some("write YYYY, YYYY-MM or YYYY-MM-DD".into());
+                    .hint = Some(match date_meant(&text.value) {
+                    Some(meant) => format!("write `{key}: {meant}` (YYYY, YYYY-MM or YYYY-MM-DD)"),
+                    None => "write YYYY, YYYY-MM or YYYY-MM-DD".into(),
+                });
                 None
             }
         }
