@@ -16,7 +16,7 @@ use codespan_reporting::term::{self, Chars, Config};
 use crate::printable::{printable, printable_with_range};
 
 /// How bad a problem is.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, serde::Serialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, serde::Serialize)]
 #[serde(rename_all = "lowercase")]
 pub enum Severity {
     /// The content is wrong: the build fails.
@@ -114,6 +114,36 @@ pub struct Diagnostic {
     file: Option<Arc<String>>,
     /// Shown before the others: the reason a file could not be read.
     first: bool,
+    /// A reference written here could not be resolved: what it points at is unknown.
+    unresolved: bool,
+    /// Another place that the problem involves, shown with its own label ("first used
+    /// here").
+    pub related: Option<Related>,
+}
+
+/// A second place of a problem, in the same file or another.
+#[derive(Debug, Clone)]
+pub struct Related {
+    /// The file, relative to the project root.
+    pub path: PathBuf,
+    /// Its text.
+    text: Arc<String>,
+    /// Where in it.
+    pub span: Span,
+    /// What is there.
+    pub label: String,
+}
+
+impl Related {
+    /// The place `span` of `file`, labelled `label`.
+    pub fn new(file: &SourceFile, span: Span, label: impl Into<String>) -> Self {
+        Self {
+            path: file.path.clone(),
+            text: Arc::clone(&file.text),
+            span,
+            label: label.into(),
+        }
+    }
 }
 
 impl Diagnostic {
@@ -135,6 +165,8 @@ impl Diagnostic {
             hint: None,
             file: Some(Arc::clone(&file.text)),
             first: false,
+            unresolved: false,
+            related: None,
         }
     }
 
@@ -150,6 +182,8 @@ impl Diagnostic {
             hint: None,
             file: None,
             first: false,
+            unresolved: false,
+            related: None,
         }
     }
 
@@ -204,6 +238,25 @@ impl Diagnostics {
         self.items
             .push(Diagnostic::at(Severity::Warning, file, span, message));
         self.items.last_mut().expect("just pushed")
+    }
+
+    /// Records the error of a reference (an id, a citation, a wiki-link) that could not
+    /// be resolved, at a span.
+    pub fn unresolved(
+        &mut self,
+        file: &SourceFile,
+        span: Span,
+        message: impl Into<String>,
+    ) -> &mut Diagnostic {
+        let diagnostic = self.error(file, span, message);
+        diagnostic.unresolved = true;
+        diagnostic
+    }
+
+    /// Whether a reference could not be resolved: then nothing can be said of what is
+    /// cited or named nowhere.
+    pub fn has_unresolved(&self) -> bool {
+        self.items.iter().any(|d| d.unresolved)
     }
 
     /// Moves every diagnostic of `other` into this one.
@@ -363,8 +416,12 @@ fn render_one(diagnostic: &Diagnostic, config: &Config, color: bool, out: &mut V
             let end = (span.start + span.len).min(text.len());
             let start = span.start.min(end);
             let (text, start, end) = printable_with_range(text, start, end);
-            let id = files.add(name, text);
-            report.with_labels(vec![Label::primary(id, start..end)])
+            let id = files.add(name.clone(), text.into_owned());
+            let mut labels = vec![Label::primary(id, start..end)];
+            if let Some(related) = &diagnostic.related {
+                labels.push(related_label(related, &mut files, (&name, id)));
+            }
+            report.with_labels(labels)
         }
         _ => report,
     };
@@ -383,6 +440,26 @@ fn render_one(diagnostic: &Diagnostic, config: &Config, color: bool, out: &mut V
     if written.is_err() {
         render_plain(diagnostic, out);
     }
+}
+
+/// The secondary label of `related`, in the file of the primary one (`primary`: its name
+/// and id) when it is the same file.
+fn related_label(
+    related: &Related,
+    files: &mut SimpleFiles<String, String>,
+    (primary_name, primary_id): (&str, usize),
+) -> Label<usize> {
+    let text = lone_returns_as_line_feeds(&related.text);
+    let end = (related.span.start + related.span.len).min(text.len());
+    let start = related.span.start.min(end);
+    let (text, start, end) = printable_with_range(&text, start, end);
+    let name = printable(&related.path.display().to_string()).into_owned();
+    let id = if name == primary_name {
+        primary_id
+    } else {
+        files.add(name, text.into_owned())
+    };
+    Label::secondary(id, start..end).with_message(printable(&related.label))
 }
 
 /// The text with each `\r` that ends a line alone made a `\n` (same length, so spans

@@ -324,7 +324,19 @@ fn build(args: &BuildArgs, output: Output) -> ExitCode {
         progress: std::io::stderr().is_terminal() && !output.quiet,
     };
     let started = Instant::now();
-    let (result, diagnostics) = dossier::build(root, &out, options);
+    let (result, mut diagnostics) = dossier::build(root, &out, options);
+    // A refused or failed output is an error like the others: listed and counted
+    // before the summary line, not after a summary that says there is none.
+    if let Err(error) = &result
+        && !matches!(error, dossier::BuildError::Content(_))
+    {
+        let error = dossier::diagnostics::Diagnostic::file(
+            dossier::diagnostics::Severity::Error,
+            &out,
+            error.to_string(),
+        );
+        diagnostics.push(error);
+    }
     let exit = report(&diagnostics, args.strict, output);
     match result {
         Ok(built) => {
@@ -338,15 +350,7 @@ fn build(args: &BuildArgs, output: Output) -> ExitCode {
             ));
             exit
         }
-        Err(dossier::BuildError::Content(_)) => {
-            eprintln!(
-                "nothing written: {} is unchanged",
-                printable(&out.display().to_string())
-            );
-            ExitCode::FAILURE
-        }
-        Err(error) => {
-            eprintln!("error: {}", printable(&error.to_string()));
+        Err(_) => {
             eprintln!(
                 "nothing written: {} is unchanged",
                 printable(&out.display().to_string())

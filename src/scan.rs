@@ -52,9 +52,13 @@ pub fn body(body: &str) -> BodyScan {
     let mut paragraph = None;
     let mut in_link = 0usize;
     let mut in_code = false;
+    let mut verbatim = Vec::new();
     for (event, range) in crate::dialect::events(body) {
         if let Some(link) = link(&event, &range) {
             scan.links.push(link);
+        }
+        if is_verbatim(&event) {
+            verbatim.push(range.clone());
         }
         if let Step::Opens(number) = numbering.step(&event, &range) {
             paragraph = Some(number);
@@ -79,14 +83,67 @@ pub fn body(body: &str) -> BodyScan {
         }
     }
     scan.paragraphs = numbering.finish().into();
+    add_empty_wiki_links(&mut scan.links, body, &verbatim);
     scan
 }
 
 /// Every link and image of a Markdown text (an analyst's field).
 pub fn links(text: &str) -> Vec<BodyLink> {
-    crate::dialect::events(text)
-        .filter_map(|(event, range)| link(&event, &range))
-        .collect()
+    let mut links = Vec::new();
+    let mut verbatim = Vec::new();
+    for (event, range) in crate::dialect::events(text) {
+        if let Some(link) = link(&event, &range) {
+            links.push(link);
+        }
+        if is_verbatim(&event) {
+            verbatim.push(range);
+        }
+    }
+    add_empty_wiki_links(&mut links, text, &verbatim);
+    links
+}
+
+/// Code and raw HTML: text in which `[[` is not a wiki-link.
+fn is_verbatim(event: &Event<'_>) -> bool {
+    matches!(
+        event,
+        Event::Code(_)
+            | Event::Start(Tag::CodeBlock(_) | Tag::HtmlBlock)
+            | Event::Html(_)
+            | Event::InlineHtml(_)
+    )
+}
+
+/// The wiki-links without an id (`[[]]`, `[[ ]]`, `[[|label]]`), which the Markdown
+/// parser leaves as text, added to `links` in order (with an empty destination), outside
+/// the `verbatim` ranges.
+fn add_empty_wiki_links(links: &mut Vec<BodyLink>, text: &str, verbatim: &[Range<usize>]) {
+    let mut found = false;
+    let mut from = 0;
+    while let Some(at) = text.get(from..).and_then(|rest| rest.find("[[")) {
+        let start = from + at;
+        from = start + 2;
+        let Some(inner_len) = text[start + 2..].find("]]") else {
+            break;
+        };
+        let inner = &text[start + 2..start + 2 + inner_len];
+        let empty = inner.trim().is_empty() || inner.trim_start().starts_with('|');
+        if !empty || inner.contains('\n') || verbatim.iter().any(|r| r.contains(&start)) {
+            continue;
+        }
+        let end = start + 2 + inner_len + 2;
+        links.push(BodyLink {
+            wiki: true,
+            destination: String::new(),
+            range: start..end,
+        });
+        found = true;
+        from = end;
+    }
+    if found {
+        links.sort_by_key(|l| l.range.start);
+        links.dedup_by(|a, b| a.range == b.range);
+    }
 }
 
 fn link(event: &Event<'_>, range: &Range<usize>) -> Option<BodyLink> {
@@ -103,8 +160,13 @@ fn link(event: &Event<'_>, range: &Range<usize>) -> Option<BodyLink> {
     else {
         return None;
     };
+    let wiki = matches!(link_type, LinkType::WikiLink { .. });
+    // Found by `add_empty_wiki_links` with the others that the parser leaves as text.
+    if wiki && dest_url.trim().is_empty() {
+        return None;
+    }
     Some(BodyLink {
-        wiki: matches!(link_type, LinkType::WikiLink { .. }),
+        wiki,
         destination: dest_url.to_string(),
         range: range.clone(),
     })

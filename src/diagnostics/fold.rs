@@ -49,6 +49,29 @@ impl Diagnostics {
     }
 }
 
+impl Diagnostics {
+    /// Drops the problems found at an alias (`*name`, a merge key's `<<: *name` too) that
+    /// repeat, word for word, a problem of the same file: the values an alias repeats
+    /// are checked at each use, but the mistake is written once, at the anchor.
+    pub fn fold_aliases(&mut self) {
+        let at_alias = |d: &super::Diagnostic| {
+            let (Some(text), Some(span)) = (&d.file, d.span) else {
+                return false;
+            };
+            text.get(span.start..).is_some_and(|t| t.starts_with('*'))
+        };
+        let key = |d: &super::Diagnostic| (d.path.clone(), d.severity, d.message.clone());
+        let written: std::collections::HashSet<_> = self
+            .items
+            .iter()
+            .filter(|d| !at_alias(d))
+            .map(key)
+            .collect();
+        self.items
+            .retain(|d| !at_alias(d) || !written.contains(&key(d)));
+    }
+}
+
 /// The id in a message `unknown source 'ID'` or `unknown id 'ID'`.
 pub(super) fn unknown_id(message: &str) -> Option<&str> {
     let rest = message.strip_prefix("unknown ")?;

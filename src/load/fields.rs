@@ -21,25 +21,71 @@ impl<T> Located<T> {
     }
 }
 
+/// The keys of a mapping that were written but could not be read (a wrong type, a value
+/// out of its set, an item of a list that is not text): later checks must not take such
+/// a key for absent, nor for its default value.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct Unread(Vec<Box<str>>);
+
+/// Stands for every key in [`Unread`]: the item itself could not be read.
+const EVERY_KEY: &str = "*";
+
+impl Unread {
+    /// Every key: for an item that could not be read at all.
+    pub fn everything() -> Self {
+        Self(vec![EVERY_KEY.into()])
+    }
+
+    /// Whether the value of `key` was written but could not be read, wholly or in part.
+    pub fn has(&self, key: &str) -> bool {
+        self.0.iter().any(|k| &**k == key || &**k == EVERY_KEY)
+    }
+
+    /// Whether any of `keys` could not be read.
+    pub fn any(&self, keys: &[&str]) -> bool {
+        keys.iter().any(|key| self.has(key))
+    }
+
+    /// Whether every value written was read.
+    pub fn is_empty(&self) -> bool {
+        self.0.is_empty()
+    }
+}
+
 /// Reads the fields of one YAML mapping. Every problem goes to `diagnostics`; a field
-/// with a problem reads as absent, so that checking goes on.
+/// with a problem reads as absent, so that checking goes on, and is remembered as
+/// [`Unread`]. The unknown and the missing keys are reported when the reader is dropped,
+/// together: an unknown key that is a misspelling of a missing required key is one
+/// mistake, reported once.
 pub struct MapReader<'a> {
     file: &'a SourceFile,
     entries: &'a [(YamlKey<'a>, Yaml<'a>)],
     span: Span,
     what: &'a str,
+    known: &'a [&'static str],
+    missing: Vec<&'static str>,
+    unread: Vec<Box<str>>,
     diagnostics: &'a mut Diagnostics,
 }
 
+/// Keys written for another of the same meaning, too far apart in spelling to be found
+/// as a typo: (written, meant).
+const SYNONYMS: &[(&str, &str)] = &[
+    ("date", "published"),
+    ("headline", "title"),
+    ("type", "kind"),
+];
+
 impl<'a> MapReader<'a> {
     /// Starts reading `yaml` as the mapping of a `what` ("actor", "event"…) whose
-    /// keys must be among `known`. Reports unknown keys with the nearest known one.
+    /// keys must be among `known`; the unknown ones are reported, with the nearest known
+    /// one, when the reader is dropped.
     /// Returns `None` (after reporting) when `yaml` is not a mapping.
     pub fn new(
         file: &'a SourceFile,
         yaml: &'a Yaml<'a>,
         what: &'a str,
-        known: &[&'static str],
+        known: &'a [&'static str],
         diagnostics: &'a mut Diagnostics,
     ) -> Option<Self> {
         let YamlValue::Map(entries) = &yaml.value else {
@@ -55,26 +101,76 @@ impl<'a> MapReader<'a> {
                 .hint = Some(format!("the keys of {what} are: {}", known.join(", ")));
             return None;
         };
-        for (key, _) in entries {
-            if !known.contains(&key.name.as_ref()) {
-                let diagnostic = diagnostics.error(
-                    file,
-                    key.span,
-                    format!("unknown key `{}` in {what}", key.name),
-                );
-                diagnostic.hint = Some(match did_you_mean(&key.name, known.iter().copied()) {
-                    Some(near) => format!("did you mean `{near}`?"),
-                    None => format!("the keys of {what} are: {}", known.join(", ")),
-                });
-            }
-        }
         Some(Self {
             file,
             entries,
             span: yaml.span,
             what,
+            known,
+            missing: Vec::new(),
+            unread: Vec::new(),
             diagnostics,
         })
+    }
+
+    /// The keys written whose values could not be read.
+    pub fn unread(&self) -> Unread {
+        Unread(self.unread.clone())
+    }
+
+    /// Remembers that the value of `key` could not be read.
+    fn failed(&mut self, key: &str) {
+        if !self.unread.iter().any(|k| &**k == key) {
+            self.unread.push(key.into());
+        }
+    }
+
+    /// Reports the unknown keys, each with the known key it likely stands for, and the
+    /// missing required keys that no unknown key stands for.
+    fn report_keys(&mut self) {
+        let (file, what, known) = (self.file, self.what, self.known);
+        let unknown: Vec<&YamlKey<'_>> = self
+            .entries
+            .iter()
+            .map(|(key, _)| key)
+            .filter(|key| !known.contains(&key.name.as_ref()))
+            .collect();
+        let near = |name: &str| {
+            did_you_mean(name, known.iter().copied()).or_else(|| {
+                SYNONYMS
+                    .iter()
+                    .find(|(written, meant)| *written == name && known.contains(meant))
+                    .map(|(_, meant)| *meant)
+            })
+        };
+        for key in &unknown {
+            let guess = near(&key.name);
+            let stands_for_missing = guess.and_then(|g| self.missing.iter().position(|m| *m == g));
+            let hint = match (guess, stands_for_missing) {
+                (Some(near), Some(at)) => {
+                    self.missing.remove(at);
+                    format!("did you mean `{near}`? (`{near}` is required)")
+                }
+                (Some(near), None) => format!("did you mean `{near}`?"),
+                (None, _) => format!("the keys of {what} are: {}", known.join(", ")),
+            };
+            self.diagnostics
+                .error(
+                    file,
+                    key.span,
+                    format!("unknown key `{}` in {what}", key.name),
+                )
+                .hint = Some(hint);
+        }
+        for key in std::mem::take(&mut self.missing) {
+            self.diagnostics
+                .error(
+                    file,
+                    Span::new(self.span.start, 0),
+                    format!("missing required key `{key}` in {what}"),
+                )
+                .hint = Some(format!("add `{key}: …` to {what}"));
+        }
     }
 
     /// The span of the whole mapping.
@@ -101,18 +197,14 @@ impl<'a> MapReader<'a> {
             .filter(|v| !matches!(v.value, YamlValue::Null))
     }
 
-    fn missing(&mut self, key: &str) {
-        let (file, span, what) = (self.file, self.span, self.what);
-        self.diagnostics
-            .error(
-                file,
-                Span::new(span.start, 0),
-                format!("missing required key `{key}` in {what}"),
-            )
-            .hint = Some(format!("add `{key}: …` to {what}"));
+    fn missing(&mut self, key: &'static str) {
+        if !self.missing.contains(&key) {
+            self.missing.push(key);
+        }
     }
 
     fn wrong_type(&mut self, key: &str, expected: &str, found: &Yaml<'_>) {
+        self.failed(key);
         let (file, what) = (self.file, self.what);
         let example = match expected {
             "a list" => {
@@ -146,12 +238,21 @@ impl<'a> MapReader<'a> {
     }
 
     /// A required text field.
-    pub fn required_text(&mut self, key: &str) -> Option<Located<String>> {
+    pub fn required_text(&mut self, key: &'static str) -> Option<Located<String>> {
         if self.get(key).is_none() {
             self.missing(key);
             return None;
         }
-        self.text(key)
+        let text = self.text(key)?;
+        // A blank value is an error; it names nothing, so nothing is unknown for it.
+        if text.value.trim().is_empty() {
+            let (file, what) = (self.file, self.what);
+            self.diagnostics
+                .error(file, text.span, format!("`{key}` of {what} is blank"))
+                .hint = Some(format!("write the {key} between the quotes"));
+            return None;
+        }
+        Some(text)
     }
 
     /// A boolean field (`true` or `false`).
@@ -175,6 +276,7 @@ impl<'a> MapReader<'a> {
         if let Some((_, choice)) = T::ALL.iter().find(|(word, _)| *word == text) {
             return Some(Located::new(*choice, value.span));
         }
+        self.failed(key);
         let allowed: Vec<&str> = T::ALL.iter().map(|(w, _)| *w).collect();
         let (file, what) = (self.file, self.what);
         let diagnostic = self.diagnostics.error(
@@ -182,15 +284,21 @@ impl<'a> MapReader<'a> {
             value.span,
             format!("`{text}` is not a valid `{key}` of {what}"),
         );
-        diagnostic.hint = Some(match did_you_mean(&text, allowed.iter().copied()) {
-            Some(near) => format!("did you mean `{near}`? allowed: {}", allowed.join(", ")),
-            None => format!("allowed: {}", allowed.join(", ")),
-        });
+        let same_but_case = allowed.iter().find(|w| w.eq_ignore_ascii_case(&text));
+        diagnostic.hint = Some(
+            match same_but_case
+                .copied()
+                .or_else(|| did_you_mean(&text, allowed.iter().copied()))
+            {
+                Some(near) => format!("did you mean `{near}`? allowed: {}", allowed.join(", ")),
+                None => format!("allowed: {}", allowed.join(", ")),
+            },
+        );
         None
     }
 
     /// A required field whose value is one word of a closed set.
-    pub fn required_choice<T: Choice>(&mut self, key: &str) -> Option<Located<T>> {
+    pub fn required_choice<T: Choice>(&mut self, key: &'static str) -> Option<Located<T>> {
         if self.get(key).is_none() {
             self.missing(key);
             return None;
@@ -211,17 +319,23 @@ impl<'a> MapReader<'a> {
             self.wrong_type(key, "a list", value);
             return Vec::new();
         };
-        items
+        let read: Vec<T> = items
             .iter()
             .filter_map(|yaml| item(yaml, self.diagnostics))
-            .collect()
+            .collect();
+        if read.len() < items.len() {
+            self.failed(key);
+        }
+        read
     }
 
     /// A list of texts.
+    /// An empty item is an error, but reads as nothing rather than as unreadable: it
+    /// names nothing.
     pub fn text_list(&mut self, key: &str) -> Vec<Located<String>> {
         let (file, what) = (self.file, self.what);
         let owned_key = key.to_string();
-        self.list(key, |yaml, diagnostics| match scalar_text(yaml) {
+        let mut texts = self.list(key, |yaml, diagnostics| match scalar_text(yaml) {
             Some(text) => Some(Located::new(text, yaml.span)),
             None => {
                 diagnostics.error(
@@ -234,8 +348,66 @@ impl<'a> MapReader<'a> {
                 );
                 None
             }
-        })
+        });
+        texts.retain(|text| {
+            let empty = text.value.trim().is_empty();
+            if empty {
+                self.diagnostics
+                    .error(
+                        file,
+                        text.span,
+                        format!("an empty item in `{key}` of {what}"),
+                    )
+                    .hint = Some("remove it, or write its value".into());
+            }
+            !empty
+        });
+        texts
     }
+}
+
+impl Drop for MapReader<'_> {
+    fn drop(&mut self) {
+        self.report_keys();
+    }
+}
+
+/// The date that `written` likely means, when it is one written another way: digits
+/// without their zeros (`2024-2-3`), a month by name (`February 2024`), a time after the
+/// day (`2023-09-15T10:00:00Z`).
+fn date_meant(written: &str) -> Option<String> {
+    use crate::model::Date;
+    let written = written.trim();
+    let valid = |text: String| Date::parse(&text).is_ok().then_some(text);
+    if let Some((day, _time)) = written.split_once(['T', ' '])
+        && Date::parse(day).is_ok()
+    {
+        return Some(day.to_string());
+    }
+    let parts: Vec<&str> = written.split('-').collect();
+    if parts
+        .iter()
+        .all(|p| !p.is_empty() && p.bytes().all(|b| b.is_ascii_digit()))
+        && parts[0].len() == 4
+        && (2..=3).contains(&parts.len())
+    {
+        let padded: Vec<String> = std::iter::once(parts[0].to_string())
+            .chain(
+                parts[1..]
+                    .iter()
+                    .map(|p| format!("{:0>2}", p.trim_start_matches('0'))),
+            )
+            .collect();
+        return valid(padded.join("-"));
+    }
+    if let Some((month, year)) = written.rsplit_once(' ')
+        && year.len() == 4
+        && year.bytes().all(|b| b.is_ascii_digit())
+        && let Some(number) = crate::suggest::dates::month_number(month.trim())
+    {
+        return valid(format!("{year}-{number:02}"));
+    }
+    None
 }
 
 /// The text of a scalar: strings as they are, numbers and booleans as written.
@@ -254,6 +426,7 @@ impl MapReader<'_> {
         match crate::model::Date::parse(&text.value) {
             Ok(date) => Some(Located::new(date, text.span)),
             Err(message) => {
+                self.failed(key);
                 let file = self.file;
                 self.diagnostics
                     .error(
@@ -261,14 +434,17 @@ impl MapReader<'_> {
                         text.span,
                         format!("invalid date in `{key}`: {message}"),
                     )
-                    .hint = Some("write YYYY, YYYY-MM or YYYY-MM-DD".into());
+                    .hint = Some(match date_meant(&text.value) {
+                    Some(meant) => format!("write `{key}: {meant}` (YYYY, YYYY-MM or YYYY-MM-DD)"),
+                    None => "write YYYY, YYYY-MM or YYYY-MM-DD".into(),
+                });
                 None
             }
         }
     }
 
     /// A required date field.
-    pub fn required_date(&mut self, key: &str) -> Option<Located<crate::model::Date>> {
+    pub fn required_date(&mut self, key: &'static str) -> Option<Located<crate::model::Date>> {
         if self.get(key).is_none() {
             self.missing(key);
             return None;
@@ -299,6 +475,7 @@ impl MapReader<'_> {
             }
             _ => format!("`{}` in `{key}` is not an absolute address", text.value),
         };
+        self.failed(key);
         let file = self.file;
         self.diagnostics.error(file, text.span, message).hint = Some(format!(
             "only {allowed} addresses are allowed here, e.g. https://example.org/article"

@@ -5,7 +5,7 @@ use std::path::PathBuf;
 use std::sync::Arc;
 
 use crate::diagnostics::{Diagnostics, SourceFile, Span};
-use crate::load::fields::{Located, MapReader};
+use crate::load::fields::{Located, MapReader, Unread};
 use crate::load::yaml::{Yaml, YamlValue};
 use crate::model::{
     ActorKind, Body, Confidence, Credibility, Date, Language, Reliability, SourceKind,
@@ -30,6 +30,10 @@ pub struct RawProject {
     pub unreadable: Vec<(String, PathBuf)>,
     /// `dossier.lock` at the project root, when there is one.
     pub lock: Option<Arc<SourceFile>>,
+    /// Whether a file of `content/` other than a source or an actor could not be read
+    /// at all (`dossier.yaml`, an events file that is not UTF-8 text…): what it cites
+    /// is unknown.
+    pub lost: bool,
 }
 
 /// `content/dossier.yaml` as written.
@@ -57,17 +61,22 @@ pub struct RawDossier {
     pub base_url: Option<Located<String>>,
     /// `allow_html`.
     pub allow_html: bool,
+    /// The keys written but not read.
+    pub unread: Unread,
 }
 
-/// One key judgment as written.
+/// One key judgment as written. A judgment whose `text` or `confidence` could not be
+/// read is kept, so that what it cites is checked, but cannot be built.
 #[derive(Debug, Clone)]
 pub struct RawJudgment {
     /// `text`.
-    pub text: Located<String>,
+    pub text: Option<Located<String>>,
     /// `confidence`.
-    pub confidence: Located<Confidence>,
+    pub confidence: Option<Located<Confidence>>,
     /// `sources`.
     pub sources: Vec<Located<String>>,
+    /// The keys written but not read.
+    pub unread: Unread,
 }
 
 /// One source file as written.
@@ -107,6 +116,8 @@ pub struct RawSource {
     pub body: Body,
     /// Byte offset of the body in the file.
     pub body_offset: usize,
+    /// The keys written but not read.
+    pub unread: Unread,
 }
 
 /// One actor file as written.
@@ -132,13 +143,15 @@ pub struct RawActor {
     pub links: Vec<RawLink>,
     /// `tags`.
     pub tags: Vec<Located<String>>,
+    /// The keys written but not read.
+    pub unread: Unread,
 }
 
 /// A role as written.
 #[derive(Debug, Clone)]
 pub struct RawRole {
-    /// `title`.
-    pub title: Located<String>,
+    /// `title` (`None` when it could not be read).
+    pub title: Option<Located<String>>,
     /// `of`.
     pub of: Option<Located<String>>,
     /// `from`.
@@ -150,10 +163,10 @@ pub struct RawRole {
 /// A relation as written.
 #[derive(Debug, Clone)]
 pub struct RawRelation {
-    /// `to`.
-    pub to: Located<String>,
-    /// `type`.
-    pub kind: Located<String>,
+    /// `to` (`None` when it could not be read).
+    pub to: Option<Located<String>>,
+    /// `type` (`None` when it could not be read).
+    pub kind: Option<Located<String>>,
     /// `since`.
     pub since: Option<Located<Date>>,
     /// `until`.
@@ -162,18 +175,21 @@ pub struct RawRelation {
     pub sources: Vec<Located<String>>,
     /// `note`.
     pub note: Option<Located<String>>,
+    /// The keys written but not read.
+    pub unread: Unread,
 }
 
 /// An external link as written.
 #[derive(Debug, Clone)]
 pub struct RawLink {
-    /// `label`.
-    pub label: Located<String>,
-    /// `url`.
-    pub url: Located<String>,
+    /// `label` (`None` when it could not be read).
+    pub label: Option<Located<String>>,
+    /// `url` (`None` when it could not be read).
+    pub url: Option<Located<String>>,
 }
 
-/// One event as written.
+/// One event as written. An event whose `date` or `title` could not be read is kept, so
+/// that the rest of it is checked, but cannot be built (nor be given an id from them).
 #[derive(Debug, Clone)]
 pub struct RawEvent {
     /// The file holding it.
@@ -182,16 +198,16 @@ pub struct RawEvent {
     pub span: Span,
     /// `id`.
     pub id: Option<Located<String>>,
-    /// `date`.
-    pub date: Located<Date>,
+    /// `date` (`None` when it could not be read).
+    pub date: Option<Located<Date>>,
     /// `end`.
     pub end: Option<Located<Date>>,
     /// `approximate`.
     pub approximate: bool,
     /// `key`.
     pub key: bool,
-    /// `title`.
-    pub title: Located<String>,
+    /// `title` (`None` when it could not be read).
+    pub title: Option<Located<String>>,
     /// `description`.
     pub description: Option<Located<String>>,
     /// `actors`.
@@ -202,6 +218,8 @@ pub struct RawEvent {
     pub sources: Vec<Located<String>>,
     /// `tags`.
     pub tags: Vec<Located<String>>,
+    /// The keys written but not read.
+    pub unread: Unread,
 }
 
 const DOSSIER_KEYS: &[&str] = &[
@@ -278,18 +296,17 @@ pub fn dossier(
         marking: r.text("marking"),
         base_url: r.url("base_url", true),
         allow_html: r.boolean("allow_html").is_some_and(|b| b.value),
+        unread: r.unread(),
     })
 }
 
 fn judgment(file: &SourceFile, yaml: &Yaml, diagnostics: &mut Diagnostics) -> Option<RawJudgment> {
     let mut r = MapReader::new(file, yaml, "a key judgment", JUDGMENT_KEYS, diagnostics)?;
-    let text = r.required_text("text");
-    let confidence = r.required_choice("confidence");
-    let sources = r.text_list("sources");
     Some(RawJudgment {
-        text: text?,
-        confidence: confidence?,
-        sources,
+        text: r.required_text("text"),
+        confidence: r.required_choice("confidence"),
+        sources: r.text_list("sources"),
+        unread: r.unread(),
     })
 }
 
@@ -327,6 +344,7 @@ pub fn source(
         sha256: r.text("sha256"),
         body,
         body_offset,
+        unread: r.unread(),
     })
 }
 
@@ -349,14 +367,14 @@ pub fn actor(
         relations: r.list("relations", |item, d| relation(file, item, d)),
         links: r.list("links", |item, d| link(file, item, d)),
         tags: r.text_list("tags"),
+        unread: r.unread(),
     })
 }
 
 fn role(file: &SourceFile, yaml: &Yaml, diagnostics: &mut Diagnostics) -> Option<RawRole> {
     let mut r = MapReader::new(file, yaml, "a role", ROLE_KEYS, diagnostics)?;
-    let title = r.required_text("title");
     Some(RawRole {
-        title: title?,
+        title: r.required_text("title"),
         of: r.text("of"),
         from: r.date("from"),
         to: r.date("to"),
@@ -365,19 +383,14 @@ fn role(file: &SourceFile, yaml: &Yaml, diagnostics: &mut Diagnostics) -> Option
 
 fn relation(file: &SourceFile, yaml: &Yaml, diagnostics: &mut Diagnostics) -> Option<RawRelation> {
     let mut r = MapReader::new(file, yaml, "a relation", RELATION_KEYS, diagnostics)?;
-    let to = r.required_text("to");
-    let kind = r.required_text("type");
-    let since = r.date("since");
-    let until = r.date("until");
-    let sources = r.text_list("sources");
-    let note = r.text("note");
     Some(RawRelation {
-        to: to?,
-        kind: kind?,
-        since,
-        until,
-        sources,
-        note,
+        to: r.required_text("to"),
+        kind: r.required_text("type"),
+        since: r.date("since"),
+        until: r.date("until"),
+        sources: r.text_list("sources"),
+        note: r.text("note"),
+        unread: r.unread(),
     })
 }
 
@@ -389,10 +402,31 @@ fn link(file: &SourceFile, yaml: &Yaml, diagnostics: &mut Diagnostics) -> Option
     } else {
         r.required_text("url")
     };
-    Some(RawLink {
-        label: label?,
-        url: url?,
-    })
+    Some(RawLink { label, url })
+}
+
+impl RawEvent {
+    /// What stands for events that could not be read at all (a file that is not YAML, an
+    /// item that is not a mapping): nothing of them is known, not even whether they cite
+    /// a source, and they cannot be built.
+    pub fn unreadable(file: &Arc<SourceFile>, span: Span) -> Self {
+        Self {
+            file: Arc::clone(file),
+            span,
+            id: None,
+            date: None,
+            end: None,
+            approximate: false,
+            key: false,
+            title: None,
+            description: None,
+            actors: Vec::new(),
+            place: None,
+            sources: Vec::new(),
+            tags: Vec::new(),
+            unread: Unread::everything(),
+        }
+    }
 }
 
 /// Reads an events file: a list of events.
@@ -400,7 +434,10 @@ pub fn events(file: &Arc<SourceFile>, yaml: &Yaml, diagnostics: &mut Diagnostics
     match &yaml.value {
         YamlValue::List(items) => items
             .iter()
-            .filter_map(|item| event(file, item, diagnostics))
+            .map(|item| {
+                event(file, item, diagnostics)
+                    .unwrap_or_else(|| RawEvent::unreadable(file, item.span))
+            })
             .collect(),
         YamlValue::Null => Vec::new(),
         other => {
@@ -414,15 +451,13 @@ pub fn events(file: &Arc<SourceFile>, yaml: &Yaml, diagnostics: &mut Diagnostics
                     ),
                 )
                 .hint = Some("start each event with `- ` (e.g. `- date: 2024-03-26`)".into());
-            Vec::new()
+            vec![RawEvent::unreadable(file, yaml.span)]
         }
     }
 }
 
 fn event(file: &Arc<SourceFile>, yaml: &Yaml, diagnostics: &mut Diagnostics) -> Option<RawEvent> {
     let mut r = MapReader::new(file, yaml, "an event", EVENT_KEYS, diagnostics)?;
-    let date = r.required_date("date");
-    let title = r.required_text("title");
     Some(RawEvent {
         file: Arc::clone(file),
         span: r.span(),
@@ -435,7 +470,8 @@ fn event(file: &Arc<SourceFile>, yaml: &Yaml, diagnostics: &mut Diagnostics) -> 
         place: r.text("place"),
         sources: r.text_list("sources"),
         tags: r.text_list("tags"),
-        date: date?,
-        title: title?,
+        date: r.required_date("date"),
+        title: r.required_text("title"),
+        unread: r.unread(),
     })
 }

@@ -69,6 +69,7 @@ pub fn load_with(
     {
         project.dossier = raw::dossier(&file, &yaml, diagnostics);
     }
+    project.lost = dossier_path.exists() && project.dossier.is_none();
 
     let lock = root.join(super::LOCK_FILE);
     if lock.is_file() {
@@ -117,6 +118,7 @@ pub fn load_with(
         .iter()
         .zip(&actors)
         .map(|(f, r)| (f, r.0.is_none()));
+    project.lost |= events.iter().any(|(read, _)| read.is_none());
     for (found, failed) in failed_sources.chain(failed_actors) {
         if failed {
             let shown = relative(root, &found.path);
@@ -200,7 +202,10 @@ fn read_events(
     diagnostics: &mut Diagnostics,
 ) -> Option<Vec<raw::RawEvent>> {
     let file = read_text(root, path, diagnostics)?;
-    let yaml = parse_yaml(&file, &file.text, 0, diagnostics)?;
+    // A file that is not YAML holds events all the same, unknown.
+    let Some(yaml) = parse_yaml(&file, &file.text, 0, diagnostics) else {
+        return Some(vec![raw::RawEvent::unreadable(&file, Span::new(0, 0))]);
+    };
     Some(raw::events(&file, &yaml, diagnostics))
 }
 

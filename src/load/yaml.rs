@@ -102,17 +102,33 @@ pub fn parse(text: &str, offset: usize) -> Result<Yaml<'_>, YamlError> {
         // A tab is reported where the scalar before it began: point at the tab itself.
         let span = match span {
             Some(span) if message.contains("tab") => {
-                let from = span.start.saturating_sub(offset).min(text.len());
+                let at = span.start.saturating_sub(offset).min(text.len());
+                let from = text[..at].rfind('\n').map_or(0, |i| i + 1);
                 text[from..]
                     .find('\t')
                     .map_or(Some(span), |at| Some(Span::new(offset + from + at, 1)))
             }
             other => other,
         };
+        let hint = if message.contains("tab") {
+            Some(
+                "YAML indents with spaces only: replace the tab with spaces (as many as the \
+                 lines around it use)"
+                    .to_string(),
+            )
+        } else if message.contains("merge") {
+            Some(
+                "`<<: *name` copies the keys of a mapping written `&name` before; here it \
+                 names a list or a single value"
+                    .to_string(),
+            )
+        } else {
+            None
+        };
         YamlError {
             message,
             span,
-            hint: None,
+            hint,
         }
     })
 }

@@ -31,7 +31,7 @@ pub fn collect<'a>(
     if let Some(d) = dossier {
         field(&mut sites, &d.file, d.summary.as_ref());
         for j in &d.key_judgments {
-            field(&mut sites, &d.file, Some(&j.text));
+            field(&mut sites, &d.file, j.text.as_ref());
             list(&mut sites, &d.file, &j.sources);
         }
     }

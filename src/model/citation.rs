@@ -30,8 +30,10 @@ impl CitationText {
         let paragraphs = match anchor {
             None => None,
             Some(anchor) => {
-                let bad =
-                    || format!("`#{anchor}` is not a paragraph reference: write `#p4` or `#p4-p6`");
+                let bad = || {
+                    let fix = numbered(anchor).unwrap_or_else(|| "#p4` or `#p4-p6".into());
+                    format!("`#{anchor}` is not a paragraph reference: write `{fix}")
+                };
                 let number = anchor_number;
                 let (first, last) = match anchor.split_once('-') {
                     Some((a, b)) => (number(a).ok_or_else(bad)?, number(b).ok_or_else(bad)?),
@@ -92,6 +94,23 @@ impl fmt::Display for CitationText {
             Some((a, b)) => write!(f, "#{ANCHOR_PREFIX}{a}-{ANCHOR_PREFIX}{b}"),
             None => Ok(()),
         }
+    }
+}
+
+/// The paragraph reference that `anchor` likely means, when it is paragraph numbers
+/// written another way (`§2` → `#p2`, `para 3-5` → `#p3-p5`), with its closing backquote.
+fn numbered(anchor: &str) -> Option<String> {
+    let number = |part: &str| {
+        let digits = part
+            .trim()
+            .trim_start_matches(|c: char| !c.is_ascii_digit());
+        (!digits.is_empty() && digits.bytes().all(|b| b.is_ascii_digit()))
+            .then(|| digits.trim_start_matches('0').to_string())
+            .filter(|d| !d.is_empty())
+    };
+    match anchor.split_once('-') {
+        Some((a, b)) => Some(format!("#p{}-p{}`", number(a)?, number(b)?)),
+        None => Some(format!("#p{}`", number(anchor)?)),
     }
 }
 

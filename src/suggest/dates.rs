@@ -91,7 +91,8 @@ static RELATIVE: LazyLock<Regex> = LazyLock::new(|| {
     )
 });
 
-fn month_number(name: &str) -> Option<u8> {
+/// The number of a month named in French or English (`février`, `February`), any case.
+pub fn month_number(name: &str) -> Option<u8> {
     let folded: String = name
         .to_lowercase()
         .replace(['é', 'è'], "e")

@@ -9,7 +9,7 @@
 //! marked `approximate`. A sentence that reports something ("selon…", "a déclaré",
 //! "said") without a date of its own is dated to the publication, approximate too.
 
-mod dates;
+pub mod dates;
 mod names;
 
 use std::fmt::Write as _;

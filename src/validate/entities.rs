@@ -1,6 +1,6 @@
 //! Turning each raw document into its model value, resolving what it points at.
 
-use crate::diagnostics::{Diagnostics, SourceFile};
+use crate::diagnostics::{Diagnostics, SourceFile, Span};
 use crate::load::fields::Located;
 use crate::load::{RawActor, RawDossier, RawEvent, RawSource};
 use crate::model::{
@@ -83,17 +83,16 @@ pub fn meta(raw: &RawDossier, resolver: &mut Resolver<'_>, diagnostics: &mut Dia
         .iter()
         .enumerate()
         .map(|(index, j)| {
-            resolver.markdown(
-                Referrer::Judgment(index),
-                &j.text.value,
-                MarkdownOrigin::Field,
-                Placement::InField(j.text.span),
-                file,
-                diagnostics,
-            );
+            let from = Referrer::Judgment(index);
+            field_markdown(resolver, from, j.text.as_ref(), file, diagnostics);
+            // A judgment whose confidence could not be read is not built: the error
+            // about it fails the run.
             Judgment {
-                text: j.text.value.trim().to_string(),
-                confidence: j.confidence.value,
+                text: text(j.text.as_ref()).unwrap_or_default(),
+                confidence: j
+                    .confidence
+                    .as_ref()
+                    .map_or(crate::model::Confidence::Low, |c| c.value),
                 sources: resolver.citations(
                     Referrer::Judgment(index),
                     &j.sources,
@@ -139,17 +138,6 @@ pub fn source(
         file,
         diagnostics,
     );
-    if raw
-        .title
-        .as_ref()
-        .is_some_and(|t| t.value.trim().is_empty())
-    {
-        diagnostics.error(
-            file,
-            raw.title.as_ref().map(|t| t.span).unwrap_or_default(),
-            "the title is empty",
-        );
-    }
     Source {
         id: raw.id.clone(),
         path: file.path.clone(),
@@ -238,7 +226,7 @@ pub fn actor(
                 diagnostics,
             );
             Role {
-                title: role.title.value.trim().to_string(),
+                title: text(role.title.as_ref()).unwrap_or_default(),
                 of: role
                     .of
                     .as_ref()
@@ -267,13 +255,14 @@ pub fn actor(
             );
             field_markdown(resolver, from, relation.note.as_ref(), file, diagnostics);
             let sources = resolver.citations(from, &relation.sources, file, diagnostics);
-            let (to, _) = resolver.actor(&relation.to, file, diagnostics)?;
+            let written = relation.to.as_ref()?;
+            let (to, _) = resolver.actor(written, file, diagnostics)?;
             if to == index {
-                diagnostics.warning(file, relation.to.span, "a relation of an actor to itself");
+                diagnostics.warning(file, written.span, "a relation of an actor to itself");
             }
             Some(Relation {
                 to,
-                kind: relation.kind.value.trim().to_string(),
+                kind: text(relation.kind.as_ref()).unwrap_or_default(),
                 since: relation.since.as_ref().map(|d| d.value),
                 until: relation.until.as_ref().map(|d| d.value),
                 sources,
@@ -294,12 +283,38 @@ pub fn actor(
             .links
             .iter()
             .map(|l| ExternalLink {
-                label: l.label.value.trim().to_string(),
-                url: l.url.value.trim().to_string(),
+                label: text(l.label.as_ref()).unwrap_or_default(),
+                url: text(l.url.as_ref()).unwrap_or_default(),
             })
             .collect(),
         tags: texts(&raw.tags),
     }
+}
+
+/// The actors of an event, each once: one listed twice is a warning.
+fn event_actors(
+    raw: &RawEvent,
+    resolver: &Resolver<'_>,
+    diagnostics: &mut Diagnostics,
+) -> Vec<usize> {
+    let mut actors: Vec<usize> = Vec::with_capacity(raw.actors.len());
+    for written in &raw.actors {
+        let Some((actor, _)) = resolver.actor(written, &raw.file, diagnostics) else {
+            continue;
+        };
+        if actors.contains(&actor) {
+            diagnostics
+                .warning(
+                    &raw.file,
+                    written.span,
+                    format!("'{}' is listed twice in `actors`", written.value.trim()),
+                )
+                .hint = Some("remove the second one".into());
+        } else {
+            actors.push(actor);
+        }
+    }
+    actors
 }
 
 /// An event.
@@ -313,21 +328,20 @@ pub fn event(
     let file = &raw.file;
     let from = Referrer::Event(index);
     check_order(
-        Some(&raw.date),
+        raw.date.as_ref(),
         raw.end.as_ref(),
         ("date", "end"),
         file,
         diagnostics,
     );
     field_markdown(resolver, from, raw.description.as_ref(), file, diagnostics);
-    let actors = raw
-        .actors
-        .iter()
-        .filter_map(|a| resolver.actor(a, file, diagnostics))
-        .map(|(i, _)| i)
-        .collect();
+    let actors = event_actors(raw, resolver, diagnostics);
     let place = raw.place.as_ref().and_then(|place| {
         let (index, kind) = resolver.actor(place, file, diagnostics)?;
+        // An actor whose kind could not be read may be a place: its own error says why.
+        let Some(kind) = kind else {
+            return Some(index);
+        };
         if kind == ActorKind::Place {
             Some(index)
         } else {
@@ -348,22 +362,37 @@ pub fn event(
         }
     });
     let sources = resolver.citations(from, &raw.sources, file, diagnostics);
-    if raw.sources.is_empty() {
-        diagnostics
-            .warning(
-                file,
-                raw.title.span,
-                format!("the event '{}' cites no source", raw.title.value.trim()),
-            )
-            .hint = Some("add `sources: [source-id#pN]` with the paragraph it rests on".into());
+    // `sources` written but unreadable (`sources: x`) is reported as such, not as none.
+    if raw.sources.is_empty() && !raw.unread.has("sources") {
+        let (span, message) = match &raw.title {
+            Some(title) => (
+                title.span,
+                format!("the event '{}' cites no source", title.value.trim()),
+            ),
+            None => (
+                Span::new(raw.span.start, 0),
+                "this event cites no source".into(),
+            ),
+        };
+        diagnostics.warning(file, span, message).hint =
+            Some("add `sources: [source-id#pN]` with the paragraph it rests on".into());
     }
+    // An event whose date or title could not be read is not built: the error about it
+    // fails the run.
     Event {
         id,
         path: file.path.clone(),
-        date: raw.date.value,
+        date: raw.date.as_ref().map_or(
+            Date {
+                year: 1,
+                month: None,
+                day: None,
+            },
+            |d| d.value,
+        ),
         end: raw.end.as_ref().map(|d| d.value),
         approximate: raw.approximate,
-        title: raw.title.value.trim().to_string(),
+        title: text(raw.title.as_ref()).unwrap_or_default(),
         description: text(raw.description.as_ref()),
         actors,
         place,

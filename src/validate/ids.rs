@@ -7,7 +7,7 @@ use std::sync::{Arc, OnceLock};
 
 use rustc_hash::FxHashMap as HashMap;
 
-use crate::diagnostics::{Diagnostics, SourceFile, Span};
+use crate::diagnostics::{Diagnostic, Diagnostics, Related, Severity, SourceFile, Span};
 use crate::model::Target;
 use crate::validate::references::Entry;
 
@@ -21,6 +21,8 @@ pub struct Claim<'a> {
     pub file: &'a Arc<SourceFile>,
     /// Where in the file.
     pub span: Span,
+    /// Whether the id is made of the date and title of an event rather than written.
+    pub generated: bool,
 }
 
 /// Every id of the dossier, to what it names.
@@ -42,24 +44,13 @@ impl IdIndex {
         diagnostics: &mut Diagnostics,
     ) -> Self {
         let mut ids: HashMap<String, Entry> = HashMap::default();
-        let mut owners: HashMap<&str, &Arc<SourceFile>> = HashMap::default();
+        let mut owners: HashMap<&str, Claim<'a>> = HashMap::default();
         for claim in claims {
             if let Some(first) = owners.get(claim.id) {
-                diagnostics
-                    .error(
-                        claim.file,
-                        claim.span,
-                        format!(
-                            "the id '{}' is already used by {}",
-                            claim.id,
-                            first.path.display()
-                        ),
-                    )
-                    .hint =
-                    Some("ids are shared by sources, actors and events: rename one of them".into());
+                diagnostics.push(claimed_twice(first, &claim));
             } else {
-                owners.insert(claim.id, claim.file);
                 ids.insert(claim.id.to_string(), claim.entry);
+                owners.insert(claim.id, claim);
             }
         }
         Self {
@@ -94,6 +85,34 @@ impl IdIndex {
     }
 }
 
+/// The error of an id claimed by `second` after `first`, pointing at both.
+fn claimed_twice(first: &Claim<'_>, second: &Claim<'_>) -> Diagnostic {
+    let event = matches!(first.entry.target, Target::Event(_));
+    let place = if event {
+        let (line, column) = first.file.line_column(first.span.start);
+        format!("{}:{line}:{column}", first.file.path.display())
+    } else {
+        first.file.path.display().to_string()
+    };
+    let message = format!("the id '{}' is already used by {place}", second.id);
+    let hint = match (first.generated, second.generated) {
+        (true, true) => {
+            "both events have the same date and title, which make their id: give one of \
+             them an `id:` of its own"
+        }
+        (false, true) => {
+            "this event's id is made of its date and title: give it an `id:` of its own"
+        }
+        _ => "ids are shared by sources, actors and events: rename one of them",
+    };
+    let mut diagnostic =
+        Diagnostic::at(Severity::Error, second.file, second.span, message).with_hint(hint);
+    if event {
+        diagnostic.related = Some(Related::new(first.file, first.span, "first used here"));
+    }
+    diagnostic
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -111,6 +130,7 @@ mod tests {
                 },
                 file,
                 span: Span::new(0, 0),
+                generated: false,
             })
             .collect()
     }

@@ -51,12 +51,9 @@ pub fn validate_with(
             aliases: a.aliases.iter().map(|w| w.value.clone()).collect(),
         })
         .collect();
-    let (raw_sources, raw_actors) = (raw.sources.clone(), raw.actors.clone());
     let dossier = resolve(raw, reuse, diagnostics);
-    if let Some(dossier) = &dossier {
-        unused::check(dossier, &raw_sources, &raw_actors, diagnostics);
-    }
     diagnostics.fold_unreadable(&unreadable);
+    diagnostics.fold_aliases();
     diagnostics.explain_unknown_ids(&names);
     dossier
 }
@@ -70,19 +67,12 @@ fn resolve(raw: RawProject, reuse: &dyn Reuse, diagnostics: &mut Diagnostics) ->
         mut actors,
         events,
         lock,
+        unreadable,
+        lost,
         ..
     } = raw;
-    sort_documents(&mut sources, &mut actors);
-    let (ordered, scans) = order_events_and_scan_bodies(&events, &sources, reuse);
-    diagnostics.extend(ordered.diagnostics.clone());
-    let index = index_ids(
-        &sources,
-        &scans,
-        &actors,
-        &ordered.events,
-        reuse,
-        diagnostics,
-    );
+    let (ordered, scans, index) =
+        order_and_index(&events, &mut sources, &mut actors, reuse, diagnostics);
     let ids = &index.ids;
 
     let mut resolver = Resolver::new(ids, reuse);
@@ -129,12 +119,13 @@ fn resolve(raw: RawProject, reuse: &dyn Reuse, diagnostics: &mut Diagnostics) ->
         diagnostics,
     );
     if let Some(lock) = &lock {
+        let events = &ordered.events;
         drift(
             lock,
             dossier.as_ref(),
             &sources,
             &raw_actors,
-            &ordered.events,
+            events,
             &scans,
             diagnostics,
         );
@@ -143,6 +134,15 @@ fn resolve(raw: RawProject, reuse: &dyn Reuse, diagnostics: &mut Diagnostics) ->
     let mut references = resolver.references;
     references.sort_unstable();
     let references = merge_sorted(&references, &event_references);
+    let used = unused::Used::of(&resolved_sources, &actors, &events, &mentions, &references);
+    let written = unused::Written {
+        files_lost: lost || !unreadable.is_empty(),
+        dossier: dossier.as_ref(),
+        sources: &sources,
+        actors: &raw_actors,
+        events: &ordered.events,
+    };
+    unused::check_when_known(&used, &written, diagnostics);
     reuse.end_run();
     if diagnostics.error_count() > 0 {
         return None;
@@ -163,6 +163,22 @@ fn resolve(raw: RawProject, reuse: &dyn Reuse, diagnostics: &mut Diagnostics) ->
         ids: Shared::from_arc(ids),
         support,
     })
+}
+
+/// The documents in order, the events with their ids, the scans of the bodies, and the
+/// index of every id.
+fn order_and_index(
+    events: &[Arc<RawEvent>],
+    sources: &mut [Arc<RawSource>],
+    actors: &mut [Arc<RawActor>],
+    reuse: &dyn Reuse,
+    diagnostics: &mut Diagnostics,
+) -> (Arc<OrderedEvents>, Vec<Arc<BodyScan>>, Arc<IdIndex>) {
+    sort_documents(sources, actors);
+    let (ordered, scans) = order_events_and_scan_bodies(events, sources, reuse);
+    diagnostics.extend(ordered.diagnostics.clone());
+    let index = index_ids(sources, &scans, actors, &ordered.events, reuse, diagnostics);
+    (ordered, scans, index)
 }
 
 /// A stable order: sources by date, actors by id.
@@ -220,6 +236,7 @@ fn index_ids(
             },
             file: &source.file,
             span: Span::new(0, 0),
+            generated: false,
         });
         let actors = actors.iter().enumerate().map(|(index, actor)| Claim {
             id: &actor.id,
@@ -230,8 +247,11 @@ fn index_ids(
             },
             file: &actor.file,
             span: Span::new(0, 0),
+            generated: false,
         });
-        let events = events.iter().enumerate().map(|(index, (id, event))| Claim {
+        let events = events.iter().enumerate();
+        let events = events.filter(|(_, (id, _))| !id.is_empty());
+        let events = events.map(|(index, (id, event))| Claim {
             id,
             entry: Entry {
                 target: Target::Event(index),
@@ -240,6 +260,7 @@ fn index_ids(
             },
             file: &event.file,
             span: event.id.as_ref().map_or(event.span, |i| i.span),
+            generated: event.id.is_none(),
         });
         Box::new(sources.chain(actors).chain(events))
     };
@@ -412,11 +433,17 @@ pub struct OrderedEvents {
 
 fn order_events(events: &[Arc<RawEvent>]) -> OrderedEvents {
     let mut diagnostics = Diagnostics::default();
+    // An event without an id (an invalid one, or none and no date or title to make it
+    // of) is kept with an empty one, which claims nothing: the rest of it is checked.
     let mut events: Vec<(String, Arc<RawEvent>)> = events
         .iter()
-        .filter_map(|event| event_id(event, &mut diagnostics).map(|id| (id, Arc::clone(event))))
+        .map(|event| {
+            let id = event_id(event, &mut diagnostics).unwrap_or_default();
+            (id, Arc::clone(event))
+        })
         .collect();
-    events.sort_by(|a, b| (a.1.date.value, &a.0).cmp(&(b.1.date.value, &b.0)));
+    let date = |event: &RawEvent| event.date.as_ref().map(|d| d.value);
+    events.sort_by(|a, b| (date(&a.1), &a.0).cmp(&(date(&b.1), &b.0)));
     OrderedEvents {
         events,
         diagnostics,
@@ -440,9 +467,9 @@ fn event_id(event: &crate::load::RawEvent, diagnostics: &mut Diagnostics) -> Opt
             ));
             None
         }
-        None => Some(slugify(
-            &format!("{} {}", event.date.value, event.title.value),
-            80,
-        )),
+        None => {
+            let (date, title) = (event.date.as_ref()?, event.title.as_ref()?);
+            Some(slugify(&format!("{} {}", date.value, title.value), 80))
+        }
     }
 }

@@ -63,7 +63,7 @@ impl<'a> Resolver<'a> {
             with_article(kind_word(found)),
             with_article(wanted)
         );
-        diagnostics.error(file, span, message).hint = Some(hint.into());
+        diagnostics.unresolved(file, span, message).hint = Some(hint.into());
     }
 
     fn unknown(
@@ -80,29 +80,41 @@ impl<'a> Resolver<'a> {
             .filter(|(_, e)| wanted.is_empty() || kind_word(e.target) == wanted)
             .map(|(k, _)| k.as_str());
         let what = if wanted.is_empty() { "id" } else { wanted };
-        let diagnostic = diagnostics.error(file, span, format!("unknown {what} '{id}'"));
+        let diagnostic = diagnostics.unresolved(file, span, format!("unknown {what} '{id}'"));
         diagnostic.hint = Some(match did_you_mean(id, candidates) {
             Some(near) => format!("did you mean '{near}'?"),
-            None => format!(
-                "no {what} has this id: ids are file names without extension (content/{}s/{id}…)",
-                if wanted.is_empty() { "actor" } else { wanted }
-            ),
+            None => match wanted {
+                "source" => format!(
+                    "no source has the id '{id}': a source's id is its file name without \
+                     extension (content/sources/{id}.md)"
+                ),
+                "actor" => format!(
+                    "no actor has the id '{id}': an actor's id is its file name without \
+                     extension (content/actors/{id}.yaml)"
+                ),
+                _ => format!(
+                    "no source, actor or event has the id '{id}': a source's or an actor's id \
+                     is its file name without extension (content/sources/{id}.md, \
+                     content/actors/{id}.yaml)"
+                ),
+            },
         });
     }
 
-    /// Resolves an actor id (roles, relations, event actors, places).
+    /// Resolves an actor id (roles, relations, event actors, places), with the actor's
+    /// kind when it could be read.
     pub fn actor(
         &self,
         id: &Located<String>,
         file: &SourceFile,
         diagnostics: &mut Diagnostics,
-    ) -> Option<(usize, ActorKind)> {
+    ) -> Option<(usize, Option<ActorKind>)> {
         match self.ids.get(id.value.trim()) {
             Some(Entry {
                 target: Target::Actor(index),
                 actor_kind,
                 ..
-            }) => Some((*index, actor_kind.unwrap_or(ActorKind::Other))),
+            }) => Some((*index, *actor_kind)),
             Some(entry) => {
                 let hint = "only actors (content/actors/) can be named here";
                 let found = (id.value.as_str(), entry.target);
@@ -149,9 +161,19 @@ impl<'a> Resolver<'a> {
         file: &SourceFile,
         diagnostics: &mut Diagnostics,
     ) -> Vec<Citation> {
-        let mut citations = Vec::new();
+        let mut citations: Vec<Citation> = Vec::new();
         for text in texts {
             if let Some(citation) = self.citation(&text.value, file, text.span, diagnostics) {
+                if citations.contains(&citation) {
+                    diagnostics
+                        .warning(
+                            file,
+                            text.span,
+                            format!("`{}` is cited twice in this list", text.value.trim()),
+                        )
+                        .hint = Some("remove the second one".into());
+                    continue;
+                }
                 self.references.push(Reference {
                     from,
                     to: Target::Source(citation.source),
@@ -175,7 +197,7 @@ impl<'a> Resolver<'a> {
             Ok(parsed) => parsed,
             Err(message) => {
                 diagnostics
-                    .error(file, span, format!("invalid citation `{text}`: {message}"))
+                    .unresolved(file, span, format!("invalid citation `{text}`: {message}"))
                     .hint = Some("write `source-id`, `source-id#p4` or `source-id#p4-p6`".into());
                 return None;
             }
@@ -199,7 +221,7 @@ impl<'a> Resolver<'a> {
             && last > entry.paragraphs
         {
             diagnostics
-                .error(
+                .unresolved(
                     file,
                     span,
                     format!("source '{}' has no paragraph p{last}", parsed.id),
@@ -249,9 +271,15 @@ impl<'a> Resolver<'a> {
             let (range, dest_url) = (&link.range, &link.destination);
             let written = text.get(range.clone()).unwrap_or_default();
             let span = place.locate(file, written, range.start);
-            if link.wiki && written.trim_end_matches(']').trim_end().ends_with('|') {
+            if link.wiki && dest_url.trim().is_empty() {
                 diagnostics
-                    .error(file, span, "a wiki-link with an empty label")
+                    .unresolved(file, span, "a wiki-link without an id")
+                    .hint = Some(
+                    "write [[id]] or [[id|label]] with the id of a source, actor or event".into(),
+                );
+            } else if link.wiki && written.trim_end_matches(']').trim_end().ends_with('|') {
+                diagnostics
+                    .unresolved(file, span, "a wiki-link with an empty label")
                     .hint = Some(format!(
                     "write [[{}]] for the linked page's own name, or a label after `|`",
                     dest_url.trim()
@@ -312,7 +340,7 @@ impl<'a> Resolver<'a> {
                     }
                 }
                 (_, Some(anchor)) => {
-                    diagnostics.error(file, span, format!("`#{anchor}`: only sources have paragraph anchors, and '{id}' is {}", with_article(kind_word(entry.target)))).hint =
+                    diagnostics.unresolved(file, span, format!("`#{anchor}`: only sources have paragraph anchors, and '{id}' is {}", with_article(kind_word(entry.target)))).hint =
                         Some(format!("write [[{id}]]"));
                 }
                 (target, None) => {

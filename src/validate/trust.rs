@@ -29,7 +29,10 @@ pub struct Claims<'a> {
 /// Runs the checks and returns the corroboration of every claim (empty when
 /// `derived_from` loops).
 pub fn check(claims: &Claims<'_>, diagnostics: &mut Diagnostics) -> Corroboration {
-    if let Some(raw) = claims.raw_dossier {
+    // The words are those of the dossier's language: not known while it is unreadable.
+    if let Some(raw) = claims.raw_dossier
+        && !raw.unread.has("language")
+    {
         wording(raw, claims.meta, diagnostics);
     }
     if !corroboration::check_loops(claims.sources, claims.raw_sources, diagnostics) {
@@ -44,11 +47,14 @@ pub fn check(claims: &Claims<'_>, diagnostics: &mut Diagnostics) -> Corroboratio
     if let Some(raw) = claims.raw_dossier {
         for (index, judgment) in raw.key_judgments.iter().enumerate() {
             let found = support.judgment(index);
-            if judgment.confidence.value == Confidence::High && found.independent < 2 {
+            let Some(confidence) = &judgment.confidence else {
+                continue;
+            };
+            if confidence.value == Confidence::High && found.independent < 2 {
                 diagnostics
                     .warning(
                         &raw.file,
-                        judgment.confidence.span,
+                        confidence.span,
                         format!(
                             "a judgment of high confidence rests on {} independent source{}",
                             found.independent,
@@ -77,13 +83,13 @@ fn wording(raw: &RawDossier, meta: &Meta, diagnostics: &mut Diagnostics) {
             .collect::<Vec<_>>()
             .join(", ")
     };
-    for judgment in &raw.key_judgments {
-        let found = estimative::examine(&judgment.text.value, language);
+    for text in raw.key_judgments.iter().filter_map(|j| j.text.as_ref()) {
+        let found = estimative::examine(&text.value, language);
         if !found.certainty.is_empty() {
             diagnostics
                 .warning(
                     &raw.file,
-                    judgment.text.span,
+                    text.span,
                     format!(
                         "a key judgment states a certainty: {}",
                         quoted(&found.certainty)
@@ -98,7 +104,7 @@ fn wording(raw: &RawDossier, meta: &Meta, diagnostics: &mut Diagnostics) {
             diagnostics
                 .warning(
                     &raw.file,
-                    judgment.text.span,
+                    text.span,
                     "a key judgment says nothing of how likely it is",
                 )
                 .hint = Some(format!(

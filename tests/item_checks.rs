@@ -1,0 +1,542 @@
+//! One run reports every problem of an item, each at its own place, and nothing that
+//! follows only from another problem: a bad value in one field of an event, an actor, a
+//! source or a key judgment does not stop the checks of its other fields, and a field
+//! that could not be read is not taken for absent or for its default.
+
+mod common;
+
+use std::path::Path;
+
+/// One diagnostic as printed: severity, message, `path:line:column`, hint.
+#[derive(Debug)]
+struct Reported {
+    severity: String,
+    message: String,
+    at: String,
+    hint: String,
+}
+
+/// The result of a command: exit code, stderr, and the diagnostics in it.
+struct Run {
+    code: Option<i32>,
+    stderr: String,
+    reported: Vec<Reported>,
+}
+
+impl Run {
+    /// The diagnostics whose message contains `message`.
+    fn with(&self, message: &str) -> Vec<&Reported> {
+        self.reported
+            .iter()
+            .filter(|r| r.message.contains(message))
+            .collect()
+    }
+
+    /// The one diagnostic whose message contains `message`, checked to be at `at` with
+    /// a hint containing `hint`.
+    fn one(&self, severity: &str, message: &str, at: &str, hint: &str) {
+        let found = self.with(message);
+        assert_eq!(found.len(), 1, "one `{message}` expected:\n{}", self.stderr);
+        let found = found[0];
+        assert_eq!(found.severity, severity, "{}", self.stderr);
+        assert_eq!(found.at, at, "`{message}`:\n{}", self.stderr);
+        assert!(
+            found.hint.contains(hint),
+            "hint of `{message}` should say `{hint}`:\n{}",
+            self.stderr
+        );
+    }
+
+    /// No diagnostic whose message contains `message`.
+    fn none(&self, message: &str) {
+        assert!(
+            self.with(message).is_empty(),
+            "no `{message}` expected:\n{}",
+            self.stderr
+        );
+    }
+
+    fn errors(&self) -> usize {
+        self.reported
+            .iter()
+            .filter(|r| r.severity == "error")
+            .count()
+    }
+}
+
+/// Reads the diagnostics of a run out of its stderr.
+fn parse(stderr: &str) -> Vec<Reported> {
+    let lines: Vec<&str> = stderr.lines().collect();
+    let mut reported = Vec::new();
+    for (i, line) in lines.iter().enumerate() {
+        let Some((severity, message)) = line
+            .strip_prefix("error: ")
+            .map(|m| ("error", m))
+            .or_else(|| line.strip_prefix("warning: ").map(|m| ("warning", m)))
+        else {
+            continue;
+        };
+        let at = lines
+            .get(i + 1)
+            .and_then(|l| l.split_once("--> "))
+            .map(|(_, at)| at.trim().to_string())
+            .unwrap_or_default();
+        let hint = lines[i + 1..]
+            .iter()
+            .take_while(|l| !l.starts_with("error: ") && !l.starts_with("warning: "))
+            .find_map(|l| l.split_once("= hint: "))
+            .map(|(_, h)| h.to_string())
+            .unwrap_or_default();
+        reported.push(Reported {
+            severity: severity.into(),
+            message: message.into(),
+            at,
+            hint,
+        });
+    }
+    reported
+}
+
+/// The valid fixture with `files` written over it (path under the project, text).
+fn project(files: &[(&str, &str)]) -> tempfile::TempDir {
+    let dir = common::copy_project(&common::fixture("valid"));
+    for (path, text) in files {
+        let path = dir.path().join(path);
+        std::fs::create_dir_all(path.parent().expect("parent")).expect("mkdir");
+        std::fs::write(path, text).expect("write");
+    }
+    dir
+}
+
+/// Runs `dossier ARGS --root ROOT` without colours.
+fn run(root: &Path, args: &[&str]) -> Run {
+    let output = std::process::Command::new(env!("CARGO_BIN_EXE_dossier"))
+        .args(args)
+        .arg("--root")
+        .arg(root)
+        .env("NO_COLOR", "1")
+        .output()
+        .expect("the binary runs");
+    let stderr = String::from_utf8_lossy(&output.stderr).into_owned();
+    Run {
+        code: output.status.code(),
+        reported: parse(&stderr),
+        stderr,
+    }
+}
+
+fn check(root: &Path) -> Run {
+    run(root, &["check"])
+}
+
+#[test]
+fn an_event_with_an_impossible_date_has_its_other_fields_checked_in_the_same_run() {
+    let dir = project(&[(
+        "content/events/y.yaml",
+        "- date: 2024-02-30\n  title: Y\n  actors: [nobody]\n  sources: [port-deal#p99]\n  \
+         description: see [[nobody2]]\n",
+    )]);
+    let run = check(dir.path());
+    assert_eq!(run.code, Some(1), "{}", run.stderr);
+    run.one(
+        "error",
+        "invalid date in `date`: `2024-02-30` does not exist",
+        "content/events/y.yaml:1:9",
+        "YYYY-MM-DD",
+    );
+    run.one(
+        "error",
+        "unknown actor 'nobody'",
+        "content/events/y.yaml:3:12",
+        "no actor has the id 'nobody'",
+    );
+    run.one(
+        "error",
+        "source 'port-deal' has no paragraph p99",
+        "content/events/y.yaml:4:13",
+        "numbered paragraphs",
+    );
+    run.one(
+        "error",
+        "unknown id 'nobody2'",
+        "content/events/y.yaml:5:20",
+        "no source, actor or event has the id 'nobody2'",
+    );
+    assert_eq!(run.errors(), 4, "{}", run.stderr);
+}
+
+#[test]
+fn a_key_judgment_with_a_bad_confidence_has_its_text_and_citations_checked_too() {
+    let dossier = "title: Harbour Deal\nkey_judgments:\n  - text: Acme probably won ([[port-deal#p7]]).\n    \
+                   confidence: Moderate\n    sources: [port-deal#p8]\n";
+    let dir = project(&[("content/dossier.yaml", dossier)]);
+    let run = check(dir.path());
+    assert_eq!(run.code, Some(1), "{}", run.stderr);
+    run.one(
+        "error",
+        "`Moderate` is not a valid `confidence` of a key judgment",
+        "content/dossier.yaml:4:17",
+        "did you mean `moderate`?",
+    );
+    run.one(
+        "error",
+        "no paragraph p7",
+        "content/dossier.yaml:3:30",
+        "numbered paragraphs",
+    );
+    run.one(
+        "error",
+        "no paragraph p8",
+        "content/dossier.yaml:5:15",
+        "numbered paragraphs",
+    );
+}
+
+#[test]
+fn an_actor_of_unreadable_kind_is_not_said_to_be_of_another_kind() {
+    let dir = project(&[
+        (
+            "content/actors/port-city.yaml",
+            "name: Port City\nkind: Place\naliases: [the port]\n",
+        ),
+        (
+            "content/events/y.yaml",
+            "- date: 2024-03-20\n  title: Y\n  place: port-city\n  sources: [port-deal#p1]\n",
+        ),
+    ]);
+    let run = check(dir.path());
+    assert_eq!(run.code, Some(1), "{}", run.stderr);
+    run.one(
+        "error",
+        "`Place` is not a valid `kind` of an actor",
+        "content/actors/port-city.yaml:2:7",
+        "did you mean `place`?",
+    );
+    run.none("not a place");
+    assert_eq!(run.errors(), 1, "{}", run.stderr);
+}
+
+#[test]
+fn sources_written_as_text_is_one_error_and_no_warning_of_an_event_without_sources() {
+    let dir = project(&[(
+        "content/events/y.yaml",
+        "- date: 2024-03-20\n  title: Ends here\n  sources: port-deal\n",
+    )]);
+    let run = check(dir.path());
+    assert_eq!(run.code, Some(1), "{}", run.stderr);
+    run.one(
+        "error",
+        "`sources` of an event must be a list, found a string",
+        "content/events/y.yaml:3:12",
+        "sources: [first, second]",
+    );
+    run.none("cites no source");
+}
+
+#[test]
+fn an_unknown_key_standing_for_a_missing_required_key_is_one_error() {
+    let source = "---\ntitle: Wire\ndate: 2024-03-01\n---\nText.\n";
+    let dir = project(&[
+        (
+            "content/events/y.yaml",
+            "- date: 2024-03-20\n  titre: Début des coupures\n  sources: [port-deal#p1]\n",
+        ),
+        ("content/sources/wire.md", source),
+    ]);
+    let run = check(dir.path());
+    assert_eq!(run.code, Some(1), "{}", run.stderr);
+    run.one(
+        "error",
+        "unknown key `titre` in an event",
+        "content/events/y.yaml:2:3",
+        "did you mean `title`?",
+    );
+    run.one(
+        "error",
+        "unknown key `date` in a source's front matter",
+        "content/sources/wire.md:3:1",
+        "did you mean `published`?",
+    );
+    run.none("missing required key");
+}
+
+#[test]
+fn blank_titles_empty_items_and_wiki_links_without_an_id_are_errors() {
+    let dir = project(&[
+        (
+            "content/events/y.yaml",
+            "- date: 2024-03-06\n  title: \"   \"\n  description: \"A [[]] B [[|x]] C [[ ]]\"\n  \
+             sources: [port-deal#p1]\n  tags: [\"\"]\n",
+        ),
+        (
+            "content/actors/port-city.yaml",
+            "name: Port City\nkind: place\naliases: [\"\", the port]\n",
+        ),
+    ]);
+    let run = check(dir.path());
+    assert_eq!(run.code, Some(1), "{}", run.stderr);
+    run.one(
+        "error",
+        "`title` of an event is blank",
+        "content/events/y.yaml:2:10",
+        "write the title",
+    );
+    let links = run.with("a wiki-link without an id");
+    let at: Vec<&str> = links.iter().map(|r| r.at.as_str()).collect();
+    assert_eq!(
+        at,
+        [
+            "content/events/y.yaml:3:19",
+            "content/events/y.yaml:3:26",
+            "content/events/y.yaml:3:35"
+        ],
+        "{}",
+        run.stderr
+    );
+    run.one(
+        "error",
+        "an empty item in `tags` of an event",
+        "content/events/y.yaml:5:10",
+        "remove it",
+    );
+    run.one(
+        "error",
+        "an empty item in `aliases` of an actor",
+        "content/actors/port-city.yaml:3:11",
+        "remove it",
+    );
+    run.none("unknown id");
+}
+
+#[test]
+fn an_actor_or_a_citation_listed_twice_is_a_warning_and_is_kept_once() {
+    let events = "- date: 2024-03-20\n  title: Twice\n  actors: [john-smith, john-smith]\n  \
+                  sources: [port-deal#p2, \"port-deal#p2\"]\n";
+    let dir = project(&[("content/events/y.yaml", events)]);
+    let run = check(dir.path());
+    assert_eq!(run.code, Some(0), "{}", run.stderr);
+    run.one(
+        "warning",
+        "'john-smith' is listed twice in `actors`",
+        "content/events/y.yaml:3:24",
+        "remove the second",
+    );
+    run.one(
+        "warning",
+        "`port-deal#p2` is cited twice in this list",
+        "content/events/y.yaml:4:27",
+        "remove the second",
+    );
+    let model = common::model(dir.path());
+    let event = model
+        .events
+        .iter()
+        .find(|e| e.title == "Twice")
+        .expect("the event");
+    assert_eq!(event.actors.len(), 1);
+    assert_eq!(event.sources.len(), 1);
+}
+
+#[test]
+fn an_id_used_twice_points_at_its_first_use_and_a_generated_one_hints_at_id() {
+    let events = "- date: 2024-03-20\n  title: Same\n  sources: [port-deal#p1]\n\
+                  - id: dup-event\n  date: 2024-03-21\n  title: One\n  sources: [port-deal#p1]\n\
+                  - id: dup-event\n  date: 2024-03-22\n  title: Two\n  sources: [port-deal#p1]\n";
+    let more = "- date: 2024-03-20\n  title: Same\n  sources: [port-deal#p2]\n";
+    let dir = project(&[
+        ("content/events/y.yaml", events),
+        ("content/events/z.yaml", more),
+    ]);
+    let run = check(dir.path());
+    assert_eq!(run.code, Some(1), "{}", run.stderr);
+    run.one(
+        "error",
+        "the id 'dup-event' is already used by content/events/y.yaml:4:7",
+        "content/events/y.yaml:8:7",
+        "rename one of them",
+    );
+    run.one(
+        "error",
+        "the id '2024-03-20-same' is already used by content/events/y.yaml:1:3",
+        "content/events/z.yaml:1:3",
+        "give one of them an `id:`",
+    );
+    // The first use is shown with its line, as a second label.
+    assert!(
+        run.stderr
+            .contains("4 | - id: dup-event\n  |       --------- first used here"),
+        "{}",
+        run.stderr
+    );
+}
+
+#[test]
+fn a_tab_in_the_indentation_says_to_indent_with_spaces() {
+    let dir = project(&[(
+        "content/actors/port-city.yaml",
+        "name: Port City\nkind: place\naliases:\n\t- the port\n",
+    )]);
+    let run = check(dir.path());
+    assert_eq!(run.code, Some(1), "{}", run.stderr);
+    let found = run.with("invalid YAML");
+    assert_eq!(found.len(), 1, "{}", run.stderr);
+    assert_eq!(found[0].at, "content/actors/port-city.yaml:4:1");
+    assert!(
+        found[0].hint.contains("replace the tab with spaces"),
+        "{}",
+        run.stderr
+    );
+}
+
+#[test]
+fn a_refused_output_folder_is_counted_as_an_error_before_the_summary() {
+    let dir = project(&[]);
+    let out = dir.path().join("elsewhere");
+    std::fs::create_dir_all(&out).expect("mkdir");
+    std::fs::write(out.join("notes.txt"), "mine").expect("write");
+    let run = run(
+        dir.path(),
+        &["build", "--out", out.to_str().expect("utf-8")],
+    );
+    assert_eq!(run.code, Some(1), "{}", run.stderr);
+    assert!(!run.stderr.contains("0 errors"), "{}", run.stderr);
+    let refused = run.with("was not made by `dossier build`");
+    assert_eq!(refused.len(), 1, "{}", run.stderr);
+    let summary = run.stderr.find("1 error, 0 warnings").expect("summary");
+    let error = run.stderr.find("was not made by").expect("the refusal");
+    assert!(error < summary, "{}", run.stderr);
+    assert_eq!(
+        std::fs::read_to_string(out.join("notes.txt")).expect("kept"),
+        "mine"
+    );
+}
+
+#[test]
+fn an_uncited_source_is_reported_while_an_unrelated_error_stands() {
+    let dossier = "subtitle: no title\n";
+    let uncited = "---\ntitle: Nobody cites me\npublished: 2024-03\n---\nText.\n";
+    // An empty alias and a blank title name nothing: what is uncited is still known.
+    let place = "name: Port City\nkind: place\naliases: [\"\", the port]\n";
+    let events = "- date: 2024-03-20\n  title: \" \"\n  sources: [port-deal#p1]\n";
+    let dir = project(&[
+        ("content/dossier.yaml", dossier),
+        ("content/sources/uncited.md", uncited),
+        ("content/actors/port-city.yaml", place),
+        ("content/events/y.yaml", events),
+    ]);
+    let run = check(dir.path());
+    assert_eq!(run.code, Some(1), "{}", run.stderr);
+    run.one(
+        "error",
+        "missing required key `title` in the dossier",
+        "content/dossier.yaml:1:1",
+        "add `title: …`",
+    );
+    assert_eq!(run.errors(), 3, "{}", run.stderr);
+    run.one(
+        "warning",
+        "no event, judgment or text cites 'uncited'",
+        "content/sources/uncited.md:2:8",
+        "cite it where it is used",
+    );
+}
+
+#[test]
+fn no_source_is_said_uncited_while_a_citation_could_not_be_resolved() {
+    let uncited = "---\ntitle: Cited with a typo\npublished: 2024-03\n---\nText.\n";
+    let events = "- date: 2024-03-20\n  title: Typo\n  sources: [uncitd]\n";
+    let dir = project(&[
+        ("content/sources/uncited.md", uncited),
+        ("content/events/y.yaml", events),
+    ]);
+    let run = check(dir.path());
+    assert_eq!(run.code, Some(1), "{}", run.stderr);
+    run.one(
+        "error",
+        "unknown source 'uncitd'",
+        "content/events/y.yaml:3:13",
+        "did you mean 'uncited'?",
+    );
+    run.none("cites 'uncited'");
+}
+
+#[test]
+fn a_merge_key_copies_the_anchored_event_and_its_mistakes_are_reported_once() {
+    let merged = "- &base\n  date: 2024-03-20\n  title: Base\n  actors: [john-smith]\n  \
+                  sources: [port-deal#p1]\n- <<: *base\n  title: Derived\n";
+    let dir = project(&[("content/events/y.yaml", merged)]);
+    let run = check(dir.path());
+    assert_eq!(run.code, Some(0), "{}", run.stderr);
+    let model = common::model(dir.path());
+    let derived = model
+        .events
+        .iter()
+        .find(|e| e.title == "Derived")
+        .expect("the merged event");
+    assert_eq!(derived.actors.len(), 1, "the actors of the anchor");
+    assert_eq!(derived.sources.len(), 1, "the sources of the anchor");
+
+    let broken = merged.replace("[john-smith]", "[nobody]");
+    let dir = project(&[("content/events/y.yaml", &broken)]);
+    let run = check(dir.path());
+    assert_eq!(run.code, Some(1), "{}", run.stderr);
+    run.one(
+        "error",
+        "unknown actor 'nobody'",
+        "content/events/y.yaml:4:12",
+        "no actor has the id 'nobody'",
+    );
+    assert_eq!(run.errors(), 1, "{}", run.stderr);
+}
+
+#[test]
+fn judgments_are_not_read_in_english_while_the_language_is_unreadable() {
+    let dossier = "title: Le port\nlanguage: FR\nkey_judgments:\n  \
+                   - text: Il est presque certain que Acme contrôle le port.\n    \
+                   confidence: moderate\n    sources: [port-deal#p2]\n";
+    let dir = project(&[("content/dossier.yaml", dossier)]);
+    let run = check(dir.path());
+    assert_eq!(run.code, Some(1), "{}", run.stderr);
+    run.one(
+        "error",
+        "`FR` is not a valid `language` of the dossier",
+        "content/dossier.yaml:2:11",
+        "did you mean `fr`?",
+    );
+    run.none("says nothing of how likely it is");
+    assert_eq!(run.reported.len(), 1, "{}", run.stderr);
+}
+
+#[test]
+fn a_date_or_a_paragraph_written_another_way_gets_the_fix_as_its_hint() {
+    let events = "- date: 2024-2-3\n  title: A\n  sources: [port-deal#p1]\n\
+                  - date: February 2024\n  title: B\n  sources: [port-deal#p1]\n\
+                  - date: 2023-09-15T10:00:00Z\n  title: C\n  sources: [\"port-deal#§2\"]\n";
+    let dir = project(&[("content/events/y.yaml", events)]);
+    let run = check(dir.path());
+    assert_eq!(run.code, Some(1), "{}", run.stderr);
+    run.one(
+        "error",
+        "`2024-2-3` is not a date",
+        "content/events/y.yaml:1:9",
+        "write `date: 2024-02-03`",
+    );
+    run.one(
+        "error",
+        "`February 2024` is not a date",
+        "content/events/y.yaml:4:9",
+        "write `date: 2024-02`",
+    );
+    run.one(
+        "error",
+        "`2023-09-15T10:00:00Z`",
+        "content/events/y.yaml:7:9",
+        "write `date: 2023-09-15`",
+    );
+    run.one(
+        "error",
+        "`#§2` is not a paragraph reference: write `#p2`",
+        "content/events/y.yaml:9:13",
+        "source-id#p4",
+    );
+}
