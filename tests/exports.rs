@@ -183,3 +183,40 @@ fn export_of_invalid_content_writes_nothing() {
     assert_eq!(output.status.code(), Some(1));
     assert!(!out.exists());
 }
+
+#[test]
+fn timeline_slides_escape_their_titles_and_read_as_text() {
+    let project = common::copy_project(&fixture("valid-en"));
+    let root = project.path();
+    let events = root.join("content/events/2023-2024.yaml");
+    let yaml = std::fs::read_to_string(&events).expect("read").replace(
+        "title: Concession signed\n  description: |\n",
+        "title: \"Concession <b>signed</b> & sealed\"\n  description: |\n    **Bold** <script>alert(1)</script>\n",
+    );
+    std::fs::write(&events, yaml).expect("write");
+    let dir = tempfile::tempdir().expect("temp dir");
+    export_all(root, dir.path());
+    let timeline: serde_json::Value =
+        serde_json::from_slice(&std::fs::read(dir.path().join("timeline.json")).expect("read"))
+            .expect("json");
+    let slide = timeline["events"]
+        .as_array()
+        .expect("events")
+        .iter()
+        .find(|e| e["unique_id"] == "e-concession-signed")
+        .expect("the slide");
+    // TimelineJS writes the headline and the text as HTML: the content is escaped.
+    assert_eq!(
+        slide["text"]["headline"],
+        "Concession &lt;b&gt;signed&lt;/b&gt; &amp; sealed"
+    );
+    let text = slide["text"]["text"].as_str().expect("text");
+    assert!(!text.contains("<script"), "{text}");
+    // The description reads as text: no Markdown marks, wiki-links by name; the sources
+    // by title, with their paragraphs and a link to the original.
+    assert!(text.starts_with("Bold "), "{text}");
+    assert!(!text.contains("[["), "{text}");
+    assert!(text.contains("Orion Holdings"), "{text}");
+    assert!(text.contains("<br><a href=\"https://"), "{text}");
+    assert!(text.contains(" §1"), "{text}");
+}

@@ -3,20 +3,23 @@
 //! approximate date says so in `display_date`, and each slide is grouped by its first
 //! tag (`TimelineJS` draws one row per group).
 
+use std::fmt::Write as _;
+
 use serde::Serialize;
 
-use crate::escape::html as escape_html;
+use crate::escape::{html as escape_html, push_html};
 use crate::labels::date_span;
-use crate::model::{Date, Dossier, Event};
+use crate::model::{Citation, Date, Dossier, Event};
+use crate::render::plain_text::plain;
 
 #[derive(Serialize)]
-struct Timeline<'a> {
-    title: Slide<'a>,
-    events: Vec<Slide<'a>>,
+struct Timeline {
+    title: Slide,
+    events: Vec<Slide>,
 }
 
 #[derive(Serialize)]
-struct Slide<'a> {
+struct Slide {
     #[serde(skip_serializing_if = "Option::is_none")]
     unique_id: Option<String>,
     #[serde(skip_serializing_if = "Option::is_none")]
@@ -25,14 +28,15 @@ struct Slide<'a> {
     end_date: Option<SlideDate>,
     #[serde(skip_serializing_if = "Option::is_none")]
     display_date: Option<String>,
-    text: Text<'a>,
+    text: Text,
     #[serde(skip_serializing_if = "Option::is_none")]
-    group: Option<&'a str>,
+    group: Option<String>,
 }
 
+/// A slide's words, both read by `TimelineJS` as HTML: escaped.
 #[derive(Serialize)]
-struct Text<'a> {
-    headline: &'a str,
+struct Text {
+    headline: String,
     text: String,
 }
 
@@ -55,24 +59,52 @@ impl From<Date> for SlideDate {
     }
 }
 
-/// The `text` of a slide: the description, then the sources it cites, as plain text
-/// (`TimelineJS` inserts it as HTML, so every character that means markup is escaped).
+/// The `text` of a slide: the description as plain text (wiki-links replaced by what
+/// they name), then the sources it cites by title, with their paragraphs (`§3–4`) and a
+/// link to the original when it has one. `TimelineJS` inserts it as HTML: everything
+/// from the content is escaped.
 fn slide_text(d: &Dossier, e: &Event) -> String {
     let mut text = String::new();
     if let Some(description) = &e.description {
-        text.push_str(&escape_html(description));
+        push_html(&mut text, &plain(description, d));
     }
-    let cited = super::citation_texts(d, &e.sources);
-    if !cited.is_empty() {
-        if !text.is_empty() {
-            text.push_str("<br>");
-        }
-        text.push_str(&escape_html(&cited.join(", ")));
+    for (i, citation) in e.sources.iter().enumerate() {
+        text.push_str(match (i, text.is_empty()) {
+            (0, true) => "",
+            (0, false) => "<br>",
+            _ => "; ",
+        });
+        push_cited(&mut text, d, citation);
     }
     text
 }
 
-fn slide<'a>(d: &'a Dossier, e: &'a Event) -> Slide<'a> {
+/// One cited source, as HTML: its title (a link to the original when it has an
+/// address) and the paragraphs cited.
+fn push_cited(text: &mut String, d: &Dossier, citation: &Citation) {
+    let source = &d.sources[citation.source];
+    match &source.url {
+        Some(url) => {
+            text.push_str("<a href=\"");
+            push_html(text, url);
+            text.push_str("\">");
+            push_html(text, &source.title);
+            text.push_str("</a>");
+        }
+        None => push_html(text, &source.title),
+    }
+    match citation.paragraphs {
+        Some((first, last)) if first == last => {
+            let _ = write!(text, " §{first}");
+        }
+        Some((first, last)) => {
+            let _ = write!(text, " §{first}–{last}");
+        }
+        None => {}
+    }
+}
+
+fn slide(d: &Dossier, e: &Event) -> Slide {
     let language = d.meta.language;
     Slide {
         unique_id: Some(format!("e-{}", e.id)),
@@ -82,10 +114,10 @@ fn slide<'a>(d: &'a Dossier, e: &'a Event) -> Slide<'a> {
             .approximate
             .then(|| date_span(&e.date, e.end.as_ref(), true, language)),
         text: Text {
-            headline: &e.title,
+            headline: escape_html(&e.title),
             text: slide_text(d, e),
         },
-        group: e.tags.first().map(String::as_str),
+        group: e.tags.first().map(|tag| escape_html(tag)),
     }
 }
 
@@ -98,14 +130,12 @@ pub fn write(d: &Dossier) -> Vec<u8> {
             end_date: None,
             display_date: None,
             text: Text {
-                headline: &d.meta.title,
-                text: escape_html(
-                    d.meta
-                        .subtitle
-                        .as_deref()
-                        .or(d.meta.summary.as_deref())
-                        .unwrap_or_default(),
-                ),
+                headline: escape_html(&d.meta.title),
+                text: match (&d.meta.subtitle, &d.meta.summary) {
+                    (Some(subtitle), _) => escape_html(subtitle),
+                    (None, Some(summary)) => escape_html(&plain(summary, d)),
+                    (None, None) => String::new(),
+                },
             },
             group: None,
         },
