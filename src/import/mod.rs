@@ -175,7 +175,9 @@ fn target(root: &Path, id: &str) -> Result<PathBuf, ImportError> {
     let content = root.join("content");
     let taken = [
         content.join("sources").join(format!("{id}.md")),
+        content.join("sources").join(format!("{id}.markdown")),
         content.join("actors").join(format!("{id}.yaml")),
+        content.join("actors").join(format!("{id}.yml")),
     ];
     if let Some(path) = taken.into_iter().find(|p| p.symlink_metadata().is_ok()) {
         return Err(ImportError::Taken {
