@@ -97,9 +97,21 @@ fn sources_in_german_arabic_and_brazilian_portuguese_in_a_french_dossier() {
             ("tzm", "Aman."),
         ],
     );
+    write(
+        project.path(),
+        "content/actors/insel.yaml",
+        "name: Insel\nkind: place\n",
+    );
     let (output, out) = build(project.path());
     let stderr = String::from_utf8_lossy(&output.stderr);
     assert_eq!(output.status.code(), Some(0), "{stderr}");
+
+    // The sentences an actor's profile quotes keep the language of their source.
+    let actor = read(&out, "actors/insel/index.html");
+    assert!(
+        actor.contains("<span lang=\"de\">Im Jahr 2023 100 Familien"),
+        "{actor}"
+    );
 
     // The text is marked with its language and direction; the interface stays French.
     let german = read(&out, "sources/src-de/index.html");
