@@ -132,7 +132,7 @@ fn after_tag(html: &[u8], at: usize) -> usize {
         return close;
     }
     if !raw {
-        return if !VOID.iter().any(|v| v.eq_ignore_ascii_case(name)) && foreign(&html[at..close]) {
+        return if foreign(&html[at..close]) && !VOID.iter().any(|v| v.eq_ignore_ascii_case(name)) {
             end_of_element(html, close, name)
         } else {
             close
@@ -147,24 +147,24 @@ fn after_tag(html: &[u8], at: usize) -> usize {
 /// Whether the start tag `tag` says its content is in a language other than French
 /// (`lang="en"`, `lang="de-CH"`; `lang="fr-CA"` is French).
 fn foreign(tag: &[u8]) -> bool {
-    let Some(found) = memchr::memmem::find(tag, b"lang=\"") else {
-        return false;
-    };
-    if !found
-        .checked_sub(1)
-        .and_then(|before| tag.get(before))
-        .is_some_and(u8::is_ascii_whitespace)
-    {
-        // `hreflang`, `xml:lang`…: not the element's own language.
-        return false;
+    // Every tag is looked at: by its few `=`, not by a search for the whole word.
+    for equals in memchr::memchr_iter(b'=', tag) {
+        let named = equals >= 5
+            && &tag[equals - 4..equals] == b"lang"
+            // Not `hreflang`, `xml:lang`…: the element's own language.
+            && tag[equals - 5].is_ascii_whitespace()
+            && tag.get(equals + 1) == Some(&b'"');
+        if named {
+            let value = &tag[equals + 2..];
+            let end = memchr::memchr(b'"', value).unwrap_or(value.len());
+            let primary = value[..end]
+                .split(|&b| b == b'-')
+                .next()
+                .unwrap_or_default();
+            return !primary.eq_ignore_ascii_case(b"fr");
+        }
     }
-    let value = &tag[found + 6..];
-    let end = memchr::memchr(b'"', value).unwrap_or(value.len());
-    let primary = value[..end]
-        .split(|&b| b == b'-')
-        .next()
-        .unwrap_or_default();
-    !primary.eq_ignore_ascii_case(b"fr")
+    false
 }
 
 /// Where the end tag of the element `name` whose content starts at `from` begins

@@ -11,8 +11,8 @@ use super::ticks::{Step, widest_first};
 
 /// Width of the break drawn where an empty stretch of time is cut out.
 pub const BREAK: f64 = 26.0;
-/// Room kept at each end of a stretch, in pixels, so that a mark on its first or last
-/// day stays clear of the break.
+/// Room kept at each end of a stretch of a broken axis, in pixels, so that a mark on
+/// its first or last day stays clear of the break.
 const INSET: f64 = 4.0;
 /// Days added at each end of a stretch, at least.
 const PAD_DAYS: i64 = 3;
@@ -113,6 +113,7 @@ impl Axis {
         let room = (right - left - breaks).max(1.0);
         let counts: Vec<usize> = parts.iter().map(|p| p.1).collect();
         let widths = widths(&counts, room, widest_first(language));
+        let broken = parts.len() > 1;
         let mut x = left;
         let segments = parts
             .iter()
@@ -122,7 +123,7 @@ impl Axis {
                 let days = last - first;
                 #[allow(clippy::cast_precision_loss, clippy::cast_possible_truncation)]
                 let pad = ((INSET * days as f64) / (width - 2.0 * INSET).max(1.0)).ceil() as i64;
-                let pad = pad.max(PAD_DAYS);
+                let pad = if broken { pad.max(PAD_DAYS) } else { PAD_DAYS };
                 let (first, last) = (first - pad, last + pad);
                 #[allow(clippy::cast_precision_loss)]
                 let scale = width / (last - first) as f64;
