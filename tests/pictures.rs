@@ -407,7 +407,7 @@ fn one_source() -> Source {
         outlet: None,
         author: None,
         url: None,
-        language: Language::Fr,
+        language: Language::Fr.into(),
         kind: SourceKind::Article,
         reliability: None,
         credibility: None,

@@ -10,7 +10,7 @@ use std::collections::BTreeMap;
 
 use serde::Serialize;
 
-use crate::model::{Actor, ActorKind, Date, Dossier, Event, Language, Source, SourceKind};
+use crate::model::{Actor, ActorKind, Date, Dossier, Event, Source, SourceKind};
 
 /// One entity: an id, a schema and its properties (every value a list of strings).
 #[derive(Serialize)]
@@ -63,14 +63,6 @@ fn schema_of(kind: ActorKind) -> &'static str {
     }
 }
 
-/// ISO 639-2 code, the form `FollowTheMoney` keeps.
-fn language_code(language: Language) -> &'static str {
-    match language {
-        Language::Fr => "fra",
-        Language::En => "eng",
-    }
-}
-
 fn actor(a: &Actor) -> Entity {
     let schema = schema_of(a.kind);
     let mut e = Entity::new(actor_id(a), schema);
@@ -111,7 +103,9 @@ fn source(s: &Source) -> Entity {
     if let Some(url) = &s.url {
         e.set("sourceUrl", url);
     }
-    e.set("language", language_code(s.language));
+    if let Some(code) = s.language.iso639_3() {
+        e.set("language", code);
+    }
     e.set("bodyText", &*s.body);
     for tag in &s.tags {
         e.set("keywords", tag);

@@ -142,7 +142,7 @@ fn sources(d: &Dossier) -> ExportFile {
             s.outlet.clone().unwrap_or_default(),
             s.author.clone().unwrap_or_default(),
             s.url.clone().unwrap_or_default(),
-            s.language.word().to_string(),
+            s.language.to_string(),
             s.kind.word().to_string(),
             s.reliability
                 .map(|r| r.word().to_string())

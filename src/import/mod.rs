@@ -13,7 +13,7 @@ use std::fmt::Write as _;
 use std::io::Write as _;
 use std::path::{Path, PathBuf};
 
-use crate::model::{Date, Language, is_valid_id, slugify};
+use crate::model::{Date, LanguageTag, is_valid_id, slugify};
 
 /// What an imported article says about itself.
 #[derive(Debug, Default, Clone, PartialEq, Eq)]
@@ -28,8 +28,8 @@ pub struct Article {
     pub author: Option<String>,
     /// Canonical address (`http` or `https` only).
     pub url: Option<String>,
-    /// Language, when the file names one `dossier` knows.
-    pub language: Option<Language>,
+    /// Language, when the file names one.
+    pub language: Option<LanguageTag>,
     /// The text, as Markdown paragraphs separated by blank lines.
     pub body: String,
 }
@@ -148,11 +148,12 @@ pub fn source_file(article: &Article) -> String {
             }
         }
     }
-    match article.language {
+    match &article.language {
         Some(language) => {
-            let _ = writeln!(out, "language: {}", language.word());
+            let _ = writeln!(out, "language: {language}");
         }
-        None => out.push_str("# language: en                   # fr or en\n"),
+        None => out
+            .push_str("# language: en                   # its code: en, fr, de, ru, ar, pt-BR…\n"),
     }
     out.push_str(
         "# kind: article                  # article, report, statement, social-post, transcript, other\n\
@@ -175,7 +176,9 @@ fn target(root: &Path, id: &str) -> Result<PathBuf, ImportError> {
     let content = root.join("content");
     let taken = [
         content.join("sources").join(format!("{id}.md")),
+        content.join("sources").join(format!("{id}.markdown")),
         content.join("actors").join(format!("{id}.yaml")),
+        content.join("actors").join(format!("{id}.yml")),
     ];
     if let Some(path) = taken.into_iter().find(|p| p.symlink_metadata().is_ok()) {
         return Err(ImportError::Taken {

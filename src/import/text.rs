@@ -1,7 +1,7 @@
 //! Plain text and Markdown articles: the first line is the title, the rest the text.
 
 use super::Article;
-use crate::model::{Date, Language};
+use crate::model::{Date, LanguageTag};
 
 /// A publication date from the start of an ISO 8601 timestamp
 /// (`2024-04-12T09:30:00+01:00` → `2024-04-12`).
@@ -13,14 +13,10 @@ pub fn published(timestamp: &str) -> Option<Date> {
         .find_map(|prefix| Date::parse(prefix).ok())
 }
 
-/// The language of a `lang` attribute (`fr-FR` → French), when `dossier` has it.
-pub fn language(lang: &str) -> Option<Language> {
-    let primary = lang.trim().split(['-', '_']).next()?.to_ascii_lowercase();
-    match primary.as_str() {
-        "fr" => Some(Language::Fr),
-        "en" => Some(Language::En),
-        _ => None,
-    }
+/// The language of a `lang` attribute (`fr-FR`, `de`, `pt_BR` → `pt-BR`), when it is a
+/// language tag.
+pub fn language(lang: &str) -> Option<LanguageTag> {
+    LanguageTag::parse(&lang.trim().replace('_', "-")).ok()
 }
 
 /// The text as paragraphs separated by one blank line, each line's trailing spaces

@@ -1,7 +1,7 @@
 //! The interface in French.
 
 use super::{BriefingLabels, Citing, Labels, PictureWords, Vocabulary};
-use crate::model::{ActorKind, Confidence, Credibility, Language, Reliability, SourceKind};
+use crate::model::{ActorKind, Confidence, Credibility, Reliability, SourceKind};
 
 /// Everything the interface says in French.
 pub(super) static WORDS: Vocabulary = Vocabulary {
@@ -17,7 +17,6 @@ pub(super) static WORDS: Vocabulary = Vocabulary {
     confidence,
     reliability,
     credibility,
-    language_name,
     citing,
 };
 
@@ -228,13 +227,6 @@ fn credibility(grade: Credibility) -> &'static str {
         Credibility::Doubtful => "information douteuse",
         Credibility::Improbable => "information improbable",
         Credibility::Unknown => "véracité invérifiable",
-    }
-}
-
-fn language_name(of: Language) -> &'static str {
-    match of {
-        Language::Fr => "français",
-        Language::En => "anglais",
     }
 }
 

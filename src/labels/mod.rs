@@ -304,7 +304,6 @@ struct Vocabulary {
     confidence: fn(Confidence) -> &'static str,
     reliability: fn(Reliability) -> &'static str,
     credibility: fn(Credibility) -> &'static str,
-    language_name: fn(Language) -> &'static str,
     /// What cites a paragraph, by kind: singular and plural.
     citing: fn(Citing) -> (&'static str, &'static str),
 }
@@ -359,11 +358,6 @@ pub fn reliability(grade: Reliability, language: Language) -> &'static str {
 /// What an Admiralty credibility digit means.
 pub fn credibility(grade: Credibility, language: Language) -> &'static str {
     (vocabulary(language).credibility)(grade)
-}
-
-/// The name of the language `of` a text, in `language`.
-pub fn language_name(of: Language, language: Language) -> &'static str {
-    (vocabulary(language).language_name)(of)
 }
 
 /// A count with thousands grouped: `10 000` in French (narrow no-break space),

@@ -8,7 +8,7 @@ use crate::diagnostics::{Diagnostics, SourceFile, Span};
 use crate::load::fields::{Located, MapReader, Unread};
 use crate::load::yaml::{Yaml, YamlValue};
 use crate::model::{
-    ActorKind, Body, Confidence, Credibility, Date, Language, Reliability, SourceKind,
+    ActorKind, Body, Confidence, Credibility, Date, Language, LanguageTag, Reliability, SourceKind,
 };
 
 /// Everything read from `content/`.
@@ -96,8 +96,8 @@ pub struct RawSource {
     pub author: Option<Located<String>>,
     /// `url`.
     pub url: Option<Located<String>>,
-    /// `language`.
-    pub language: Option<Located<Language>>,
+    /// `language`: any language.
+    pub language: Option<Located<LanguageTag>>,
     /// `kind`.
     pub kind: Option<Located<SourceKind>>,
     /// `reliability`.
@@ -334,7 +334,7 @@ pub fn source(
         outlet: r.text("outlet"),
         author: r.text("author"),
         url: r.url("url", true),
-        language: r.choice("language"),
+        language: language_tag(&mut r, "language"),
         kind: r.choice("kind"),
         reliability: r.choice("reliability"),
         credibility: r.choice("credibility"),
@@ -346,6 +346,19 @@ pub fn source(
         body_offset,
         unread: r.unread(),
     })
+}
+
+/// A language tag field (`de`, `pt-BR`): the form checked, any language accepted.
+fn language_tag(r: &mut MapReader<'_>, key: &str) -> Option<Located<LanguageTag>> {
+    let text = r.text(key)?;
+    match LanguageTag::parse(&text.value) {
+        Ok(tag) => Some(Located::new(tag, text.span)),
+        Err(error) => {
+            let file = r.file();
+            r.diagnostics().error(file, text.span, error.message).hint = Some(error.hint);
+            None
+        }
+    }
 }
 
 /// Reads an actor file.

@@ -9,8 +9,22 @@ use walkdir::WalkDir;
 use crate::diagnostics::{Diagnostic, Diagnostics, Severity};
 use crate::model::is_valid_id;
 
-/// The folders of `content/` that hold documents, with the extension of their files.
-const FOLDERS: [(&str, &str); 3] = [("sources", "md"), ("actors", "yaml"), ("events", "yaml")];
+/// The folders of `content/` that hold documents, with the extensions of their files
+/// (the usual one first).
+const FOLDERS: [(&str, &[&str]); 3] = [
+    ("sources", &["md", "markdown"]),
+    ("actors", &["yaml", "yml"]),
+    ("events", &["yaml", "yml"]),
+];
+
+/// Documents that may be a source saved in another form: in `sources/`, an error
+/// rather than a warning, since the source would be lost. Those that
+/// `dossier new source` reads come first.
+const DOCUMENTS: [&str; 9] = [
+    "txt", "html", "htm", "docx", "doc", "odt", "rtf", "pdf", "epub",
+];
+/// How many of [`DOCUMENTS`] `dossier new source` imports.
+const IMPORTED: usize = 3;
 
 /// One document found by a walk.
 #[derive(Debug, Clone)]
@@ -62,14 +76,14 @@ impl Listing {
         let mut found = Vec::with_capacity(FOLDERS.len());
         let mut misnamed = Vec::new();
         let project = Project::new(root);
-        for ((name, extension), walked) in FOLDERS.iter().zip(&mut walked) {
+        for ((name, extensions), walked) in FOLDERS.iter().zip(&mut walked) {
             let folder = content.join(name);
             let linked = linked_folder || is_link(&folder);
             linked_folder |= linked;
             let walk = Walk {
                 project: &project,
                 folder: &folder,
-                extension,
+                extensions,
                 linked,
             };
             let before = reported.len();
@@ -176,16 +190,11 @@ fn is_hidden(path: &Path) -> bool {
 /// `reported`.
 impl Walk<'_> {
     fn documents(&self, diagnostics: &mut Diagnostics, reported: &mut Vec<PathBuf>) -> Vec<Found> {
-        let (root, folder, extension) = (self.project.root, self.folder, self.extension);
+        let (root, folder) = (self.project.root, self.folder);
         let mut found = Vec::new();
         if !folder.exists() {
             return found;
         }
-        let alternative = if extension == "yaml" {
-            Some("yml")
-        } else {
-            None
-        };
         for entry in WalkDir::new(folder).follow_links(false).sort_by_file_name() {
             let entry = match entry {
                 Ok(entry) => entry,
@@ -209,17 +218,8 @@ impl Walk<'_> {
             let path = entry.path();
             let shown = relative(root, path);
             let ext = path.extension().and_then(|e| e.to_str()).unwrap_or("");
-            if ext != extension && Some(ext) != alternative {
-                diagnostics.push(
-                    Diagnostic::file(
-                        Severity::Warning,
-                        &shown,
-                        format!("ignored: not a `.{extension}` file"),
-                    )
-                    .with_hint(format!(
-                        "files in this folder are read only when their name ends in `.{extension}`"
-                    )),
-                );
+            if !self.extensions.contains(&ext) {
+                diagnostics.push(self.not_a_document(&shown, ext));
                 reported.push(path.to_path_buf());
                 continue;
             }
@@ -259,11 +259,67 @@ impl Walk<'_> {
     }
 }
 
+impl Walk<'_> {
+    /// What a file of the folder without a document's extension gets: in `sources/`,
+    /// an article saved as text, HTML, a word processor's file or PDF is an error (the
+    /// source would be lost), with the way to import it; anything else a warning.
+    fn not_a_document(&self, shown: &Path, ext: &str) -> Diagnostic {
+        let names: Vec<String> = self.extensions.iter().map(|e| format!("`.{e}`")).collect();
+        let names = names.join(" or ");
+        let lower = ext.to_ascii_lowercase();
+        if self.extensions.contains(&lower.as_str()) {
+            let stem = shown
+                .file_stem()
+                .map(|s| s.to_string_lossy().into_owned())
+                .unwrap_or_default();
+            let stem = if is_valid_id(&stem) {
+                stem
+            } else {
+                slug(&stem)
+            };
+            return Diagnostic::file(
+                Severity::Error,
+                shown,
+                format!("`.{ext}` in capitals: only {names} files are read, so this one is not"),
+            )
+            .with_hint(format!("rename it `{stem}.{lower}`"));
+        }
+        let position = DOCUMENTS.iter().position(|d| *d == lower);
+        let is_sources = self.extensions.contains(&"md");
+        let (Some(position), true) = (position, is_sources) else {
+            return Diagnostic::file(
+                Severity::Warning,
+                shown,
+                format!("ignored: not a {names} file"),
+            )
+            .with_hint(format!(
+                "files in this folder are read only when their name ends in {names}"
+            ));
+        };
+        let hint = if position < IMPORTED {
+            "move it out of `content/` and import it with `dossier new source FILE`: \
+             it writes `content/sources/ID.md` with the front matter filled from the file"
+                .to_string()
+        } else {
+            "`dossier new source FILE` imports .txt, .md and .html files: save the \
+             document as one of them outside `content/`, then import it"
+                .to_string()
+        };
+        Diagnostic::file(
+            Severity::Error,
+            shown,
+            format!("a `.{ext}` file among the sources: a source is a Markdown file ({names}), so this one is not read"),
+        )
+        .with_hint(hint)
+    }
+}
+
 /// One content folder to walk.
 struct Walk<'a> {
     project: &'a Project<'a>,
     folder: &'a Path,
-    extension: &'a str,
+    /// The extensions of its documents.
+    extensions: &'a [&'a str],
     /// `content/` or this folder is a symbolic link.
     linked: bool,
 }

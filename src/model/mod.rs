@@ -6,6 +6,7 @@ mod citation;
 mod date;
 mod id;
 mod kinds;
+mod language_tag;
 mod shared;
 mod support;
 
@@ -18,6 +19,7 @@ pub use citation::{Citation, CitationText};
 pub use date::{Date, Precision};
 pub use id::{is_valid_id, slugify};
 pub use kinds::{ActorKind, Choice, Confidence, Credibility, Language, Reliability, SourceKind};
+pub use language_tag::{LanguageTag, TagError};
 pub use shared::Shared;
 pub use support::{Corroboration, Support};
 
@@ -121,8 +123,8 @@ pub struct Source {
     pub author: Option<String>,
     /// Original address.
     pub url: Option<String>,
-    /// Language of the text.
-    pub language: Language,
+    /// Language of the text (any language, unlike the interface's).
+    pub language: LanguageTag,
     /// What kind of document it is.
     pub kind: SourceKind,
     /// Admiralty source reliability.

@@ -13,6 +13,7 @@ use std::fmt::Write;
 use super::views::{CitationView, EventRow, EventView, Link};
 use crate::escape::push_html;
 use crate::labels::Labels;
+use crate::model::LanguageTag;
 
 /// Appends `<a href="…">label</a>`, escaped.
 fn push_link(html: &mut String, href: &str, label: &str, class: Option<&str>) {
@@ -213,6 +214,8 @@ pub struct QuoteGroup<'a> {
     pub count: String,
     /// Each paragraph mentioning the actor, once.
     pub quotes: Vec<Quote<'a>>,
+    /// The language of the source, when not the interface's.
+    pub language: Option<&'a LanguageTag>,
 }
 
 /// The mentions of an actor in one paragraph (or one place outside the numbered ones).
@@ -242,7 +245,21 @@ pub fn quote_groups(groups: &[QuoteGroup<'_>]) -> String {
             html.push_str("\"><span class=\"where\">");
             push_html(&mut html, &quote.place);
             html.push_str("</span> ");
-            push_html(&mut html, quote.sentence);
+            match group.language {
+                Some(language) => {
+                    // In its language and direction, apart from the interface's.
+                    html.push_str("<span lang=\"");
+                    push_html(&mut html, language.as_str());
+                    html.push_str(if language.is_right_to_left() {
+                        "\" dir=\"rtl\">"
+                    } else {
+                        "\">"
+                    });
+                    push_html(&mut html, quote.sentence);
+                    html.push_str("</span>");
+                }
+                None => push_html(&mut html, quote.sentence),
+            }
             html.push_str("</a>");
             if quote.count > 1 {
                 let _ = write!(html, " <span class=\"count\">×{}</span>", quote.count);
@@ -337,8 +354,8 @@ pub struct SourceRow<'a> {
     pub kind: &'static str,
     /// The grade (`B2`) and what it means.
     pub grade: Option<(String, String)>,
-    /// Language of the text, in words.
-    pub language: &'static str,
+    /// Language of the text, in words, and its code.
+    pub language: (String, &'a str),
     /// How many mentions of actors.
     pub mentions: usize,
 }
@@ -377,7 +394,12 @@ pub fn source_rows(rows: &[SourceRow<'_>], l: &Labels) -> String {
             html.push_str("</abbr>");
         }
         cell(&mut html, l.language);
-        push_html(&mut html, row.language);
+        let (name, code) = &row.language;
+        html.push_str("<data value=\"");
+        push_html(&mut html, code);
+        html.push_str("\">");
+        push_html(&mut html, name);
+        html.push_str("</data>");
         let _ = writeln!(
             html,
             "</td><td class=\"num\" data-label=\"{}\">{}</td></tr>",
@@ -404,19 +426,20 @@ fn push_link_items(html: &mut String, links: &[Link]) {
 /// The note beside numbered paragraph `paragraph`: its number and what cites it,
 /// counted by kind, in the summary (`§3 Cité par 2 jugements, 5 événements`), every
 /// item one click away.
-/// `<details class="cited-note">` holds `<summary>` (with `.cited-count`, the total, and
+/// `<details class="cited-note">` (with `attributes`, such as ` lang="fr"` in a text of
+/// another language) holds `<summary>` (with `.cited-count`, the total, and
 /// `.cited-text`, the counts in words), then the `<ul>` of a single kind, or a
 /// `.cited-group` block (`.cited-kind` + `<ul>`) per kind.
 /// Placed before the paragraph it belongs to (inside it for a list item), so that a
 /// float can put it beside the text.
-pub fn cited_note(paragraph: u32, groups: &CitedGroups, l: &Labels) -> String {
+pub fn cited_note(paragraph: u32, groups: &CitedGroups, l: &Labels, attributes: &str) -> String {
     let total: usize = groups.iter().map(|(_, links)| links.len()).sum();
     let mut html = String::with_capacity(200 + total * 150);
     // The note names its paragraph: beside a tall list of facts, or after notes of
     // neighbouring paragraphs, it may be pushed below the paragraph it belongs to.
     let _ = write!(
         html,
-        "<details class=\"cited-note\"><summary><span class=\"cited-count\" aria-hidden=\"true\">{total}</span> <span class=\"cited-text\"><span class=\"cited-para\">§{paragraph}</span> <span class=\"cited-label\">"
+        "<details class=\"cited-note\"{attributes}><summary><span class=\"cited-count\" aria-hidden=\"true\">{total}</span> <span class=\"cited-text\"><span class=\"cited-para\">§{paragraph}</span> <span class=\"cited-label\">"
     );
     push_html(&mut html, l.cited_by);
     html.push_str("</span> ");

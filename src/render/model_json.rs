@@ -6,7 +6,7 @@ use serde::Serialize;
 
 use super::links::PagePath;
 use crate::model::{
-    ActorKind, Citation, Confidence, Credibility, Date, Dossier, Language, Reference,
+    ActorKind, Citation, Confidence, Credibility, Date, Dossier, Language, LanguageTag, Reference,
     ReferenceKind, Referrer, Reliability, SourceKind, Support,
 };
 
@@ -57,7 +57,7 @@ struct Source<'a> {
     outlet: Option<&'a str>,
     author: Option<&'a str>,
     url: Option<&'a str>,
-    language: Language,
+    language: &'a LanguageTag,
     kind: SourceKind,
     reliability: Option<Reliability>,
     credibility: Option<Credibility>,
@@ -250,7 +250,7 @@ fn source<'a>(d: &'a Dossier, s: &'a crate::model::Source) -> Source<'a> {
         outlet: s.outlet.as_deref(),
         author: s.author.as_deref(),
         url: s.url.as_deref(),
-        language: s.language,
+        language: &s.language,
         kind: s.kind,
         reliability: s.reliability,
         credibility: s.credibility,

@@ -1,13 +1,20 @@
 //! French typography on rendered HTML: the space French writes before `:` `;` `!` `?`
 //! `»`, after `«`, and between groups of digits (`1 000`) becomes a no-break space, so
-//! that no line starts with the sign or splits the number. Only text changes: tags,
-//! attributes and the content of `pre`, `code`, `script`, `style` and `textarea` are
-//! left as they are; a text with no such space is returned as it came.
+//! that no line starts with the sign or splits the number. Only French text changes:
+//! tags, attributes, the content of `pre`, `code`, `script`, `style` and `textarea`, and
+//! that of an element whose `lang` is another language (a source's text in English or
+//! German) are left as they are; a text with no such space is returned as it came.
 
 use std::borrow::Cow;
 
 /// Elements whose content is kept byte for byte.
 const RAW: [&[u8]; 5] = [b"pre", b"code", b"script", b"style", b"textarea"];
+
+/// Elements without content or end tag.
+const VOID: [&[u8]; 13] = [
+    b"area", b"base", b"br", b"col", b"embed", b"hr", b"img", b"input", b"link", b"meta",
+    b"source", b"track", b"wbr",
+];
 
 /// How many bytes are looked at together when skipping text that needs nothing.
 const STRIDE: usize = 32;
@@ -111,7 +118,7 @@ fn no_break(html: &[u8], at: usize) -> Option<&'static str> {
 }
 
 /// Where the text resumes after the tag opening at `at`: past its `>`, and past the
-/// content of a raw element and its end tag.
+/// content of a raw element or of an element in another language, up to its end tag.
 fn after_tag(html: &[u8], at: usize) -> usize {
     let rest = &html[at + 1..];
     let close = memchr::memchr(b'>', rest).map_or(html.len(), |end| at + 1 + end + 1);
@@ -121,13 +128,71 @@ fn after_tag(html: &[u8], at: usize) -> usize {
         .count();
     let name = &rest[..name_len];
     let raw = RAW.iter().any(|r| r.eq_ignore_ascii_case(name));
-    if !raw || html[..close].ends_with(b"/>") {
+    if html[..close].ends_with(b"/>") || name.is_empty() {
         return close;
+    }
+    if !raw {
+        return if foreign(&html[at..close]) && !VOID.iter().any(|v| v.eq_ignore_ascii_case(name)) {
+            end_of_element(html, close, name)
+        } else {
+            close
+        };
     }
     // The generator and pulldown-cmark write their tags in lower case.
     let mut end = b"</".to_vec();
     end.extend(name.iter().map(u8::to_ascii_lowercase));
     memchr::memmem::find(&html[close..], &end).map_or(html.len(), |found| close + found)
+}
+
+/// Whether the start tag `tag` says its content is in a language other than French
+/// (`lang="en"`, `lang="de-CH"`; `lang="fr-CA"` is French).
+fn foreign(tag: &[u8]) -> bool {
+    // Every tag is looked at: by its few `=`, not by a search for the whole word.
+    for equals in memchr::memchr_iter(b'=', tag) {
+        let named = equals >= 5
+            && &tag[equals - 4..equals] == b"lang"
+            // Not `hreflang`, `xml:lang`…: the element's own language.
+            && tag[equals - 5].is_ascii_whitespace()
+            && tag.get(equals + 1) == Some(&b'"');
+        if named {
+            let value = &tag[equals + 2..];
+            let end = memchr::memchr(b'"', value).unwrap_or(value.len());
+            let primary = value[..end]
+                .split(|&b| b == b'-')
+                .next()
+                .unwrap_or_default();
+            return !primary.eq_ignore_ascii_case(b"fr");
+        }
+    }
+    false
+}
+
+/// Where the end tag of the element `name` whose content starts at `from` begins
+/// (elements of the same name inside it counted), or the end of `html`.
+fn end_of_element(html: &[u8], from: usize, name: &[u8]) -> usize {
+    let mut depth = 1usize;
+    let mut at = from;
+    while let Some(offset) = memchr::memchr(b'<', &html[at..]) {
+        let tag = at + offset;
+        let rest = &html[tag + 1..];
+        let (closing, rest) = match rest.split_first() {
+            Some((b'/', rest)) => (true, rest),
+            _ => (false, rest),
+        };
+        let named = rest.len() > name.len()
+            && rest[..name.len()].eq_ignore_ascii_case(name)
+            && matches!(rest[name.len()], b'>' | b'/' | b' ' | b'\t' | b'\n' | b'\r');
+        if named && closing {
+            depth -= 1;
+            if depth == 0 {
+                return tag;
+            }
+        } else if named {
+            depth += 1;
+        }
+        at = tag + 1;
+    }
+    html.len()
 }
 
 #[cfg(test)]
@@ -166,5 +231,18 @@ mod tests {
             french("<p>rien</p>"),
             std::borrow::Cow::Borrowed(_)
         ));
+    }
+
+    #[test]
+    fn text_in_another_language_is_left_alone() {
+        let html = "<p>Il dit : oui</p><div class=\"body\" lang=\"en\"><div>He said : yes 2024 100</div>\
+                    <p>Why ?</p></div><p lang=\"fr-CA\">Quoi ?</p><img lang=\"de\" alt=\"\"><p>Non !</p>";
+        let spaced = french(html);
+        assert_eq!(
+            spaced,
+            html.replace("dit :", "dit\u{a0}:")
+                .replace("Quoi ?", "Quoi\u{202f}?")
+                .replace("Non !", "Non\u{202f}!")
+        );
     }
 }

@@ -153,7 +153,10 @@ pub fn source(
         outlet: text(raw.outlet.as_ref()),
         author: text(raw.author.as_ref()),
         url: text(raw.url.as_ref()),
-        language: raw.language.as_ref().map_or(default_language, |l| l.value),
+        language: raw
+            .language
+            .as_ref()
+            .map_or_else(|| default_language.into(), |l| l.value.clone()),
         kind: raw.kind.as_ref().map_or(SourceKind::Article, |k| k.value),
         reliability: raw.reliability.as_ref().map(|r| r.value),
         credibility: raw.credibility.as_ref().map(|c| c.value),

@@ -1,92 +1,35 @@
-//! The time axis: from day numbers to x over the stretches of time that hold events,
-//! a long empty stretch between them cut out (drawn as a break), and ticks at whole
-//! years, months or days, as many as fit without their labels touching.
+//! The time axis: from day numbers to x over the stretches of time that hold events, a
+//! long empty stretch between them cut out (drawn as a break). When the axis is broken,
+//! each stretch gets a width in proportion to the events it holds (never less than its
+//! first label needs), not to its duration: a lone event years away takes a narrow
+//! stretch, the busy months the room. Each stretch has its own scale and its own ticks
+//! ([`super::ticks`]).
 
-use crate::model::{Date, Language};
-use crate::pictures::geometry::text_width;
+use crate::model::Language;
 
-const SHORT_FR: [&str; 12] = [
-    "janv.", "févr.", "mars", "avr.", "mai", "juin", "juil.", "août", "sept.", "oct.", "nov.",
-    "déc.",
-];
-const SHORT_EN: [&str; 12] = [
-    "Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec",
-];
+use super::ticks::{Step, widest_first};
 
-/// Font size of the tick labels.
-pub const TICK_SIZE: f64 = 10.0;
 /// Width of the break drawn where an empty stretch of time is cut out.
 pub const BREAK: f64 = 26.0;
-/// Narrowest stretch of time drawn, in pixels.
-const MIN_SEGMENT: f64 = 60.0;
+/// Room kept at each end of a stretch of a broken axis, in pixels, so that a mark on
+/// its first or last day stays clear of the break.
+const INSET: f64 = 4.0;
+/// Days added at each end of a stretch, at least.
+const PAD_DAYS: i64 = 3;
 
-/// The distance between two ticks.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-enum Step {
-    Days(u8),
-    Months(u8),
-    Years(u16),
-}
-
-impl Step {
-    /// Every step, finest first.
-    const ALL: [Self; 14] = [
-        Self::Days(1),
-        Self::Days(2),
-        Self::Days(7),
-        Self::Months(1),
-        Self::Months(2),
-        Self::Months(3),
-        Self::Months(6),
-        Self::Years(1),
-        Self::Years(2),
-        Self::Years(5),
-        Self::Years(10),
-        Self::Years(20),
-        Self::Years(50),
-        Self::Years(100),
-    ];
-
-    /// Roughly how many days apart two ticks are.
-    fn days(self) -> f64 {
-        match self {
-            Self::Days(d) => f64::from(d),
-            Self::Months(m) => f64::from(m) * 30.44,
-            Self::Years(y) => f64::from(y) * 365.25,
-        }
-    }
-
-    /// The widest label this step writes.
-    fn widest(self, language: Language) -> f64 {
-        let sample = match (self, language) {
-            (Self::Days(_), Language::Fr) => "30 sept.",
-            (Self::Days(_), Language::En) => "30 Sep",
-            (Self::Months(_), Language::Fr) => "sept. 2024",
-            (Self::Months(_), Language::En) => "Sep 2024",
-            (Self::Years(_), _) => "2024",
-        };
-        text_width(sample, TICK_SIZE)
-    }
-}
-
-/// A tick: where, and what it says.
-#[derive(Debug, Clone)]
-pub struct Tick {
-    /// Position.
-    pub x: f64,
-    /// Label.
-    pub label: String,
-}
-
-/// A stretch of time drawn at scale: days `first..last` over `left..right`.
+/// A stretch of time drawn at its own scale: days `first..last` over `left..right`.
 #[derive(Debug, Clone, Copy)]
 pub struct Segment {
-    first: i64,
-    last: i64,
+    /// First day drawn.
+    pub first: i64,
+    /// The day after the last one drawn.
+    pub last: i64,
     /// Left edge, in pixels.
     pub left: f64,
     /// Right edge, in pixels.
     pub right: f64,
+    /// The distance between its ticks.
+    pub step: Step,
 }
 
 /// The scale of the axis.
@@ -94,22 +37,66 @@ pub struct Segment {
 pub struct Axis {
     /// The stretches drawn, left to right; a break between two neighbours.
     pub segments: Vec<Segment>,
-    step: Step,
 }
 
 /// Merges the day ranges `spans` (first, last exclusive) into the stretches worth
-/// drawing: ranges closer than `gap` days are one stretch.
-fn stretches(spans: &[(i64, i64)], gap: i64) -> Vec<(i64, i64)> {
+/// drawing: ranges closer than `gap` days are one stretch. Each comes with how many
+/// ranges it holds.
+fn stretches(spans: &[(i64, i64)], gap: i64) -> Vec<((i64, i64), usize)> {
     let mut sorted = spans.to_vec();
     sorted.sort_unstable();
-    let mut out: Vec<(i64, i64)> = Vec::new();
+    let mut out: Vec<((i64, i64), usize)> = Vec::new();
     for (first, last) in sorted {
         match out.last_mut() {
-            Some(open) if first <= open.1 + gap => open.1 = open.1.max(last),
-            _ => out.push((first, last.max(first + 1))),
+            Some((open, count)) if first <= open.1 + gap => {
+                open.1 = open.1.max(last);
+                *count += 1;
+            }
+            _ => out.push(((first, last.max(first + 1)), 1)),
         }
     }
     out
+}
+
+/// The widths of stretches holding `counts` events over `room` pixels: in proportion
+/// to the counts, none narrower than `least` (when the room allows it).
+fn widths(counts: &[usize], room: f64, least: f64) -> Vec<f64> {
+    #[allow(clippy::cast_precision_loss)]
+    let n = counts.len() as f64;
+    if room <= least * n {
+        return vec![room / n.max(1.0); counts.len()];
+    }
+    let mut fixed = vec![false; counts.len()];
+    loop {
+        #[allow(clippy::cast_precision_loss)]
+        let (free_room, free_count) =
+            counts
+                .iter()
+                .zip(&fixed)
+                .fold((room, 0.0), |(r, c), (&count, &fixed)| {
+                    if fixed {
+                        (r - least, c)
+                    } else {
+                        (r, c + count as f64)
+                    }
+                });
+        #[allow(clippy::cast_precision_loss)]
+        let share = |count: usize| free_room * count as f64 / free_count.max(1.0);
+        let mut changed = false;
+        for (k, &count) in counts.iter().enumerate() {
+            if !fixed[k] && share(count) < least {
+                fixed[k] = true;
+                changed = true;
+            }
+        }
+        if !changed {
+            return counts
+                .iter()
+                .zip(&fixed)
+                .map(|(&count, &fixed)| if fixed { least } else { share(count) })
+                .collect();
+        }
+    }
 }
 
 impl Axis {
@@ -120,49 +107,38 @@ impl Axis {
         let first = spans.iter().map(|s| s.0).min().unwrap_or(0);
         let last = spans.iter().map(|s| s.1).max().unwrap_or(first + 1);
         let gap = ((last - first) / 5).max(92);
-        let mut parts = stretches(spans, gap);
-        // Room on both sides of the marks, and a width where a single day still shows.
-        let pad = |parts: &mut Vec<(i64, i64)>, days: i64| {
-            for part in parts.iter_mut() {
-                let short = (days - (part.1 - part.0)).max(0);
-                part.0 -= short / 2 + 1;
-                part.1 += short - short / 2 + 1;
-            }
-        };
+        let parts = stretches(spans, gap);
         #[allow(clippy::cast_precision_loss)]
         let breaks = (parts.len().saturating_sub(1)) as f64 * BREAK;
         let room = (right - left - breaks).max(1.0);
-        #[allow(clippy::cast_precision_loss)]
-        let per_day = |parts: &[(i64, i64)]| {
-            room / parts.iter().map(|p| p.1 - p.0).sum::<i64>().max(1) as f64
-        };
-        for _ in 0..3 {
-            #[allow(clippy::cast_possible_truncation)]
-            let days = (MIN_SEGMENT / per_day(&parts)).ceil() as i64;
-            pad(&mut parts, days);
-        }
-        let scale = per_day(&parts);
-        let step = Step::ALL
-            .into_iter()
-            .find(|s| s.days() * scale >= s.widest(language) + 12.0)
-            .unwrap_or(Step::Years(100));
+        let counts: Vec<usize> = parts.iter().map(|p| p.1).collect();
+        let widths = widths(&counts, room, widest_first(language));
+        let broken = parts.len() > 1;
         let mut x = left;
         let segments = parts
             .iter()
-            .map(|&(first, last)| {
+            .zip(widths)
+            .map(|(&((first, last), _), width)| {
+                // Room on both sides of the marks, and a width where a single day shows.
+                let days = last - first;
+                #[allow(clippy::cast_precision_loss, clippy::cast_possible_truncation)]
+                let pad = ((INSET * days as f64) / (width - 2.0 * INSET).max(1.0)).ceil() as i64;
+                let pad = if broken { pad.max(PAD_DAYS) } else { PAD_DAYS };
+                let (first, last) = (first - pad, last + pad);
                 #[allow(clippy::cast_precision_loss)]
-                let width = (last - first) as f64 * scale;
+                let scale = width / (last - first) as f64;
                 let segment = Segment {
                     first,
                     last,
                     left: x,
                     right: x + width,
+                    step: Step::choose(first, last, scale, language),
                 };
                 x += width + BREAK;
                 segment
             })
             .collect();
-        Self { segments, step }
+        Self { segments }
     }
 
     /// The x of the start of day `day` (a day outside every stretch goes to the
@@ -186,116 +162,14 @@ impl Axis {
     pub fn right(&self) -> f64 {
         self.segments.last().map_or(0.0, |s| s.right)
     }
-
-    /// The ticks of every stretch, labelled in `language`, none touching the next.
-    pub fn ticks(&self, language: Language) -> Vec<Tick> {
-        let mut ticks: Vec<Tick> = Vec::new();
-        for segment in &self.segments {
-            let mut end = f64::NEG_INFINITY;
-            for (k, date) in self.dates(segment).into_iter().enumerate() {
-                let label = label(date, k == 0, language);
-                let x = self.x(date.first_day());
-                let width = text_width(&label, TICK_SIZE);
-                if x + 3.0 < end + 8.0 || x + 3.0 + width > segment.right + BREAK - 4.0 {
-                    continue;
-                }
-                end = x + 3.0 + width;
-                ticks.push(Tick { x, label });
-            }
-        }
-        ticks
-    }
-
-    /// The dates at whole steps inside `segment`.
-    fn dates(&self, segment: &Segment) -> Vec<Date> {
-        let inside = |d: &Date| d.first_day() >= segment.first && d.first_day() < segment.last;
-        let years = year_of(segment.first)..=year_of(segment.last - 1);
-        let mut out = Vec::new();
-        for year in years {
-            match self.step {
-                Step::Years(step) if year % step == 0 => out.push(date(year, None, None)),
-                Step::Years(_) => {}
-                Step::Months(step) => out.extend(
-                    (1..=12u8)
-                        .filter(|m| (m - 1) % step == 0)
-                        .map(|m| date(year, Some(m), None)),
-                ),
-                Step::Days(step) => {
-                    for month in 1..=12u8 {
-                        let days: &[u8] = match step {
-                            1 => &[1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12, 13, 14, 15, 16],
-                            2 => &[1, 3, 5, 7, 9, 11, 13, 15, 17, 19, 21, 23, 25, 27],
-                            _ => &[1, 8, 15, 22],
-                        };
-                        let month_date = date(year, Some(month), None);
-                        let length = month_date.last_day() - month_date.first_day() + 1;
-                        let extra: Vec<u8> = if step == 1 {
-                            (17..=u8::try_from(length).unwrap_or(28)).collect()
-                        } else {
-                            Vec::new()
-                        };
-                        out.extend(
-                            days.iter()
-                                .chain(&extra)
-                                .map(|&d| date(year, Some(month), Some(d))),
-                        );
-                    }
-                }
-            }
-        }
-        out.retain(inside);
-        out
-    }
-}
-
-/// The year holding day `day` (by bisection over the years 1 to 9999).
-fn year_of(day: i64) -> u16 {
-    let (mut low, mut high) = (1u16, 9999u16);
-    while low < high {
-        let middle = low + (high - low).div_ceil(2);
-        if date(middle, None, None).first_day() <= day {
-            low = middle;
-        } else {
-            high = middle - 1;
-        }
-    }
-    low
-}
-
-fn date(year: u16, month: Option<u8>, day: Option<u8>) -> Date {
-    Date { year, month, day }
-}
-
-/// A tick's label: the year alone, or the month (with its year at January and at the
-/// start of a stretch), or the day and month.
-fn label(date: Date, first: bool, language: Language) -> String {
-    let short = match language {
-        Language::Fr => &SHORT_FR,
-        Language::En => &SHORT_EN,
-    };
-    match (date.month, date.day) {
-        (None, _) => date.year.to_string(),
-        (Some(m), None) => {
-            let name = short[usize::from(m.clamp(1, 12)) - 1];
-            if first || m == 1 {
-                format!("{name} {}", date.year)
-            } else {
-                name.to_string()
-            }
-        }
-        (Some(m), Some(d)) => {
-            let name = short[usize::from(m.clamp(1, 12)) - 1];
-            match language {
-                Language::Fr if d == 1 => format!("1er {name}"),
-                _ => format!("{d} {name}"),
-            }
-        }
-    }
 }
 
 #[cfg(test)]
 mod tests {
+    use super::super::ticks::TICK_SIZE;
     use super::*;
+    use crate::model::Date;
+    use crate::pictures::geometry::text_width;
 
     fn day(text: &str) -> i64 {
         Date::parse(text).map(|d| d.first_day()).unwrap_or_default()
@@ -331,15 +205,20 @@ mod tests {
     }
 
     #[test]
-    fn an_empty_stretch_is_cut_out() {
+    fn an_empty_stretch_is_cut_out_and_each_stretch_is_as_wide_as_its_events() {
         let spans = [
             (day("2022-02-01"), day("2022-03-01")),
             (day("2023-07-26"), day("2024-05-01")),
+            (day("2023-08-02"), day("2023-08-03")),
+            (day("2023-09-02"), day("2023-09-03")),
         ];
         let axis = Axis::new(&spans, 0.0, 900.0, Language::Fr);
         assert_eq!(axis.segments.len(), 2);
-        // The nine months after the break get most of the width.
-        assert!(axis.x(day("2023-07-26")) < 300.0);
+        // Three events to one: three times the width, though the lone one's stretch
+        // is a month and the other's nine.
+        let [lone, busy] = [axis.segments[0], axis.segments[1]];
+        let ratio = (busy.right - busy.left) / (lone.right - lone.left);
+        assert!((ratio - 3.0).abs() < 0.01, "{ratio}");
         assert!((axis.right() - 900.0).abs() < 1.0);
     }
 
@@ -352,6 +231,59 @@ mod tests {
             Language::Fr,
         );
         let ticks = axis.ticks(Language::Fr);
-        assert!(ticks.iter().any(|t| t.label == "1er avr."), "{ticks:?}");
+        assert!(
+            ticks.iter().any(|t| t.label == "1er avr. 2024"),
+            "{ticks:?}"
+        );
+        assert!(ticks.iter().any(|t| t.label == "5 avr."), "{ticks:?}");
+    }
+
+    #[test]
+    fn every_stretch_has_a_label_inside_it() {
+        let spans = [
+            (day("2024-03-04"), day("2024-03-05")),
+            (day("2024-03-12"), day("2024-03-13")),
+            (day("2024-03-22"), day("2024-03-23")),
+            (day("2028-05-04"), day("2028-05-05")),
+            (day("2031-01-01"), day("2032-01-01")),
+        ];
+        let axis = Axis::new(&spans, 0.0, 900.0, Language::En);
+        assert_eq!(axis.segments.len(), 3);
+        let ticks = axis.ticks(Language::En);
+        for segment in &axis.segments {
+            let inside: Vec<_> = ticks
+                .iter()
+                .filter(|t| t.x >= segment.left && t.x < segment.right)
+                .collect();
+            assert!(!inside.is_empty(), "no label in {segment:?}: {ticks:?}");
+            for tick in inside {
+                let end = tick.x + 3.0 + text_width(&tick.label, TICK_SIZE);
+                let limit = segment.right + if segment.right < 899.0 { 0.0 } else { 12.0 };
+                assert!(end <= limit, "{tick:?} runs past {segment:?}");
+            }
+        }
+        assert!(
+            ticks.iter().any(|t| t.label.ends_with("May 2028")),
+            "{ticks:?}"
+        );
+    }
+
+    #[test]
+    fn a_lone_stretch_is_never_narrower_than_its_label() {
+        let mut spans: Vec<(i64, i64)> = (1..=28)
+            .map(|d| {
+                let first = day("2024-03-01") + d;
+                (first, first + 1)
+            })
+            .collect();
+        spans.push((day("2028-01-01"), day("2029-01-01")));
+        let axis = Axis::new(&spans, 0.0, 900.0, Language::Fr);
+        let lone = axis.segments[1];
+        assert!((lone.right - lone.left - widest_first(Language::Fr)).abs() < 0.01);
+        let ticks = axis.ticks(Language::Fr);
+        assert!(
+            ticks.iter().any(|t| t.label == "2028" && t.x >= lone.left),
+            "{ticks:?}"
+        );
     }
 }

@@ -7,9 +7,10 @@ use crate::pictures::geometry::{Anchor, text_width};
 use crate::pictures::svg::{PathData, Svg};
 use crate::pictures::{Frame, Links};
 
-use super::axis::{Axis, BREAK, TICK_SIZE};
+use super::axis::{Axis, BREAK};
 use super::marks::{DOT, Item, ROW, Shape, TITLE_SIZE};
 use super::texts::write_when_tooltip;
+use super::ticks::TICK_SIZE;
 
 /// Space around the picture.
 pub const MARGIN: f64 = 12.0;
@@ -133,11 +134,13 @@ pub fn axis_marks(svg: &mut Svg, axis: &Axis, frame: &Frame<'_>, y: f64, bottom:
         &[("class", "axis".into()), ("font-size", TICK_SIZE.into())],
     );
     for tick in axis.ticks(frame.language) {
-        let d = PathData::default()
-            .move_to(tick.x, y + 4.0)
-            .vertical_to(bottom)
-            .build();
-        svg.empty("path", &[("class", "grid".into()), ("d", (&d).into())]);
+        if tick.grid {
+            let d = PathData::default()
+                .move_to(tick.x, y + 4.0)
+                .vertical_to(bottom)
+                .build();
+            svg.empty("path", &[("class", "grid".into()), ("d", (&d).into())]);
+        }
         svg.text(
             "text",
             &[("x", (tick.x + 3.0).into()), ("y", y.into())],

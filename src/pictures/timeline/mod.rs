@@ -11,6 +11,7 @@ mod draw;
 mod marks;
 mod overview;
 mod texts;
+mod ticks;
 
 use crate::model::Dossier;
 use crate::pictures::{Frame, Links, Medium};

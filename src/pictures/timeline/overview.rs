@@ -22,10 +22,10 @@ struct Bin {
     events: Vec<usize>,
 }
 
-/// Counts `chosen` (in date order) by month, or by year when months would be
-/// narrower than 6 pixels.
+/// Counts `chosen` (in date order) by month, or by year when a month holding one of
+/// them would be narrower than 6 pixels (each stretch of the axis has its own scale).
 fn bins(dossier: &Dossier, chosen: &[usize], axis: &Axis) -> Vec<Bin> {
-    let by_month = chosen.first().is_none_or(|&e| {
+    let by_month = chosen.iter().all(|&e| {
         let month = Date {
             day: None,
             ..dossier.events[e].date

@@ -219,7 +219,7 @@ struct Mentions<'q> {
 /// bounded number is quoted and listed, the rest counted (a mention-dense source would
 /// otherwise make pages of gigabytes).
 fn mention_groups<'q>(
-    site: &Site<'_>,
+    site: &Site<'q>,
     page: &PagePath,
     index: usize,
     quotes: &'q [String],
@@ -262,6 +262,8 @@ fn mention_groups<'q>(
             date: dossier.sources[source].published.human(site.language),
             count,
             quotes: quotes_of(site, page, &list[..shown], quotes),
+            language: Some(&dossier.sources[source].language)
+                .filter(|language| !language.is(site.language)),
         };
         out.sources.push(source);
         if shown > 0 {

@@ -6,7 +6,7 @@ use std::collections::{BTreeMap, BTreeSet};
 use serde::Serialize;
 
 use crate::labels::{Citing, citing, sort_key};
-use crate::labels::{credibility, language_name, reliability, source_kind};
+use crate::labels::{credibility, reliability, source_kind};
 use crate::link_safety::is_web_address;
 use crate::model::{Language, Referrer, Source};
 use crate::render::crossref::{by_kind, referrers};
@@ -41,9 +41,11 @@ pub struct SourceMeta<'a> {
     /// What the grade means, for the hover.
     pub grade_title: Option<String>,
     /// Language of the text, in words.
-    pub language: &'static str,
-    /// `fr` or `en`, for `lang` on the text.
-    pub lang: &'static str,
+    pub language: String,
+    /// Its code, for `lang` on the text.
+    pub lang: &'a str,
+    /// `rtl` for a text written right to left, for `dir` on the text.
+    pub dir: Option<&'static str>,
     /// Tags.
     pub tags: Vec<Link>,
     /// SHA-256 of the text, hex.
@@ -116,8 +118,9 @@ impl Site<'_> {
             kind: source_kind(source.kind, language),
             grade: source.grade(),
             grade_title,
-            language: language_name(source.language, language),
-            lang: source.language.word(),
+            language: source.language.name(language),
+            lang: source.language.as_str(),
+            dir: source.language.is_right_to_left().then_some("rtl"),
             tags: source.tags.iter().map(|t| self.tag_link(page, t)).collect(),
             fingerprint: &source.fingerprint,
             fingerprint_short: crate::fingerprint::short(&source.fingerprint),
@@ -189,7 +192,24 @@ fn backrefs(site: &Site<'_>, page: &PagePath, index: usize, number: u32) -> Stri
     if citing.is_empty() {
         return String::new();
     }
-    fragments::cited_note(number, &grouped(site, page, index, &citing), site.labels)
+    let language = &site.dossier.sources[index].language;
+    let groups = grouped(site, page, index, &citing);
+    if language.is(site.language) {
+        return fragments::cited_note(number, &groups, site.labels, "");
+    }
+    // In a text of another language: the note says it is in the interface's, and gets
+    // the interface's typography here, since the page's skips the text.
+    let dir = if language.is_right_to_left() {
+        " dir=\"ltr\""
+    } else {
+        ""
+    };
+    let attributes = format!(" lang=\"{}\"{dir}", site.labels.lang);
+    let note = fragments::cited_note(number, &groups, site.labels, &attributes);
+    match site.language {
+        Language::Fr => crate::render::typography::french(&note).into_owned(),
+        Language::En => note,
+    }
 }
 
 /// A source in a sentence: outlet, date, and the start of its text.
@@ -244,7 +264,13 @@ pub fn source(site: &Site<'_>, index: usize) -> Result<(RenderedSource, Vec<u8>)
             .note
             .as_deref()
             .map(|n| site.markdown.field_lean(n, &page, "note", 2)),
-        body: rendered.html,
+        // A French text gets French typography whatever the interface's language (the
+        // page's own pass, in a French dossier, skips a text in another language).
+        body: if source.language.is(Language::Fr) && site.language != Language::Fr {
+            crate::render::typography::french(&rendered.html).into_owned()
+        } else {
+            rendered.html
+        },
         cited_whole: referrers(site.cross.citing_whole(index))
             .into_iter()
             .map(|r| site.referrer(&page, r))
@@ -303,7 +329,7 @@ pub fn index(site: &Site<'_>, number: usize) -> Result<(PagePath, Vec<u8>), Rend
                 title: meta.title,
                 kind: meta.kind,
                 grade: meta.grade.zip(meta.grade_title),
-                language: meta.language,
+                language: (meta.language, meta.lang),
                 mentions: site.cross.mentions_by_source[i].len(),
             }
         })
