@@ -18,6 +18,7 @@ pub mod mentions;
 pub mod model;
 pub mod paragraphs;
 pub mod pictures;
+pub mod plain_text;
 pub mod print;
 pub mod printable;
 pub mod render;

@@ -10,7 +10,7 @@ use serde::Serialize;
 use crate::escape::{html as escape_html, push_html};
 use crate::labels::date_span;
 use crate::model::{Citation, Date, Dossier, Event};
-use crate::render::plain_text::plain;
+use crate::plain_text::plain;
 
 #[derive(Serialize)]
 struct Timeline {

@@ -20,7 +20,6 @@ mod pager;
 mod pages;
 pub mod periods;
 mod pictures;
-pub mod plain_text;
 mod search;
 pub mod templates;
 pub mod trust;
@@ -34,6 +33,7 @@ use rayon::prelude::*;
 
 use crate::labels::{self, Labels};
 use crate::model::{Dossier, Language};
+use crate::plain_text;
 use crate::write::{Sink, WriteError};
 pub use crossref::CrossRef;
 use highlight::Highlighter;

@@ -10,8 +10,8 @@ use pulldown_cmark::{CowStr, Event, LinkType, Tag, TagEnd};
 use crate::escape;
 use crate::link_safety::{is_safe_link, is_web_address};
 use crate::model::{CitationText, Dossier, Target};
+use crate::plain_text::{short_title, target_name};
 use crate::render::links::{PagePath, target_href};
-use crate::render::plain_text::{short_title, target_name};
 
 /// How an open link was written out, to close it the same way.
 #[derive(Debug, Clone, PartialEq, Eq)]

@@ -8,7 +8,7 @@ use pulldown_cmark::{Event, Tag, TagEnd};
 use super::QUOTES_PER_SOURCE;
 use crate::model::{Mention, Paragraph};
 use crate::paragraphs::{Follow, Step};
-use crate::render::plain_text::sentence_around;
+use crate::plain_text::sentence_around;
 
 /// Records the plain text of each numbered block and where each mention falls in it.
 pub struct Quotes<'q, 'b, I> {

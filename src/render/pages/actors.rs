@@ -7,12 +7,12 @@ use serde::Serialize;
 
 use crate::labels::{actor_kind, period};
 use crate::model::{Referrer, Relation};
+use crate::plain_text::{plain, short_title};
 use crate::render::crossref::referrers;
 use crate::render::fragments::{self, Quote, QuoteGroup};
 use crate::render::links::{PagePath, href};
 use crate::render::markdown::QUOTES_PER_SOURCE;
 use crate::render::pictures::PagePictures;
-use crate::render::plain_text::{plain, short_title};
 use crate::render::views::{Chrome, Link};
 use crate::render::{RenderError, Site};
 

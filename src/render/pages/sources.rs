@@ -9,11 +9,11 @@ use crate::labels::{Citing, citing, sort_key};
 use crate::labels::{credibility, reliability, source_kind};
 use crate::link_safety::is_web_address;
 use crate::model::{Language, Referrer, Source};
+use crate::plain_text::short_title;
 use crate::render::crossref::{by_kind, referrers};
 use crate::render::fragments::{self, SourceRow};
 use crate::render::links::PagePath;
 use crate::render::pager::{self, Pager};
-use crate::render::plain_text::short_title;
 use crate::render::views::{Chrome, Link};
 use crate::render::{RenderError, Site};
 

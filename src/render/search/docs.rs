@@ -5,10 +5,10 @@ use serde::Serialize;
 
 use super::Items;
 use crate::labels::{actor_kind, date_span};
+use crate::plain_text::plain;
 use crate::render::Site;
 use crate::render::links::{PagePath, event_anchor};
 use crate::render::periods;
-use crate::render::plain_text::plain;
 
 /// A source in a block: its title, then each paragraph, are documents.
 #[derive(Serialize)]

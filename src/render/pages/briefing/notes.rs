@@ -16,7 +16,7 @@ use crate::escape::push_html;
 use crate::labels::BriefingLabels;
 use crate::labels::Labels;
 use crate::model::{Citation, Dossier, ReferenceKind, Referrer, Target};
-use crate::render::plain_text::short_title;
+use crate::plain_text::short_title;
 
 /// How many characters of each quoted paragraph a note shows.
 const QUOTE: usize = 220;

@@ -12,8 +12,8 @@ use crate::labels::{
     BriefingLabels, Labels, actor_kind, credibility, date_span, reliability, source_kind,
 };
 use crate::model::{Dossier, Event, Language, Source, Target, slugify};
+use crate::plain_text::first_sentence;
 use crate::render::Site;
-use crate::render::plain_text::first_sentence;
 
 /// How much HTML a list gathers before handing it on.
 const CHUNK: usize = 64 * 1024;

@@ -18,8 +18,8 @@ use crate::labels::BriefingLabels;
 use crate::labels::confidence;
 use crate::model::{Citation, Dossier, Target};
 use crate::pictures;
+use crate::plain_text::{css_string, short_title};
 use crate::render::links::PagePath;
-use crate::render::plain_text::{css_string, short_title};
 use crate::render::{LocalLink, Site};
 
 /// A section of the briefing, numbered in the table of contents.

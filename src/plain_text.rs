@@ -1,5 +1,5 @@
-//! Small text helpers for the pages: short titles, the sentence around a mention, and
-//! Markdown reduced to plain text.
+//! Small text helpers for the pages and the exports: short titles, the sentence around a
+//! mention, and Markdown reduced to plain text.
 
 use pulldown_cmark::{Event, LinkType, Tag, TagEnd};
 use std::fmt::Write as _;
