@@ -290,7 +290,11 @@ fn export(args: &ExportArgs, output: Output) -> ExitCode {
     let root = &args.project.root;
     let out = args.out.clone().unwrap_or_else(|| root.join("exports"));
     let formats = dossier::export::Format::parse(&args.format).unwrap_or_default();
-    let (result, diagnostics) = dossier::export::run(root, &formats, &out, args.strict);
+    let options = dossier::export::ExportOptions {
+        strict: args.strict,
+        force: args.force,
+    };
+    let (result, diagnostics) = dossier::export::run(root, &formats, &out, options);
     let status = report(&diagnostics, args.strict, output);
     match result {
         Ok(files) => {

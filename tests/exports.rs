@@ -116,8 +116,13 @@ fn one_format_writes_only_its_files() {
     let names: Vec<String> = std::fs::read_dir(&out)
         .expect("out")
         .filter_map(|e| e.ok().map(|e| e.file_name().to_string_lossy().into_owned()))
+        .filter(|name| name != dossier::export::MARKER)
         .collect();
-    assert_eq!(names, ["timeline.json"]);
+    assert_eq!(
+        names,
+        ["timeline.json"],
+        "only its file, beside the export's marker"
+    );
     let timeline: serde_json::Value =
         serde_json::from_slice(&std::fs::read(out.join("timeline.json")).expect("read"))
             .expect("json");
@@ -219,4 +224,52 @@ fn timeline_slides_escape_their_titles_and_read_as_text() {
     assert!(text.contains("Orion Holdings"), "{text}");
     assert!(text.contains("<br><a href=\"https://"), "{text}");
     assert!(text.contains(" §1"), "{text}");
+}
+
+#[test]
+fn export_never_replaces_a_file_it_did_not_write() {
+    let project = common::copy_project(&fixture("valid-en"));
+    let root = project.path();
+    let inbox = tempfile::tempdir().expect("temp dir");
+    let mine = inbox.path().join("events.csv");
+    std::fs::write(&mine, "my own notes\n").expect("write");
+    let args = |extra: &[&str]| {
+        let mut args = vec![
+            "export",
+            "--root",
+            root.to_str().expect("utf-8"),
+            "--format",
+            "csv",
+            "--out",
+            inbox.path().to_str().expect("utf-8"),
+        ];
+        args.extend_from_slice(extra);
+        dossier(&args)
+    };
+    let refused = args(&[]);
+    assert_eq!(refused.status.code(), Some(1));
+    let stderr = String::from_utf8_lossy(&refused.stderr);
+    assert!(
+        stderr.contains("events.csv exists and was not written by `dossier export`"),
+        "{stderr}"
+    );
+    assert!(stderr.contains("--force"), "{stderr}");
+    assert_eq!(
+        std::fs::read_to_string(&mine).expect("read"),
+        "my own notes\n"
+    );
+    assert!(!inbox.path().join("actors.csv").exists(), "nothing written");
+    // With --force it writes, and marks the folder: the next export needs no --force.
+    assert!(args(&["--force"]).status.success());
+    assert_ne!(
+        std::fs::read_to_string(&mine).expect("read"),
+        "my own notes\n"
+    );
+    assert!(args(&[]).status.success());
+    // The project's own exports/ is the export's, marked or not.
+    let own = root.join("exports");
+    std::fs::create_dir_all(&own).expect("mkdir");
+    std::fs::write(own.join("events.csv"), "old\n").expect("write");
+    let default = dossier(&["export", "--root", root.to_str().expect("utf-8")]);
+    assert!(default.status.success());
 }

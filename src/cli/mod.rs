@@ -298,6 +298,9 @@ pub struct ExportArgs {
     /// Treat warnings as errors: nothing is written.
     #[arg(long)]
     pub strict: bool,
+    /// Replace files of the same names that `dossier export` did not write.
+    #[arg(long)]
+    pub force: bool,
 }
 
 /// `dossier new`.

@@ -13,7 +13,7 @@ mod timelinejs;
 
 use std::fmt;
 
-pub use folder::{ExportError, run};
+pub use folder::{ExportError, ExportOptions, MARKER, run};
 
 use crate::model::Dossier;
 
