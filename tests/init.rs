@@ -271,3 +271,29 @@ fn the_readme_names_every_file_a_project_can_replace_and_no_other() {
     named.sort();
     assert_eq!(named, replaceable);
 }
+
+#[test]
+fn init_goes_into_a_fresh_clone_but_never_over_a_file() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    let clone = dir.path().join("clone");
+    std::fs::create_dir_all(clone.join(".git")).expect("mkdir");
+    std::fs::write(clone.join(".git/HEAD"), "ref: refs/heads/main\n").expect("write");
+    let created = dossier_in(dir.path(), &["init", "clone"]);
+    assert!(created.status.success(), "{}", text(&created.stderr));
+    assert!(clone.join("content/dossier.yaml").is_file());
+    assert_eq!(read(&clone.join(".git/HEAD")), "ref: refs/heads/main\n");
+    // A hidden file the scaffold writes, or any visible one, and nothing is written.
+    for existing in [".gitignore", "notes.txt"] {
+        let other = dir.path().join(format!("other-{existing}"));
+        std::fs::create_dir_all(&other).expect("mkdir");
+        std::fs::write(other.join(existing), "mine\n").expect("write");
+        let refused = dossier_in(dir.path(), &["init", other.to_str().expect("utf-8")]);
+        assert_eq!(refused.status.code(), Some(1), "{existing}");
+        assert!(text(&refused.stderr).contains("is not empty"), "{existing}");
+        assert_eq!(read(&other.join(existing)), "mine\n");
+        assert!(
+            !other.join("content").exists(),
+            "{existing}: nothing written"
+        );
+    }
+}

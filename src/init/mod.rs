@@ -128,7 +128,10 @@ impl Options {
 #[derive(Debug, thiserror::Error)]
 pub enum InitError {
     /// The folder exists and holds something: nothing is overwritten.
-    #[error("{0} is not empty: `dossier init` only writes into a new or empty folder")]
+    #[error(
+        "{0} is not empty: `dossier init` only writes into a new or empty folder (hidden \
+         entries such as .git aside)"
+    )]
     NotEmpty(PathBuf),
     /// The path exists and is not a folder.
     #[error("{0} exists and is not a folder")]
@@ -143,16 +146,29 @@ pub enum InitError {
     },
 }
 
-/// Creates a new project in `dir`, which must not exist or be empty. Returns the paths
-/// written, relative to `dir`.
+/// Whether a folder's existing entry leaves room for a new project: a hidden one (`.git`,
+/// as a fresh clone has) that the scaffold does not write, as Zola allows.
+fn leaves_room(name: &std::ffi::OsStr, files: &[(&str, &str)]) -> bool {
+    let name = name.to_string_lossy();
+    name.starts_with('.')
+        && !files
+            .iter()
+            .any(|(path, _)| path.split('/').next() == Some(name.as_ref()))
+}
+
+/// Creates a new project in `dir`, which must not exist, or hold nothing but hidden
+/// entries the project does not write (`.git`). Returns the paths written, relative to
+/// `dir`.
 pub fn init(dir: &Path, options: Options) -> Result<Vec<&'static str>, InitError> {
     let io_error = |path: &Path| {
         let path = path.to_path_buf();
         move |cause| InitError::Io { path, cause }
     };
+    let files = options.files();
     match fs::read_dir(dir) {
-        Ok(mut entries) => {
-            if entries.next().is_some() {
+        Ok(entries) => {
+            let mut entries = entries.filter_map(Result::ok);
+            if entries.any(|entry| !leaves_room(&entry.file_name(), &files)) {
                 return Err(InitError::NotEmpty(dir.to_path_buf()));
             }
         }
@@ -163,7 +179,6 @@ pub fn init(dir: &Path, options: Options) -> Result<Vec<&'static str>, InitError
         Err(error) => return Err(io_error(dir)(error)),
     }
     let title = project_title(dir);
-    let files = options.files();
     for (relative, text) in &files {
         let path = dir.join(relative);
         if let Some(parent) = path.parent() {
