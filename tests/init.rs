@@ -43,6 +43,12 @@ fn init_and_check(name: &str, args: &[&str]) -> (tempfile::TempDir, std::path::P
 fn the_french_example_passes_strict_check_and_builds_in_french() {
     let (dir, project) = init_and_check("mon-dossier", &["--lang", "fr"]);
     assert!(read(&project.join("content/dossier.yaml")).contains("language: fr"));
+    let readme = read(&project.join("README.md"));
+    assert!(
+        readme.contains("## Publier sur GitHub Pages"),
+        "a README in French"
+    );
+    assert!(readme.contains("dossier check --fix"), "{readme}");
     let built = dossier_in(dir.path(), &["build", "-q", "mon-dossier"]);
     assert!(built.status.success(), "{}", text(&built.stderr));
     let chronology = read(&project.join("public/chronology/index.html"));
@@ -53,6 +59,13 @@ fn the_french_example_passes_strict_check_and_builds_in_french() {
         source.contains("href=\"../../actors/ana-ruiz/"),
         "mentions link"
     );
+}
+
+#[test]
+fn an_empty_french_project_speaks_french() {
+    let (_dir, project) = init_and_check("vide", &["--empty", "--lang", "fr"]);
+    assert!(read(&project.join("content/dossier.yaml")).contains("décrit chaque clé"));
+    assert!(read(&project.join("README.md")).contains("## Écrire"));
 }
 
 #[test]

@@ -79,7 +79,6 @@ const EXAMPLE_FR: &[(&str, &str)] = &[
 /// The files of every new project, example or not. `@DOSSIER_PACKAGE@`,
 /// `@DOSSIER_VERSION@` and `@TITLE@` are filled in when written.
 const PROJECT: &[(&str, &str)] = &[
-    ("README.md", include_str!("scaffold/README.md")),
     (".gitignore", include_str!("scaffold/gitignore")),
     (
         ".github/workflows/pages.yml",
@@ -87,8 +86,17 @@ const PROJECT: &[(&str, &str)] = &[
     ),
 ];
 
-/// The `dossier.yaml` of an empty project.
-const EMPTY_DOSSIER: &str = include_str!("scaffold/empty.yaml");
+/// The project's README, in English and in French.
+const README: [&str; 2] = [
+    include_str!("scaffold/README.md"),
+    include_str!("scaffold/fr/README.md"),
+];
+
+/// The `dossier.yaml` of an empty project, in English and in French.
+const EMPTY_DOSSIER: [&str; 2] = [
+    include_str!("scaffold/empty.yaml"),
+    include_str!("scaffold/fr/empty.yaml"),
+];
 
 /// The folders of an empty project, each kept in git by an empty `.gitkeep`.
 const EMPTY_FOLDERS: &[&str] = &[
@@ -111,14 +119,16 @@ impl Options {
     /// The files to write: path inside the project, and contents (before filling in).
     fn files(self) -> Vec<(&'static str, &'static str)> {
         let mut files = Vec::new();
+        let french = usize::from(self.language == Language::Fr);
         if self.empty {
-            files.push(("content/dossier.yaml", EMPTY_DOSSIER));
+            files.push(("content/dossier.yaml", EMPTY_DOSSIER[french]));
             files.extend(EMPTY_FOLDERS.iter().map(|path| (*path, "")));
         } else if self.language == Language::Fr {
             files.extend_from_slice(EXAMPLE_FR);
         } else {
             files.extend_from_slice(EXAMPLE_EN);
         }
+        files.push(("README.md", README[french]));
         files.extend_from_slice(PROJECT);
         files
     }
