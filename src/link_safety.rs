@@ -27,12 +27,21 @@ pub fn scheme(url: &str) -> Option<String> {
     })
 }
 
-/// Whether an address is `http`, `https`, `mailto` or relative.
+/// Whether an address is `http`, `https`, `mailto` or relative to the page. A path from
+/// the site's root (`/img/a.jpg`) is not: it breaks when the site is published under a
+/// sub-path, and in an article copied from the web it meant the original site's root.
 pub fn is_safe_link(url: &str) -> bool {
     match scheme(url) {
-        None => !url.trim_start().starts_with("//"),
+        None => !url.trim_start().starts_with('/'),
         Some(s) => matches!(s.as_str(), "http" | "https" | "mailto"),
     }
+}
+
+/// Whether an address is a path from the root of whatever site shows it (`/img/a.jpg`,
+/// not `//host/…`).
+pub fn is_root_path(url: &str) -> bool {
+    let url = url.trim_start();
+    url.starts_with('/') && !url.starts_with("//")
 }
 
 /// Whether an address is absolute `http` or `https` with a host.
@@ -67,6 +76,9 @@ mod tests {
         assert!(!is_safe_link("vbscript:x"));
         assert!(!is_safe_link("//evil.example/"));
         assert!(!is_safe_link("ftp://x"));
+        assert!(!is_safe_link("/img/a.jpg"));
+        assert!(is_root_path("/img/a.jpg"));
+        assert!(!is_root_path("//evil.example/"));
     }
 
     #[test]

@@ -286,6 +286,23 @@ impl<'a> Resolver<'a> {
                 ));
             } else if link.wiki {
                 self.wiki_link(from, dest_url, file, span, diagnostics);
+            } else if link_safety::is_root_path(dest_url) {
+                diagnostics
+                    .warning(
+                        file,
+                        span,
+                        format!(
+                            "link to `{}` starts at the root of the site that shows it; it is \
+                             shown as text",
+                            dest_url.trim()
+                        ),
+                    )
+                    .hint = Some(
+                    "published under a sub-path (GitHub Pages) it would lead nowhere, and \
+                     copied from an article it meant the original site: write its full \
+                     address (https://…) or a path relative to the page"
+                        .into(),
+                );
             } else if !link_safety::is_safe_link(dest_url) {
                 let message = match link_safety::scheme(dest_url) {
                     Some(scheme) => format!(
