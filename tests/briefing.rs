@@ -484,3 +484,24 @@ fn a_long_chronology_keeps_key_events_and_those_the_judgments_rest_on() {
     );
     assert!(!html.contains("This chronology holds"));
 }
+
+#[test]
+fn a_folder_given_for_the_briefing_is_named_as_a_folder() {
+    let project = copy_project(&fixture("valid"));
+    let folder = project.path().join("inbox");
+    std::fs::create_dir_all(&folder).expect("mkdir");
+    let output = dossier(&[
+        "briefing",
+        "--root",
+        project.path().to_str().expect("utf-8"),
+        "--out",
+        folder.to_str().expect("utf-8"),
+    ]);
+    assert_eq!(output.status.code(), Some(1));
+    let stderr = String::from_utf8_lossy(&output.stderr);
+    assert!(
+        stderr.contains("is a folder: give the path of the file to write in it"),
+        "{stderr}"
+    );
+    assert!(!stderr.contains("dossier build"), "{stderr}");
+}

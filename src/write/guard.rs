@@ -90,7 +90,7 @@ pub fn file_allowed(
         });
     }
     match fs::symlink_metadata(&real) {
-        Ok(meta) if meta.is_dir() => Err(WriteError::NotOurs {
+        Ok(meta) if meta.is_dir() => Err(WriteError::IsFolder {
             path: file.to_path_buf(),
         }),
         Ok(_) if !force && !ours(&real) => Err(WriteError::NotOursFile {

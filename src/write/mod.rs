@@ -42,6 +42,12 @@ pub enum WriteError {
         /// The file.
         path: PathBuf,
     },
+    /// A file was asked for, and the path is a folder.
+    #[error("{} is a folder: give the path of the file to write in it", path.display())]
+    IsFolder {
+        /// The folder.
+        path: PathBuf,
+    },
     /// The output is a symbolic link.
     #[error(
         "refusing to write through the symbolic link {}: give the folder it points to instead",
