@@ -82,8 +82,11 @@ impl FromStr for Sections {
                 .find(|s| s.name().eq_ignore_ascii_case(word))
                 .ok_or_else(|| {
                     let names: Vec<&str> = Section::ALL.iter().map(|s| s.name()).collect();
+                    let guess = crate::diagnostics::did_you_mean(word, names.iter().copied())
+                        .map(|name| format!("did you mean `{name}`? "))
+                        .unwrap_or_default();
                     format!(
-                        "unknown section `{word}`: write some of {}",
+                        "unknown section `{word}`: {guess}write some of {}",
                         names.join(",")
                     )
                 })?;
@@ -224,6 +227,7 @@ mod tests {
             .parse::<Sections>()
             .expect_err("unknown");
         assert!(error.contains("unknown section `judgement`"), "{error}");
+        assert!(error.contains("did you mean `judgments`?"), "{error}");
         assert!(error.contains("summary,judgments,chronology,actors,sources,notes"));
         assert!("".parse::<Sections>().is_err());
         assert!(Section::ALL.iter().all(|&s| Sections::default().has(s)));
