@@ -377,3 +377,21 @@ fn importing_an_article_twice_warns_naming_the_first() {
     let (_, said) = import_as(root, "lemonde.html", "riverains");
     assert!(!said.contains("warning"), "{said}");
 }
+
+#[test]
+fn a_front_matter_that_is_not_yaml_is_reported_where_it_breaks() {
+    let project = new_project();
+    let root = project.path();
+    let file = fixture("import/fm-broken.md");
+    let output = run(root, &file, &[]);
+    assert_eq!(output.status.code(), Some(1));
+    let said = stderr(&output);
+    assert!(
+        said.contains(&format!(
+            "{}:3:7: the file's own front matter cannot be read",
+            file.display()
+        )),
+        "{said}"
+    );
+    assert!(!root.join("content/sources").exists(), "nothing written");
+}

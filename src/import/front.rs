@@ -138,13 +138,53 @@ fn kept(key: &str, value: &Value) -> Option<Value> {
     }
 }
 
+/// Why a front matter cannot be read, and where in its file.
+#[derive(Debug)]
+pub struct Unreadable {
+    /// The line in the file (the front matter's first key is on line 2).
+    pub line: u64,
+    /// The column.
+    pub column: u64,
+    /// What the YAML parser says.
+    pub message: String,
+}
+
+/// The parser's error, placed in the file: its position prefix and snippet left out.
+fn unreadable(error: &serde_saphyr::Error) -> Unreadable {
+    let (line, column) = error
+        .location()
+        .map_or((1, 1), |at| (at.line().max(1), at.column().max(1)));
+    let message = error.to_string();
+    let first = message.lines().next().unwrap_or("not YAML");
+    let first = first.strip_prefix("error: ").unwrap_or(first);
+    let message = match first.strip_prefix("line ").and_then(|r| r.split_once(": ")) {
+        Some((_, tail)) => tail,
+        None => first,
+    };
+    let message = message
+        .rfind(" at line ")
+        .map_or(message, |at| &message[..at]);
+    let message = if message.contains("expected mapping") {
+        "it is not a list of `key: value` lines"
+    } else {
+        message
+    };
+    Unreadable {
+        line: line + 1,
+        column,
+        message: message.to_string(),
+    }
+}
+
 /// Reads the front matter `yaml` into `article`; the keys a source does not have, or
 /// whose value does not fit, go to `article.dropped`.
-pub fn read(yaml: &str, article: &mut Article) -> Result<(), String> {
+pub fn read(yaml: &str, article: &mut Article) -> Result<(), Unreadable> {
     if yaml.trim().is_empty() {
         return Ok(());
     }
-    let Ordered(keys) = serde_saphyr::from_str(yaml).map_err(|e| e.to_string())?;
+    let options = serde_saphyr::options! { with_snippet: false };
+    let Ordered(keys) =
+        serde_saphyr::from_str_with_options(yaml, options).map_err(|e| unreadable(&e))?;
     for (key, value) in keys {
         let fitted = match meaning(&key) {
             Some(to @ ("title" | "published" | "author" | "outlet" | "url" | "language")) => {

@@ -72,10 +72,17 @@ pub enum ImportError {
         path: PathBuf,
     },
     /// The file's front matter is not a YAML mapping.
-    #[error("the front matter of {} cannot be read: {message}; fix it or remove it", path.display())]
+    #[error(
+        "{}:{line}:{column}: the file's own front matter cannot be read: {message}; fix it or remove it",
+        path.display()
+    )]
     FrontMatter {
         /// The file.
         path: PathBuf,
+        /// The line.
+        line: u64,
+        /// The column.
+        column: u64,
         /// Why.
         message: String,
     },
@@ -141,9 +148,11 @@ pub fn read(file: &Path) -> Result<Article, ImportError> {
     let html = matches!(extension.as_deref(), Some("html" | "htm"));
     let decoded = decode::decode(&bytes, html);
     let text = decoded.text.as_str();
-    let front_matter = |message| ImportError::FrontMatter {
+    let front_matter = |e: front::Unreadable| ImportError::FrontMatter {
         path: file.to_path_buf(),
-        message,
+        line: e.line,
+        column: e.column,
+        message: e.message,
     };
     let article = match extension.as_deref() {
         Some("html" | "htm") => html::read(text),

@@ -77,7 +77,7 @@ fn plain_body(text: &str) -> String {
 
 /// The article's front matter, when it opens with one, read into a new article; the text
 /// after it.
-fn with_front_matter(text: &str) -> Result<(Article, &str), String> {
+fn with_front_matter(text: &str) -> Result<(Article, &str), front::Unreadable> {
     let text = text.trim_start_matches('\u{feff}');
     let mut article = Article::default();
     match front::split(text) {
@@ -91,7 +91,7 @@ fn with_front_matter(text: &str) -> Result<(Article, &str), String> {
 
 /// A plain-text article: its front matter if it has one, and the title there or else the
 /// first line.
-pub fn read_plain(text: &str) -> Result<Article, String> {
+pub fn read_plain(text: &str) -> Result<Article, front::Unreadable> {
     let (mut article, mut rest) = with_front_matter(text)?;
     if article.title.is_empty() {
         let (title, after) = first_line(rest);
@@ -104,7 +104,7 @@ pub fn read_plain(text: &str) -> Result<Article, String> {
 
 /// A Markdown article: its front matter if it has one, and the title there or else a
 /// first `# heading` (or first line).
-pub fn read_markdown(text: &str) -> Result<Article, String> {
+pub fn read_markdown(text: &str) -> Result<Article, front::Unreadable> {
     let (mut article, mut rest) = with_front_matter(text)?;
     if article.title.is_empty() {
         let (first, after) = first_line(rest);
