@@ -29,31 +29,33 @@ pub struct Decoded {
 /// The character set a page declares in its `<meta>` tags, as the HTML standard reads
 /// it: a UTF-16 declaration in a page read as bytes means UTF-8, `x-user-defined` means
 /// Windows-1252.
-fn declared(bytes: &[u8]) -> Option<&'static Encoding> {
+fn declared(bytes: &[u8]) -> Option<(&'static Encoding, String)> {
     let head = &bytes[..bytes.len().min(PRESCAN)];
     let label = META_CHARSET.captures(head)?.get(1)?.as_bytes();
     let encoding = Encoding::for_label(label).filter(|e| *e != REPLACEMENT)?;
-    Some(if encoding == UTF_16BE || encoding == UTF_16LE {
+    let label = String::from_utf8_lossy(label).to_ascii_lowercase();
+    let encoding = if encoding == UTF_16BE || encoding == UTF_16LE {
         UTF_8
     } else if encoding == X_USER_DEFINED {
         WINDOWS_1252
     } else {
         encoding
-    })
+    };
+    Some((encoding, label))
 }
 
 /// Reads `bytes`; `html` says whether the page's own declaration counts.
 pub fn decode(bytes: &[u8], html: bool) -> Decoded {
     let (encoding, why) = if let Some((encoding, _)) = Encoding::for_bom(bytes) {
-        (encoding, "its byte-order mark")
-    } else if let Some(encoding) = declared(bytes).filter(|_| html) {
-        (encoding, "the character set the page declares")
+        (encoding, "its byte-order mark".to_string())
+    } else if let Some((encoding, label)) = declared(bytes).filter(|_| html) {
+        (encoding, format!("the page declares {label}"))
     } else if std::str::from_utf8(bytes).is_ok() {
-        (UTF_8, "")
+        (UTF_8, String::new())
     } else {
         (
             WINDOWS_1252,
-            "it is not UTF-8 and declares no character set, as browsers do",
+            "it is not UTF-8 and declares no character set, as browsers do".to_string(),
         )
     };
     // `decode` removes a byte-order mark that matches the encoding.
