@@ -243,6 +243,12 @@ fn new_source(args: &NewSourceArgs) -> ExitCode {
     match dossier::import::new_source(&args.project.root, &args.file, args.id.as_deref()) {
         Ok((path, article)) => {
             eprintln!("wrote {}", path.display());
+            for note in &article.notes {
+                eprintln!("note: {}", printable(note));
+            }
+            for warning in &article.warnings {
+                eprintln!("warning: {}", printable(warning));
+            }
             let mut missing = Vec::new();
             if article.title.is_empty() {
                 missing.push("title");
@@ -259,7 +265,7 @@ fn new_source(args: &NewSourceArgs) -> ExitCode {
             ExitCode::SUCCESS
         }
         Err(error) => {
-            eprintln!("error: {error}");
+            eprintln!("error: {}", printable(&error.to_string()));
             eprintln!("nothing written");
             ExitCode::FAILURE
         }

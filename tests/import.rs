@@ -141,3 +141,257 @@ fn a_taken_id_is_refused_and_nothing_is_overwritten() {
     assert_eq!(bad.status.code(), Some(1));
     assert!(String::from_utf8_lossy(&bad.stderr).contains("not a valid id"));
 }
+
+fn stderr(output: &std::process::Output) -> String {
+    String::from_utf8_lossy(&output.stderr).into_owned()
+}
+
+/// Imports a fixture into `root` under `id`; panics unless it succeeds. The new file's
+/// text and what the command said.
+fn import_as(root: &Path, name: &str, id: &str) -> (String, String) {
+    let output = run(root, &fixture(&format!("import/{name}")), &["--id", id]);
+    assert!(output.status.success(), "{}", stderr(&output));
+    let path = root.join(format!("content/sources/{id}.md"));
+    let text = std::fs::read_to_string(&path).expect("the new source");
+    assert!(
+        text.ends_with(".\n"),
+        "the file ends with a newline:\n{text:?}"
+    );
+    (text, stderr(&output))
+}
+
+#[test]
+fn a_latin1_page_is_read_in_the_charset_it_declares() {
+    let project = new_project();
+    let root = project.path();
+    let output = run(root, &fixture("import/latin1.html"), &[]);
+    assert!(output.status.success(), "{}", stderr(&output));
+    assert!(
+        stderr(&output).contains("read as windows-1252"),
+        "{}",
+        stderr(&output)
+    );
+    let path =
+        root.join("content/sources/niamey-l-armee-annonce-la-fermeture-de-la-base-aerienne.md");
+    let text = std::fs::read_to_string(&path).expect("the id is made of the right letters");
+    assert!(
+        text.contains("title: \"Niamey : l'armée annonce la fermeture de la base aérienne\""),
+        "{text}"
+    );
+    assert!(
+        text.contains("Le général a déclaré jeudi que la base aérienne serait fermée « dans"),
+        "{text}"
+    );
+    assert!(!text.contains('\u{fffd}'), "{text}");
+    assert!(check(root).status.success());
+}
+
+#[test]
+fn a_page_that_declares_no_charset_and_is_not_utf8_is_read_as_windows_1252() {
+    let project = new_project();
+    let root = project.path();
+    let (text, said) = import_as(root, "cp1252-undeclared.html", "cafes");
+    assert!(
+        text.contains("title: \"Café owners’ protest reaches the mayor\""),
+        "{text}"
+    );
+    assert!(
+        text.contains("“We cannot wait until the summer,” said Renée Dubois"),
+        "{text}"
+    );
+    assert!(!text.contains('\u{fffd}'), "{text}");
+    assert!(
+        said.contains("not UTF-8 and declares no character set"),
+        "{said}"
+    );
+}
+
+#[test]
+fn a_markdown_file_keeps_its_own_front_matter_and_its_whole_body() {
+    let project = new_project();
+    let root = project.path();
+    let output = run(root, &fixture("import/fm.md"), &[]);
+    assert!(output.status.success(), "{}", stderr(&output));
+    let path = root.join("content/sources/already-has-front-matter.md");
+    let text = std::fs::read_to_string(&path).expect("the id comes from the title given");
+    assert!(
+        text.contains("title: \"Already has front matter\""),
+        "{text}"
+    );
+    assert!(text.contains("\npublished: 2025-03-30\n"), "{text}");
+    assert!(text.contains("\nauthor: \"Sam\"\n"), "{text}");
+    assert!(
+        text.ends_with("---\n\nBody paragraph one.\n\nBody two.\n"),
+        "{text}"
+    );
+    let checked = check(root);
+    assert!(checked.status.success(), "{}", stderr(&checked));
+}
+
+#[test]
+fn front_matter_names_are_mapped_and_unknown_keys_are_named_not_lost() {
+    let project = new_project();
+    let root = project.path();
+    let (text, said) = import_as(root, "fm-extra.md", "crossings");
+    for line in [
+        "title: \"Ferry crossings doubled, operator says\"",
+        "published: 2025-03-22",
+        "author: \"Tom Hale, Ana Costa\"",
+        "url: \"https://ferries.example/news/crossings-doubled\"",
+        "tags: [\"ferries\",\"bridge\"]",
+        "reliability: \"B\"",
+        "#   draft: true",
+        "#   categories: [\"transport\"]",
+    ] {
+        assert!(
+            text.contains(&format!("\n{line}\n")),
+            "{line} is missing:\n{text}"
+        );
+    }
+    assert!(said.contains("left out of the front matter"), "{said}");
+    assert!(said.contains("draft, categories"), "{said}");
+    assert!(text.contains("twice as many passengers"), "{text}");
+    let (model, _) = dossier::check(root);
+    let model = model.expect("the dossier checks");
+    assert_eq!(model.sources[0].tags, ["ferries", "bridge"]);
+    assert!(check(root).status.success());
+}
+
+#[test]
+fn a_saved_page_has_absolute_addresses_its_images_apart_and_no_page_furniture() {
+    let project = new_project();
+    let root = project.path();
+    let (text, _) = import_as(root, "bridge-article.html", "bridge");
+    assert!(
+        text.contains(
+            "\n\n![The closed Riverside Bridge](https://www.northgateherald.example/img/bridge.jpg)\n\nThe Riverside Bridge has been closed since March 3."
+        ),
+        "{text}"
+    );
+    assert!(!text.contains("](/"), "{text}");
+    assert!(!text.contains("ADVERTISEMENT"), "{text}");
+    assert!(!text.contains("\nMarch 12, 2025\n"), "{text}");
+    assert!(text.contains("On January 15, 2025, inspectors"), "{text}");
+    assert!(
+        !text.contains("Maria Okafor]"),
+        "the byline is left out:\n{text}"
+    );
+    let (text, _) = import_as(root, "lemonde.html", "riverains");
+    assert!(!text.contains("Publicité"), "{text}");
+    assert!(!text.contains("réservé aux abonnés"), "{text}");
+    assert!(
+        text.contains("Le 3 mars 2025, le pont avait été fermé"),
+        "{text}"
+    );
+    assert!(text.contains("\npublished: 2025-03-15\n"), "{text}");
+    assert!(check(root).status.success());
+}
+
+#[test]
+fn a_page_without_an_address_of_its_own_keeps_relative_links_and_says_so() {
+    let project = new_project();
+    let root = project.path();
+    let (text, said) = import_as(root, "no-address.html", "ferries");
+    assert!(text.contains("[statement](/press/2025-03-20)"), "{text}");
+    assert!(
+        text.contains("![A ferry at the quay](img/ferry.jpg)\n\nA ferry"),
+        "{text}"
+    );
+    assert!(
+        said.contains("2 link or image address(es) left relative"),
+        "{said}"
+    );
+    assert!(
+        text.contains("\npublished: 2025-03-20\n"),
+        "meta name=date:\n{text}"
+    );
+}
+
+#[test]
+fn the_date_is_read_from_a_time_element() {
+    let project = new_project();
+    let root = project.path();
+    let (text, said) = import_as(root, "time-only.html", "fund");
+    assert!(text.contains("\npublished: 2025-03-18\n"), "{text}");
+    assert!(!said.contains("set published"), "{said}");
+}
+
+#[test]
+fn ids_that_cannot_be_made_or_are_wrong_say_why() {
+    let project = new_project();
+    let root = project.path();
+    let cyrillic = run(root, &fixture("import/russian.txt"), &[]);
+    assert_eq!(cyrillic.status.code(), Some(1));
+    let said = stderr(&cyrillic);
+    assert!(
+        said.contains("no id can be made from the title 'Мост закрыт'") && said.contains("--id"),
+        "{said}"
+    );
+    let bad = run(root, &fixture("import/russian.txt"), &["--id", "Bad_ID"]);
+    assert_eq!(bad.status.code(), Some(1));
+    let said = stderr(&bad);
+    assert!(said.contains("'Bad_ID' is not a valid id"), "{said}");
+    assert!(
+        said.contains("lower-case letters a-z, digits and dashes"),
+        "{said}"
+    );
+    assert!(!said.contains("--id"), "an id was given: {said}");
+    assert!(
+        run(root, &fixture("import/russian.txt"), &["--id", "most"])
+            .status
+            .success()
+    );
+}
+
+#[test]
+fn a_folder_that_is_not_a_project_is_refused() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    let output = run(dir.path(), &fixture("import/council-note.txt"), &[]);
+    assert_eq!(output.status.code(), Some(1));
+    let said = stderr(&output);
+    assert!(said.contains("is not a dossier project"), "{said}");
+    assert!(
+        said.contains("--root") && said.contains("dossier init"),
+        "{said}"
+    );
+    assert!(!dir.path().join("content").exists(), "nothing is created");
+}
+
+#[test]
+fn importing_an_article_twice_warns_naming_the_first() {
+    let project = new_project();
+    let root = project.path();
+    let (_, said) = import_as(root, "bridge-article.html", "bridge");
+    assert!(!said.contains("warning"), "{said}");
+    let (_, said) = import_as(root, "bridge-article.html", "bridge-again");
+    assert!(said.contains("warning: source 'bridge'"), "{said}");
+    assert!(said.contains("has the same url"), "{said}");
+    assert!(said.contains("of the same paragraphs"), "{said}");
+    // The same text without an address (a text file) is found too.
+    let (_, said) = import_as(root, "bridge-excerpt.txt", "excerpt");
+    assert!(
+        said.contains("warning: source 'bridge'") && said.contains("has 1 of the same paragraphs"),
+        "{said}"
+    );
+    assert!(!said.contains("same url"), "{said}");
+    let (_, said) = import_as(root, "lemonde.html", "riverains");
+    assert!(!said.contains("warning"), "{said}");
+}
+
+#[test]
+fn a_front_matter_that_is_not_yaml_is_reported_where_it_breaks() {
+    let project = new_project();
+    let root = project.path();
+    let file = fixture("import/fm-broken.md");
+    let output = run(root, &file, &[]);
+    assert_eq!(output.status.code(), Some(1));
+    let said = stderr(&output);
+    assert!(
+        said.contains(&format!(
+            "{}:3:7: the file's own front matter cannot be read",
+            file.display()
+        )),
+        "{said}"
+    );
+    assert!(!root.join("content/sources").exists(), "nothing written");
+}

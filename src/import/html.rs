@@ -1,11 +1,14 @@
 //! A saved web page: the article found by `Readability`, its metadata from the page's
-//! `<meta>` tags (Open Graph, `article:published_time`), `JSON-LD` and canonical link.
+//! `<meta>` tags (Open Graph, `article:published_time`, `date`), `JSON-LD`, `<time>`
+//! and canonical link; its links and images made absolute against that link when the page
+//! has one.
 
 use dom_query::Document;
 use dom_smoothie::{Config, Readability, TextMode};
 
-use super::Article;
 use super::text::{language, paragraphs, published};
+use super::{Article, clean};
+use crate::model::Date;
 
 /// Only `http` and `https` addresses are kept.
 fn web_address(url: Option<String>) -> Option<String> {
@@ -19,8 +22,7 @@ fn non_empty(value: Option<String>) -> Option<String> {
 }
 
 /// The page's canonical address: `<link rel="canonical">`, else `og:url`.
-fn canonical(html: &str) -> Option<String> {
-    let document = Document::from(html);
+fn canonical(document: &Document) -> Option<String> {
     let link = document.select(r#"link[rel="canonical"]"#).attr("href");
     let og = || {
         document
@@ -34,11 +36,63 @@ fn canonical(html: &str) -> Option<String> {
 fn without_byline(body: String, author: Option<&str>) -> String {
     let Some(author) = author else { return body };
     match body.split_once("\n\n") {
-        Some((first, rest)) if first.len() < 80 + author.len() && first.contains(author) => {
+        Some((first, rest))
+            if clean::visible(first).len() < 80 + author.len() && first.contains(author) =>
+        {
             rest.to_string()
         }
         _ => body,
     }
+}
+
+/// The publication date from the page's tags when `Readability` found none:
+/// `article:published_time`, `<meta name="date">` and its kin, JSON-LD `datePublished`,
+/// then the first `<time datetime>`.
+fn published_in(document: &Document) -> Option<Date> {
+    let metas = [
+        r#"meta[property="article:published_time"]"#,
+        r#"meta[name="article:published_time"]"#,
+        r#"meta[itemprop="datePublished"]"#,
+        r#"meta[name="date"]"#,
+        r#"meta[name="DC.date"]"#,
+        r#"meta[name="dc.date"]"#,
+        r#"meta[name="DC.date.issued"]"#,
+        r#"meta[name="pubdate"]"#,
+    ];
+    let from_meta = metas.into_iter().find_map(|selector| {
+        document
+            .select(selector)
+            .attr("content")
+            .and_then(|d| published(&d))
+    });
+    from_meta
+        .or_else(|| json_ld_published(document))
+        .or_else(|| {
+            document
+                .select("time[datetime]")
+                .attr("datetime")
+                .and_then(|d| published(&d))
+        })
+}
+
+/// `datePublished` of the page's JSON-LD, at any depth (`@graph`, lists).
+fn json_ld_published(document: &Document) -> Option<Date> {
+    fn find(value: &serde_json::Value) -> Option<Date> {
+        match value {
+            serde_json::Value::Object(map) => map
+                .get("datePublished")
+                .and_then(|d| d.as_str())
+                .and_then(published)
+                .or_else(|| map.values().find_map(find)),
+            serde_json::Value::Array(items) => items.iter().find_map(find),
+            _ => None,
+        }
+    }
+    document
+        .select(r#"script[type="application/ld+json"]"#)
+        .iter()
+        .filter_map(|script| serde_json::from_str(&script.text()).ok())
+        .find_map(|value| find(&value))
 }
 
 /// The article in `html`, or `None` when the page has no text to find.
@@ -47,17 +101,34 @@ pub fn read(html: &str) -> Option<Article> {
         text_mode: TextMode::Markdown,
         ..Config::default()
     };
-    let mut readability = Readability::new(html, None, Some(config)).ok()?;
+    let document = Document::from(html);
+    let url = web_address(canonical(&document));
+    let mut readability = Readability::new(html, url.as_deref(), Some(config.clone()))
+        .or_else(|_| Readability::new(html, None, Some(config)))
+        .ok()?;
     let found = readability.parse().ok()?;
+    let url = url.or_else(|| web_address(found.url));
+    let published = found
+        .published_time
+        .as_deref()
+        .and_then(published)
+        .or_else(|| published_in(&document));
     let author = non_empty(found.byline);
-    let body = without_byline(paragraphs(&found.text_content), author.as_deref());
+    let text = without_byline(paragraphs(&found.text_content), author.as_deref());
+    let body = clean::article_text(&text, published);
+    let mut notes = Vec::new();
+    if url.is_none() {
+        notes.extend(clean::relative_addresses(&body));
+    }
     Some(Article {
         title: non_empty(Some(found.title)).unwrap_or_default(),
-        published: found.published_time.as_deref().and_then(published),
+        published,
         outlet: non_empty(found.site_name),
         author,
-        url: web_address(canonical(html).or(found.url)),
+        url,
         language: found.lang.as_deref().and_then(language),
         body,
+        notes,
+        ..Article::default()
     })
 }

@@ -4,8 +4,18 @@
 //! navigation, advertising and footers are left out by `dom_smoothie`, a port of
 //! Mozilla's `Readability` (the algorithm behind Firefox's reader view).
 //!
-//! It never overwrites a file, and refuses an id that a source or actor already has.
+//! The bytes are read in the character set the file declares (`decode`), a page's text is
+//! cleaned of what `Readability` leaves (`clean`), a text's own front matter is kept
+//! (`front`), and a source of the dossier that has the same address or paragraphs is
+//! named in a warning (`duplicates`).
+//!
+//! It never overwrites a file, refuses an id that a source or actor already has, and
+//! writes nothing in a folder that is not a dossier project.
 
+mod clean;
+mod decode;
+mod duplicates;
+mod front;
 mod html;
 mod text;
 
@@ -13,7 +23,7 @@ use std::fmt::Write as _;
 use std::io::Write as _;
 use std::path::{Path, PathBuf};
 
-use crate::model::{Date, LanguageTag, is_valid_id, slugify};
+use crate::model::{Date, Dossier, LanguageTag, is_valid_id, slugify};
 
 /// What an imported article says about itself.
 #[derive(Debug, Default, Clone, PartialEq, Eq)]
@@ -32,6 +42,16 @@ pub struct Article {
     pub language: Option<LanguageTag>,
     /// The text, as Markdown paragraphs separated by blank lines.
     pub body: String,
+    /// Other keys of a source that the file's own front matter gives (`tags`,
+    /// `reliability`…), written as they are.
+    pub kept: Vec<(String, serde_json::Value)>,
+    /// Keys of the file's own front matter that a source does not have, or whose value
+    /// does not fit: left out of the front matter, written as comments.
+    pub dropped: Vec<(String, serde_json::Value)>,
+    /// What the reader of the result should know of how the file was read.
+    pub notes: Vec<String>,
+    /// What may be wrong with the import (a source with the same address or text).
+    pub warnings: Vec<String>,
 }
 
 /// Why nothing was written.
@@ -51,6 +71,38 @@ pub enum ImportError {
         /// The file.
         path: PathBuf,
     },
+    /// The file's front matter is not a YAML mapping.
+    #[error(
+        "{}:{line}:{column}: the file's own front matter cannot be read: {message}; fix it or remove it",
+        path.display()
+    )]
+    FrontMatter {
+        /// The file.
+        path: PathBuf,
+        /// The line.
+        line: u64,
+        /// The column.
+        column: u64,
+        /// Why.
+        message: String,
+    },
+    /// The folder is not a dossier project.
+    #[error(
+        "{} is not a dossier project (it has no content/dossier.yaml): give the project's folder with --root, or start one with `dossier init DIR`",
+        root.display()
+    )]
+    NotProject {
+        /// The folder.
+        root: PathBuf,
+    },
+    /// No id can be made from the title.
+    #[error(
+        "no id can be made from the title '{title}' (an id is made of its letters a-z and digits): give one with --id"
+    )]
+    NoId {
+        /// The title (or file name) the id was to come from.
+        title: String,
+    },
     /// The HTML has no article text to find.
     #[error("no article text found in {}", path.display())]
     Empty {
@@ -59,10 +111,10 @@ pub enum ImportError {
     },
     /// The id is not a valid id.
     #[error(
-        "'{id}' is not a valid id: lower-case letters, digits and dashes, at most 80 (give one with --id)"
+        "'{id}' is not a valid id: an id is lower-case letters a-z, digits and dashes, starts with a letter or digit, at most 80 characters (e.g. bridge-report-2025)"
     )]
     BadId {
-        /// The id.
+        /// The id given.
         id: String,
     },
     /// The id is taken.
@@ -89,26 +141,43 @@ pub fn read(file: &Path) -> Result<Article, ImportError> {
         path: file.to_path_buf(),
         source,
     })?;
-    let text = String::from_utf8_lossy(&bytes);
     let extension = file
         .extension()
         .and_then(|e| e.to_str())
         .map(str::to_ascii_lowercase);
+    let html = matches!(extension.as_deref(), Some("html" | "htm"));
+    let decoded = decode::decode(&bytes, html);
+    let text = decoded.text.as_str();
+    let front_matter = |e: front::Unreadable| ImportError::FrontMatter {
+        path: file.to_path_buf(),
+        line: e.line,
+        column: e.column,
+        message: e.message,
+    };
     let article = match extension.as_deref() {
-        Some("html" | "htm") => html::read(&text),
-        Some("md" | "markdown") => Some(text::read_markdown(&text)),
-        Some("txt" | "text") => Some(text::read_plain(&text)),
+        Some("html" | "htm") => html::read(text),
+        Some("md" | "markdown") => Some(text::read_markdown(text).map_err(front_matter)?),
+        Some("txt" | "text") => Some(text::read_plain(text).map_err(front_matter)?),
         _ => {
             return Err(ImportError::Kind {
                 path: file.to_path_buf(),
             });
         }
     };
-    article
+    let mut article = article
         .filter(|a| !a.body.trim().is_empty() || !a.title.is_empty())
         .ok_or_else(|| ImportError::Empty {
             path: file.to_path_buf(),
-        })
+        })?;
+    article.notes.splice(0..0, decoded.note);
+    if !article.dropped.is_empty() {
+        let keys: Vec<&str> = article.dropped.iter().map(|(k, _)| k.as_str()).collect();
+        article.notes.push(format!(
+            "left out of the front matter, not keys of a source or not fitting one: {} (kept as comments at its end)",
+            keys.join(", ")
+        ));
+    }
+    Ok(article)
 }
 
 /// A YAML scalar that reads back as `value` whatever it holds (a JSON string is a
@@ -155,24 +224,62 @@ pub fn source_file(article: &Article) -> String {
         None => out
             .push_str("# language: en                   # its code: en, fr, de, ru, ar, pt-BR…\n"),
     }
-    out.push_str(
-        "# kind: article                  # article, report, statement, social-post, transcript, other\n\
-         # reliability: F                 # source reliability, A (reliable) to F (cannot be judged)\n\
-         # credibility: 6                 # information credibility, 1 (confirmed) to 6 (cannot be judged)\n\
-         # note: the analyst's note on this source (Markdown)\n\
-         # tags: []\n\
-         ---\n\n",
-    );
+    let to_fill = [
+        (
+            "kind",
+            "# kind: article                  # article, report, statement, social-post, transcript, other\n",
+        ),
+        (
+            "reliability",
+            "# reliability: F                 # source reliability, A (reliable) to F (cannot be judged)\n",
+        ),
+        (
+            "credibility",
+            "# credibility: 6                 # information credibility, 1 (confirmed) to 6 (cannot be judged)\n",
+        ),
+        (
+            "note",
+            "# note: the analyst's note on this source (Markdown)\n",
+        ),
+        ("tags", "# tags: []\n"),
+    ];
+    // JSON is YAML's flow style: a value written so reads back as it was.
+    let json = |value: &serde_json::Value| serde_json::to_string(value).unwrap_or_default();
+    let kept = |key: &str| article.kept.iter().find(|(k, _)| k == key);
+    for (key, placeholder) in to_fill {
+        match kept(key) {
+            Some((key, value)) => {
+                let _ = writeln!(out, "{key}: {}", json(value));
+            }
+            None => out.push_str(placeholder),
+        }
+    }
+    for (key, value) in &article.kept {
+        if !to_fill.iter().any(|(k, _)| k == key) {
+            let _ = writeln!(out, "{key}: {}", json(value));
+        }
+    }
+    if !article.dropped.is_empty() {
+        out.push_str("# from the imported file's front matter, not keys of a source:\n");
+        for (key, value) in &article.dropped {
+            let _ = writeln!(out, "#   {}: {}", printable_key(key), json(value));
+        }
+    }
+    out.push_str("---\n\n");
     out.push_str(article.body.trim());
     out.push('\n');
     out
 }
 
-/// Where a new source with this id would go, refusing an id that is invalid or taken.
-fn target(root: &Path, id: &str) -> Result<PathBuf, ImportError> {
-    if !is_valid_id(id) {
-        return Err(ImportError::BadId { id: id.to_string() });
-    }
+/// A key on one line.
+fn printable_key(key: &str) -> String {
+    key.chars()
+        .map(|c| if c.is_control() { ' ' } else { c })
+        .collect()
+}
+
+/// Where a new source with this id would go, refusing an id that is taken.
+fn target(root: &Path, id: &str, dossier: Option<&Dossier>) -> Result<PathBuf, ImportError> {
     let content = root.join("content");
     let taken = [
         content.join("sources").join(format!("{id}.md")),
@@ -186,7 +293,7 @@ fn target(root: &Path, id: &str) -> Result<PathBuf, ImportError> {
             path,
         });
     }
-    if let (Some(dossier), _) = crate::check(root)
+    if let Some(dossier) = dossier
         && dossier.lookup(id).is_some()
     {
         return Err(ImportError::Taken {
@@ -204,7 +311,15 @@ pub fn new_source(
     file: &Path,
     id: Option<&str>,
 ) -> Result<(PathBuf, Article), ImportError> {
-    let article = read(file)?;
+    if !root.join("content").join("dossier.yaml").is_file() {
+        return Err(ImportError::NotProject {
+            root: root.to_path_buf(),
+        });
+    }
+    if let Some(id) = id.filter(|id| !is_valid_id(id)) {
+        return Err(ImportError::BadId { id: id.to_string() });
+    }
+    let mut article = read(file)?;
     let id = match id {
         Some(id) => id.to_string(),
         None => {
@@ -217,10 +332,20 @@ pub fn new_source(
             } else {
                 &article.title
             };
-            slugify(from, 60)
+            let slug = slugify(from, 60);
+            if !is_valid_id(&slug) {
+                return Err(ImportError::NoId {
+                    title: crate::printable::printable(from).into_owned(),
+                });
+            }
+            slug
         }
     };
-    let path = target(root, &id)?;
+    let (dossier, _) = crate::check(root);
+    let path = target(root, &id, dossier.as_ref())?;
+    if let Some(dossier) = &dossier {
+        article.warnings = duplicates::of(&article, dossier);
+    }
     let error = |source| ImportError::Write {
         path: path.clone(),
         source,

@@ -1,6 +1,7 @@
-//! Plain text and Markdown articles: the first line is the title, the rest the text.
+//! Plain text and Markdown articles: the title from their own front matter, else the
+//! first line; the rest is the text.
 
-use super::Article;
+use super::{Article, front};
 use crate::model::{Date, LanguageTag};
 
 /// A publication date from the start of an ISO 8601 timestamp
@@ -56,42 +57,58 @@ fn hard_wrapped(text: &str) -> bool {
     lines.iter().all(|l| l.chars().count() <= 100) && lines.iter().any(|l| l.trim().is_empty())
 }
 
-/// A plain-text article: the first line is the title; each other line is a paragraph,
-/// unless the text is wrapped at a fixed width, when blank lines separate paragraphs.
-pub fn read_plain(text: &str) -> Article {
-    let (title, rest) = first_line(text);
-    let body = if hard_wrapped(rest) {
-        paragraphs(rest)
+/// The body of a plain-text article: each line is a paragraph, unless the text is
+/// wrapped at a fixed width, when blank lines separate paragraphs.
+fn plain_body(text: &str) -> String {
+    if hard_wrapped(text) {
+        paragraphs(text)
     } else {
-        rest.lines()
+        text.lines()
             .map(str::trim)
             .filter(|l| !l.is_empty())
             .collect::<Vec<_>>()
             .join("\n\n")
-    };
-    Article {
-        title: title.to_string(),
-        body,
-        ..Article::default()
     }
 }
 
-/// A Markdown article: a first `# heading` (or first line) is the title; front matter,
-/// if the file has one, is left out (its keys are for the writer to copy).
-pub fn read_markdown(text: &str) -> Article {
-    let mut text = text.trim_start_matches('\u{feff}');
-    if let Some(rest) = text.strip_prefix("---\n")
-        && let Some(end) = rest.find("\n---\n")
-    {
-        text = &rest[end + 5..];
+/// The article's front matter, when it opens with one, read into a new article; the text
+/// after it.
+fn with_front_matter(text: &str) -> Result<(Article, &str), front::Unreadable> {
+    let text = text.trim_start_matches('\u{feff}');
+    let mut article = Article::default();
+    match front::split(text) {
+        Some((yaml, rest)) => {
+            front::read(yaml, &mut article)?;
+            Ok((article, rest))
+        }
+        None => Ok((article, text)),
     }
-    let (first, rest) = first_line(text);
-    let title = first.trim_start_matches('#').trim();
-    Article {
-        title: title.to_string(),
-        body: paragraphs(rest),
-        ..Article::default()
+}
+
+/// A plain-text article: its front matter if it has one, and the title there or else the
+/// first line.
+pub fn read_plain(text: &str) -> Result<Article, front::Unreadable> {
+    let (mut article, mut rest) = with_front_matter(text)?;
+    if article.title.is_empty() {
+        let (title, after) = first_line(rest);
+        article.title = title.to_string();
+        rest = after;
     }
+    article.body = plain_body(rest);
+    Ok(article)
+}
+
+/// A Markdown article: its front matter if it has one, and the title there or else a
+/// first `# heading` (or first line).
+pub fn read_markdown(text: &str) -> Result<Article, front::Unreadable> {
+    let (mut article, mut rest) = with_front_matter(text)?;
+    if article.title.is_empty() {
+        let (first, after) = first_line(rest);
+        article.title = first.trim_start_matches('#').trim().to_string();
+        rest = after;
+    }
+    article.body = paragraphs(rest);
+    Ok(article)
 }
 
 #[cfg(test)]
