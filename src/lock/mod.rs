@@ -56,7 +56,7 @@ pub fn parse(file: &Arc<SourceFile>, diagnostics: &mut Diagnostics) -> Lock {
             continue;
         }
         let span = Span::new(start, line.trim_end().len());
-        let mut words = text.splitn(3, char::is_whitespace);
+        let mut words = text.split_whitespace();
         let parsed = match (words.next(), words.next()) {
             (Some(cited), Some(hex)) if crate::fingerprint::is_sha256_hex(hex) => {
                 CitationText::parse(cited)
@@ -70,7 +70,7 @@ pub fn parse(file: &Arc<SourceFile>, diagnostics: &mut Diagnostics) -> Lock {
         };
         match parsed {
             Some((id, n, sha256)) => {
-                let excerpt = words.next().unwrap_or_default().trim().to_string();
+                let excerpt = words.collect::<Vec<_>>().join(" ");
                 entries.insert(
                     (id, n),
                     Entry {
@@ -147,7 +147,8 @@ pub fn excerpt(markdown: &str) -> String {
 /// words), in order.
 pub fn render<'a>(lines: impl Iterator<Item = (&'a str, u32, &'a str, &'a str)>) -> String {
     let mut text = String::from(
-        "# dossier.lock: the SHA-256 of each cited paragraph, written by `dossier lock`.\n\
+        "# dossier.lock: the SHA-256 and first words of each cited paragraph, written by\n\
+         # `dossier lock`, the only command that writes new fingerprints here.\n\
          # Commit it: `dossier check` then reports cited paragraphs that changed or moved.\n",
     );
     for (id, n, sha256, words) in lines {
