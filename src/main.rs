@@ -121,36 +121,44 @@ fn check(args: &CheckArgs, out: Output) -> ExitCode {
     exit_status(&diagnostics, args.strict)
 }
 
-/// `dossier check --fix`: rewrites the moved citations and says which.
+/// `dossier check --fix`: rewrites the moved citations and says which, and how many
+/// were left as they are (`check` then tells why).
 fn fix(root: &Path, out: Output) -> Result<(), ExitCode> {
-    match dossier::lock::fix(root) {
-        Ok(applied) if applied.is_empty() => {
-            out.note("no moved citation to rewrite");
-            Ok(())
-        }
-        Ok(applied) => {
-            for a in &applied {
-                out.note(&format!(
-                    "rewrote {}:{}:{}: {} → {}",
-                    a.path.display(),
-                    a.line,
-                    a.column,
-                    a.old,
-                    a.new
-                ));
-            }
-            out.note(&format!(
-                "{} rewritten; {} follows the paragraphs that moved",
-                plural(applied.len(), "citation"),
-                dossier::lock::FILE_NAME
-            ));
-            Ok(())
-        }
+    let fixed = match dossier::lock::fix(root) {
+        Ok(fixed) => fixed,
         Err(error) => {
             eprintln!("error: {error}");
-            Err(ExitCode::FAILURE)
+            return Err(ExitCode::FAILURE);
         }
+    };
+    for a in &fixed.applied {
+        out.note(&format!(
+            "rewrote {}:{}:{}: {} → {}",
+            a.path.display(),
+            a.line,
+            a.column,
+            a.old,
+            a.new
+        ));
     }
+    if fixed.applied.is_empty() && fixed.left == 0 {
+        out.note("no moved citation to rewrite");
+    } else if !fixed.applied.is_empty() {
+        out.note(&format!(
+            "{} rewritten; {} follows the paragraphs that moved",
+            plural(fixed.applied.len(), "citation"),
+            dossier::lock::FILE_NAME
+        ));
+    }
+    if fixed.left > 0 {
+        out.note(&format!(
+            "{} of moved text left as {} (see below); {} changes only with `dossier lock`",
+            plural(fixed.left, "citation"),
+            if fixed.left == 1 { "it is" } else { "they are" },
+            dossier::lock::FILE_NAME
+        ));
+    }
+    Ok(())
 }
 
 /// `dossier lock`: diagnostics as `check` prints them, then what was written.

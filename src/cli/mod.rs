@@ -173,7 +173,7 @@ pub struct CheckArgs {
     #[arg(long)]
     pub mentions: bool,
     /// Rewrite in place the citations of paragraphs that dossier.lock shows have moved
-    /// (only those citations), then check.
+    /// (only those citations; never those of text that is gone), then check.
     #[arg(long)]
     pub fix: bool,
 }

@@ -1,6 +1,7 @@
 //! `dossier check --fix`: the citations of paragraphs that moved since the lock are
 //! rewritten in place, each only in its own bytes; nothing else of any file changes.
 
+use std::collections::BTreeMap;
 use std::io::Write;
 use std::path::{Path, PathBuf};
 
@@ -25,6 +26,15 @@ pub struct Applied {
     pub new: String,
 }
 
+/// What `check --fix` did.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct Fixed {
+    /// The citations rewritten, in file order.
+    pub applied: Vec<Applied>,
+    /// The citations of moved paragraphs left as they are (reported by `check`).
+    pub left: usize,
+}
+
 /// Why the citations were not rewritten.
 #[derive(Debug, thiserror::Error)]
 pub enum FixError {
@@ -42,10 +52,11 @@ pub enum FixError {
 }
 
 /// Rewrites, in the project at `root`, every citation of a paragraph that moved since
-/// `dossier.lock` was written, and renumbers the lock's entries of the paragraphs that
-/// moved (a changed paragraph's entry stays, to be reviewed). Returns the citations
-/// rewritten, in file order.
-pub fn fix(root: &Path) -> Result<Vec<Applied>, FixError> {
+/// `dossier.lock` was written, when all of that paragraph's citations can be, and
+/// renumbers the lock's entries of those paragraphs. Nothing else of the lock changes:
+/// the entry of a paragraph whose text is gone stays, to be reported until `dossier
+/// lock` is run on purpose. Returns the citations rewritten and how many were left.
+pub fn fix(root: &Path) -> Result<Fixed, FixError> {
     let mut ignored = Diagnostics::default();
     let raw = crate::load::load(root, &mut ignored);
     let lock_file = raw.lock.as_ref().ok_or(FixError::NoLock)?;
@@ -75,7 +86,8 @@ pub fn fix(root: &Path) -> Result<Vec<Applied>, FixError> {
             )
         })
         .collect();
-    let mut fixes = drift::check(&sites, &lock, &texts, &mut ignored);
+    let drift = drift::check(&sites, &lock, &texts, &mut ignored);
+    let mut fixes = drift.fixes;
     fixes.sort_by(|a, b| (&a.file.path, a.span.start).cmp(&(&b.file.path, b.span.start)));
     let mut applied = Vec::new();
     for group in fixes.chunk_by(|a, b| a.file.path == b.file.path) {
@@ -102,17 +114,37 @@ pub fn fix(root: &Path) -> Result<Vec<Applied>, FixError> {
     }
     applied.sort_by(|a, b| (&a.path, a.line, a.column).cmp(&(&b.path, b.line, b.column)));
     if !applied.is_empty() {
-        // The lock follows the paragraphs the citations now name.
-        let lines = drift::renumbered(&lock, &texts);
-        let text = super::render(
-            lines
-                .iter()
-                .map(|((id, n), s)| (id.as_str(), *n, s.as_str())),
-        );
+        // The lock follows the paragraphs the citations now name; no fingerprint changes.
+        let text = renumbered(&lock, &drift.moves);
         let path = root.join(FILE_NAME);
         replace_file(&path, text.as_bytes()).map_err(|source| FixError::Write { path, source })?;
     }
-    Ok(applied)
+    Ok(Fixed {
+        applied,
+        left: drift.left,
+    })
+}
+
+/// The lock with the entries of `moves` at their new numbers, the others where they
+/// were. A moved entry takes the place of one that nothing cites any more (a cited one
+/// would have kept it from moving).
+fn renumbered(lock: &super::Lock, moves: &BTreeMap<(String, u32), u32>) -> String {
+    let mut lines: BTreeMap<(&str, u32), &super::Entry> = BTreeMap::new();
+    let mut followed = Vec::new();
+    for ((id, n), entry) in &lock.entries {
+        match moves.get(&(id.clone(), *n)) {
+            Some(m) => followed.push(((id.as_str(), *m), entry)),
+            None => {
+                lines.insert((id.as_str(), *n), entry);
+            }
+        }
+    }
+    lines.extend(followed);
+    super::render(
+        lines
+            .iter()
+            .map(|((id, n), e)| (*id, *n, e.sha256.as_str(), e.excerpt.as_str())),
+    )
 }
 
 /// Replaces the file at `path` by `bytes`, through a temporary file beside it renamed

@@ -2,8 +2,10 @@
 //! at the project root and meant to be committed. With it, `check` tells which cited
 //! paragraphs changed or moved since, and `check --fix` rewrites the moved citations.
 //!
-//! The file holds one line per cited paragraph, `source-id#pN SHA-256`, sorted; lines
-//! starting with `#` are comments.
+//! The file holds one line per cited paragraph, `source-id#pN SHA-256 first words…`,
+//! sorted (the words are optional, for the messages); lines starting with `#` are
+//! comments. Only `dossier lock` writes new fingerprints: `check --fix` renumbers the
+//! entries of the paragraphs whose citations it rewrote, nothing else.
 
 pub mod drift;
 mod fix;
@@ -17,7 +19,7 @@ use std::sync::Arc;
 use crate::diagnostics::{Diagnostics, SourceFile, Span};
 use crate::model::{CitationText, Dossier, Target};
 
-pub use fix::{Applied, FixError, fix};
+pub use fix::{Applied, FixError, Fixed, fix};
 
 /// The lock's file name, at the project root.
 pub use crate::load::LOCK_FILE as FILE_NAME;
@@ -29,6 +31,8 @@ pub struct Entry {
     pub sha256: String,
     /// Its line in the lock.
     pub span: Span,
+    /// Its first words when locked (empty in a lock written without them).
+    pub excerpt: String,
 }
 
 /// A `dossier.lock`, read.
@@ -53,8 +57,8 @@ pub fn parse(file: &Arc<SourceFile>, diagnostics: &mut Diagnostics) -> Lock {
         }
         let span = Span::new(start, line.trim_end().len());
         let mut words = text.split_whitespace();
-        let parsed = match (words.next(), words.next(), words.next()) {
-            (Some(cited), Some(hex), None) if crate::fingerprint::is_sha256_hex(hex) => {
+        let parsed = match (words.next(), words.next()) {
+            (Some(cited), Some(hex)) if crate::fingerprint::is_sha256_hex(hex) => {
                 CitationText::parse(cited)
                     .ok()
                     .and_then(|c| match c.paragraphs {
@@ -66,12 +70,20 @@ pub fn parse(file: &Arc<SourceFile>, diagnostics: &mut Diagnostics) -> Lock {
         };
         match parsed {
             Some((id, n, sha256)) => {
-                entries.insert((id, n), Entry { sha256, span });
+                let excerpt = words.collect::<Vec<_>>().join(" ");
+                entries.insert(
+                    (id, n),
+                    Entry {
+                        sha256,
+                        span,
+                        excerpt,
+                    },
+                );
             }
             None => {
                 diagnostics.error(file, span, "not a line of a lock").hint = Some(
-                    "each line is `source-id#pN` and a SHA-256 in hex; run `dossier lock` to \
-                     write the file again"
+                    "each line is `source-id#pN`, a SHA-256 in hex and the paragraph's first \
+                     words; run `dossier lock` to write the file again"
                         .into(),
                 );
             }
@@ -84,9 +96,9 @@ pub fn parse(file: &Arc<SourceFile>, diagnostics: &mut Diagnostics) -> Lock {
 }
 
 /// The text of the lock of a valid dossier: every paragraph cited (in a `sources:`
-/// list or a wiki-link), with its fingerprint.
+/// list or a wiki-link), with its fingerprint and first words.
 pub fn text(dossier: &Dossier) -> (String, usize) {
-    let mut lines = BTreeMap::new();
+    let mut lines: BTreeMap<(&str, u32), (String, String)> = BTreeMap::new();
     for reference in &dossier.references {
         let (Target::Source(index), Some((first, last))) = (reference.to, reference.paragraphs)
         else {
@@ -94,25 +106,57 @@ pub fn text(dossier: &Dossier) -> (String, usize) {
         };
         let source = &dossier.sources[index];
         for n in first..=last {
-            if let Some(sha256) = source.paragraph_fingerprint(n) {
-                lines.insert((source.id.as_str(), n), sha256);
+            let markdown = source
+                .paragraph(n)
+                .and_then(|p| source.body.get(p.range.clone()));
+            if let Some(markdown) = markdown {
+                let line = (crate::fingerprint::paragraph(markdown), excerpt(markdown));
+                lines.insert((source.id.as_str(), n), line);
             }
         }
     }
     (
-        render(lines.iter().map(|((id, n), sha)| (*id, *n, sha.as_str()))),
+        render(
+            lines
+                .iter()
+                .map(|((id, n), (sha, words))| (*id, *n, sha.as_str(), words.as_str())),
+        ),
         lines.len(),
     )
 }
 
-/// The text of a lock holding `lines` (source id, paragraph, fingerprint), in order.
-pub fn render<'a>(lines: impl Iterator<Item = (&'a str, u32, &'a str)>) -> String {
+/// The first words of a paragraph's Markdown, on one line, cut after about 50
+/// characters with `…`.
+pub fn excerpt(markdown: &str) -> String {
+    const LENGTH: usize = 50;
+    let mut words = String::new();
+    for word in markdown.split_whitespace() {
+        if words.chars().count() >= LENGTH {
+            words.push('…');
+            break;
+        }
+        if !words.is_empty() {
+            words.push(' ');
+        }
+        words.push_str(word);
+    }
+    words
+}
+
+/// The text of a lock holding `lines` (source id, paragraph, fingerprint, first
+/// words), in order.
+pub fn render<'a>(lines: impl Iterator<Item = (&'a str, u32, &'a str, &'a str)>) -> String {
     let mut text = String::from(
-        "# dossier.lock: the SHA-256 of each cited paragraph, written by `dossier lock`.\n\
+        "# dossier.lock: the SHA-256 and first words of each cited paragraph, written by\n\
+         # `dossier lock`, the only command that writes new fingerprints here.\n\
          # Commit it: `dossier check` then reports cited paragraphs that changed or moved.\n",
     );
-    for (id, n, sha256) in lines {
-        let _ = writeln!(text, "{id}#p{n} {sha256}");
+    for (id, n, sha256, words) in lines {
+        let _ = write!(text, "{id}#p{n} {sha256}");
+        if !words.is_empty() {
+            let _ = write!(text, " {words}");
+        }
+        text.push('\n');
     }
     text
 }
