@@ -4,16 +4,8 @@
 
 mod common;
 
+use common::dossier;
 use std::path::Path;
-use std::process::{Command, Output};
-
-fn dossier(args: &[&str]) -> Output {
-    Command::new(env!("CARGO_BIN_EXE_dossier"))
-        .args(args)
-        .env("NO_COLOR", "1")
-        .output()
-        .expect("the binary runs")
-}
 
 fn sources(root: &Path) -> std::path::PathBuf {
     root.join("content/sources")

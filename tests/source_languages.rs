@@ -4,16 +4,10 @@
 //! exports, and French typography touches French text only. (A source in German used to
 //! be refused: "allowed: fr, en".)
 
-use std::path::Path;
-use std::process::{Command, Output};
+mod common;
 
-fn dossier(args: &[&str]) -> Output {
-    Command::new(env!("CARGO_BIN_EXE_dossier"))
-        .args(args)
-        .env("NO_COLOR", "1")
-        .output()
-        .expect("the binary runs")
-}
+use common::dossier;
+use std::path::Path;
 
 fn write(root: &Path, path: &str, text: &str) {
     let path = root.join(path);
@@ -56,7 +50,7 @@ fn project(interface: &str, sources: &[(&str, &str)]) -> tempfile::TempDir {
     dir
 }
 
-fn build(root: &Path) -> (Output, std::path::PathBuf) {
+fn build(root: &Path) -> (std::process::Output, std::path::PathBuf) {
     let out = root.join("site");
     let output = dossier(&[
         "build",
