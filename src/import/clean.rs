@@ -9,7 +9,7 @@ use regex::Regex;
 
 use super::text::paragraphs;
 use crate::model::Date;
-use crate::suggest::dates::month_number;
+use crate::suggest::dates::{month_number, weekday_number};
 
 /// A Markdown image, with an optional title.
 static IMAGE: LazyLock<Regex> = LazyLock::new(|| {
@@ -51,28 +51,8 @@ const TEASERS: [&str; 11] = [
     "to continue reading, subscribe",
 ];
 
-/// Words a lone dateline may hold besides the date.
-const DATELINE_WORDS: [&str; 19] = [
-    "le",
-    "on",
-    "publié",
-    "published",
-    "monday",
-    "tuesday",
-    "wednesday",
-    "thursday",
-    "friday",
-    "saturday",
-    "sunday",
-    "lundi",
-    "mardi",
-    "mercredi",
-    "jeudi",
-    "vendredi",
-    "samedi",
-    "dimanche",
-    "the",
-];
+/// Words a lone dateline may hold besides the date and the day of the week.
+const DATELINE_WORDS: [&str; 5] = ["le", "on", "publié", "published", "the"];
 
 /// Each image on a block of its own, apart from the text (a caption) glued before or
 /// after it; an image inside a link (`[![…](…)](…)`) stays in it.
@@ -161,7 +141,7 @@ fn dateline(paragraph: &str, published: Date) -> bool {
             && digits.bytes().all(|b| b.is_ascii_digit())
         {
             day = digits.parse::<u8>().ok();
-        } else if !DATELINE_WORDS.contains(&token.as_str()) {
+        } else if !DATELINE_WORDS.contains(&token.as_str()) && weekday_number(token).is_none() {
             return false;
         }
     }

@@ -16,13 +16,13 @@ const WEEKDAYS_FR: [&str; 7] = [
     "lundi", "mardi", "mercredi", "jeudi", "vendredi", "samedi", "dimanche",
 ];
 const WEEKDAYS_EN: [&str; 7] = [
-    "Monday",
-    "Tuesday",
-    "Wednesday",
-    "Thursday",
-    "Friday",
-    "Saturday",
-    "Sunday",
+    "monday",
+    "tuesday",
+    "wednesday",
+    "thursday",
+    "friday",
+    "saturday",
+    "sunday",
 ];
 
 /// A date found in a sentence.
@@ -90,6 +90,16 @@ static RELATIVE: LazyLock<Regex> = LazyLock::new(|| {
         r"(?i)\b(avant-hier|hier|aujourd['’]hui|le mois dernier|le mois précédent|l['’]an dernier|l['’]année dernière|the day before yesterday|yesterday|today|last month|last year)\b",
     )
 });
+
+/// The day of the week named in French or English (`samedi`, `Saturday`), any case:
+/// 0 for Monday to 6 for Sunday.
+pub fn weekday_number(name: &str) -> Option<usize> {
+    let lower = name.to_lowercase();
+    WEEKDAYS_FR
+        .iter()
+        .position(|d| *d == lower)
+        .or_else(|| WEEKDAYS_EN.iter().position(|d| *d == lower))
+}
 
 /// The number of a month named in French or English (`février`, `February`), any case.
 pub fn month_number(name: &str) -> Option<u8> {
@@ -205,12 +215,7 @@ fn relative(words: &str, reference: &Reference) -> Option<Found> {
 
 fn weekday(caps: &Captures, reference: &Reference) -> Option<Found> {
     let name = caps.get(0)?.as_str();
-    let lower = name.to_lowercase();
-    let index = WEEKDAYS_FR.iter().position(|d| *d == lower).or_else(|| {
-        WEEKDAYS_EN
-            .iter()
-            .position(|d| d.eq_ignore_ascii_case(name))
-    })?;
+    let index = weekday_number(name)?;
     let day = reference.day?;
     let n = day.first_day();
     let back = (i64::from(Date::weekday(n)) - i64::try_from(index).ok()?).rem_euclid(7);

@@ -87,27 +87,10 @@ const COMMON: [&str; 62] = [
     "i",
 ];
 
-const WEEKDAYS: [&str; 14] = [
-    "lundi",
-    "mardi",
-    "mercredi",
-    "jeudi",
-    "vendredi",
-    "samedi",
-    "dimanche",
-    "monday",
-    "tuesday",
-    "wednesday",
-    "thursday",
-    "friday",
-    "saturday",
-    "sunday",
-];
-
 /// Whether a word names a month or a day of the week, in French or English.
 fn is_calendar(word: &str) -> bool {
     let word = word.to_lowercase();
-    WEEKDAYS.contains(&word.as_str())
+    super::dates::weekday_number(&word).is_some()
         || (1..=12).any(|m| {
             [Language::Fr, Language::En]
                 .into_iter()
