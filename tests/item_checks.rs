@@ -540,3 +540,40 @@ fn a_date_or_a_paragraph_written_another_way_gets_the_fix_as_its_hint() {
         "source-id#p4",
     );
 }
+
+#[test]
+fn a_day_written_as_french_writers_write_it_gets_the_fix_as_its_hint() {
+    let events = "- date: 1er mars 2024\n  title: A\n  sources: [port-deal#p1]\n\
+                  - date: 25/12/2024\n  title: B\n  sources: [port-deal#p1]\n\
+                  - date: 03/04/2024\n  title: C\n  sources: [port-deal#p1]\n\
+                  - date: 31 février 2024\n  title: D\n  sources: [port-deal#p1]\n";
+    let dir = project(&[("content/events/y.yaml", events)]);
+    let run = check(dir.path());
+    assert_eq!(run.code, Some(1), "{}", run.stderr);
+    run.one(
+        "error",
+        "`1er mars 2024` is not a date",
+        "content/events/y.yaml:1:9",
+        "write `date: 2024-03-01`",
+    );
+    run.one(
+        "error",
+        "`25/12/2024` is not a date",
+        "content/events/y.yaml:4:9",
+        "write `date: 2024-12-25`",
+    );
+    // Day and month both up to 12: both readings, the day first.
+    run.one(
+        "error",
+        "`03/04/2024` is not a date",
+        "content/events/y.yaml:7:9",
+        "write `date: 2024-04-03` if it is day/month/year, `date: 2024-03-04` if it is month/day/year",
+    );
+    // No day that does not exist is offered.
+    run.one(
+        "error",
+        "`31 février 2024` is not a date",
+        "content/events/y.yaml:10:9",
+        "write YYYY, YYYY-MM or YYYY-MM-DD",
+    );
+}

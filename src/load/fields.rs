@@ -373,8 +373,9 @@ impl Drop for MapReader<'_> {
 }
 
 /// The date that `written` likely means, when it is one written another way: digits
-/// without their zeros (`2024-2-3`), a month by name (`February 2024`), a time after the
-/// day (`2023-09-15T10:00:00Z`).
+/// without their zeros (`2024-2-3`), a month by name (`February 2024`), a day with its
+/// month by name (`1er mars 2024`, `March 3, 2024`), a time after the day
+/// (`2023-09-15T10:00:00Z`).
 fn date_meant(written: &str) -> Option<String> {
     use crate::model::Date;
     let written = written.trim();
@@ -407,7 +408,48 @@ fn date_meant(written: &str) -> Option<String> {
     {
         return valid(format!("{year}-{number:02}"));
     }
+    if let [day] = crate::suggest::dates::explicit_days(written).as_slice() {
+        return Some(day.to_string());
+    }
     None
+}
+
+/// The days that `03/04/2024` (or `03.04.2024`, `3-4-2024`) can mean: day first, as
+/// French and most languages write it, and month first, as American English does; the
+/// impossible readings left out.
+fn numeric_days(written: &str) -> Vec<String> {
+    let parts: Vec<&str> = written.trim().split(['/', '.', '-']).collect();
+    let [a, b, year] = parts.as_slice() else {
+        return Vec::new();
+    };
+    let digits = |p: &str| !p.is_empty() && p.len() <= 2 && p.bytes().all(|b| b.is_ascii_digit());
+    if !digits(a) || !digits(b) || year.len() != 4 || !year.bytes().all(|b| b.is_ascii_digit()) {
+        return Vec::new();
+    }
+    let day = |month: &str, day: &str| format!("{year}-{month:0>2}-{day:0>2}");
+    let mut days = vec![day(b, a), day(a, b)];
+    days.dedup();
+    days.retain(|d| crate::model::Date::parse(d).is_ok());
+    days
+}
+
+/// The hint for a date that is not one: the fix when the date can be read another way.
+fn date_hint(key: &str, written: &str) -> String {
+    const FORMS: &str = "YYYY, YYYY-MM or YYYY-MM-DD";
+    match numeric_days(written).as_slice() {
+        [only] => return format!("write `{key}: {only}` ({FORMS})"),
+        [day_first, month_first] => {
+            return format!(
+                "write `{key}: {day_first}` if it is day/month/year, \
+                 `{key}: {month_first}` if it is month/day/year ({FORMS})"
+            );
+        }
+        _ => {}
+    }
+    match date_meant(written) {
+        Some(meant) => format!("write `{key}: {meant}` ({FORMS})"),
+        None => format!("write {FORMS}"),
+    }
 }
 
 /// The text of a scalar: strings as they are, numbers and booleans as written.
@@ -434,10 +476,7 @@ impl MapReader<'_> {
                         text.span,
                         format!("invalid date in `{key}`: {message}"),
                     )
-                    .hint = Some(match date_meant(&text.value) {
-                    Some(meant) => format!("write `{key}: {meant}` (YYYY, YYYY-MM or YYYY-MM-DD)"),
-                    None => "write YYYY, YYYY-MM or YYYY-MM-DD".into(),
-                });
+                    .hint = Some(date_hint(key, &text.value));
                 None
             }
         }
