@@ -577,3 +577,38 @@ fn a_day_written_as_french_writers_write_it_gets_the_fix_as_its_hint() {
         "write YYYY, YYYY-MM or YYYY-MM-DD",
     );
 }
+
+#[test]
+fn a_value_written_as_the_french_site_shows_it_gets_the_word_of_the_format_as_its_hint() {
+    let dir = project(&[
+        ("content/actors/lieu.yaml", "name: Le Port\nkind: lieu\n"),
+        ("content/actors/etat.yaml", "name: La France\nkind: État\n"),
+        (
+            "content/events/y.yaml",
+            "- date: 2024-03\n  title: Y\n  sources: [port-deal#p1]\n",
+        ),
+    ]);
+    let dossier = dir.path().join("content/dossier.yaml");
+    let text = std::fs::read_to_string(&dossier).expect("dossier.yaml");
+    let text = text
+        .replacen("confidence: moderate", "confidence: modérée", 1)
+        .replacen("language: en", "language: français", 1);
+    std::fs::write(&dossier, text).expect("write");
+    let run = check(dir.path());
+    assert_eq!(run.code, Some(1), "{}", run.stderr);
+    for (value, meant) in [
+        ("lieu", "place"),
+        ("État", "state"),
+        ("modérée", "moderate"),
+        ("français", "fr"),
+    ] {
+        assert!(
+            run.stderr.contains(&format!("`{value}` is not a valid"))
+                && run
+                    .stderr
+                    .contains(&format!("hint: did you mean `{meant}`? allowed:")),
+            "{value} → {meant}:\n{}",
+            run.stderr
+        );
+    }
+}

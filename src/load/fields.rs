@@ -285,9 +285,11 @@ impl<'a> MapReader<'a> {
             format!("`{text}` is not a valid `{key}` of {what}"),
         );
         let same_but_case = allowed.iter().find(|w| w.eq_ignore_ascii_case(&text));
+        let named = crate::labels::value_named(&text).filter(|v| allowed.contains(v));
         diagnostic.hint = Some(
             match same_but_case
                 .copied()
+                .or(named)
                 .or_else(|| did_you_mean(&text, allowed.iter().copied()))
             {
                 Some(near) => format!("did you mean `{near}`? allowed: {}", allowed.join(", ")),
