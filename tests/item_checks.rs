@@ -612,3 +612,27 @@ fn a_value_written_as_the_french_site_shows_it_gets_the_word_of_the_format_as_it
         );
     }
 }
+
+#[test]
+fn a_hashtag_after_an_unquoted_value_is_named_not_silently_cut() {
+    let events = "- date: 2024-03\n  title: L’opposition lance le mot-dièse #SEMgate\n  \
+                  sources: [port-deal#p1]  # a comment of the writer\n\
+                  - date: 2024-04\n  title: \"Quoted #kept\"\n  sources: [port-deal#p1]\n";
+    let dir = project(&[("content/events/y.yaml", events)]);
+    let run = check(dir.path());
+    assert_eq!(run.code, Some(0), "{}", run.stderr);
+    run.one(
+        "warning",
+        "`#SEMgate` after `title` of an event is a YAML comment: it is not part of the value",
+        "content/events/y.yaml:2:42",
+        "quote the value to keep it: title: \"L’opposition lance le mot-dièse #SEMgate\"",
+    );
+    run.none("`# a comment");
+    run.none("#kept");
+    let strict = run_strict(dir.path());
+    assert_eq!(strict, Some(1), "--strict refuses the cut value");
+}
+
+fn run_strict(root: &Path) -> Option<i32> {
+    run(root, &["check", "--strict"]).code
+}

@@ -229,12 +229,38 @@ impl<'a> MapReader<'a> {
     pub fn text(&mut self, key: &str) -> Option<Located<String>> {
         let value = self.get(key)?;
         match scalar_text(value) {
-            Some(text) => Some(Located::new(text, value.span)),
+            Some(text) => {
+                self.comment_cut(key, &text, value.span);
+                Some(Located::new(text, value.span))
+            }
             None => {
                 self.wrong_type(key, "text", value);
                 None
             }
         }
+    }
+
+    /// Warns when an unquoted value is followed on its line by ` #word`: YAML reads it
+    /// as a comment, so a hashtag (`title: Le mot-dièse #SEMgate`) or a number
+    /// (`#2`) silently leaves the value. A comment written as such (`# …`, with a
+    /// space after the sign) is left alone.
+    fn comment_cut(&mut self, key: &str, value: &str, span: Span) {
+        let Some((at, comment)) = comment_after(&self.file.text, span) else {
+            return;
+        };
+        let (file, what) = (self.file, self.what);
+        let kept = format!("{value} {comment}")
+            .replace('\\', "\\\\")
+            .replace('"', "\\\"");
+        self.diagnostics
+            .warning(
+                file,
+                Span::new(at, comment.len()),
+                format!(
+                    "`{comment}` after `{key}` of {what} is a YAML comment: it is not part of the value"
+                ),
+            )
+            .hint = Some(format!("quote the value to keep it: {key}: \"{kept}\""));
     }
 
     /// A required text field.
@@ -452,6 +478,24 @@ fn date_hint(key: &str, written: &str) -> String {
         Some(meant) => format!("write `{key}: {meant}` ({FORMS})"),
         None => format!("write {FORMS}"),
     }
+}
+
+/// The comment that directly follows a plain (unquoted, one-line-ending) scalar at
+/// `span` of `text` on its line, when it begins with `#` and a character that is not a
+/// space (`#SEMgate`): where it starts, and itself, without the line's end.
+fn comment_after(text: &str, span: Span) -> Option<(usize, &str)> {
+    let first = text.get(span.start..)?.chars().next()?;
+    if matches!(first, '"' | '\'' | '|' | '>' | '[' | '{') {
+        return None;
+    }
+    let end = span.start + span.len;
+    let rest = text.get(end..)?;
+    let line = rest.split(['\n', '\r']).next().unwrap_or_default();
+    let spaces = line.len() - line.trim_start_matches([' ', '\t']).len();
+    let comment = line[spaces..].trim_end();
+    let mut chars = comment.chars();
+    (spaces > 0 && chars.next() == Some('#') && chars.next().is_some_and(|c| !c.is_whitespace()))
+        .then_some((end + spaces, comment))
 }
 
 /// The text of a scalar: strings as they are, numbers and booleans as written.
