@@ -88,6 +88,13 @@ fn the_pages_workflow_builds_with_the_address_github_serves_the_site_at() {
         "the page GitHub serves at /mon-dossier/sources/nope/x/ finds its stylesheet and links"
     );
     assert!(read("sitemap.xml").contains("<loc>https://user.github.io/mon-dossier/sources/"));
+    // The feed says its language, so that readers hyphenate and translate it right.
+    let feed = read("atom.xml");
+    assert!(
+        feed.contains(r#"<feed xmlns="http://www.w3.org/2005/Atom" xml:lang="fr">"#),
+        "{feed}"
+    );
+    assert!(feed.contains(r#"<entry xml:lang="fr">"#), "{feed}");
     assert!(
         read("atom.xml")
             .contains(r#"<link rel="self" href="https://user.github.io/mon-dossier/atom.xml"/>"#)
