@@ -514,3 +514,25 @@ fn a_miss_at_any_depth_is_answered_with_a_404_page_whose_links_stay_in_the_previ
     );
     assert!(miss.body.contains("href=\"assets/style.css\""));
 }
+
+/// `--open` where the system's opener starts but finds no browser (`xdg-open` on a
+/// machine without a desktop): the terminal says so and gives the address.
+#[cfg(target_os = "linux")]
+#[test]
+fn open_says_when_the_system_found_no_browser() {
+    use std::os::unix::fs::PermissionsExt;
+    let (dir, root) = project();
+    let bin = dir.path().join("bin");
+    std::fs::create_dir_all(&bin).expect("bin");
+    let opener = bin.join("xdg-open");
+    std::fs::write(&opener, "#!/bin/sh\nexit 3\n").expect("opener");
+    std::fs::set_permissions(&opener, std::fs::Permissions::from_mode(0o755)).expect("chmod");
+    let mut path = std::ffi::OsString::from(&bin);
+    path.push(":");
+    path.push(std::env::var_os("PATH").unwrap_or_default());
+    let preview = Preview::start_with(&root, &["--open"], &[("PATH", path)]);
+    preview.wait_for_stderr("warning: the system found no browser to open");
+    let said = preview.stderr();
+    assert!(said.contains("open http://127.0.0.1:"), "{said}");
+    assert_eq!(preview.get("/").status, 200, "the server goes on");
+}
