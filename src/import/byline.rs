@@ -25,14 +25,7 @@ static NUMERIC: LazyLock<Regex> = LazyLock::new(|| {
 });
 
 /// How a byline begins before the name.
-const BY: [&str; 6] = [
-    "par ",
-    "by ",
-    "écrit par ",
-    "ecrit par ",
-    "written by ",
-    "de ",
-];
+const BY: [&str; 5] = ["par ", "by ", "écrit par ", "ecrit par ", "written by "];
 
 /// How many characters after the marker the date may take.
 const WINDOW: usize = 40;
@@ -108,7 +101,11 @@ pub fn author(byline: &str, outlet: Option<&str>) -> Option<String> {
         .iter()
         .find(|by| name.to_lowercase().starts_with(*by) && name.len() > by.len())
     {
-        name = name[by.len()..].trim_matches(separator).to_string();
+        name = name
+            .get(by.len()..)
+            .unwrap_or_default()
+            .trim_matches(separator)
+            .to_string();
     }
     if let Some(outlet) = outlet
         && let Some(rest) = name.strip_prefix(outlet)
@@ -144,7 +141,7 @@ pub fn is_byline(paragraph: &str, author: Option<&str>, published: Option<Date>)
     let before = text[..marker.start()].trim_start_matches(['[', '*', '_']);
     let lower = before.to_lowercase();
     before.trim().is_empty()
-        || BY.iter().take(5).any(|by| lower.starts_with(by))
+        || BY.iter().any(|by| lower.starts_with(by))
         || author.is_some_and(|a| before.contains(a))
 }
 
@@ -211,6 +208,10 @@ mod tests {
             Some("Sophie Aubert et Karim Benali")
         );
         assert_eq!(of("By Jane Doe", None).as_deref(), Some("Jane Doe"));
+        assert_eq!(
+            of("De Villiers Anne", None).as_deref(),
+            Some("De Villiers Anne")
+        );
         assert_eq!(of("Publié le 3 mars 2024", None), None);
         assert_eq!(
             of("Ouest-France", Some("Ouest-France")).as_deref(),
