@@ -104,7 +104,7 @@ impl Rechecker {
 }
 
 /// How to build.
-#[derive(Debug, Clone, Copy, Default)]
+#[derive(Debug, Clone, Default)]
 pub struct BuildOptions {
     /// Warnings fail the build too.
     pub strict: bool,
@@ -112,6 +112,9 @@ pub struct BuildOptions {
     pub force: bool,
     /// Show a progress bar on the terminal (stderr) for long builds.
     pub progress: bool,
+    /// The address where the site is published, in place of the dossier's `base_url`
+    /// (an `http` or `https` address, checked by the caller).
+    pub base_url: Option<String>,
 }
 
 /// Why a build did not produce a site, or the briefing was not written.
@@ -205,10 +208,13 @@ pub fn build(
     options: BuildOptions,
 ) -> (Result<BuildReport, BuildError>, Diagnostics) {
     let (project, mut diagnostics) = open(root, options.strict);
-    let project = match project {
+    let mut project = match project {
         Ok(project) => project,
         Err(error) => return (Err(error), diagnostics),
     };
+    if let Some(base_url) = options.base_url {
+        project.dossier.meta.base_url = Some(base_url.trim_end_matches('/').to_string());
+    }
     let mut leftover = None;
     let result = (|| {
         let staging = Staging::begin(root, out, options.force)?;

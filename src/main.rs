@@ -340,6 +340,7 @@ fn build(args: &BuildArgs, output: Output) -> ExitCode {
         strict: args.strict,
         force: args.force,
         progress: std::io::stderr().is_terminal() && !output.quiet,
+        base_url: args.base_url.clone().filter(|url| !url.is_empty()),
     };
     let started = Instant::now();
     let (result, mut diagnostics) = dossier::build(root, &out, options);

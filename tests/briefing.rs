@@ -505,3 +505,49 @@ fn a_folder_given_for_the_briefing_is_named_as_a_folder() {
     );
     assert!(!stderr.contains("dossier build"), "{stderr}");
 }
+
+#[test]
+fn a_note_quotes_a_paragraph_that_is_a_quotation_in_one_pair_of_marks() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    let root = dir.path().join("fr");
+    let made = dossier(&["init", root.to_str().expect("utf-8"), "--lang", "fr"]);
+    assert!(
+        made.status.success(),
+        "{}",
+        String::from_utf8_lossy(&made.stderr)
+    );
+    let content = root.join("content");
+    std::fs::write(
+        content.join("sources/communique-region.md"),
+        "---\ntitle: La Région se constitue partie civile\npublished: 2024-10-07\n---\n\
+         Le président annonce que la Région se constitue partie civile :\n\n\
+         «\u{a0}La Région a été trompée\u{202f}; elle entend être indemnisée\u{202f}!\u{a0}»\n\n\
+         «\u{a0}Nous verrons\u{a0}», a-t-il ajouté.\n",
+    )
+    .expect("source written");
+    std::fs::write(
+        content.join("events/region.yaml"),
+        "- date: 2024-10-07\n  title: La Région se constitue partie civile\n  key: true\n  \
+         sources: [communique-region#p1-p3]\n",
+    )
+    .expect("events written");
+    let html = html_briefing(&root);
+    let note = html
+        .split("<li id=\"note-")
+        .find(|note| note.contains("trompée"))
+        .expect("the note quoting the source");
+    let quotes: Vec<&str> = note.split("<span class=\"para\">").skip(1).collect();
+    // The paragraph is a quotation of its own: shown as it is, not « « … » ».
+    assert!(
+        quotes[1].starts_with("§2</span> «\u{a0}La Région a été trompée")
+            && quotes[1].contains("indemnisée\u{202f}!\u{a0}»</span>"),
+        "{note}"
+    );
+    // A paragraph that only begins with a quotation is still set inside the marks.
+    assert!(
+        quotes[2].starts_with("§3</span> «\u{a0}«\u{a0}Nous verrons"),
+        "{note}"
+    );
+    // An ordinary paragraph too.
+    assert!(note.contains("§1</span> «\u{a0}Le président"), "{note}");
+}

@@ -395,3 +395,56 @@ fn a_front_matter_that_is_not_yaml_is_reported_where_it_breaks() {
     );
     assert!(!root.join("content/sources").exists(), "nothing written");
 }
+
+#[test]
+fn a_french_page_gives_its_date_and_author_from_its_byline_which_leaves_the_text() {
+    let project = new_project();
+    let root = project.path();
+
+    // The byline names the outlet, the author and the day, and the page no date tag.
+    let (text, _) = import_as(root, "regional-byline.html", "tramway");
+    assert!(text.contains("\npublished: 2022-09-14\n"), "{text}");
+    assert!(
+        text.contains("\nauthor: \"Gwenaëlle Le Bihan\"\n"),
+        "{text}"
+    );
+    assert!(
+        !text.contains("À lire aussi"),
+        "a link to another article is no paragraph of this one:\n{text}"
+    );
+    assert!(
+        text.contains("\n\nPublié le 12 septembre par la métropole, le nouveau calendrier"),
+        "a sentence of the article that begins like a dateline stays:\n{text}"
+    );
+
+    // The byline is the first paragraph of the text: "Par X", then "Publié le 1er …".
+    let (text, _) = import_as(root, "byline-in-text-cp1252.html", "saumur");
+    assert!(text.contains("\npublished: 2024-10-01\n"), "{text}");
+    assert!(text.contains("\nauthor: \"Maëlle Cochard\"\n"), "{text}");
+    assert!(!text.contains("Publié le"), "{text}");
+    let body = text.rsplit("\n---\n").next().expect("a body");
+    assert!(
+        body.trim_start()
+            .starts_with("La maire de Saumur a annoncé lundi"),
+        "the article's first paragraph is p1:\n{text}"
+    );
+
+    // "Par A et B" is a byline; the subscriber-only notices go, and the writer is told.
+    let (text, said) = import_as(root, "paywalled.html", "vannes");
+    assert!(
+        text.contains("\nauthor: \"Inès Moreau et Paul Kerleau\"\n"),
+        "{text}"
+    );
+    assert!(!text.contains("Il vous reste"), "{text}");
+    assert!(!text.contains("réservée aux abonnés"), "{text}");
+    assert!(!text.contains("abonne"), "{text}");
+    assert!(
+        text.contains("Interrogée, l’agence n’a pas répondu"),
+        "{text}"
+    );
+    assert!(
+        said.contains("subscriber-only notice") && said.contains("may be cut short"),
+        "{said}"
+    );
+    assert!(check(root).status.success(), "{}", stderr(&check(root)));
+}

@@ -540,3 +540,99 @@ fn a_date_or_a_paragraph_written_another_way_gets_the_fix_as_its_hint() {
         "source-id#p4",
     );
 }
+
+#[test]
+fn a_day_written_as_french_writers_write_it_gets_the_fix_as_its_hint() {
+    let events = "- date: 1er mars 2024\n  title: A\n  sources: [port-deal#p1]\n\
+                  - date: 25/12/2024\n  title: B\n  sources: [port-deal#p1]\n\
+                  - date: 03/04/2024\n  title: C\n  sources: [port-deal#p1]\n\
+                  - date: 31 février 2024\n  title: D\n  sources: [port-deal#p1]\n";
+    let dir = project(&[("content/events/y.yaml", events)]);
+    let run = check(dir.path());
+    assert_eq!(run.code, Some(1), "{}", run.stderr);
+    run.one(
+        "error",
+        "`1er mars 2024` is not a date",
+        "content/events/y.yaml:1:9",
+        "write `date: 2024-03-01`",
+    );
+    run.one(
+        "error",
+        "`25/12/2024` is not a date",
+        "content/events/y.yaml:4:9",
+        "write `date: 2024-12-25`",
+    );
+    // Day and month both up to 12: both readings, the day first.
+    run.one(
+        "error",
+        "`03/04/2024` is not a date",
+        "content/events/y.yaml:7:9",
+        "write `date: 2024-04-03` if it is day/month/year, `date: 2024-03-04` if it is month/day/year",
+    );
+    // No day that does not exist is offered.
+    run.one(
+        "error",
+        "`31 février 2024` is not a date",
+        "content/events/y.yaml:10:9",
+        "write YYYY, YYYY-MM or YYYY-MM-DD",
+    );
+}
+
+#[test]
+fn a_value_written_as_the_french_site_shows_it_gets_the_word_of_the_format_as_its_hint() {
+    let dir = project(&[
+        ("content/actors/lieu.yaml", "name: Le Port\nkind: lieu\n"),
+        ("content/actors/etat.yaml", "name: La France\nkind: État\n"),
+        (
+            "content/events/y.yaml",
+            "- date: 2024-03\n  title: Y\n  sources: [port-deal#p1]\n",
+        ),
+    ]);
+    let dossier = dir.path().join("content/dossier.yaml");
+    let text = std::fs::read_to_string(&dossier).expect("dossier.yaml");
+    let text = text
+        .replacen("confidence: moderate", "confidence: modérée", 1)
+        .replacen("language: en", "language: français", 1);
+    std::fs::write(&dossier, text).expect("write");
+    let run = check(dir.path());
+    assert_eq!(run.code, Some(1), "{}", run.stderr);
+    for (value, meant) in [
+        ("lieu", "place"),
+        ("État", "state"),
+        ("modérée", "moderate"),
+        ("français", "fr"),
+    ] {
+        assert!(
+            run.stderr.contains(&format!("`{value}` is not a valid"))
+                && run
+                    .stderr
+                    .contains(&format!("hint: did you mean `{meant}`? allowed:")),
+            "{value} → {meant}:\n{}",
+            run.stderr
+        );
+    }
+}
+
+#[test]
+fn a_hashtag_after_an_unquoted_value_is_named_not_silently_cut() {
+    let events = "- date: 2024-03\n  title: L’opposition lance le mot-dièse #SEMgate\n  \
+                  sources: [port-deal#p1]  # a comment of the writer\n\
+                  - date: 2024-04\n  title: \"Quoted #kept\"\n  sources: [port-deal#p1]\n";
+    let dir = project(&[("content/events/y.yaml", events)]);
+    let run = check(dir.path());
+    assert_eq!(run.code, Some(0), "{}", run.stderr);
+    run.one(
+        "warning",
+        "`#SEMgate` after `title` of an event is a YAML comment: it is not part of the value",
+        "content/events/y.yaml:2:42",
+        "quote the value to keep it: title: \"L’opposition lance le mot-dièse #SEMgate\"",
+    );
+    run.none("`# a comment");
+    run.none("#kept");
+    let strict = run_strict(dir.path());
+    assert_eq!(strict, Some(1), "--strict refuses the cut value");
+}
+
+fn run_strict(root: &Path) -> Option<i32> {
+    run(root, &["check", "--strict"]).code
+}

@@ -329,6 +329,15 @@ fn the_preview_serves_what_build_writes_plus_the_reload_script() {
                     served.body.clone()
                 }
             };
+            // The page "not found" is answered at any depth: its links go from the
+            // preview's root, not from the published address.
+            let written = if relative == "404.html" {
+                let start = written.find("<base href=\"").expect("a base_url");
+                let end = start + written[start..].find('>').expect("closed") + 1;
+                format!("{}<base href=\"/\">{}", &written[..start], &written[end..])
+            } else {
+                written
+            };
             assert!(
                 body == written,
                 "{relative} differs between build and serve"
@@ -484,4 +493,46 @@ fn a_long_chronology_is_served_by_period_and_an_edit_reaches_its_page() {
         "the edited event on its year's page",
         |r| r.body.contains("Harbour summit 1"),
     );
+}
+
+#[test]
+fn a_miss_at_any_depth_is_answered_with_a_404_page_whose_links_stay_in_the_preview() {
+    // The fixture has a `base_url`: the built 404.html points its <base> there.
+    let (_dir, root) = project();
+    let preview = Preview::start(&root);
+    let miss = preview.get("/sources/nope/deep/page/");
+    assert_eq!(miss.status, 404);
+    assert!(
+        miss.body.contains("<base href=\"/\">"),
+        "stylesheet and links resolve in the preview:\n{}",
+        miss.body
+    );
+    assert!(
+        !miss.body.contains("<base href=\"https://"),
+        "nothing leads to the published site:\n{}",
+        miss.body
+    );
+    assert!(miss.body.contains("href=\"assets/style.css\""));
+}
+
+/// `--open` where the system's opener starts but finds no browser (`xdg-open` on a
+/// machine without a desktop): the terminal says so and gives the address.
+#[cfg(target_os = "linux")]
+#[test]
+fn open_says_when_the_system_found_no_browser() {
+    use std::os::unix::fs::PermissionsExt;
+    let (dir, root) = project();
+    let bin = dir.path().join("bin");
+    std::fs::create_dir_all(&bin).expect("bin");
+    let opener = bin.join("xdg-open");
+    std::fs::write(&opener, "#!/bin/sh\nexit 3\n").expect("opener");
+    std::fs::set_permissions(&opener, std::fs::Permissions::from_mode(0o755)).expect("chmod");
+    let mut path = std::ffi::OsString::from(&bin);
+    path.push(":");
+    path.push(std::env::var_os("PATH").unwrap_or_default());
+    let preview = Preview::start_with(&root, &["--open"], &[("PATH", path)]);
+    preview.wait_for_stderr("warning: the system found no browser to open");
+    let said = preview.stderr();
+    assert!(said.contains("open http://127.0.0.1:"), "{said}");
+    assert_eq!(preview.get("/").status, 200, "the server goes on");
 }

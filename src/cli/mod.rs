@@ -201,6 +201,11 @@ pub struct BuildArgs {
     /// Replace the output folder even if it was not made by `dossier build`.
     #[arg(long)]
     pub force: bool,
+    /// The address where the site is published (`http` or `https`), in place of
+    /// `base_url` of `content/dossier.yaml`: the GitHub Pages workflow gives the one
+    /// GitHub serves it at. An empty value changes nothing.
+    #[arg(long, value_name = "URL", value_parser = published_address)]
+    pub base_url: Option<String>,
 }
 
 /// `dossier serve`.
@@ -331,4 +336,16 @@ pub struct SuggestArgs {
     pub project: ProjectArgs,
     /// The sources to read (default: all of them).
     pub sources: Vec<String>,
+}
+
+/// `--base-url`: an `http` or `https` address, or nothing.
+fn published_address(value: &str) -> Result<String, String> {
+    let value = value.trim();
+    if value.is_empty() || dossier::link_safety::is_web_address(value) {
+        Ok(value.to_string())
+    } else {
+        Err(format!(
+            "`{value}` is not an http or https address (write it whole: https://USER.github.io/REPOSITORY/)"
+        ))
+    }
 }

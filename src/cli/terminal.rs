@@ -121,9 +121,23 @@ pub fn open_browser(url: &str) {
         .stdout(std::process::Stdio::null())
         .stderr(std::process::Stdio::null())
         .spawn();
-    if let Err(error) = opened {
-        complain(&format!(
+    match opened {
+        Err(error) => complain(&format!(
             "warning: cannot open a browser ({error}); open {url}\n"
-        ));
+        )),
+        // The opener may start and still find no browser (`xdg-open` without a
+        // desktop): its exit status says so, after the server has started.
+        Ok(mut child) => {
+            let url = url.to_string();
+            std::thread::spawn(move || {
+                if let Ok(status) = child.wait()
+                    && !status.success()
+                {
+                    complain(&format!(
+                        "warning: the system found no browser to open ({status}); open {url}\n"
+                    ));
+                }
+            });
+        }
     }
 }

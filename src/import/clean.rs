@@ -1,7 +1,7 @@
 //! What `Readability` leaves of a page that is not the article: an image glued to its
 //! caption is split from it, and a few lines that no article has as a paragraph of its own
-//! are dropped — a lone advertising label, a subscriber-only teaser, the dateline repeated
-//! as a paragraph. Nothing else is touched: the text stays as published.
+//! are dropped — a lone advertising label, a subscriber-only teaser, a "Lire aussi" link
+//! to another article, the dateline repeated as a paragraph. Nothing else is touched: the text stays as published.
 
 use std::sync::LazyLock;
 
@@ -51,6 +51,19 @@ const TEASERS: [&str; 11] = [
     "to continue reading, subscribe",
 ];
 
+/// How a paragraph that only points at another article begins ("Lire aussi : [titre](…)").
+const SEE_ALSO: [&str; 9] = [
+    "lire aussi",
+    "à lire aussi",
+    "a lire aussi",
+    "voir aussi",
+    "sur le même sujet",
+    "read more",
+    "read also",
+    "see also",
+    "related",
+];
+
 /// Words a lone dateline may hold besides the date and the day of the week.
 const DATELINE_WORDS: [&str; 5] = ["le", "on", "publié", "published", "the"];
 
@@ -88,12 +101,43 @@ fn ad_label(paragraph: &str) -> bool {
     AD_LABELS.contains(&label.as_str())
 }
 
-/// A short subscriber-only teaser ("Cet article est réservé aux abonnés…").
+/// A short subscriber-only teaser ("Cet article est réservé aux abonnés…", "Il vous
+/// reste 85 % de cet article à lire"), or a link alone that only asks to subscribe
+/// ("[Je m’abonne](…)").
 fn teaser(paragraph: &str) -> bool {
     let lower = paragraph.to_lowercase().replace('’', "'");
-    paragraph.chars().count() < 200
-        && TEASERS.iter().any(|t| lower.starts_with(t))
-        && (lower.contains("abonn") || lower.contains("subscri"))
+    let subscribing = lower.contains("abonn") || lower.contains("subscri");
+    let short = paragraph.chars().count() < 200;
+    let told = TEASERS.iter().any(|t| lower.starts_with(t))
+        && (subscribing || lower.contains("de cet article à lire"));
+    let reserved = lower.contains("réservé") && lower.contains("aux abonnés");
+    let link_alone = lower.starts_with('[') && lower.ends_with(')') && !lower.contains("](#");
+    short && (told || reserved || (link_alone && subscribing))
+}
+
+/// A paragraph that only points at another article: "Lire aussi", then one link.
+fn see_also(paragraph: &str) -> bool {
+    let lower = paragraph.to_lowercase();
+    SEE_ALSO.iter().any(|label| {
+        lower.strip_prefix(label).is_some_and(|rest| {
+            let rest = rest.trim_start_matches(|c: char| {
+                c.is_whitespace() || matches!(c, ':' | '|' | '-' | '–' | '—' | '›' | '>')
+            });
+            rest.starts_with('[') && rest.ends_with(')') && rest.matches("](").count() == 1
+        })
+    })
+}
+
+/// A note when the page carries a subscriber-only notice: the text may be cut short.
+pub fn paywall_note(text: &str) -> Option<String> {
+    let notice = paragraphs(text)
+        .split("\n\n")
+        .find(|p| !p.contains('\n') && teaser(p) && !p.starts_with('['))
+        .map(str::to_string)?;
+    Some(format!(
+        "the page carries a subscriber-only notice (\"{notice}\"), left out: the text captured \
+         may be cut short"
+    ))
 }
 
 /// `12/04/2024` (day or month first) or `2024-04-12` as the date `published`.
@@ -153,6 +197,7 @@ fn junk(paragraph: &str, published: Option<Date>) -> bool {
     !paragraph.contains('\n')
         && (ad_label(paragraph)
             || teaser(paragraph)
+            || see_also(paragraph)
             || published.is_some_and(|date| dateline(paragraph, date)))
 }
 

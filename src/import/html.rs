@@ -7,7 +7,7 @@ use dom_query::Document;
 use dom_smoothie::{Config, Readability, TextMode};
 
 use super::text::{language, paragraphs, published};
-use super::{Article, clean};
+use super::{Article, byline, clean};
 use crate::model::Date;
 
 /// Only `http` and `https` addresses are kept.
@@ -75,6 +75,32 @@ fn published_in(document: &Document) -> Option<Date> {
         })
 }
 
+/// The publication day as the page prints it ("Publié le 14/09/2022 à 18h45",
+/// "Published March 3, 2024"), when its tags give none: in the byline, then in the
+/// first paragraph of the text that is a byline or a dateline, then in the first such
+/// line of the whole page (the article finder may have left it out).
+fn printed_day(document: &Document, by: Option<&str>, text: &str) -> Option<Date> {
+    const TOP: usize = 6;
+    by.and_then(byline::published_day)
+        .or_else(|| {
+            text.split("\n\n")
+                .take(TOP)
+                .filter(|p| byline::is_byline(p, None, None))
+                .find_map(byline::published_day)
+        })
+        .or_else(|| {
+            document
+                .select("body p, body div, body span, body time")
+                .iter()
+                .map(|node| node.text())
+                .find_map(|line| {
+                    (line.chars().count() < 200)
+                        .then(|| byline::published_day(&line))
+                        .flatten()
+                })
+        })
+}
+
 /// `datePublished` of the page's JSON-LD, at any depth (`@graph`, lists).
 fn json_ld_published(document: &Document) -> Option<Date> {
     fn find(value: &serde_json::Value) -> Option<Date> {
@@ -108,22 +134,32 @@ pub fn read(html: &str) -> Option<Article> {
         .ok()?;
     let found = readability.parse().ok()?;
     let url = url.or_else(|| web_address(found.url));
+    let text = paragraphs(&found.text_content);
+    let by = non_empty(found.byline);
+    let outlet = non_empty(found.site_name);
     let published = found
         .published_time
         .as_deref()
         .and_then(published)
-        .or_else(|| published_in(&document));
-    let author = non_empty(found.byline);
-    let text = without_byline(paragraphs(&found.text_content), author.as_deref());
+        .or_else(|| published_in(&document))
+        .or_else(|| printed_day(&document, by.as_deref(), &text));
+    let author = by
+        .as_deref()
+        .and_then(|b| byline::author(b, outlet.as_deref()));
+    let text = without_byline(text, author.as_deref());
+    let (text, dropped) = byline::without_bylines(&text, author.as_deref(), published);
+    let author = author.or_else(|| {
+        dropped.and_then(|line| byline::author(&clean::visible(line), outlet.as_deref()))
+    });
+    let mut notes: Vec<String> = clean::paywall_note(&text).into_iter().collect();
     let body = clean::article_text(&text, published);
-    let mut notes = Vec::new();
     if url.is_none() {
         notes.extend(clean::relative_addresses(&body));
     }
     Some(Article {
         title: non_empty(Some(found.title)).unwrap_or_default(),
         published,
-        outlet: non_empty(found.site_name),
+        outlet,
         author,
         url,
         language: found.lang.as_deref().and_then(language),

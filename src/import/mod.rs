@@ -12,6 +12,7 @@
 //! It never overwrites a file, refuses an id that a source or actor already has, and
 //! writes nothing in a folder that is not a dossier project.
 
+mod byline;
 mod clean;
 mod decode;
 mod duplicates;

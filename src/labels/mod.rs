@@ -350,6 +350,38 @@ pub fn confidence(level: Confidence, language: Language) -> &'static str {
     (vocabulary(language).confidence)(level)
 }
 
+/// The word of a closed set of the content format that an interface word names, in
+/// either language, accents and case aside: "élevée" → `high`, "lieu" → `place`,
+/// "réseau social" → `social-post`, "français" → `fr`. For the hint of a value written
+/// as the site shows it.
+pub fn value_named(word: &str) -> Option<&'static str> {
+    use crate::model::{Choice, slugify};
+    const LANGUAGES: [(&str, &str); 4] = [
+        ("français", "fr"),
+        ("french", "fr"),
+        ("anglais", "en"),
+        ("english", "en"),
+    ];
+    let wanted = slugify(word, 80);
+    let mut named: Vec<(&'static str, &'static str)> = LANGUAGES.to_vec();
+    for language in [Language::Fr, Language::En] {
+        for (value, kind) in ActorKind::ALL {
+            named.push((actor_kind(*kind, language), value));
+            named.push((actor_kinds(*kind, language), value));
+        }
+        for (value, kind) in SourceKind::ALL {
+            named.push((source_kind(*kind, language), value));
+        }
+        for (value, level) in Confidence::ALL {
+            named.push((confidence(*level, language), value));
+        }
+    }
+    named
+        .into_iter()
+        .find(|(label, _)| !wanted.is_empty() && slugify(label, 80) == wanted)
+        .map(|(_, value)| value)
+}
+
 /// What an Admiralty reliability letter means.
 pub fn reliability(grade: Reliability, language: Language) -> &'static str {
     (vocabulary(language).reliability)(grade)

@@ -229,12 +229,38 @@ impl<'a> MapReader<'a> {
     pub fn text(&mut self, key: &str) -> Option<Located<String>> {
         let value = self.get(key)?;
         match scalar_text(value) {
-            Some(text) => Some(Located::new(text, value.span)),
+            Some(text) => {
+                self.comment_cut(key, &text, value.span);
+                Some(Located::new(text, value.span))
+            }
             None => {
                 self.wrong_type(key, "text", value);
                 None
             }
         }
+    }
+
+    /// Warns when an unquoted value is followed on its line by ` #word`: YAML reads it
+    /// as a comment, so a hashtag (`title: Le mot-dièse #SEMgate`) or a number
+    /// (`#2`) silently leaves the value. A comment written as such (`# …`, with a
+    /// space after the sign) is left alone.
+    fn comment_cut(&mut self, key: &str, value: &str, span: Span) {
+        let Some((at, comment)) = comment_after(&self.file.text, span) else {
+            return;
+        };
+        let (file, what) = (self.file, self.what);
+        let kept = format!("{value} {comment}")
+            .replace('\\', "\\\\")
+            .replace('"', "\\\"");
+        self.diagnostics
+            .warning(
+                file,
+                Span::new(at, comment.len()),
+                format!(
+                    "`{comment}` after `{key}` of {what} is a YAML comment: it is not part of the value"
+                ),
+            )
+            .hint = Some(format!("quote the value to keep it: {key}: \"{kept}\""));
     }
 
     /// A required text field.
@@ -285,9 +311,11 @@ impl<'a> MapReader<'a> {
             format!("`{text}` is not a valid `{key}` of {what}"),
         );
         let same_but_case = allowed.iter().find(|w| w.eq_ignore_ascii_case(&text));
+        let named = crate::labels::value_named(&text).filter(|v| allowed.contains(v));
         diagnostic.hint = Some(
             match same_but_case
                 .copied()
+                .or(named)
                 .or_else(|| did_you_mean(&text, allowed.iter().copied()))
             {
                 Some(near) => format!("did you mean `{near}`? allowed: {}", allowed.join(", ")),
@@ -373,8 +401,9 @@ impl Drop for MapReader<'_> {
 }
 
 /// The date that `written` likely means, when it is one written another way: digits
-/// without their zeros (`2024-2-3`), a month by name (`February 2024`), a time after the
-/// day (`2023-09-15T10:00:00Z`).
+/// without their zeros (`2024-2-3`), a month by name (`February 2024`), a day with its
+/// month by name (`1er mars 2024`, `March 3, 2024`), a time after the day
+/// (`2023-09-15T10:00:00Z`).
 fn date_meant(written: &str) -> Option<String> {
     use crate::model::Date;
     let written = written.trim();
@@ -407,7 +436,66 @@ fn date_meant(written: &str) -> Option<String> {
     {
         return valid(format!("{year}-{number:02}"));
     }
+    if let [day] = crate::suggest::dates::explicit_days(written).as_slice() {
+        return Some(day.to_string());
+    }
     None
+}
+
+/// The days that `03/04/2024` (or `03.04.2024`, `3-4-2024`) can mean: day first, as
+/// French and most languages write it, and month first, as American English does; the
+/// impossible readings left out.
+fn numeric_days(written: &str) -> Vec<String> {
+    let parts: Vec<&str> = written.trim().split(['/', '.', '-']).collect();
+    let [a, b, year] = parts.as_slice() else {
+        return Vec::new();
+    };
+    let digits = |p: &str| !p.is_empty() && p.len() <= 2 && p.bytes().all(|b| b.is_ascii_digit());
+    if !digits(a) || !digits(b) || year.len() != 4 || !year.bytes().all(|b| b.is_ascii_digit()) {
+        return Vec::new();
+    }
+    let day = |month: &str, day: &str| format!("{year}-{month:0>2}-{day:0>2}");
+    let mut days = vec![day(b, a), day(a, b)];
+    days.dedup();
+    days.retain(|d| crate::model::Date::parse(d).is_ok());
+    days
+}
+
+/// The hint for a date that is not one: the fix when the date can be read another way.
+fn date_hint(key: &str, written: &str) -> String {
+    const FORMS: &str = "YYYY, YYYY-MM or YYYY-MM-DD";
+    match numeric_days(written).as_slice() {
+        [only] => return format!("write `{key}: {only}` ({FORMS})"),
+        [day_first, month_first] => {
+            return format!(
+                "write `{key}: {day_first}` if it is day/month/year, \
+                 `{key}: {month_first}` if it is month/day/year ({FORMS})"
+            );
+        }
+        _ => {}
+    }
+    match date_meant(written) {
+        Some(meant) => format!("write `{key}: {meant}` ({FORMS})"),
+        None => format!("write {FORMS}"),
+    }
+}
+
+/// The comment that directly follows a plain (unquoted, one-line-ending) scalar at
+/// `span` of `text` on its line, when it begins with `#` and a character that is not a
+/// space (`#SEMgate`): where it starts, and itself, without the line's end.
+fn comment_after(text: &str, span: Span) -> Option<(usize, &str)> {
+    let first = text.get(span.start..)?.chars().next()?;
+    if matches!(first, '"' | '\'' | '|' | '>' | '[' | '{') {
+        return None;
+    }
+    let end = span.start + span.len;
+    let rest = text.get(end..)?;
+    let line = rest.split(['\n', '\r']).next().unwrap_or_default();
+    let spaces = line.len() - line.trim_start_matches([' ', '\t']).len();
+    let comment = line[spaces..].trim_end();
+    let mut chars = comment.chars();
+    (spaces > 0 && chars.next() == Some('#') && chars.next().is_some_and(|c| !c.is_whitespace()))
+        .then_some((end + spaces, comment))
 }
 
 /// The text of a scalar: strings as they are, numbers and booleans as written.
@@ -434,10 +522,7 @@ impl MapReader<'_> {
                         text.span,
                         format!("invalid date in `{key}`: {message}"),
                     )
-                    .hint = Some(match date_meant(&text.value) {
-                    Some(meant) => format!("write `{key}: {meant}` (YYYY, YYYY-MM or YYYY-MM-DD)"),
-                    None => "write YYYY, YYYY-MM or YYYY-MM-DD".into(),
-                });
+                    .hint = Some(date_hint(key, &text.value));
                 None
             }
         }

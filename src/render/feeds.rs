@@ -21,8 +21,9 @@ fn timestamp(date: Date) -> String {
     )
 }
 
-/// The Atom feed of the sources, newest first. Its date is the dossier's `updated`, or
-/// the newest source's, never the time of the build.
+/// The Atom feed of the sources, newest first, in the dossier's language (each entry in
+/// its source's). Its date is the dossier's `updated`, or the newest source's, never the
+/// time of the build.
 pub fn atom(site: &Site<'_>, base: &str) -> String {
     let d = site.dossier;
     let newest = d.sources.iter().map(|s| s.published).max();
@@ -31,8 +32,9 @@ pub fn atom(site: &Site<'_>, base: &str) -> String {
         .updated
         .or(newest)
         .map_or_else(|| "1970-01-01T00:00:00Z".to_string(), timestamp);
-    let mut xml = String::from(
-        "<?xml version=\"1.0\" encoding=\"utf-8\"?>\n<feed xmlns=\"http://www.w3.org/2005/Atom\">\n",
+    let mut xml = format!(
+        "<?xml version=\"1.0\" encoding=\"utf-8\"?>\n<feed xmlns=\"http://www.w3.org/2005/Atom\" xml:lang=\"{}\">\n",
+        d.meta.language.word()
     );
     let _ = writeln!(xml, "  <title>{}</title>", escape::xml(&d.meta.title));
     let _ = writeln!(xml, "  <link href=\"{}/\"/>", escape::xml(base));
@@ -63,7 +65,11 @@ pub fn atom(site: &Site<'_>, base: &str) -> String {
     for source in d.sources.iter().rev().take(FEED_ENTRIES) {
         let url = format!("{base}/{}", PagePath::source(&source.id).pretty());
         let summary = source.paragraphs.first().map_or("", |p| p.text.as_str());
-        xml.push_str("  <entry>\n");
+        let _ = writeln!(
+            xml,
+            "  <entry xml:lang=\"{}\">",
+            escape::xml(source.language.as_str())
+        );
         let _ = writeln!(xml, "    <title>{}</title>", escape::xml(&source.title));
         let _ = writeln!(
             xml,

@@ -1,5 +1,6 @@
 //! Answers one HTTP request of the preview: a file of the last good build (with the
-//! live-reload script added to HTML pages), the site's `404.html` on a miss, or one of
+//! live-reload script added to HTML pages), the site's `404.html` on a miss (its links
+//! relative to the preview's root), or one of
 //! the server's own `/__dossier/` addresses (the script, and the long-poll for changes).
 
 use std::net::TcpStream;
@@ -222,12 +223,35 @@ fn waiting_page(status: &Status) -> Reply {
 
 fn file_reply(code: u16, path: &str, body: Vec<u8>, status: &Status) -> Reply {
     let content_type = content_type(path);
-    let body = if content_type.starts_with("text/html") {
+    let body = if path == "404.html" {
+        inject(rooted(&body), status.good)
+    } else if content_type.starts_with("text/html") {
         inject(body, status.good)
     } else {
         body
     };
     Reply::new(code, content_type, body)
+}
+
+/// The page "not found" with its links relative to the preview's root, where it serves
+/// the site: `<base href="/">` in place of the published address (`base_url`), which
+/// would take its stylesheet and links to the published site, or added when there is
+/// none, since a miss is answered at any depth (`/sources/nope/x/`).
+fn rooted(html: &[u8]) -> Vec<u8> {
+    const ROOT: &str = "<base href=\"/\">";
+    let text = String::from_utf8_lossy(html);
+    if let Some(start) = text.find("<base ")
+        && let Some(length) = text[start..].find('>')
+    {
+        return format!("{}{ROOT}{}", &text[..start], &text[start + length + 1..]).into_bytes();
+    }
+    match text.find("<head>") {
+        Some(head) => {
+            let at = head + "<head>".len();
+            format!("{}\n{ROOT}{}", &text[..at], &text[at..]).into_bytes()
+        }
+        None => html.to_vec(),
+    }
 }
 
 /// Adds the live-reload script before the page's last `</body>` (or at its end). Only

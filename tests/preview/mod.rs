@@ -67,9 +67,16 @@ pub struct Reply {
 
 impl Preview {
     pub fn start(root: &Path) -> Self {
+        Self::start_with(root, &[], &[])
+    }
+
+    /// `start`, with more arguments and variables of the environment.
+    pub fn start_with(root: &Path, args: &[&str], env: &[(&str, std::ffi::OsString)]) -> Self {
         let mut child = Command::new(env!("CARGO_BIN_EXE_dossier"))
             .args(["serve", "--port", "0", "--root"])
             .arg(root)
+            .args(args)
+            .envs(env.iter().map(|(k, v)| (*k, v)))
             .env("NO_COLOR", "1")
             .stdin(Stdio::null())
             .stdout(Stdio::piped())

@@ -201,13 +201,30 @@ impl Note {
                 html,
                 " <span class=\"quote\"><span class=\"para\">§{number}</span> "
             );
-            push_html(html, b.open_quote);
+            let quoted = already_quoted(&paragraph.text);
+            if !quoted {
+                push_html(html, b.open_quote);
+            }
             push_html(html, &short_title(&paragraph.text, QUOTE));
-            push_html(html, b.close_quote);
+            if !quoted {
+                push_html(html, b.close_quote);
+            }
             html.push_str("</span>");
         }
         html.push_str("</span></li>\n  ");
     }
+}
+
+/// Whether a paragraph is a quotation as a whole (`« … »`, `“ … ”`, `" … "`): the
+/// note shows it as it is, not inside a second pair of quotation marks.
+fn already_quoted(text: &str) -> bool {
+    let text = text.trim();
+    let body = text.trim_end_matches(['.', '…']);
+    [("«", "»"), ("“", "”"), ("\"", "\""), ("‹", "›"), ("„", "“")]
+        .iter()
+        .any(|(open, close)| {
+            body.len() > open.len() + close.len() && body.starts_with(open) && body.ends_with(close)
+        })
 }
 
 #[cfg(test)]
