@@ -145,6 +145,45 @@ describe("tables at 390 px", () => {
   }
 });
 
+describe("cards at 390 px", () => {
+  let context;
+  before(async () => {
+    context = await browser.newContext({ viewport: { width: 390, height: 844 } });
+  });
+  after(async () => {
+    await context?.close();
+  });
+  for (const site of SITES) {
+    it(`${site.name}: a value longer than a line stays in its column, right of its name`, async () => {
+      const page = await context.newPage();
+      const astray = [];
+      try {
+        for (const rel of htmlPages(site.root)) {
+          await page.goto(fileUrl(site.root, rel));
+          const found = await page.evaluate(() => {
+            const out = [];
+            for (const td of document.querySelectorAll("main table.cards:not(.sources-table) td[data-label]")) {
+              if (getComputedStyle(td, "::before").content === "none" || !td.textContent.trim()) continue;
+              const range = document.createRange();
+              range.selectNodeContents(td);
+              const lines = [...range.getClientRects()].filter((r) => r.width > 0);
+              const left = td.getBoundingClientRect().left;
+              const starts = lines.map((r) => r.left - left);
+              // Every line of the value starts well right of the cell's edge, where the name is.
+              if (starts.some((x) => x < 40)) out.push(`${td.dataset.label}: "${td.textContent.trim().slice(0, 40)}" has a line at ${Math.round(Math.min(...starts))}px`);
+            }
+            return out.slice(0, 3);
+          });
+          for (const f of found) astray.push(`${rel}: ${f}`);
+        }
+      } finally {
+        await page.close();
+      }
+      assert.deepEqual(astray, [], "card values that wrap back under their names");
+    });
+  }
+});
+
 describe("the header at 1280 px", () => {
   let context;
   before(async () => {
