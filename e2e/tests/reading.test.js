@@ -181,6 +181,29 @@ describe("cards at 390 px", () => {
       }
       assert.deepEqual(astray, [], "card values that wrap back under their names");
     });
+
+    it(`${site.name}: the list of sources shows each title first, a source in a few lines`, async () => {
+      const page = await context.newPage();
+      try {
+        await page.goto(fileUrl(site.root, "sources/index.html"));
+        const rows = await page.evaluate(() =>
+          [...document.querySelectorAll("table.sources-table tbody tr")].slice(0, 50).map((tr) => {
+            const box = tr.getBoundingClientRect();
+            const link = tr.querySelector("td:nth-child(3) a");
+            const title = link.getBoundingClientRect();
+            const line = parseFloat(getComputedStyle(tr).lineHeight) || 24;
+            return { title: link.textContent, first: title.top - box.top, lines: box.height / line };
+          }),
+        );
+        assert.ok(rows.length > 0, "rows in the list of sources");
+        for (const row of rows) {
+          assert.ok(row.first < 16, `"${row.title}" is not the first line of its card (${Math.round(row.first)}px down)`);
+          assert.ok(row.lines <= 6, `"${row.title}" takes ${row.lines.toFixed(1)} lines`);
+        }
+      } finally {
+        await page.close();
+      }
+    });
   }
 });
 
