@@ -51,6 +51,22 @@ fn the_roster_comes_before_the_table_of_relations_which_its_contents_link() {
 }
 
 #[test]
+fn a_tag_lists_its_sources_with_their_dates_and_outlets() {
+    let site = build(&fixture("valid-en"));
+    let page = site.read("tags/ports/index.html");
+    assert!(page.contains(
+        "Port concession signed with Orion Holdings</a> <span class=\"meta-inline\">14 March 2024 · The Harbour Gazette</span>"
+    ), "{page}");
+    // No outlet: the date alone.
+    assert!(
+        page.contains(
+            "Minutes of the harbour council</a> <span class=\"meta-inline\">April 2024</span>"
+        ),
+        "{page}"
+    );
+}
+
+#[test]
 fn every_page_describes_itself() {
     let site = build(&fixture("valid-en"));
     for (path, bytes) in site.files() {
