@@ -207,6 +207,35 @@ describe("cards at 390 px", () => {
   }
 });
 
+describe("the list of sources at 1280 px", () => {
+  let context;
+  before(async () => {
+    context = await browser.newContext({ viewport: { width: 1280, height: 900 } });
+  });
+  after(async () => {
+    await context?.close();
+  });
+  for (const site of SITES) {
+    it(`${site.name}: every column shown has something in it`, async () => {
+      const page = await context.newPage();
+      try {
+        await page.goto(fileUrl(site.root, "sources/index.html"));
+        const empty = await page.evaluate(() => {
+          const table = document.querySelector("table.sources-table");
+          const rows = [...table.tBodies[0].rows];
+          return [...table.tHead.rows[0].cells]
+            .map((th, i) => ({ name: th.textContent.trim(), shown: th.getBoundingClientRect().width > 0, filled: rows.some((r) => r.cells[i].textContent.trim()) }))
+            .filter((c) => c.shown && !c.filled)
+            .map((c) => c.name);
+        });
+        assert.deepEqual(empty, [], "columns with nothing under their heading");
+      } finally {
+        await page.close();
+      }
+    });
+  }
+});
+
 describe("the header at 1280 px", () => {
   let context;
   before(async () => {
