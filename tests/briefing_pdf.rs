@@ -352,6 +352,38 @@ impl Printed {
             .map(|i| i + 1)
     }
 
+    /// Whether page `number` (from 1) begins with a section's numbered title
+    /// (`3. Chronologie`), the marking aside.
+    fn opens_a_section(&self, number: usize) -> bool {
+        let Some(page) = self.pages.get(number - 1) else {
+            return false;
+        };
+        let mut lines = page
+            .lines()
+            .map(str::trim)
+            .filter(|l| !l.is_empty())
+            .skip(1);
+        lines.next().is_some_and(|first| {
+            let (num, title) = first.split_once(". ").unwrap_or_default();
+            !num.is_empty() && num.chars().all(|c| c.is_ascii_digit()) && !title.is_empty()
+        })
+    }
+
+    /// The heights, in points, of the boxes of every occurrence of `word`, from
+    /// `pdftotext -bbox`.
+    fn word_heights(&self, word: &str) -> Vec<f64> {
+        let boxes = poppler("pdftotext", &["-bbox", &self.path, "-"]);
+        boxes
+            .split("<word ")
+            .skip(1)
+            .filter(|w| {
+                w.split_once('>')
+                    .is_some_and(|(_, rest)| rest.starts_with(&format!("{word}</word>")))
+            })
+            .filter_map(|w| Some(attribute(w, "yMax")? - attribute(w, "yMin")?))
+            .collect()
+    }
+
     /// How full each page is: how far down its body (between the marking and the
     /// footer) its lowest line of text is, from `pdftotext -bbox`.
     fn fill(&self) -> Vec<f64> {
@@ -441,17 +473,43 @@ fn bundled_pdf_is_short_and_its_pages_full() {
     if !pdf_tools_present() {
         return;
     }
-    let printed = Printed::new(&bundled(), &[]);
-    let fill = printed.fill();
-    assert!(fill.len() <= 6, "{} pages: {fill:?}", fill.len());
-    // Sections flow: no page but the last is less than half full.
-    for (page, full) in fill.iter().enumerate().take(fill.len() - 1) {
-        assert!(
-            *full >= 0.5,
-            "page {} is {:.0} % full: {fill:?}",
-            page + 1,
-            full * 100.0
-        );
+    for paper in ["a4", "letter"] {
+        let printed = Printed::new(&bundled(), &["--paper", paper]);
+        let fill = printed.fill();
+        assert!(fill.len() <= 8, "{paper}: {} pages: {fill:?}", fill.len());
+        // Sections flow: no page but the last is less than half full, unless the next
+        // page opens a section whose first block (the timeline) could not follow on it.
+        for (page, full) in fill.iter().enumerate().take(fill.len() - 1) {
+            assert!(
+                *full >= 0.5 || printed.opens_a_section(page + 2),
+                "{paper}: page {} is {:.0} % full: {fill:?}",
+                page + 1,
+                full * 100.0
+            );
+        }
+    }
+}
+
+#[test]
+fn pictures_print_their_labels_legibly() {
+    if !pdf_tools_present() {
+        return;
+    }
+    // Words of the legends, drawn at 10–11 px like the labels: printed at the size of
+    // the column, about 7–8 pt (a box 9–10 pt high); shrunk to save paper, they fell
+    // to 3–4 pt.
+    for paper in ["a4", "letter"] {
+        let printed = Printed::new(&bundled(), &["--paper", paper]);
+        for (picture, word) in [("timeline", "(l’intervalle"), ("graph", "flèche")] {
+            let heights = printed.word_heights(word);
+            assert!(!heights.is_empty(), "{paper}: no {word} in the {picture}");
+            for height in heights {
+                assert!(
+                    height >= 8.0,
+                    "{paper}: the {picture}'s legend is printed {height:.1} pt high"
+                );
+            }
+        }
     }
 }
 

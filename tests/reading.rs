@@ -29,6 +29,44 @@ fn relation_tables_name_their_columns() {
 }
 
 #[test]
+fn the_roster_comes_before_the_table_of_relations_which_its_contents_link() {
+    let site = build(std::path::Path::new(env!("CARGO_MANIFEST_DIR")));
+    let page = site.read("actors/index.html");
+    let at = |needle: &str| {
+        page.find(needle)
+            .unwrap_or_else(|| panic!("{needle} missing"))
+    };
+    // The graph, then the actors kind by kind, then the relations the graph draws.
+    assert!(at("id=\"graph-title\"") < at("class=\"roster\""));
+    let last_roster = page.rfind("class=\"roster\"").expect("roster");
+    assert!(last_roster < at("id=\"relations-title\""));
+    // The contents at the top reach the table, and say how many relations it holds.
+    let contents = &page[at("<nav class=\"jump\"")..];
+    let contents = &contents[..contents.find("</nav>").expect("end of contents")];
+    assert!(
+        contents.contains("<a href=\"#relations\">Relations</a> <span class=\"count\">"),
+        "{contents}"
+    );
+    assert!(page.contains("<section id=\"relations\""));
+}
+
+#[test]
+fn a_tag_lists_its_sources_with_their_dates_and_outlets() {
+    let site = build(&fixture("valid-en"));
+    let page = site.read("tags/ports/index.html");
+    assert!(page.contains(
+        "Port concession signed with Orion Holdings</a> <span class=\"meta-inline\">14 March 2024 · The Harbour Gazette</span>"
+    ), "{page}");
+    // No outlet: the date alone.
+    assert!(
+        page.contains(
+            "Minutes of the harbour council</a> <span class=\"meta-inline\">April 2024</span>"
+        ),
+        "{page}"
+    );
+}
+
+#[test]
 fn every_page_describes_itself() {
     let site = build(&fixture("valid-en"));
     for (path, bytes) in site.files() {

@@ -78,6 +78,15 @@ fn a_long_chronology_is_split_by_period_and_every_event_link_lands() {
     );
     assert!(overview.contains("href=\"2022-03-p2/index.html\""));
     assert!(overview.contains("March 2022 (2/2)"));
+    // Each period page says which year it belongs to in the list of years: the page
+    // itself for a year on one page, the year's first page for one of its months.
+    assert!(
+        site.read("chronology/2021/index.html")
+            .contains("<a href=\"index.html\" aria-current=\"page\">2021</a>")
+    );
+    let march = site.read("chronology/2022-03-p2/index.html");
+    assert!(march.contains("<a href=\"../2022/index.html\" aria-current=\"true\">2022</a>"));
+    assert!(march.contains("<a href=\"../2021/index.html\">2021</a>"));
     // The year-only events of a split year are on the year's page.
     assert!(
         site.read("chronology/2022/index.html")

@@ -145,6 +145,97 @@ describe("tables at 390 px", () => {
   }
 });
 
+describe("cards at 390 px", () => {
+  let context;
+  before(async () => {
+    context = await browser.newContext({ viewport: { width: 390, height: 844 } });
+  });
+  after(async () => {
+    await context?.close();
+  });
+  for (const site of SITES) {
+    it(`${site.name}: a value longer than a line stays in its column, right of its name`, async () => {
+      const page = await context.newPage();
+      const astray = [];
+      try {
+        for (const rel of htmlPages(site.root)) {
+          await page.goto(fileUrl(site.root, rel));
+          const found = await page.evaluate(() => {
+            const out = [];
+            for (const td of document.querySelectorAll("main table.cards:not(.sources-table) td[data-label]")) {
+              if (getComputedStyle(td, "::before").content === "none" || !td.textContent.trim()) continue;
+              const range = document.createRange();
+              range.selectNodeContents(td);
+              const lines = [...range.getClientRects()].filter((r) => r.width > 0);
+              const left = td.getBoundingClientRect().left;
+              const starts = lines.map((r) => r.left - left);
+              // Every line of the value starts well right of the cell's edge, where the name is.
+              if (starts.some((x) => x < 40)) out.push(`${td.dataset.label}: "${td.textContent.trim().slice(0, 40)}" has a line at ${Math.round(Math.min(...starts))}px`);
+            }
+            return out.slice(0, 3);
+          });
+          for (const f of found) astray.push(`${rel}: ${f}`);
+        }
+      } finally {
+        await page.close();
+      }
+      assert.deepEqual(astray, [], "card values that wrap back under their names");
+    });
+
+    it(`${site.name}: the list of sources shows each title first, a source in a few lines`, async () => {
+      const page = await context.newPage();
+      try {
+        await page.goto(fileUrl(site.root, "sources/index.html"));
+        const rows = await page.evaluate(() =>
+          [...document.querySelectorAll("table.sources-table tbody tr")].slice(0, 50).map((tr) => {
+            const box = tr.getBoundingClientRect();
+            const link = tr.querySelector("td:nth-child(3) a");
+            const title = link.getBoundingClientRect();
+            const line = parseFloat(getComputedStyle(tr).lineHeight) || 24;
+            return { title: link.textContent, first: title.top - box.top, lines: box.height / line };
+          }),
+        );
+        assert.ok(rows.length > 0, "rows in the list of sources");
+        for (const row of rows) {
+          assert.ok(row.first < 16, `"${row.title}" is not the first line of its card (${Math.round(row.first)}px down)`);
+          assert.ok(row.lines <= 6, `"${row.title}" takes ${row.lines.toFixed(1)} lines`);
+        }
+      } finally {
+        await page.close();
+      }
+    });
+  }
+});
+
+describe("the list of sources at 1280 px", () => {
+  let context;
+  before(async () => {
+    context = await browser.newContext({ viewport: { width: 1280, height: 900 } });
+  });
+  after(async () => {
+    await context?.close();
+  });
+  for (const site of SITES) {
+    it(`${site.name}: every column shown has something in it`, async () => {
+      const page = await context.newPage();
+      try {
+        await page.goto(fileUrl(site.root, "sources/index.html"));
+        const empty = await page.evaluate(() => {
+          const table = document.querySelector("table.sources-table");
+          const rows = [...table.tBodies[0].rows];
+          return [...table.tHead.rows[0].cells]
+            .map((th, i) => ({ name: th.textContent.trim(), shown: th.getBoundingClientRect().width > 0, filled: rows.some((r) => r.cells[i].textContent.trim()) }))
+            .filter((c) => c.shown && !c.filled)
+            .map((c) => c.name);
+        });
+        assert.deepEqual(empty, [], "columns with nothing under their heading");
+      } finally {
+        await page.close();
+      }
+    });
+  }
+});
+
 describe("the header at 1280 px", () => {
   let context;
   before(async () => {

@@ -161,6 +161,25 @@ describe("search from file://", () => {
   });
 });
 
+describe("the search form", () => {
+  it("at 1280 px its field, its button and the count of results line up, the button beside the field", async () => {
+    const page = await watchedPage(context);
+    try {
+      await page.goto(`${fileUrl(SITE, "search/index.html")}?q=armee`);
+      await page.waitForSelector("#search-results li");
+      const box = (selector) => page.locator(selector).boundingBox();
+      const field = await box("#search-q");
+      const button = await box(".search-page-form button");
+      const status = await box("#search-status");
+      assert.ok(Math.abs(button.y + button.height / 2 - (field.y + field.height / 2)) < 4, "the button is on the field's line");
+      assert.ok(button.x > field.x + field.width, "the button follows the field");
+      assert.ok(status.y >= field.y + field.height + 8, "the count stands clear of the form");
+    } finally {
+      await page.close();
+    }
+  });
+});
+
 describe("titles", () => {
   it("a word of an event's title is highlighted in the result's title", async () => {
     const m = model(SITE);

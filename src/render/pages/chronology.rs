@@ -343,6 +343,10 @@ pub struct PeriodPage<'a> {
     pub overview: String,
     /// The years, each linking to its first page.
     pub years_nav: Vec<Link>,
+    /// The year of this page, marked in `years_nav`.
+    pub current_year: String,
+    /// Whether this page is its year's only page (its link in `years_nav` is this page).
+    pub whole_year: bool,
     /// The page before, if any.
     pub previous: Option<Link>,
     /// The page after, if any.
@@ -374,6 +378,8 @@ pub fn period(site: &Site<'_>, index: usize) -> Result<(PagePath, Vec<u8>), Rend
         chrome: site.chrome(page, period_label(site, period), "chronology"),
         overview: href(page, &PagePath::section("chronology"), None),
         years_nav: overview_nav(page, &periods),
+        current_year: period.year.to_string(),
+        whole_year: period.stretch == Stretch::Year,
         previous: index.checked_sub(1).and_then(|i| periods.get(i)).map(link),
         next: periods.get(index + 1).map(link),
         count: site.count(period.events.len()),

@@ -62,7 +62,7 @@ pub struct TagPage<'a> {
     /// The tag.
     pub name: &'a str,
     /// Sources carrying it.
-    pub sources: Vec<Link>,
+    pub sources: Vec<TaggedSource<'a>>,
     /// Actors carrying it.
     pub actors: Vec<Link>,
     /// Events carrying it, one line each without their citations (each links to its
@@ -70,6 +70,18 @@ pub struct TagPage<'a> {
     pub events_html: String,
     /// Links between the pages of a long list (none when it fits on one).
     pub pager: Option<Pager>,
+}
+
+/// A source carrying a tag, as its page lists it: title, date and outlet.
+#[derive(Debug, Serialize)]
+pub struct TaggedSource<'a> {
+    /// Link to its page.
+    #[serde(flatten)]
+    pub link: Link,
+    /// When it was published, in words.
+    pub date: String,
+    /// Its outlet, if known.
+    pub outlet: Option<&'a str>,
 }
 
 /// The part of `list` that falls in `range`, the items being numbered from `offset`.
@@ -102,7 +114,14 @@ pub fn tag(site: &Site<'_>, slug: &str, number: usize) -> Result<(PagePath, Vec<
         name: &tagged.name,
         sources: slice(&tagged.sources, 0, &range)
             .iter()
-            .map(|&s| site.source_link(&page, s))
+            .map(|&s| {
+                let source = &site.dossier.sources[s];
+                TaggedSource {
+                    link: site.source_link(&page, s),
+                    date: source.published.human(site.language),
+                    outlet: source.outlet.as_deref(),
+                }
+            })
             .collect(),
         actors: slice(&tagged.actors, sources, &range)
             .iter()
