@@ -206,8 +206,14 @@ fn french_pages_keep_signs_and_numbers_on_their_line() {
     let chronology = site.read("chronology/index.html");
     let day = "<time class=\"event-date\" datetime=\"2023-07-26\">";
     assert!(chronology.contains(&format!("{day}26</time>")));
-    assert!(chronology.contains(&format!("{day}vers le 26 – avril 2024</time>")));
     assert!(!chronology.contains(&format!("{day}26 juillet 2023</time>")));
+    // A period that ends in another month names its start's month: the day alone
+    // would read as a day of the end's month.
+    assert!(
+        chronology.contains(&format!("{day}vers le 26 juillet 2023 – avril 2024</time>")),
+        "a period from July under the heading of July"
+    );
+    assert!(!chronology.contains("vers le 26 – avril 2024"));
     // English pages keep their spaces as written.
     let english = build(&fixture("valid-en"));
     assert!(!english.read("index.html").contains('\u{202f}'));
@@ -325,4 +331,27 @@ fn an_event_of_the_chronology_says_each_thing_once() {
         site.read("assets/style.css")
             .contains(".tag, .event .tags a {")
     );
+}
+
+#[test]
+fn under_its_month_a_french_event_of_the_first_reads_1er() {
+    let project = common::copy_content(&common::bundled());
+    let events = project.path().join("content/events/2024.yaml");
+    let mut text = std::fs::read_to_string(&events).expect("events");
+    text.push_str(
+        "\n- date: 2024-02-01\n  title: Un événement du premier du mois\n  \
+         sources: [soldats-russes-base-101#p5]\n\
+         - date: 2024-02-01\n  end: 2024-02-03\n  title: Trois jours de février\n  \
+         sources: [soldats-russes-base-101#p5]\n",
+    );
+    std::fs::write(&events, text).expect("write events");
+    let site = build(project.path());
+    let chronology = site.read("chronology/index.html");
+    let day = "<time class=\"event-date\" datetime=\"2024-02-01\">";
+    assert!(
+        chronology.contains(&format!("{day}1er</time>")),
+        "the first of the month, under its heading"
+    );
+    assert!(chronology.contains(&format!("{day}1er – 3 février 2024</time>")));
+    assert!(!chronology.contains(&format!("{day}1</time>")));
 }

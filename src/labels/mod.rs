@@ -505,22 +505,26 @@ fn push_period(out: &mut String, start: Date, end: Date, language: Language) {
 }
 
 /// A date under the heading of its month, which it does not repeat: the day alone
-/// (`26`, `vers le 26`), then the end of a period in full (`26 – 30 avril 2024`); a date
-/// known to the month only is written as [`date_span`] writes it.
+/// (`26`, `vers le 26`, `1er`), then the end of a period in full when it ends in the
+/// same month (`26 – 30 avril 2024`). A date known to the month only, or a period that
+/// ends in another month, is written as [`date_span`] writes it (`26 juillet –
+/// décembre 2023`), since the day alone would read as a day of the end's month.
 pub fn date_in_month(
     date: &Date,
     end: Option<&Date>,
     approximate: bool,
     language: Language,
 ) -> String {
-    let Some(day) = date.day else {
+    let ends_in_its_month =
+        |end: &Date| end.day.is_some() && end.year == date.year && end.month == date.month;
+    let Some(day) = date.day.filter(|_| end.is_none_or(ends_in_its_month)) else {
         return date_span(date, end, approximate, language);
     };
     let mut out = String::new();
     if approximate {
         out.push_str(vocabulary(language).approximately_day);
     }
-    out.push_str(&day.to_string());
+    out.push_str(&Date::day_of_month(day, language));
     if let Some(end) = end {
         out.push_str(" – ");
         out.push_str(&end.human(language));

@@ -133,18 +133,21 @@ impl Date {
         let mut out = String::with_capacity(24);
         let mut number = itoa::Buffer::new();
         if let Some(month) = self.month {
-            match self.day {
-                Some(1) if language == Language::Fr => out.push_str("1er "),
-                Some(day) => {
-                    out.push_str(number.format(day));
-                    out.push(' ');
-                }
-                None => {}
+            if let Some(day) = self.day {
+                push_day(&mut out, day, language, &mut number);
+                out.push(' ');
             }
             out.push_str(months[usize::from(month) - 1]);
             out.push(' ');
         }
         out.push_str(number.format(self.year));
+        out
+    }
+
+    /// The day of the month alone, as written before its month: `26`, and `1er` in French.
+    pub fn day_of_month(day: u8, language: Language) -> String {
+        let mut out = String::with_capacity(4);
+        push_day(&mut out, day, language, &mut itoa::Buffer::new());
         out
     }
 
@@ -242,6 +245,15 @@ fn day_number(year: u16, month: u8, day: u8) -> i64 {
     let day_of_year = (153 * month_index + 2) / 5 + d - 1;
     let day_of_era = year_of_era * 365 + year_of_era / 4 - year_of_era / 100 + day_of_year;
     era * 146_097 + day_of_era
+}
+
+/// Writes a day of the month as it stands before the month's name: the first of the
+/// month is `1er` in French.
+fn push_day(out: &mut String, day: u8, language: Language, number: &mut itoa::Buffer) {
+    out.push_str(number.format(day));
+    if day == 1 && language == Language::Fr {
+        out.push_str("er");
+    }
 }
 
 #[cfg(test)]

@@ -56,6 +56,14 @@ pub fn copy_project(root: &Path) -> tempfile::TempDir {
     dir
 }
 
+/// A temporary project holding a copy of `root`'s `content/` only (not its templates,
+/// nor whatever else the folder holds).
+pub fn copy_content(root: &Path) -> tempfile::TempDir {
+    let dir = tempfile::tempdir().expect("temp dir");
+    copy_dir(&root.join("content"), &dir.path().join("content"));
+    dir
+}
+
 fn copy_dir(from: &Path, to: &Path) {
     std::fs::create_dir_all(to).expect("mkdir");
     for entry in std::fs::read_dir(from).expect("read dir") {
