@@ -20,32 +20,86 @@ pub fn fold(text: &str) -> String {
             .bytes()
             .position(|b| !b.is_ascii())
             .unwrap_or(rest.len());
-        out.extend(
-            rest[..ascii]
-                .bytes()
-                .map(|b| char::from(b.to_ascii_lowercase())),
-        );
+        let start = out.len();
+        out.push_str(&rest[..ascii]);
+        out[start..].make_ascii_lowercase();
         rest = &rest[ascii..];
         let other = rest
             .bytes()
             .position(|b| b.is_ascii())
             .unwrap_or(rest.len());
-        for c in rest[..other].nfd() {
-            if !('\u{300}'..='\u{36f}').contains(&c) {
-                out.extend(c.to_lowercase());
-            }
-        }
+        push_folded(&mut out, &rest[..other]);
         rest = &rest[other..];
     }
     out
 }
 
+/// Whether a character is one of the combining accents that folding drops.
+fn is_accent(c: char) -> bool {
+    ('\u{300}'..='\u{36f}').contains(&c)
+}
+
+/// Appends `run` folded. Each character is decomposed on its own; when nothing but
+/// starters is kept (accented Latin letters, punctuation), that is what decomposing
+/// the whole run gives, since canonical ordering only moves non-starters. Otherwise the
+/// run is decomposed whole.
+fn push_folded(out: &mut String, run: &str) {
+    let start = out.len();
+    let mut reordered = false;
+    for c in run.chars() {
+        unicode_normalization::char::decompose_canonical(c, |d| {
+            if !is_accent(d) {
+                reordered |= unicode_normalization::char::canonical_combining_class(d) != 0;
+                out.extend(d.to_lowercase());
+            }
+        });
+    }
+    if reordered {
+        out.truncate(start);
+        for c in run.nfd().filter(|&c| !is_accent(c)) {
+            out.extend(c.to_lowercase());
+        }
+    }
+}
+
 /// The words of folded text: runs of letters and digits of two characters or more
 /// (single letters are not indexed).
 pub fn words(folded: &str) -> impl Iterator<Item = &str> {
-    folded
-        .split(|c: char| !c.is_alphanumeric())
-        .filter(|w| w.chars().nth(1).is_some())
+    let mut rest = folded;
+    std::iter::from_fn(move || {
+        while !rest.is_empty() {
+            let start = word_end(rest, false);
+            rest = &rest[start..];
+            let end = word_end(rest, true);
+            let (word, after) = rest.split_at(end);
+            rest = after;
+            if word.chars().nth(1).is_some() {
+                return Some(word);
+            }
+        }
+        None
+    })
+}
+
+/// Where the first character of `text` that is (`alphanumeric` false) or is not (true)
+/// a letter or digit starts, or the end of `text`. ASCII bytes are told apart without
+/// decoding a character.
+fn word_end(text: &str, alphanumeric: bool) -> usize {
+    let bytes = text.as_bytes();
+    let mut at = 0;
+    while let Some(&byte) = bytes.get(at) {
+        let (is_alphanumeric, len) = if byte.is_ascii() {
+            (byte.is_ascii_alphanumeric(), 1)
+        } else {
+            let c = text[at..].chars().next().unwrap_or_default();
+            (c.is_alphanumeric(), c.len_utf8())
+        };
+        if is_alphanumeric != alphanumeric {
+            return at;
+        }
+        at += len;
+    }
+    at
 }
 
 /// A hash of the first three characters of a word (of the whole word when shorter), the
@@ -150,15 +204,18 @@ pub fn add_document(
     let title = fold(title);
     let folded: Vec<String> = fields.iter().map(|f| fold(f)).collect();
     // Each word: whether it is in the title, and the words after it (in the same field).
-    let mut seen: FxHashMap<&str, (bool, NextSet)> = FxHashMap::default();
+    // Room for about one word in six bytes of text, so that the map seldom grows.
+    let bytes = title.len() + folded.iter().map(String::len).sum::<usize>();
+    let mut seen: FxHashMap<&str, (bool, NextSet)> =
+        FxHashMap::with_capacity_and_hasher(bytes / 6, rustc_hash::FxBuildHasher);
     for (index, field) in std::iter::once(&title).chain(&folded).enumerate() {
-        let mut previous: Option<&str> = None;
-        for word in words(field) {
-            if let Some(before) = previous {
-                seen.entry(before).or_default().1.insert(next_hash(word));
+        let mut field_words = words(field).peekable();
+        while let Some(word) = field_words.next() {
+            let (in_title, next) = seen.entry(word).or_default();
+            *in_title |= index == 0;
+            if let Some(after) = field_words.peek() {
+                next.insert(next_hash(after));
             }
-            seen.entry(word).or_default().0 |= index == 0;
-            previous = Some(word);
         }
     }
     for (word, (in_title, next)) in seen {
@@ -292,10 +349,31 @@ mod tests {
         for text in [
             "L’ARMÉE française a\u{301}b, Ελλάδα, ǅemal, 1\u{a0}000 ﬁn",
             "e\u{301}\u{327}x\u{327}\u{301}ÇÀ",
+            "Tiếng Việt, 한국어, İstanbul, ǅ",
+            "\u{5d1}\u{5bc}\u{5b8} a\u{1dc0}\u{316}\u{34f}\u{5b8}\u{301}\u{5bc}é",
             "plain ASCII ONLY",
             "",
         ] {
             assert_eq!(fold(text), whole(text), "{text}");
+        }
+    }
+
+    #[test]
+    fn words_are_runs_of_letters_and_digits() {
+        let split = |text: &str| -> Vec<String> {
+            text.split(|c: char| !c.is_alphanumeric())
+                .filter(|w| w.chars().nth(1).is_some())
+                .map(String::from)
+                .collect()
+        };
+        for text in [
+            "a bc, déf 12 x3 ελλάδα ǅe — ’ab’ y",
+            "  ",
+            "é",
+            "ab",
+            "\u{2019}a\u{2019}bb\u{a0}cc\u{202f}",
+        ] {
+            assert_eq!(words(text).collect::<Vec<_>>(), split(text), "{text}");
         }
     }
 
