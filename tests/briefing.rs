@@ -277,7 +277,11 @@ fn the_briefing_keeps_its_pictures_light_in_a_dark_system_theme() {
         .into_iter()
         .find(|t| t.name == "html")
         .expect("an <html> tag");
-    assert_eq!(root.get("class"), Some("light-only"), "the page is light only");
+    assert_eq!(
+        root.get("class"),
+        Some("light-only"),
+        "the page is light only"
+    );
     assert!(html.contains("<svg"), "the briefing draws pictures");
     for (i, _) in html.match_indices("@media (prefers-color-scheme: dark) {") {
         let block = &html[i..];
