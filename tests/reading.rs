@@ -288,3 +288,37 @@ fn an_event_of_the_chronology_says_each_thing_once() {
             .contains(".tag, .event .tags a {")
     );
 }
+
+/// Regression: an image whose address is refused (`data:`, `javascript:`) and that has no
+/// alt text left an empty numbered paragraph, its number printed over the next one's.
+#[test]
+fn an_image_not_shown_leaves_something_to_read() {
+    let project = copy_project(&fixture("valid-en"));
+    let source = project.path().join("content/sources/council-minutes.md");
+    let mut text = std::fs::read_to_string(&source).expect("source");
+    text.push_str(
+        "\n![](data:image/png;base64,iVBORw0KGgo=)\n\n![Chart of ownership](javascript:alert(1))\n",
+    );
+    std::fs::write(&source, text).expect("write source");
+    let site = build(project.path());
+    let page = site.read("sources/council-minutes/index.html");
+    let paragraphs: Vec<String> = page
+        .split("class=\"para\">")
+        .skip(1)
+        .map(|p| common::decode(&strip_tags(&p[..p.find("</p>").expect("end")])))
+        .collect();
+    let last_two = &paragraphs[paragraphs.len() - 2..];
+    let n = paragraphs.len();
+    assert_eq!(
+        last_two,
+        [
+            format!("{} [image]", n - 1),
+            format!("{n} Chart of ownership")
+        ],
+        "what the two images leave"
+    );
+    assert!(
+        !page.contains("data:image"),
+        "the refused address is not written"
+    );
+}
