@@ -377,3 +377,56 @@ fn item_22_the_warnings_a_writer_wants() {
         "{found}"
     );
 }
+
+/// Regression: `![](images/map.png)` in a source, with the file in `static/images/`, was a
+/// broken image on the source's page (resolved from `sources/ID/`) without a word.
+#[test]
+fn a_relative_image_that_leads_nowhere_is_told_with_the_path_that_works() {
+    let project = copy_project(&fixture("valid-en"));
+    let root = project.path();
+    std::fs::create_dir_all(root.join("static/images")).expect("mkdir");
+    std::fs::write(root.join("static/images/map.png"), b"\x89PNG").expect("write");
+    let source = root.join("content/sources/council-minutes.md");
+    let mut text = std::fs::read_to_string(&source).expect("read");
+    let line = text.lines().count() + 2;
+    text.push_str(
+        "\n![Map of the port](images/map.png)\n\n\
+         ![The same map](../../images/map.png), [a page](../../actors/port-varna/), \
+         [mail](<someone@example.org>) and [the minutes](minutes.pdf).\n",
+    );
+    std::fs::write(&source, text).expect("write");
+    let output = check(root);
+    let text = stderr(&output);
+    assert_eq!(output.status.code(), Some(0), "warnings only:\n{text}");
+    let found = block(&text, "`images/map.png`");
+    assert!(
+        found.starts_with(
+            "warning: the image `images/map.png` leads to no file of the site: from the \
+             source's page it is `sources/council-minutes/images/map.png`"
+        ),
+        "{found}"
+    );
+    assert!(
+        found.contains(&format!("--> content/sources/council-minutes.md:{line}:1")),
+        "{found}"
+    );
+    assert!(
+        found.contains("from a source's page write `../../images/map.png`"),
+        "{found}"
+    );
+    let pdf = block(&text, "`minutes.pdf`");
+    assert!(pdf.starts_with("warning: the link `minutes.pdf`"), "{pdf}");
+    assert!(pdf.contains("put the file in static/"), "{pdf}");
+    assert_eq!(
+        text.matches("leads to no file of the site").count(),
+        2,
+        "the paths that work are not told:\n{text}"
+    );
+    // The path the hint gives is the one that works on the built page.
+    let site = common::build(root);
+    assert!(site.out.join("images/map.png").is_file());
+    assert!(
+        site.read("sources/council-minutes/index.html")
+            .contains("src=\"../../images/map.png\"")
+    );
+}
