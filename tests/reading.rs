@@ -322,3 +322,33 @@ fn an_image_not_shown_leaves_something_to_read() {
         "the refused address is not written"
     );
 }
+
+/// Regression: a table of a source's text widened the whole page on a phone (the NACO
+/// report's four columns: 24 px of sideways scroll at 390 px). Each table is now in a box
+/// that scrolls on its own, as code blocks do.
+#[test]
+fn a_wide_table_scrolls_in_its_own_box() {
+    let project = copy_project(&fixture("valid-en"));
+    let source = project.path().join("content/sources/council-minutes.md");
+    let mut text = std::fs::read_to_string(&source).expect("source");
+    text.push_str(
+        "\n| Date | Payer | Payee | Amount (EUR) | Reference |\n|---|---|---|---:|---|\n\
+         | 2021-07-02 | Kestrel Holdings | Harbourline Consulting | 600,000 | B249117-A |\n",
+    );
+    std::fs::write(&source, text).expect("write source");
+    let site = build(project.path());
+    let page = site.read("sources/council-minutes/index.html");
+    let table = page.find("<table>").expect("the table");
+    assert!(
+        page[..table].ends_with("<div class=\"table-wrap\">\n"),
+        "the table opens its box: {}",
+        &page[table.saturating_sub(80)..table + 7]
+    );
+    let end = table + page[table..].find("</table>").expect("end") + "</table>".len();
+    assert!(page[end..].starts_with("\n</div>\n"), "and closes it");
+    let css = site.read("assets/style.css");
+    assert!(
+        css.contains(".table-wrap { overflow-x: auto; }"),
+        "the box scrolls sideways"
+    );
+}
