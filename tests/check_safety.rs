@@ -430,3 +430,21 @@ fn a_relative_image_that_leads_nowhere_is_told_with_the_path_that_works() {
             .contains("src=\"../../images/map.png\"")
     );
 }
+
+/// Regression: `content/Events/` got the generic hint while `content/event/` got "did you
+/// mean `events/`?": a name that differs only by case was not offered.
+#[test]
+fn a_folder_named_in_capitals_is_offered_its_name() {
+    let project = copy_project(&fixture("valid-en"));
+    let content = project.path().join("content");
+    std::fs::rename(content.join("events"), content.join("Events")).expect("rename");
+    let output = check(project.path());
+    let text = stderr(&output);
+    assert_eq!(output.status.code(), Some(1), "{text}");
+    let found = block(&text, "--> content/Events/\n");
+    assert!(
+        found.starts_with("error: unknown folder `content/Events/`"),
+        "{found}"
+    );
+    assert!(found.contains("hint: did you mean `events/`?"), "{found}");
+}
