@@ -141,3 +141,20 @@ fn names_stop_at_punctuation_and_a_known_actor_in_the_possessive_is_known() {
         assert!(names.contains(&name), "{name} not offered: {names:?}");
     }
 }
+
+/// Regression: the words read as a date were quoted « à la française » in an English
+/// dossier; each source's words are quoted as its language quotes them.
+#[test]
+fn the_words_read_as_a_date_are_quoted_in_the_sources_language() {
+    let english = suggest("suggest-en");
+    assert!(
+        english.contains("#   “Tuesday”: the last Tuesday"),
+        "English quotes: {english}"
+    );
+    assert!(!english.contains('«'), "{english}");
+    let french = suggest("suggest-fr");
+    assert!(
+        french.contains("#   « mercredi »: "),
+        "French quotes: {french}"
+    );
+}
