@@ -303,11 +303,43 @@ fn a_template_reading_what_the_page_lacks_is_told_at_its_line() {
     let output = check_build(root);
     let text = stderr(&output);
     assert_eq!(output.status.code(), Some(1), "{text}");
+    let found = block(&text, "Variable `no_such_field`");
     assert!(
-        text.contains("template tags.html: Variable `no_such_field` is not defined"),
-        "{text}"
+        found.starts_with("error: template tags.html: Variable `no_such_field` is not defined"),
+        "{found}"
     );
-    assert!(text.contains("at templates/tags.html:3:20"), "{text}");
+    // At its line in templates/, not at the output folder.
+    assert!(found.contains("--> templates/tags.html:3:20\n"), "{found}");
+    assert!(
+        found.contains("3 | <p>{{ l.tags }} {{ no_such_field }}</p>"),
+        "{found}"
+    );
+    assert!(!found.contains("public"), "{found}");
+    assert!(!root.join("public").exists());
+}
+
+/// Regression: a filter that does not exist was told at `templates` (the folder), with
+/// tera's own report pasted in the message (`invalid template: error: Unknown filter`).
+#[test]
+fn an_unknown_filter_is_told_at_its_line() {
+    let project = copy_project(&fixture("valid-en"));
+    let root = project.path();
+    std::fs::create_dir(root.join("templates")).expect("mkdir");
+    std::fs::write(
+        root.join("templates/tags.html"),
+        "{% extends \"base.html\" %}\n{% block main %}\n<p>{{ l.tags | shout }}</p>\n{% endblock main %}\n",
+    )
+    .expect("write");
+    let output = check_build(root);
+    let text = stderr(&output);
+    assert_eq!(output.status.code(), Some(1), "{text}");
+    let found = block(&text, "Unknown filter");
+    assert!(
+        found.starts_with("error: invalid template: Unknown filter `shout`\n"),
+        "{found}"
+    );
+    assert!(found.contains("--> templates/tags.html:3:16\n"), "{found}");
+    assert!(found.contains("^^^^^"), "the filter is marked: {found}");
     assert!(!root.join("public").exists());
 }
 
