@@ -274,7 +274,7 @@ fn export_never_replaces_a_file_it_did_not_write() {
     assert!(default.status.success());
 }
 
-/// Regression: the FollowTheMoney entities carried the Markdown of the fields as written
+/// Regression: the `FollowTheMoney` entities carried the Markdown of the fields as written
 /// (`Logistics group that won the concession for [[port-varna]].`), which Aleph shows as
 /// is. Summaries, descriptions and notes read as text, wiki-links by name.
 #[test]

@@ -193,8 +193,8 @@ const RENDER_HINT: &str = "a template reads only what its page gives: fix it, or
      the built-in one";
 
 /// The first error of a report that tera wrote as text (its checks of the filters,
-/// tests, functions and components a template calls: `error: Unknown filter `x``, then
-/// ` --> base.html:3:41`), as a diagnostic at that place of the theme's template.
+/// tests, functions and components a template calls: ``error: Unknown filter `x` ``,
+/// then `--> base.html:3:41`), as a diagnostic at that place of the theme's template.
 fn reported(message: &str, theme: &Theme) -> Option<Diagnostic> {
     let mut lines = message.lines();
     let what = lines.find_map(|l| l.split_once("error: ").map(|(_, w)| w))?;

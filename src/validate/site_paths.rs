@@ -130,7 +130,9 @@ fn is_site_own(segments: &[&str], written: &str) -> bool {
     };
     let last = segments.last().copied().unwrap_or_default();
     written.ends_with('/')
-        || last.ends_with(".html")
+        || Path::new(last)
+            .extension()
+            .is_some_and(|e| e.eq_ignore_ascii_case("html"))
         || GENERATED.contains(first)
         || (PAGE_FOLDERS.contains(first) && !last.contains('.'))
 }
