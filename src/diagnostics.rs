@@ -507,7 +507,8 @@ fn severity_word(severity: Severity) -> &'static str {
     }
 }
 
-/// The known name closest to `word`, if it is close enough to be a likely typo.
+/// The known name closest to `word`, if it is close enough to be a likely typo; one that
+/// differs from it only by case is the closest.
 pub fn did_you_mean<'a>(word: &str, known: impl IntoIterator<Item = &'a str>) -> Option<&'a str> {
     let word_lower = word.to_lowercase();
     if word.chars().count() <= 2 {
@@ -521,8 +522,9 @@ pub fn did_you_mean<'a>(word: &str, known: impl IntoIterator<Item = &'a str>) ->
                 candidate,
             )
         })
+        // A name that differs only by case (`Events/`) is the likeliest of all.
         .filter(|&(distance, candidate)| {
-            distance > 0
+            candidate != word
                 && distance <= (candidate.chars().count().max(word.chars().count()) / 3).max(1)
         })
         .min_by_key(|&(distance, candidate)| (distance, candidate))

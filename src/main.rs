@@ -346,15 +346,15 @@ fn build(args: &BuildArgs, output: Output) -> ExitCode {
     let (result, mut diagnostics) = dossier::build(root, &out, options);
     // A refused or failed output is an error like the others: listed and counted
     // before the summary line, not after a summary that says there is none.
-    if let Err(error) = &result
-        && !matches!(error, dossier::BuildError::Content(_))
-    {
-        let error = dossier::diagnostics::Diagnostic::file(
+    match &result {
+        Ok(_) | Err(dossier::BuildError::Content(_)) => {}
+        // A template that does not render is told at its line in templates/.
+        Err(dossier::BuildError::Render(error)) => diagnostics.push(error.diagnostic(&out)),
+        Err(error) => diagnostics.push(dossier::diagnostics::Diagnostic::file(
             dossier::diagnostics::Severity::Error,
             &out,
             error.to_string(),
-        );
-        diagnostics.push(error);
+        )),
     }
     let exit = report(&diagnostics, args.strict, output);
     match result {

@@ -341,7 +341,7 @@ pub fn listing(dossier: &crate::model::Dossier) -> String {
                 out,
                 "  {}{paragraph}: …{before}[{}]{after}…",
                 source.id,
-                &body[mention.range.clone()]
+                one_line(&body[mention.range.clone()])
             );
         }
     }
@@ -357,7 +357,13 @@ fn context(text: &str, before: bool) -> String {
     } else {
         text.chars().take(30).collect()
     };
-    taken.replace(['\n', '\r'], " ")
+    one_line(&taken)
+}
+
+/// `text` with its line breaks as spaces (a mention may run over two lines of the
+/// Markdown: `Liam⏎O’Brien`), and a CRLF as one space.
+fn one_line(text: &str) -> String {
+    text.replace("\r\n", " ").replace(['\n', '\r'], " ")
 }
 
 #[cfg(test)]

@@ -51,7 +51,7 @@ fn bundled_briefing_is_french_and_complete() {
     let root = bundled();
     let html = html_briefing(&root);
     let d = model(&root);
-    assert!(html.contains("<html lang=\"fr\">"));
+    assert!(html.contains("<html lang=\"fr\" class=\"light-only\">"));
     for label in [
         "Sommaire",
         "En bref",
@@ -154,7 +154,7 @@ fn english_briefing_keeps_only_sources_addresses() {
     let root = fixture("valid");
     let html = html_briefing(&root);
     let d = model(&root);
-    assert!(html.contains("<html lang=\"en\">"));
+    assert!(html.contains("<html lang=\"en\" class=\"light-only\">"));
     for label in [
         "Contents",
         "Bottom line",
@@ -264,6 +264,36 @@ fn the_site_holds_the_same_briefing_with_a_way_back() {
             .contains("<loc>https://example.org/harbour/briefing/</loc>"),
         "in the sitemap"
     );
+}
+
+/// Regression: with the system in dark mode, the briefing (white paper) drew its pictures
+/// in the dark palette, light grey on white. The page says it is light only, and the
+/// pictures' dark colours apply only to pages that do not say so (the browser test
+/// `pictures.test.js` measures the drawn colours).
+#[test]
+fn the_briefing_keeps_its_pictures_light_in_a_dark_system_theme() {
+    let html = html_briefing(&fixture("valid-en"));
+    let root = start_tags(&html)
+        .into_iter()
+        .find(|t| t.name == "html")
+        .expect("an <html> tag");
+    assert_eq!(
+        root.get("class"),
+        Some("light-only"),
+        "the page is light only"
+    );
+    assert!(html.contains("<svg"), "the briefing draws pictures");
+    for (i, _) in html.match_indices("@media (prefers-color-scheme: dark) {") {
+        let block = &html[i..];
+        let selector = block
+            .split_once('{')
+            .and_then(|(_, rest)| rest.split_once('{'))
+            .map_or("", |(selector, _)| selector.trim());
+        assert!(
+            selector.starts_with(":where(:root:not(.light-only))"),
+            "a dark rule that applies to the briefing: {selector}"
+        );
+    }
 }
 
 #[test]

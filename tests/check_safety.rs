@@ -303,11 +303,43 @@ fn a_template_reading_what_the_page_lacks_is_told_at_its_line() {
     let output = check_build(root);
     let text = stderr(&output);
     assert_eq!(output.status.code(), Some(1), "{text}");
+    let found = block(&text, "Variable `no_such_field`");
     assert!(
-        text.contains("template tags.html: Variable `no_such_field` is not defined"),
-        "{text}"
+        found.starts_with("error: template tags.html: Variable `no_such_field` is not defined"),
+        "{found}"
     );
-    assert!(text.contains("at templates/tags.html:3:20"), "{text}");
+    // At its line in templates/, not at the output folder.
+    assert!(found.contains("--> templates/tags.html:3:20\n"), "{found}");
+    assert!(
+        found.contains("3 | <p>{{ l.tags }} {{ no_such_field }}</p>"),
+        "{found}"
+    );
+    assert!(!found.contains("public"), "{found}");
+    assert!(!root.join("public").exists());
+}
+
+/// Regression: a filter that does not exist was told at `templates` (the folder), with
+/// tera's own report pasted in the message (`invalid template: error: Unknown filter`).
+#[test]
+fn an_unknown_filter_is_told_at_its_line() {
+    let project = copy_project(&fixture("valid-en"));
+    let root = project.path();
+    std::fs::create_dir(root.join("templates")).expect("mkdir");
+    std::fs::write(
+        root.join("templates/tags.html"),
+        "{% extends \"base.html\" %}\n{% block main %}\n<p>{{ l.tags | shout }}</p>\n{% endblock main %}\n",
+    )
+    .expect("write");
+    let output = check_build(root);
+    let text = stderr(&output);
+    assert_eq!(output.status.code(), Some(1), "{text}");
+    let found = block(&text, "Unknown filter");
+    assert!(
+        found.starts_with("error: invalid template: Unknown filter `shout`\n"),
+        "{found}"
+    );
+    assert!(found.contains("--> templates/tags.html:3:16\n"), "{found}");
+    assert!(found.contains("^^^^^"), "the filter is marked: {found}");
     assert!(!root.join("public").exists());
 }
 
@@ -376,4 +408,75 @@ fn item_22_the_warnings_a_writer_wants() {
         found.contains("hint: write port-concession-signed#p1, port-concession-signed#p2"),
         "{found}"
     );
+}
+
+/// Regression: `![](images/map.png)` in a source, with the file in `static/images/`, was a
+/// broken image on the source's page (resolved from `sources/ID/`) without a word.
+#[test]
+fn a_relative_image_that_leads_nowhere_is_told_with_the_path_that_works() {
+    let project = copy_project(&fixture("valid-en"));
+    let root = project.path();
+    std::fs::create_dir_all(root.join("static/images")).expect("mkdir");
+    std::fs::write(root.join("static/images/map.png"), b"\x89PNG").expect("write");
+    let source = root.join("content/sources/council-minutes.md");
+    let mut text = std::fs::read_to_string(&source).expect("read");
+    let line = text.lines().count() + 2;
+    text.push_str(
+        "\n![Map of the port](images/map.png)\n\n\
+         ![The same map](../../images/map.png), [a page](../../actors/port-varna/), \
+         [mail](<someone@example.org>) and [the minutes](minutes.pdf).\n",
+    );
+    std::fs::write(&source, text).expect("write");
+    let output = check(root);
+    let text = stderr(&output);
+    assert_eq!(output.status.code(), Some(0), "warnings only:\n{text}");
+    let found = block(&text, "`images/map.png`");
+    assert!(
+        found.starts_with(
+            "warning: the image `images/map.png` leads to no file of the site: from the \
+             source's page it is `sources/council-minutes/images/map.png`"
+        ),
+        "{found}"
+    );
+    assert!(
+        found.contains(&format!("--> content/sources/council-minutes.md:{line}:1")),
+        "{found}"
+    );
+    assert!(
+        found.contains("from a source's page write `../../images/map.png`"),
+        "{found}"
+    );
+    let pdf = block(&text, "`minutes.pdf`");
+    assert!(pdf.starts_with("warning: the link `minutes.pdf`"), "{pdf}");
+    assert!(pdf.contains("put the file in static/"), "{pdf}");
+    assert_eq!(
+        text.matches("leads to no file of the site").count(),
+        2,
+        "the paths that work are not told:\n{text}"
+    );
+    // The path the hint gives is the one that works on the built page.
+    let site = common::build(root);
+    assert!(site.out.join("images/map.png").is_file());
+    assert!(
+        site.read("sources/council-minutes/index.html")
+            .contains("src=\"../../images/map.png\"")
+    );
+}
+
+/// Regression: `content/Events/` got the generic hint while `content/event/` got "did you
+/// mean `events/`?": a name that differs only by case was not offered.
+#[test]
+fn a_folder_named_in_capitals_is_offered_its_name() {
+    let project = copy_project(&fixture("valid-en"));
+    let content = project.path().join("content");
+    std::fs::rename(content.join("events"), content.join("Events")).expect("rename");
+    let output = check(project.path());
+    let text = stderr(&output);
+    assert_eq!(output.status.code(), Some(1), "{text}");
+    let found = block(&text, "--> content/Events/\n");
+    assert!(
+        found.starts_with("error: unknown folder `content/Events/`"),
+        "{found}"
+    );
+    assert!(found.contains("hint: did you mean `events/`?"), "{found}");
 }

@@ -347,3 +347,35 @@ fn briefing_takes_the_folder_and_a_short_output_flag() {
     assert!(page.contains("<html"), "an HTML page");
     assert!(text(&output.stderr).contains("wrote "));
 }
+
+/// Regression: run from inside `content/` (or given it as the project), `check` said
+/// only "no `content/` folder" and offered `dossier init`; it now names the dossier
+/// around, as the path to give.
+#[test]
+fn run_from_inside_content_the_hint_names_the_dossier_around() {
+    let root = fixture("valid-en");
+    let sources = root.join("content/sources");
+    let output = dossier_in(&sources, &["check"]);
+    let err = text(&output.stderr);
+    assert_eq!(output.status.code(), Some(1), "{err}");
+    assert!(
+        err.contains(
+            "hint: this folder is inside the dossier at `../..`: run the command there, or \
+             pass `--root ../..`"
+        ),
+        "{err}"
+    );
+    let tests = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests");
+    let output = dossier_in(&tests, &["check", "fixtures/valid-en/content"]);
+    let err = text(&output.stderr);
+    assert!(
+        err.contains("pass `--root fixtures/valid-en`"),
+        "the path as written, without its last folder: {err}"
+    );
+    let empty = tempfile::tempdir().expect("temp dir");
+    let output = dossier_in(empty.path(), &["check"]);
+    assert!(
+        text(&output.stderr).contains("hint: run `dossier init DIR`"),
+        "no dossier around: the usual hint"
+    );
+}

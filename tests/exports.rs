@@ -273,3 +273,41 @@ fn export_never_replaces_a_file_it_did_not_write() {
     let default = dossier(&["export", "--root", root.to_str().expect("utf-8")]);
     assert!(default.status.success());
 }
+
+/// Regression: the `FollowTheMoney` entities carried the Markdown of the fields as written
+/// (`Logistics group that won the concession for [[port-varna]].`), which Aleph shows as
+/// is. Summaries, descriptions and notes read as text, wiki-links by name.
+#[test]
+fn followthemoney_texts_read_as_text() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    export_all(&fixture("valid-en"), dir.path());
+    let text = std::fs::read_to_string(dir.path().join("dossier.ftm.json")).expect("read");
+    let entities: Vec<serde_json::Value> = text
+        .lines()
+        .map(|l| serde_json::from_str(l).expect("one entity a line"))
+        .collect();
+    let property = |id: &str, name: &str| -> String {
+        let entity = entities
+            .iter()
+            .find(|e| e["id"] == id)
+            .unwrap_or_else(|| panic!("no entity {id}"));
+        entity["properties"][name][0]
+            .as_str()
+            .unwrap_or_else(|| panic!("{id} has no {name}: {entity}"))
+            .to_string()
+    };
+    assert_eq!(
+        property("actor-orion-holdings", "summary"),
+        "Logistics group that won the concession for Port of Varna."
+    );
+    let description = property("event-concession-signed", "description");
+    assert!(
+        description.starts_with("Orion Holdings signs with Port of Varna"),
+        "{description}"
+    );
+    assert_eq!(
+        property("relation-orion-holdings-1", "description"),
+        "For thirty years."
+    );
+    assert!(!text.contains("[["), "no wiki-link is left in the entities");
+}

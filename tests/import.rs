@@ -448,3 +448,37 @@ fn a_french_page_gives_its_date_and_author_from_its_byline_which_leaves_the_text
     );
     assert!(check(root).status.success(), "{}", stderr(&check(root)));
 }
+
+/// Regression: a page titled `Headline | Site` (most news sites) kept the site's name in
+/// the source's title and id (`prosecutors-appeal-…-the-harbour-herald`), though the page
+/// names its site (`og:site_name`), which becomes the outlet.
+#[test]
+fn the_sites_name_after_the_headline_is_left_out_of_the_title() {
+    let project = new_project();
+    let root = project.path();
+    let page = root.join("appeal.html");
+    std::fs::write(
+        &page,
+        "<!doctype html><html lang=\"en\"><head><meta charset=\"utf-8\">\
+         <title>Prosecutors appeal O’Brien decision | The Harbour Herald</title>\
+         <meta property=\"og:site_name\" content=\"The Harbour Herald\">\
+         <meta property=\"article:published_time\" content=\"2025-07-09T08:30:00+01:00\">\
+         <link rel=\"canonical\" href=\"https://harbourherald.example.com/2025/07/09/appeal\">\
+         </head><body><article><h1>Prosecutors appeal O’Brien decision</h1>\
+         <p>Prosecutors on Wednesday appealed the decision not to charge the former minister, \
+         whose case the court had closed in June after a long hearing.</p>\
+         <p>“We have new evidence,” a spokesperson said outside the court on Wednesday.</p>\
+         </article></body></html>",
+    )
+    .expect("write page");
+    let output = run(root, &page, &[]);
+    assert!(output.status.success(), "{}", stderr(&output));
+    let written = root.join("content/sources/prosecutors-appeal-obrien-decision.md");
+    let text =
+        std::fs::read_to_string(&written).unwrap_or_else(|e| panic!("{e}: {}", stderr(&output)));
+    assert!(
+        text.contains("title: \"Prosecutors appeal O’Brien decision\"\n"),
+        "{text}"
+    );
+    assert!(text.contains("outlet: \"The Harbour Herald\"\n"), "{text}");
+}

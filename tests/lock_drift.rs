@@ -213,3 +213,30 @@ fn a_paragraph_inserted_inside_a_cited_range_is_reported_and_the_range_left_alon
     assert!(text.contains(message), "{text}");
     assert!(text.contains("1 error, 0 warnings"), "{text}");
 }
+
+/// Regression: `check --fix` wrote back a file saved with a byte order mark without it
+/// (Windows editors add one); only the citations may change, line ends and mark kept.
+#[test]
+fn the_fix_changes_only_the_citations_of_a_file_with_a_bom_and_crlf() {
+    let project = locked(&["--lang", "en"]);
+    let root = project.path();
+    let events = root.join("content/events/bridge.yaml");
+    let windows = format!("\u{feff}{}", read(&events).replace('\n', "\r\n"));
+    std::fs::write(&events, &windows).expect("write");
+    edit(
+        &root.join("content/sources/engineers-report.md"),
+        "---\nThe inspection",
+        "---\nA new first paragraph.\n\nThe inspection",
+    );
+    let output = check(root, &["--fix"]);
+    assert!(output.status.success(), "{}", stderr(&output));
+    let expected = windows
+        .replace("engineers-report#p2", "engineers-report#p3")
+        .replace("engineers-report#p1", "engineers-report#p2");
+    assert_ne!(expected, windows, "the file cites moved paragraphs");
+    assert_eq!(
+        std::fs::read(&events).expect("read"),
+        expected.into_bytes(),
+        "only the citations changed"
+    );
+}

@@ -169,3 +169,36 @@ fn item_20_a_name_of_two_actors_links_to_neither_with_a_warning() {
     }
     assert!(warnings.contains("link to none of them"), "{warnings}");
 }
+
+/// Regression: `check --mentions` printed a name split over two lines of the Markdown
+/// with its line break (`[Mohamed⏎Bazoum]`), cutting its one-line listing in two; a
+/// CRLF around a mention also counted as two spaces.
+#[test]
+fn the_listing_of_mentions_keeps_each_mention_on_its_line() {
+    let project = copy_project(&fixture("valid-en"));
+    let root = project.path();
+    write(
+        root,
+        "content/sources/split-name.md",
+        "---\r\ntitle: Split\r\npublished: 2024-05\r\n---\r\nThe council heard Mohamed\r\nBazoum on Tuesday.\r\n",
+    );
+    let output = Command::new(env!("CARGO_BIN_EXE_dossier"))
+        .args([
+            "check",
+            "--mentions",
+            "--root",
+            root.to_str().expect("utf-8"),
+        ])
+        .env("NO_COLOR", "1")
+        .output()
+        .expect("run");
+    let listing = String::from_utf8_lossy(&output.stdout);
+    let line = listing
+        .lines()
+        .find(|l| l.starts_with("  split-name#p1: "))
+        .unwrap_or_else(|| panic!("the mention is listed:\n{listing}"));
+    assert_eq!(
+        line,
+        "  split-name#p1: …The council heard [Mohamed Bazoum] on Tuesday. …"
+    );
+}

@@ -355,3 +355,105 @@ fn under_its_month_a_french_event_of_the_first_reads_1er() {
     assert!(chronology.contains(&format!("{day}1er – 3 février 2024</time>")));
     assert!(!chronology.contains(&format!("{day}1</time>")));
 }
+
+/// Regression: an image whose address is refused (`data:`, `javascript:`) and that has no
+/// alt text left an empty numbered paragraph, its number printed over the next one's.
+#[test]
+fn an_image_not_shown_leaves_something_to_read() {
+    let project = copy_project(&fixture("valid-en"));
+    let source = project.path().join("content/sources/council-minutes.md");
+    let mut text = std::fs::read_to_string(&source).expect("source");
+    text.push_str(
+        "\n![](data:image/png;base64,iVBORw0KGgo=)\n\n![Chart of ownership](javascript:alert(1))\n",
+    );
+    std::fs::write(&source, text).expect("write source");
+    let site = build(project.path());
+    let page = site.read("sources/council-minutes/index.html");
+    let paragraphs: Vec<String> = page
+        .split("class=\"para\">")
+        .skip(1)
+        .map(|p| common::decode(&strip_tags(&p[..p.find("</p>").expect("end")])))
+        .collect();
+    let last_two = &paragraphs[paragraphs.len() - 2..];
+    let n = paragraphs.len();
+    assert_eq!(
+        last_two,
+        [
+            format!("{} [image]", n - 1),
+            format!("{n} Chart of ownership")
+        ],
+        "what the two images leave"
+    );
+    assert!(
+        !page.contains("data:image"),
+        "the refused address is not written"
+    );
+}
+
+/// Regression: a table of a source's text widened the whole page on a phone (the NACO
+/// report's four columns: 24 px of sideways scroll at 390 px). Each table is now in a box
+/// that scrolls on its own, as code blocks do.
+#[test]
+fn a_wide_table_scrolls_in_its_own_box() {
+    let project = copy_project(&fixture("valid-en"));
+    let source = project.path().join("content/sources/council-minutes.md");
+    let mut text = std::fs::read_to_string(&source).expect("source");
+    text.push_str(
+        "\n| Date | Payer | Payee | Amount (EUR) | Reference |\n|---|---|---|---:|---|\n\
+         | 2021-07-02 | Kestrel Holdings | Harbourline Consulting | 600,000 | B249117-A |\n",
+    );
+    std::fs::write(&source, text).expect("write source");
+    let site = build(project.path());
+    let page = site.read("sources/council-minutes/index.html");
+    let table = page.find("<table>").expect("the table");
+    assert!(
+        page[..table].ends_with("<div class=\"table-wrap\">\n"),
+        "the table opens its box: {}",
+        &page[table.saturating_sub(80)..table + 7]
+    );
+    let end = table + page[table..].find("</table>").expect("end") + "</table>".len();
+    assert!(page[end..].starts_with("\n</div>\n"), "and closes it");
+    let css = site.read("assets/style.css");
+    assert!(
+        css.contains(".table-wrap { overflow-x: auto; }"),
+        "the box scrolls sideways"
+    );
+}
+
+/// Regression: searching `obrien` found nothing where the texts say O'Brien (the index
+/// cuts words at the apostrophe: `brien`), though readers type names so. A name with an
+/// apostrophe after a capital initial is also indexed joined, for the same documents.
+#[test]
+fn a_name_with_an_apostrophe_is_found_without_it() {
+    let project = copy_project(&fixture("valid-en"));
+    let source = project.path().join("content/sources/council-minutes.md");
+    let mut text = std::fs::read_to_string(&source).expect("source");
+    text.push_str("\nMinister O’Brien's aide met D'Souza, and l'audit went on.\n");
+    std::fs::write(&source, text).expect("write source");
+    let site = build(project.path());
+    // Every word of the term shards, with its postings.
+    let mut terms = serde_json::Map::new();
+    for (path, bytes) in site.files() {
+        if !path.starts_with("assets/search/t-") {
+            continue;
+        }
+        let script = String::from_utf8(bytes).expect("utf-8");
+        let object = &script[script.find('{').expect("{")..=script.rfind('}').expect("}")];
+        let parsed: serde_json::Value = serde_json::from_str(object).expect("a JSON object");
+        terms.extend(parsed.as_object().expect("words").clone());
+    }
+    assert!(
+        terms.contains_key("brien"),
+        "the word as cut at the apostrophe"
+    );
+    assert_eq!(
+        terms.get("obrien"),
+        terms.get("brien"),
+        "O'Brien is found as obrien, in the same documents"
+    );
+    assert_eq!(terms.get("dsouza"), terms.get("souza"));
+    assert!(
+        !terms.contains_key("laudit"),
+        "a lower-case elision is not joined"
+    );
+}

@@ -92,3 +92,69 @@ fn an_unknown_source_is_an_error() {
     assert_eq!(output.status.code(), Some(1));
     assert!(String::from_utf8_lossy(&output.stderr).contains("no source has the id 'nope'"));
 }
+
+/// Regression: a name ran on across a full stop or a colon (`Luxemburg Nach Unterlagen`,
+/// `COURT We` in a transcript), and a known actor written with a possessive
+/// (`Minister O’Brien's`, `Herald's`) was offered as a new name.
+#[test]
+fn names_stop_at_punctuation_and_a_known_actor_in_the_possessive_is_known() {
+    let project = common::copy_project(&fixture("suggest-en"));
+    let content = project.path().join("content");
+    std::fs::create_dir_all(content.join("actors")).expect("mkdir");
+    std::fs::write(
+        content.join("actors/liam-obrien.yaml"),
+        "name: Liam O’Brien\nkind: person\naliases: [Minister O’Brien]\n",
+    )
+    .expect("write actor");
+    std::fs::write(
+        content.join("actors/harbour-herald.yaml"),
+        "name: The Harbour Herald\nkind: media\naliases: [the Herald]\n",
+    )
+    .expect("write actor");
+    std::fs::write(
+        content.join("sources/hearing.md"),
+        "---\ntitle: Hearing\npublished: 2025-01-14\nkind: transcript\n---\n\
+         THE CLERK: We are here in the matter of the State against Mr. Jones.\n\n\
+         Kestrel paid the firm at the home of Minister O’Brien's brother-in-law, after the \
+         Herald's reporting.\n\n\
+         The company is registered in Luxemburg. Nach Unterlagen of the Office it has no staff.\n",
+    )
+    .expect("write source");
+    let root = project.path().to_str().expect("utf-8").to_string();
+    let output = dossier(&["suggest", "--root", &root, "hearing"]);
+    let yaml = String::from_utf8(output.stdout).expect("utf-8");
+    let names: Vec<&str> = yaml
+        .lines()
+        .filter_map(|l| l.strip_prefix("#   name: \""))
+        .map(|l| l.trim_end_matches('"'))
+        .collect();
+    for wrong in [
+        "CLERK We",
+        "Minister O’Brien's",
+        "Minister O’Brien",
+        "Herald's",
+        "Luxemburg Nach Unterlagen",
+    ] {
+        assert!(!names.contains(&wrong), "{wrong} offered: {names:?}");
+    }
+    for name in ["Mr Jones", "Luxemburg", "Nach Unterlagen"] {
+        assert!(names.contains(&name), "{name} not offered: {names:?}");
+    }
+}
+
+/// Regression: the words read as a date were quoted « à la française » in an English
+/// dossier; each source's words are quoted as its language quotes them.
+#[test]
+fn the_words_read_as_a_date_are_quoted_in_the_sources_language() {
+    let english = suggest("suggest-en");
+    assert!(
+        english.contains("#   “Tuesday”: the last Tuesday"),
+        "English quotes: {english}"
+    );
+    assert!(!english.contains('«'), "{english}");
+    let french = suggest("suggest-fr");
+    assert!(
+        french.contains("#   « mercredi »: "),
+        "French quotes: {french}"
+    );
+}

@@ -180,3 +180,41 @@ describe("what the timeline shows", () => {
   });
 });
 
+
+// The briefing is printed on white whatever the system's theme: its pictures must not take
+// the dark palette (light grey labels on a white page) when the system is dark.
+describe("the briefing's pictures in a dark system theme", () => {
+  /** Contrast ratio (WCAG) between two `rgb(…)` colours. */
+  function contrast(a, b) {
+    const lum = (c) => {
+      const [r, g, bl] = c.match(/[\d.]+/g).slice(0, 3).map(Number).map((v) => {
+        const s = v / 255;
+        return s <= 0.03928 ? s / 12.92 : ((s + 0.055) / 1.055) ** 2.4;
+      });
+      return 0.2126 * r + 0.7152 * g + 0.0722 * bl;
+    };
+    const [x, y] = [lum(a), lum(b)].sort((p, q) => q - p);
+    return (x + 0.05) / (y + 0.05);
+  }
+
+  for (const site of SITES.filter((s) => s.root)) {
+    it(`${site.name}: every text of the briefing's pictures reads on its white page`, async () => {
+      const context = await browser.newContext({ viewport: { width: 1280, height: 900 }, colorScheme: "dark" });
+      const page = await context.newPage();
+      await page.goto(fileUrl(site.root, "briefing/index.html"));
+      const found = await page.evaluate(() => ({
+        background: getComputedStyle(document.documentElement).backgroundColor,
+        texts: [...document.querySelectorAll("svg.pic text")].map((t) => ({
+          text: t.textContent,
+          fill: getComputedStyle(t).fill,
+        })),
+      }));
+      assert.ok(found.texts.length > 0, "the briefing has pictures with texts");
+      const faint = found.texts
+        .filter((t) => contrast(t.fill, found.background) < 4.5)
+        .map((t) => `${t.text} (${t.fill} on ${found.background})`);
+      assert.deepEqual(faint.slice(0, 5), [], "texts too faint on the briefing's page");
+      await context.close();
+    });
+  }
+});

@@ -5,12 +5,15 @@
 //! `LegalEntity`; sources `Article` or `Document` with their text; events `Event` with
 //! the actors `involved`; relations `UnknownLink` with their type as the role. Ids are
 //! the dossier's own, prefixed by what they name, so they stay the same across builds.
+//! The Markdown fields (summaries, descriptions, notes) are written as plain text, with
+//! wiki-links by name, as Aleph shows them as they are.
 
 use std::collections::BTreeMap;
 
 use serde::Serialize;
 
 use crate::model::{Actor, ActorKind, Date, Dossier, Event, Source, SourceKind};
+use crate::plain_text::plain;
 
 /// One entity: an id, a schema and its properties (every value a list of strings).
 #[derive(Serialize)]
@@ -63,7 +66,7 @@ fn schema_of(kind: ActorKind) -> &'static str {
     }
 }
 
-fn actor(a: &Actor) -> Entity {
+fn actor(d: &Dossier, a: &Actor) -> Entity {
     let schema = schema_of(a.kind);
     let mut e = Entity::new(actor_id(a), schema);
     if schema == "Address" {
@@ -75,7 +78,7 @@ fn actor(a: &Actor) -> Entity {
         }
     }
     if let Some(summary) = &a.summary {
-        e.set("summary", summary);
+        e.set("summary", plain(summary, d));
     }
     for link in &a.links {
         e.set("sourceUrl", &link.url);
@@ -119,7 +122,7 @@ fn event(d: &Dossier, ev: &Event) -> Entity {
     e.set_date("startDate", Some(ev.date));
     e.set_date("endDate", ev.end);
     if let Some(description) = &ev.description {
-        e.set("description", description);
+        e.set("description", plain(description, d));
     }
     // FollowTheMoney involves legal entities in an event; a place is its address.
     for &a in &ev.actors {
@@ -151,7 +154,7 @@ fn relations(d: &Dossier, out: &mut dyn FnMut(Entity)) {
             e.set_date("startDate", r.since);
             e.set_date("endDate", r.until);
             if let Some(note) = &r.note {
-                e.set("description", note);
+                e.set("description", plain(note, d));
             }
             for c in &r.sources {
                 e.set("proof", source_id(&d.sources[c.source]));
@@ -177,7 +180,7 @@ pub fn write_to(d: &Dossier, out: &mut dyn std::io::Write) -> std::io::Result<()
         out.write_all(b"\n")
     };
     for a in &d.actors {
-        line(&actor(a))?;
+        line(&actor(d, a))?;
     }
     for s in &d.sources {
         line(&source(s))?;

@@ -121,6 +121,18 @@ fn json_ld_published(document: &Document) -> Option<Date> {
         .find_map(|value| find(&value))
 }
 
+/// A page's title without the site's name that pages append to it
+/// (`Prosecutors appeal | The Harbour Herald`, `… - Le Monde`): the headline alone.
+fn without_site_name(title: &str, site: Option<&str>) -> String {
+    let title = title.trim();
+    let headline = site.filter(|s| !s.is_empty()).and_then(|site| {
+        [" | ", " - ", " – ", " — ", " · ", " :: "]
+            .iter()
+            .find_map(|separator| title.strip_suffix(&format!("{separator}{site}")))
+    });
+    headline.map_or(title, str::trim_end).to_string()
+}
+
 /// The article in `html`, or `None` when the page has no text to find.
 pub fn read(html: &str) -> Option<Article> {
     let config = Config {
@@ -157,7 +169,7 @@ pub fn read(html: &str) -> Option<Article> {
         notes.extend(clean::relative_addresses(&body));
     }
     Some(Article {
-        title: non_empty(Some(found.title)).unwrap_or_default(),
+        title: without_site_name(&found.title, outlet.as_deref()),
         published,
         outlet,
         author,

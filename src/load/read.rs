@@ -23,6 +23,35 @@ pub fn load(root: &Path, diagnostics: &mut Diagnostics) -> RawProject {
     load_with(root, None, None, diagnostics)
 }
 
+/// The dossier that holds `root` (run from inside `content/` or one of its folders), as
+/// `root` was written with as many `..` as it takes (`..`, `../..`, `my-dossier`).
+fn enclosing_project(root: &Path) -> Option<String> {
+    let resolved = std::fs::canonicalize(root).ok()?;
+    let depth = resolved
+        .ancestors()
+        .skip(1)
+        .take(3)
+        .position(|up| up.join("content/dossier.yaml").is_file())?;
+    let mut path: Vec<std::path::Component<'_>> = root
+        .components()
+        .filter(|c| !matches!(c, std::path::Component::CurDir))
+        .collect();
+    for _ in 0..=depth {
+        match path.last() {
+            Some(std::path::Component::Normal(_)) => {
+                path.pop();
+            }
+            _ => path.push(std::path::Component::ParentDir),
+        }
+    }
+    let path: PathBuf = path.into_iter().collect();
+    Some(if path.as_os_str().is_empty() {
+        ".".to_string()
+    } else {
+        path.display().to_string()
+    })
+}
+
 /// [`load`], reading again only the files that changed since `cache` saw them. When
 /// `changed` is given, it lists every path (relative to `root`) that changed since the
 /// last run with the same cache, and the other files are not even looked at; else each
@@ -39,15 +68,25 @@ pub fn load_with(
     };
     let content = root.join("content");
     if !content.is_dir() {
+        let hint = enclosing_project(root).map_or_else(
+            || {
+                "run `dossier init DIR` to start a dossier, or pass `--root` to point at one"
+                    .to_string()
+            },
+            |up| {
+                format!(
+                    "this folder is inside the dossier at `{up}`: run the command there, or \
+                     pass `--root {up}`"
+                )
+            },
+        );
         diagnostics.push(
             Diagnostic::file(
                 Severity::Error,
                 Path::new("content"),
                 format!("no `content/` folder in {}", root.display()),
             )
-            .with_hint(
-                "run `dossier init DIR` to start a dossier, or pass `--root` to point at one",
-            ),
+            .with_hint(hint),
         );
         return project;
     }

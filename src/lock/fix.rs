@@ -110,6 +110,7 @@ pub fn fix(root: &Path) -> Result<Fixed, FixError> {
             });
         }
         let path = root.join(&file.path);
+        let text = with_its_bom(&path, text);
         replace_file(&path, &text).map_err(|source| FixError::Write { path, source })?;
     }
     applied.sort_by(|a, b| (&a.path, a.line, a.column).cmp(&(&b.path, b.line, b.column)));
@@ -123,6 +124,17 @@ pub fn fix(root: &Path) -> Result<Fixed, FixError> {
         applied,
         left: drift.left,
     })
+}
+
+/// `text` with the byte order mark that the file at `path` starts with, if it does: the
+/// text was read without it, and only the citations may change.
+fn with_its_bom(path: &Path, text: Vec<u8>) -> Vec<u8> {
+    const BOM: &[u8] = "\u{feff}".as_bytes();
+    let mut start = [0; 3];
+    let has_bom = std::fs::File::open(path)
+        .and_then(|mut file| std::io::Read::read_exact(&mut file, &mut start))
+        .is_ok_and(|()| start == BOM);
+    if has_bom { [BOM, &text].concat() } else { text }
 }
 
 /// The lock with the entries of `moves` at their new numbers, the others where they

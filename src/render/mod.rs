@@ -55,9 +55,28 @@ pub enum RenderError {
         /// What tera says.
         message: String,
     },
+    /// A template of the project does not render, at a place of `templates/` (the
+    /// diagnostic to show, which says where).
+    #[error("{}, at {}:{}:{}", .0.message, .0.path.display(), .0.line, .0.column)]
+    TemplateAt(Box<crate::diagnostics::Diagnostic>),
     /// The output cannot be written.
     #[error(transparent)]
     Write(#[from] WriteError),
+}
+
+impl RenderError {
+    /// The diagnostic that tells this error: at its place in `templates/` when it has
+    /// one, else about `fallback` (the output, the project).
+    pub fn diagnostic(&self, fallback: &std::path::Path) -> crate::diagnostics::Diagnostic {
+        match self {
+            Self::TemplateAt(located) => (**located).clone(),
+            other => crate::diagnostics::Diagnostic::file(
+                crate::diagnostics::Severity::Error,
+                fallback,
+                other.to_string(),
+            ),
+        }
+    }
 }
 
 /// How much was written.

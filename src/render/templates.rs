@@ -46,7 +46,7 @@ impl Templates {
                     ErrorKind::SyntaxError(report) | ErrorKind::RenderingError(report) => {
                         syntax_error(report, &theme)
                     }
-                    _ => None,
+                    _ => reported(&message, &theme),
                 };
                 let diagnostic = located.unwrap_or_else(|| {
                     let path = named_template(&message, &theme).map_or_else(
@@ -95,7 +95,7 @@ impl Templates {
         let context = self.context(name, language, view)?;
         self.tera
             .render(name, &context)
-            .map_err(|e| render_error(&e, name))
+            .map_err(|e| render_error(&e, name, &self.theme))
     }
 
     /// Renders the template `name` with a view and the labels of `language`, as bytes,
@@ -110,7 +110,7 @@ impl Templates {
         let mut out = Vec::with_capacity(16 * 1024);
         self.tera
             .render_to(name, &context, &mut out)
-            .map_err(|e| render_error(&e, name))?;
+            .map_err(|e| render_error(&e, name, &self.theme))?;
         if language == Language::Fr
             && let std::borrow::Cow::Owned(spaced) = super::typography::french_bytes(&out)
         {
@@ -162,11 +162,15 @@ fn json_encode(value: &Value, _: tera::Kwargs, _: &tera::State) -> tera::TeraRes
         .map_err(|e| tera::Error::message(format!("cannot write the value as JSON: {e}")))
 }
 
-/// What went wrong rendering template `name`, with the place tera gives
-/// (`templates/base.html:12:7`, which may be a template that `name` extends).
-fn render_error(error: &tera::Error, name: &str) -> RenderError {
+/// What went wrong rendering template `name`, at the place tera gives when it is in the
+/// theme (`templates/base.html:12:7`, which may be a template that `name` extends).
+fn render_error(error: &tera::Error, name: &str, theme: &Theme) -> RenderError {
     let message = match error.kind() {
         ErrorKind::RenderingError(report) | ErrorKind::SyntaxError(report) => {
+            let message = format!("template {name}: {}", report.message());
+            if let Some(located) = located(report, theme, message) {
+                return RenderError::TemplateAt(Box::new(located.with_hint(RENDER_HINT)));
+            }
             let span = report.span();
             format!(
                 "{}, at templates/{}:{}:{}",
@@ -182,6 +186,47 @@ fn render_error(error: &tera::Error, name: &str) -> RenderError {
         name: name.to_string(),
         message,
     }
+}
+
+/// What to do with a template that does not render.
+const RENDER_HINT: &str = "a template reads only what its page gives: fix it, or delete it from templates/ to use \
+     the built-in one";
+
+/// The first error of a report that tera wrote as text (its checks of the filters,
+/// tests, functions and components a template calls: ``error: Unknown filter `x` ``,
+/// then `--> base.html:3:41`), as a diagnostic at that place of the theme's template.
+fn reported(message: &str, theme: &Theme) -> Option<Diagnostic> {
+    let mut lines = message.lines();
+    let what = lines.find_map(|l| l.split_once("error: ").map(|(_, w)| w))?;
+    let what = what.rsplit("error: ").next().unwrap_or(what);
+    let place = lines.find_map(|l| l.trim_start().strip_prefix("--> "))?;
+    let mut parts = place.rsplitn(3, ':');
+    let column: usize = parts.next()?.parse().ok()?;
+    let line: usize = parts.next()?.parse().ok()?;
+    let name = parts.next()?;
+    let (name, text) = theme.templates.iter().find(|(n, _)| *n == name)?;
+    let line_start = if line <= 1 {
+        0
+    } else {
+        text.match_indices('\n').nth(line - 2)?.0 + 1
+    };
+    let line_text = text[line_start..].lines().next().unwrap_or_default();
+    let start = line_start
+        + line_text
+            .char_indices()
+            .nth(column.saturating_sub(1))
+            .map_or(line_text.len(), |(i, _)| i);
+    let length = text[start..]
+        .find(|c: char| !(c.is_alphanumeric() || c == '_'))
+        .unwrap_or(text.len() - start);
+    let file = SourceFile::new(format!("templates/{name}").into(), text.clone());
+    let diagnostic = Diagnostic::at(
+        Severity::Error,
+        &file,
+        Span::new(start, length),
+        format!("invalid template: {what}"),
+    );
+    Some(diagnostic.with_hint(FIX_HINT))
 }
 
 /// What to do with a template that does not compile.
@@ -209,25 +254,42 @@ fn named_template<'t>(message: &str, theme: &'t Theme) -> Option<&'t str> {
         .find(|known| *known == name)
 }
 
-/// An error that tera locates in a template of `theme` (syntax, an unknown filter or
-/// component…) as a diagnostic at `templates/NAME:LINE:COLUMN`.
-fn syntax_error(report: &tera::ReportError, theme: &Theme) -> Option<Diagnostic> {
+/// A diagnostic with `message` at the place of `report` in a template of `theme`
+/// (`templates/NAME:LINE:COLUMN`, the span marked up to the end of its first line).
+fn located(report: &tera::ReportError, theme: &Theme, message: String) -> Option<Diagnostic> {
     let name = report.filename();
     let (name, text) = theme.templates.iter().find(|(n, _)| *n == name)?;
     let range = report.span().range.clone();
-    // The mark covers the span, up to the end of its first line.
     let line_end = text
         .get(range.start..)?
         .find('\n')
         .map_or(text.len(), |i| range.start + i);
     let length = range.end.min(line_end).saturating_sub(range.start);
     let file = SourceFile::new(format!("templates/{name}").into(), text.clone());
-    let diagnostic = Diagnostic::at(
+    Some(Diagnostic::at(
         Severity::Error,
         &file,
         Span::new(range.start, length),
+        message,
+    ))
+}
+
+/// An error that tera locates in a template of `theme` (syntax, an unknown filter or
+/// component…) as a diagnostic at `templates/NAME:LINE:COLUMN`.
+fn syntax_error(report: &tera::ReportError, theme: &Theme) -> Option<Diagnostic> {
+    let name = report.filename();
+    let (_, text) = theme.templates.iter().find(|(n, _)| *n == name)?;
+    let range = report.span().range.clone();
+    let line_end = text
+        .get(range.start..)?
+        .find('\n')
+        .map_or(text.len(), |i| range.start + i);
+    let length = range.end.min(line_end).saturating_sub(range.start);
+    let diagnostic = located(
+        report,
+        theme,
         format!("invalid template: {}", report.message()),
-    );
+    )?;
     // The tags of tera 1 that tera 2 no longer has.
     let hint = match text.get(range.start..range.start + length) {
         Some("macro" | "import") => {

@@ -104,6 +104,16 @@ fn reference(source: &Source) -> Reference {
     Reference { published, day }
 }
 
+/// Words of `source` quoted as its language quotes them: « mardi » in French, “Tuesday”
+/// otherwise.
+fn quote(words: &str, source: &Source) -> String {
+    if source.language.primary() == "fr" {
+        format!("« {words} »")
+    } else {
+        format!("“{words}”")
+    }
+}
+
 /// The suggested events of one source, in text order, one per date and paragraph.
 pub fn events_of(source: &Source) -> Vec<Suggestion> {
     let reference = reference(source);
@@ -127,9 +137,10 @@ pub fn events_of(source: &Source) -> Vec<Suggestion> {
                 approximate,
             } in found
             {
+                let quoted = quote(&words, source);
                 let why = match inferred {
-                    Some(how) => format!("« {words} »: {how}"),
-                    None => format!("« {words} »"),
+                    Some(how) => format!("{quoted}: {how}"),
+                    None => quoted,
                 };
                 push(
                     &mut out,

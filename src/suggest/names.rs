@@ -105,22 +105,52 @@ fn capitalised(word: &str) -> bool {
 fn folded(text: &str) -> String {
     text.to_lowercase()
         .replace(['’', 'ʼ'], "'")
+        .replace('.', " ")
         .split_whitespace()
         .collect::<Vec<_>>()
         .join(" ")
 }
 
-/// Words of a text with whether each starts a sentence.
-fn words(text: &str) -> Vec<(&str, bool)> {
+/// Abbreviations written with a full stop inside a name (`Mr. Smith`, `St. Louis`).
+const ABBREVIATIONS: [&str; 16] = [
+    "mr", "mrs", "ms", "dr", "st", "mt", "prof", "gen", "col", "lt", "capt", "gov", "sen", "jr",
+    "mme", "me",
+];
+
+/// A word of a text: whether it starts a sentence, and whether a name ends with it (a
+/// punctuation mark after it, or a possessive `'s`).
+struct Word<'t> {
+    text: &'t str,
+    starts_sentence: bool,
+    ends_name: bool,
+}
+
+/// Words of a text, without the punctuation around them and a possessive `'s`.
+fn words(text: &str) -> Vec<Word<'_>> {
     let mut out = Vec::new();
     let mut sentence_start = true;
     for raw in text.split_whitespace() {
         let word = raw.trim_matches(|c: char| !c.is_alphanumeric() && c != '\'' && c != '’');
-        let word = word.trim_end_matches(['\'', '’']);
+        let bare = word
+            .strip_suffix("'s")
+            .or_else(|| word.strip_suffix("’s"))
+            .unwrap_or(word);
+        let possessive = bare.len() < word.len();
+        let word = bare.trim_end_matches(['\'', '’']);
+        // A full stop after an initial (`John F. Kennedy`) or an abbreviation ends nothing.
+        let abbreviation = raw.ends_with('.')
+            && (word.chars().count() == 1 || ABBREVIATIONS.contains(&word.to_lowercase().as_str()));
+        let stop = raw.ends_with(['.', ',', ';', ':', '!', '?', '…', ')', ']', '»', '"', '”'])
+            && !abbreviation;
         if !word.is_empty() && !raw.starts_with(['#', '@']) {
-            out.push((word, sentence_start));
+            out.push(Word {
+                text: word,
+                starts_sentence: sentence_start,
+                ends_name: stop || possessive,
+            });
         }
-        sentence_start = raw.ends_with(['.', '!', '?', ':', '…', '»', '"']) || raw.starts_with('—');
+        sentence_start = (raw.ends_with(['.', '!', '?', ':', '…', '»', '"']) && !abbreviation)
+            || raw.starts_with('—');
     }
     out
 }
@@ -131,23 +161,24 @@ fn runs(text: &str) -> Vec<String> {
     let mut out = Vec::new();
     let mut i = 0;
     while i < words.len() {
-        let (word, start) = words[i];
+        let (word, start) = (words[i].text, words[i].starts_sentence);
         if !capitalised(word) {
             i += 1;
             continue;
         }
         let mut run = vec![word];
         let mut j = i + 1;
-        while j < words.len() {
-            let (next, _) = words[j];
+        while j < words.len() && !words[j - 1].ends_name {
+            let next = words[j].text;
             if capitalised(next) {
                 run.push(next);
                 j += 1;
             } else if PARTICLES.contains(&next.to_lowercase().as_str())
-                && words.get(j + 1).is_some_and(|(w, _)| capitalised(w))
+                && !words[j].ends_name
+                && words.get(j + 1).is_some_and(|w| capitalised(w.text))
             {
                 run.push(next);
-                run.push(words[j + 1].0);
+                run.push(words[j + 1].text);
                 j += 2;
             } else {
                 break;
@@ -237,5 +268,17 @@ mod tests {
             ["Diori Hamani de Niamey"]
         );
         assert_eq!(runs("the Bank of England said"), ["Bank of England"]);
+    }
+
+    #[test]
+    fn runs_stop_at_punctuation_and_possessives() {
+        assert_eq!(
+            runs("THE COURT: We are here. In Luxemburg. Nach Unterlagen sagt"),
+            ["COURT", "Luxemburg", "Nach Unterlagen"]
+        );
+        assert_eq!(
+            runs("the home of Minister O’Brien's brother, said Mr. Smith and John F. Kennedy"),
+            ["Minister O’Brien", "Mr Smith", "John F Kennedy"]
+        );
     }
 }

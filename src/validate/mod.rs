@@ -10,6 +10,7 @@ mod ids;
 mod memo;
 mod references;
 mod reuse;
+mod site_paths;
 mod trust;
 mod unused;
 
@@ -62,6 +63,7 @@ pub fn validate_with(
 /// reasons why they are unreadable.
 fn resolve(raw: RawProject, reuse: &dyn Reuse, diagnostics: &mut Diagnostics) -> Option<Dossier> {
     let RawProject {
+        root,
         dossier,
         mut sources,
         mut actors,
@@ -82,6 +84,7 @@ fn resolve(raw: RawProject, reuse: &dyn Reuse, diagnostics: &mut Diagnostics) ->
         .unwrap_or_default();
     let resolved_sources =
         resolve_sources(&sources, &scans, meta.language, &mut resolver, diagnostics);
+    site_paths::check(&root, &sources, &scans, diagnostics);
     if meta.allow_html {
         for (raw, scan) in sources.iter().zip(&scans) {
             html::check(raw, &scan.html, diagnostics);

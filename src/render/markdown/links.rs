@@ -13,6 +13,10 @@ use crate::model::{CitationText, Dossier, Target};
 use crate::plain_text::{short_title, target_name};
 use crate::render::links::{PagePath, target_href};
 
+/// What stands for an image that is not shown and has no alt text (the same word in
+/// French and English), with the closing of its `<span>`.
+const IMAGE_WITHOUT_TEXT: &str = "[image]</span>";
+
 /// How an open link was written out, to close it the same way.
 #[derive(Debug, Clone, PartialEq, Eq)]
 enum Open {
@@ -22,6 +26,8 @@ enum Open {
     Written(String),
     /// Made inert (`<span>`).
     Inert,
+    /// An image made inert, its alt text written as text; `true` once some was written.
+    InertImage(bool),
 }
 
 /// How a wiki-link is written on a page that holds its target itself.
@@ -211,7 +217,9 @@ impl<'e, I: Iterator<Item = Event<'e>>> Iterator for Links<'_, '_, I> {
             }
             Event::End(TagEnd::Link) => Some(match self.open.pop() {
                 Some(Open::Written(close)) => Event::InlineHtml(CowStr::from(close)),
-                Some(Open::Inert) => Event::InlineHtml(CowStr::Borrowed("</span>")),
+                Some(Open::Inert | Open::InertImage(_)) => {
+                    Event::InlineHtml(CowStr::Borrowed("</span>"))
+                }
                 Some(Open::Kept) | None => event,
             }),
             Event::Start(Tag::Image { ref dest_url, .. })
@@ -219,7 +227,7 @@ impl<'e, I: Iterator<Item = Event<'e>>> Iterator for Links<'_, '_, I> {
             {
                 // The alt text that follows is written as plain text (a self-contained
                 // page fetches no image either).
-                self.open.push(Open::Inert);
+                self.open.push(Open::InertImage(false));
                 Some(Event::InlineHtml(CowStr::Borrowed(
                     "<span class=\"inert-link\">",
                 )))
@@ -229,9 +237,19 @@ impl<'e, I: Iterator<Item = Event<'e>>> Iterator for Links<'_, '_, I> {
                 Some(event)
             }
             Event::End(TagEnd::Image) => Some(match self.open.pop() {
-                Some(Open::Inert) => Event::InlineHtml(CowStr::Borrowed("</span>")),
+                // Without alt text an image not shown would leave nothing to read.
+                Some(Open::InertImage(false)) => {
+                    Event::InlineHtml(CowStr::Borrowed(IMAGE_WITHOUT_TEXT))
+                }
+                Some(Open::InertImage(true)) => Event::InlineHtml(CowStr::Borrowed("</span>")),
                 _ => event,
             }),
+            Event::Text(ref text) | Event::Code(ref text) if !text.trim().is_empty() => {
+                if let Some(Open::InertImage(written)) = self.open.last_mut() {
+                    *written = true;
+                }
+                Some(event)
+            }
             other => Some(other),
         }
     }

@@ -17,7 +17,7 @@ pub const QUOTES_PER_SOURCE: usize = 20;
 
 use std::collections::BTreeSet;
 
-use pulldown_cmark::{Event, Tag, TagEnd};
+use pulldown_cmark::{CowStr, Event, Tag, TagEnd};
 
 use super::highlight::Highlighter;
 use super::links::PagePath;
@@ -137,12 +137,30 @@ impl<'a> Markdown<'a> {
         let events = if lean { events.lean() } else { events };
         let events = footnotes::Footnotes::new(events, footnotes);
         let events = code::Code::new(events, self.highlighter);
-        let events = events.map(|event| no_nul(shift_heading(event, heading_shift)));
+        let events = events
+            .map(|event| no_nul(shift_heading(event, heading_shift)))
+            .flat_map(scroll_table);
         let mut html = String::new();
         // The author's raw HTML was sanitized fragment by fragment on the way in.
         pulldown_cmark::html::push_html(&mut html, events);
         html
     }
+}
+
+/// A table in a box of its own that scrolls sideways when the table is wider than the
+/// page (on a phone), instead of widening the whole page.
+fn scroll_table(event: Event<'_>) -> impl Iterator<Item = Event<'_>> {
+    let (before, after) = match &event {
+        Event::Start(Tag::Table(_)) => (Some("<div class=\"table-wrap\">\n"), None),
+        Event::End(TagEnd::Table) => (None, Some("</div>\n")),
+        _ => (None, None),
+    };
+    let html = |text: &'static str| Event::Html(CowStr::Borrowed(text));
+    before
+        .map(html)
+        .into_iter()
+        .chain(std::iter::once(event))
+        .chain(after.map(html))
 }
 
 /// Text with NUL replaced by U+FFFD, as a browser would show it: the HTML written

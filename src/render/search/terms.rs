@@ -102,6 +102,26 @@ fn word_end(text: &str, alphanumeric: bool) -> usize {
     at
 }
 
+/// The names of `text` written with an apostrophe after a capital initial (`O'Brien`,
+/// `D’Souza`, `N'Djamena`), folded without it (`obrien`): a reader types them so, and
+/// [`words`] cuts them at the apostrophe (`brien`).
+fn joined_names(text: &str) -> impl Iterator<Item = String> + '_ {
+    text.split_whitespace().filter_map(|raw| {
+        let word = raw.trim_matches(|c: char| !c.is_alphanumeric());
+        let word = word
+            .strip_suffix("'s")
+            .or_else(|| word.strip_suffix("’s"))
+            .unwrap_or(word);
+        let mut chars = word.chars();
+        let initial = chars.next().filter(|c| c.is_uppercase())?;
+        chars.next().filter(|c| matches!(c, '\'' | '’' | 'ʼ'))?;
+        let rest = chars.as_str();
+        let capital = rest.chars().next().is_some_and(char::is_uppercase);
+        (capital && rest.chars().all(char::is_alphanumeric))
+            .then(|| fold(&format!("{initial}{rest}")))
+    })
+}
+
 /// A hash of the first three characters of a word (of the whole word when shorter), the
 /// same in `assets/search.js`.
 fn start_hash(word: &str) -> u32 {
@@ -201,6 +221,11 @@ pub fn add_document(
     fields: &[&str],
 ) {
     let count = shards.len();
+    let joined: Vec<(String, bool)> = std::iter::once(title)
+        .chain(fields.iter().copied())
+        .enumerate()
+        .flat_map(|(index, field)| joined_names(field).map(move |w| (w, index == 0)))
+        .collect();
     let title = fold(title);
     let folded: Vec<String> = fields.iter().map(|f| fold(f)).collect();
     // Each word: whether it is in the title, and the words after it (in the same field).
@@ -217,6 +242,12 @@ pub fn add_document(
                 next.insert(next_hash(after));
             }
         }
+    }
+    // A name written with an apostrophe is found without it too; any word may follow.
+    for (word, in_title) in &joined {
+        let entry = seen.entry(word.as_str()).or_default();
+        entry.0 |= *in_title;
+        entry.1.overflow = true;
     }
     for (word, (in_title, next)) in seen {
         let shard = shard_of(word, count);
@@ -375,6 +406,14 @@ mod tests {
         ] {
             assert_eq!(words(text).collect::<Vec<_>>(), split(text), "{text}");
         }
+    }
+
+    #[test]
+    fn names_with_an_apostrophe_are_also_joined() {
+        let joined: Vec<String> =
+            joined_names("Minister O’Brien's aide, D'Souza and l'armée of N'Djamena (O'Neill)")
+                .collect();
+        assert_eq!(joined, ["obrien", "dsouza", "ndjamena", "oneill"]);
     }
 
     #[test]
