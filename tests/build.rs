@@ -175,9 +175,10 @@ fn partial_and_approximate_dates_in_english() {
     assert!(!page.contains("1 December 2023"));
     assert!(page.contains(">c. March 2024</time>"), "approximate date");
     assert!(
-        page.contains(">20 – April 2024</time>"),
-        "period, under the heading of its month"
+        page.contains(">20 March – April 2024</time>"),
+        "a period ending in another month, under the heading of its first: both months"
     );
+    assert!(!page.contains(">20 – April 2024</time>"));
     assert!(
         site.read("index.html")
             .contains(">20 March – April 2024</time>"),
@@ -203,7 +204,7 @@ fn partial_and_approximate_dates_in_french() {
     assert!(page.contains(">décembre 2023</time>"));
     assert!(!page.contains("1er décembre 2023"));
     assert!(page.contains(">vers mars 2024</time>"));
-    assert!(page.contains(">20 – avril 2024</time>"));
+    assert!(page.contains(">20 mars – avril 2024</time>"));
     assert!(page.contains("<html lang=\"fr\">"));
     assert!(site.read("index.html").contains("Jugements clés"));
 }
