@@ -294,6 +294,12 @@ fn suggest(args: &SuggestArgs, out: Output) -> ExitCode {
         }
         Err(error) => {
             eprintln!("error: {error}");
+            if Path::new(&error.id).join("content").is_dir() {
+                eprintln!(
+                    "hint: `{}` is a dossier's folder: give it as `--root {}`",
+                    error.id, error.id
+                );
+            }
             ExitCode::FAILURE
         }
     }

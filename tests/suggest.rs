@@ -93,6 +93,31 @@ fn an_unknown_source_is_an_error() {
     assert!(String::from_utf8_lossy(&output.stderr).contains("no source has the id 'nope'"));
 }
 
+/// Regression: `dossier suggest DIR` (as `check DIR` reads a folder) took the folder for a
+/// source id and said only that no source has it; a near miss got no hint either.
+#[test]
+fn a_folder_or_a_misspelt_id_given_as_a_source_gets_a_hint() {
+    let root = fixture("suggest-fr");
+    let root = root.to_str().expect("utf-8");
+    let output = dossier(&["suggest", root]);
+    let stderr = String::from_utf8_lossy(&output.stderr);
+    assert_eq!(output.status.code(), Some(1), "{stderr}");
+    assert!(
+        stderr.contains(&format!(
+            "hint: `{root}` is a dossier's folder: give it as `--root {root}`"
+        )),
+        "{stderr}"
+    );
+    let output = dossier(&["suggest", "--root", root, "greve-des-docker"]);
+    let stderr = String::from_utf8_lossy(&output.stderr);
+    assert!(
+        stderr.contains(
+            "no source has the id 'greve-des-docker' (did you mean 'greve-des-dockers'?)"
+        ),
+        "{stderr}"
+    );
+}
+
 /// Regression: a name ran on across a full stop or a colon (`Luxemburg Nach Unterlagen`,
 /// `COURT We` in a transcript), and a known actor written with a possessive
 /// (`Minister O’Brien's`, `Herald's`) was offered as a new name.

@@ -18,10 +18,15 @@ use dates::{Found, Reference};
 
 use crate::model::{CitationText, Date, Dossier, Source, slugify};
 
-/// A source id that the dossier does not have.
+/// A source id that the dossier does not have, with the nearest id it has, if any.
 #[derive(Debug, thiserror::Error)]
-#[error("no source has the id '{0}'")]
-pub struct UnknownSource(pub String);
+#[error("no source has the id '{id}'{}", near.as_ref().map(|n| format!(" (did you mean '{n}'?)")).unwrap_or_default())]
+pub struct UnknownSource {
+    /// The id as given.
+    pub id: String,
+    /// The nearest source id of the dossier.
+    pub near: Option<String>,
+}
 
 /// One suggested event.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -247,7 +252,14 @@ pub fn suggest(dossier: &Dossier, ids: &[String]) -> Result<String, UnknownSourc
             .sources
             .iter()
             .find(|s| &s.id == id)
-            .ok_or_else(|| UnknownSource(id.clone()))?;
+            .ok_or_else(|| UnknownSource {
+                id: id.clone(),
+                near: crate::diagnostics::did_you_mean(
+                    id,
+                    dossier.sources.iter().map(|s| s.id.as_str()),
+                )
+                .map(str::to_owned),
+            })?;
         chosen.push(source);
     }
     if ids.is_empty() {
