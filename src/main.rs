@@ -442,7 +442,10 @@ fn serve(args: &ServeArgs, out: Output) -> anyhow::Result<ExitCode> {
     }
     let printer = terminal::Printer::new(out.color, out.quiet);
     if !out.quiet {
-        terminal::say(&format!("Building {}…", args.project.root.display()));
+        // The folder in full: the default root `.` says nothing.
+        let root = &args.project.root;
+        let shown = std::fs::canonicalize(root).unwrap_or_else(|_| root.clone());
+        terminal::say(&format!("Building {}…", shown.display()));
     }
     let report = Arc::new(move |n| printer.print(n));
     let server = dossier::serve::Server::start_on(listener, &options, report)?;

@@ -379,3 +379,27 @@ fn run_from_inside_content_the_hint_names_the_dossier_around() {
         "no dossier around: the usual hint"
     );
 }
+
+/// Regression: run in the dossier's folder, `serve` said "Building .…".
+#[test]
+fn serve_names_the_folder_it_builds_in_full() {
+    let root = fixture("valid");
+    let mut child = Command::new(env!("CARGO_BIN_EXE_dossier"))
+        .args(["serve", "--port", "0"])
+        .current_dir(&root)
+        .env("NO_COLOR", "1")
+        .stdin(Stdio::null())
+        .stdout(Stdio::piped())
+        .stderr(Stdio::null())
+        .spawn()
+        .expect("serve starts");
+    let stdout = child.stdout.take().expect("stdout");
+    let first = BufReader::new(stdout).lines().map_while(Result::ok).next();
+    let _ = child.kill();
+    let _ = child.wait();
+    let full = std::fs::canonicalize(&root).expect("fixture");
+    assert_eq!(
+        first.as_deref(),
+        Some(format!("Building {}…", full.display()).as_str())
+    );
+}
