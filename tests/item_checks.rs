@@ -636,3 +636,28 @@ fn a_hashtag_after_an_unquoted_value_is_named_not_silently_cut() {
 fn run_strict(root: &Path) -> Option<i32> {
     run(root, &["check", "--strict"]).code
 }
+
+/// Regression: a source whose text was never pasted (front matter and nothing after it)
+/// passed `check --strict` without a word, and its page showed an empty text.
+#[test]
+fn a_source_without_text_is_a_warning_at_its_title() {
+    let dir = project(&[(
+        "content/sources/empty-capture.md",
+        "---\ntitle: Captured later\npublished: 2024-03-02\n---\n\n  \n",
+    )]);
+    let run = check(dir.path());
+    assert_eq!(run.code, Some(0), "{}", run.stderr);
+    run.one(
+        "warning",
+        "the source 'empty-capture' has no text",
+        "content/sources/empty-capture.md:2:8",
+        "paste the article's text after the closing `---`",
+    );
+    assert_eq!(run_strict(dir.path()), Some(1), "--strict fails");
+    // A text of a table alone has no numbered paragraph, but it is a text.
+    let dir = project(&[(
+        "content/sources/table-only.md",
+        "---\ntitle: Figures\npublished: 2024-03-02\n---\n\n| a | b |\n|---|---|\n| 1 | 2 |\n",
+    )]);
+    check(dir.path()).none("has no text");
+}

@@ -138,6 +138,9 @@ pub fn source(
         file,
         diagnostics,
     );
+    if raw.body.trim().is_empty() {
+        warn_of_no_text(raw, diagnostics);
+    }
     Source {
         id: raw.id.clone(),
         path: file.path.clone(),
@@ -171,6 +174,26 @@ pub fn source(
         body: raw.body.clone(),
         paragraphs,
     }
+}
+
+/// A source with no text has nothing to cite or find mentions in: most often the text
+/// was not pasted after the front matter.
+fn warn_of_no_text(raw: &RawSource, diagnostics: &mut Diagnostics) {
+    let span = raw.title.as_ref().map_or(Span::new(0, 0), |t| t.span);
+    diagnostics
+        .warning(
+            &raw.file,
+            span,
+            format!(
+                "the source '{}' has no text: nothing follows its front matter",
+                raw.id
+            ),
+        )
+        .hint = Some(
+        "paste the article's text after the closing `---`, as published; a source known by \
+         its description only can say so in `note`"
+            .into(),
+    );
 }
 
 /// The fingerprint of a source's text, checked against its `sha256` key when given.
