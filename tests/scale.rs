@@ -383,3 +383,49 @@ fn a_relation_of_an_actor_to_itself_is_not_listed_as_held_by_another() {
     assert_eq!(list.matches("<li class=\"relation").count(), 1, "{list}");
     assert!(list.contains("run by") && !list.contains("audits"));
 }
+
+/// Regression: a profile quoting hundreds of mentions, from years of sources, was one
+/// undivided list (44,000 px on a phone) with no way to go to a year.
+#[test]
+fn a_long_list_of_mentions_has_an_index_of_its_years_and_a_short_one_none() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    long_project(dir.path(), 40, &[("2022-03-05", 100)]);
+    let site = build(dir.path());
+    let profile = site.read("actors/harbour/index.html");
+    let mentions = &profile[profile.find("id=\"mentions\"").expect("mentions")..];
+    let index = mentions
+        .split("<nav class=\"jump\"")
+        .nth(1)
+        .and_then(|rest| rest.split("</nav>").next())
+        .expect("an index of years");
+    // The sources of the project run from 2015 to 2022, five a year.
+    for year in 2015..=2022 {
+        assert!(
+            index.contains(&format!(
+                "<a href=\"#mentions-{year}\">{year}</a> <span class=\"count\">5</span>"
+            )),
+            "{year} in {index}"
+        );
+        assert_eq!(
+            profile.matches(&format!("id=\"mentions-{year}\"")).count(),
+            1,
+            "one anchor for {year}"
+        );
+    }
+    assert!(common::broken_links(&site.out).is_empty());
+    // The first source of each year carries the anchor (sources sorted by date).
+    let first_of_2016 = &profile[profile.find("id=\"mentions-2016\"").expect("2016")..];
+    assert!(
+        first_of_2016[..400].contains("2016"),
+        "{}",
+        &first_of_2016[..400]
+    );
+
+    let few = tempfile::tempdir().expect("temp dir");
+    long_project(few.path(), 6, &[("2022-03-05", 100)]);
+    let profile = build(few.path()).read("actors/harbour/index.html");
+    assert!(
+        !profile.contains("id=\"mentions-20"),
+        "no index for a short list"
+    );
+}

@@ -216,6 +216,9 @@ pub struct QuoteGroup<'a> {
     pub quotes: Vec<Quote<'a>>,
     /// The language of the source, when not the interface's.
     pub language: Option<&'a LanguageTag>,
+    /// The element's id when it is the first of its year in a long list
+    /// (`mentions-2023`), which the list's index of years links to.
+    pub anchor: Option<String>,
 }
 
 /// The mentions of an actor in one paragraph (or one place outside the numbered ones).
@@ -236,7 +239,9 @@ pub struct Quote<'a> {
 pub fn quote_groups(groups: &[QuoteGroup<'_>]) -> String {
     let mut html = String::with_capacity(groups.len() * 600);
     for group in groups {
-        html.push_str("<div class=\"mention-group\">\n<h3>");
+        html.push_str("<div class=\"mention-group\"");
+        push_id(&mut html, group.anchor.as_deref());
+        html.push_str(">\n<h3>");
         push_mentioning_source(&mut html, group);
         html.push_str("</h3>\n<ul class=\"quotes\">\n");
         for quote in &group.quotes {
@@ -278,11 +283,39 @@ pub fn mention_sources(groups: &[QuoteGroup<'_>]) -> String {
     let mut html = String::with_capacity(groups.len() * 200 + 40);
     html.push_str("<ul class=\"mention-sources\">\n");
     for group in groups {
-        html.push_str("<li>");
+        html.push_str("<li");
+        push_id(&mut html, group.anchor.as_deref());
+        html.push('>');
         push_mentioning_source(&mut html, group);
         html.push_str("</li>\n");
     }
     html.push_str("</ul>\n");
+    html
+}
+
+/// ` id="ID"` when there is an id.
+fn push_id(html: &mut String, id: Option<&str>) {
+    if let Some(id) = id {
+        html.push_str(" id=\"");
+        push_html(html, id);
+        html.push('"');
+    }
+}
+
+/// An index of the years of a long list, each linking to its first item:
+/// `<nav class="jump" aria-label="LABEL"><ul><li><a href="#mentions-2023">2023</a>
+/// <span class="count">12</span></li>…</ul></nav>`.
+pub fn year_index(label: &str, years: &[(Link, usize)]) -> String {
+    let mut html = String::with_capacity(years.len() * 70 + 80);
+    html.push_str("<nav class=\"jump\" aria-label=\"");
+    push_html(&mut html, label);
+    html.push_str("\"><ul>");
+    for (year, count) in years {
+        html.push_str("<li>");
+        push_link(&mut html, &year.href, &year.label, None);
+        let _ = write!(html, " <span class=\"count\">{count}</span></li>");
+    }
+    html.push_str("</ul></nav>\n");
     html
 }
 

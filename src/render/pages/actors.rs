@@ -214,6 +214,47 @@ struct Mentions<'q> {
     more: usize,
 }
 
+/// A profile lists its mentions under an index of their years from this many sources.
+const SOURCES_FOR_A_YEAR_INDEX: usize = 12;
+
+/// The index of the years of a long list of mentions (from several years and at least
+/// [`SOURCES_FOR_A_YEAR_INDEX`] sources), each year linking to its first source, which
+/// gets the anchor; empty for a short list.
+fn year_index(site: &Site<'_>, mentions: &mut Mentions<'_>) -> String {
+    let dossier = site.dossier;
+    let year = |source: usize| dossier.sources[source].published.year;
+    let (Some(&first), Some(&last)) = (mentions.sources.first(), mentions.sources.last()) else {
+        return String::new();
+    };
+    if mentions.sources.len() < SOURCES_FOR_A_YEAR_INDEX || year(first) == year(last) {
+        return String::new();
+    }
+    let mut years: Vec<(Link, usize)> = Vec::new();
+    let groups = mentions
+        .quoted
+        .iter_mut()
+        .chain(mentions.unquoted.iter_mut());
+    for (group, &source) in groups.zip(&mentions.sources) {
+        let label = year(source).to_string();
+        match years.last_mut() {
+            Some((link, count)) if link.label == label => *count += 1,
+            _ => {
+                let anchor = format!("mentions-{label}");
+                years.push((
+                    Link {
+                        href: format!("#{anchor}"),
+                        label,
+                        title: None,
+                    },
+                    1,
+                ));
+                group.anchor = Some(anchor);
+            }
+        }
+    }
+    fragments::year_index(site.labels.mentions_in_sources, &years)
+}
+
 /// The mentions of actor `index`, grouped by source, each with its sentence from
 /// `quotes` (aligned with `Dossier::mentions`). However many mentions and sources, a
 /// bounded number is quoted and listed, the rest counted (a mention-dense source would
@@ -264,6 +305,7 @@ fn mention_groups<'q>(
             quotes: quotes_of(site, page, &list[..shown], quotes),
             language: Some(&dossier.sources[source].language)
                 .filter(|language| !language.is(site.language)),
+            anchor: None,
         };
         out.sources.push(source);
         if shown > 0 {
@@ -406,8 +448,9 @@ pub fn actor(
     } else {
         fragments::event_rows(&rows, l)
     };
-    let mentions = mention_groups(site, &page, index, quotes);
-    let mut mentions_html = fragments::quote_groups(&mentions.quoted);
+    let mut mentions = mention_groups(site, &page, index, quotes);
+    let mut mentions_html = year_index(site, &mut mentions);
+    mentions_html.push_str(&fragments::quote_groups(&mentions.quoted));
     if !mentions.unquoted.is_empty() {
         mentions_html.push_str(&fragments::mention_sources(&mentions.unquoted));
     }
