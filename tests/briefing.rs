@@ -581,3 +581,44 @@ fn a_note_quotes_a_paragraph_that_is_a_quotation_in_one_pair_of_marks() {
     // An ordinary paragraph too.
     assert!(note.contains("§1</span> «\u{a0}Le président"), "{note}");
 }
+
+/// Regression: with more actors than the roster lists and none of them in a key event, a
+/// judgment or the summary, the roster kept no actor ("0 of 100") and yet the dossier's
+/// whole graph followed it, alone on its page.
+#[test]
+fn a_roster_that_keeps_no_actor_has_no_graph_after_it() {
+    let project = copy_project(&fixture("valid"));
+    let actors_only = |root: &Path| {
+        let dir = tempfile::tempdir().expect("temp dir");
+        let out = dir.path().join("briefing.html");
+        let output = briefing(
+            root,
+            &[
+                "--sections",
+                "actors",
+                "--out",
+                out.to_str().expect("utf-8"),
+            ],
+        );
+        assert!(output.status.success(), "{output:?}");
+        std::fs::read_to_string(&out).expect("briefing written")
+    };
+    let html = actors_only(project.path());
+    assert!(
+        html.contains("class=\"pic pic-graph\""),
+        "the graph, with its roster"
+    );
+    for i in 0..60 {
+        std::fs::write(
+            project
+                .path()
+                .join(format!("content/actors/extra-{i:02}.yaml")),
+            format!("name: Extra person {i}\nkind: person\n"),
+        )
+        .expect("actor");
+    }
+    // Without the chronology, the summary or the judgments, nothing picks an actor.
+    let html = actors_only(project.path());
+    assert!(!html.contains("Extra person"), "the roster keeps no actor");
+    assert!(!html.contains("class=\"pic pic-graph\""), "no graph alone");
+}

@@ -405,7 +405,8 @@ pub fn build<'a>(site: &Site<'a>, page: &PagePath, layout: &Layout) -> BriefingP
         graph_svg: print_picture(d, &selection, &listed, "briefing-graph", |links, frame| {
             pictures::relationship_graph(d, None, links, frame)
         })
-        .filter(|_| has(Section::Actors)),
+        // With no actor kept in the roster, the graph of others would stand alone.
+        .filter(|_| has(Section::Actors) && !selection.actors.is_empty()),
         pictures_css: pictures::inline_css(site.templates.theme().text("pictures.css")),
         sources_left_out: left_out
             .sources(listed.iter().filter(|&&l| l).count(), has(Section::Sources)),
