@@ -9,7 +9,7 @@ use std::sync::LazyLock;
 use regex::Regex;
 
 use crate::model::Date;
-use crate::suggest::dates::{Reference, dates};
+use crate::suggest::dates::explicit_days_with_words;
 
 /// The words that introduce the publication date, then the date's first characters.
 static MARKER: LazyLock<Regex> = LazyLock::new(|| {
@@ -35,23 +35,6 @@ fn separator(c: char) -> bool {
     c.is_whitespace() || matches!(c, '.' | ',' | ';' | ':' | '-' | '–' | '—' | '|' | '·' | '/')
 }
 
-/// The full days written in `text`, with their words.
-fn days_in(text: &str) -> Vec<(Date, String)> {
-    let reference = Reference {
-        published: Date {
-            year: 9999,
-            month: None,
-            day: None,
-        },
-        day: None,
-    };
-    dates(text, &reference)
-        .into_iter()
-        .filter(|f| f.inferred.is_none() && f.date.day.is_some())
-        .map(|f| (f.date, f.words))
-        .collect()
-}
-
 /// The day in digits at the start of `text`: day first after a French marker, month
 /// first after an English one, the other way when that reading is impossible.
 fn numeric_day(text: &str, day_first: bool) -> Option<Date> {
@@ -74,7 +57,7 @@ pub fn published_day(line: &str) -> Option<Date> {
         let french = !(lower.starts_with("published") || lower.starts_with("posted"));
         let window: String = rest.chars().take(WINDOW).collect();
         numeric_day(&window, french).or_else(|| {
-            days_in(&window)
+            explicit_days_with_words(&window)
                 .into_iter()
                 .next()
                 .filter(|(_, words)| window.trim_start().starts_with(words.as_str()))
@@ -92,7 +75,7 @@ pub fn author(byline: &str, outlet: Option<&str>) -> Option<String> {
         Some(marker) => byline[..marker.start()].to_string(),
         None => byline.to_string(),
     };
-    for (_, words) in days_in(&name) {
+    for (_, words) in explicit_days_with_words(&name) {
         name = name.replacen(&words, " ", 1);
     }
     let name = name.replace(['[', ']', '*', '_'], "");

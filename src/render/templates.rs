@@ -254,9 +254,12 @@ fn named_template<'t>(message: &str, theme: &'t Theme) -> Option<&'t str> {
         .find(|known| *known == name)
 }
 
-/// A diagnostic with `message` at the place of `report` in a template of `theme`
-/// (`templates/NAME:LINE:COLUMN`, the span marked up to the end of its first line).
-fn located(report: &tera::ReportError, theme: &Theme, message: String) -> Option<Diagnostic> {
+/// The template of `theme` that `report` points into, and the span it marks there, up to
+/// the end of its first line.
+fn marked<'t>(
+    report: &tera::ReportError,
+    theme: &'t Theme,
+) -> Option<(&'static str, &'t String, Span)> {
     let name = report.filename();
     let (name, text) = theme.templates.iter().find(|(n, _)| *n == name)?;
     let range = report.span().range.clone();
@@ -265,33 +268,28 @@ fn located(report: &tera::ReportError, theme: &Theme, message: String) -> Option
         .find('\n')
         .map_or(text.len(), |i| range.start + i);
     let length = range.end.min(line_end).saturating_sub(range.start);
+    Some((name, text, Span::new(range.start, length)))
+}
+
+/// A diagnostic with `message` at the place of `report` in a template of `theme`
+/// (`templates/NAME:LINE:COLUMN`, the span marked up to the end of its first line).
+fn located(report: &tera::ReportError, theme: &Theme, message: String) -> Option<Diagnostic> {
+    let (name, text, span) = marked(report, theme)?;
     let file = SourceFile::new(format!("templates/{name}").into(), text.clone());
-    Some(Diagnostic::at(
-        Severity::Error,
-        &file,
-        Span::new(range.start, length),
-        message,
-    ))
+    Some(Diagnostic::at(Severity::Error, &file, span, message))
 }
 
 /// An error that tera locates in a template of `theme` (syntax, an unknown filter or
 /// component…) as a diagnostic at `templates/NAME:LINE:COLUMN`.
 fn syntax_error(report: &tera::ReportError, theme: &Theme) -> Option<Diagnostic> {
-    let name = report.filename();
-    let (_, text) = theme.templates.iter().find(|(n, _)| *n == name)?;
-    let range = report.span().range.clone();
-    let line_end = text
-        .get(range.start..)?
-        .find('\n')
-        .map_or(text.len(), |i| range.start + i);
-    let length = range.end.min(line_end).saturating_sub(range.start);
+    let (_, text, span) = marked(report, theme)?;
     let diagnostic = located(
         report,
         theme,
         format!("invalid template: {}", report.message()),
     )?;
     // The tags of tera 1 that tera 2 no longer has.
-    let hint = match text.get(range.start..range.start + length) {
+    let hint = match text.get(span.start..span.start + span.len) {
         Some("macro" | "import") => {
             "tera 2 has components instead of macros: `{% component NAME(ARGS) %}`, called \
              from any template as `{{<NAME ARG={VALUE} />}}`, without an import"

@@ -313,6 +313,14 @@ pub fn dates(sentence: &str, reference: &Reference) -> Vec<Found> {
 
 /// The full dates written with their year in `text`.
 pub fn explicit_days(text: &str) -> Vec<Date> {
+    explicit_days_with_words(text)
+        .into_iter()
+        .map(|(date, _)| date)
+        .collect()
+}
+
+/// The full dates written with their year in `text`, each with the words that give it.
+pub fn explicit_days_with_words(text: &str) -> Vec<(Date, String)> {
     let reference = Reference {
         published: Date {
             year: 9999,
@@ -324,7 +332,7 @@ pub fn explicit_days(text: &str) -> Vec<Date> {
     dates(text, &reference)
         .into_iter()
         .filter(|f| f.inferred.is_none() && f.date.day.is_some())
-        .map(|f| f.date)
+        .map(|f| (f.date, f.words))
         .collect()
 }
 
