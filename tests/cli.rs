@@ -2,19 +2,13 @@
 //! positional argument or `--root`/`-r` before or after the subcommand, short flags,
 //! `--quiet`, `--color` beside `NO_COLOR`, and what `check` says it checked.
 
+mod common;
+
+use common::dossier_in;
+
 use std::io::{BufRead, BufReader};
 use std::path::{Path, PathBuf};
 use std::process::{Command, Output, Stdio};
-
-/// Runs the binary in `cwd` with `NO_COLOR` set (as the other tests do).
-fn dossier_in(cwd: &Path, args: &[&str]) -> Output {
-    Command::new(env!("CARGO_BIN_EXE_dossier"))
-        .args(args)
-        .current_dir(cwd)
-        .env("NO_COLOR", "1")
-        .output()
-        .expect("the binary runs")
-}
 
 fn dossier(args: &[&str]) -> Output {
     dossier_in(Path::new(env!("CARGO_MANIFEST_DIR")), args)

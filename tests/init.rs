@@ -1,17 +1,12 @@
 //! A newcomer's path with the real binary: `init` (English, French, empty), the next step
 //! it prints, `format`, and `templates`.
 
-use std::path::Path;
-use std::process::{Command, Output};
+mod common;
 
-fn dossier_in(cwd: &Path, args: &[&str]) -> Output {
-    Command::new(env!("CARGO_BIN_EXE_dossier"))
-        .args(args)
-        .current_dir(cwd)
-        .env("NO_COLOR", "1")
-        .output()
-        .expect("the binary runs")
-}
+use common::dossier_in;
+
+use std::path::Path;
+use std::process::Command;
 
 fn text(bytes: &[u8]) -> String {
     String::from_utf8_lossy(bytes).into_owned()

@@ -5,20 +5,13 @@
 
 mod common;
 
+use common::dossier_in;
+
 use std::path::Path;
-use std::process::{Command, Output};
+use std::process::Command;
 
 fn text(bytes: &[u8]) -> String {
     String::from_utf8_lossy(bytes).into_owned()
-}
-
-fn dossier_in(cwd: &Path, args: &[&str]) -> Output {
-    Command::new(env!("CARGO_BIN_EXE_dossier"))
-        .args(args)
-        .current_dir(cwd)
-        .env("NO_COLOR", "1")
-        .output()
-        .expect("the binary runs")
 }
 
 /// The `run:` line of the workflow step named `name`, and the `env:` lines under it.
