@@ -479,3 +479,24 @@ fn hostile_text_comes_out_inert() {
         }
     }
 }
+
+#[test]
+fn html_comments_of_a_pasted_article_are_not_shown_and_its_other_html_is() {
+    let project = copy_project(&fixture("valid-en"));
+    let body = "---\ntitle: Pasted\npublished: 2024-05-01\n---\n\n\
+                <!-- wp:paragraph -->\n\nFirst words <!-- an editor's note --> go on.\n\n\
+                <!--\nSeveral lines\nof comment\n-->\n\n<div>Kept <!-- hidden --> here</div>\n\n\
+                Last words.\n\n<!-- left open\n\nstill shown\n";
+    std::fs::write(project.path().join("content/sources/pasted.md"), body).expect("write");
+    let site = build(project.path());
+    let page = site.read("sources/pasted/index.html");
+    for hidden in ["wp:paragraph", "an editor", "Several lines", "hidden"] {
+        assert!(!page.contains(hidden), "{hidden} is shown");
+    }
+    assert!(page.contains("First words  go on."), "{page}");
+    assert!(page.contains("&lt;div&gt;Kept  here&lt;/div&gt;"), "{page}");
+    assert!(page.contains("id=\"p2\""), "numbering unchanged");
+    // A comment left open would hide the rest of the article: it is shown as text.
+    assert!(page.contains("&lt;!-- left open"), "{page}");
+    assert!(page.contains("still shown"), "{page}");
+}

@@ -80,11 +80,16 @@ impl<'e, I: Iterator<Item = (Event<'e>, Range<usize>)>> Iterator for RawHtml<'e,
         }
         let (event, range) = self.inner.next()?;
         if !self.allow {
-            let event = match event {
-                Event::Html(html) | Event::InlineHtml(html) => Event::Text(html),
-                other => other,
+            return match event {
+                Event::Start(Tag::HtmlBlock) => self.escaped_block(range).or_else(|| self.next()),
+                Event::InlineHtml(html) => match without_comments(&html) {
+                    Some(rest) if rest.trim().is_empty() => self.next(),
+                    Some(rest) => Some((Event::Text(rest.into()), range)),
+                    None => Some((Event::Text(html), range)),
+                },
+                Event::Html(html) => Some((Event::Text(html), range)),
+                other => Some((other, range)),
             };
-            return Some((event, range));
         }
         match event {
             Event::Start(Tag::HtmlBlock) => Some(self.block(range)),
@@ -118,6 +123,32 @@ impl<'e, I: Iterator<Item = (Event<'e>, Range<usize>)>> RawHtml<'e, I> {
         }
         let cleaned = CowStr::from(sanitize(&html));
         (Event::Html(cleaned), start.start..end)
+    }
+
+    /// An HTML block shown as text, without its comments (which a browser would not
+    /// show either): `None` when nothing else is in it. An unclosed comment is kept as
+    /// text, so that it can never hide the rest of the article.
+    fn escaped_block(&mut self, start: Range<usize>) -> Option<(Event<'e>, Range<usize>)> {
+        let mut html = String::new();
+        let mut end = start.end;
+        for (event, range) in self.inner.by_ref() {
+            end = range.end;
+            match event {
+                Event::Html(line) | Event::Text(line) => html.push_str(&line),
+                Event::End(TagEnd::HtmlBlock) => break,
+                _ => {}
+            }
+        }
+        let text = without_comments(&html).unwrap_or(html);
+        if text.trim().is_empty() {
+            return None;
+        }
+        let range = start.start..end;
+        self.queued
+            .push_back((Event::Text(text.into()), range.clone()));
+        self.queued
+            .push_back((Event::End(TagEnd::HtmlBlock), end..end));
+        Some((Event::Start(Tag::HtmlBlock), range))
     }
 
     /// One inline tag: a start tag cleaned (its element remembered, to close it), an
@@ -166,6 +197,20 @@ impl<'e, I: Iterator<Item = (Event<'e>, Range<usize>)>> RawHtml<'e, I> {
         }
         closes
     }
+}
+
+/// `html` without its comments (`<!-- … -->`), or `None` when a comment is left open.
+fn without_comments(html: &str) -> Option<String> {
+    let mut kept = String::with_capacity(html.len());
+    let mut rest = html;
+    while let Some(open) = rest.find("<!--") {
+        kept.push_str(&rest[..open]);
+        let inside = &rest[open + 4..];
+        let close = inside.find("-->")?;
+        rest = &inside[close + 3..];
+    }
+    kept.push_str(rest);
+    Some(kept)
 }
 
 /// Whether an end tag closes inline formatting (inside which an author's element may
@@ -286,6 +331,19 @@ mod tests {
         assert!(!clean.contains("class"), "{clean}");
         assert!(clean.contains("id=\"html-p1\""), "{clean}");
         assert!(clean.contains("cite=\"https://example.org/\""), "{clean}");
+    }
+
+    #[test]
+    fn comments_are_taken_out_unless_left_open() {
+        assert_eq!(
+            without_comments("<!-- wp:paragraph -->\n").as_deref(),
+            Some("\n")
+        );
+        assert_eq!(
+            without_comments("a<!--x-->b<!---->c").as_deref(),
+            Some("abc")
+        );
+        assert_eq!(without_comments("<div><!-- open"), None);
     }
 
     #[test]
