@@ -480,3 +480,24 @@ fn a_folder_named_in_capitals_is_offered_its_name() {
     );
     assert!(found.contains("hint: did you mean `events/`?"), "{found}");
 }
+
+/// Regression: `dossier check` said "0 errors" for a project whose template does not
+/// compile (a filter that does not exist), which `build` then refused.
+#[test]
+fn check_tells_a_template_that_does_not_parse() {
+    let project = copy_project(&fixture("valid-en"));
+    let root = project.path();
+    std::fs::create_dir(root.join("templates")).expect("mkdir");
+    std::fs::write(
+        root.join("templates/tags.html"),
+        "{% extends \"base.html\" %}\n{% block main %}\n<p>{{ l.tags | shout }}</p>\n{% endblock main %}\n",
+    )
+    .expect("write");
+    let output = check(root);
+    let text = stderr(&output);
+    assert_eq!(output.status.code(), Some(1), "{text}");
+    let found = block(&text, "Unknown filter");
+    assert!(found.contains("--> templates/tags.html:3:16\n"), "{found}");
+    assert!(text.contains("1 error"), "{text}");
+    assert!(!root.join("public").exists());
+}
