@@ -112,6 +112,53 @@ fn a_long_chronology_is_split_by_period_and_every_event_link_lands() {
     assert!(problems.is_empty(), "{}", problems.join("\n"));
 }
 
+/// Regression: the page of a month said nothing of the other months of its year: its
+/// year's link led to the page of the events dated to the year only, which lists none.
+#[test]
+fn the_page_of_a_month_links_to_every_page_of_its_year() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    long_project(
+        dir.path(),
+        2,
+        &[
+            ("2021-05-02", 10),
+            ("2022", 2),
+            ("2022-03-05", 260),
+            ("2022-04-01", 5),
+        ],
+    );
+    let site = build(dir.path());
+    let april = site.read("chronology/2022-04/index.html");
+    let nav = april
+        .split_once("<nav class=\"jump year-pages\" aria-label=\"2022\">")
+        .and_then(|(_, rest)| rest.split_once("</nav>"))
+        .map_or_else(
+            || panic!("no navigation among the pages of 2022: {april}"),
+            |(nav, _)| nav,
+        );
+    for (page, label) in [
+        ("../2022/index.html", "During the year"),
+        ("../2022-03/index.html", "March (1/2)"),
+        ("../2022-03-p2/index.html", "March (2/2)"),
+    ] {
+        assert!(
+            nav.contains(&format!("<a href=\"{page}\">{label}</a>")),
+            "{nav}"
+        );
+    }
+    assert!(
+        nav.contains("<a href=\"index.html\" aria-current=\"page\">April</a>"),
+        "{nav}"
+    );
+    assert!(!nav.contains("2021"), "{nav}");
+    // A year on one page has no such list.
+    assert!(
+        !site
+            .read("chronology/2021/index.html")
+            .contains("year-pages")
+    );
+}
+
 #[test]
 fn a_short_chronology_stays_on_one_page() {
     let dir = tempfile::tempdir().expect("temp dir");

@@ -347,6 +347,9 @@ pub struct PeriodPage<'a> {
     pub current_year: String,
     /// Whether this page is its year's only page (its link in `years_nav` is this page).
     pub whole_year: bool,
+    /// The pages of this page's year when it has several (its months, parts of months,
+    /// the events dated to the year only), this one marked; empty otherwise.
+    pub year_pages: Vec<YearPage>,
     /// The page before, if any.
     pub previous: Option<Link>,
     /// The page after, if any.
@@ -357,6 +360,49 @@ pub struct PeriodPage<'a> {
     pub events: usize,
     /// The events, rendered by `chronology_year.html`.
     pub years: Vec<YearHtml>,
+}
+
+/// A page of a year shown month by month, in the navigation of its pages.
+#[derive(Debug, Serialize)]
+pub struct YearPage {
+    /// Link to it, labelled without the year (`mars`, `Dans l’année`, `mars (2/3)`).
+    pub link: Link,
+    /// How many events, formatted.
+    pub count: String,
+    /// Whether it is the page being rendered.
+    pub current: bool,
+}
+
+/// The pages of the year of period `index`, when that year has several.
+fn year_pages(site: &Site<'_>, periods: &[Period], index: usize) -> Vec<YearPage> {
+    let Some(period) = periods.get(index) else {
+        return Vec::new();
+    };
+    if period.stretch == Stretch::Year {
+        return Vec::new();
+    }
+    let year = period.year.to_string();
+    periods
+        .iter()
+        .enumerate()
+        .filter(|(_, other)| other.year == period.year)
+        .map(|(i, other)| {
+            let label = period_label(site, other);
+            let label = match label.split_once(&year) {
+                Some((before, after)) => format!("{}{}", before.trim_end(), after),
+                None => label,
+            };
+            YearPage {
+                link: Link {
+                    href: href(&period.path, &other.path, None),
+                    label,
+                    title: None,
+                },
+                count: site.count(other.events.len()),
+                current: i == index,
+            }
+        })
+        .collect()
 }
 
 /// Renders the page of period `index` of a split chronology.
@@ -380,6 +426,7 @@ pub fn period(site: &Site<'_>, index: usize) -> Result<(PagePath, Vec<u8>), Rend
         years_nav: overview_nav(page, &periods),
         current_year: period.year.to_string(),
         whole_year: period.stretch == Stretch::Year,
+        year_pages: year_pages(site, &periods, index),
         previous: index.checked_sub(1).and_then(|i| periods.get(i)).map(link),
         next: periods.get(index + 1).map(link),
         count: site.count(period.events.len()),
