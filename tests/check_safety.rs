@@ -501,3 +501,40 @@ fn check_tells_a_template_that_does_not_parse() {
     assert!(text.contains("1 error"), "{text}");
     assert!(!root.join("public").exists());
 }
+
+/// Regression: an `{% if %}` left open was told as "Unknown tag" at the
+/// `{% endblock %}` lines below, with no word of the `if`; and the tera 1 ways of
+/// reading an item (`list.0`) or calling a filter tera 2 dropped got only "fix the
+/// template".
+#[test]
+fn a_template_mistake_of_tera_1_or_an_open_tag_gets_a_hint_that_names_it() {
+    let project = copy_project(&fixture("valid-en"));
+    let root = project.path();
+    std::fs::create_dir(root.join("templates")).expect("mkdir");
+    let page = |body: &str| {
+        format!(
+            "{{% extends \"base.html\" %}}\n{{% block main %}}\n{body}\n{{% endblock main %}}\n"
+        )
+    };
+    for (body, hint) in [
+        (
+            "{% if tags %}\n<p>{{ l.tags }}</p>",
+            "hint: `{% if %}` at line 3 is not closed before this `{% endblock %}`: close it with `{% endif %}`",
+        ),
+        (
+            "<p>{{ tags.0 }}</p>",
+            "hint: an item is read by its index in brackets in tera 2: `[0]`, not `.0`",
+        ),
+        (
+            "<p>{{ tags | map(attribute=\"label\") | join(sep=\", \") }}</p>",
+            "hint: tera 2 has no `map` filter: write a list comprehension",
+        ),
+    ] {
+        std::fs::write(root.join("templates/tags.html"), page(body)).expect("write");
+        let output = check(root);
+        let text = stderr(&output);
+        assert_eq!(output.status.code(), Some(1), "{text}");
+        assert!(text.contains("--> templates/tags.html:"), "{text}");
+        assert!(text.contains(hint), "{body}: {text}");
+    }
+}
