@@ -109,6 +109,10 @@ pub struct Labels {
     pub search_needs_js: &'static str,
     /// "No result".
     pub no_result: &'static str,
+    /// Said by search for a query of single letters, which it does not look for.
+    pub search_short: &'static str,
+    /// "No result", when a word of the query has two letters (looked for whole).
+    pub no_result_short: &'static str,
     /// "results".
     pub results: &'static str,
     /// "Authors".
