@@ -102,6 +102,11 @@ fn a_long_chronology_is_split_by_period_and_every_event_link_lands() {
     assert!(second.contains("<a href=\"index.html\">1</a>"));
     assert!(second.contains("aria-current=\"page\">2</a>"));
     assert!(!site.read("sources/index.html").contains("s-00599/"));
+    // Regression: sorting a column of a page in the list of sources looked like sorting
+    // them all (the most mentioned of page 1 read as the most mentioned of the dossier).
+    assert!(second.contains(
+        "<p class=\"table-note\">Sorting by a column orders the sources of this page only"
+    ));
     let tag = site.read("tags/t1/index-2.html");
     assert!(
         tag.contains("#e-e-2022-04-01-4\""),
@@ -165,6 +170,7 @@ fn a_short_chronology_stays_on_one_page() {
     long_project(dir.path(), 2, &[("2022-03-05", 100)]);
     let site = build(dir.path());
     assert!(!site.out.join("chronology/2022/index.html").exists());
+    assert!(!site.read("sources/index.html").contains("table-note"));
     assert!(
         site.read("chronology/index.html")
             .contains("id=\"e-e-2022-03-05-0\"")

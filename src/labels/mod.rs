@@ -109,6 +109,8 @@ pub struct Labels {
     pub search_needs_js: &'static str,
     /// "No result".
     pub no_result: &'static str,
+    /// Under the pager of a list in pages: what sorting a column of the table orders.
+    pub sort_page_only: &'static str,
     /// Said by search for a query of single letters, which it does not look for.
     pub search_short: &'static str,
     /// "No result", when a word of the query has two letters (looked for whole).
