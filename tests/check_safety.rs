@@ -538,3 +538,38 @@ fn a_template_mistake_of_tera_1_or_an_open_tag_gets_a_hint_that_names_it() {
         assert!(text.contains(hint), "{body}: {text}");
     }
 }
+
+/// Regression: a template copied under a misspelt name (`chronology-period.html`) was
+/// silently not read: the site kept the built-in one and nothing said why.
+#[test]
+fn a_file_of_templates_under_no_known_name_is_a_warning_with_the_nearest_name() {
+    let project = copy_project(&fixture("valid-en"));
+    let root = project.path();
+    std::fs::create_dir_all(root.join("templates/partials")).expect("mkdir");
+    std::fs::write(root.join("templates/chronology-period.html"), "x").expect("write");
+    std::fs::write(root.join("templates/.notes"), "x").expect("write");
+    std::fs::write(root.join("templates/base.html~"), "x").expect("write");
+    let output = check(root);
+    let text = stderr(&output);
+    assert_eq!(output.status.code(), Some(0), "{text}");
+    let found = block(&text, "chronology-period.html");
+    assert!(
+        found.starts_with(
+            "warning: `templates/chronology-period.html` is not read: no template or asset has that name"
+        ),
+        "{found}"
+    );
+    assert!(
+        found.contains("hint: did you mean `chronology_period.html`?"),
+        "{found}"
+    );
+    assert!(
+        text.contains("warning: `templates/partials/` is not read"),
+        "{text}"
+    );
+    assert!(
+        !text.contains(".notes") && !text.contains("base.html~"),
+        "{text}"
+    );
+    assert!(text.contains("0 errors, 2 warnings"), "{text}");
+}
