@@ -301,7 +301,17 @@ mod tests {
         std::fs::write(root.join("static/img/a.txt"), "A").expect("write");
         let mut diagnostics = Diagnostics::default();
         let theme = Theme::load(root, &mut diagnostics).expect("read");
-        assert!(diagnostics.is_empty());
+        // The file of another name is left out, and a warning says so.
+        assert_eq!(diagnostics.error_count(), 0);
+        let warnings: Vec<&str> = diagnostics
+            .sorted()
+            .iter()
+            .map(|d| d.message.as_str())
+            .collect();
+        assert_eq!(
+            warnings,
+            ["`templates/unknown.html` is not read: no template or asset has that name"]
+        );
         let built_in = Theme::built_in();
         assert_eq!(theme.text("footer.html"), "FOOT");
         assert_eq!(theme.text("style.css"), "CSS");
