@@ -128,11 +128,23 @@ fn the_page_of_a_month_links_to_every_page_of_its_year() {
         &[
             ("2021-05-02", 10),
             ("2022", 2),
-            ("2022-03-05", 260),
+            ("2022-03-05", 130),
+            ("2022-03-06", 130),
+            ("2022-03-07", 5),
             ("2022-04-01", 5),
         ],
     );
     let site = build(dir.path());
+    // Regression: a month too long for a page was cut every 250 events, in the middle
+    // of a day, its last part left with the few events over (here 15 of 265), each
+    // labelled by its number only ("March 2022 (2/2)"). It is now cut in parts of about
+    // the same length, at the change of day nearest, and each part says its days.
+    let first = site.read("chronology/2022-03/index.html");
+    let second = site.read("chronology/2022-03-p2/index.html");
+    assert!(first.contains("<h1>5 March 2022</h1>"), "{first}");
+    assert!(second.contains("<h1>6 – 7 March 2022</h1>"), "{second}");
+    assert!(first.contains("id=\"e-e-2022-03-05-99\"") && !first.contains("id=\"e-e-2022-03-06-"));
+    assert!(second.contains("id=\"e-e-2022-03-06-0\""));
     let april = site.read("chronology/2022-04/index.html");
     let nav = april
         .split_once("<nav class=\"jump year-pages\" aria-label=\"2022\">")
@@ -143,8 +155,8 @@ fn the_page_of_a_month_links_to_every_page_of_its_year() {
         );
     for (page, label) in [
         ("../2022/index.html", "During the year"),
-        ("../2022-03/index.html", "March (1/2)"),
-        ("../2022-03-p2/index.html", "March (2/2)"),
+        ("../2022-03/index.html", "5 March"),
+        ("../2022-03-p2/index.html", "6 – 7 March"),
     ] {
         assert!(
             nav.contains(&format!("<a href=\"{page}\">{label}</a>")),
