@@ -107,7 +107,11 @@ fn a_long_chronology_is_split_by_period_and_every_event_link_lands() {
     assert!(second.contains(
         "<p class=\"table-note\">Sorting by a column orders the sources of this page only"
     ));
+    // Regression: the pagers above and below a list were two navigations of the same
+    // name ("Pages"), which a screen reader's list of landmarks cannot tell apart.
+    assert_pagers_named_apart(&second);
     let tag = site.read("tags/t1/index-2.html");
+    assert_pagers_named_apart(&tag);
     assert!(
         tag.contains("#e-e-2022-04-01-4\""),
         "the last event is on the last page"
@@ -173,6 +177,21 @@ fn the_page_of_a_month_links_to_every_page_of_its_year() {
         !site
             .read("chronology/2021/index.html")
             .contains("year-pages")
+    );
+}
+
+/// The page has its pager above the list and below it, each named on its own.
+fn assert_pagers_named_apart(html: &str) {
+    assert_eq!(
+        html.matches("class=\"pager\" aria-label=\"Pages\"").count(),
+        1,
+        "{html}"
+    );
+    assert_eq!(
+        html.matches("class=\"pager\" aria-label=\"Pages, at the end of the list\"")
+            .count(),
+        1,
+        "{html}"
     );
 }
 
@@ -353,6 +372,7 @@ fn no_page_passes_1_mb_and_each_long_list_says_where_the_rest_is() {
     assert!(roster.contains("<a href=\"index-2.html\">2</a>"), "a pager");
     let second = site.read("actors/index-2.html");
     assert!(second.contains("href=\"quay/index.html\""));
+    assert_pagers_named_apart(&roster);
     assert!(
         second.contains("Organizations <span class=\"continued\">(continued)</span></h2>"),
         "a kind carried over from the page before says so"

@@ -69,6 +69,7 @@ const LABELS: Labels = Labels {
     not_found_text: "This page does not exist. Start again from the home page or search the dossier.",
     search_needs_js: "Search needs JavaScript. Without it, browse the sources, the actors and the chronology.",
     no_result: "No result.",
+    pages_bottom: "Pages, at the end of the list",
     sort_page_only: "Sorting by a column orders the sources of this page only: from page to page, they go by date.",
     search_short: "Type two letters or more.",
     no_result_short: "No result. A word of two letters is looked for whole: type a third letter to find the words that begin with it.",

@@ -69,6 +69,7 @@ const LABELS: Labels = Labels {
     not_found_text: "Cette page n’existe pas ou plus. Repartez de l’accueil ou cherchez dans le dossier.",
     search_needs_js: "La recherche a besoin de JavaScript. Sans lui, parcourez les sources, les acteurs et la chronologie.",
     no_result: "Aucun résultat.",
+    pages_bottom: "Pages, en fin de liste",
     sort_page_only: "Trier selon une colonne ne range que les sources de cette page : d’une page à l’autre, elles vont par date.",
     search_short: "Tapez au moins deux lettres.",
     no_result_short: "Aucun résultat. Un mot de deux lettres est cherché tel quel : tapez une troisième lettre pour trouver les mots qui commencent ainsi.",
