@@ -94,7 +94,10 @@ fn check(args: &CheckArgs, out: Output) -> ExitCode {
     {
         return status;
     }
-    let (dossier, diagnostics) = dossier::check(&args.project.root);
+    let (dossier, mut diagnostics) = dossier::check(&args.project.root);
+    // The templates of the project too, as `build` compiles them: a template that does
+    // not parse is an error of the project, whatever its content.
+    let _ = dossier::theme(&args.project.root, &mut diagnostics);
     if let (true, Some(dossier)) = (args.mentions, &dossier) {
         print!("{}", printable(&dossier::mentions::listing(dossier)));
     }

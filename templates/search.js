@@ -279,9 +279,14 @@
   function count(search, waiting) {
     var exact = !search.checks.length || search.decided >= search.hits.length;
     var n = !search.checks.length ? search.hits.length : search.found.length;
-    if (!n && exact) return status.dataset.noResult;
+    if (!n && exact) return twoLetters(search.terms) ? status.dataset.noResultShort : status.dataset.noResult;
     if (!n && waiting) return "";
     return n + (exact ? "" : "+") + " " + (n === 1 && exact ? status.dataset.result : status.dataset.results);
+  }
+
+  // Whether a word of the query (not of a phrase) has two letters: it is looked for whole.
+  function twoLetters(terms) {
+    return terms.some(function (t) { return t.indexOf(" ") < 0 && words(t).some(function (w) { return Array.from(w).length === 2; }); });
   }
 
   var more = null;
@@ -376,7 +381,8 @@
     if (!keys.length) {
       list.textContent = "";
       dropMore();
-      status.textContent = terms.length ? status.dataset.noResult : "";
+      // Single letters are not looked for: say so rather than "no result".
+      status.textContent = !terms.length ? "" : /[\p{L}\p{N}]/u.test(terms.join("")) ? status.dataset.short : status.dataset.noResult;
       return Promise.resolve();
     }
     var lookups = keys.map(postings).concat(pairs.map(function (p) { return follows(p[0], p[1]); }));

@@ -480,3 +480,96 @@ fn a_folder_named_in_capitals_is_offered_its_name() {
     );
     assert!(found.contains("hint: did you mean `events/`?"), "{found}");
 }
+
+/// Regression: `dossier check` said "0 errors" for a project whose template does not
+/// compile (a filter that does not exist), which `build` then refused.
+#[test]
+fn check_tells_a_template_that_does_not_parse() {
+    let project = copy_project(&fixture("valid-en"));
+    let root = project.path();
+    std::fs::create_dir(root.join("templates")).expect("mkdir");
+    std::fs::write(
+        root.join("templates/tags.html"),
+        "{% extends \"base.html\" %}\n{% block main %}\n<p>{{ l.tags | shout }}</p>\n{% endblock main %}\n",
+    )
+    .expect("write");
+    let output = check(root);
+    let text = stderr(&output);
+    assert_eq!(output.status.code(), Some(1), "{text}");
+    let found = block(&text, "Unknown filter");
+    assert!(found.contains("--> templates/tags.html:3:16\n"), "{found}");
+    assert!(text.contains("1 error"), "{text}");
+    assert!(!root.join("public").exists());
+}
+
+/// Regression: an `{% if %}` left open was told as "Unknown tag" at the
+/// `{% endblock %}` lines below, with no word of the `if`; and the tera 1 ways of
+/// reading an item (`list.0`) or calling a filter tera 2 dropped got only "fix the
+/// template".
+#[test]
+fn a_template_mistake_of_tera_1_or_an_open_tag_gets_a_hint_that_names_it() {
+    let project = copy_project(&fixture("valid-en"));
+    let root = project.path();
+    std::fs::create_dir(root.join("templates")).expect("mkdir");
+    let page = |body: &str| {
+        format!(
+            "{{% extends \"base.html\" %}}\n{{% block main %}}\n{body}\n{{% endblock main %}}\n"
+        )
+    };
+    for (body, hint) in [
+        (
+            "{% if tags %}\n<p>{{ l.tags }}</p>",
+            "hint: `{% if %}` at line 3 is not closed before this `{% endblock %}`: close it with `{% endif %}`",
+        ),
+        (
+            "<p>{{ tags.0 }}</p>",
+            "hint: an item is read by its index in brackets in tera 2: `[0]`, not `.0`",
+        ),
+        (
+            "<p>{{ tags | map(attribute=\"label\") | join(sep=\", \") }}</p>",
+            "hint: tera 2 has no `map` filter: write a list comprehension",
+        ),
+    ] {
+        std::fs::write(root.join("templates/tags.html"), page(body)).expect("write");
+        let output = check(root);
+        let text = stderr(&output);
+        assert_eq!(output.status.code(), Some(1), "{text}");
+        assert!(text.contains("--> templates/tags.html:"), "{text}");
+        assert!(text.contains(hint), "{body}: {text}");
+    }
+}
+
+/// Regression: a template copied under a misspelt name (`chronology-period.html`) was
+/// silently not read: the site kept the built-in one and nothing said why.
+#[test]
+fn a_file_of_templates_under_no_known_name_is_a_warning_with_the_nearest_name() {
+    let project = copy_project(&fixture("valid-en"));
+    let root = project.path();
+    std::fs::create_dir_all(root.join("templates/partials")).expect("mkdir");
+    std::fs::write(root.join("templates/chronology-period.html"), "x").expect("write");
+    std::fs::write(root.join("templates/.notes"), "x").expect("write");
+    std::fs::write(root.join("templates/base.html~"), "x").expect("write");
+    let output = check(root);
+    let text = stderr(&output);
+    assert_eq!(output.status.code(), Some(0), "{text}");
+    let found = block(&text, "chronology-period.html");
+    assert!(
+        found.starts_with(
+            "warning: `templates/chronology-period.html` is not read: no template or asset has that name"
+        ),
+        "{found}"
+    );
+    assert!(
+        found.contains("hint: did you mean `chronology_period.html`?"),
+        "{found}"
+    );
+    assert!(
+        text.contains("warning: `templates/partials/` is not read"),
+        "{text}"
+    );
+    assert!(
+        !text.contains(".notes") && !text.contains("base.html~"),
+        "{text}"
+    );
+    assert!(text.contains("0 errors, 2 warnings"), "{text}");
+}

@@ -102,7 +102,16 @@ fn a_long_chronology_is_split_by_period_and_every_event_link_lands() {
     assert!(second.contains("<a href=\"index.html\">1</a>"));
     assert!(second.contains("aria-current=\"page\">2</a>"));
     assert!(!site.read("sources/index.html").contains("s-00599/"));
+    // Regression: sorting a column of a page in the list of sources looked like sorting
+    // them all (the most mentioned of page 1 read as the most mentioned of the dossier).
+    assert!(second.contains(
+        "<p class=\"table-note\">Sorting by a column orders the sources of this page only"
+    ));
+    // Regression: the pagers above and below a list were two navigations of the same
+    // name ("Pages"), which a screen reader's list of landmarks cannot tell apart.
+    assert_pagers_named_apart(&second);
     let tag = site.read("tags/t1/index-2.html");
+    assert_pagers_named_apart(&tag);
     assert!(
         tag.contains("#e-e-2022-04-01-4\""),
         "the last event is on the last page"
@@ -112,12 +121,87 @@ fn a_long_chronology_is_split_by_period_and_every_event_link_lands() {
     assert!(problems.is_empty(), "{}", problems.join("\n"));
 }
 
+/// Regression: the page of a month said nothing of the other months of its year: its
+/// year's link led to the page of the events dated to the year only, which lists none.
+#[test]
+fn the_page_of_a_month_links_to_every_page_of_its_year() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    long_project(
+        dir.path(),
+        2,
+        &[
+            ("2021-05-02", 10),
+            ("2022", 2),
+            ("2022-03-05", 130),
+            ("2022-03-06", 130),
+            ("2022-03-07", 5),
+            ("2022-04-01", 5),
+        ],
+    );
+    let site = build(dir.path());
+    // Regression: a month too long for a page was cut every 250 events, in the middle
+    // of a day, its last part left with the few events over (here 15 of 265), each
+    // labelled by its number only ("March 2022 (2/2)"). It is now cut in parts of about
+    // the same length, at the change of day nearest, and each part says its days.
+    let first = site.read("chronology/2022-03/index.html");
+    let second = site.read("chronology/2022-03-p2/index.html");
+    assert!(first.contains("<h1>5 March 2022</h1>"), "{first}");
+    assert!(second.contains("<h1>6 – 7 March 2022</h1>"), "{second}");
+    assert!(first.contains("id=\"e-e-2022-03-05-99\"") && !first.contains("id=\"e-e-2022-03-06-"));
+    assert!(second.contains("id=\"e-e-2022-03-06-0\""));
+    let april = site.read("chronology/2022-04/index.html");
+    let nav = april
+        .split_once("<nav class=\"jump year-pages\" aria-label=\"2022\">")
+        .and_then(|(_, rest)| rest.split_once("</nav>"))
+        .map_or_else(
+            || panic!("no navigation among the pages of 2022: {april}"),
+            |(nav, _)| nav,
+        );
+    for (page, label) in [
+        ("../2022/index.html", "During the year"),
+        ("../2022-03/index.html", "5 March"),
+        ("../2022-03-p2/index.html", "6 – 7 March"),
+    ] {
+        assert!(
+            nav.contains(&format!("<a href=\"{page}\">{label}</a>")),
+            "{nav}"
+        );
+    }
+    assert!(
+        nav.contains("<a href=\"index.html\" aria-current=\"page\">April</a>"),
+        "{nav}"
+    );
+    assert!(!nav.contains("2021"), "{nav}");
+    // A year on one page has no such list.
+    assert!(
+        !site
+            .read("chronology/2021/index.html")
+            .contains("year-pages")
+    );
+}
+
+/// The page has its pager above the list and below it, each named on its own.
+fn assert_pagers_named_apart(html: &str) {
+    assert_eq!(
+        html.matches("class=\"pager\" aria-label=\"Pages\"").count(),
+        1,
+        "{html}"
+    );
+    assert_eq!(
+        html.matches("class=\"pager\" aria-label=\"Pages, at the end of the list\"")
+            .count(),
+        1,
+        "{html}"
+    );
+}
+
 #[test]
 fn a_short_chronology_stays_on_one_page() {
     let dir = tempfile::tempdir().expect("temp dir");
     long_project(dir.path(), 2, &[("2022-03-05", 100)]);
     let site = build(dir.path());
     assert!(!site.out.join("chronology/2022/index.html").exists());
+    assert!(!site.read("sources/index.html").contains("table-note"));
     assert!(
         site.read("chronology/index.html")
             .contains("id=\"e-e-2022-03-05-0\"")
@@ -288,6 +372,7 @@ fn no_page_passes_1_mb_and_each_long_list_says_where_the_rest_is() {
     assert!(roster.contains("<a href=\"index-2.html\">2</a>"), "a pager");
     let second = site.read("actors/index-2.html");
     assert!(second.contains("href=\"quay/index.html\""));
+    assert_pagers_named_apart(&roster);
     assert!(
         second.contains("Organizations <span class=\"continued\">(continued)</span></h2>"),
         "a kind carried over from the page before says so"

@@ -275,3 +275,39 @@ describe("the header at 1280 px", () => {
     });
   }
 });
+
+// Regression: in a list of events (home, tags, profiles), a date on two lines (a period,
+// "c. December 2024 – October 2025") made the title's row two lines high, leaving a
+// blank line between the title and its sources.
+describe("lists of events at 1280 px", () => {
+  it("the sources of an event follow its title, however many lines its date takes", async () => {
+    const context = await browser.newContext({ viewport: { width: 1280, height: 900 } });
+    const page = await context.newPage();
+    let tall = 0;
+    for (const { root } of SITES) {
+      for (const file of htmlPages(root).filter((f) => /^(index\.html|tags\/|actors\/[^/]+\/)/.test(f))) {
+        await page.goto(fileUrl(root, file));
+        const gaps = await page.$$eval(".event-rows li", (items) =>
+          items.flatMap((li) => {
+            const time = li.querySelector(":scope > time");
+            const title = li.querySelector(":scope > a");
+            const next = title?.nextElementSibling;
+            if (!time || !title || !next) return [];
+            const lines = time.getBoundingClientRect().height / parseFloat(getComputedStyle(time).lineHeight);
+            // The title's text, not its box, which the grid stretches to its row.
+            const text = document.createRange();
+            text.selectNodeContents(title);
+            const gap = next.getBoundingClientRect().top - text.getBoundingClientRect().bottom;
+            return [{ event: title.textContent, lines, gap }];
+          }),
+        );
+        tall += gaps.filter((g) => g.lines > 1.5).length;
+        for (const g of gaps) {
+          assert.ok(g.gap < 10, `${file}: "${g.event}" has ${Math.round(g.gap)} px between its title and its sources`);
+        }
+      }
+    }
+    assert.ok(tall > 0, "no event of the two sites has a date on two lines: this test proves nothing");
+    await context.close();
+  });
+});

@@ -109,6 +109,29 @@ describe("search from file://", () => {
     await page.close();
   });
 
+  it("a query of one letter asks for more, and a word of two letters found nowhere says how to find more", async () => {
+    const page = await watchedPage(context);
+    await page.goto(fileUrl(SITE, "search/index.html"));
+    const status = page.locator("#search-status");
+    // Regression: one letter was answered "No result", though it is not looked for.
+    await page.locator("#search-q").fill("n");
+    await page.waitForFunction(() => document.getElementById("search-status").textContent.trim() !== "");
+    assert.equal((await status.textContent()).trim(), "Tapez au moins deux lettres.");
+    assert.equal(await page.locator("#search-results li").count(), 0);
+    // Two letters are looked for as a whole word: "qx" is none, and typing on would find more.
+    const all = model(SITE).sources.flatMap((s) => s.paragraphs.map((p) => fold(p.text))).join(" ");
+    assert.ok(!/\bqx/.test(all), "the bundled dossier says qx");
+    await page.locator("#search-q").fill("qx");
+    await page.waitForFunction(() => /deux lettres/.test(document.getElementById("search-status").textContent));
+    assert.match((await status.textContent()).trim(), /^Aucun résultat\. Un mot de deux lettres est cherché tel quel/);
+    // A longer word found nowhere is just "no result".
+    await page.locator("#search-q").fill("qxzwv");
+    await page.waitForFunction(() => !/deux lettres/.test(document.getElementById("search-status").textContent));
+    assert.equal((await status.textContent()).trim(), await status.getAttribute("data-no-result"));
+    assert.deepEqual(page.problems(), []);
+    await page.close();
+  });
+
   it("one result is counted in the singular", async () => {
     const page = await watchedPage(context);
     await page.goto(fileUrl(SITE, "search/index.html"));

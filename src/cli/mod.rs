@@ -68,7 +68,7 @@ pub enum Lang {
 pub enum Command {
     /// Build the site: content → site (default output: ROOT/public).
     Build(BuildArgs),
-    /// Validate the content and report every problem; write nothing.
+    /// Validate the content and the templates, and report every problem; write nothing.
     Check(CheckArgs),
     /// Build the site in memory, serve it, and rebuild it on every change.
     Serve(ServeArgs),

@@ -109,6 +109,15 @@ pub struct Labels {
     pub search_needs_js: &'static str,
     /// "No result".
     pub no_result: &'static str,
+    /// The name of the links between the pages of a list repeated under it, told from
+    /// those above it.
+    pub pages_bottom: &'static str,
+    /// Under the pager of a list in pages: what sorting a column of the table orders.
+    pub sort_page_only: &'static str,
+    /// Said by search for a query of single letters, which it does not look for.
+    pub search_short: &'static str,
+    /// "No result", when a word of the query has two letters (looked for whole).
+    pub no_result_short: &'static str,
     /// "results".
     pub results: &'static str,
     /// "Authors".

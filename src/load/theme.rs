@@ -115,6 +115,7 @@ impl Theme {
             .iter()
             .filter_map(|(name, default)| Some((*name, reader.template(name, default)?.into())))
             .collect();
+        reader.unknown_templates();
         let statics = reader.statics();
         let linked = reader.linked;
         (diagnostics.error_count() == before).then_some(Self {
@@ -204,6 +205,55 @@ impl Reader<'_> {
         files
     }
 
+    /// Warns of each entry of `templates/` that is not read: a file not named as a
+    /// built-in template or asset (a misspelt override changes nothing without it), a
+    /// folder. Hidden files and editors' backups (`~`) are left alone.
+    fn unknown_templates(&mut self) {
+        let Ok(entries) = std::fs::read_dir(self.root.join("templates")) else {
+            return;
+        };
+        let known = || TEMPLATES.iter().chain(ASSETS).map(|(name, _)| *name);
+        let mut unknown: Vec<(String, bool)> = entries
+            .filter_map(Result::ok)
+            .filter_map(|entry| {
+                let name = entry.file_name().to_str()?.to_string();
+                let folder = entry.file_type().is_ok_and(|t| t.is_dir());
+                let skipped = name.starts_with('.') || name.ends_with('~');
+                (!skipped && !known().any(|k| k == name)).then_some((name, folder))
+            })
+            .collect();
+        unknown.sort();
+        for (name, folder) in unknown {
+            let shown = Path::new("templates").join(&name);
+            let (message, hint) = if folder {
+                (
+                    format!("`{}/` is not read", shown.display()),
+                    "templates/ is read only for files named as the built-in templates and \
+                     assets (`dossier templates` copies them)"
+                        .to_string(),
+                )
+            } else {
+                let hint = crate::diagnostics::did_you_mean(&name, known()).map_or_else(
+                    || {
+                        "a file of templates/ is read only under the name of a built-in \
+                         template or asset: `dossier templates NAME` copies one"
+                            .to_string()
+                    },
+                    |near| format!("did you mean `{near}`? (rename it to override that one)"),
+                );
+                (
+                    format!(
+                        "`{}` is not read: no template or asset has that name",
+                        shown.display()
+                    ),
+                    hint,
+                )
+            };
+            self.diagnostics
+                .push(Diagnostic::file(Severity::Warning, &shown, message).with_hint(hint));
+        }
+    }
+
     fn cannot_read(&mut self, path: &Path, why: &str) {
         let shown: PathBuf = path
             .strip_prefix(self.root)
@@ -251,7 +301,17 @@ mod tests {
         std::fs::write(root.join("static/img/a.txt"), "A").expect("write");
         let mut diagnostics = Diagnostics::default();
         let theme = Theme::load(root, &mut diagnostics).expect("read");
-        assert!(diagnostics.is_empty());
+        // The file of another name is left out, and a warning says so.
+        assert_eq!(diagnostics.error_count(), 0);
+        let warnings: Vec<&str> = diagnostics
+            .sorted()
+            .iter()
+            .map(|d| d.message.as_str())
+            .collect();
+        assert_eq!(
+            warnings,
+            ["`templates/unknown.html` is not read: no template or asset has that name"]
+        );
         let built_in = Theme::built_in();
         assert_eq!(theme.text("footer.html"), "FOOT");
         assert_eq!(theme.text("style.css"), "CSS");

@@ -21,6 +21,7 @@ mod pages;
 pub mod periods;
 mod pictures;
 mod search;
+mod template_hints;
 pub mod templates;
 pub mod trust;
 pub mod typography;

@@ -3,7 +3,7 @@
 //! per year (`chronology/2023/index.html`); a year of more than [`PER_PAGE`] events gets
 //! a page per month instead (`chronology/2023-07/`, the events dated to the year only on
 //! `chronology/2023/`), and a month still too long is cut in parts of [`PER_PAGE`]
-//! (`chronology/2023-07-p2/`). The page of an event is a function of the dossier alone,
+//! (`chronology/2023-07-p2/`), of about the same length each. The page of an event is a function of the dossier alone,
 //! found by binary search in the date-ordered events: every link to an event uses it.
 
 use std::ops::Range;
@@ -67,6 +67,33 @@ fn month_range(dossier: &Dossier, key: (u16, Option<u8>)) -> Range<usize> {
     start..end
 }
 
+/// Where the month `group` (a range of events) is cut into parts: the index where each
+/// part after the first starts. A month is cut in as few parts of at most [`PER_PAGE`]
+/// as it needs, of about the same length (752 events make four parts of about 188, not
+/// three full ones and one of 2), each cut moved to the nearest change of day when one
+/// is close enough, so that a day is seldom split between two pages.
+fn cuts(dossier: &Dossier, group: &Range<usize>) -> Vec<usize> {
+    let len = group.len();
+    let parts = len.div_ceil(PER_PAGE).max(1);
+    let size = len.div_ceil(parts);
+    // How far a cut may move: a part stays within PER_PAGE, however its ends move.
+    let slack = (size / 4).min((PER_PAGE - size) / 2);
+    let events = &dossier.events;
+    (1..parts)
+        .map(|k| {
+            let at = group.start + k * size;
+            let day = &events[at].date;
+            let day_start = events[..at].partition_point(|e| e.date < *day);
+            let day_end = at + events[at..].partition_point(|e| e.date <= *day);
+            [day_start, day_end]
+                .into_iter()
+                .filter(|cut| cut.abs_diff(at) <= slack && group.start < *cut && *cut < group.end)
+                .min_by_key(|cut| cut.abs_diff(at))
+                .unwrap_or(at)
+        })
+        .collect()
+}
+
 /// Whether the chronology is split at all.
 pub fn split(dossier: &Dossier) -> bool {
     dossier.events.len() > PER_PAGE
@@ -96,7 +123,7 @@ pub fn event_page(dossier: &Dossier, index: usize) -> PagePath {
     }
     let key = month_key(dossier, index);
     let group = month_range(dossier, key);
-    let part = (index - group.start) / PER_PAGE + 1;
+    let part = cuts(dossier, &group).partition_point(|&cut| cut <= index) + 1;
     period_path(year, Stretch::of_month(key.1), part)
 }
 
@@ -133,12 +160,16 @@ fn push_months(dossier: &Dossier, year: Range<usize>, out: &mut Vec<Period>) {
     while start < year.end {
         let key = month_key(dossier, start);
         let group = month_range(dossier, key);
-        let parts = group.len().div_ceil(PER_PAGE);
-        for part in 1..=parts {
-            let from = group.start + (part - 1) * PER_PAGE;
+        let cuts = cuts(dossier, &group);
+        let parts = cuts.len() + 1;
+        let bounds: Vec<usize> = std::iter::once(group.start)
+            .chain(cuts)
+            .chain(std::iter::once(group.end))
+            .collect();
+        for (part, ends) in (1..=parts).zip(bounds.windows(2)) {
             out.push(Period {
                 path: period_path(key.0, Stretch::of_month(key.1), part),
-                events: from..(from + PER_PAGE).min(group.end),
+                events: ends[0]..ends[1],
                 year: key.0,
                 stretch: Stretch::of_month(key.1),
                 part: (part, parts),

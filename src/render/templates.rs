@@ -226,7 +226,8 @@ fn reported(message: &str, theme: &Theme) -> Option<Diagnostic> {
         Span::new(start, length),
         format!("invalid template: {what}"),
     );
-    Some(diagnostic.with_hint(FIX_HINT))
+    let hint = super::template_hints::hint(text, start, what);
+    Some(diagnostic.with_hint(hint.unwrap_or_else(|| FIX_HINT.to_string())))
 }
 
 /// What to do with a template that does not compile.
@@ -290,11 +291,12 @@ fn syntax_error(report: &tera::ReportError, theme: &Theme) -> Option<Diagnostic>
     )?;
     // The tags of tera 1 that tera 2 no longer has.
     let hint = match text.get(span.start..span.start + span.len) {
-        Some("macro" | "import") => {
-            "tera 2 has components instead of macros: `{% component NAME(ARGS) %}`, called \
-             from any template as `{{<NAME ARG={VALUE} />}}`, without an import"
-        }
-        _ => FIX_HINT,
+        Some("macro" | "import") => "tera 2 has components instead of macros: \
+                                     `{% component NAME(ARGS) %}`, called from any template \
+                                     as `{{<NAME ARG={VALUE} />}}`, without an import"
+            .to_string(),
+        _ => super::template_hints::hint(text, span.start, report.message())
+            .unwrap_or_else(|| FIX_HINT.to_string()),
     };
     Some(diagnostic.with_hint(hint))
 }

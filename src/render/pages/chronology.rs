@@ -260,17 +260,59 @@ pub struct OverviewPage {
     pub count: String,
 }
 
-/// The label of a period page: `2023`, `juillet 2023`, `juillet 2023 (2/3)`, and for the
-/// events dated to the year only, "Dans l’année 2023".
+/// The label of a period page: `2023`, `juillet 2023`, and for the events dated to the
+/// year only, "Dans l’année 2023". A part of a month says the days it covers
+/// (`1er – 9 juillet 2023`), and its number too when that does not tell it from the
+/// other parts (`9 juillet 2023 (2/3)`, a day of three pages).
 fn period_label(site: &Site<'_>, period: &Period) -> String {
-    let mut label = match period.stretch {
+    match period.stretch {
         Stretch::Year => period.year.to_string(),
         Stretch::YearOnly => format!("{} {}", site.labels.during_year, period.year),
+        Stretch::Month(m) if period.part.1 > 1 => part_label(site, period, m),
         Stretch::Month(m) => month_heading(period.year, m, site.language),
+    }
+}
+
+/// The days of the events of a part of a month: `4 – 22 mars 2024`, `4 mars 2024`; the
+/// month when none has a day. With the part's number when its first or last day is also
+/// that of a neighbouring part (`4 mars 2024 (2/3)`, `1er – 4 mars 2024 (1/3)`).
+fn part_label(site: &Site<'_>, period: &Period, month: u8) -> String {
+    let days = |range: std::ops::Range<usize>| {
+        let events = &site.dossier.events[range];
+        let first = events.iter().find_map(|e| e.date.day);
+        let last = events.iter().rev().find_map(|e| e.date.day);
+        (first, last)
     };
-    if period.part.1 > 1 {
+    let (first, last) = days(period.events.clone());
+    let date = |day| Date {
+        year: period.year,
+        month: Some(month),
+        day,
+    };
+    let mut label = match (first, last) {
+        (Some(a), Some(b)) if a != b => {
+            crate::labels::period(Some(&date(Some(a))), Some(&date(Some(b))), site.language)
+        }
+        (Some(a), _) => date(Some(a)).human(site.language),
+        _ => month_heading(period.year, month, site.language),
+    };
+    let (part, parts) = period.part;
+    let shared_start = part > 1
+        && first.is_none_or(|f| {
+            let before = period.events.start.saturating_sub(1);
+            site.dossier.events.get(before).and_then(|e| e.date.day) == Some(f)
+        });
+    let shared_end = part < parts
+        && last.is_none_or(|l| {
+            site.dossier
+                .events
+                .get(period.events.end)
+                .and_then(|e| e.date.day)
+                == Some(l)
+        });
+    if shared_start || shared_end {
         use std::fmt::Write as _;
-        let _ = write!(label, " ({}/{})", period.part.0, period.part.1);
+        let _ = write!(label, " ({part}/{parts})");
     }
     label
 }
@@ -347,6 +389,9 @@ pub struct PeriodPage<'a> {
     pub current_year: String,
     /// Whether this page is its year's only page (its link in `years_nav` is this page).
     pub whole_year: bool,
+    /// The pages of this page's year when it has several (its months, parts of months,
+    /// the events dated to the year only), this one marked; empty otherwise.
+    pub year_pages: Vec<YearPage>,
     /// The page before, if any.
     pub previous: Option<Link>,
     /// The page after, if any.
@@ -357,6 +402,49 @@ pub struct PeriodPage<'a> {
     pub events: usize,
     /// The events, rendered by `chronology_year.html`.
     pub years: Vec<YearHtml>,
+}
+
+/// A page of a year shown month by month, in the navigation of its pages.
+#[derive(Debug, Serialize)]
+pub struct YearPage {
+    /// Link to it, labelled without the year (`mars`, `Dans l’année`, `mars (2/3)`).
+    pub link: Link,
+    /// How many events, formatted.
+    pub count: String,
+    /// Whether it is the page being rendered.
+    pub current: bool,
+}
+
+/// The pages of the year of period `index`, when that year has several.
+fn year_pages(site: &Site<'_>, periods: &[Period], index: usize) -> Vec<YearPage> {
+    let Some(period) = periods.get(index) else {
+        return Vec::new();
+    };
+    if period.stretch == Stretch::Year {
+        return Vec::new();
+    }
+    let year = period.year.to_string();
+    periods
+        .iter()
+        .enumerate()
+        .filter(|(_, other)| other.year == period.year)
+        .map(|(i, other)| {
+            let label = period_label(site, other);
+            let label = match label.split_once(&year) {
+                Some((before, after)) => format!("{}{}", before.trim_end(), after),
+                None => label,
+            };
+            YearPage {
+                link: Link {
+                    href: href(&period.path, &other.path, None),
+                    label,
+                    title: None,
+                },
+                count: site.count(other.events.len()),
+                current: i == index,
+            }
+        })
+        .collect()
 }
 
 /// Renders the page of period `index` of a split chronology.
@@ -380,6 +468,7 @@ pub fn period(site: &Site<'_>, index: usize) -> Result<(PagePath, Vec<u8>), Rend
         years_nav: overview_nav(page, &periods),
         current_year: period.year.to_string(),
         whole_year: period.stretch == Stretch::Year,
+        year_pages: year_pages(site, &periods, index),
         previous: index.checked_sub(1).and_then(|i| periods.get(i)).map(link),
         next: periods.get(index + 1).map(link),
         count: site.count(period.events.len()),
