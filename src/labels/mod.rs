@@ -514,7 +514,7 @@ fn push_period(out: &mut String, start: Date, end: Date, language: Language) {
 }
 
 /// A date under the heading of its month, which it does not repeat: the day alone
-/// (`26`, `vers le 26`, `1er`), then the end of a period in full when it ends in the
+/// (`26`, `1er`; an approximate day with its month, `vers le 26 juillet`), then the end of a period in full when it ends in the
 /// same month (`26 – 30 avril 2024`). A date known to the month only, or a period that
 /// ends in another month, is written as [`date_span`] writes it (`26 juillet –
 /// décembre 2023`), since the day alone would read as a day of the end's month.
@@ -534,6 +534,11 @@ pub fn date_in_month(
         out.push_str(vocabulary(language).approximately_day);
     }
     out.push_str(&Date::day_of_month(day, language));
+    if approximate {
+        // "c. 4" alone under a month's heading reads as a count.
+        out.push(' ');
+        out.push_str(Date::month_name(date.month.unwrap_or(1), language));
+    }
     if let Some(end) = end {
         out.push_str(" – ");
         out.push_str(&end.human(language));
@@ -563,6 +568,19 @@ mod tests {
 
     fn date(text: &str) -> Date {
         Date::parse(text).expect("date")
+    }
+
+    #[test]
+    fn an_approximate_day_under_its_month_keeps_the_month() {
+        let in_month = |text: &str, approximate, language| {
+            date_in_month(&date(text), None, approximate, language)
+        };
+        assert_eq!(in_month("2021-03-04", true, Language::En), "c. 4 March");
+        assert_eq!(
+            in_month("2021-03-01", true, Language::Fr),
+            "vers le 1er mars"
+        );
+        assert_eq!(in_month("2021-03-04", false, Language::En), "4");
     }
 
     #[test]
