@@ -322,7 +322,19 @@ impl<'a> Cited<'a> {
                 None => format!("p{m}"),
             })
             .collect();
-        let apart: Vec<String> = pieces.iter().map(|p| format!("`{}`", cite(*p))).collect();
+        // The pieces in the numbers the lock knows: every other citation of the source is
+        // still read in them until `check --fix` renumbers it with the lock.
+        let apart: Vec<String> = pieces
+            .iter()
+            .filter_map(|&(a, b)| {
+                let locked = (first..).zip(wanted).filter(|(_, m)| (a..=b).contains(*m));
+                let (low, high) = locked.fold(None, |span, (n, _)| match span {
+                    None => Some((n, n)),
+                    Some((low, _)) => Some((low, n)),
+                })?;
+                Some(format!("`{}`", cite((low, high))))
+            })
+            .collect();
         diagnostics
             .error(
                 &site.file,
@@ -340,9 +352,10 @@ impl<'a> Cited<'a> {
                 ),
             )
             .hint = Some(format!(
-            "to cite only what was locked, write {} as separate citations; to cite what \
-             stands between too, write `{}`; then run `dossier lock` (`dossier check --fix` \
-             leaves it as it is)",
+            "to cite only what was locked, write {} as separate citations (the numbers \
+             the lock knows), then run `dossier check --fix`, which renumbers them with \
+             the other moved citations; to cite what stands between too, write `{}` once \
+             that is done, then run `dossier lock`",
             apart.join(" and "),
             cite((low, high))
         ));
