@@ -64,6 +64,91 @@ fn derived_sources_and_one_outlet_count_once() {
     assert_eq!(key, [false, false, true]);
 }
 
+/// The rows of a CSV export, by header name.
+fn rows(path: &Path) -> Vec<std::collections::HashMap<String, String>> {
+    let mut reader = csv::Reader::from_path(path).expect("csv");
+    let header = reader.headers().expect("header").clone();
+    reader
+        .records()
+        .map(|r| {
+            let r = r.expect("row");
+            header
+                .iter()
+                .zip(r.iter())
+                .map(|(h, v)| (h.to_string(), v.to_string()))
+                .collect()
+        })
+        .collect()
+}
+
+/// Regression: the exports gave only the distinct sources of a claim, so that a table
+/// or a graph made from them could not tell a claim resting on one agency and its
+/// reprints from a corroborated one; nor which source relays which.
+#[test]
+fn the_exports_say_how_many_independent_sources_each_claim_has() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    let root = fixture("trust");
+    let output = dossier(&[
+        "export",
+        "--root",
+        root.to_str().expect("utf-8"),
+        "--out",
+        dir.path().to_str().expect("utf-8"),
+    ]);
+    assert!(output.status.success(), "{}", stderr(&output));
+    let events = rows(&dir.path().join("events.csv"));
+    let event = |id: &str| {
+        let row = events.iter().find(|r| r["id"] == id).expect("event");
+        (
+            row["distinct_sources"].as_str(),
+            row["independent_sources"].as_str(),
+        )
+    };
+    assert_eq!(event("relayed-takeover"), ("2", "1"));
+    assert_eq!(event("agency-takeover"), ("2", "1"));
+    assert_eq!(event("confirmed-takeover"), ("2", "2"));
+    let relations = rows(&dir.path().join("relations.csv"));
+    let found: Vec<(&str, &str, &str)> = relations
+        .iter()
+        .map(|r| {
+            (
+                r["type"].as_str(),
+                r["distinct_sources"].as_str(),
+                r["independent_sources"].as_str(),
+            )
+        })
+        .collect();
+    assert_eq!(
+        found,
+        [
+            ("runs the terminal of", "2", "1"),
+            ("pays the rent of", "2", "2")
+        ]
+    );
+    let sources = rows(&dir.path().join("sources.csv"));
+    let repost = sources
+        .iter()
+        .find(|r| r["id"] == "repost")
+        .expect("repost");
+    assert_eq!(repost["derived_from"], "reprint");
+    let text = std::fs::read(root.join("content/sources/repost.md")).expect("repost.md");
+    let body = &text[text
+        .windows(4)
+        .rposition(|w| w == b"---\n")
+        .expect("front matter")
+        + 4..];
+    assert_eq!(repost["sha256"], hex(body));
+    let graph = std::fs::read_to_string(dir.path().join("graph.graphml")).expect("graphml");
+    assert!(
+        graph.contains("attr.name=\"independent_source_count\" attr.type=\"int\""),
+        "{graph}"
+    );
+    assert!(
+        graph.contains("<data key=\"source_count\">2</data>\n      <data key=\"independent_source_count\">1</data>"),
+        "{graph}"
+    );
+}
+
 #[test]
 fn check_says_how_many_claims_rest_on_one_source() {
     let output = dossier(&[
