@@ -149,6 +149,55 @@ fn the_exports_say_how_many_independent_sources_each_claim_has() {
     );
 }
 
+/// Regression: a roundup `derived_from` two reports counted as two independent sources
+/// wherever it was cited, even alone ("1 source cited, 2 independent"), and beside one
+/// of the two reports as two, although the passage cited may owe everything to it.
+#[test]
+fn a_roundup_of_two_reports_adds_no_independent_source_of_its_own() {
+    let project = copy_project(&fixture("trust"));
+    let root = project.path();
+    std::fs::write(
+        root.join("content/sources/roundup.md"),
+        "---\ntitle: Week in shipping\npublished: 2024-03-12\noutlet: Digest\n\
+         derived_from: [wire, weekly]\n---\nTwo reports put Acme on the docks.\n",
+    )
+    .expect("roundup");
+    std::fs::write(
+        root.join("content/events/roundup.yaml"),
+        "- id: roundup-alone\n  date: 2024-03-12\n  title: Acme, from the roundup\n  \
+         sources: [roundup#p1]\n\
+         - id: roundup-and-weekly\n  date: 2024-03-12\n  title: Acme, roundup and weekly\n  \
+         sources: [roundup#p1, weekly#p1]\n\
+         - id: roundup-and-both\n  date: 2024-03-12\n  title: Acme, roundup and both\n  \
+         sources: [roundup#p1, weekly#p1, wire#p1]\n",
+    )
+    .expect("events");
+    let out = tempfile::tempdir().expect("temp dir");
+    let site = out.path().join("site");
+    let output = dossier(&[
+        "build",
+        "--root",
+        root.to_str().expect("utf-8"),
+        "--out",
+        site.to_str().expect("utf-8"),
+    ]);
+    assert!(output.status.success(), "{}", stderr(&output));
+    let model = json(&site.join("dossier.json"));
+    assert_eq!(counts(&model["events"], "id", "roundup-alone"), (1, 1));
+    assert_eq!(counts(&model["events"], "id", "roundup-and-weekly"), (2, 1));
+    assert_eq!(counts(&model["events"], "id", "roundup-and-both"), (3, 2));
+    let chronology = std::fs::read_to_string(site.join("chronology/index.html")).expect("page");
+    let event = chronology
+        .split("Acme, roundup and weekly")
+        .nth(1)
+        .and_then(|rest| rest.split("</li>").next())
+        .unwrap_or_else(|| panic!("{chronology}"));
+    assert!(
+        event.contains("rests on a single independent source: 2 sources cited"),
+        "{event}"
+    );
+}
+
 #[test]
 fn check_says_how_many_claims_rest_on_one_source() {
     let output = dossier(&[
