@@ -198,6 +198,39 @@ fn a_roundup_of_two_reports_adds_no_independent_source_of_its_own() {
     );
 }
 
+/// Regression: an outlet written once as `The Agency` and elsewhere as `Agency` counted
+/// as two independent outlets without a word, so that a claim citing both looked
+/// corroborated.
+#[test]
+fn an_outlet_written_two_ways_is_a_warning_at_the_odd_one() {
+    let project = copy_project(&fixture("trust"));
+    let root = project.path();
+    std::fs::write(
+        root.join("content/sources/agency-again.md"),
+        "---\ntitle: Agency, later\npublished: 2024-03-05\noutlet: The Agency.\n---\nAcme again.\n",
+    )
+    .expect("source");
+    let root_arg = root.to_str().expect("utf-8");
+    let output = dossier(&["check", root_arg]);
+    let text = stderr(&output);
+    assert_eq!(output.status.code(), Some(0), "{text}");
+    assert!(
+        text.contains(
+            "warning: outlet `The Agency.` is written `Agency` in content/sources/wire.md: \
+             the two count as two independent outlets\n  --> content/sources/agency-again.md:4:9"
+        ),
+        "{text}"
+    );
+    assert!(
+        text.contains("hint: if it is one outlet, write `Agency` in every source of it"),
+        "{text}"
+    );
+    // `Agency` and `AGENCY` already count as one: no warning about them.
+    assert_eq!(text.matches("warning: outlet").count(), 1, "{text}");
+    let output = dossier(&["check", "--strict", root_arg]);
+    assert_eq!(output.status.code(), Some(1), "{}", stderr(&output));
+}
+
 #[test]
 fn check_says_how_many_claims_rest_on_one_source() {
     let output = dossier(&[

@@ -83,6 +83,96 @@ fn report_loop(
     );
 }
 
+/// Warns at each outlet written another way than the same name elsewhere (`The
+/// Maritime Ledger` beside `Maritime Ledger`, `Reuters.` beside `Reuters`): counted
+/// apart, the two would read as two independent outlets. The spelling most sources use
+/// (the first, on a tie) is taken as the name; the others are warned about.
+pub fn check_outlets(raw: &[std::sync::Arc<RawSource>], diagnostics: &mut Diagnostics) {
+    let mut index: rustc_hash::FxHashMap<String, usize> = rustc_hash::FxHashMap::default();
+    let mut groups: Vec<Vec<&RawSource>> = Vec::new();
+    for source in raw {
+        let Some(outlet) = &source.outlet else {
+            continue;
+        };
+        let loose = loose_outlet(&outlet.value);
+        if loose.is_empty() {
+            continue;
+        }
+        let at = *index.entry(loose).or_insert_with(|| {
+            groups.push(Vec::new());
+            groups.len() - 1
+        });
+        groups[at].push(source);
+    }
+    for members in groups.iter().filter(|m| m.len() > 1) {
+        warn_spellings(members, diagnostics);
+    }
+}
+
+/// The warnings of one outlet's sources whose spelling is not the most used one.
+fn warn_spellings(members: &[&RawSource], diagnostics: &mut Diagnostics) {
+    let spellings: Vec<String> = members
+        .iter()
+        .map(|s| {
+            s.outlet
+                .as_ref()
+                .map(|o| o.value.trim().to_lowercase())
+                .unwrap_or_default()
+        })
+        .collect();
+    let mut counts: rustc_hash::FxHashMap<&str, usize> = rustc_hash::FxHashMap::default();
+    for spelling in &spellings {
+        *counts.entry(spelling).or_default() += 1;
+    }
+    if counts.len() < 2 {
+        return;
+    }
+    // The most used spelling; the first written on a tie.
+    let mut name = 0;
+    for (i, spelling) in spellings.iter().enumerate() {
+        if counts[spelling.as_str()] > counts[spellings[name].as_str()] {
+            name = i;
+        }
+    }
+    let named = members[name];
+    let shown = named.outlet.as_ref().map_or("", |o| o.value.trim());
+    for (source, spelling) in members.iter().zip(&spellings) {
+        let Some(outlet) = source
+            .outlet
+            .as_ref()
+            .filter(|_| *spelling != spellings[name])
+        else {
+            continue;
+        };
+        diagnostics
+            .warning(
+                &source.file,
+                outlet.span,
+                format!(
+                    "outlet `{}` is written `{shown}` in {}: the two count as two \
+                     independent outlets",
+                    outlet.value.trim(),
+                    named.file.path.display()
+                ),
+            )
+            .hint = Some(format!(
+            "if it is one outlet, write `{shown}` in every source of it, so that its \
+             sources count once"
+        ));
+    }
+}
+
+/// An outlet's name without case, a leading article ("the", "le", "la", "les", "l'"),
+/// spaces and punctuation.
+fn loose_outlet(outlet: &str) -> String {
+    let lower = outlet.trim().to_lowercase();
+    let rest = ["the ", "le ", "la ", "les ", "l'", "l’"]
+        .iter()
+        .find_map(|a| lower.strip_prefix(a))
+        .unwrap_or(&lower);
+    rest.chars().filter(|c| c.is_alphanumeric()).collect()
+}
+
 /// The independent origins of each source: the outlets (or, without one, the ids) of
 /// the originals it derives from. Only called once there is no loop.
 fn origins(sources: &[Source]) -> Vec<Vec<String>> {

@@ -35,6 +35,7 @@ pub fn check(claims: &Claims<'_>, diagnostics: &mut Diagnostics) -> Corroboratio
     {
         wording(raw, claims.meta, diagnostics);
     }
+    corroboration::check_outlets(claims.raw_sources, diagnostics);
     if !corroboration::check_loops(claims.sources, claims.raw_sources, diagnostics) {
         return Corroboration::default();
     }
