@@ -231,6 +231,48 @@ fn an_outlet_written_two_ways_is_a_warning_at_the_odd_one() {
     assert_eq!(output.status.code(), Some(1), "{}", stderr(&output));
 }
 
+/// Regression: a reversed range gave no number to write, and `#p0` (or any other
+/// mistake without digits) was told to write `#p4` or `#p4-p6` with the closing
+/// backquote missing, and not why.
+#[test]
+fn a_wrong_paragraph_reference_says_what_to_write() {
+    let project = copy_project(&fixture("trust"));
+    let root = project.path();
+    std::fs::write(
+        root.join("content/events/mistakes.yaml"),
+        "- id: reversed\n  date: 2024-03-01\n  title: Reversed\n  sources: [wire#p2-p1]\n\
+         - id: zero\n  date: 2024-03-01\n  title: Zero\n  sources: [wire#p0]\n\
+         - id: dangling\n  date: 2024-03-01\n  title: Dangling\n  sources: [wire#p2-]\n",
+    )
+    .expect("events");
+    let output = dossier(&["check", root.to_str().expect("utf-8")]);
+    let text = stderr(&output);
+    assert_eq!(output.status.code(), Some(1), "{text}");
+    for (message, place) in [
+        (
+            "invalid citation `wire#p2-p1`: the range `#p2-p1` ends before it starts: write \
+             `#p1-p2`",
+            "content/events/mistakes.yaml:4:13",
+        ),
+        (
+            "invalid citation `wire#p0`: `#p0` is not a paragraph reference: paragraphs are \
+             numbered from `#p1`",
+            "content/events/mistakes.yaml:8:13",
+        ),
+        (
+            "invalid citation `wire#p2-`: `#p2-` is not a paragraph reference: write `#p4` \
+             or `#p4-p6`\n",
+            "content/events/mistakes.yaml:12:13",
+        ),
+    ] {
+        assert!(
+            text.contains(&format!("error: {message}")),
+            "{message}\n{text}"
+        );
+        assert!(text.contains(place), "{place}\n{text}");
+    }
+}
+
 #[test]
 fn check_says_how_many_claims_rest_on_one_source() {
     let output = dossier(&[
