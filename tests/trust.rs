@@ -273,6 +273,50 @@ fn a_wrong_paragraph_reference_says_what_to_write() {
     }
 }
 
+/// Regression: what a source relays (`derived_from`) was shown nowhere on the site, so
+/// that a reader saw "single source" under a claim citing two sources with no way to
+/// see that one reprints the other.
+#[test]
+fn a_source_page_says_what_it_relays_and_what_relays_it() {
+    let out = tempfile::tempdir().expect("temp dir");
+    let site = out.path().join("site");
+    let output = dossier(&[
+        "build",
+        "--root",
+        fixture("trust").to_str().expect("utf-8"),
+        "--out",
+        site.to_str().expect("utf-8"),
+    ]);
+    assert!(output.status.success(), "{}", stderr(&output));
+    let page = |id: &str| {
+        std::fs::read_to_string(site.join(format!("sources/{id}/index.html"))).expect("page")
+    };
+    let reprint = page("reprint");
+    assert!(
+        reprint.contains(
+            "<dt>Relays</dt><dd><a href=\"../wire/index.html\">Agency wire (Agency)</a></dd>"
+        ),
+        "{reprint}"
+    );
+    assert!(
+        reprint.contains(
+            "<dt>Relayed by</dt><dd><a href=\"../repost/index.html\">A post relaying the \
+             reprint</a></dd>"
+        ),
+        "{reprint}"
+    );
+    let wire = page("wire");
+    assert!(
+        wire.contains(
+            "<dt>Relayed by</dt><dd><a href=\"../reprint/index.html\">Daily reprint \
+             (Daily)</a></dd>"
+        ),
+        "{wire}"
+    );
+    assert!(!wire.contains("<dt>Relays</dt>"), "{wire}");
+    assert!(!page("weekly").contains("<dt>Relay"));
+}
+
 #[test]
 fn check_says_how_many_claims_rest_on_one_source() {
     let output = dossier(&[

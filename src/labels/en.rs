@@ -103,6 +103,8 @@ const LABELS: Labels = Labels {
     source_cited: "source cited",
     sources_cited: "sources cited",
     fingerprint: "Fingerprint (SHA-256)",
+    derived_from: "Relays",
+    relayed_by: "Relayed by",
     briefing: "Briefing",
     back_to_site: "Back to the site",
     relation_from: "From",

@@ -103,6 +103,8 @@ const LABELS: Labels = Labels {
     source_cited: "source citée",
     sources_cited: "sources citées",
     fingerprint: "Empreinte (SHA-256)",
+    derived_from: "Relaie",
+    relayed_by: "Relayé par",
     briefing: "Note de synthèse",
     back_to_site: "Retour au site",
     relation_from: "De",

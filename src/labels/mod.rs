@@ -177,6 +177,10 @@ pub struct Labels {
     pub sources_cited: &'static str,
     /// "Fingerprint (SHA-256)": of a source's text.
     pub fingerprint: &'static str,
+    /// "Relays": the sources a source is derived from (relays or reprints).
+    pub derived_from: &'static str,
+    /// "Relayed by": the sources derived from a source.
+    pub relayed_by: &'static str,
     /// The briefing, as the navigation names it.
     pub briefing: &'static str,
     /// "Back to the site", from the briefing.
