@@ -317,6 +317,34 @@ fn a_source_page_says_what_it_relays_and_what_relays_it() {
     assert!(!page("weekly").contains("<dt>Relay"));
 }
 
+/// Regression: the briefing's source list did not say which source relays which, so
+/// that its reader could not see why a judgment citing two sources is marked as
+/// resting on one.
+#[test]
+fn the_briefing_source_list_says_what_each_source_relays() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    let html = dir.path().join("brief.html");
+    common::briefing(&fixture("trust"), &["--out", html.to_str().expect("utf-8")]);
+    let html = std::fs::read_to_string(&html).expect("briefing");
+    let item = |id: &str| {
+        html.split(&format!("<li id=\"source-{id}\">"))
+            .nth(1)
+            .and_then(|rest| rest.split("</li>").next())
+            .unwrap_or_else(|| panic!("no {id} in {html}"))
+            .to_string()
+    };
+    assert!(
+        item("reprint").contains(
+            "<p class=\"source-relays\"><span class=\"label\">Relays:</span> <a \
+             href=\"#source-wire\"><cite>Agency wire</cite></a> (Agency)</p>"
+        ),
+        "{}",
+        item("reprint")
+    );
+    assert!(item("repost").contains("<cite>Daily reprint</cite></a> (Daily)</p>"));
+    assert!(!item("wire").contains("source-relays"), "{}", item("wire"));
+}
+
 #[test]
 fn check_says_how_many_claims_rest_on_one_source() {
     let output = dossier(&[
