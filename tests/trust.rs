@@ -345,6 +345,64 @@ fn the_briefing_source_list_says_what_each_source_relays() {
     assert!(!item("wire").contains("source-relays"), "{}", item("wire"));
 }
 
+/// Regression: a key judgment or a relation citing nothing passed `check` without a
+/// word (an event got a warning), the summary counted it with the corroborated claims,
+/// and the pages marked a claim on one source but not one on none.
+#[test]
+fn a_claim_citing_no_source_is_a_warning_and_is_marked() {
+    let project = copy_project(&fixture("trust"));
+    let root = project.path();
+    edit(
+        &root.join("content/dossier.yaml"),
+        "    sources: [reprint#p1, repost#p1]\n",
+        "",
+    );
+    edit(
+        &root.join("content/actors/acme.yaml"),
+        "    sources: [wire#p1, weekly#p1]\n",
+        "",
+    );
+    let root_arg = root.to_str().expect("utf-8");
+    let output = dossier(&["check", root_arg]);
+    let text = stderr(&output);
+    assert_eq!(output.status.code(), Some(0), "{text}");
+    for (message, place) in [
+        (
+            "warning: a key judgment cites no source",
+            "--> content/dossier.yaml:9:11",
+        ),
+        (
+            "warning: the relation 'pays the rent of' to 'harbour' cites no source",
+            "--> content/actors/acme.yaml:8:11",
+        ),
+    ] {
+        let at = text
+            .find(message)
+            .unwrap_or_else(|| panic!("{message}\n{text}"));
+        assert!(text[at..].contains(place), "{place}\n{text}");
+    }
+    assert!(
+        text.contains(
+            "rest on a single independent source; 1 judgment and 1 relation cite no source"
+        ),
+        "{text}"
+    );
+    let out = tempfile::tempdir().expect("temp dir");
+    let site = out.path().join("site");
+    let output = dossier(&["build", root_arg, "--out", site.to_str().expect("utf-8")]);
+    assert!(output.status.success(), "{}", stderr(&output));
+    let unsourced = "<p class=\"corroboration no-source\"";
+    for page in [
+        "index.html",
+        "briefing/index.html",
+        "actors/acme/index.html",
+    ] {
+        let html = std::fs::read_to_string(site.join(page)).expect("page");
+        assert_eq!(html.matches(unsourced).count(), 1, "{page}");
+        assert!(html.contains(">unsourced</span>"), "{page}");
+    }
+}
+
 #[test]
 fn check_says_how_many_claims_rest_on_one_source() {
     let output = dossier(&[

@@ -100,6 +100,8 @@ const LABELS: Labels = Labels {
     result_one: "result",
     single_source: "single source",
     single_source_note: "rests on a single independent source",
+    no_source: "unsourced",
+    no_source_note: "cites no source",
     source_cited: "source cited",
     sources_cited: "sources cited",
     fingerprint: "Fingerprint (SHA-256)",

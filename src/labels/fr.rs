@@ -99,6 +99,8 @@ const LABELS: Labels = Labels {
     actor_one: "acteur",
     result_one: "résultat",
     single_source: "source unique",
+    no_source: "sans source",
+    no_source_note: "ne cite aucune source",
     single_source_note: "repose sur une seule source indépendante",
     source_cited: "source citée",
     sources_cited: "sources citées",

@@ -171,6 +171,10 @@ pub struct Labels {
     pub single_source: &'static str,
     /// What the mark means: "rests on a single independent source".
     pub single_source_note: &'static str,
+    /// The mark of a claim that cites nothing: "unsourced".
+    pub no_source: &'static str,
+    /// What it means: "cites no source".
+    pub no_source_note: &'static str,
     /// "source cited", after a count of one.
     pub source_cited: &'static str,
     /// "sources cited", after a count of several.

@@ -48,6 +48,16 @@ pub fn check(claims: &Claims<'_>, diagnostics: &mut Diagnostics) -> Corroboratio
     if let Some(raw) = claims.raw_dossier {
         for (index, judgment) in raw.key_judgments.iter().enumerate() {
             let found = support.judgment(index);
+            if judgment.sources.is_empty()
+                && !judgment.unread.has("sources")
+                && let Some(text) = &judgment.text
+            {
+                diagnostics
+                    .warning(&raw.file, text.span, "a key judgment cites no source")
+                    .hint =
+                    Some("add `sources: [source-id#pN]` with the paragraphs it rests on".into());
+                continue;
+            }
             let Some(confidence) = &judgment.confidence else {
                 continue;
             };
