@@ -165,9 +165,10 @@ fn a_paragraph_inserted_inside_a_cited_range_is_reported_and_the_range_left_alon
         "announced.\n\n",
         "announced.\n\nOfficials closed both lanes at 6 a.m.\n\n",
     );
-    let message = "the cited range `council-statement#p1-p2` is split: p2 («\"Safety comes \
-                   first,\" said Ruiz. Ferries will cross…») is now p3, and the new p2 \
-                   («Officials closed both lanes at 6 a.m.») stands between, never locked";
+    // An English text is quoted in English marks (French ones before).
+    let message = "the cited range `council-statement#p1-p2` is split: p2 (“\"Safety comes \
+                   first,\" said Ruiz. Ferries will cross…”) is now p3, and the new p2 \
+                   (“Officials closed both lanes at 6 a.m.”) stands between, never locked";
     let hint = "to cite only what was locked, write `council-statement#p1` and \
                 `council-statement#p2` as separate citations (the numbers the lock knows), \
                 then run `dossier check --fix`, which renumbers them with the other moved \

@@ -589,10 +589,10 @@ fn a_changed_cited_paragraph_is_a_warning_at_what_cites_it() {
     let text = stderr(&output);
     assert!(output.status.success(), "a warning only: {text}");
     assert!(
-        text.contains("the text locked as `minister-statement#p1` («"),
+        text.contains("the text locked as `minister-statement#p1` (“"),
         "{text}"
     );
-    assert!(text.contains("») is gone"), "{text}");
+    assert!(text.contains("”) is gone"), "{text}");
     assert!(text.contains("--> content/dossier.yaml:"), "{text}");
     assert_eq!(dossier(&["check", "--strict", root]).status.code(), Some(1));
 }
@@ -612,10 +612,10 @@ fn moved_citations_are_errors_that_fix_rewrites_in_place_and_nothing_else() {
     let text = stderr(&output);
     assert_eq!(output.status.code(), Some(1), "{text}");
     assert!(
-        text.contains("the cited text moved: `port-deal#p1` («"),
+        text.contains("the cited text moved: `port-deal#p1` (“"),
         "{text}"
     );
-    assert!(text.contains("») is now `port-deal#p2`"), "{text}");
+    assert!(text.contains("”) is now `port-deal#p2`"), "{text}");
     assert!(
         text.contains("--> content/events/2024.yaml:11:13"),
         "{text}"
