@@ -403,6 +403,35 @@ fn a_claim_citing_no_source_is_a_warning_and_is_marked() {
     }
 }
 
+/// Regression: a source naming itself in `derived_from` was told it "cannot relay,
+/// directly or not, a source that relays it", a loop of one it had to work out.
+#[test]
+fn a_source_derived_from_itself_is_told_so() {
+    let project = copy_project(&fixture("trust"));
+    let root = project.path();
+    edit(
+        &root.join("content/sources/weekly.md"),
+        "outlet: Weekly\n",
+        "outlet: Weekly\nderived_from: [weekly]\n",
+    );
+    let output = dossier(&["check", root.to_str().expect("utf-8")]);
+    let text = stderr(&output);
+    assert_eq!(output.status.code(), Some(1), "{text}");
+    assert!(
+        text.contains(
+            "error: `derived_from` of 'weekly' names the source itself\n  --> \
+             content/sources/weekly.md:5:16"
+        ),
+        "{text}"
+    );
+    assert!(
+        text.contains(
+            "hint: a source does not relay itself: remove `weekly` from its `derived_from`"
+        ),
+        "{text}"
+    );
+}
+
 #[test]
 fn check_says_how_many_claims_rest_on_one_source() {
     let output = dossier(&[

@@ -72,6 +72,22 @@ fn report_loop(
         .iter()
         .find(|d| d.value.trim() == sources[to].id);
     let span = written.map(|d| d.span).unwrap_or_default();
+    if from == to {
+        diagnostics
+            .error(
+                &raw[from].file,
+                span,
+                format!(
+                    "`derived_from` of '{}' names the source itself",
+                    sources[to].id
+                ),
+            )
+            .hint = Some(format!(
+            "a source does not relay itself: remove `{}` from its `derived_from`",
+            sources[to].id
+        ));
+        return;
+    }
     diagnostics
         .error(
             &raw[from].file,
