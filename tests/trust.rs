@@ -432,6 +432,54 @@ fn a_source_derived_from_itself_is_told_so() {
     );
 }
 
+/// Regression: a source whose front matter records `sha256` (its text checked against
+/// the capture at every build) looked on its page and in `dossier.json` like any other,
+/// so a reader could not tell a pinned text from one nobody checks.
+#[test]
+fn a_fingerprint_recorded_at_capture_is_said_to_match() {
+    let project = copy_project(&fixture("trust"));
+    let root = project.path();
+    let path = root.join("content/sources/weekly.md");
+    let text = std::fs::read(&path).expect("weekly.md");
+    let body = &text[text
+        .windows(4)
+        .rposition(|w| w == b"---\n")
+        .expect("front matter")
+        + 4..];
+    edit(
+        &path,
+        "outlet: Weekly\n",
+        &format!("outlet: Weekly\nsha256: {}\n", hex(body)),
+    );
+    let out = tempfile::tempdir().expect("temp dir");
+    let site = out.path().join("site");
+    let output = dossier(&[
+        "build",
+        "--root",
+        root.to_str().expect("utf-8"),
+        "--out",
+        site.to_str().expect("utf-8"),
+    ]);
+    assert!(output.status.success(), "{}", stderr(&output));
+    let page = |id: &str| {
+        std::fs::read_to_string(site.join(format!("sources/{id}/index.html"))).expect("page")
+    };
+    let said = "<span class=\"fingerprint-recorded\">matches the one recorded at capture</span>";
+    assert!(page("weekly").contains(said), "{}", page("weekly"));
+    assert!(!page("wire").contains(said));
+    let model = json(&site.join("dossier.json"));
+    let recorded = |id: &str| {
+        model["sources"]
+            .as_array()
+            .expect("sources")
+            .iter()
+            .find(|s| s["id"] == id)
+            .map(|s| s["sha256_recorded"].clone())
+    };
+    assert_eq!(recorded("weekly"), Some(serde_json::json!(true)));
+    assert_eq!(recorded("wire"), Some(serde_json::json!(false)));
+}
+
 #[test]
 fn check_says_how_many_claims_rest_on_one_source() {
     let output = dossier(&[

@@ -105,6 +105,7 @@ const LABELS: Labels = Labels {
     source_cited: "source cited",
     sources_cited: "sources cited",
     fingerprint: "Fingerprint (SHA-256)",
+    fingerprint_recorded: "matches the one recorded at capture",
     derived_from: "Relays",
     relayed_by: "Relayed by",
     briefing: "Briefing",

@@ -105,6 +105,7 @@ const LABELS: Labels = Labels {
     source_cited: "source citée",
     sources_cited: "sources citées",
     fingerprint: "Empreinte (SHA-256)",
+    fingerprint_recorded: "conforme à celle relevée à la capture",
     derived_from: "Relaie",
     relayed_by: "Relayé par",
     briefing: "Note de synthèse",

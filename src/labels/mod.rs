@@ -181,6 +181,9 @@ pub struct Labels {
     pub sources_cited: &'static str,
     /// "Fingerprint (SHA-256)": of a source's text.
     pub fingerprint: &'static str,
+    /// Beside a fingerprint that the front matter records: "matches the one recorded at
+    /// capture".
+    pub fingerprint_recorded: &'static str,
     /// "Relays": the sources a source is derived from (relays or reprints).
     pub derived_from: &'static str,
     /// "Relayed by": the sources derived from a source.

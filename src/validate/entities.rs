@@ -171,6 +171,7 @@ pub fn source(
             .filter_map(|id| resolver.source(id, file, diagnostics))
             .collect(),
         fingerprint: fingerprint(raw, diagnostics),
+        fingerprint_recorded: raw.sha256.is_some(),
         body: raw.body.clone(),
         paragraphs,
     }

@@ -52,6 +52,8 @@ pub struct SourceMeta<'a> {
     pub fingerprint: &'a str,
     /// Its first 12 digits.
     pub fingerprint_short: &'a str,
+    /// Whether the front matter records it (the text is the one captured).
+    pub fingerprint_recorded: bool,
     /// The sources it relays or reprints (`derived_from`), each with its outlet.
     pub derived_from: Vec<Link>,
 }
@@ -128,6 +130,7 @@ impl Site<'_> {
             tags: source.tags.iter().map(|t| self.tag_link(page, t)).collect(),
             fingerprint: &source.fingerprint,
             fingerprint_short: crate::fingerprint::short(&source.fingerprint),
+            fingerprint_recorded: source.fingerprint_recorded,
             derived_from: source
                 .derived_from
                 .iter()
