@@ -480,6 +480,29 @@ fn a_fingerprint_recorded_at_capture_is_said_to_match() {
     assert_eq!(recorded("wire"), Some(serde_json::json!(false)));
 }
 
+/// Regression: the warning about a judgment of high confidence on one independent
+/// source did not say which: with a wire, its reprint and a post relaying the reprint
+/// cited, the analyst had to trace `derived_from` by hand to find the one origin.
+#[test]
+fn a_high_confidence_judgment_on_one_origin_names_it() {
+    let project = copy_project(&fixture("trust"));
+    let root = project.path();
+    edit(
+        &root.join("content/dossier.yaml"),
+        "confidence: low",
+        "confidence: high",
+    );
+    let output = dossier(&["check", root.to_str().expect("utf-8")]);
+    let text = stderr(&output);
+    assert!(
+        text.contains(
+            "warning: a judgment of high confidence rests on 1 independent source: its 2 \
+             sources all go back to Agency\n"
+        ),
+        "{text}"
+    );
+}
+
 #[test]
 fn check_says_how_many_claims_rest_on_one_source() {
     let output = dossier(&[

@@ -189,6 +189,25 @@ fn loose_outlet(outlet: &str) -> String {
     rest.chars().filter(|c| c.is_alphanumeric()).collect()
 }
 
+/// What every source `citations` cite goes back to, when it is one thing: the outlet as
+/// written, or the original source's id. Only called once there is no loop.
+pub fn common_origin(sources: &[Source], citations: &[Citation]) -> Option<String> {
+    let all = origins(sources);
+    let mut cited = citations.iter().map(|c| &all[c.source]);
+    let first = cited.next()?;
+    let rest: Vec<&Vec<String>> = cited.collect();
+    let key = first.iter().find(|k| rest.iter().all(|o| o.contains(k)))?;
+    if let Some(id) = key.strip_prefix("source:") {
+        return Some(format!("`{id}`"));
+    }
+    let outlet = key.strip_prefix("outlet:")?;
+    sources
+        .iter()
+        .filter_map(|s| s.outlet.as_deref().map(str::trim))
+        .find(|o| o.to_lowercase() == outlet)
+        .map(str::to_string)
+}
+
 /// The independent origins of each source: the outlets (or, without one, the ids) of
 /// the originals it derives from. Only called once there is no loop.
 fn origins(sources: &[Source]) -> Vec<Vec<String>> {

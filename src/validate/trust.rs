@@ -62,12 +62,21 @@ pub fn check(claims: &Claims<'_>, diagnostics: &mut Diagnostics) -> Corroboratio
                 continue;
             };
             if confidence.value == Confidence::High && found.independent < 2 {
+                let back = claims
+                    .meta
+                    .key_judgments
+                    .get(index)
+                    .filter(|_| found.sources > 1)
+                    .and_then(|j| corroboration::common_origin(claims.sources, &j.sources))
+                    .map_or_else(String::new, |origin| {
+                        format!(": its {} sources all go back to {origin}", found.sources)
+                    });
                 diagnostics
                     .warning(
                         &raw.file,
                         confidence.span,
                         format!(
-                            "a judgment of high confidence rests on {} independent source{}",
+                            "a judgment of high confidence rests on {} independent source{}{back}",
                             found.independent,
                             if found.independent == 1 { "" } else { "s" }
                         ),
