@@ -503,6 +503,43 @@ fn a_high_confidence_judgment_on_one_origin_names_it() {
     );
 }
 
+/// The briefing's chronology explains the "unsourced" mark beside the "single source"
+/// one when one of its events cites nothing, and only then.
+#[test]
+fn the_briefing_legend_explains_the_unsourced_mark_when_it_is_used() {
+    let legend = "<span class=\"mark\">unsourced</span> cites no source.</p>";
+    let dir = tempfile::tempdir().expect("temp dir");
+    let html = dir.path().join("brief.html");
+    common::briefing(&fixture("trust"), &["--out", html.to_str().expect("utf-8")]);
+    let text = std::fs::read_to_string(&html).expect("briefing");
+    assert!(
+        text.contains("rests on a single independent source.</p>"),
+        "{text}"
+    );
+    assert!(!text.contains(legend), "{text}");
+
+    let project = copy_project(&fixture("trust"));
+    let root = project.path();
+    edit(
+        &root.join("content/events/2024.yaml"),
+        "  sources: [wire#p1, other-wire#p1]\n",
+        "",
+    );
+    let html = dir.path().join("unsourced.html");
+    common::briefing(root, &["--out", html.to_str().expect("utf-8")]);
+    let text = std::fs::read_to_string(&html).expect("briefing");
+    assert!(text.contains(legend), "{text}");
+    let row = text
+        .split("<tr id=\"event-agency-takeover\">")
+        .nth(1)
+        .and_then(|rest| rest.split("</tr>").next())
+        .unwrap_or_else(|| panic!("{text}"));
+    assert!(
+        row.contains("<span class=\"mark\">unsourced</span>"),
+        "{row}"
+    );
+}
+
 #[test]
 fn check_says_how_many_claims_rest_on_one_source() {
     let output = dossier(&[
