@@ -165,12 +165,15 @@ fn a_paragraph_inserted_inside_a_cited_range_is_reported_and_the_range_left_alon
         "announced.\n\n",
         "announced.\n\nOfficials closed both lanes at 6 a.m.\n\n",
     );
-    let message = "the cited range `council-statement#p1-p2` is split: p2 («\"Safety comes \
-                   first,\" said Ruiz. Ferries will cross…») is now p3, and the new p2 \
-                   («Officials closed both lanes at 6 a.m.») stands between, never locked";
+    // An English text is quoted in English marks (French ones before).
+    let message = "the cited range `council-statement#p1-p2` is split: p2 (“\"Safety comes \
+                   first,\" said Ruiz. Ferries will cross…”) is now p3, and the new p2 \
+                   (“Officials closed both lanes at 6 a.m.”) stands between, never locked";
     let hint = "to cite only what was locked, write `council-statement#p1` and \
-                `council-statement#p3` as separate citations; to cite what stands between \
-                too, write `council-statement#p1-p3`";
+                `council-statement#p2` as separate citations (the numbers the lock knows), \
+                then run `dossier check --fix`, which renumbers them with the other moved \
+                citations; to cite what stands between too, write `council-statement#p1-p3` \
+                once that is done, then run `dossier lock`";
 
     let output = check(root, &[]);
     let text = stderr(&output);
@@ -212,6 +215,60 @@ fn a_paragraph_inserted_inside_a_cited_range_is_reported_and_the_range_left_alon
     assert_eq!(output.status.code(), Some(1), "{text}");
     assert!(text.contains(message), "{text}");
     assert!(text.contains("1 error, 0 warnings"), "{text}");
+}
+
+/// Regression: the hint of a split range gave the separate citations in the new
+/// numbers (`#p1` and `#p3`), while `check` reads every citation in the lock's numbers
+/// until `check --fix` renumbers it: written as told, `#p3` was then reported as moved
+/// to `#p4` (another paragraph). Written as the hint says now, `check --fix` renumbers
+/// them and the next `check` is clean.
+#[test]
+fn the_citations_a_split_range_hint_gives_are_fixed_by_the_next_fix() {
+    let project = locked(&[]);
+    let root = project.path();
+    edit(
+        &root.join("content/sources/council-statement.md"),
+        "announced.\n\n",
+        "announced.\n\nOfficials closed both lanes at 6 a.m.\n\n",
+    );
+    let text = stderr(&check(root, &[]));
+    let hint = text
+        .lines()
+        .find(|l| l.contains("to cite only what was locked, write"))
+        .unwrap_or_else(|| panic!("{text}"));
+    let written: Vec<&str> = hint
+        .split("write ")
+        .nth(1)
+        .and_then(|rest| rest.split(" as separate").next())
+        .map(|pieces| pieces.split(" and ").map(|p| p.trim_matches('`')).collect())
+        .unwrap_or_default();
+    assert_eq!(
+        written,
+        ["council-statement#p1", "council-statement#p2"],
+        "{hint}"
+    );
+    edit(
+        &root.join("content/events/bridge.yaml"),
+        "sources: [council-statement#p1-p2]",
+        &format!("sources: [{}]", written.join(", ")),
+    );
+
+    let output = check(root, &["--fix"]);
+    let text = stderr(&output);
+    assert!(
+        text.contains(
+            "rewrote content/events/bridge.yaml:18:35: council-statement#p2 → council-statement#p3"
+        ),
+        "{text}"
+    );
+    let output = check(root, &[]);
+    let text = stderr(&output);
+    assert_eq!(output.status.code(), Some(0), "{text}");
+    assert!(!text.contains("council-statement"), "{text}");
+    assert!(
+        read(&root.join("content/events/bridge.yaml"))
+            .contains("sources: [council-statement#p1, council-statement#p3]")
+    );
 }
 
 /// Regression: `check --fix` wrote back a file saved with a byte order mark without it

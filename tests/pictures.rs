@@ -415,6 +415,7 @@ fn one_source() -> Source {
         tags: Vec::new(),
         derived_from: Vec::new(),
         fingerprint: String::new(),
+        fingerprint_recorded: false,
         body: "".into(),
         paragraphs: Vec::new().into(),
     }

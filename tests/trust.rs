@@ -64,6 +64,482 @@ fn derived_sources_and_one_outlet_count_once() {
     assert_eq!(key, [false, false, true]);
 }
 
+/// The rows of a CSV export, by header name.
+fn rows(path: &Path) -> Vec<std::collections::HashMap<String, String>> {
+    let mut reader = csv::Reader::from_path(path).expect("csv");
+    let header = reader.headers().expect("header").clone();
+    reader
+        .records()
+        .map(|r| {
+            let r = r.expect("row");
+            header
+                .iter()
+                .zip(r.iter())
+                .map(|(h, v)| (h.to_string(), v.to_string()))
+                .collect()
+        })
+        .collect()
+}
+
+/// Regression: the exports gave only the distinct sources of a claim, so that a table
+/// or a graph made from them could not tell a claim resting on one agency and its
+/// reprints from a corroborated one; nor which source relays which.
+#[test]
+fn the_exports_say_how_many_independent_sources_each_claim_has() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    let root = fixture("trust");
+    let output = dossier(&[
+        "export",
+        "--root",
+        root.to_str().expect("utf-8"),
+        "--out",
+        dir.path().to_str().expect("utf-8"),
+    ]);
+    assert!(output.status.success(), "{}", stderr(&output));
+    let events = rows(&dir.path().join("events.csv"));
+    let event = |id: &str| {
+        let row = events.iter().find(|r| r["id"] == id).expect("event");
+        (
+            row["distinct_sources"].as_str(),
+            row["independent_sources"].as_str(),
+        )
+    };
+    assert_eq!(event("relayed-takeover"), ("2", "1"));
+    assert_eq!(event("agency-takeover"), ("2", "1"));
+    assert_eq!(event("confirmed-takeover"), ("2", "2"));
+    let relations = rows(&dir.path().join("relations.csv"));
+    let found: Vec<(&str, &str, &str)> = relations
+        .iter()
+        .map(|r| {
+            (
+                r["type"].as_str(),
+                r["distinct_sources"].as_str(),
+                r["independent_sources"].as_str(),
+            )
+        })
+        .collect();
+    assert_eq!(
+        found,
+        [
+            ("runs the terminal of", "2", "1"),
+            ("pays the rent of", "2", "2")
+        ]
+    );
+    let sources = rows(&dir.path().join("sources.csv"));
+    let repost = sources
+        .iter()
+        .find(|r| r["id"] == "repost")
+        .expect("repost");
+    assert_eq!(repost["derived_from"], "reprint");
+    let text = std::fs::read(root.join("content/sources/repost.md")).expect("repost.md");
+    let body = &text[text
+        .windows(4)
+        .rposition(|w| w == b"---\n")
+        .expect("front matter")
+        + 4..];
+    assert_eq!(repost["sha256"], hex(body));
+    let graph = std::fs::read_to_string(dir.path().join("graph.graphml")).expect("graphml");
+    assert!(
+        graph.contains("attr.name=\"independent_source_count\" attr.type=\"int\""),
+        "{graph}"
+    );
+    assert!(
+        graph.contains("<data key=\"source_count\">2</data>\n      <data key=\"independent_source_count\">1</data>"),
+        "{graph}"
+    );
+}
+
+/// Regression: a roundup `derived_from` two reports counted as two independent sources
+/// wherever it was cited, even alone ("1 source cited, 2 independent"), and beside one
+/// of the two reports as two, although the passage cited may owe everything to it.
+#[test]
+fn a_roundup_of_two_reports_adds_no_independent_source_of_its_own() {
+    let project = copy_project(&fixture("trust"));
+    let root = project.path();
+    std::fs::write(
+        root.join("content/sources/roundup.md"),
+        "---\ntitle: Week in shipping\npublished: 2024-03-12\noutlet: Digest\n\
+         derived_from: [wire, weekly]\n---\nTwo reports put Acme on the docks.\n",
+    )
+    .expect("roundup");
+    std::fs::write(
+        root.join("content/events/roundup.yaml"),
+        "- id: roundup-alone\n  date: 2024-03-12\n  title: Acme, from the roundup\n  \
+         sources: [roundup#p1]\n\
+         - id: roundup-and-weekly\n  date: 2024-03-12\n  title: Acme, roundup and weekly\n  \
+         sources: [roundup#p1, weekly#p1]\n\
+         - id: roundup-and-both\n  date: 2024-03-12\n  title: Acme, roundup and both\n  \
+         sources: [roundup#p1, weekly#p1, wire#p1]\n",
+    )
+    .expect("events");
+    let out = tempfile::tempdir().expect("temp dir");
+    let site = out.path().join("site");
+    let output = dossier(&[
+        "build",
+        "--root",
+        root.to_str().expect("utf-8"),
+        "--out",
+        site.to_str().expect("utf-8"),
+    ]);
+    assert!(output.status.success(), "{}", stderr(&output));
+    let model = json(&site.join("dossier.json"));
+    assert_eq!(counts(&model["events"], "id", "roundup-alone"), (1, 1));
+    assert_eq!(counts(&model["events"], "id", "roundup-and-weekly"), (2, 1));
+    assert_eq!(counts(&model["events"], "id", "roundup-and-both"), (3, 2));
+    let chronology = std::fs::read_to_string(site.join("chronology/index.html")).expect("page");
+    let event = chronology
+        .split("Acme, roundup and weekly")
+        .nth(1)
+        .and_then(|rest| rest.split("</li>").next())
+        .unwrap_or_else(|| panic!("{chronology}"));
+    assert!(
+        event.contains("rests on a single independent source: 2 sources cited"),
+        "{event}"
+    );
+}
+
+/// Regression: an outlet written once as `The Agency` and elsewhere as `Agency` counted
+/// as two independent outlets without a word, so that a claim citing both looked
+/// corroborated.
+#[test]
+fn an_outlet_written_two_ways_is_a_warning_at_the_odd_one() {
+    let project = copy_project(&fixture("trust"));
+    let root = project.path();
+    std::fs::write(
+        root.join("content/sources/agency-again.md"),
+        "---\ntitle: Agency, later\npublished: 2024-03-05\noutlet: The Agency.\n---\nAcme again.\n",
+    )
+    .expect("source");
+    let root_arg = root.to_str().expect("utf-8");
+    let output = dossier(&["check", root_arg]);
+    let text = stderr(&output);
+    assert_eq!(output.status.code(), Some(0), "{text}");
+    assert!(
+        text.contains(
+            "warning: outlet `The Agency.` is written `Agency` in content/sources/wire.md: \
+             the two count as two independent outlets\n  --> content/sources/agency-again.md:4:9"
+        ),
+        "{text}"
+    );
+    assert!(
+        text.contains("hint: if it is one outlet, write `Agency` in every source of it"),
+        "{text}"
+    );
+    // `Agency` and `AGENCY` already count as one: no warning about them.
+    assert_eq!(text.matches("warning: outlet").count(), 1, "{text}");
+    let output = dossier(&["check", "--strict", root_arg]);
+    assert_eq!(output.status.code(), Some(1), "{}", stderr(&output));
+}
+
+/// Regression: a reversed range gave no number to write, and `#p0` (or any other
+/// mistake without digits) was told to write `#p4` or `#p4-p6` with the closing
+/// backquote missing, and not why.
+#[test]
+fn a_wrong_paragraph_reference_says_what_to_write() {
+    let project = copy_project(&fixture("trust"));
+    let root = project.path();
+    std::fs::write(
+        root.join("content/events/mistakes.yaml"),
+        "- id: reversed\n  date: 2024-03-01\n  title: Reversed\n  sources: [wire#p2-p1]\n\
+         - id: zero\n  date: 2024-03-01\n  title: Zero\n  sources: [wire#p0]\n\
+         - id: dangling\n  date: 2024-03-01\n  title: Dangling\n  sources: [wire#p2-]\n",
+    )
+    .expect("events");
+    let output = dossier(&["check", root.to_str().expect("utf-8")]);
+    let text = stderr(&output);
+    assert_eq!(output.status.code(), Some(1), "{text}");
+    for (message, place) in [
+        (
+            "invalid citation `wire#p2-p1`: the range `#p2-p1` ends before it starts: write \
+             `#p1-p2`",
+            "content/events/mistakes.yaml:4:13",
+        ),
+        (
+            "invalid citation `wire#p0`: `#p0` is not a paragraph reference: paragraphs are \
+             numbered from `#p1`",
+            "content/events/mistakes.yaml:8:13",
+        ),
+        (
+            "invalid citation `wire#p2-`: `#p2-` is not a paragraph reference: write `#p4` \
+             or `#p4-p6`\n",
+            "content/events/mistakes.yaml:12:13",
+        ),
+    ] {
+        assert!(
+            text.contains(&format!("error: {message}")),
+            "{message}\n{text}"
+        );
+        assert!(text.contains(place), "{place}\n{text}");
+    }
+}
+
+/// Regression: what a source relays (`derived_from`) was shown nowhere on the site, so
+/// that a reader saw "single source" under a claim citing two sources with no way to
+/// see that one reprints the other.
+#[test]
+fn a_source_page_says_what_it_relays_and_what_relays_it() {
+    let out = tempfile::tempdir().expect("temp dir");
+    let site = out.path().join("site");
+    let output = dossier(&[
+        "build",
+        "--root",
+        fixture("trust").to_str().expect("utf-8"),
+        "--out",
+        site.to_str().expect("utf-8"),
+    ]);
+    assert!(output.status.success(), "{}", stderr(&output));
+    let page = |id: &str| {
+        std::fs::read_to_string(site.join(format!("sources/{id}/index.html"))).expect("page")
+    };
+    let reprint = page("reprint");
+    assert!(
+        reprint.contains(
+            "<dt>Relays</dt><dd><a href=\"../wire/index.html\">Agency wire (Agency)</a></dd>"
+        ),
+        "{reprint}"
+    );
+    assert!(
+        reprint.contains(
+            "<dt>Relayed by</dt><dd><a href=\"../repost/index.html\">A post relaying the \
+             reprint</a></dd>"
+        ),
+        "{reprint}"
+    );
+    let wire = page("wire");
+    assert!(
+        wire.contains(
+            "<dt>Relayed by</dt><dd><a href=\"../reprint/index.html\">Daily reprint \
+             (Daily)</a></dd>"
+        ),
+        "{wire}"
+    );
+    assert!(!wire.contains("<dt>Relays</dt>"), "{wire}");
+    assert!(!page("weekly").contains("<dt>Relay"));
+}
+
+/// Regression: the briefing's source list did not say which source relays which, so
+/// that its reader could not see why a judgment citing two sources is marked as
+/// resting on one.
+#[test]
+fn the_briefing_source_list_says_what_each_source_relays() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    let html = dir.path().join("brief.html");
+    common::briefing(&fixture("trust"), &["--out", html.to_str().expect("utf-8")]);
+    let html = std::fs::read_to_string(&html).expect("briefing");
+    let item = |id: &str| {
+        html.split(&format!("<li id=\"source-{id}\">"))
+            .nth(1)
+            .and_then(|rest| rest.split("</li>").next())
+            .unwrap_or_else(|| panic!("no {id} in {html}"))
+            .to_string()
+    };
+    assert!(
+        item("reprint").contains(
+            "<p class=\"source-relays\"><span class=\"label\">Relays:</span> <a \
+             href=\"#source-wire\"><cite>Agency wire</cite></a> (Agency)</p>"
+        ),
+        "{}",
+        item("reprint")
+    );
+    assert!(item("repost").contains("<cite>Daily reprint</cite></a> (Daily)</p>"));
+    assert!(!item("wire").contains("source-relays"), "{}", item("wire"));
+}
+
+/// Regression: a key judgment or a relation citing nothing passed `check` without a
+/// word (an event got a warning), the summary counted it with the corroborated claims,
+/// and the pages marked a claim on one source but not one on none.
+#[test]
+fn a_claim_citing_no_source_is_a_warning_and_is_marked() {
+    let project = copy_project(&fixture("trust"));
+    let root = project.path();
+    edit(
+        &root.join("content/dossier.yaml"),
+        "    sources: [reprint#p1, repost#p1]\n",
+        "",
+    );
+    edit(
+        &root.join("content/actors/acme.yaml"),
+        "    sources: [wire#p1, weekly#p1]\n",
+        "",
+    );
+    let root_arg = root.to_str().expect("utf-8");
+    let output = dossier(&["check", root_arg]);
+    let text = stderr(&output);
+    assert_eq!(output.status.code(), Some(0), "{text}");
+    for (message, place) in [
+        (
+            "warning: a key judgment cites no source",
+            "--> content/dossier.yaml:9:11",
+        ),
+        (
+            "warning: the relation 'pays the rent of' to 'harbour' cites no source",
+            "--> content/actors/acme.yaml:8:11",
+        ),
+    ] {
+        let at = text
+            .find(message)
+            .unwrap_or_else(|| panic!("{message}\n{text}"));
+        assert!(text[at..].contains(place), "{place}\n{text}");
+    }
+    assert!(
+        text.contains(
+            "rest on a single independent source; 1 judgment and 1 relation cite no source"
+        ),
+        "{text}"
+    );
+    let out = tempfile::tempdir().expect("temp dir");
+    let site = out.path().join("site");
+    let output = dossier(&["build", root_arg, "--out", site.to_str().expect("utf-8")]);
+    assert!(output.status.success(), "{}", stderr(&output));
+    let unsourced = "<p class=\"corroboration no-source\"";
+    for page in [
+        "index.html",
+        "briefing/index.html",
+        "actors/acme/index.html",
+    ] {
+        let html = std::fs::read_to_string(site.join(page)).expect("page");
+        assert_eq!(html.matches(unsourced).count(), 1, "{page}");
+        assert!(html.contains(">unsourced</span>"), "{page}");
+    }
+}
+
+/// Regression: a source naming itself in `derived_from` was told it "cannot relay,
+/// directly or not, a source that relays it", a loop of one it had to work out.
+#[test]
+fn a_source_derived_from_itself_is_told_so() {
+    let project = copy_project(&fixture("trust"));
+    let root = project.path();
+    edit(
+        &root.join("content/sources/weekly.md"),
+        "outlet: Weekly\n",
+        "outlet: Weekly\nderived_from: [weekly]\n",
+    );
+    let output = dossier(&["check", root.to_str().expect("utf-8")]);
+    let text = stderr(&output);
+    assert_eq!(output.status.code(), Some(1), "{text}");
+    assert!(
+        text.contains(
+            "error: `derived_from` of 'weekly' names the source itself\n  --> \
+             content/sources/weekly.md:5:16"
+        ),
+        "{text}"
+    );
+    assert!(
+        text.contains(
+            "hint: a source does not relay itself: remove `weekly` from its `derived_from`"
+        ),
+        "{text}"
+    );
+}
+
+/// Regression: a source whose front matter records `sha256` (its text checked against
+/// the capture at every build) looked on its page and in `dossier.json` like any other,
+/// so a reader could not tell a pinned text from one nobody checks.
+#[test]
+fn a_fingerprint_recorded_at_capture_is_said_to_match() {
+    let project = copy_project(&fixture("trust"));
+    let root = project.path();
+    let path = root.join("content/sources/weekly.md");
+    let text = std::fs::read(&path).expect("weekly.md");
+    let body = &text[text
+        .windows(4)
+        .rposition(|w| w == b"---\n")
+        .expect("front matter")
+        + 4..];
+    edit(
+        &path,
+        "outlet: Weekly\n",
+        &format!("outlet: Weekly\nsha256: {}\n", hex(body)),
+    );
+    let out = tempfile::tempdir().expect("temp dir");
+    let site = out.path().join("site");
+    let output = dossier(&[
+        "build",
+        "--root",
+        root.to_str().expect("utf-8"),
+        "--out",
+        site.to_str().expect("utf-8"),
+    ]);
+    assert!(output.status.success(), "{}", stderr(&output));
+    let page = |id: &str| {
+        std::fs::read_to_string(site.join(format!("sources/{id}/index.html"))).expect("page")
+    };
+    let said = "<span class=\"fingerprint-recorded\">matches the one recorded at capture</span>";
+    assert!(page("weekly").contains(said), "{}", page("weekly"));
+    assert!(!page("wire").contains(said));
+    let model = json(&site.join("dossier.json"));
+    let recorded = |id: &str| {
+        model["sources"]
+            .as_array()
+            .expect("sources")
+            .iter()
+            .find(|s| s["id"] == id)
+            .map(|s| s["sha256_recorded"].clone())
+    };
+    assert_eq!(recorded("weekly"), Some(serde_json::json!(true)));
+    assert_eq!(recorded("wire"), Some(serde_json::json!(false)));
+}
+
+/// Regression: the warning about a judgment of high confidence on one independent
+/// source did not say which: with a wire, its reprint and a post relaying the reprint
+/// cited, the analyst had to trace `derived_from` by hand to find the one origin.
+#[test]
+fn a_high_confidence_judgment_on_one_origin_names_it() {
+    let project = copy_project(&fixture("trust"));
+    let root = project.path();
+    edit(
+        &root.join("content/dossier.yaml"),
+        "confidence: low",
+        "confidence: high",
+    );
+    let output = dossier(&["check", root.to_str().expect("utf-8")]);
+    let text = stderr(&output);
+    assert!(
+        text.contains(
+            "warning: a judgment of high confidence rests on 1 independent source: its 2 \
+             sources all go back to Agency\n"
+        ),
+        "{text}"
+    );
+}
+
+/// The briefing's chronology explains the "unsourced" mark beside the "single source"
+/// one when one of its events cites nothing, and only then.
+#[test]
+fn the_briefing_legend_explains_the_unsourced_mark_when_it_is_used() {
+    let legend = "<span class=\"mark\">unsourced</span> cites no source.</p>";
+    let dir = tempfile::tempdir().expect("temp dir");
+    let html = dir.path().join("brief.html");
+    common::briefing(&fixture("trust"), &["--out", html.to_str().expect("utf-8")]);
+    let text = std::fs::read_to_string(&html).expect("briefing");
+    assert!(
+        text.contains("rests on a single independent source.</p>"),
+        "{text}"
+    );
+    assert!(!text.contains(legend), "{text}");
+
+    let project = copy_project(&fixture("trust"));
+    let root = project.path();
+    edit(
+        &root.join("content/events/2024.yaml"),
+        "  sources: [wire#p1, other-wire#p1]\n",
+        "",
+    );
+    let html = dir.path().join("unsourced.html");
+    common::briefing(root, &["--out", html.to_str().expect("utf-8")]);
+    let text = std::fs::read_to_string(&html).expect("briefing");
+    assert!(text.contains(legend), "{text}");
+    let row = text
+        .split("<tr id=\"event-agency-takeover\">")
+        .nth(1)
+        .and_then(|rest| rest.split("</tr>").next())
+        .unwrap_or_else(|| panic!("{text}"));
+    assert!(
+        row.contains("<span class=\"mark\">unsourced</span>"),
+        "{row}"
+    );
+}
+
 #[test]
 fn check_says_how_many_claims_rest_on_one_source() {
     let output = dossier(&[
@@ -250,10 +726,10 @@ fn a_changed_cited_paragraph_is_a_warning_at_what_cites_it() {
     let text = stderr(&output);
     assert!(output.status.success(), "a warning only: {text}");
     assert!(
-        text.contains("the text locked as `minister-statement#p1` («"),
+        text.contains("the text locked as `minister-statement#p1` (“"),
         "{text}"
     );
-    assert!(text.contains("») is gone"), "{text}");
+    assert!(text.contains("”) is gone"), "{text}");
     assert!(text.contains("--> content/dossier.yaml:"), "{text}");
     assert_eq!(dossier(&["check", "--strict", root]).status.code(), Some(1));
 }
@@ -273,10 +749,10 @@ fn moved_citations_are_errors_that_fix_rewrites_in_place_and_nothing_else() {
     let text = stderr(&output);
     assert_eq!(output.status.code(), Some(1), "{text}");
     assert!(
-        text.contains("the cited text moved: `port-deal#p1` («"),
+        text.contains("the cited text moved: `port-deal#p1` (“"),
         "{text}"
     );
-    assert!(text.contains("») is now `port-deal#p2`"), "{text}");
+    assert!(text.contains("”) is now `port-deal#p2`"), "{text}");
     assert!(
         text.contains("--> content/events/2024.yaml:11:13"),
         "{text}"

@@ -1,5 +1,6 @@
 //! `graph.graphml`: the actors as nodes (name, kind) and their relations as
-//! directed edges (type, dates, cited and distinct sources), for Gephi, yEd, `networkx`.
+//! directed edges (type, dates, cited sources, how many distinct and how many
+//! independent), for Gephi, yEd, `networkx`.
 
 use std::fmt::Write as _;
 
@@ -7,7 +8,7 @@ use crate::escape::xml;
 use crate::model::Dossier;
 
 /// The attributes declared in the header: (id, for, type).
-const KEYS: [(&str, &str, &str); 8] = [
+const KEYS: [(&str, &str, &str); 9] = [
     ("name", "node", "string"),
     ("kind", "node", "string"),
     ("type", "edge", "string"),
@@ -15,6 +16,7 @@ const KEYS: [(&str, &str, &str); 8] = [
     ("until", "edge", "string"),
     ("sources", "edge", "string"),
     ("source_count", "edge", "int"),
+    ("independent_source_count", "edge", "int"),
     ("note", "edge", "string"),
 ];
 
@@ -46,7 +48,7 @@ pub fn write(d: &Dossier) -> Vec<u8> {
         data(&mut out, "kind", a.kind.word());
         out.push_str("    </node>\n");
     }
-    for a in &d.actors {
+    for (actor, a) in d.actors.iter().enumerate() {
         for (index, r) in a.relations.iter().enumerate() {
             let _ = writeln!(
                 out,
@@ -76,6 +78,11 @@ pub fn write(d: &Dossier) -> Vec<u8> {
                 out,
                 "      <data key=\"source_count\">{}</data>",
                 super::distinct_sources(&r.sources).len()
+            );
+            let _ = writeln!(
+                out,
+                "      <data key=\"independent_source_count\">{}</data>",
+                d.support.relation(actor, index).independent
             );
             data(&mut out, "note", r.note.as_deref().unwrap_or_default());
             out.push_str("    </edge>\n");

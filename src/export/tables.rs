@@ -54,9 +54,10 @@ fn events(d: &Dossier) -> ExportFile {
         "place",
         "sources",
         "distinct_sources",
+        "independent_sources",
         "tags",
     ]);
-    for e in &*d.events {
+    for (index, e) in d.events.iter().enumerate() {
         let cited = super::citation_texts(d, &e.sources);
         t.row([
             e.id.clone(),
@@ -69,6 +70,7 @@ fn events(d: &Dossier) -> ExportFile {
             e.place.map(|p| d.actors[p].id.clone()).unwrap_or_default(),
             joined(cited.iter().map(String::as_str)),
             super::distinct_sources(&e.sources).len().to_string(),
+            d.support.event(index).independent.to_string(),
             joined(e.tags.iter().map(String::as_str)),
         ]);
     }
@@ -99,10 +101,11 @@ fn relations(d: &Dossier) -> ExportFile {
         "until",
         "sources",
         "distinct_sources",
+        "independent_sources",
         "note",
     ]);
-    for a in &d.actors {
-        for r in &a.relations {
+    for (actor, a) in d.actors.iter().enumerate() {
+        for (index, r) in a.relations.iter().enumerate() {
             let cited = super::citation_texts(d, &r.sources);
             t.row([
                 a.id.clone(),
@@ -112,6 +115,7 @@ fn relations(d: &Dossier) -> ExportFile {
                 date(r.until),
                 joined(cited.iter().map(String::as_str)),
                 super::distinct_sources(&r.sources).len().to_string(),
+                d.support.relation(actor, index).independent.to_string(),
                 r.note.clone().unwrap_or_default(),
             ]);
         }
@@ -133,6 +137,8 @@ fn sources(d: &Dossier) -> ExportFile {
         "credibility",
         "paragraphs",
         "tags",
+        "derived_from",
+        "sha256",
     ]);
     for s in &d.sources {
         t.row([
@@ -152,6 +158,8 @@ fn sources(d: &Dossier) -> ExportFile {
                 .unwrap_or_default(),
             s.paragraphs.len().to_string(),
             joined(s.tags.iter().map(String::as_str)),
+            joined(s.derived_from.iter().map(|&o| d.sources[o].id.as_str())),
+            s.fingerprint.clone(),
         ]);
     }
     t.finish("sources.csv")

@@ -180,12 +180,23 @@ pub struct Labels {
     pub single_source: &'static str,
     /// What the mark means: "rests on a single independent source".
     pub single_source_note: &'static str,
+    /// The mark of a claim that cites nothing: "unsourced".
+    pub no_source: &'static str,
+    /// What it means: "cites no source".
+    pub no_source_note: &'static str,
     /// "source cited", after a count of one.
     pub source_cited: &'static str,
     /// "sources cited", after a count of several.
     pub sources_cited: &'static str,
     /// "Fingerprint (SHA-256)": of a source's text.
     pub fingerprint: &'static str,
+    /// Beside a fingerprint that the front matter records: "matches the one recorded at
+    /// capture".
+    pub fingerprint_recorded: &'static str,
+    /// "Relays": the sources a source is derived from (relays or reprints).
+    pub derived_from: &'static str,
+    /// "Relayed by": the sources derived from a source.
+    pub relayed_by: &'static str,
     /// The briefing, as the navigation names it.
     pub briefing: &'static str,
     /// "Back to the site", from the briefing.

@@ -22,6 +22,27 @@ pub struct Text<'a> {
     pub body: &'a str,
     /// Its numbered blocks.
     pub paragraphs: &'a [Paragraph],
+    /// Whether it is in French: its words are then quoted « like this », else “like
+    /// this”.
+    pub french: bool,
+}
+
+impl Text<'_> {
+    /// `words` between the quotation marks of the text's language.
+    fn quote(&self, words: &str) -> String {
+        if self.french {
+            format!("«{words}»")
+        } else {
+            format!("“{words}”")
+        }
+    }
+}
+
+/// Where a text's words are quoted: in the quotation marks of its language.
+fn quoted(texts: &HashMap<&str, Text<'_>>, id: &str, words: &str) -> String {
+    texts
+        .get(id)
+        .map_or_else(|| format!("“{words}”"), |t| t.quote(words))
 }
 
 /// A citation to rewrite: the bytes at `span` of `file`, `old`, become `new`.
@@ -206,10 +227,10 @@ impl<'a> Cited<'a> {
                 .get(&(id.to_string(), n))
                 .map(|e| e.excerpt.as_str())
                 .filter(|e| !e.is_empty())
-                .map_or_else(String::new, |e| format!(" («{e}»)"));
+                .map_or_else(String::new, |e| format!(" ({})", quoted(self.texts, id, e)));
             let now = self.excerpt(id, n).map_or_else(
                 || format!("`{id}` has no p{n} now"),
-                |e| format!("p{n} now reads «{e}»"),
+                |e| format!("p{n} now reads {}", quoted(self.texts, id, &e)),
             );
             diagnostics
                 .warning(
@@ -258,9 +279,9 @@ impl<'a> Cited<'a> {
             return Some(Err(()));
         }
         let new = cite(pieces[0]);
-        let first_words = self
-            .excerpt(id, pieces[0].0)
-            .map_or_else(String::new, |e| format!(" («{e}»)"));
+        let first_words = self.excerpt(id, pieces[0].0).map_or_else(String::new, |e| {
+            format!(" ({})", quoted(self.texts, id, &e))
+        });
         let message = format!("the cited text moved: `{old}`{first_words} is now `{new}`");
         let held = self
             .obstacle(site)
@@ -309,7 +330,7 @@ impl<'a> Cited<'a> {
             .zip(wanted)
             .filter(|(n, m)| n != *m)
             .map(|(n, m)| match self.excerpt(id, *m) {
-                Some(e) => format!("p{n} («{e}») is now p{m}"),
+                Some(e) => format!("p{n} ({}) is now p{m}", quoted(self.texts, id, &e)),
                 None => format!("p{n} is now p{m}"),
             })
             .collect();
@@ -318,11 +339,23 @@ impl<'a> Cited<'a> {
         let between: Vec<String> = (low..=high)
             .filter(|m| !set.contains(m))
             .map(|m| match self.excerpt(id, m) {
-                Some(e) => format!("p{m} («{e}»)"),
+                Some(e) => format!("p{m} ({})", quoted(self.texts, id, &e)),
                 None => format!("p{m}"),
             })
             .collect();
-        let apart: Vec<String> = pieces.iter().map(|p| format!("`{}`", cite(*p))).collect();
+        // The pieces in the numbers the lock knows: every other citation of the source is
+        // still read in them until `check --fix` renumbers it with the lock.
+        let apart: Vec<String> = pieces
+            .iter()
+            .filter_map(|&(a, b)| {
+                let locked = (first..).zip(wanted).filter(|(_, m)| (a..=b).contains(*m));
+                let (low, high) = locked.fold(None, |span, (n, _)| match span {
+                    None => Some((n, n)),
+                    Some((low, _)) => Some((low, n)),
+                })?;
+                Some(format!("`{}`", cite((low, high))))
+            })
+            .collect();
         diagnostics
             .error(
                 &site.file,
@@ -340,9 +373,10 @@ impl<'a> Cited<'a> {
                 ),
             )
             .hint = Some(format!(
-            "to cite only what was locked, write {} as separate citations; to cite what \
-             stands between too, write `{}`; then run `dossier lock` (`dossier check --fix` \
-             leaves it as it is)",
+            "to cite only what was locked, write {} as separate citations (the numbers \
+             the lock knows), then run `dossier check --fix`, which renumbers them with \
+             the other moved citations; to cite what stands between too, write `{}` once \
+             that is done, then run `dossier lock`",
             apart.join(" and "),
             cite((low, high))
         ));

@@ -82,6 +82,7 @@ pub fn fix(root: &Path) -> Result<Fixed, FixError> {
                 Text {
                     body: &s.body,
                     paragraphs,
+                    french: super::in_french(s, raw.dossier.as_ref()),
                 },
             )
         })

@@ -177,6 +177,20 @@ pub enum LockError {
     },
 }
 
+/// Whether a source's text is in French: its own `language`, else the dossier's.
+pub fn in_french(
+    source: &crate::load::RawSource,
+    dossier: Option<&crate::load::RawDossier>,
+) -> bool {
+    use crate::model::Language;
+    match &source.language {
+        Some(tag) => tag.value.is(Language::Fr),
+        None => dossier
+            .and_then(|d| d.language.as_ref())
+            .is_some_and(|l| l.value == Language::Fr),
+    }
+}
+
 /// `dossier lock`: checks the project at `root` and writes `dossier.lock` beside
 /// `content/`. Returns the path and the number of paragraphs locked, and the
 /// diagnostics in every case.

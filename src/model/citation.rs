@@ -31,7 +31,13 @@ impl CitationText {
             None => None,
             Some(anchor) => {
                 let bad = || {
-                    let fix = numbered(anchor).unwrap_or_else(|| "#p4` or `#p4-p6".into());
+                    if numbers_zero(anchor) {
+                        return format!(
+                            "`#{anchor}` is not a paragraph reference: paragraphs are \
+                             numbered from `#p1`"
+                        );
+                    }
+                    let fix = numbered(anchor).unwrap_or_else(|| "#p4` or `#p4-p6`".into());
                     format!("`#{anchor}` is not a paragraph reference: write `{fix}")
                 };
                 let number = anchor_number;
@@ -43,7 +49,9 @@ impl CitationText {
                     }
                 };
                 if last < first {
-                    return Err(format!("the range `#{anchor}` ends before it starts"));
+                    return Err(format!(
+                        "the range `#{anchor}` ends before it starts: write `#p{last}-p{first}`"
+                    ));
                 }
                 Some((first, last))
             }
@@ -95,6 +103,14 @@ impl fmt::Display for CitationText {
             None => Ok(()),
         }
     }
+}
+
+/// Whether `anchor` names a paragraph 0 (`p0`, `p00`, `p0-p3`): numbers start at 1.
+fn numbers_zero(anchor: &str) -> bool {
+    anchor.split('-').any(|part| {
+        let digits = part.strip_prefix(ANCHOR_PREFIX).unwrap_or(part);
+        !digits.is_empty() && digits.bytes().all(|b| b == b'0')
+    })
 }
 
 /// The paragraph reference that `anchor` likely means, when it is paragraph numbers

@@ -139,6 +139,9 @@ pub struct Source {
     pub derived_from: Vec<usize>,
     /// SHA-256 (hex) of the text after the front matter.
     pub fingerprint: String,
+    /// Whether the front matter records it (`sha256`): the text is then the one captured,
+    /// since a text that no longer matches is an error.
+    pub fingerprint_recorded: bool,
     /// The Markdown text as published.
     pub body: Body,
     /// Numbered blocks of the body.

@@ -30,7 +30,8 @@ pub struct Corroboration {
 
 impl Corroboration {
     /// One line for the end of `check`: "4 of 16 events and 2 of 5 judgments rest on a
-    /// single independent source" (relations too, when there are any).
+    /// single independent source" (relations too, when there are any), then how many
+    /// claims cite no source, if any.
     pub fn summary(&self) -> String {
         let count = |list: &mut dyn Iterator<Item = &Support>| {
             list.fold((0, 0), |(single, all), s| {
@@ -59,13 +60,44 @@ impl Corroboration {
         } else {
             "rest"
         };
-        match parts.split_last() {
-            None => "no event, judgment or relation cites a source".to_string(),
+        let single = match parts.split_last() {
+            None => return "no event, judgment or relation cites a source".to_string(),
             Some((only, [])) => format!("{only} {verb} on a single independent source"),
             Some((last, rest)) => format!(
                 "{} and {last} {verb} on a single independent source",
                 rest.join(", ")
             ),
+        };
+        match self.unsourced() {
+            Some(none) => format!("{single}; {none}"),
+            None => single,
+        }
+    }
+
+    /// "1 event and 2 relations cite no source", when a claim cites none.
+    fn unsourced(&self) -> Option<String> {
+        let none =
+            |list: &mut dyn Iterator<Item = &Support>| list.filter(|s| s.sources == 0).count();
+        let counts = [
+            (none(&mut self.events.iter()), "event", "events"),
+            (none(&mut self.judgments.iter()), "judgment", "judgments"),
+            (
+                none(&mut self.relations.iter().flatten()),
+                "relation",
+                "relations",
+            ),
+        ];
+        let total: usize = counts.iter().map(|(count, _, _)| count).sum();
+        let verb = if total == 1 { "cites" } else { "cite" };
+        let parts: Vec<String> = counts
+            .into_iter()
+            .filter(|(count, _, _)| *count > 0)
+            .map(|(count, one, many)| format!("{count} {}", if count == 1 { one } else { many }))
+            .collect();
+        match parts.split_last() {
+            None => None,
+            Some((only, [])) => Some(format!("{only} {verb} no source")),
+            Some((last, rest)) => Some(format!("{} and {last} {verb} no source", rest.join(", "))),
         }
     }
 

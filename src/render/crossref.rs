@@ -28,6 +28,8 @@ pub struct CrossRef {
     /// For each actor, the relations of other actors that point at it:
     /// `(actor holding the relation, index in its relations)`, in that order.
     pub relations_in: Vec<Vec<(usize, usize)>>,
+    /// For each source, the sources `derived_from` it, in the dossier's order.
+    pub relayed_by: Vec<Vec<usize>>,
     /// Every tag, by slug.
     pub tags: BTreeMap<String, Tagged>,
     /// The slug of each tag as written.
@@ -108,6 +110,12 @@ impl CrossRef {
                     .collect()
             })
             .collect();
+        let mut relayed_by = vec![Vec::new(); dossier.sources.len()];
+        for (relay, source) in dossier.sources.iter().enumerate() {
+            for &original in &source.derived_from {
+                relayed_by[original].push(relay);
+            }
+        }
         let (tags, tag_slugs) = index_tags(dossier);
         Self {
             mentions_by_source,
@@ -117,6 +125,7 @@ impl CrossRef {
             refs_to_event,
             events_by_actor,
             relations_in,
+            relayed_by,
             tags,
             tag_slugs,
         }

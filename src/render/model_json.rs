@@ -66,6 +66,7 @@ struct Source<'a> {
     tags: &'a [String],
     derived_from: Vec<&'a str>,
     sha256: &'a str,
+    sha256_recorded: bool,
     paragraphs: Vec<Paragraph<'a>>,
 }
 
@@ -263,6 +264,7 @@ fn source<'a>(d: &'a Dossier, s: &'a crate::model::Source) -> Source<'a> {
             .map(|&i| d.sources[i].id.as_str())
             .collect(),
         sha256: &s.fingerprint,
+        sha256_recorded: s.fingerprint_recorded,
         paragraphs: s
             .paragraphs
             .iter()

@@ -1,6 +1,6 @@
 //! What the pages show of how well a claim is sourced, written once here for every page
-//! and the briefing: the "single source" mark, with its explanation on hover and in
-//! print.
+//! and the briefing: the "single source" mark (and "unsourced" for a claim citing
+//! nothing), with its explanation on hover and in print.
 
 use crate::escape::push_html;
 use crate::labels::Labels;
@@ -66,18 +66,23 @@ struct Explained {
 /// The single-source mark (nothing for another claim), its explanation where `explained`
 /// says.
 fn push_mark_with(html: &mut String, support: Support, l: &Labels, explained: Explained) {
-    if !support.single() {
+    let (class, mark, detail) = if support.sources == 0 {
+        ("no-source", l.no_source, l.no_source_note.to_string())
+    } else if support.single() {
+        ("single-source", l.single_source, detail(support, l))
+    } else {
         return;
-    }
-    let detail = detail(support, l);
-    html.push_str("<p class=\"corroboration single-source\"");
+    };
+    html.push_str("<p class=\"corroboration ");
+    html.push_str(class);
+    html.push('"');
     if explained.on_hover {
         html.push_str(" title=\"");
         push_html(html, &detail);
         html.push('"');
     }
     html.push_str("><span class=\"mark\">");
-    push_html(html, l.single_source);
+    push_html(html, mark);
     html.push_str("</span>");
     if explained.in_text {
         html.push_str(" <span class=\"mark-detail\">(");
@@ -128,7 +133,9 @@ mod tests {
             independent: 2,
         };
         assert_eq!(mark(two, l), "");
-        assert_eq!(mark(Support::default(), l), "");
+        let none = mark(Support::default(), l);
+        assert!(none.contains("class=\"corroboration no-source\""), "{none}");
+        assert!(none.contains(">sans source</span>"), "{none}");
     }
 
     #[test]
@@ -148,6 +155,10 @@ mod tests {
         );
         let mut none = String::new();
         push_mark_once(&mut none, Support::default(), l);
-        assert_eq!(none, "");
+        assert_eq!(
+            none,
+            "<p class=\"corroboration no-source\"><span class=\"mark\">unsourced</span> \
+             <span class=\"mark-detail\">(cites no source)</span></p>\n"
+        );
     }
 }

@@ -2,7 +2,7 @@
 
 use crate::diagnostics::{Diagnostics, SourceFile, Span};
 use crate::load::fields::Located;
-use crate::load::{RawActor, RawDossier, RawEvent, RawSource};
+use crate::load::{RawActor, RawDossier, RawEvent, RawRelation, RawSource};
 use crate::model::{
     Actor, ActorKind, Date, Event, ExternalLink, Judgment, Language, Meta, Paragraph, Referrer,
     Relation, Role, Source, SourceKind,
@@ -171,6 +171,7 @@ pub fn source(
             .filter_map(|id| resolver.source(id, file, diagnostics))
             .collect(),
         fingerprint: fingerprint(raw, diagnostics),
+        fingerprint_recorded: raw.sha256.is_some(),
         body: raw.body.clone(),
         paragraphs,
     }
@@ -223,6 +224,35 @@ fn fingerprint(raw: &RawSource, diagnostics: &mut Diagnostics) -> String {
         }
     }
     fingerprint
+}
+
+/// Warns about a relation that cites no source (not about one whose `sources` could
+/// not be read: that is reported as such).
+fn warn_unsourced(
+    relation: &RawRelation,
+    to: &Located<String>,
+    file: &SourceFile,
+    diagnostics: &mut Diagnostics,
+) {
+    if !relation.sources.is_empty() || relation.unread.has("sources") {
+        return;
+    }
+    let (span, message) = match relation.kind.as_ref() {
+        Some(kind) => (
+            kind.span,
+            format!(
+                "the relation '{}' to '{}' cites no source",
+                kind.value.trim(),
+                to.value.trim()
+            ),
+        ),
+        None => (
+            to.span,
+            format!("the relation to '{}' cites no source", to.value.trim()),
+        ),
+    };
+    diagnostics.warning(file, span, message).hint =
+        Some("add `sources: [source-id#pN]` with the paragraph it rests on".into());
 }
 
 /// An actor.
@@ -283,6 +313,7 @@ pub fn actor(
             let sources = resolver.citations(from, &relation.sources, file, diagnostics);
             let written = relation.to.as_ref()?;
             let (to, _) = resolver.actor(written, file, diagnostics)?;
+            warn_unsourced(relation, written, file, diagnostics);
             if to == index {
                 diagnostics.warning(file, written.span, "a relation of an actor to itself");
             }

@@ -365,6 +365,7 @@ fn drift(
             let text = crate::lock::drift::Text {
                 body: &s.body,
                 paragraphs: &scan.paragraphs,
+                french: crate::lock::in_french(s, dossier),
             };
             (s.id.as_str(), text)
         })

@@ -35,6 +35,7 @@ pub fn check(claims: &Claims<'_>, diagnostics: &mut Diagnostics) -> Corroboratio
     {
         wording(raw, claims.meta, diagnostics);
     }
+    corroboration::check_outlets(claims.raw_sources, diagnostics);
     if !corroboration::check_loops(claims.sources, claims.raw_sources, diagnostics) {
         return Corroboration::default();
     }
@@ -47,16 +48,35 @@ pub fn check(claims: &Claims<'_>, diagnostics: &mut Diagnostics) -> Corroboratio
     if let Some(raw) = claims.raw_dossier {
         for (index, judgment) in raw.key_judgments.iter().enumerate() {
             let found = support.judgment(index);
+            if judgment.sources.is_empty()
+                && !judgment.unread.has("sources")
+                && let Some(text) = &judgment.text
+            {
+                diagnostics
+                    .warning(&raw.file, text.span, "a key judgment cites no source")
+                    .hint =
+                    Some("add `sources: [source-id#pN]` with the paragraphs it rests on".into());
+                continue;
+            }
             let Some(confidence) = &judgment.confidence else {
                 continue;
             };
             if confidence.value == Confidence::High && found.independent < 2 {
+                let back = claims
+                    .meta
+                    .key_judgments
+                    .get(index)
+                    .filter(|_| found.sources > 1)
+                    .and_then(|j| corroboration::common_origin(claims.sources, &j.sources))
+                    .map_or_else(String::new, |origin| {
+                        format!(": its {} sources all go back to {origin}", found.sources)
+                    });
                 diagnostics
                     .warning(
                         &raw.file,
                         confidence.span,
                         format!(
-                            "a judgment of high confidence rests on {} independent source{}",
+                            "a judgment of high confidence rests on {} independent source{}{back}",
                             found.independent,
                             if found.independent == 1 { "" } else { "s" }
                         ),

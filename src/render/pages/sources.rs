@@ -52,6 +52,10 @@ pub struct SourceMeta<'a> {
     pub fingerprint: &'a str,
     /// Its first 12 digits.
     pub fingerprint_short: &'a str,
+    /// Whether the front matter records it (the text is the one captured).
+    pub fingerprint_recorded: bool,
+    /// The sources it relays or reprints (`derived_from`), each with its outlet.
+    pub derived_from: Vec<Link>,
 }
 
 /// `sources/ID/index.html`.
@@ -65,6 +69,8 @@ pub struct SourcePage<'a> {
     pub note: Option<String>,
     /// The text, rendered with anchors, mention links and backreferences.
     pub body: String,
+    /// The sources that relay or reprint it (derived from it), each with its outlet.
+    pub relayed_by: Vec<Link>,
     /// Who cites the source as a whole.
     pub cited_whole: Vec<Link>,
     /// What cites some paragraph of the source, in short: each kind with its count and
@@ -124,7 +130,23 @@ impl Site<'_> {
             tags: source.tags.iter().map(|t| self.tag_link(page, t)).collect(),
             fingerprint: &source.fingerprint,
             fingerprint_short: crate::fingerprint::short(&source.fingerprint),
+            fingerprint_recorded: source.fingerprint_recorded,
+            derived_from: source
+                .derived_from
+                .iter()
+                .map(|&s| self.provenance_link(page, s))
+                .collect(),
         }
+    }
+
+    /// A link to a source that another relays or is relayed by, its outlet beside its
+    /// title: what makes sources count as one is their outlet and what they relay.
+    pub fn provenance_link(&self, page: &PagePath, source: usize) -> Link {
+        let mut link = self.source_link(page, source);
+        if let Some(outlet) = &self.dossier.sources[source].outlet {
+            link.label = format!("{} ({})", link.label, outlet.trim());
+        }
+        link
     }
 }
 
@@ -271,6 +293,10 @@ pub fn source(site: &Site<'_>, index: usize) -> Result<(RenderedSource, Vec<u8>)
         } else {
             rendered.html
         },
+        relayed_by: site.cross.relayed_by[index]
+            .iter()
+            .map(|&s| site.provenance_link(&page, s))
+            .collect(),
         cited_whole: referrers(site.cross.citing_whole(index))
             .into_iter()
             .map(|r| site.referrer(&page, r))

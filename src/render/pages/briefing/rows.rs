@@ -135,6 +135,8 @@ pub fn emit_source_items<E>(
     let sources = d.sources.iter().zip(listed).filter(|(_, l)| **l);
     emit_items(emit, sources.map(|(s, _)| s), |html, source| {
         push_source_item(html, source, d.meta.language, l, b);
+        push_relays(html, source, d, l, listed);
+        html.push_str("\n    </div>\n  </li>\n  ");
     })
 }
 
@@ -195,7 +197,42 @@ fn push_source_item(
         push_html(html, url);
         html.push_str("</a></p>");
     }
-    html.push_str("\n    </div>\n  </li>\n  ");
+}
+
+/// Appends, for a source derived from others, the line naming what it relays, each
+/// with its outlet, linked to its item when the list holds it.
+fn push_relays(html: &mut String, s: &Source, d: &Dossier, l: &Labels, listed: &[bool]) {
+    if s.derived_from.is_empty() {
+        return;
+    }
+    html.push_str("\n      <p class=\"source-relays\"><span class=\"label\">");
+    push_html(html, l.derived_from);
+    push_html(html, l.colon);
+    html.push_str("</span> ");
+    for (n, &original) in s.derived_from.iter().enumerate() {
+        if n > 0 {
+            html.push_str("; ");
+        }
+        let o = &d.sources[original];
+        let linked = listed.get(original).copied().unwrap_or(false);
+        if linked {
+            html.push_str("<a href=\"#");
+            push_html(html, &source_anchor(&o.id));
+            html.push_str("\">");
+        }
+        html.push_str("<cite>");
+        push_html(html, &o.title);
+        html.push_str("</cite>");
+        if linked {
+            html.push_str("</a>");
+        }
+        if let Some(outlet) = present(o.outlet.as_deref()) {
+            html.push_str(" (");
+            push_html(html, outlet);
+            html.push(')');
+        }
+    }
+    html.push_str("</p>");
 }
 
 /// A text the list shows: none when empty, as the template had it.

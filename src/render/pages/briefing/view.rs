@@ -94,6 +94,9 @@ pub struct BriefingPage<'a> {
     pub events_left_out: Option<String>,
     /// How many events, actors and sources the lists hold.
     pub shown: [usize; 3],
+    /// Whether an event of the chronology cites no source (its legend then says what
+    /// the "unsourced" mark means too).
+    pub unsourced_shown: bool,
     /// Slot of the chronology's rows (`<tr>` each, in a `<tbody>`).
     pub event_rows: &'static str,
     /// The timeline (SVG), sized for the page.
@@ -391,6 +394,10 @@ pub fn build<'a>(site: &Site<'a>, page: &PagePath, layout: &Layout) -> BriefingP
             selection.actors.len(),
             listed.iter().filter(|&&l| l).count(),
         ],
+        unsourced_shown: selection
+            .events
+            .iter()
+            .any(|&e| d.support.event(e).sources == 0),
         events_left_out: left_out.events(selection.events.len(), has(Section::Chronology)),
         event_rows: Slot::EventRows.marker(),
         timeline_svg: print_picture(
