@@ -2,7 +2,10 @@
 //! match first, never inside code or an existing link; an alias written in lower case
 //! also matches with a capital first letter. The apostrophes `'` `’` `ʼ` count as one
 //! character, and any run of spaces, no-break spaces and line breaks as one space;
-//! the ranges found are those of the text as written.
+//! accents match whether composed or not (`é` or `e` + U+0301, as macOS and PDFs write
+//! them), the ligatures of PDFs (`ﬁ`) as their letters, and the invisible characters
+//! of copied text (soft hyphen, zero-width space and joiners) as nothing. The ranges
+//! found are those of the text as written.
 
 use std::collections::BTreeMap;
 use std::ops::Range;
@@ -146,10 +149,11 @@ impl MentionMatcher {
         let found = self.find_in_normal(&normal);
         found
             .into_iter()
-            .map(|(range, actor)| {
+            .filter_map(|(range, actor)| {
                 let start = original(&marks, range.start);
                 let end = original(&marks, range.end);
-                (start..end, actor)
+                let whole = text.is_char_boundary(start) && text.is_char_boundary(end);
+                (whole && start < end).then_some((start..end, actor))
             })
             .collect()
     }
@@ -259,18 +263,50 @@ fn needs_normalizing(text: &str) -> bool {
     let mut space_before = false;
     for c in text.chars() {
         let space = is_space(c);
-        if (space && (c != ' ' || space_before)) || (is_apostrophe(c) && c != '\'') {
+        if (space && (c != ' ' || space_before))
+            || (is_apostrophe(c) && c != '\'')
+            || (!c.is_ascii() && (is_invisible(c) || ligature(c).is_some() || is_mark(c)))
+        {
             return true;
         }
         space_before = space;
     }
-    false
+    !text.is_ascii() && !unicode_normalization::is_nfc(text)
 }
 
-/// The matching form of a text: apostrophes as `'`, each run of spaces as one `' '`.
+/// The characters of copied text that show nothing between letters: soft hyphen,
+/// zero-width space, non-joiner and joiner, word joiner, and a byte order mark.
+fn is_invisible(c: char) -> bool {
+    matches!(
+        c,
+        '\u{ad}' | '\u{200b}' | '\u{200c}' | '\u{200d}' | '\u{2060}' | '\u{feff}'
+    )
+}
+
+/// The letters of a typographic ligature, as PDFs give them (`ﬁ` for `fi`).
+fn ligature(c: char) -> Option<&'static str> {
+    Some(match c {
+        '\u{fb00}' => "ff",
+        '\u{fb01}' => "fi",
+        '\u{fb02}' => "fl",
+        '\u{fb03}' => "ffi",
+        '\u{fb04}' => "ffl",
+        '\u{fb05}' | '\u{fb06}' => "st",
+        _ => return None,
+    })
+}
+
+/// A combining mark: an accent written apart from its letter.
+fn is_mark(c: char) -> bool {
+    unicode_normalization::char::is_combining_mark(c)
+}
+
+/// The matching form of a text: apostrophes as `'`, each run of spaces as one `' '`,
+/// accents composed (NFC), ligatures as their letters, invisible characters dropped.
 /// With it, the marks `(offset in the form, offset in the text)` from which the
 /// offsets of the form map back to the text.
 fn normalized(text: &str) -> (String, Vec<(usize, usize)>) {
+    use unicode_normalization::UnicodeNormalization;
     let mut out = String::with_capacity(text.len());
     let mut marks = vec![(0, 0)];
     let mut chars = text.char_indices().peekable();
@@ -291,8 +327,28 @@ fn normalized(text: &str) -> (String, Vec<(usize, usize)>) {
         } else if is_apostrophe(c) && c != '\'' {
             out.push('\'');
             marks.push((out.len(), at + c.len_utf8()));
-        } else {
+        } else if c.is_ascii() && chars.peek().is_none_or(|&(_, n)| n.is_ascii()) {
             out.push(c);
+        } else if is_invisible(c) {
+            marks.push((out.len(), at + c.len_utf8()));
+        } else if let Some(letters) = ligature(c) {
+            out.push_str(letters);
+            marks.push((out.len(), at + c.len_utf8()));
+        } else {
+            // A letter and the accents written after it, composed as one.
+            let mut end = at + c.len_utf8();
+            while let Some(&(next, n)) = chars.peek() {
+                if !is_mark(n) {
+                    break;
+                }
+                end = next + n.len_utf8();
+                chars.next();
+            }
+            let before = out.len();
+            out.extend(text[at..end].nfc());
+            if out.len() - before != end - at {
+                marks.push((out.len(), end));
+            }
         }
     }
     (out, marks)
@@ -308,7 +364,8 @@ fn original(marks: &[(usize, usize)], offset: usize) -> usize {
 fn is_whole_word(text: &str, start: usize, end: usize) -> bool {
     let before = text[..start].chars().next_back();
     let after = text[end..].chars().next();
-    !before.is_some_and(char::is_alphanumeric) && !after.is_some_and(char::is_alphanumeric)
+    let letter = |c: char| c.is_alphanumeric() || is_mark(c);
+    !before.is_some_and(letter) && !after.is_some_and(letter)
 }
 
 /// A listing of every mention, actor by actor: the matched text, where it is, and the
@@ -519,5 +576,26 @@ mod tests {
         let found = m.find_in_body(body);
         assert_eq!(found.len(), 1);
         assert_eq!(&body[found[0].range.clone()], "Riverside\nBridge");
+    }
+
+    #[test]
+    fn accents_ligatures_and_invisible_characters_of_copied_text() {
+        let m = matcher(&[
+            &["Bénin"],
+            &["Sofiane Diallo"],
+            &["Abdourahamane Tiani", "Tiani"],
+        ]);
+        let text = "Be\u{301}nin, So\u{fb01}ane Diallo, Ab\u{ad}dou\u{ad}ra\u{ad}ha\u{ad}mane Ti\u{200b}ani.";
+        assert_eq!(
+            words(&m, text),
+            [
+                ("Be\u{301}nin", 0),
+                ("So\u{fb01}ane Diallo", 1),
+                ("Ab\u{ad}dou\u{ad}ra\u{ad}ha\u{ad}mane Ti\u{200b}ani", 2)
+            ]
+        );
+        let decomposed = matcher(&[&["Be\u{301}nin"]]);
+        assert_eq!(words(&decomposed, "au Bénin."), [("Bénin", 0)]);
+        assert!(words(&m, "Bénine, Benin\u{301}").is_empty());
     }
 }
