@@ -661,3 +661,33 @@ fn a_source_without_text_is_a_warning_at_its_title() {
     )]);
     check(dir.path()).none("has no text");
 }
+
+/// Regression: a `---` line inside an actor's file (two actors in one file, or a
+/// closing line as in front matter) was reported as "multiple YAML documents detected;
+/// use `from_str_multiple`…", the parser's advice to its programmer, with the hint to
+/// check indentation and quoting. A `---` followed by nothing is now let be, and one
+/// that begins a second document is an error at that line saying what to do.
+#[test]
+fn a_second_yaml_document_in_a_file_is_an_error_at_its_line() {
+    let dir = project(&[
+        (
+            "content/actors/niger-republic.yaml",
+            "name: Niger\nkind: state\n---\nname: Niger Republic\nkind: state\n",
+        ),
+        (
+            "content/actors/sahel.yaml",
+            "---\nname: Sahel\nkind: place\n---\n# nothing more\n",
+        ),
+    ]);
+    let run = check(dir.path());
+    assert_eq!(run.code, Some(1), "{}", run.stderr);
+    run.one(
+        "error",
+        "a second YAML document begins here",
+        "content/actors/niger-republic.yaml:3:1",
+        "remove this `---` line",
+    );
+    run.none("from_str_multiple");
+    run.none("sahel");
+    assert_eq!(run.errors(), 1, "{}", run.stderr);
+}
