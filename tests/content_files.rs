@@ -127,3 +127,33 @@ fn a_source_extension_in_capitals_is_an_error_with_the_name_to_give() {
         "{stderr}"
     );
 }
+
+/// Regression: the backup Emacs or gedit saves beside a file (`dossier.yaml~`), an
+/// autosave (`#notes.md#`) and the files Windows leaves in folders (`Thumbs.db`,
+/// `desktop.ini`) made errors in `content/` ("unknown file") and warnings in its
+/// folders: the build failed on the first save in such an editor.
+#[test]
+fn editor_backups_and_system_files_are_skipped_without_a_word() {
+    let project = common::copy_project(&common::fixture("valid-en"));
+    let content = project.path().join("content");
+    let dossier_yaml = std::fs::read(content.join("dossier.yaml")).expect("read");
+    let litter = [
+        "dossier.yaml~",
+        "#dossier.yaml#",
+        "Thumbs.db",
+        "desktop.ini",
+        "sources/notes.md~",
+        "sources/#notes.md#",
+        "actors/Thumbs.db",
+        "events/desktop.ini",
+    ];
+    for name in litter {
+        std::fs::write(content.join(name), &dossier_yaml).expect("write");
+    }
+    let output = dossier(&["check", "--strict", project.path().to_str().expect("utf-8")]);
+    let stderr = String::from_utf8_lossy(&output.stderr);
+    assert_eq!(output.status.code(), Some(0), "{stderr}");
+    for name in litter {
+        assert!(!stderr.contains(name), "{name}: {stderr}");
+    }
+}
