@@ -4,7 +4,8 @@
 //! character, and any run of spaces, no-break spaces and line breaks as one space;
 //! accents match whether composed or not (`é` or `e` + U+0301, as macOS and PDFs write
 //! them), the ligatures of PDFs (`ﬁ`) as their letters, and the invisible characters
-//! of copied text (soft hyphen, zero-width space and joiners) as nothing. The ranges
+//! of copied text (soft hyphen, zero-width space and joiners) as nothing, and an HTML
+//! entity (`&nbsp;`, `&eacute;`, `&#8217;`) as the character it stands for. The ranges
 //! found are those of the text as written.
 
 use std::collections::BTreeMap;
@@ -207,7 +208,7 @@ impl MentionMatcher {
             at += 1;
             while let Some(next) = runs.get(at) {
                 let gap = body.get(end..next.range.start).unwrap_or("x");
-                if next.paragraph != first.paragraph || !gap.chars().all(is_space) {
+                if next.paragraph != first.paragraph || !is_gap(gap) {
                     break;
                 }
                 end = next.range.end;
@@ -253,6 +254,76 @@ fn is_space(c: char) -> bool {
     )
 }
 
+/// Whether runs of text parted by `gap` are read as one: spaces, line breaks and HTML
+/// entities (`General&nbsp;Tiani`, `B&eacute;nin`) only.
+fn is_gap(gap: &str) -> bool {
+    let mut rest = gap;
+    loop {
+        rest = rest.trim_start_matches(is_space);
+        if rest.is_empty() {
+            return true;
+        }
+        match entity(rest) {
+            Some((_, len)) => rest = &rest[len..],
+            None => return false,
+        }
+    }
+}
+
+/// The character that an HTML entity at the start of `text` stands for, and the
+/// entity's length: any numeric one (`&#8239;`, `&#xa0;`), and the named ones a name
+/// may hold (spaces, apostrophes, `&amp;`, the accented letters of Western Europe).
+fn entity(text: &str) -> Option<(char, usize)> {
+    let rest = text.strip_prefix('&')?;
+    let semi = rest.bytes().take(10).position(|b| b == b';')?;
+    let name = &rest[..semi];
+    let len = semi + 2;
+    if let Some(number) = name.strip_prefix('#') {
+        let code = match number.strip_prefix(['x', 'X']) {
+            Some(hex) => u32::from_str_radix(hex, 16).ok()?,
+            None => number.parse().ok()?,
+        };
+        return char::from_u32(code)
+            .filter(|&c| c != '\0')
+            .map(|c| (c, len));
+    }
+    let c = match name {
+        "nbsp" => '\u{a0}',
+        "thinsp" => '\u{2009}',
+        "ensp" | "emsp" => ' ',
+        "rsquo" => '\u{2019}',
+        "apos" => '\'',
+        "amp" => '&',
+        _ => return latin_letter(name).map(|c| (c, len)),
+    };
+    Some((c, len))
+}
+
+/// The accented letter a named entity stands for (`eacute` → `é`, `Ccedil` → `Ç`).
+fn latin_letter(name: &str) -> Option<char> {
+    const LETTERS: [(&str, char); 11] = [
+        ("acute", '\u{301}'),
+        ("grave", '\u{300}'),
+        ("circ", '\u{302}'),
+        ("uml", '\u{308}'),
+        ("cedil", '\u{327}'),
+        ("tilde", '\u{303}'),
+        ("ring", '\u{30a}'),
+        ("slash", '\u{338}'),
+        ("caron", '\u{30c}'),
+        ("ogon", '\u{328}'),
+        ("dot", '\u{307}'),
+    ];
+    use unicode_normalization::UnicodeNormalization;
+    let mut chars = name.chars();
+    let base = chars.next().filter(char::is_ascii_alphabetic)?;
+    let accent = chars.as_str();
+    let (_, mark) = LETTERS.iter().find(|(a, _)| *a == accent)?;
+    let mut composed = [base, *mark].into_iter().nfc();
+    let letter = composed.next()?;
+    (composed.next().is_none() && !letter.is_ascii()).then_some(letter)
+}
+
 /// The characters that match as `'`.
 fn is_apostrophe(c: char) -> bool {
     matches!(c, '\'' | '\u{2019}' | '\u{2bc}')
@@ -265,6 +336,7 @@ fn needs_normalizing(text: &str) -> bool {
         let space = is_space(c);
         if (space && (c != ' ' || space_before))
             || (is_apostrophe(c) && c != '\'')
+            || c == '&'
             || (!c.is_ascii() && (is_invisible(c) || ligature(c).is_some() || is_mark(c)))
         {
             return true;
@@ -327,6 +399,20 @@ fn normalized(text: &str) -> (String, Vec<(usize, usize)>) {
         } else if is_apostrophe(c) && c != '\'' {
             out.push('\'');
             marks.push((out.len(), at + c.len_utf8()));
+        } else if let Some((decoded, len)) = (c == '&').then(|| entity(&text[at..])).flatten() {
+            while chars.peek().is_some_and(|&(next, _)| next < at + len) {
+                chars.next();
+            }
+            if is_space(decoded) {
+                if !out.ends_with(' ') {
+                    out.push(' ');
+                }
+            } else if is_apostrophe(decoded) {
+                out.push('\'');
+            } else {
+                out.push(decoded);
+            }
+            marks.push((out.len(), at + len));
         } else if c.is_ascii() && chars.peek().is_none_or(|&(_, n)| n.is_ascii()) {
             out.push(c);
         } else if is_invisible(c) {
@@ -597,5 +683,22 @@ mod tests {
         let decomposed = matcher(&[&["Be\u{301}nin"]]);
         assert_eq!(words(&decomposed, "au Bénin."), [("Bénin", 0)]);
         assert!(words(&m, "Bénine, Benin\u{301}").is_empty());
+    }
+
+    #[test]
+    fn html_entities_in_names() {
+        let m = matcher(&[&["General Tiani"], &["Bénin"], &["N'Djamena"], &["AT&T"]]);
+        let text = "General&nbsp;Tiani, B&eacute;nin, N&rsquo;Djamena, AT&amp;T, B&#233;nin";
+        assert_eq!(
+            words(&m, text),
+            [
+                ("General&nbsp;Tiani", 0),
+                ("B&eacute;nin", 1),
+                ("N&rsquo;Djamena", 2),
+                ("AT&amp;T", 3),
+                ("B&#233;nin", 1)
+            ]
+        );
+        assert!(words(&m, "B&eacutenin &unknown; General&#0;Tiani").is_empty());
     }
 }

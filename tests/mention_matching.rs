@@ -247,3 +247,39 @@ fn names_copied_from_pdfs_and_macos_are_found() {
         assert!(page.contains(&link), "{id}: {page}");
     }
 }
+
+/// Regression: a name written with an HTML entity, as text pasted from a web page's
+/// source or typed for French typography is (`General&nbsp;Tiani`, `B&eacute;nin`,
+/// `N&rsquo;Djamena`), was not found; only `Tiani` linked, to the shorter alias.
+#[test]
+fn names_written_with_html_entities_are_found() {
+    let project = copy_project(&fixture("valid-en"));
+    let root = project.path();
+    let actors = [
+        (
+            "tiani",
+            "name: Abdourahamane Tiani\nkind: person\naliases: [General Tiani, Tiani]\n",
+        ),
+        ("benin", "name: Bénin\nkind: state\n"),
+        ("ndjamena", "name: N’Djamena\nkind: place\n"),
+    ];
+    for (id, yaml) in actors {
+        write(root, &format!("content/actors/{id}.yaml"), yaml);
+    }
+    let body = "A loan to General&nbsp;Tiani, said B&eacute;nin in N&rsquo;Djamena.\n";
+    write(
+        root,
+        "content/sources/entities.md",
+        &format!("---\ntitle: Entities\npublished: 2024-05-01\n---\n\n{body}"),
+    );
+    let site = build(root);
+    let page = site.read("sources/entities/index.html");
+    for (id, shown) in [
+        ("tiani", "General\u{a0}Tiani"),
+        ("benin", "Bénin"),
+        ("ndjamena", "N’Djamena"),
+    ] {
+        let link = format!("href=\"../../actors/{id}/index.html\">{shown}</a>");
+        assert!(page.contains(&link), "{id}: {page}");
+    }
+}
