@@ -691,3 +691,36 @@ fn a_second_yaml_document_in_a_file_is_an_error_at_its_line() {
     run.none("sahel");
     assert_eq!(run.errors(), 1, "{}", run.stderr);
 }
+
+/// A file saved by Notepad as "Unicode" (UTF-16) was reported as "invalid byte 0xFF at
+/// line 1, column 1" with a hint about binary files; a Windows-1252 file named only the
+/// byte. Both now say which encoding the file seems saved in.
+#[test]
+fn a_file_in_utf16_or_windows_1252_says_which_encoding_it_seems_saved_in() {
+    let dir = project(&[]);
+    let actors = dir.path().join("content/actors");
+    let mut utf16 = vec![0xFF, 0xFE];
+    for unit in "name: Port City\nkind: place\n".encode_utf16() {
+        utf16.extend(unit.to_le_bytes());
+    }
+    std::fs::write(actors.join("port-city.yaml"), utf16).expect("write");
+    std::fs::write(
+        actors.join("quay.yaml"),
+        b"name: Quay\nkind: place\naliases: [Quai d\x92honneur, Quai \xe9tabli]\n",
+    )
+    .expect("write");
+    let run = check(dir.path());
+    assert_eq!(run.code, Some(1), "{}", run.stderr);
+    run.one(
+        "error",
+        "the file is saved as UTF-16",
+        "content/actors/port-city.yaml:1:1",
+        "Notepad calls UTF-16 \"Unicode\"",
+    );
+    run.one(
+        "error",
+        "invalid byte 0x92 at line 3, column 17 (`’` in Windows-1252 or Latin-1",
+        "content/actors/quay.yaml:3:17",
+        "save the file as UTF-8",
+    );
+}

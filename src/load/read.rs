@@ -305,26 +305,55 @@ fn read_text(root: &Path, path: &Path, diagnostics: &mut Diagnostics) -> Option<
             Some(Arc::new(SourceFile::new(shown, text)))
         }
         Err(error) => {
-            let valid = error.utf8_error().valid_up_to();
-            let bytes = error.into_bytes();
-            let prefix = String::from_utf8_lossy(&bytes[..valid]).into_owned();
-            let line = prefix.matches('\n').count() + 1;
-            let column = prefix.rsplit('\n').next().map_or(0, |l| l.chars().count()) + 1;
-            let mut diagnostic = Diagnostic::file(
-                Severity::Error,
-                &shown,
-                format!(
-                    "not UTF-8 text: invalid byte 0x{:02X} at line {line}, column {column}",
-                    bytes[valid]
-                ),
-            )
-            .with_hint("save the file as UTF-8 (a binary file does not belong in content/)");
-            diagnostic.line = line;
-            diagnostic.column = column;
-            diagnostics.push(diagnostic);
+            diagnostics.push(not_utf8(&shown, &error));
             None
         }
     }
+}
+
+/// The error for a file that is not UTF-8, at the first byte that is not, saying which
+/// encoding the file seems saved in: UTF-16 (Notepad's "Unicode"), or Windows-1252 /
+/// Latin-1 (the byte then quoted as the letter it is there).
+fn not_utf8(shown: &Path, error: &std::string::FromUtf8Error) -> Diagnostic {
+    let valid = error.utf8_error().valid_up_to();
+    let bytes = error.as_bytes();
+    let prefix = String::from_utf8_lossy(&bytes[..valid]);
+    let line = prefix.matches('\n').count() + 1;
+    let column = prefix.rsplit('\n').next().map_or(0, |l| l.chars().count()) + 1;
+    let byte = bytes[valid];
+    let utf16 = bytes.starts_with(&[0xFF, 0xFE]) || bytes.starts_with(&[0xFE, 0xFF]);
+    let (message, hint) = if utf16 {
+        (
+            "not UTF-8 text: the file is saved as UTF-16".to_string(),
+            "save it as UTF-8 (Notepad calls UTF-16 \"Unicode\": choose \"UTF-8\" under \
+             Encoding in Save As)"
+                .to_string(),
+        )
+    } else {
+        let (letter, _, bad) = encoding_rs::WINDOWS_1252.decode(&bytes[valid..=valid]);
+        let binary = bytes.iter().take(8192).any(|&b| b == 0);
+        let seen = if bad || binary || letter.chars().all(char::is_control) {
+            String::new()
+        } else {
+            format!(" (`{letter}` in Windows-1252 or Latin-1, which the file seems saved in)")
+        };
+        let hint = if seen.is_empty() {
+            "save the file as UTF-8 (a binary file does not belong in content/)"
+        } else {
+            "save the file as UTF-8: most editors offer the encoding in Save As, or reopen it \
+             with its encoding first"
+        };
+        (
+            format!(
+                "not UTF-8 text: invalid byte 0x{byte:02X} at line {line}, column {column}{seen}"
+            ),
+            hint.to_string(),
+        )
+    };
+    let mut diagnostic = Diagnostic::file(Severity::Error, shown, message).with_hint(hint);
+    diagnostic.line = line;
+    diagnostic.column = column;
+    diagnostic
 }
 
 /// Splits a source file into its YAML front matter and its body: returns the front
