@@ -724,3 +724,52 @@ fn a_file_in_utf16_or_windows_1252_says_which_encoding_it_seems_saved_in() {
         "save the file as UTF-8",
     );
 }
+
+/// A source whose front matter opens with `+++` (TOML, as Hugo and Zola write it), a
+/// blank line, an indented `---` or four dashes got the same hint, to begin the file
+/// with `---`, which does not say what is wrong with the line there.
+#[test]
+fn a_front_matter_opened_the_wrong_way_says_what_is_wrong_with_it() {
+    let dir = project(&[
+        (
+            "content/sources/toml.md",
+            "+++\ntitle = \"Harbour\"\ndate = 2024-05-01\n+++\nThe harbour.\n",
+        ),
+        (
+            "content/sources/blank.md",
+            "\n---\ntitle: Harbour\npublished: 2024-05-01\n---\nThe harbour.\n",
+        ),
+        (
+            "content/sources/dashes.md",
+            "----\ntitle: Harbour\npublished: 2024-05-01\n---\nThe harbour.\n",
+        ),
+    ]);
+    let run = check(dir.path());
+    assert_eq!(run.code, Some(1), "{}", run.stderr);
+    let hints: Vec<(&str, &str)> = run
+        .with("a source starts with YAML front matter")
+        .iter()
+        .map(|r| (r.at.as_str(), r.hint.as_str()))
+        .collect();
+    let hint_of = |file: &str| {
+        hints
+            .iter()
+            .find(|(at, _)| at.starts_with(&format!("content/sources/{file}.md:1:1")))
+            .map_or("", |(_, hint)| *hint)
+    };
+    assert!(
+        hint_of("toml").contains("TOML between `+++` lines"),
+        "{}",
+        run.stderr
+    );
+    assert!(
+        hint_of("blank").contains("remove the blank lines"),
+        "{}",
+        run.stderr
+    );
+    assert!(
+        hint_of("dashes").contains("exactly three dashes"),
+        "{}",
+        run.stderr
+    );
+}

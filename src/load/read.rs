@@ -356,6 +356,30 @@ fn not_utf8(shown: &Path, error: &std::string::FromUtf8Error) -> Diagnostic {
     diagnostic
 }
 
+/// What to do when the first line of a source is not `---`, told from what it is.
+fn opening_hint(first: &str) -> String {
+    let begin =
+        "begin the file with `---`, then `title:` and `published:`, then `---`, then the text";
+    if first == "+++" {
+        "front matter in TOML between `+++` lines (as Hugo and Zola take it) is not read: write \
+         it in YAML between `---` lines, `title: \"…\"` for `title = \"…\"`, and the date as \
+         `published: YYYY-MM-DD`"
+            .to_string()
+    } else if first.trim().is_empty() {
+        "remove the blank lines before the first `---`: it must be the file's first line"
+            .to_string()
+    } else if first.trim() == "---" {
+        "write `---` at the very start of the line, without spaces before it".to_string()
+    } else if first.trim_start().starts_with("---") && first.trim().chars().all(|c| c == '-') {
+        format!(
+            "write exactly three dashes, `---`, not {}",
+            first.trim().len()
+        )
+    } else {
+        begin.to_string()
+    }
+}
+
 /// Splits a source file into its YAML front matter and its body: returns the front
 /// matter text, its byte offset and the byte offset of the body.
 fn split_front_matter<'f>(
@@ -372,10 +396,7 @@ fn split_front_matter<'f>(
                 Span::new(0, first.trim_end().len()),
                 "a source starts with YAML front matter between `---` lines",
             )
-            .hint = Some(
-            "begin the file with `---`, then `title:` and `published:`, then `---`, then the text"
-                .into(),
-        );
+            .hint = Some(opening_hint(first.trim_end()));
         return None;
     }
     let front_start = first.len();
