@@ -773,3 +773,21 @@ fn a_front_matter_opened_the_wrong_way_says_what_is_wrong_with_it() {
         run.stderr
     );
 }
+
+/// An events file whose list sits under a key (`events:`, as some generators' data
+/// files have it) was told to start each event with `- `, which it does.
+#[test]
+fn an_events_list_under_a_key_is_told_to_drop_the_key() {
+    let dir = project(&[(
+        "content/events/wrapped.yaml",
+        "events:\n  - date: 2024-01-01\n    title: Harbour opens\n",
+    )]);
+    let run = check(dir.path());
+    assert_eq!(run.code, Some(1), "{}", run.stderr);
+    run.one(
+        "error",
+        "an events file holds a list of events, found a mapping",
+        "content/events/wrapped.yaml:1:1",
+        "remove the line `events:` and write the list itself",
+    );
+}
