@@ -283,3 +283,26 @@ fn names_written_with_html_entities_are_found() {
         assert!(page.contains(&link), "{id}: {page}");
     }
 }
+
+/// Regression: the alias `the` (or `les`) linked every "the" and "The" of the texts to
+/// its actor without a word, while a two-letter alias got a warning.
+#[test]
+fn an_alias_that_is_a_common_word_is_a_warning_at_the_alias() {
+    let project = copy_project(&fixture("valid-en"));
+    let root = project.path();
+    write(
+        root,
+        "content/actors/niger.yaml",
+        "name: Niger\nkind: state\naliases: [Niamey, the, Les]\n",
+    );
+    let warnings = check(root);
+    for (word, at) in [("the", "3:19"), ("Les", "3:24")] {
+        assert!(
+            warnings.contains(&format!(
+                "warning: the alias '{word}' of 'niger' is a common word: every '{word}' in the sources will link to it\n  --> content/actors/niger.yaml:{at}"
+            )),
+            "{word}: {warnings}"
+        );
+    }
+    assert!(!warnings.contains("alias 'Niamey'"), "{warnings}");
+}

@@ -142,19 +142,41 @@ fn is_short_word(alias: &str) -> bool {
     }
 }
 
-/// Warns, at the alias, that a very short alias links every such word of the texts.
+/// The words of three letters or more that every English or French text is full of:
+/// an alias that is one of them links them all.
+const COMMON_WORDS: [&str; 58] = [
+    "the", "and", "for", "with", "from", "that", "this", "was", "were", "are", "has", "have",
+    "had", "not", "but", "his", "her", "its", "their", "they", "she", "him", "who", "which", "les",
+    "des", "une", "par", "pour", "dans", "sur", "qui", "que", "est", "sont", "avec", "pas", "plus",
+    "mais", "aux", "son", "ses", "leur", "leurs", "elle", "ils", "nous", "vous", "été", "ont",
+    "cette", "ces", "entre", "comme", "après", "avant", "selon", "sans",
+];
+
+/// Whether an alias is a word that texts are full of, whatever its case (`the`, `Les`).
+fn is_common_word(alias: &str) -> bool {
+    let lower = alias.to_lowercase();
+    COMMON_WORDS.contains(&lower.as_str())
+}
+
+/// Warns, at the alias, that a very short alias, or a common word, links every such
+/// word of the texts.
 fn report_short_aliases(raw: &RawActor, diagnostics: &mut Diagnostics) {
     for alias in &raw.aliases {
         let word = alias.value.trim();
-        if !is_short_word(word) {
+        let count = word.chars().count();
+        let what = if is_short_word(word) {
+            format!(
+                "a word of {count} letter{}",
+                if count == 1 { "" } else { "s" }
+            )
+        } else if is_common_word(word) {
+            "a common word".to_string()
+        } else {
             continue;
-        }
+        };
         let message = format!(
-            "the alias '{word}' of '{}' is a word of {} letter{}: every '{word}' in the \
-             sources will link to it",
+            "the alias '{word}' of '{}' is {what}: every '{word}' in the sources will link to it",
             raw.id,
-            word.chars().count(),
-            if word.chars().count() == 1 { "" } else { "s" },
         );
         diagnostics.warning(&raw.file, alias.span, message).hint = Some(
             "write the alias as the texts name this actor, in full or as an acronym in \
