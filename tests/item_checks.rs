@@ -791,3 +791,30 @@ fn an_events_list_under_a_key_is_told_to_drop_the_key() {
         "remove the line `events:` and write the list itself",
     );
 }
+
+/// `language: fr-FR` in dossier.yaml (a language tag with its region, as Hugo's
+/// `languageCode` is written) got "allowed: fr, en" and no suggestion, while `FR` got
+/// "did you mean `fr`?".
+#[test]
+fn a_dossier_language_with_a_region_is_told_its_code() {
+    let dir = project(&[]);
+    let path = dir.path().join("content/dossier.yaml");
+    let text = std::fs::read_to_string(&path).expect("read");
+    let text = match text.find("language:") {
+        Some(at) => {
+            let end = at + text[at..].find('\n').expect("end of line");
+            format!("{}language: en_GB{}", &text[..at], &text[end..])
+        }
+        None => format!("{text}language: en_GB\n"),
+    };
+    std::fs::write(&path, text).expect("write");
+    let run = check(dir.path());
+    assert_eq!(run.code, Some(1), "{}", run.stderr);
+    let found = run.with("`en_GB` is not a valid `language` of the dossier");
+    assert_eq!(found.len(), 1, "{}", run.stderr);
+    assert!(
+        found[0].hint.starts_with("did you mean `en`?"),
+        "{}",
+        run.stderr
+    );
+}

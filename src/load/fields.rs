@@ -312,8 +312,12 @@ impl<'a> MapReader<'a> {
         );
         let same_but_case = allowed.iter().find(|w| w.eq_ignore_ascii_case(&text));
         let named = crate::labels::value_named(&text).filter(|v| allowed.contains(v));
+        // A language tag with its region (`fr-FR`, `en_US`), as Hugo's `languageCode` is.
+        let primary = text.split(['-', '_']).next().unwrap_or_default();
+        let first_part = allowed.iter().find(|w| w.eq_ignore_ascii_case(primary));
         diagnostic.hint = Some(
             match same_but_case
+                .or(first_part)
                 .copied()
                 .or(named)
                 .or_else(|| did_you_mean(&text, allowed.iter().copied()))
