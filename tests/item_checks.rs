@@ -818,3 +818,21 @@ fn a_dossier_language_with_a_region_is_told_its_code() {
         run.stderr
     );
 }
+
+/// A key written twice in a mapping got the hint to "check the indentation and
+/// quoting"; it now says where the key was written first.
+#[test]
+fn a_key_written_twice_is_told_where_it_was_written_first() {
+    let dir = project(&[(
+        "content/events/twice.yaml",
+        "- date: 2024-01-01\n  title: Harbour opens\n- title: Harbour closes\n  date: 2024-01-02\n  title: Harbour shuts\n",
+    )]);
+    let run = check(dir.path());
+    assert_eq!(run.code, Some(1), "{}", run.stderr);
+    run.one(
+        "error",
+        "duplicate mapping key: title",
+        "content/events/twice.yaml:5:3",
+        "`title` is written already on line 3: keep one of the two",
+    );
+}

@@ -424,6 +424,7 @@ fn parse_yaml<'t>(
         Err(error) => {
             let span = error.span.unwrap_or(Span::new(offset, 0));
             let hint = colon_hint(&file.text, span.start, &error.message)
+                .or_else(|| duplicate_hint(&file.text, span.start, &error.message))
                 .unwrap_or_else(|| "check the indentation and quoting around this place".into());
             diagnostics
                 .error(file, span, format!("invalid YAML: {}", error.message))
@@ -431,6 +432,30 @@ fn parse_yaml<'t>(
             None
         }
     }
+}
+
+/// For a key written twice in one mapping: where it was written first.
+fn duplicate_hint(text: &str, at: usize, message: &str) -> Option<String> {
+    let key = message.split_once("duplicate mapping key: ")?.1.trim();
+    let start = text.get(..at)?.rfind('\n').map_or(0, |i| i + 1);
+    let indent = &text[start..at];
+    let first = text[..start]
+        .split_inclusive('\n')
+        .enumerate()
+        .filter(|(_, line)| {
+            // The first key of a list item follows its `- `.
+            let lead = line.get(..indent.len());
+            lead.is_some_and(|lead| lead.chars().all(|c| c == ' ' || c == '-'))
+                && line[indent.len()..]
+                    .strip_prefix(key)
+                    .is_some_and(|rest| rest.trim_start().starts_with(':'))
+        })
+        .map(|(number, _)| number + 1)
+        .last();
+    Some(match first {
+        Some(line) => format!("`{key}` is written already on line {line}: keep one of the two"),
+        None => format!("`{key}` is written twice in this mapping: keep one of the two"),
+    })
 }
 
 /// For a plain value holding `: ` (French typography: `title: Niger : les …`), which
