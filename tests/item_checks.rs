@@ -836,3 +836,23 @@ fn a_key_written_twice_is_told_where_it_was_written_first() {
         "`title` is written already on line 3: keep one of the two",
     );
 }
+
+/// A required key written with nothing after its colon (`published:`, the date left to
+/// fill in) was reported as missing, at the top of the front matter, with the hint to
+/// add the key that is there.
+#[test]
+fn a_required_key_without_a_value_is_reported_at_the_key() {
+    let dir = project(&[(
+        "content/sources/undated.md",
+        "---\ntitle: Undated harbour note\npublished:\n---\n\nThe harbour.\n",
+    )]);
+    let run = check(dir.path());
+    assert_eq!(run.code, Some(1), "{}", run.stderr);
+    run.one(
+        "error",
+        "`published` has no value in a source's front matter",
+        "content/sources/undated.md:3:1",
+        "write its value after `published:`",
+    );
+    run.none("missing required key `published`");
+}

@@ -163,13 +163,21 @@ impl<'a> MapReader<'a> {
                 .hint = Some(hint);
         }
         for key in std::mem::take(&mut self.missing) {
-            self.diagnostics
-                .error(
-                    file,
+            // Written, but with nothing after its colon.
+            let empty = self.entries.iter().find(|(k, _)| k.name == key);
+            let (span, message, hint) = match empty {
+                Some((written, _)) => (
+                    written.span,
+                    format!("`{key}` has no value in {what}, and it is required"),
+                    format!("write its value after `{key}:` on the same line"),
+                ),
+                None => (
                     Span::new(self.span.start, 0),
                     format!("missing required key `{key}` in {what}"),
-                )
-                .hint = Some(format!("add `{key}: …` to {what}"));
+                    format!("add `{key}: …` to {what}"),
+                ),
+            };
+            self.diagnostics.error(file, span, message).hint = Some(hint);
         }
     }
 
