@@ -511,3 +511,25 @@ fn a_dateline_with_its_time_and_a_bold_see_also_line_leave_the_text() {
     assert!(!text.contains("lire aussi"), "{text}");
     assert!(text.contains("«\u{a0}guerre économique\u{a0}»"), "{text}");
 }
+
+/// Regression: a Markdown file with TOML front matter between `+++` lines, as Hugo and
+/// Zola write it, was read as text: "no id can be made from the title '+++'", nothing
+/// written. Its keys are now read as those of a YAML front matter are.
+#[test]
+fn a_markdown_file_with_toml_front_matter_is_read_like_yaml() {
+    let project = new_project();
+    let root = project.path();
+    let output = run(root, &fixture("import/toml-front.md"), &[]);
+    assert!(output.status.success(), "{}", stderr(&output));
+    let text = std::fs::read_to_string(root.join("content/sources/talon-speaks.md"))
+        .unwrap_or_else(|e| panic!("{e}: {}", stderr(&output)));
+    assert!(text.contains("title: \"Talon speaks\"\n"), "{text}");
+    assert!(text.contains("published: 2024-05-07\n"), "{text}");
+    assert!(
+        text.contains("#   description: \"A long\\nsummary\"\n"),
+        "{text}"
+    );
+    assert!(text.contains("https://example.org/talon"), "kept: {text}");
+    assert!(text.ends_with("---\n\nPresident Talon spoke.\n"), "{text}");
+    assert!(!text.contains("+++"), "{text}");
+}
