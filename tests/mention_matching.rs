@@ -306,3 +306,28 @@ fn an_alias_that_is_a_common_word_is_a_warning_at_the_alias() {
     }
     assert!(!warnings.contains("alias 'Niamey'"), "{warnings}");
 }
+
+/// Regression: an editor that curls quotes wrote `aliases: [“Niamey”]`; YAML keeps the
+/// curly marks as part of the alias, which then matched no text, without a word.
+#[test]
+fn an_alias_in_curly_quotes_is_a_warning_at_the_alias() {
+    let project = copy_project(&fixture("valid-en"));
+    let root = project.path();
+    write(
+        root,
+        "content/actors/niger.yaml",
+        "name: Niger\nkind: state\naliases: [“Niamey”, « la capitale »]\n",
+    );
+    let warnings = check(root);
+    assert!(
+        warnings.contains(
+            "warning: the alias '“Niamey”' of 'niger' keeps its quotation marks: only a text that writes them around it will match\n  --> content/actors/niger.yaml:3:11"
+        ),
+        "{warnings}"
+    );
+    assert!(
+        warnings.contains("write \"Niamey\", or Niamey without quotes"),
+        "{warnings}"
+    );
+    assert!(!warnings.contains("'« la capitale »'"), "{warnings}");
+}

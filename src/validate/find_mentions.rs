@@ -152,6 +152,21 @@ const COMMON_WORDS: [&str; 58] = [
     "cette", "ces", "entre", "comme", "après", "avant", "selon", "sans",
 ];
 
+/// The alias inside the curly quotation marks an editor puts for straight ones
+/// (`“Niamey”`, `‘Niamey’`), which YAML keeps as part of the text. Guillemets are left
+/// alone: a French text may well write a name inside them.
+fn in_typographic_quotes(alias: &str) -> Option<&str> {
+    const PAIRS: [(char, char); 3] = [
+        ('\u{201c}', '\u{201d}'),
+        ('\u{2018}', '\u{2019}'),
+        ('\u{201d}', '\u{201d}'),
+    ];
+    PAIRS.iter().find_map(|&(open, close)| {
+        let inner = alias.strip_prefix(open)?.strip_suffix(close)?.trim();
+        (!inner.is_empty()).then_some(inner)
+    })
+}
+
 /// Whether an alias is a word that texts are full of, whatever its case (`the`, `Les`).
 fn is_common_word(alias: &str) -> bool {
     let lower = alias.to_lowercase();
@@ -163,6 +178,18 @@ fn is_common_word(alias: &str) -> bool {
 fn report_short_aliases(raw: &RawActor, diagnostics: &mut Diagnostics) {
     for alias in &raw.aliases {
         let word = alias.value.trim();
+        if let Some(bare) = in_typographic_quotes(word) {
+            let message = format!(
+                "the alias '{word}' of '{}' keeps its quotation marks: only a text that \
+                 writes them around it will match",
+                raw.id
+            );
+            diagnostics.warning(&raw.file, alias.span, message).hint = Some(format!(
+                "YAML quotes with straight marks only (an editor may have curled them): \
+                 write \"{bare}\", or {bare} without quotes"
+            ));
+            continue;
+        }
         let count = word.chars().count();
         let what = if is_short_word(word) {
             format!(
