@@ -533,3 +533,16 @@ fn a_markdown_file_with_toml_front_matter_is_read_like_yaml() {
     assert!(text.ends_with("---\n\nPresident Talon spoke.\n"), "{text}");
     assert!(!text.contains("+++"), "{text}");
 }
+
+/// Regression: a page whose `<html>` has no `lang` but whose `og:locale` is `fr_FR`
+/// was imported without a language (the French source then read as the dossier's), and
+/// Le Monde's "Lire aussi | [titre](…)", its bar escaped `\|`, stayed in the text.
+#[test]
+fn the_language_is_read_from_og_locale_and_an_escaped_bar_ends_a_see_also_label() {
+    let project = new_project();
+    let root = project.path();
+    let (text, _) = import_as(root, "locale-only.html", "junte");
+    assert!(text.contains("\nlanguage: fr-FR\n"), "{text}");
+    assert!(!text.contains("Lire aussi"), "{text}");
+    assert!(text.contains("confie un proche de la junte.\n"), "{text}");
+}

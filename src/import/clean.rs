@@ -151,7 +151,10 @@ fn see_also(paragraph: &str) -> bool {
         lower.strip_prefix(label).is_some_and(|rest| {
             let rest = rest.trim_start_matches(|c: char| {
                 c.is_whitespace()
-                    || matches!(c, ':' | '|' | '-' | '–' | '—' | '›' | '>' | '*' | '_')
+                    || matches!(
+                        c,
+                        ':' | '|' | '\\' | '-' | '–' | '—' | '›' | '>' | '*' | '_'
+                    )
             });
             rest.starts_with('[') && rest.ends_with(')') && rest.matches("](").count() == 1
         })
