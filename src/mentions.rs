@@ -343,7 +343,7 @@ fn needs_normalizing(text: &str) -> bool {
         }
         space_before = space;
     }
-    !text.is_ascii() && !unicode_normalization::is_nfc(text)
+    false
 }
 
 /// The characters of copied text that show nothing between letters: soft hyphen,
@@ -413,7 +413,12 @@ fn normalized(text: &str) -> (String, Vec<(usize, usize)>) {
                 out.push(decoded);
             }
             marks.push((out.len(), at + len));
-        } else if c.is_ascii() && chars.peek().is_none_or(|&(_, n)| n.is_ascii()) {
+        } else if chars
+            .peek()
+            .is_none_or(|&(_, n)| n.is_ascii() || !is_mark(n))
+            && (c.is_ascii() || !(is_invisible(c) || ligature(c).is_some()))
+        {
+            // Neither a letter with accents after it, nor a character to spell or drop.
             out.push(c);
         } else if is_invisible(c) {
             marks.push((out.len(), at + c.len_utf8()));
