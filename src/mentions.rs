@@ -496,8 +496,22 @@ pub fn listing(dossier: &crate::model::Dossier) -> String {
     out
 }
 
-/// Up to 30 characters of text next to a mention, on one line.
+/// Up to 30 characters of text next to a mention, on one line, within its paragraph.
 fn context(text: &str, before: bool) -> String {
+    // Not past the blank line that ends the paragraph.
+    let text = if before {
+        ["\n\n", "\n\r\n"]
+            .iter()
+            .filter_map(|gap| text.rfind(gap).map(|at| &text[at + gap.len()..]))
+            .min_by_key(|rest| rest.len())
+            .unwrap_or(text)
+    } else {
+        ["\n\n", "\r\n\r\n"]
+            .iter()
+            .filter_map(|gap| text.find(gap).map(|at| &text[..at]))
+            .min_by_key(|part| part.len())
+            .unwrap_or(text)
+    };
     let taken: String = if before {
         let mut last: Vec<char> = text.chars().rev().take(30).collect();
         last.reverse();

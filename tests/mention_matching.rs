@@ -331,3 +331,33 @@ fn an_alias_in_curly_quotes_is_a_warning_at_the_alias() {
     );
     assert!(!warnings.contains("'« la capitale »'"), "{warnings}");
 }
+
+/// Regression: the words around a mention in `check --mentions` ran into the paragraph
+/// before or after it (`…ended without agreement.  [Tiani]’s envoy…`), as if they were
+/// one sentence.
+#[test]
+fn the_listing_of_mentions_quotes_words_of_the_mentions_paragraph_only() {
+    let project = copy_project(&fixture("valid-en"));
+    let root = project.path();
+    write(
+        root,
+        "content/sources/two-paragraphs.md",
+        "---\ntitle: Two\npublished: 2024-05\n---\nThe talks ended.\n\nBazoum spoke.\n\nNobody answered.\n",
+    );
+    let output = Command::new(env!("CARGO_BIN_EXE_dossier"))
+        .args([
+            "check",
+            "--mentions",
+            "--root",
+            root.to_str().expect("utf-8"),
+        ])
+        .env("NO_COLOR", "1")
+        .output()
+        .expect("run");
+    let listing = String::from_utf8_lossy(&output.stdout);
+    let line = listing
+        .lines()
+        .find(|l| l.starts_with("  two-paragraphs#p2: "))
+        .unwrap_or_else(|| panic!("the mention is listed:\n{listing}"));
+    assert_eq!(line, "  two-paragraphs#p2: …[Bazoum] spoke.…");
+}
