@@ -856,3 +856,28 @@ fn a_required_key_without_a_value_is_reported_at_the_key() {
     );
     run.none("missing required key `published`");
 }
+
+/// Front matter keys as Hugo, Zola and Jekyll name them (`description`, `categories`,
+/// `lang`, `publisher`) got the list of every key, not the one they stand for.
+#[test]
+fn front_matter_keys_of_other_generators_get_the_key_they_stand_for() {
+    let dir = project(&[(
+        "content/sources/hugo-habits.md",
+        "---\ntitle: Harbour\npublished: 2024-05-01\ndescription: The standfirst\ncategories: [port]\nlang: en\npublisher: Harbour Herald\n---\n\nThe harbour.\n",
+    )]);
+    let run = check(dir.path());
+    assert_eq!(run.code, Some(1), "{}", run.stderr);
+    for (key, line, meant) in [
+        ("description", 4, "note"),
+        ("categories", 5, "tags"),
+        ("lang", 6, "language"),
+        ("publisher", 7, "outlet"),
+    ] {
+        run.one(
+            "error",
+            &format!("unknown key `{key}`"),
+            &format!("content/sources/hugo-habits.md:{line}:1"),
+            &format!("did you mean `{meant}`?"),
+        );
+    }
+}

@@ -74,6 +74,16 @@ const SYNONYMS: &[(&str, &str)] = &[
     ("date", "published"),
     ("headline", "title"),
     ("type", "kind"),
+    // As Hugo, Zola and Jekyll front matter name them.
+    ("description", "summary"),
+    ("description", "note"),
+    ("categories", "tags"),
+    ("keywords", "tags"),
+    ("lang", "language"),
+    ("link", "url"),
+    ("publisher", "outlet"),
+    ("publication", "outlet"),
+    ("byline", "author"),
 ];
 
 impl<'a> MapReader<'a> {
@@ -135,13 +145,14 @@ impl<'a> MapReader<'a> {
             .map(|(key, _)| key)
             .filter(|key| !known.contains(&key.name.as_ref()))
             .collect();
+        // A synonym known to mean a key wins over a key of near spelling (`publisher`
+        // means `outlet`, not `published`).
         let near = |name: &str| {
-            did_you_mean(name, known.iter().copied()).or_else(|| {
-                SYNONYMS
-                    .iter()
-                    .find(|(written, meant)| *written == name && known.contains(meant))
-                    .map(|(_, meant)| *meant)
-            })
+            SYNONYMS
+                .iter()
+                .find(|(written, meant)| *written == name && known.contains(meant))
+                .map(|(_, meant)| *meant)
+                .or_else(|| did_you_mean(name, known.iter().copied()))
         };
         for key in &unknown {
             let guess = near(&key.name);
