@@ -157,3 +157,24 @@ fn editor_backups_and_system_files_are_skipped_without_a_word() {
         assert!(!stderr.contains(name), "{name}: {stderr}");
     }
 }
+
+/// Regression: `Council-Minutes.md` beside `council-minutes.md` was told to be renamed
+/// `council-minutes.md`, the name of the file beside it.
+#[test]
+fn an_invalid_file_name_is_offered_a_name_that_is_free() {
+    let project = common::copy_project(&common::fixture("valid-en"));
+    let folder = sources(project.path());
+    assert!(folder.join("council-minutes.md").exists());
+    std::fs::write(folder.join("Council-Minutes.md"), NOTES).expect("write");
+    let output = dossier(&["check", project.path().to_str().expect("utf-8")]);
+    let stderr = String::from_utf8_lossy(&output.stderr);
+    assert_eq!(output.status.code(), Some(1), "{stderr}");
+    let report = stderr
+        .split("\n\n")
+        .find(|r| r.starts_with("error: `Council-Minutes` is not a valid id"))
+        .unwrap_or_else(|| panic!("no invalid id:\n{stderr}"));
+    assert!(
+        report.contains("rename it `council-minutes-2.md`"),
+        "{report}"
+    );
+}

@@ -174,6 +174,26 @@ impl Listing {
     }
 }
 
+/// `stem`, or `stem-2`, `stem-3`… when a file of that name is beside `path` already
+/// (`BBC-Coup.md` beside `bbc-coup.md`): the name a hint may offer.
+fn free_name(path: &Path, stem: String, ext: &str) -> String {
+    // Names as listed, not as looked up: on a file system blind to case, `bbc-coup.md`
+    // would be found as `BBC-Coup.md` itself.
+    let names: Vec<std::ffi::OsString> = path
+        .parent()
+        .and_then(|folder| std::fs::read_dir(folder).ok())
+        .map(|entries| entries.flatten().map(|e| e.file_name()).collect())
+        .unwrap_or_default();
+    let taken = |name: &str| names.iter().any(|n| *n == *format!("{name}.{ext}"));
+    if !taken(&stem) {
+        return stem;
+    }
+    (2..100)
+        .map(|n| format!("{stem}-{n}"))
+        .find(|name| !taken(name))
+        .unwrap_or(stem)
+}
+
 /// Whether `path` itself is a symbolic link.
 pub fn is_link(path: &Path) -> bool {
     std::fs::symlink_metadata(path).is_ok_and(|meta| meta.file_type().is_symlink())
@@ -248,7 +268,7 @@ impl Walk<'_> {
                 // hint must not suggest a name starting with a dot, which is skipped.
                 let suggestion = match slug(&stem) {
                     s if s.is_empty() => "a-name-of-your-own".to_string(),
-                    s => s,
+                    s => free_name(path, s, ext),
                 };
                 diagnostics.push(
                 Diagnostic::file(Severity::Error, &shown, format!("`{stem}` is not a valid id: the file name is the id"))
