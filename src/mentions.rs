@@ -2,7 +2,11 @@
 //! match first, never inside code or an existing link; an alias written in lower case
 //! also matches with a capital first letter. The apostrophes `'` `’` `ʼ` count as one
 //! character, and any run of spaces, no-break spaces and line breaks as one space;
-//! the ranges found are those of the text as written.
+//! accents match whether composed or not (`é` or `e` + U+0301, as macOS and PDFs write
+//! them), the ligatures of PDFs (`ﬁ`) as their letters, and the invisible characters
+//! of copied text (soft hyphen, zero-width space and joiners) as nothing, and an HTML
+//! entity (`&nbsp;`, `&eacute;`, `&#8217;`) as the character it stands for. The ranges
+//! found are those of the text as written.
 
 use std::collections::BTreeMap;
 use std::ops::Range;
@@ -146,10 +150,11 @@ impl MentionMatcher {
         let found = self.find_in_normal(&normal);
         found
             .into_iter()
-            .map(|(range, actor)| {
+            .filter_map(|(range, actor)| {
                 let start = original(&marks, range.start);
                 let end = original(&marks, range.end);
-                (start..end, actor)
+                let whole = text.is_char_boundary(start) && text.is_char_boundary(end);
+                (whole && start < end).then_some((start..end, actor))
             })
             .collect()
     }
@@ -203,7 +208,7 @@ impl MentionMatcher {
             at += 1;
             while let Some(next) = runs.get(at) {
                 let gap = body.get(end..next.range.start).unwrap_or("x");
-                if next.paragraph != first.paragraph || !gap.chars().all(is_space) {
+                if next.paragraph != first.paragraph || !is_gap(gap) {
                     break;
                 }
                 end = next.range.end;
@@ -249,6 +254,76 @@ fn is_space(c: char) -> bool {
     )
 }
 
+/// Whether runs of text parted by `gap` are read as one: spaces, line breaks and HTML
+/// entities (`General&nbsp;Tiani`, `B&eacute;nin`) only.
+fn is_gap(gap: &str) -> bool {
+    let mut rest = gap;
+    loop {
+        rest = rest.trim_start_matches(is_space);
+        if rest.is_empty() {
+            return true;
+        }
+        match entity(rest) {
+            Some((_, len)) => rest = &rest[len..],
+            None => return false,
+        }
+    }
+}
+
+/// The character that an HTML entity at the start of `text` stands for, and the
+/// entity's length: any numeric one (`&#8239;`, `&#xa0;`), and the named ones a name
+/// may hold (spaces, apostrophes, `&amp;`, the accented letters of Western Europe).
+fn entity(text: &str) -> Option<(char, usize)> {
+    let rest = text.strip_prefix('&')?;
+    let semi = rest.bytes().take(10).position(|b| b == b';')?;
+    let name = &rest[..semi];
+    let len = semi + 2;
+    if let Some(number) = name.strip_prefix('#') {
+        let code = match number.strip_prefix(['x', 'X']) {
+            Some(hex) => u32::from_str_radix(hex, 16).ok()?,
+            None => number.parse().ok()?,
+        };
+        return char::from_u32(code)
+            .filter(|&c| c != '\0')
+            .map(|c| (c, len));
+    }
+    let c = match name {
+        "nbsp" => '\u{a0}',
+        "thinsp" => '\u{2009}',
+        "ensp" | "emsp" => ' ',
+        "rsquo" => '\u{2019}',
+        "apos" => '\'',
+        "amp" => '&',
+        _ => return latin_letter(name).map(|c| (c, len)),
+    };
+    Some((c, len))
+}
+
+/// The accented letter a named entity stands for (`eacute` → `é`, `Ccedil` → `Ç`).
+fn latin_letter(name: &str) -> Option<char> {
+    const LETTERS: [(&str, char); 11] = [
+        ("acute", '\u{301}'),
+        ("grave", '\u{300}'),
+        ("circ", '\u{302}'),
+        ("uml", '\u{308}'),
+        ("cedil", '\u{327}'),
+        ("tilde", '\u{303}'),
+        ("ring", '\u{30a}'),
+        ("slash", '\u{338}'),
+        ("caron", '\u{30c}'),
+        ("ogon", '\u{328}'),
+        ("dot", '\u{307}'),
+    ];
+    use unicode_normalization::UnicodeNormalization;
+    let mut chars = name.chars();
+    let base = chars.next().filter(char::is_ascii_alphabetic)?;
+    let accent = chars.as_str();
+    let (_, mark) = LETTERS.iter().find(|(a, _)| *a == accent)?;
+    let mut composed = [base, *mark].into_iter().nfc();
+    let letter = composed.next()?;
+    (composed.next().is_none() && !letter.is_ascii()).then_some(letter)
+}
+
 /// The characters that match as `'`.
 fn is_apostrophe(c: char) -> bool {
     matches!(c, '\'' | '\u{2019}' | '\u{2bc}')
@@ -259,7 +334,11 @@ fn needs_normalizing(text: &str) -> bool {
     let mut space_before = false;
     for c in text.chars() {
         let space = is_space(c);
-        if (space && (c != ' ' || space_before)) || (is_apostrophe(c) && c != '\'') {
+        if (space && (c != ' ' || space_before))
+            || (is_apostrophe(c) && c != '\'')
+            || c == '&'
+            || (!c.is_ascii() && (is_invisible(c) || ligature(c).is_some() || is_mark(c)))
+        {
             return true;
         }
         space_before = space;
@@ -267,10 +346,39 @@ fn needs_normalizing(text: &str) -> bool {
     false
 }
 
-/// The matching form of a text: apostrophes as `'`, each run of spaces as one `' '`.
+/// The characters of copied text that show nothing between letters: soft hyphen,
+/// zero-width space, non-joiner and joiner, word joiner, and a byte order mark.
+fn is_invisible(c: char) -> bool {
+    matches!(
+        c,
+        '\u{ad}' | '\u{200b}' | '\u{200c}' | '\u{200d}' | '\u{2060}' | '\u{feff}'
+    )
+}
+
+/// The letters of a typographic ligature, as PDFs give them (`ﬁ` for `fi`).
+fn ligature(c: char) -> Option<&'static str> {
+    Some(match c {
+        '\u{fb00}' => "ff",
+        '\u{fb01}' => "fi",
+        '\u{fb02}' => "fl",
+        '\u{fb03}' => "ffi",
+        '\u{fb04}' => "ffl",
+        '\u{fb05}' | '\u{fb06}' => "st",
+        _ => return None,
+    })
+}
+
+/// A combining mark: an accent written apart from its letter.
+fn is_mark(c: char) -> bool {
+    unicode_normalization::char::is_combining_mark(c)
+}
+
+/// The matching form of a text: apostrophes as `'`, each run of spaces as one `' '`,
+/// accents composed (NFC), ligatures as their letters, invisible characters dropped.
 /// With it, the marks `(offset in the form, offset in the text)` from which the
 /// offsets of the form map back to the text.
 fn normalized(text: &str) -> (String, Vec<(usize, usize)>) {
+    use unicode_normalization::UnicodeNormalization;
     let mut out = String::with_capacity(text.len());
     let mut marks = vec![(0, 0)];
     let mut chars = text.char_indices().peekable();
@@ -291,8 +399,47 @@ fn normalized(text: &str) -> (String, Vec<(usize, usize)>) {
         } else if is_apostrophe(c) && c != '\'' {
             out.push('\'');
             marks.push((out.len(), at + c.len_utf8()));
-        } else {
+        } else if let Some((decoded, len)) = (c == '&').then(|| entity(&text[at..])).flatten() {
+            while chars.peek().is_some_and(|&(next, _)| next < at + len) {
+                chars.next();
+            }
+            if is_space(decoded) {
+                if !out.ends_with(' ') {
+                    out.push(' ');
+                }
+            } else if is_apostrophe(decoded) {
+                out.push('\'');
+            } else {
+                out.push(decoded);
+            }
+            marks.push((out.len(), at + len));
+        } else if chars
+            .peek()
+            .is_none_or(|&(_, n)| n.is_ascii() || !is_mark(n))
+            && (c.is_ascii() || !(is_invisible(c) || ligature(c).is_some()))
+        {
+            // Neither a letter with accents after it, nor a character to spell or drop.
             out.push(c);
+        } else if is_invisible(c) {
+            marks.push((out.len(), at + c.len_utf8()));
+        } else if let Some(letters) = ligature(c) {
+            out.push_str(letters);
+            marks.push((out.len(), at + c.len_utf8()));
+        } else {
+            // A letter and the accents written after it, composed as one.
+            let mut end = at + c.len_utf8();
+            while let Some(&(next, n)) = chars.peek() {
+                if !is_mark(n) {
+                    break;
+                }
+                end = next + n.len_utf8();
+                chars.next();
+            }
+            let before = out.len();
+            out.extend(text[at..end].nfc());
+            if out.len() - before != end - at {
+                marks.push((out.len(), end));
+            }
         }
     }
     (out, marks)
@@ -308,7 +455,8 @@ fn original(marks: &[(usize, usize)], offset: usize) -> usize {
 fn is_whole_word(text: &str, start: usize, end: usize) -> bool {
     let before = text[..start].chars().next_back();
     let after = text[end..].chars().next();
-    !before.is_some_and(char::is_alphanumeric) && !after.is_some_and(char::is_alphanumeric)
+    let letter = |c: char| c.is_alphanumeric() || is_mark(c);
+    !before.is_some_and(letter) && !after.is_some_and(letter)
 }
 
 /// A listing of every mention, actor by actor: the matched text, where it is, and the
@@ -348,8 +496,22 @@ pub fn listing(dossier: &crate::model::Dossier) -> String {
     out
 }
 
-/// Up to 30 characters of text next to a mention, on one line.
+/// Up to 30 characters of text next to a mention, on one line, within its paragraph.
 fn context(text: &str, before: bool) -> String {
+    // Not past the blank line that ends the paragraph.
+    let text = if before {
+        ["\n\n", "\n\r\n"]
+            .iter()
+            .filter_map(|gap| text.rfind(gap).map(|at| &text[at + gap.len()..]))
+            .min_by_key(|rest| rest.len())
+            .unwrap_or(text)
+    } else {
+        ["\n\n", "\r\n\r\n"]
+            .iter()
+            .filter_map(|gap| text.find(gap).map(|at| &text[..at]))
+            .min_by_key(|part| part.len())
+            .unwrap_or(text)
+    };
     let taken: String = if before {
         let mut last: Vec<char> = text.chars().rev().take(30).collect();
         last.reverse();
@@ -519,5 +681,43 @@ mod tests {
         let found = m.find_in_body(body);
         assert_eq!(found.len(), 1);
         assert_eq!(&body[found[0].range.clone()], "Riverside\nBridge");
+    }
+
+    #[test]
+    fn accents_ligatures_and_invisible_characters_of_copied_text() {
+        let m = matcher(&[
+            &["Bénin"],
+            &["Sofiane Diallo"],
+            &["Abdourahamane Tiani", "Tiani"],
+        ]);
+        let text = "Be\u{301}nin, So\u{fb01}ane Diallo, Ab\u{ad}dou\u{ad}ra\u{ad}ha\u{ad}mane Ti\u{200b}ani.";
+        assert_eq!(
+            words(&m, text),
+            [
+                ("Be\u{301}nin", 0),
+                ("So\u{fb01}ane Diallo", 1),
+                ("Ab\u{ad}dou\u{ad}ra\u{ad}ha\u{ad}mane Ti\u{200b}ani", 2)
+            ]
+        );
+        let decomposed = matcher(&[&["Be\u{301}nin"]]);
+        assert_eq!(words(&decomposed, "au Bénin."), [("Bénin", 0)]);
+        assert!(words(&m, "Bénine, Benin\u{301}").is_empty());
+    }
+
+    #[test]
+    fn html_entities_in_names() {
+        let m = matcher(&[&["General Tiani"], &["Bénin"], &["N'Djamena"], &["AT&T"]]);
+        let text = "General&nbsp;Tiani, B&eacute;nin, N&rsquo;Djamena, AT&amp;T, B&#233;nin";
+        assert_eq!(
+            words(&m, text),
+            [
+                ("General&nbsp;Tiani", 0),
+                ("B&eacute;nin", 1),
+                ("N&rsquo;Djamena", 2),
+                ("AT&amp;T", 3),
+                ("B&#233;nin", 1)
+            ]
+        );
+        assert!(words(&m, "B&eacutenin &unknown; General&#0;Tiani").is_empty());
     }
 }

@@ -314,6 +314,34 @@ fn tags_pages_group_spellings() {
     assert!(!finance.contains("cite-source"), "{finance}");
 }
 
+/// Regression: a tag written `Sécurité` in one file and with the accents apart
+/// (`Se` + U+0301, as macOS and PDFs write them) in another made two pages both called
+/// "Sécurité"; `securite` made a third, though tags are grouped by their folded form.
+#[test]
+fn tags_written_with_other_code_points_or_without_accents_are_one_tag() {
+    let project = copy_project(&fixture("valid-en"));
+    let sources = project.path().join("content/sources");
+    for (id, tag) in [
+        ("harbour-a", "S\u{e9}curit\u{e9}"),
+        ("harbour-b", "Se\u{301}curite\u{301}"),
+        ("harbour-c", "securite"),
+    ] {
+        let text = format!(
+            "---\ntitle: Harbour {id}\npublished: 2024-05-01\ntags: [{tag}]\n---\n\nThe harbour.\n"
+        );
+        std::fs::write(sources.join(format!("{id}.md")), text).expect("write");
+    }
+    let site = build(project.path());
+    let page = site.read("tags/securite/index.html");
+    for id in ["harbour-a", "harbour-b", "harbour-c"] {
+        assert!(
+            page.contains(&format!("../../sources/{id}/index.html")),
+            "{id}: {page}"
+        );
+    }
+    assert!(!site.out.join("tags/securite-2").exists());
+}
+
 #[test]
 fn what_links_here_leaves_out_what_the_profile_lists_already() {
     let site = build(&bundled());

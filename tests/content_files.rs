@@ -127,3 +127,54 @@ fn a_source_extension_in_capitals_is_an_error_with_the_name_to_give() {
         "{stderr}"
     );
 }
+
+/// Regression: the backup Emacs or gedit saves beside a file (`dossier.yaml~`), an
+/// autosave (`#notes.md#`) and the files Windows leaves in folders (`Thumbs.db`,
+/// `desktop.ini`) made errors in `content/` ("unknown file") and warnings in its
+/// folders: the build failed on the first save in such an editor.
+#[test]
+fn editor_backups_and_system_files_are_skipped_without_a_word() {
+    let project = common::copy_project(&common::fixture("valid-en"));
+    let content = project.path().join("content");
+    let dossier_yaml = std::fs::read(content.join("dossier.yaml")).expect("read");
+    let litter = [
+        "dossier.yaml~",
+        "#dossier.yaml#",
+        "Thumbs.db",
+        "desktop.ini",
+        "sources/notes.md~",
+        "sources/#notes.md#",
+        "actors/Thumbs.db",
+        "events/desktop.ini",
+    ];
+    for name in litter {
+        std::fs::write(content.join(name), &dossier_yaml).expect("write");
+    }
+    let output = dossier(&["check", "--strict", project.path().to_str().expect("utf-8")]);
+    let stderr = String::from_utf8_lossy(&output.stderr);
+    assert_eq!(output.status.code(), Some(0), "{stderr}");
+    for name in litter {
+        assert!(!stderr.contains(name), "{name}: {stderr}");
+    }
+}
+
+/// Regression: `Council-Minutes.md` beside `council-minutes.md` was told to be renamed
+/// `council-minutes.md`, the name of the file beside it.
+#[test]
+fn an_invalid_file_name_is_offered_a_name_that_is_free() {
+    let project = common::copy_project(&common::fixture("valid-en"));
+    let folder = sources(project.path());
+    assert!(folder.join("council-minutes.md").exists());
+    std::fs::write(folder.join("Council-Minutes.md"), NOTES).expect("write");
+    let output = dossier(&["check", project.path().to_str().expect("utf-8")]);
+    let stderr = String::from_utf8_lossy(&output.stderr);
+    assert_eq!(output.status.code(), Some(1), "{stderr}");
+    let report = stderr
+        .split("\n\n")
+        .find(|r| r.starts_with("error: `Council-Minutes` is not a valid id"))
+        .unwrap_or_else(|| panic!("no invalid id:\n{stderr}"));
+    assert!(
+        report.contains("rename it `council-minutes-2.md`"),
+        "{report}"
+    );
+}

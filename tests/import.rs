@@ -482,3 +482,67 @@ fn the_sites_name_after_the_headline_is_left_out_of_the_title() {
     );
     assert!(text.contains("outlet: \"The Harbour Herald\"\n"), "{text}");
 }
+
+/// Regression: a wire story's `<time>` dateline ("May 10, 2024 2:32 PM GMT") before its
+/// photo became the first paragraph, the photo glued to it, so every paragraph cited
+/// afterwards was one off; and a French "À lire aussi" whose label is in bold
+/// (`**À lire aussi** : [titre](…)`) stayed in the text as a paragraph.
+#[test]
+fn a_dateline_with_its_time_and_a_bold_see_also_line_leave_the_text() {
+    let project = new_project();
+    let root = project.path();
+    let output = run(
+        root,
+        &fixture("import/wire-dateline.html"),
+        &["--id", "wire"],
+    );
+    assert!(output.status.success(), "{}", stderr(&output));
+    let text = std::fs::read_to_string(root.join("content/sources/wire.md")).expect("the source");
+    let body = &text[text.rfind("\n---\n").expect("front matter") + 5..];
+    assert!(!body.contains("2:32 PM"), "{body}");
+    assert!(
+        body.trim_start().starts_with(
+            "![A worker at the Sèmè terminal](https://www.reuters.com/resizer/pipeline.jpg)\n"
+        ),
+        "{body}"
+    );
+    assert!(text.contains("published: 2024-05-10\n"), "{text}");
+    let (text, _) = import_as(root, "see-also-bold.html", "blocked");
+    assert!(!text.contains("lire aussi"), "{text}");
+    assert!(text.contains("«\u{a0}guerre économique\u{a0}»"), "{text}");
+}
+
+/// Regression: a Markdown file with TOML front matter between `+++` lines, as Hugo and
+/// Zola write it, was read as text: "no id can be made from the title '+++'", nothing
+/// written. Its keys are now read as those of a YAML front matter are.
+#[test]
+fn a_markdown_file_with_toml_front_matter_is_read_like_yaml() {
+    let project = new_project();
+    let root = project.path();
+    let output = run(root, &fixture("import/toml-front.md"), &[]);
+    assert!(output.status.success(), "{}", stderr(&output));
+    let text = std::fs::read_to_string(root.join("content/sources/talon-speaks.md"))
+        .unwrap_or_else(|e| panic!("{e}: {}", stderr(&output)));
+    assert!(text.contains("title: \"Talon speaks\"\n"), "{text}");
+    assert!(text.contains("published: 2024-05-07\n"), "{text}");
+    assert!(
+        text.contains("#   description: \"A long\\nsummary\"\n"),
+        "{text}"
+    );
+    assert!(text.contains("https://example.org/talon"), "kept: {text}");
+    assert!(text.ends_with("---\n\nPresident Talon spoke.\n"), "{text}");
+    assert!(!text.contains("+++"), "{text}");
+}
+
+/// Regression: a page whose `<html>` has no `lang` but whose `og:locale` is `fr_FR`
+/// was imported without a language (the French source then read as the dossier's), and
+/// Le Monde's "Lire aussi | [titre](…)", its bar escaped `\|`, stayed in the text.
+#[test]
+fn the_language_is_read_from_og_locale_and_an_escaped_bar_ends_a_see_also_label() {
+    let project = new_project();
+    let root = project.path();
+    let (text, _) = import_as(root, "locale-only.html", "junte");
+    assert!(text.contains("\nlanguage: fr-FR\n"), "{text}");
+    assert!(!text.contains("Lire aussi"), "{text}");
+    assert!(text.contains("confie un proche de la junte.\n"), "{text}");
+}

@@ -661,3 +661,223 @@ fn a_source_without_text_is_a_warning_at_its_title() {
     )]);
     check(dir.path()).none("has no text");
 }
+
+/// Regression: a `---` line inside an actor's file (two actors in one file, or a
+/// closing line as in front matter) was reported as "multiple YAML documents detected;
+/// use `from_str_multiple`…", the parser's advice to its programmer, with the hint to
+/// check indentation and quoting. A `---` followed by nothing is now let be, and one
+/// that begins a second document is an error at that line saying what to do.
+#[test]
+fn a_second_yaml_document_in_a_file_is_an_error_at_its_line() {
+    let dir = project(&[
+        (
+            "content/actors/niger-republic.yaml",
+            "name: Niger\nkind: state\n---\nname: Niger Republic\nkind: state\n",
+        ),
+        (
+            "content/actors/sahel.yaml",
+            "---\nname: Sahel\nkind: place\n---\n# nothing more\n",
+        ),
+    ]);
+    let run = check(dir.path());
+    assert_eq!(run.code, Some(1), "{}", run.stderr);
+    run.one(
+        "error",
+        "a second YAML document begins here",
+        "content/actors/niger-republic.yaml:3:1",
+        "remove this `---` line",
+    );
+    run.none("from_str_multiple");
+    run.none("sahel");
+    assert_eq!(run.errors(), 1, "{}", run.stderr);
+}
+
+/// A file saved by Notepad as "Unicode" (UTF-16) was reported as "invalid byte 0xFF at
+/// line 1, column 1" with a hint about binary files; a Windows-1252 file named only the
+/// byte. Both now say which encoding the file seems saved in.
+#[test]
+fn a_file_in_utf16_or_windows_1252_says_which_encoding_it_seems_saved_in() {
+    let dir = project(&[]);
+    let actors = dir.path().join("content/actors");
+    let mut utf16 = vec![0xFF, 0xFE];
+    for unit in "name: Port City\nkind: place\n".encode_utf16() {
+        utf16.extend(unit.to_le_bytes());
+    }
+    std::fs::write(actors.join("port-city.yaml"), utf16).expect("write");
+    std::fs::write(
+        actors.join("quay.yaml"),
+        b"name: Quay\nkind: place\naliases: [Quai d\x92honneur, Quai \xe9tabli]\n",
+    )
+    .expect("write");
+    let run = check(dir.path());
+    assert_eq!(run.code, Some(1), "{}", run.stderr);
+    run.one(
+        "error",
+        "the file is saved as UTF-16",
+        "content/actors/port-city.yaml:1:1",
+        "Notepad calls UTF-16 \"Unicode\"",
+    );
+    run.one(
+        "error",
+        "invalid byte 0x92 at line 3, column 17 (`’` in Windows-1252 or Latin-1",
+        "content/actors/quay.yaml:3:17",
+        "save the file as UTF-8",
+    );
+}
+
+/// A source whose front matter opens with `+++` (TOML, as Hugo and Zola write it), a
+/// blank line, an indented `---` or four dashes got the same hint, to begin the file
+/// with `---`, which does not say what is wrong with the line there.
+#[test]
+fn a_front_matter_opened_the_wrong_way_says_what_is_wrong_with_it() {
+    let dir = project(&[
+        (
+            "content/sources/toml.md",
+            "+++\ntitle = \"Harbour\"\ndate = 2024-05-01\n+++\nThe harbour.\n",
+        ),
+        (
+            "content/sources/blank.md",
+            "\n---\ntitle: Harbour\npublished: 2024-05-01\n---\nThe harbour.\n",
+        ),
+        (
+            "content/sources/dashes.md",
+            "----\ntitle: Harbour\npublished: 2024-05-01\n---\nThe harbour.\n",
+        ),
+    ]);
+    let run = check(dir.path());
+    assert_eq!(run.code, Some(1), "{}", run.stderr);
+    let hints: Vec<(&str, &str)> = run
+        .with("a source starts with YAML front matter")
+        .iter()
+        .map(|r| (r.at.as_str(), r.hint.as_str()))
+        .collect();
+    let hint_of = |file: &str| {
+        hints
+            .iter()
+            .find(|(at, _)| at.starts_with(&format!("content/sources/{file}.md:1:1")))
+            .map_or("", |(_, hint)| *hint)
+    };
+    assert!(
+        hint_of("toml").contains("TOML between `+++` lines"),
+        "{}",
+        run.stderr
+    );
+    assert!(
+        hint_of("blank").contains("remove the blank lines"),
+        "{}",
+        run.stderr
+    );
+    assert!(
+        hint_of("dashes").contains("exactly three dashes"),
+        "{}",
+        run.stderr
+    );
+}
+
+/// An events file whose list sits under a key (`events:`, as some generators' data
+/// files have it) was told to start each event with `- `, which it does.
+#[test]
+fn an_events_list_under_a_key_is_told_to_drop_the_key() {
+    let dir = project(&[(
+        "content/events/wrapped.yaml",
+        "events:\n  - date: 2024-01-01\n    title: Harbour opens\n",
+    )]);
+    let run = check(dir.path());
+    assert_eq!(run.code, Some(1), "{}", run.stderr);
+    run.one(
+        "error",
+        "an events file holds a list of events, found a mapping",
+        "content/events/wrapped.yaml:1:1",
+        "remove the line `events:` and write the list itself",
+    );
+}
+
+/// `language: fr-FR` in dossier.yaml (a language tag with its region, as Hugo's
+/// `languageCode` is written) got "allowed: fr, en" and no suggestion, while `FR` got
+/// "did you mean `fr`?".
+#[test]
+fn a_dossier_language_with_a_region_is_told_its_code() {
+    let dir = project(&[]);
+    let path = dir.path().join("content/dossier.yaml");
+    let text = std::fs::read_to_string(&path).expect("read");
+    let text = match text.find("language:") {
+        Some(at) => {
+            let end = at + text[at..].find('\n').expect("end of line");
+            format!("{}language: en_GB{}", &text[..at], &text[end..])
+        }
+        None => format!("{text}language: en_GB\n"),
+    };
+    std::fs::write(&path, text).expect("write");
+    let run = check(dir.path());
+    assert_eq!(run.code, Some(1), "{}", run.stderr);
+    let found = run.with("`en_GB` is not a valid `language` of the dossier");
+    assert_eq!(found.len(), 1, "{}", run.stderr);
+    assert!(
+        found[0].hint.starts_with("did you mean `en`?"),
+        "{}",
+        run.stderr
+    );
+}
+
+/// A key written twice in a mapping got the hint to "check the indentation and
+/// quoting"; it now says where the key was written first.
+#[test]
+fn a_key_written_twice_is_told_where_it_was_written_first() {
+    let dir = project(&[(
+        "content/events/twice.yaml",
+        "- date: 2024-01-01\n  title: Harbour opens\n- title: Harbour closes\n  date: 2024-01-02\n  title: Harbour shuts\n",
+    )]);
+    let run = check(dir.path());
+    assert_eq!(run.code, Some(1), "{}", run.stderr);
+    run.one(
+        "error",
+        "duplicate mapping key: title",
+        "content/events/twice.yaml:5:3",
+        "`title` is written already on line 3: keep one of the two",
+    );
+}
+
+/// A required key written with nothing after its colon (`published:`, the date left to
+/// fill in) was reported as missing, at the top of the front matter, with the hint to
+/// add the key that is there.
+#[test]
+fn a_required_key_without_a_value_is_reported_at_the_key() {
+    let dir = project(&[(
+        "content/sources/undated.md",
+        "---\ntitle: Undated harbour note\npublished:\n---\n\nThe harbour.\n",
+    )]);
+    let run = check(dir.path());
+    assert_eq!(run.code, Some(1), "{}", run.stderr);
+    run.one(
+        "error",
+        "`published` has no value in a source's front matter",
+        "content/sources/undated.md:3:1",
+        "write its value after `published:`",
+    );
+    run.none("missing required key `published`");
+}
+
+/// Front matter keys as Hugo, Zola and Jekyll name them (`description`, `categories`,
+/// `lang`, `publisher`) got the list of every key, not the one they stand for.
+#[test]
+fn front_matter_keys_of_other_generators_get_the_key_they_stand_for() {
+    let dir = project(&[(
+        "content/sources/hugo-habits.md",
+        "---\ntitle: Harbour\npublished: 2024-05-01\ndescription: The standfirst\ncategories: [port]\nlang: en\npublisher: Harbour Herald\n---\n\nThe harbour.\n",
+    )]);
+    let run = check(dir.path());
+    assert_eq!(run.code, Some(1), "{}", run.stderr);
+    for (key, line, meant) in [
+        ("description", 4, "note"),
+        ("categories", 5, "tags"),
+        ("lang", 6, "language"),
+        ("publisher", 7, "outlet"),
+    ] {
+        run.one(
+            "error",
+            &format!("unknown key `{key}`"),
+            &format!("content/sources/hugo-habits.md:{line}:1"),
+            &format!("did you mean `{meant}`?"),
+        );
+    }
+}

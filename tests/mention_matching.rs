@@ -202,3 +202,162 @@ fn the_listing_of_mentions_keeps_each_mention_on_its_line() {
         "  split-name#p1: …The council heard [Mohamed Bazoum] on Tuesday. …"
     );
 }
+
+/// Regression: text copied from a PDF or saved on macOS writes the same name with other
+/// code points: `Be` + U+0301 for `Bé`, the ligature `ﬁ`, soft hyphens and zero-width
+/// spaces inside a name. None of these names was found, without a word: the source
+/// page linked nothing and the profiles counted no mention.
+#[test]
+fn names_copied_from_pdfs_and_macos_are_found() {
+    let project = copy_project(&fixture("valid-en"));
+    let root = project.path();
+    let actors = [
+        ("benin", "name: Bénin\nkind: state\n"),
+        ("sofiane-diallo", "name: Sofiane Diallo\nkind: person\n"),
+        ("tiani", "name: Abdourahamane Tiani\nkind: person\n"),
+        ("cnpc", "name: CNPC\nkind: organization\n"),
+        ("seme", "name: Se\u{300}me\u{300}-Kpodji\nkind: place\n"),
+    ];
+    for (id, yaml) in actors {
+        write(root, &format!("content/actors/{id}.yaml"), yaml);
+    }
+    let body = "Le Be\u{301}nin et So\u{fb01}ane Diallo.\n\n\
+                Ab\u{ad}dou\u{ad}ra\u{ad}ha\u{ad}mane Tiani a rencontré CN\u{200b}PC à Sèmè-Kpodji.\n";
+    write(
+        root,
+        "content/sources/copied.md",
+        &format!("---\ntitle: Copied\npublished: 2024-05-01\n---\n\n{body}"),
+    );
+    let output = Command::new(env!("CARGO_BIN_EXE_dossier"))
+        .args(["build", "--root", root.to_str().expect("utf-8")])
+        .args(["--out", root.join("site").to_str().expect("utf-8")])
+        .env("NO_COLOR", "1")
+        .output()
+        .expect("run");
+    assert!(output.status.success(), "{output:?}");
+    let page = std::fs::read_to_string(root.join("site/sources/copied/index.html")).expect("page");
+    for (id, written) in [
+        ("benin", "Be\u{301}nin"),
+        ("sofiane-diallo", "So\u{fb01}ane Diallo"),
+        ("tiani", "Ab\u{ad}dou\u{ad}ra\u{ad}ha\u{ad}mane Tiani"),
+        ("cnpc", "CN\u{200b}PC"),
+        ("seme", "Sèmè-Kpodji"),
+    ] {
+        let link = format!("href=\"../../actors/{id}/index.html\">{written}</a>");
+        assert!(page.contains(&link), "{id}: {page}");
+    }
+}
+
+/// Regression: a name written with an HTML entity, as text pasted from a web page's
+/// source or typed for French typography is (`General&nbsp;Tiani`, `B&eacute;nin`,
+/// `N&rsquo;Djamena`), was not found; only `Tiani` linked, to the shorter alias.
+#[test]
+fn names_written_with_html_entities_are_found() {
+    let project = copy_project(&fixture("valid-en"));
+    let root = project.path();
+    let actors = [
+        (
+            "tiani",
+            "name: Abdourahamane Tiani\nkind: person\naliases: [General Tiani, Tiani]\n",
+        ),
+        ("benin", "name: Bénin\nkind: state\n"),
+        ("ndjamena", "name: N’Djamena\nkind: place\n"),
+    ];
+    for (id, yaml) in actors {
+        write(root, &format!("content/actors/{id}.yaml"), yaml);
+    }
+    let body = "A loan to General&nbsp;Tiani, said B&eacute;nin in N&rsquo;Djamena.\n";
+    write(
+        root,
+        "content/sources/entities.md",
+        &format!("---\ntitle: Entities\npublished: 2024-05-01\n---\n\n{body}"),
+    );
+    let site = build(root);
+    let page = site.read("sources/entities/index.html");
+    for (id, shown) in [
+        ("tiani", "General\u{a0}Tiani"),
+        ("benin", "Bénin"),
+        ("ndjamena", "N’Djamena"),
+    ] {
+        let link = format!("href=\"../../actors/{id}/index.html\">{shown}</a>");
+        assert!(page.contains(&link), "{id}: {page}");
+    }
+}
+
+/// Regression: the alias `the` (or `les`) linked every "the" and "The" of the texts to
+/// its actor without a word, while a two-letter alias got a warning.
+#[test]
+fn an_alias_that_is_a_common_word_is_a_warning_at_the_alias() {
+    let project = copy_project(&fixture("valid-en"));
+    let root = project.path();
+    write(
+        root,
+        "content/actors/niger.yaml",
+        "name: Niger\nkind: state\naliases: [Niamey, the, Les]\n",
+    );
+    let warnings = check(root);
+    for (word, at) in [("the", "3:19"), ("Les", "3:24")] {
+        assert!(
+            warnings.contains(&format!(
+                "warning: the alias '{word}' of 'niger' is a common word: every '{word}' in the sources will link to it\n  --> content/actors/niger.yaml:{at}"
+            )),
+            "{word}: {warnings}"
+        );
+    }
+    assert!(!warnings.contains("alias 'Niamey'"), "{warnings}");
+}
+
+/// Regression: an editor that curls quotes wrote `aliases: [“Niamey”]`; YAML keeps the
+/// curly marks as part of the alias, which then matched no text, without a word.
+#[test]
+fn an_alias_in_curly_quotes_is_a_warning_at_the_alias() {
+    let project = copy_project(&fixture("valid-en"));
+    let root = project.path();
+    write(
+        root,
+        "content/actors/niger.yaml",
+        "name: Niger\nkind: state\naliases: [“Niamey”, « la capitale »]\n",
+    );
+    let warnings = check(root);
+    assert!(
+        warnings.contains(
+            "warning: the alias '“Niamey”' of 'niger' keeps its quotation marks: only a text that writes them around it will match\n  --> content/actors/niger.yaml:3:11"
+        ),
+        "{warnings}"
+    );
+    assert!(
+        warnings.contains("write \"Niamey\", or Niamey without quotes"),
+        "{warnings}"
+    );
+    assert!(!warnings.contains("'« la capitale »'"), "{warnings}");
+}
+
+/// Regression: the words around a mention in `check --mentions` ran into the paragraph
+/// before or after it (`…ended without agreement.  [Tiani]’s envoy…`), as if they were
+/// one sentence.
+#[test]
+fn the_listing_of_mentions_quotes_words_of_the_mentions_paragraph_only() {
+    let project = copy_project(&fixture("valid-en"));
+    let root = project.path();
+    write(
+        root,
+        "content/sources/two-paragraphs.md",
+        "---\ntitle: Two\npublished: 2024-05\n---\nThe talks ended.\n\nBazoum spoke.\n\nNobody answered.\n",
+    );
+    let output = Command::new(env!("CARGO_BIN_EXE_dossier"))
+        .args([
+            "check",
+            "--mentions",
+            "--root",
+            root.to_str().expect("utf-8"),
+        ])
+        .env("NO_COLOR", "1")
+        .output()
+        .expect("run");
+    let listing = String::from_utf8_lossy(&output.stdout);
+    let line = listing
+        .lines()
+        .find(|l| l.starts_with("  two-paragraphs#p2: "))
+        .unwrap_or_else(|| panic!("the mention is listed:\n{listing}"));
+    assert_eq!(line, "  two-paragraphs#p2: …[Bazoum] spoke.…");
+}

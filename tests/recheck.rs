@@ -191,14 +191,21 @@ fn edit_keeping_size_and_time(path: &Path, from: &str, to: &str) {
 /// watcher's list as by a fresh check.
 fn editors_files_and_others(project: &Watched, source: &str) {
     let root = project.root.as_path();
-    // Editors' files: a backup is reported on by the walk, a hidden swap file is not.
+    // Editors' files: a copy kept as `.bak` is reported on by the walk; a backup `~`
+    // and a hidden swap file are not.
+    let copy = "content/sources/port-deal.md.bak";
+    std::fs::copy(project.path(source), project.path(copy)).expect("copy");
+    let (_, text) = project.after(&[copy], "a copy of a source");
+    assert!(text.contains("ignored"), "{text}");
+    std::fs::remove_file(project.path(copy)).expect("remove");
+    let (_, text) = project.after(&[copy, "content/sources/4913"], "the copy removed");
+    assert!(!text.contains("ignored"), "{text}");
     let backup = "content/sources/port-deal.md~";
     std::fs::copy(project.path(source), project.path(backup)).expect("backup");
     let (_, text) = project.after(&[backup], "a backup file");
-    assert!(text.contains("ignored"), "{text}");
+    assert!(!text.contains("port-deal.md~"), "{text}");
     std::fs::remove_file(project.path(backup)).expect("remove");
-    let (_, text) = project.after(&[backup, "content/sources/4913"], "the backup removed");
-    assert!(!text.contains("ignored"), "{text}");
+    project.after(&[backup], "the backup removed");
     let swap = "content/sources/.port-deal.md.swp";
     std::fs::write(project.path(swap), "swap").expect("swap");
     project.after(&[swap], "a swap file");

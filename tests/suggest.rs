@@ -183,3 +183,35 @@ fn the_words_read_as_a_date_are_quoted_in_the_sources_language() {
         "French quotes: {french}"
     );
 }
+
+/// Regression: in a text saved with its accents apart (`e` + U+0301, as macOS and PDFs
+/// write them), `suggest` proposed a new actor `Bénin` though `benin` is one (a file
+/// that exists), and cut `Sèmè` to `Sème` at the accent.
+#[test]
+fn names_with_accents_apart_are_known_and_whole() {
+    let project = common::copy_project(&fixture("valid-en"));
+    let root = project.path();
+    std::fs::write(
+        root.join("content/actors/benin.yaml"),
+        "name: Bénin\nkind: state\n",
+    )
+    .expect("write");
+    std::fs::write(
+        root.join("content/sources/decomposed.md"),
+        "---\ntitle: Decomposed\npublished: 2024-06-07\n---\n\n\
+         Le gouvernement du Be\u{301}nin rappelle que les employés arrêtés à Se\u{300}me\u{300} sont entrés.\n",
+    )
+    .expect("write");
+    let output = dossier(&[
+        "suggest",
+        "--root",
+        root.to_str().expect("utf-8"),
+        "decomposed",
+    ]);
+    let out = String::from_utf8_lossy(&output.stdout);
+    assert!(output.status.success(), "{out}");
+    assert!(!out.contains("actors/benin.yaml"), "{out}");
+    assert!(!out.contains("name: \"Bénin\""), "{out}");
+    assert!(!out.contains("\"Sème\""), "{out}");
+    assert!(out.contains("name: \"Sèmè\""), "{out}");
+}

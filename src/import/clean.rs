@@ -64,8 +64,31 @@ const SEE_ALSO: [&str; 9] = [
     "related",
 ];
 
-/// Words a lone dateline may hold besides the date and the day of the week.
-const DATELINE_WORDS: [&str; 5] = ["le", "on", "publié", "published", "the"];
+/// Words a lone dateline may hold besides the date, the time and the day of the week.
+const DATELINE_WORDS: [&str; 13] = [
+    "le",
+    "on",
+    "publié",
+    "published",
+    "the",
+    "à",
+    "at",
+    "am",
+    "pm",
+    "gmt",
+    "utc",
+    "cet",
+    "cest",
+];
+
+/// A time of day as datelines write it: `2:32`, `14:32`, `18h45`, `7h`.
+fn time_of_day(token: &str) -> bool {
+    let Some((hours, minutes)) = token.split_once([':', 'h']) else {
+        return false;
+    };
+    let digits = |t: &str, most: usize| t.len() <= most && t.bytes().all(|b| b.is_ascii_digit());
+    !hours.is_empty() && digits(hours, 2) && digits(minutes, 2)
+}
 
 /// Each image on a block of its own, apart from the text (a caption) glued before or
 /// after it; an image inside a link (`[![…](…)](…)`) stays in it.
@@ -74,13 +97,17 @@ fn images_apart(text: &str) -> String {
     let mut last = 0;
     for image in IMAGE.find_iter(text) {
         let before = &text[last..image.start()];
-        out.push_str(before);
-        if before
+        // A caption or a dateline on the same line, even with spaces between.
+        let glued = before.trim_end_matches([' ', '\t']);
+        if glued
             .chars()
             .next_back()
             .is_some_and(|c| !c.is_whitespace() && c != '[')
         {
+            out.push_str(glued);
             out.push_str("\n\n");
+        } else {
+            out.push_str(before);
         }
         out.push_str(image.as_str());
         let after = text[image.end()..].chars().next();
@@ -118,10 +145,16 @@ fn teaser(paragraph: &str) -> bool {
 /// A paragraph that only points at another article: "Lire aussi", then one link.
 fn see_also(paragraph: &str) -> bool {
     let lower = paragraph.to_lowercase();
+    // The label may be in bold or italics: `**À lire aussi** : [titre](…)`.
+    let lower = lower.trim_start_matches(['*', '_']);
     SEE_ALSO.iter().any(|label| {
         lower.strip_prefix(label).is_some_and(|rest| {
             let rest = rest.trim_start_matches(|c: char| {
-                c.is_whitespace() || matches!(c, ':' | '|' | '-' | '–' | '—' | '›' | '>')
+                c.is_whitespace()
+                    || matches!(
+                        c,
+                        ':' | '|' | '\\' | '-' | '–' | '—' | '›' | '>' | '*' | '_'
+                    )
             });
             rest.starts_with('[') && rest.ends_with(')') && rest.matches("](").count() == 1
         })
@@ -168,7 +201,7 @@ fn dateline(paragraph: &str, published: Date) -> bool {
         })
         .filter(|t| !t.is_empty())
         .collect();
-    if tokens.is_empty() || tokens.len() > 6 {
+    if tokens.is_empty() || tokens.len() > 9 {
         return false;
     }
     let (mut year, mut month, mut day) = (None, None, None);
@@ -176,6 +209,8 @@ fn dateline(paragraph: &str, published: Date) -> bool {
         let digits = token.trim_end_matches(|c: char| c.is_ascii_alphabetic());
         if numeric_date(token, published) {
             return tokens.len() == 1;
+        } else if time_of_day(token) {
+            // The hour says nothing of the day: it may stand beside the date.
         } else if let Some(m) = month_number(token) {
             month = Some(m);
         } else if token.len() == 4 && token.bytes().all(|b| b.is_ascii_digit()) {
@@ -245,11 +280,28 @@ mod tests {
         assert!(dateline("12/03/2025", date));
         assert!(!dateline("March 13, 2025", date));
         assert!(!dateline("On March 12, 2025, the bridge closed.", date));
+        assert!(dateline("March 12, 2025 2:32 PM GMT", date));
+        assert!(!dateline(
+            "At 2:32 PM on March 12, 2025, the bridge closed",
+            date
+        ));
+    }
+
+    #[test]
+    fn see_also_in_bold() {
+        assert!(see_also("**À lire aussi** : [Le titre](https://x.org/a)"));
+        assert!(!see_also(
+            "**À lire aussi** : [a](https://x.org/a) et [b](https://x.org/b)"
+        ));
     }
 
     #[test]
     fn images_leave_links_alone() {
         assert_eq!(images_apart("![a](b)Caption"), "![a](b)\n\nCaption");
+        assert_eq!(
+            images_apart("May 10, 2024 ![a](b)"),
+            "May 10, 2024\n\n![a](b)"
+        );
         assert_eq!(images_apart("[![a](b)](c)"), "[![a](b)](c)");
     }
 }

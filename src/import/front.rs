@@ -47,6 +47,87 @@ pub fn split(text: &str) -> Option<(&str, &str)> {
     None
 }
 
+/// The front matter of `text` in TOML (between `+++` lines, as Hugo and Zola write it)
+/// written as YAML, line for line, and the text after it. Keys, strings, numbers, dates,
+/// arrays and `[tables]` are turned over; what else TOML has is rare in front matter.
+pub fn split_toml(text: &str) -> Option<(String, &str)> {
+    let rest = text
+        .strip_prefix("+++\n")
+        .or_else(|| text.strip_prefix("+++\r\n"))?;
+    let mut at = 0;
+    for line in rest.split_inclusive('\n') {
+        if line.trim_end() == "+++" {
+            return Some((toml_as_yaml(&rest[..at]), &rest[at + line.len()..]));
+        }
+        at += line.len();
+    }
+    None
+}
+
+/// Simple TOML as YAML, one line for one line (see [`split_toml`]).
+fn toml_as_yaml(toml: &str) -> String {
+    let mut yaml = String::with_capacity(toml.len() + 16);
+    let mut indent = "";
+    let mut lines = toml.lines();
+    while let Some(line) = lines.next() {
+        let trimmed = line.trim();
+        if trimmed.is_empty() || trimmed.starts_with('#') {
+            yaml.push_str(trimmed);
+        } else if let Some(table) = trimmed
+            .strip_prefix('[')
+            .and_then(|t| t.strip_suffix(']'))
+            .filter(|t| !t.starts_with('['))
+        {
+            yaml.push_str(table.trim());
+            yaml.push(':');
+            indent = "  ";
+        } else if let Some((key, value)) = trimmed.split_once('=') {
+            let (key, value) = (key.trim(), value.trim());
+            yaml.push_str(indent);
+            yaml.push_str(key);
+            yaml.push(':');
+            let quotes = ["\"\"\"", "'''"].into_iter().find(|q| value.starts_with(q));
+            match quotes {
+                Some(quotes) => {
+                    // A string over several lines: a YAML block, line for line.
+                    yaml.push_str(" |-");
+                    let mut part = &value[3..];
+                    // A line break right after the opening quotes is not part of the text.
+                    let mut first = true;
+                    loop {
+                        let (text, closed) = match part.find(quotes) {
+                            Some(end) => (&part[..end], true),
+                            None => (part, false),
+                        };
+                        if !text.is_empty() || !(closed || first) {
+                            yaml.push('\n');
+                            yaml.push_str(indent);
+                            yaml.push_str("  ");
+                            yaml.push_str(text);
+                        }
+                        if closed {
+                            break;
+                        }
+                        first = false;
+                        match lines.next() {
+                            Some(next) => part = next,
+                            None => break,
+                        }
+                    }
+                }
+                None => {
+                    yaml.push(' ');
+                    yaml.push_str(value);
+                }
+            }
+        } else {
+            yaml.push_str(line);
+        }
+        yaml.push('\n');
+    }
+    yaml
+}
+
 /// Which key of a source a front-matter key means, by its usual names.
 fn meaning(key: &str) -> Option<&'static str> {
     let key = key.trim().to_ascii_lowercase().replace('-', "_");

@@ -9,6 +9,7 @@ use dom_smoothie::{Config, Readability, TextMode};
 use super::text::{language, paragraphs, published};
 use super::{Article, byline, clean};
 use crate::model::Date;
+use crate::model::LanguageTag;
 
 /// Only `http` and `https` addresses are kept.
 fn web_address(url: Option<String>) -> Option<String> {
@@ -30,6 +31,20 @@ fn canonical(document: &Document) -> Option<String> {
             .attr("content")
     };
     link.or_else(og).map(|u| u.trim().to_string())
+}
+
+/// The language a page gives in its `og:locale` (`fr_FR`) or its `content-language`,
+/// for a page whose `<html>` has no `lang`.
+fn locale(document: &Document) -> Option<LanguageTag> {
+    let og = document
+        .select(r#"meta[property="og:locale"]"#)
+        .attr("content");
+    let header = || {
+        document
+            .select(r#"meta[http-equiv="content-language" i]"#)
+            .attr("content")
+    };
+    og.or_else(header).and_then(|lang| language(&lang))
 }
 
 /// The text without a first paragraph that only repeats the byline ("By Jane Marlow").
@@ -174,7 +189,11 @@ pub fn read(html: &str) -> Option<Article> {
         outlet,
         author,
         url,
-        language: found.lang.as_deref().and_then(language),
+        language: found
+            .lang
+            .as_deref()
+            .and_then(language)
+            .or_else(|| locale(&document)),
         body,
         notes,
         ..Article::default()

@@ -76,6 +76,10 @@ fn plain_body(text: &str) -> String {
 fn with_front_matter(text: &str) -> Result<(Article, &str), front::Unreadable> {
     let text = text.trim_start_matches('\u{feff}');
     let mut article = Article::default();
+    if let Some((yaml, rest)) = front::split_toml(text) {
+        front::read(&yaml, &mut article)?;
+        return Ok((article, rest));
+    }
     match front::split(text) {
         Some((yaml, rest)) => {
             front::read(yaml, &mut article)?;

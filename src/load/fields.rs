@@ -74,6 +74,16 @@ const SYNONYMS: &[(&str, &str)] = &[
     ("date", "published"),
     ("headline", "title"),
     ("type", "kind"),
+    // As Hugo, Zola and Jekyll front matter name them.
+    ("description", "summary"),
+    ("description", "note"),
+    ("categories", "tags"),
+    ("keywords", "tags"),
+    ("lang", "language"),
+    ("link", "url"),
+    ("publisher", "outlet"),
+    ("publication", "outlet"),
+    ("byline", "author"),
 ];
 
 impl<'a> MapReader<'a> {
@@ -135,13 +145,14 @@ impl<'a> MapReader<'a> {
             .map(|(key, _)| key)
             .filter(|key| !known.contains(&key.name.as_ref()))
             .collect();
+        // A synonym known to mean a key wins over a key of near spelling (`publisher`
+        // means `outlet`, not `published`).
         let near = |name: &str| {
-            did_you_mean(name, known.iter().copied()).or_else(|| {
-                SYNONYMS
-                    .iter()
-                    .find(|(written, meant)| *written == name && known.contains(meant))
-                    .map(|(_, meant)| *meant)
-            })
+            SYNONYMS
+                .iter()
+                .find(|(written, meant)| *written == name && known.contains(meant))
+                .map(|(_, meant)| *meant)
+                .or_else(|| did_you_mean(name, known.iter().copied()))
         };
         for key in &unknown {
             let guess = near(&key.name);
@@ -163,13 +174,21 @@ impl<'a> MapReader<'a> {
                 .hint = Some(hint);
         }
         for key in std::mem::take(&mut self.missing) {
-            self.diagnostics
-                .error(
-                    file,
+            // Written, but with nothing after its colon.
+            let empty = self.entries.iter().find(|(k, _)| k.name == key);
+            let (span, message, hint) = match empty {
+                Some((written, _)) => (
+                    written.span,
+                    format!("`{key}` has no value in {what}, and it is required"),
+                    format!("write its value after `{key}:` on the same line"),
+                ),
+                None => (
                     Span::new(self.span.start, 0),
                     format!("missing required key `{key}` in {what}"),
-                )
-                .hint = Some(format!("add `{key}: …` to {what}"));
+                    format!("add `{key}: …` to {what}"),
+                ),
+            };
+            self.diagnostics.error(file, span, message).hint = Some(hint);
         }
     }
 
@@ -312,8 +331,12 @@ impl<'a> MapReader<'a> {
         );
         let same_but_case = allowed.iter().find(|w| w.eq_ignore_ascii_case(&text));
         let named = crate::labels::value_named(&text).filter(|v| allowed.contains(v));
+        // A language tag with its region (`fr-FR`, `en_US`), as Hugo's `languageCode` is.
+        let primary = text.split(['-', '_']).next().unwrap_or_default();
+        let first_part = allowed.iter().find(|w| w.eq_ignore_ascii_case(primary));
         diagnostic.hint = Some(
             match same_but_case
+                .or(first_part)
                 .copied()
                 .or(named)
                 .or_else(|| did_you_mean(&text, allowed.iter().copied()))

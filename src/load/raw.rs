@@ -454,6 +454,19 @@ pub fn events(file: &Arc<SourceFile>, yaml: &Yaml, diagnostics: &mut Diagnostics
             .collect(),
         YamlValue::Null => Vec::new(),
         other => {
+            let hint = match other {
+                // `events:` above the list, as some generators' data files have it.
+                YamlValue::Map(entries)
+                    if entries.len() == 1 && matches!(entries[0].1.value, YamlValue::List(_)) =>
+                {
+                    format!(
+                        "remove the line `{}:` and write the list itself, each event starting \
+                         with `- ` at the start of a line",
+                        entries[0].0.name
+                    )
+                }
+                _ => "start each event with `- ` (e.g. `- date: 2024-03-26`)".to_string(),
+            };
             diagnostics
                 .error(
                     file,
@@ -463,7 +476,7 @@ pub fn events(file: &Arc<SourceFile>, yaml: &Yaml, diagnostics: &mut Diagnostics
                         other.shape()
                     ),
                 )
-                .hint = Some("start each event with `- ` (e.g. `- date: 2024-03-26`)".into());
+                .hint = Some(hint);
             vec![RawEvent::unreadable(file, yaml.span)]
         }
     }

@@ -305,25 +305,78 @@ fn read_text(root: &Path, path: &Path, diagnostics: &mut Diagnostics) -> Option<
             Some(Arc::new(SourceFile::new(shown, text)))
         }
         Err(error) => {
-            let valid = error.utf8_error().valid_up_to();
-            let bytes = error.into_bytes();
-            let prefix = String::from_utf8_lossy(&bytes[..valid]).into_owned();
-            let line = prefix.matches('\n').count() + 1;
-            let column = prefix.rsplit('\n').next().map_or(0, |l| l.chars().count()) + 1;
-            let mut diagnostic = Diagnostic::file(
-                Severity::Error,
-                &shown,
-                format!(
-                    "not UTF-8 text: invalid byte 0x{:02X} at line {line}, column {column}",
-                    bytes[valid]
-                ),
-            )
-            .with_hint("save the file as UTF-8 (a binary file does not belong in content/)");
-            diagnostic.line = line;
-            diagnostic.column = column;
-            diagnostics.push(diagnostic);
+            diagnostics.push(not_utf8(&shown, &error));
             None
         }
+    }
+}
+
+/// The error for a file that is not UTF-8, at the first byte that is not, saying which
+/// encoding the file seems saved in: UTF-16 (Notepad's "Unicode"), or Windows-1252 /
+/// Latin-1 (the byte then quoted as the letter it is there).
+fn not_utf8(shown: &Path, error: &std::string::FromUtf8Error) -> Diagnostic {
+    let valid = error.utf8_error().valid_up_to();
+    let bytes = error.as_bytes();
+    let prefix = String::from_utf8_lossy(&bytes[..valid]);
+    let line = prefix.matches('\n').count() + 1;
+    let column = prefix.rsplit('\n').next().map_or(0, |l| l.chars().count()) + 1;
+    let byte = bytes[valid];
+    let utf16 = bytes.starts_with(&[0xFF, 0xFE]) || bytes.starts_with(&[0xFE, 0xFF]);
+    let (message, hint) = if utf16 {
+        (
+            "not UTF-8 text: the file is saved as UTF-16".to_string(),
+            "save it as UTF-8 (Notepad calls UTF-16 \"Unicode\": choose \"UTF-8\" under \
+             Encoding in Save As)"
+                .to_string(),
+        )
+    } else {
+        let (letter, _, bad) = encoding_rs::WINDOWS_1252.decode(&bytes[valid..=valid]);
+        let binary = bytes.iter().take(8192).any(|&b| b == 0);
+        let seen = if bad || binary || letter.chars().all(char::is_control) {
+            String::new()
+        } else {
+            format!(" (`{letter}` in Windows-1252 or Latin-1, which the file seems saved in)")
+        };
+        let hint = if seen.is_empty() {
+            "save the file as UTF-8 (a binary file does not belong in content/)"
+        } else {
+            "save the file as UTF-8: most editors offer the encoding in Save As, or reopen it \
+             with its encoding first"
+        };
+        (
+            format!(
+                "not UTF-8 text: invalid byte 0x{byte:02X} at line {line}, column {column}{seen}"
+            ),
+            hint.to_string(),
+        )
+    };
+    let mut diagnostic = Diagnostic::file(Severity::Error, shown, message).with_hint(hint);
+    diagnostic.line = line;
+    diagnostic.column = column;
+    diagnostic
+}
+
+/// What to do when the first line of a source is not `---`, told from what it is.
+fn opening_hint(first: &str) -> String {
+    let begin =
+        "begin the file with `---`, then `title:` and `published:`, then `---`, then the text";
+    if first == "+++" {
+        "front matter in TOML between `+++` lines (as Hugo and Zola take it) is not read: write \
+         it in YAML between `---` lines, `title: \"…\"` for `title = \"…\"`, and the date as \
+         `published: YYYY-MM-DD`"
+            .to_string()
+    } else if first.trim().is_empty() {
+        "remove the blank lines before the first `---`: it must be the file's first line"
+            .to_string()
+    } else if first.trim() == "---" {
+        "write `---` at the very start of the line, without spaces before it".to_string()
+    } else if first.trim_start().starts_with("---") && first.trim().chars().all(|c| c == '-') {
+        format!(
+            "write exactly three dashes, `---`, not {}",
+            first.trim().len()
+        )
+    } else {
+        begin.to_string()
     }
 }
 
@@ -343,10 +396,7 @@ fn split_front_matter<'f>(
                 Span::new(0, first.trim_end().len()),
                 "a source starts with YAML front matter between `---` lines",
             )
-            .hint = Some(
-            "begin the file with `---`, then `title:` and `published:`, then `---`, then the text"
-                .into(),
-        );
+            .hint = Some(opening_hint(first.trim_end()));
         return None;
     }
     let front_start = first.len();
@@ -374,6 +424,7 @@ fn parse_yaml<'t>(
         Err(error) => {
             let span = error.span.unwrap_or(Span::new(offset, 0));
             let hint = colon_hint(&file.text, span.start, &error.message)
+                .or_else(|| duplicate_hint(&file.text, span.start, &error.message))
                 .unwrap_or_else(|| "check the indentation and quoting around this place".into());
             diagnostics
                 .error(file, span, format!("invalid YAML: {}", error.message))
@@ -381,6 +432,30 @@ fn parse_yaml<'t>(
             None
         }
     }
+}
+
+/// For a key written twice in one mapping: where it was written first.
+fn duplicate_hint(text: &str, at: usize, message: &str) -> Option<String> {
+    let key = message.split_once("duplicate mapping key: ")?.1.trim();
+    let start = text.get(..at)?.rfind('\n').map_or(0, |i| i + 1);
+    let indent = &text[start..at];
+    let first = text[..start]
+        .split_inclusive('\n')
+        .enumerate()
+        .filter(|(_, line)| {
+            // The first key of a list item follows its `- `.
+            let lead = line.get(..indent.len());
+            lead.is_some_and(|lead| lead.chars().all(|c| c == ' ' || c == '-'))
+                && line[indent.len()..]
+                    .strip_prefix(key)
+                    .is_some_and(|rest| rest.trim_start().starts_with(':'))
+        })
+        .map(|(number, _)| number + 1)
+        .last();
+    Some(match first {
+        Some(line) => format!("`{key}` is written already on line {line}: keep one of the two"),
+        None => format!("`{key}` is written twice in this mapping: keep one of the two"),
+    })
 }
 
 /// For a plain value holding `: ` (French typography: `title: Niger : les …`), which

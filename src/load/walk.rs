@@ -174,15 +174,51 @@ impl Listing {
     }
 }
 
+/// `stem`, or `stem-2`, `stem-3`… when a file of that name is beside `path` already
+/// (`BBC-Coup.md` beside `bbc-coup.md`): the name a hint may offer.
+fn free_name(path: &Path, stem: String, ext: &str) -> String {
+    // Names as listed, not as looked up: on a file system blind to case, `bbc-coup.md`
+    // would be found as `BBC-Coup.md` itself.
+    let names: Vec<std::ffi::OsString> = path
+        .parent()
+        .and_then(|folder| std::fs::read_dir(folder).ok())
+        .map(|entries| entries.flatten().map(|e| e.file_name()).collect())
+        .unwrap_or_default();
+    let taken = |name: &str| names.iter().any(|n| *n == *format!("{name}.{ext}"));
+    if !taken(&stem) {
+        return stem;
+    }
+    (2..100)
+        .map(|n| format!("{stem}-{n}"))
+        .find(|name| !taken(name))
+        .unwrap_or(stem)
+}
+
 /// Whether `path` itself is a symbolic link.
 pub fn is_link(path: &Path) -> bool {
     std::fs::symlink_metadata(path).is_ok_and(|meta| meta.file_type().is_symlink())
 }
 
-/// Whether a file's name starts with a dot: the walks skip it without a word.
+/// Whether a file is hidden or left by an editor or the system: the walks skip it
+/// without a word.
 fn is_hidden(path: &Path) -> bool {
     path.file_name()
-        .is_some_and(|name| name.as_encoded_bytes().starts_with(b"."))
+        .is_some_and(|name| is_litter(&name.to_string_lossy()))
+}
+
+/// Whether a file's name is that of a hidden file (`.DS_Store`, `.notes.md.swp`), of an
+/// editor's backup or autosave (`notes.md~`, `#notes.md#`), or of a file that Windows
+/// and macOS leave in folders (`Thumbs.db`, `desktop.ini`, `Icon\r`): nobody writes
+/// content in these, and no dossier's build should fail or warn over them.
+fn is_litter(name: &str) -> bool {
+    let lower = name.to_ascii_lowercase();
+    name.starts_with('.')
+        || name.ends_with('~')
+        || (name.len() > 1 && name.starts_with('#') && name.ends_with('#'))
+        || matches!(
+            lower.as_str(),
+            "thumbs.db" | "ehthumbs.db" | "desktop.ini" | "icon\r"
+        )
 }
 
 /// The files of one content folder with the expected extension, sorted, with their ids.
@@ -212,7 +248,7 @@ impl Walk<'_> {
                 }
             };
             let name = entry.file_name().to_string_lossy();
-            if name.starts_with('.') || entry.file_type().is_dir() {
+            if is_litter(&name) || entry.file_type().is_dir() {
                 continue;
             }
             let path = entry.path();
@@ -232,7 +268,7 @@ impl Walk<'_> {
                 // hint must not suggest a name starting with a dot, which is skipped.
                 let suggestion = match slug(&stem) {
                     s if s.is_empty() => "a-name-of-your-own".to_string(),
-                    s => s,
+                    s => free_name(path, s, ext),
                 };
                 diagnostics.push(
                 Diagnostic::file(Severity::Error, &shown, format!("`{stem}` is not a valid id: the file name is the id"))
@@ -375,7 +411,7 @@ fn strays(root: &Path) -> Diagnostics {
             let folder = e.path().is_dir();
             (e.file_name().to_string_lossy().into_owned(), folder)
         })
-        .filter(|(name, _)| !name.starts_with('.'))
+        .filter(|(name, folder)| !(*folder && name.starts_with('.') || !folder && is_litter(name)))
         .collect();
     names.sort();
     for (name, folder) in names {

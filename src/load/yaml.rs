@@ -74,7 +74,51 @@ pub struct YamlError {
 }
 
 /// Parses `text`, whose first byte is at `offset` in its file, into a [`Yaml`] tree.
+/// A file holds one YAML document: a `---` line after it that begins nothing but
+/// comments is let be; one that begins a second document is an error at that line.
 pub fn parse(text: &str, offset: usize) -> Result<Yaml<'_>, YamlError> {
+    match second_document(text) {
+        Some(at) if is_blank_yaml(&text[at..]) => parse_one(&text[..at], offset),
+        Some(at) => Err(YamlError {
+            message: "a second YAML document begins here".into(),
+            span: Some(Span::new(offset + at, 3)),
+            hint: Some(
+                "a file holds one document: remove this `---` line (another actor goes in a \
+                 file of its own; events continue the one list)"
+                    .into(),
+            ),
+        }),
+        None => parse_one(text, offset),
+    }
+}
+
+/// The offset of a `---` line that ends the first document of `text`, if any: one
+/// after a line that is neither blank, nor a comment, nor a directive.
+fn second_document(text: &str) -> Option<usize> {
+    let mut seen = false;
+    let mut at = 0;
+    for line in text.split_inclusive('\n') {
+        let trimmed = line.trim_end();
+        let marker =
+            trimmed == "---" || trimmed.starts_with("--- ") || trimmed.starts_with("---\t");
+        if marker && seen {
+            return Some(at);
+        }
+        seen |= !marker && !is_blank_yaml(line) && !trimmed.starts_with('%');
+        at += line.len();
+    }
+    None
+}
+
+/// Whether `text` holds only blank lines, comments and document markers.
+fn is_blank_yaml(text: &str) -> bool {
+    text.lines().all(|line| {
+        let line = line.trim();
+        line.is_empty() || line.starts_with('#') || line == "---" || line == "..."
+    })
+}
+
+fn parse_one(text: &str, offset: usize) -> Result<Yaml<'_>, YamlError> {
     let options = serde_saphyr::options! {
         strict_booleans: true,
         with_snippet: false,

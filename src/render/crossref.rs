@@ -151,7 +151,17 @@ impl CrossRef {
     }
 }
 
-/// Groups tags by slug (`États` and `etats` are one tag); the first spelling in sorted
+/// A tag in the form in which spellings are one tag: lower case, without accents,
+/// whichever code points wrote them (`Sécurité` composed or as `e` + U+0301).
+fn fold_tag(tag: &str) -> String {
+    use unicode_normalization::UnicodeNormalization;
+    tag.nfd()
+        .filter(|&c| !unicode_normalization::char::is_combining_mark(c))
+        .flat_map(char::to_lowercase)
+        .collect()
+}
+
+/// Groups tags by their folded form (`États` and `etats` are one tag); the first spelling in sorted
 /// order names the group. Slugs that collide after cutting get `-2`, `-3`…
 fn index_tags(dossier: &Dossier) -> (BTreeMap<String, Tagged>, BTreeMap<String, String>) {
     // Tags are written many times, in few spellings: each spelling is looked up by hash.
@@ -170,7 +180,7 @@ fn index_tags(dossier: &Dossier) -> (BTreeMap<String, Tagged>, BTreeMap<String, 
     let mut slugs: Vec<String> = Vec::new();
     let mut tags: BTreeMap<String, Tagged> = BTreeMap::new();
     for tag in &spellings {
-        let folded = tag.to_lowercase();
+        let folded = fold_tag(tag);
         let group = if let Some(&group) = by_folded.get(&folded) {
             group
         } else {

@@ -103,12 +103,24 @@ fn capitalised(word: &str) -> bool {
 }
 
 fn folded(text: &str) -> String {
-    text.to_lowercase()
+    composed(text)
+        .to_lowercase()
         .replace(['’', 'ʼ'], "'")
         .replace('.', " ")
         .split_whitespace()
         .collect::<Vec<_>>()
         .join(" ")
+}
+
+/// `text` with its accents composed (NFC): a text saved on macOS or copied from a PDF
+/// writes `é` as `e` and U+0301, which would end a word before the accent.
+fn composed(text: &str) -> std::borrow::Cow<'_, str> {
+    use unicode_normalization::UnicodeNormalization;
+    if text.is_ascii() || unicode_normalization::is_nfc(text) {
+        std::borrow::Cow::Borrowed(text)
+    } else {
+        std::borrow::Cow::Owned(text.nfc().collect())
+    }
 }
 
 /// Abbreviations written with a full stop inside a name (`Mr. Smith`, `St. Louis`).
@@ -227,7 +239,7 @@ pub fn unknown_names(dossier: &Dossier, sources: &[&Source]) -> Vec<Candidate> {
     let mut found: BTreeMap<String, Candidate> = BTreeMap::new();
     for source in sources {
         for paragraph in source.paragraphs.iter() {
-            for name in runs(&paragraph.text) {
+            for name in runs(&composed(&paragraph.text)) {
                 if is_known(&name, &known) {
                     continue;
                 }

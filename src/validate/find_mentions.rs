@@ -142,19 +142,68 @@ fn is_short_word(alias: &str) -> bool {
     }
 }
 
-/// Warns, at the alias, that a very short alias links every such word of the texts.
+/// The words of three letters or more that every English or French text is full of:
+/// an alias that is one of them links them all.
+const COMMON_WORDS: [&str; 58] = [
+    "the", "and", "for", "with", "from", "that", "this", "was", "were", "are", "has", "have",
+    "had", "not", "but", "his", "her", "its", "their", "they", "she", "him", "who", "which", "les",
+    "des", "une", "par", "pour", "dans", "sur", "qui", "que", "est", "sont", "avec", "pas", "plus",
+    "mais", "aux", "son", "ses", "leur", "leurs", "elle", "ils", "nous", "vous", "été", "ont",
+    "cette", "ces", "entre", "comme", "après", "avant", "selon", "sans",
+];
+
+/// The alias inside the curly quotation marks an editor puts for straight ones
+/// (`“Niamey”`, `‘Niamey’`), which YAML keeps as part of the text. Guillemets are left
+/// alone: a French text may well write a name inside them.
+fn in_typographic_quotes(alias: &str) -> Option<&str> {
+    const PAIRS: [(char, char); 3] = [
+        ('\u{201c}', '\u{201d}'),
+        ('\u{2018}', '\u{2019}'),
+        ('\u{201d}', '\u{201d}'),
+    ];
+    PAIRS.iter().find_map(|&(open, close)| {
+        let inner = alias.strip_prefix(open)?.strip_suffix(close)?.trim();
+        (!inner.is_empty()).then_some(inner)
+    })
+}
+
+/// Whether an alias is a word that texts are full of, whatever its case (`the`, `Les`).
+fn is_common_word(alias: &str) -> bool {
+    let lower = alias.to_lowercase();
+    COMMON_WORDS.contains(&lower.as_str())
+}
+
+/// Warns, at the alias, that a very short alias, or a common word, links every such
+/// word of the texts.
 fn report_short_aliases(raw: &RawActor, diagnostics: &mut Diagnostics) {
     for alias in &raw.aliases {
         let word = alias.value.trim();
-        if !is_short_word(word) {
+        if let Some(bare) = in_typographic_quotes(word) {
+            let message = format!(
+                "the alias '{word}' of '{}' keeps its quotation marks: only a text that \
+                 writes them around it will match",
+                raw.id
+            );
+            diagnostics.warning(&raw.file, alias.span, message).hint = Some(format!(
+                "YAML quotes with straight marks only (an editor may have curled them): \
+                 write \"{bare}\", or {bare} without quotes"
+            ));
             continue;
         }
+        let count = word.chars().count();
+        let what = if is_short_word(word) {
+            format!(
+                "a word of {count} letter{}",
+                if count == 1 { "" } else { "s" }
+            )
+        } else if is_common_word(word) {
+            "a common word".to_string()
+        } else {
+            continue;
+        };
         let message = format!(
-            "the alias '{word}' of '{}' is a word of {} letter{}: every '{word}' in the \
-             sources will link to it",
+            "the alias '{word}' of '{}' is {what}: every '{word}' in the sources will link to it",
             raw.id,
-            word.chars().count(),
-            if word.chars().count() == 1 { "" } else { "s" },
         );
         diagnostics.warning(&raw.file, alias.span, message).hint = Some(
             "write the alias as the texts name this actor, in full or as an acronym in \
