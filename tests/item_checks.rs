@@ -881,3 +881,33 @@ fn front_matter_keys_of_other_generators_get_the_key_they_stand_for() {
         );
     }
 }
+
+/// `title: 'The regulator's report'`, the commonest quoting mistake of English writers,
+/// got "check the indentation and quoting around this place"; a `"` inside `"…"` the same.
+#[test]
+fn a_quote_mark_that_ends_its_own_value_says_how_to_write_it() {
+    let dir = project(&[
+        (
+            "content/actors/regulator.yaml",
+            "name: 'The regulator's office'\nkind: organization\n",
+        ),
+        (
+            "content/actors/port.yaml",
+            "name: Port\nkind: place\nsummary: \"Called \"the gate\" by all\"\n",
+        ),
+    ]);
+    let run = check(dir.path());
+    assert_eq!(run.code, Some(1), "{}", run.stderr);
+    run.one(
+        "error",
+        "after single-quoted scalar",
+        "content/actors/regulator.yaml:1:22",
+        "name: 'The regulator''s office'",
+    );
+    run.one(
+        "error",
+        "after double-quoted scalar",
+        "content/actors/port.yaml:3:19",
+        r#"summary: "Called \"the gate\" by all""#,
+    );
+}

@@ -424,6 +424,7 @@ fn parse_yaml<'t>(
         Err(error) => {
             let span = error.span.unwrap_or(Span::new(offset, 0));
             let hint = colon_hint(&file.text, span.start, &error.message)
+                .or_else(|| quote_hint(&file.text, span.start, &error.message))
                 .or_else(|| duplicate_hint(&file.text, span.start, &error.message))
                 .unwrap_or_else(|| "check the indentation and quoting around this place".into());
             diagnostics
@@ -458,6 +459,41 @@ fn duplicate_hint(text: &str, at: usize, message: &str) -> Option<String> {
     })
 }
 
+/// For a value cut short by a quote mark of its own: an apostrophe inside `'…'`
+/// (`title: 'The regulator's report'`) or a `"` inside `"…"`.
+fn quote_hint(text: &str, at: usize, message: &str) -> Option<String> {
+    let mark = if message.contains("after single-quoted scalar") {
+        '\''
+    } else if message.contains("after double-quoted scalar") {
+        '"'
+    } else {
+        return None;
+    };
+    let line = line_at(text, at)?;
+    let (key, value) = line.split_once(": ")?;
+    let key = key.trim();
+    let value = value.trim();
+    let inner = value.strip_prefix(mark)?.strip_suffix(mark)?;
+    Some(if mark == '\'' {
+        let doubled = inner.replace('\'', "''");
+        let escaped = inner.replace('\\', "\\\\").replace('"', "\\\"");
+        format!(
+            "an apostrophe inside '…' ends the value: write it twice, {key}: '{doubled}', \
+             or quote the value with double quotes: {key}: \"{escaped}\""
+        )
+    } else {
+        let escaped = inner.replace('\\', "\\\\").replace('"', "\\\"");
+        format!("a \" inside \"…\" ends the value: write it \\\", {key}: \"{escaped}\"")
+    })
+}
+
+/// The line of `text` around the offset `at`, without its line break.
+fn line_at(text: &str, at: usize) -> Option<&str> {
+    let start = text.get(..at)?.rfind('\n').map_or(0, |i| i + 1);
+    let end = text.get(at..)?.find('\n').map_or(text.len(), |i| at + i);
+    Some(text.get(start..end)?.trim_end())
+}
+
 /// For a plain value holding `: ` (French typography: `title: Niger : les …`), which
 /// YAML reads as a second key: the hint to quote it, with the line quoted as it should
 /// be written.
@@ -465,9 +501,7 @@ fn colon_hint(text: &str, at: usize, message: &str) -> Option<String> {
     if !message.contains("mapping values are not allowed") {
         return None;
     }
-    let start = text.get(..at)?.rfind('\n').map_or(0, |i| i + 1);
-    let end = text.get(at..)?.find('\n').map_or(text.len(), |i| at + i);
-    let line = text.get(start..end)?.trim_end();
+    let line = line_at(text, at)?;
     let (key, value) = line.split_once(": ")?;
     let value = value.trim();
     if !value.contains(": ") && !value.contains(" :") {
