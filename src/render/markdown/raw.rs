@@ -109,10 +109,10 @@ impl<'e, I: Iterator<Item = (Event<'e>, Range<usize>)>> Iterator for RawHtml<'e,
 }
 
 impl<'e, I: Iterator<Item = (Event<'e>, Range<usize>)>> RawHtml<'e, I> {
-    /// An HTML block, read to its end and cleaned whole.
-    fn block(&mut self, start: Range<usize>) -> (Event<'e>, Range<usize>) {
+    /// The HTML of a block whose start was just read, to its end, and the offset where
+    /// it ends (`end` when it holds nothing).
+    fn read_block(&mut self, mut end: usize) -> (String, usize) {
         let mut html = String::new();
-        let mut end = start.end;
         for (event, range) in self.inner.by_ref() {
             end = range.end;
             match event {
@@ -121,6 +121,12 @@ impl<'e, I: Iterator<Item = (Event<'e>, Range<usize>)>> RawHtml<'e, I> {
                 _ => {}
             }
         }
+        (html, end)
+    }
+
+    /// An HTML block, read to its end and cleaned whole.
+    fn block(&mut self, start: Range<usize>) -> (Event<'e>, Range<usize>) {
+        let (html, end) = self.read_block(start.end);
         let cleaned = CowStr::from(sanitize(&html));
         (Event::Html(cleaned), start.start..end)
     }
@@ -129,16 +135,7 @@ impl<'e, I: Iterator<Item = (Event<'e>, Range<usize>)>> RawHtml<'e, I> {
     /// show either): `None` when nothing else is in it. An unclosed comment is kept as
     /// text, so that it can never hide the rest of the article.
     fn escaped_block(&mut self, start: Range<usize>) -> Option<(Event<'e>, Range<usize>)> {
-        let mut html = String::new();
-        let mut end = start.end;
-        for (event, range) in self.inner.by_ref() {
-            end = range.end;
-            match event {
-                Event::Html(line) | Event::Text(line) => html.push_str(&line),
-                Event::End(TagEnd::HtmlBlock) => break,
-                _ => {}
-            }
-        }
+        let (html, end) = self.read_block(start.end);
         let text = without_comments(&html).unwrap_or(html);
         if text.trim().is_empty() {
             return None;
