@@ -30,6 +30,14 @@ fn block<'a>(text: &'a str, what: &str) -> &'a str {
     &text[start..end]
 }
 
+/// A copy of the English fixture with `templates/NAME` written as `text`.
+fn project_with_template(name: &str, text: &str) -> tempfile::TempDir {
+    let project = copy_project(&fixture("valid-en"));
+    std::fs::create_dir(project.path().join("templates")).expect("mkdir");
+    std::fs::write(project.path().join("templates").join(name), text).expect("write");
+    project
+}
+
 #[cfg(unix)]
 #[test]
 fn item_7_links_out_of_the_project_are_refused_and_never_quoted() {
@@ -292,14 +300,11 @@ fn item_23_a_template_error_is_told_at_its_line_in_the_templates_folder() {
 
 #[test]
 fn a_template_reading_what_the_page_lacks_is_told_at_its_line() {
-    let project = copy_project(&fixture("valid-en"));
-    let root = project.path();
-    std::fs::create_dir(root.join("templates")).expect("mkdir");
-    std::fs::write(
-        root.join("templates/tags.html"),
+    let project = project_with_template(
+        "tags.html",
         "{% extends \"base.html\" %}\n{% block main %}\n<p>{{ l.tags }} {{ no_such_field }}</p>\n{% endblock main %}\n",
-    )
-    .expect("write");
+    );
+    let root = project.path();
     let output = check_build(root);
     let text = stderr(&output);
     assert_eq!(output.status.code(), Some(1), "{text}");
@@ -322,14 +327,11 @@ fn a_template_reading_what_the_page_lacks_is_told_at_its_line() {
 /// tera's own report pasted in the message (`invalid template: error: Unknown filter`).
 #[test]
 fn an_unknown_filter_is_told_at_its_line() {
-    let project = copy_project(&fixture("valid-en"));
-    let root = project.path();
-    std::fs::create_dir(root.join("templates")).expect("mkdir");
-    std::fs::write(
-        root.join("templates/tags.html"),
+    let project = project_with_template(
+        "tags.html",
         "{% extends \"base.html\" %}\n{% block main %}\n<p>{{ l.tags | shout }}</p>\n{% endblock main %}\n",
-    )
-    .expect("write");
+    );
+    let root = project.path();
     let output = check_build(root);
     let text = stderr(&output);
     assert_eq!(output.status.code(), Some(1), "{text}");
@@ -345,14 +347,11 @@ fn an_unknown_filter_is_told_at_its_line() {
 
 #[test]
 fn a_template_written_with_macros_is_told_about_components() {
-    let project = copy_project(&fixture("valid-en"));
-    let root = project.path();
-    std::fs::create_dir(root.join("templates")).expect("mkdir");
-    std::fs::write(
-        root.join("templates/macros.html"),
+    let project = project_with_template(
+        "macros.html",
         "{% macro tags(list) %}{% for t in list %}{{ t.label }}{% endfor %}{% endmacro tags %}\n",
-    )
-    .expect("write");
+    );
+    let root = project.path();
     let output = check_build(root);
     let text = stderr(&output);
     assert_eq!(output.status.code(), Some(1), "{text}");
@@ -485,14 +484,11 @@ fn a_folder_named_in_capitals_is_offered_its_name() {
 /// compile (a filter that does not exist), which `build` then refused.
 #[test]
 fn check_tells_a_template_that_does_not_parse() {
-    let project = copy_project(&fixture("valid-en"));
-    let root = project.path();
-    std::fs::create_dir(root.join("templates")).expect("mkdir");
-    std::fs::write(
-        root.join("templates/tags.html"),
+    let project = project_with_template(
+        "tags.html",
         "{% extends \"base.html\" %}\n{% block main %}\n<p>{{ l.tags | shout }}</p>\n{% endblock main %}\n",
-    )
-    .expect("write");
+    );
+    let root = project.path();
     let output = check(root);
     let text = stderr(&output);
     assert_eq!(output.status.code(), Some(1), "{text}");

@@ -21,6 +21,12 @@ fn check(root: &Path) -> String {
     String::from_utf8_lossy(&output.stderr).into_owned()
 }
 
+/// What `dossier check --mentions` prints of the project at `root`.
+fn mentions_listing(root: &Path) -> String {
+    let output = common::dossier_in(root, &["check", "--mentions"]);
+    String::from_utf8_lossy(&output.stdout).into_owned()
+}
+
 /// The project of both tests: the English fixture with the actors and the source below.
 fn project() -> tempfile::TempDir {
     let project = copy_project(&fixture("valid-en"));
@@ -182,17 +188,7 @@ fn the_listing_of_mentions_keeps_each_mention_on_its_line() {
         "content/sources/split-name.md",
         "---\r\ntitle: Split\r\npublished: 2024-05\r\n---\r\nThe council heard Mohamed\r\nBazoum on Tuesday.\r\n",
     );
-    let output = Command::new(env!("CARGO_BIN_EXE_dossier"))
-        .args([
-            "check",
-            "--mentions",
-            "--root",
-            root.to_str().expect("utf-8"),
-        ])
-        .env("NO_COLOR", "1")
-        .output()
-        .expect("run");
-    let listing = String::from_utf8_lossy(&output.stdout);
+    let listing = mentions_listing(root);
     let line = listing
         .lines()
         .find(|l| l.starts_with("  split-name#p1: "))
@@ -344,17 +340,7 @@ fn the_listing_of_mentions_quotes_words_of_the_mentions_paragraph_only() {
         "content/sources/two-paragraphs.md",
         "---\ntitle: Two\npublished: 2024-05\n---\nThe talks ended.\n\nBazoum spoke.\n\nNobody answered.\n",
     );
-    let output = Command::new(env!("CARGO_BIN_EXE_dossier"))
-        .args([
-            "check",
-            "--mentions",
-            "--root",
-            root.to_str().expect("utf-8"),
-        ])
-        .env("NO_COLOR", "1")
-        .output()
-        .expect("run");
-    let listing = String::from_utf8_lossy(&output.stdout);
+    let listing = mentions_listing(root);
     let line = listing
         .lines()
         .find(|l| l.starts_with("  two-paragraphs#p2: "))

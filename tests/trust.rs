@@ -14,6 +14,14 @@ fn stderr(output: &std::process::Output) -> String {
     String::from_utf8_lossy(&output.stderr).into_owned()
 }
 
+/// The part of `text` after the first `start`, up to the next `end`; panics when
+/// `start` is not in it.
+fn between<'t>(text: &'t str, start: &str, end: &str) -> &'t str {
+    text.split_once(start)
+        .map(|(_, rest)| rest.split(end).next().unwrap_or(rest))
+        .unwrap_or_else(|| panic!("no {start} in {text}"))
+}
+
 fn json(path: &Path) -> serde_json::Value {
     serde_json::from_str(&std::fs::read_to_string(path).expect("dossier.json")).expect("json")
 }
@@ -187,11 +195,7 @@ fn a_roundup_of_two_reports_adds_no_independent_source_of_its_own() {
     assert_eq!(counts(&model["events"], "id", "roundup-and-weekly"), (2, 1));
     assert_eq!(counts(&model["events"], "id", "roundup-and-both"), (3, 2));
     let chronology = std::fs::read_to_string(site.join("chronology/index.html")).expect("page");
-    let event = chronology
-        .split("Acme, roundup and weekly")
-        .nth(1)
-        .and_then(|rest| rest.split("</li>").next())
-        .unwrap_or_else(|| panic!("{chronology}"));
+    let event = between(&chronology, "Acme, roundup and weekly", "</li>");
     assert!(
         event.contains("rests on a single independent source: 2 sources cited"),
         "{event}"
@@ -326,13 +330,7 @@ fn the_briefing_source_list_says_what_each_source_relays() {
     let html = dir.path().join("brief.html");
     common::briefing(&fixture("trust"), &["--out", html.to_str().expect("utf-8")]);
     let html = std::fs::read_to_string(&html).expect("briefing");
-    let item = |id: &str| {
-        html.split(&format!("<li id=\"source-{id}\">"))
-            .nth(1)
-            .and_then(|rest| rest.split("</li>").next())
-            .unwrap_or_else(|| panic!("no {id} in {html}"))
-            .to_string()
-    };
+    let item = |id: &str| between(&html, &format!("<li id=\"source-{id}\">"), "</li>");
     assert!(
         item("reprint").contains(
             "<p class=\"source-relays\"><span class=\"label\">Relays:</span> <a \
@@ -529,11 +527,7 @@ fn the_briefing_legend_explains_the_unsourced_mark_when_it_is_used() {
     common::briefing(root, &["--out", html.to_str().expect("utf-8")]);
     let text = std::fs::read_to_string(&html).expect("briefing");
     assert!(text.contains(legend), "{text}");
-    let row = text
-        .split("<tr id=\"event-agency-takeover\">")
-        .nth(1)
-        .and_then(|rest| rest.split("</tr>").next())
-        .unwrap_or_else(|| panic!("{text}"));
+    let row = between(&text, "<tr id=\"event-agency-takeover\">", "</tr>");
     assert!(
         row.contains("<span class=\"mark\">unsourced</span>"),
         "{row}"
