@@ -17,9 +17,10 @@ fn stderr(output: &std::process::Output) -> String {
 /// The part of `text` after the first `start`, up to the next `end`; panics when
 /// `start` is not in it.
 fn between<'t>(text: &'t str, start: &str, end: &str) -> &'t str {
-    text.split_once(start)
-        .map(|(_, rest)| rest.split(end).next().unwrap_or(rest))
-        .unwrap_or_else(|| panic!("no {start} in {text}"))
+    let (_, rest) = text
+        .split_once(start)
+        .unwrap_or_else(|| panic!("no {start} in {text}"));
+    rest.split(end).next().unwrap_or(rest)
 }
 
 fn json(path: &Path) -> serde_json::Value {
